@@ -1,0 +1,83 @@
+//! folio turns articles into the formats people read and publish.
+//!
+//! Data flows one way: bytes → [`Reader`] → [`Article`] → [`Writer`] → bytes. Readers and
+//! writers are traits held in a [`Registry`] by name and file extension; add your own with
+//! [`Registry::add_reader`] and [`Registry::add_writer`].
+//!
+//! ```
+//! let md = b"---\ntitle: Hello\n---\n\nSome *text*.\n";
+//! let json = folio::convert(md, "markdown", "json").unwrap();
+//! let doc: serde_json::Value = serde_json::from_slice(&json).unwrap();
+//! assert_eq!(doc["meta"]["title"], "Hello");
+//! ```
+
+pub mod error;
+pub mod format;
+pub mod model;
+pub mod read;
+pub mod write;
+
+pub use error::{Error, Result};
+pub use format::{
+    detect, Diagnostics, Input, ReadOptions, Reader, Registry, WriteOptions, Writer,
+};
+pub use model::{Article, Block, Inline, Meta};
+
+/// Options of a whole conversion, grouped by phase.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub read: ReadOptions,
+    /// Metadata set after reading (`-M KEY=VALUE`), overriding what the input said.
+    pub metadata: Vec<(String, serde_json::Value)>,
+    pub write: WriteOptions,
+}
+
+/// Converts bytes of one format to another with the built-in formats and default options.
+pub fn convert(input: &[u8], from: &str, to: &str) -> Result<Vec<u8>> {
+    convert_with(&Registry::default(), &[Input::new(input)], from, to, &Options::default())
+        .map(|(bytes, _)| bytes)
+}
+
+/// Converts inputs with a registry and options; returns the output and the warnings.
+/// `from` may be `"auto"` to pick the reader of each input by extension or content.
+pub fn convert_with(
+    registry: &Registry,
+    inputs: &[Input<'_>],
+    from: &str,
+    to: &str,
+    options: &Options,
+) -> Result<(Vec<u8>, Diagnostics)> {
+    let mut diag = Diagnostics::default();
+    let writer = registry.writer(to)?;
+    let articles = inputs
+        .iter()
+        .map(|input| read_one(registry, *input, from, options, &mut diag))
+        .collect::<Result<Vec<_>>>()?;
+    let mut out = Vec::new();
+    writer.write_many(&articles, &options.write, &mut diag, &mut out)?;
+    Ok((out, diag))
+}
+
+/// Reads one input and applies the metadata of the options.
+pub fn read_one(
+    registry: &Registry,
+    input: Input<'_>,
+    from: &str,
+    options: &Options,
+    diag: &mut Diagnostics,
+) -> Result<Article> {
+    let reader = if from == "auto" {
+        registry.reader_for_input(input)?
+    } else {
+        registry.reader(from)?
+    };
+    let mut article = reader.read(input, &options.read, diag)?;
+    article.origin = input.path.map(|p| p.to_path_buf());
+    for (key, value) in &options.metadata {
+        article
+            .meta
+            .set(key, value)
+            .map_err(|e| Error::Other(format!("metadata {e}")))?;
+    }
+    Ok(article)
+}

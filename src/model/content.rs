@@ -1,0 +1,207 @@
+//! The body of an article: blocks holding inlines.
+
+use serde::{Deserialize, Serialize};
+
+/// A block-level element. Serialized with a `"type"` tag in snake case.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Block {
+    /// A section heading, level 1 (highest) to 6.
+    Heading {
+        level: u8,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        id: Option<String>,
+        content: Vec<Inline>,
+    },
+    Paragraph {
+        content: Vec<Inline>,
+    },
+    /// A bullet list when `start` is `None`, otherwise an ordered list counting from `start`.
+    List {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        start: Option<u64>,
+        /// Tight lists have no blank lines between items.
+        #[serde(default = "yes", skip_serializing_if = "is_true")]
+        tight: bool,
+        items: Vec<ListItem>,
+    },
+    Quote {
+        blocks: Vec<Block>,
+        /// Who is quoted, when the source says.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        attribution: Vec<Inline>,
+    },
+    Code {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        language: Option<String>,
+        text: String,
+    },
+    /// An image standing on its own, with its caption and credit.
+    Figure {
+        image: Image,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        caption: Vec<Inline>,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        credit: Vec<Inline>,
+    },
+    Table(Table),
+    /// A thematic break (`***`, `<hr>`).
+    Rule,
+}
+
+/// One item of a list.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ListItem {
+    /// `Some(done)` for a task-list item.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub task: Option<bool>,
+    pub blocks: Vec<Block>,
+}
+
+/// A table: an optional header row, body rows, column alignment and a caption.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Table {
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub caption: Vec<Inline>,
+    /// One entry per column; may be shorter than the widest row.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub align: Vec<Align>,
+    /// Header cells; empty when the table has no header row.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub header: Vec<Cell>,
+    pub rows: Vec<Vec<Cell>>,
+}
+
+/// The inline content of one table cell.
+pub type Cell = Vec<Inline>;
+
+/// Horizontal alignment of a table column.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Align {
+    #[default]
+    Default,
+    Left,
+    Center,
+    Right,
+}
+
+/// An image reference.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Image {
+    /// URL, path relative to the input, or `data:` URI.
+    pub src: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub alt: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+}
+
+/// An inline element. Serialized with a `"type"` tag in snake case.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Inline {
+    Text {
+        text: String,
+    },
+    Emphasis {
+        content: Vec<Inline>,
+    },
+    Strong {
+        content: Vec<Inline>,
+    },
+    Strikethrough {
+        content: Vec<Inline>,
+    },
+    Superscript {
+        content: Vec<Inline>,
+    },
+    Subscript {
+        content: Vec<Inline>,
+    },
+    Code {
+        text: String,
+    },
+    Link {
+        url: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        title: Option<String>,
+        content: Vec<Inline>,
+    },
+    Image(Image),
+    /// A hard line break.
+    LineBreak,
+    /// A footnote: the reference stands here, the note's blocks are its text.
+    /// Writers number notes in order of appearance.
+    Note {
+        blocks: Vec<Block>,
+    },
+}
+
+fn yes() -> bool {
+    true
+}
+
+fn is_true(b: &bool) -> bool {
+    *b
+}
+
+impl Inline {
+    /// A text run.
+    pub fn text(s: impl Into<String>) -> Inline {
+        Inline::Text { text: s.into() }
+    }
+
+    /// The children of a container inline (emphasis, link, ...); empty for leaves.
+    pub fn children(&self) -> &[Inline] {
+        match self {
+            Inline::Emphasis { content }
+            | Inline::Strong { content }
+            | Inline::Strikethrough { content }
+            | Inline::Superscript { content }
+            | Inline::Subscript { content }
+            | Inline::Link { content, .. } => content,
+            _ => &[],
+        }
+    }
+
+    /// Mutable children of a container inline.
+    pub fn children_mut(&mut self) -> Option<&mut Vec<Inline>> {
+        match self {
+            Inline::Emphasis { content }
+            | Inline::Strong { content }
+            | Inline::Strikethrough { content }
+            | Inline::Superscript { content }
+            | Inline::Subscript { content }
+            | Inline::Link { content, .. } => Some(content),
+            _ => None,
+        }
+    }
+}
+
+impl Block {
+    /// A paragraph of one text run.
+    pub fn para(s: impl Into<String>) -> Block {
+        Block::Paragraph {
+            content: vec![Inline::text(s)],
+        }
+    }
+
+    /// A heading of one text run.
+    pub fn heading(level: u8, s: impl Into<String>) -> Block {
+        Block::Heading {
+            level,
+            id: None,
+            content: vec![Inline::text(s)],
+        }
+    }
+
+    /// The inline content directly held by this block (heading, paragraph); empty otherwise.
+    pub fn inlines(&self) -> &[Inline] {
+        match self {
+            Block::Heading { content, .. } | Block::Paragraph { content } => content,
+            _ => &[],
+        }
+    }
+}

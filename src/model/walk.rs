@@ -1,0 +1,130 @@
+//! Walking the tree: a visitor with default recursion, and text extraction.
+
+use super::{Block, Inline};
+
+/// Visits blocks and inlines in document order. Override a method to act on a node, and call
+/// the matching `walk_*` function from it to keep descending.
+///
+/// ```
+/// use folio::model::{walk_blocks, Block, Inline, Visitor};
+/// struct Words(usize);
+/// impl Visitor for Words {
+///     fn visit_inline(&mut self, inline: &Inline) {
+///         if let Inline::Text { text } = inline {
+///             self.0 += text.split_whitespace().count();
+///         }
+///         folio::model::walk_inline(self, inline);
+///     }
+/// }
+/// let mut w = Words(0);
+/// walk_blocks(&mut w, &[Block::heading(1, "Two words"), Block::para("and three more")]);
+/// assert_eq!(w.0, 5);
+/// ```
+pub trait Visitor {
+    fn visit_block(&mut self, block: &Block) {
+        walk_block(self, block);
+    }
+    fn visit_inline(&mut self, inline: &Inline) {
+        walk_inline(self, inline);
+    }
+}
+
+/// Visits each block of a sequence.
+pub fn walk_blocks<V: Visitor + ?Sized>(v: &mut V, blocks: &[Block]) {
+    for b in blocks {
+        v.visit_block(b);
+    }
+}
+
+/// Visits the children of a block: inlines, nested blocks, captions, cells.
+pub fn walk_block<V: Visitor + ?Sized>(v: &mut V, block: &Block) {
+    let inlines = |v: &mut V, xs: &[Inline]| xs.iter().for_each(|i| v.visit_inline(i));
+    match block {
+        Block::Heading { content, .. } | Block::Paragraph { content } => inlines(v, content),
+        Block::List { items, .. } => items.iter().for_each(|i| walk_blocks(v, &i.blocks)),
+        Block::Quote {
+            blocks,
+            attribution,
+        } => {
+            walk_blocks(v, blocks);
+            inlines(v, attribution);
+        }
+        Block::Figure {
+            caption, credit, ..
+        } => {
+            inlines(v, caption);
+            inlines(v, credit);
+        }
+        Block::Table(t) => {
+            inlines(v, &t.caption);
+            for cell in t.header.iter().chain(t.rows.iter().flatten()) {
+                inlines(v, cell);
+            }
+        }
+        Block::Code { .. } | Block::Rule => {}
+    }
+}
+
+/// Visits the children of an inline, including the blocks of a note.
+pub fn walk_inline<V: Visitor + ?Sized>(v: &mut V, inline: &Inline) {
+    match inline {
+        Inline::Note { blocks } => walk_blocks(v, blocks),
+        other => other.children().iter().for_each(|i| v.visit_inline(i)),
+    }
+}
+
+/// The text of inlines without markup: line breaks become spaces, notes are left out,
+/// images give their alt text.
+///
+/// ```
+/// use folio::model::{inline_text, Inline};
+/// let xs = vec![Inline::text("a "), Inline::Strong { content: vec![Inline::text("b")] }];
+/// assert_eq!(inline_text(&xs), "a b");
+/// ```
+pub fn inline_text(inlines: &[Inline]) -> String {
+    let mut out = String::new();
+    push_inline_text(&mut out, inlines);
+    out
+}
+
+fn push_inline_text(out: &mut String, inlines: &[Inline]) {
+    for i in inlines {
+        match i {
+            Inline::Text { text } | Inline::Code { text } => out.push_str(text),
+            Inline::Image(img) => out.push_str(&img.alt),
+            Inline::LineBreak => out.push(' '),
+            Inline::Note { .. } => {}
+            other => push_inline_text(out, other.children()),
+        }
+    }
+}
+
+/// Every word of the visible text of blocks, notes and captions included, in order.
+/// Used to check that a conversion loses nothing.
+pub fn words(blocks: &[Block]) -> Vec<String> {
+    struct Collect(Vec<String>);
+    impl Visitor for Collect {
+        fn visit_block(&mut self, block: &Block) {
+            if let Block::Code { text, .. } = block {
+                self.0.extend(text.split_whitespace().map(str::to_string));
+            }
+            if let Block::Figure { image, .. } = block {
+                self.0.extend(image.alt.split_whitespace().map(str::to_string));
+            }
+            walk_block(self, block);
+        }
+        fn visit_inline(&mut self, inline: &Inline) {
+            match inline {
+                Inline::Text { text } | Inline::Code { text } => {
+                    self.0.extend(text.split_whitespace().map(str::to_string))
+                }
+                Inline::Image(img) => self.0.extend(img.alt.split_whitespace().map(str::to_string)),
+                _ => {}
+            }
+            walk_inline(self, inline);
+        }
+    }
+    let mut c = Collect(Vec::new());
+    walk_blocks(&mut c, blocks);
+    c.0
+}

@@ -1,0 +1,44 @@
+//! The JSON form of the model (see [`crate::model::Document`]).
+
+use crate::error::Result;
+use crate::format::{Diagnostics, WriteOptions, Writer};
+use crate::model::{Article, MODEL_VERSION};
+use serde::Serialize;
+use std::io::Write;
+
+/// Writes folio's JSON model, pretty-printed, with a trailing newline.
+pub struct JsonWriter;
+
+impl Writer for JsonWriter {
+    fn name(&self) -> &str {
+        "json"
+    }
+    fn extensions(&self) -> &[&str] {
+        &["json"]
+    }
+    fn description(&self) -> &str {
+        "folio's article model as JSON (versioned)"
+    }
+    fn write(
+        &self,
+        article: &Article,
+        _: &WriteOptions,
+        _: &mut Diagnostics,
+        out: &mut dyn Write,
+    ) -> Result<()> {
+        // Same shape as `model::Document`, borrowing the article instead of cloning it.
+        #[derive(Serialize)]
+        struct DocumentRef<'a> {
+            version: u32,
+            #[serde(flatten)]
+            article: &'a Article,
+        }
+        let doc = DocumentRef {
+            version: MODEL_VERSION,
+            article,
+        };
+        serde_json::to_writer_pretty(&mut *out, &doc).map_err(std::io::Error::from)?;
+        out.write_all(b"\n")?;
+        Ok(())
+    }
+}

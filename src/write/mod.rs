@@ -1,0 +1,10 @@
+//! Writers: one module per output format.
+
+pub mod json;
+
+use crate::format::Registry;
+
+/// Registers every built-in writer.
+pub fn register_all(registry: &mut Registry) {
+    registry.add_writer(Box::new(json::JsonWriter));
+}
