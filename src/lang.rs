@@ -130,7 +130,7 @@ fn by_stop_words(text: &str) -> Option<&'static str> {
         .zip(STOP_WORDS)
         .map(|(n, (lang, _))| (*n, *lang))
         .collect();
-    ranked.sort_by(|a, b| b.0.cmp(&a.0));
+    ranked.sort_by_key(|r| std::cmp::Reverse(r.0));
     let (best, lang) = ranked[0];
     let second = ranked[1].0;
     // Enough function words, and clearly more of one language's than any other's.
