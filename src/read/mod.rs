@@ -1,5 +1,6 @@
 //! Readers: one module per input format.
 
+pub mod html;
 pub mod json;
 
 use crate::format::Registry;
@@ -7,4 +8,5 @@ use crate::format::Registry;
 /// Registers every built-in reader.
 pub fn register_all(registry: &mut Registry) {
     registry.add_reader(Box::new(json::JsonReader));
+    registry.add_reader(Box::new(html::HtmlReader));
 }
