@@ -30,8 +30,12 @@ pub fn drop_title_heading(blocks: &mut Vec<Block>, title: &str) {
     }
 }
 
+/// Longer paragraphs are not compared: a repeated caption, pull quote or label is
+/// furniture, but two equal long paragraphs are the author's.
+const MAX_DUPLICATE_CHARS: usize = 200;
+
 /// Text that identifies a block for duplicate detection, or `None` for blocks that may
-/// repeat (short ones, rules).
+/// repeat (very short ones, long ones, rules).
 fn identity(block: &Block) -> Option<String> {
     let text = match block {
         Block::Paragraph { content } | Block::Heading { content, .. } => inline_text(content),
@@ -44,7 +48,9 @@ fn identity(block: &Block) -> Option<String> {
         .collect::<Vec<_>>()
         .join(" ")
         .to_lowercase();
-    (text.chars().count() >= 20).then_some(text)
+    (10..=MAX_DUPLICATE_CHARS)
+        .contains(&text.chars().count())
+        .then_some(text)
 }
 
 /// Removes blocks repeating an earlier one (captions printed twice, pull quotes, the same

@@ -176,11 +176,10 @@ const BOILERPLATE_PARTS: &[&str] = &[
     "about-the-author",
 ];
 
-/// Words of class and id that mark a container of the article itself; they outweigh
-/// boilerplate words (`article-header` is not page furniture).
-const CONTENT_TOKENS: &[&str] = &[
-    "article", "body", "content", "entry", "main", "post", "story", "text", "column", "and",
-    "shadow", "mathjax", "hentry", "h-entry", "blog",
+/// Parts of class and id that mark a container of the article itself; they outweigh
+/// furniture words (`article-header`, `contentWithSidebar` are not page furniture).
+const CONTENT_PARTS: &[&str] = &[
+    "article", "body", "column", "content", "main", "mathjax", "shadow",
 ];
 
 fn tokens(class_and_id: &str) -> impl Iterator<Item = &str> {
@@ -196,7 +195,7 @@ pub fn is_boilerplate_class(class_and_id: &str) -> bool {
     }
     let furniture = tokens(class_and_id).any(|t| BOILERPLATE_TOKENS.contains(&t))
         || BOILERPLATE_PARTS.iter().any(|p| class_and_id.contains(p));
-    furniture && !tokens(class_and_id).any(|t| CONTENT_TOKENS.contains(&t))
+    furniture && !CONTENT_PARTS.iter().any(|p| class_and_id.contains(p))
 }
 
 /// Words whose presence in class or id makes a container more likely to be the article.
@@ -336,6 +335,7 @@ mod tests {
         assert!(!is_boilerplate_class("post-content "));
         assert!(!is_boilerplate_class("headline "));
         assert!(!is_boilerplate_class("shadow "));
+        assert!(!is_boilerplate_class("contentwithsidebar "));
         assert!(!is_boilerplate_class(""));
     }
 

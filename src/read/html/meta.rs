@@ -411,15 +411,16 @@ pub fn byline_element(dom: &Dom, within: NodeId) -> Option<(NodeId, String)> {
         if !(rel_author || itemprop_author || hinted) {
             continue;
         }
+        let text = collapse_ws(&dom.text(id));
+        if text.is_empty() || text.chars().count() >= 100 {
+            continue;
+        }
         // An itemprop=author block often wraps the name in itemprop=name.
         let name_el = dom
             .descendants(id)
-            .find(|&d| dom.attr(d, "itemprop") == Some("name"))
-            .unwrap_or(id);
-        let text = collapse_ws(&dom.text(name_el));
-        if !text.is_empty() && text.chars().count() < 100 {
-            return Some((id, clean_byline(&text)));
-        }
+            .find(|&d| dom.attr(d, "itemprop") == Some("name"));
+        let name = name_el.map_or(text, |n| collapse_ws(&dom.text(n)));
+        return Some((id, clean_byline(&name)));
     }
     None
 }
