@@ -97,6 +97,17 @@ fn commas(s: &str) -> usize {
         .count()
 }
 
+/// Marks every node below a marked one too.
+pub fn inherit(dom: &Dom, marks: &[bool]) -> Vec<bool> {
+    let mut out = marks.to_vec();
+    for id in dom.all() {
+        if let Some(p) = dom.parent(id) {
+            out[id] |= out[p];
+        }
+    }
+    out
+}
+
 /// Marks nodes that never are content, in any mode: never-content elements, hidden
 /// elements, comments-only forms, with all they hold.
 pub fn never_content(dom: &Dom) -> Vec<bool> {

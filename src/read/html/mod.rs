@@ -81,12 +81,16 @@ pub fn read_html(text: &str, options: &ReadOptions) -> Article {
         });
     let mut skip = selection.skip;
     if meta.authors.is_empty() {
-        if let Some((el, name)) = meta::byline_element(&dom, body).filter(|(_, n)| !n.is_empty()) {
+        let removed = extract::inherit(&dom, &skip);
+        if let Some((el, name)) =
+            meta::byline_element(&dom, &removed).filter(|(_, n)| !n.is_empty())
+        {
             meta.authors = vec![Author::named(name)];
-            if extracting {
-                skip[el] = true;
-            }
+            skip[el] = true;
         }
+    }
+    if meta.authors.is_empty() {
+        meta.authors.extend(meta::fallback_author(&tags));
     }
     let urls = urls::Resolver::for_page(&dom, meta.url.as_deref(), options.base_url.as_deref());
     let mut blocks = convert::Converter::new(&dom, &skip, &urls).blocks(&selection.roots);
