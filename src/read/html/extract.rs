@@ -97,17 +97,6 @@ fn commas(s: &str) -> usize {
         .count()
 }
 
-/// Marks every node below a marked one too.
-pub fn inherit(dom: &Dom, marks: &[bool]) -> Vec<bool> {
-    let mut out = marks.to_vec();
-    for id in dom.all() {
-        if let Some(p) = dom.parent(id) {
-            out[id] |= out[p];
-        }
-    }
-    out
-}
-
 /// Marks nodes that never are content, in any mode: never-content elements, hidden
 /// elements, comments-only forms, with all they hold.
 pub fn never_content(dom: &Dom) -> Vec<bool> {
@@ -138,9 +127,17 @@ fn is_page_wrapping_form(dom: &Dom, id: NodeId) -> bool {
         >= 3
 }
 
-/// Marks page furniture for the strict pass: by element and role, and by class and id
-/// outside tables and code.
-pub fn furniture(dom: &Dom, skip: &mut [bool], use_classes: bool) {
+/// Which rules mark page furniture.
+#[derive(Debug, Clone, Copy)]
+pub struct Rules {
+    /// Navigation, asides, footers, site headers and ARIA landmarks of the same kinds.
+    pub by_element: bool,
+    /// Class and id naming furniture (outside tables and code).
+    pub by_class: bool,
+}
+
+/// Marks page furniture, with all it holds.
+pub fn furniture(dom: &Dom, skip: &mut [bool], rules: Rules) {
     for id in dom.all() {
         if skip[id] {
             continue;
@@ -155,13 +152,15 @@ pub fn furniture(dom: &Dom, skip: &mut [bool], use_classes: bool) {
         if matches!(tag, "html" | "body" | "article" | "main" | "a") {
             continue;
         }
-        let by_class = use_classes
+        let by_class = rules.by_class
             && hints::is_boilerplate_class(&dom.class_and_id(id))
             && !dom
                 .ancestors(id)
                 .any(|a| matches!(dom.tag(a), Some("table" | "code" | "pre")));
-        let site_header = tag == "header" && !dom.ancestors(id).any(|a| dom.is(a, "article"));
-        if hints::is_boilerplate_element(dom, id) || by_class || site_header {
+        let by_element = rules.by_element
+            && (hints::is_boilerplate_element(dom, id)
+                || (tag == "header" && !dom.ancestors(id).any(|a| dom.is(a, "article"))));
+        if by_class || by_element {
             skip[id] = true;
         }
     }
@@ -543,7 +542,7 @@ pub fn extract(dom: &Dom, base_skip: &[bool]) -> Option<Selection> {
     let mut best: Option<(usize, Selection)> = None;
     for strict in [true, false] {
         let mut skip = base_skip.to_vec();
-        furniture(dom, &mut skip, strict);
+        furniture(dom, &mut skip, Rules { by_element: true, by_class: strict });
         let mut st = stats(dom, &skip);
         let scores = score(dom, &skip, &st, strict);
         let Some(top) = top_candidate(dom, &scores) else {
