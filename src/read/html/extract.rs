@@ -542,7 +542,14 @@ pub fn extract(dom: &Dom, base_skip: &[bool]) -> Option<Selection> {
     let mut best: Option<(usize, Selection)> = None;
     for strict in [true, false] {
         let mut skip = base_skip.to_vec();
-        furniture(dom, &mut skip, Rules { by_element: true, by_class: strict });
+        furniture(
+            dom,
+            &mut skip,
+            Rules {
+                by_element: true,
+                by_class: strict,
+            },
+        );
         let mut st = stats(dom, &skip);
         let scores = score(dom, &skip, &st, strict);
         let Some(top) = top_candidate(dom, &scores) else {

@@ -115,8 +115,6 @@ const BOILERPLATE_TOKENS: &[&str] = &[
     "remark",
     "replies",
     "rss",
-    "share",
-    "sharing",
     "shoutbox",
     "sidebar",
     "skyscraper",
@@ -134,11 +132,9 @@ const BOILERPLATE_TOKENS: &[&str] = &[
     "bio",
     "author-bio",
     "about-author",
-    "more",
     "trending",
     "popular",
     "follow",
-    "print",
     "skip",
     "jump",
     "login",
@@ -148,7 +144,9 @@ const BOILERPLATE_TOKENS: &[&str] = &[
     "agegate",
 ];
 
-/// Substrings that mark page furniture even inside longer words (`commentlist`, `sharebar`).
+/// Substrings that mark page furniture even inside longer words (`commentlist`). Share bars
+/// are left to the extraction, which drops them when short: sites put "share" in the names
+/// of article wrappers too.
 const BOILERPLATE_PARTS: &[&str] = &[
     "comment",
     "disqus",
@@ -162,10 +160,6 @@ const BOILERPLATE_PARTS: &[&str] = &[
     "related",
     "recommend",
     "social",
-    "sharing",
-    "share-",
-    "-share",
-    "sharebar",
     "advert",
     "sponsor",
     "subscribe",
@@ -327,7 +321,8 @@ mod tests {
 
     #[test]
     fn boilerplate_classes() {
-        assert!(is_boilerplate_class("share-buttons "));
+        assert!(is_boilerplate_class("social-buttons "));
+        assert!(!is_boilerplate_class("gigya-share-btns text-wrapper "));
         assert!(is_boilerplate_class("site-footer "));
         assert!(is_boilerplate_class("commentlist "));
         assert!(is_boilerplate_class("newsletter-signup "));

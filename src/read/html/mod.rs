@@ -84,7 +84,10 @@ pub fn read_html(text: &str, options: &ReadOptions) -> Article {
         // Bylines often sit in a page header, outside the article: look everywhere but in
         // furniture named by class.
         let mut removed = base_skip.clone();
-        let rules = extract::Rules { by_element: false, by_class: true };
+        let rules = extract::Rules {
+            by_element: false,
+            by_class: true,
+        };
         extract::furniture(&dom, &mut removed, rules);
         if let Some((el, name)) =
             meta::byline_element(&dom, &removed).filter(|(_, n)| !n.is_empty())
