@@ -561,6 +561,13 @@ pub fn extract(dom: &Dom, base_skip: &[bool]) -> Option<Selection> {
             drop_share_bars(dom, &roots, &mut skip, &st);
         }
         let chars: usize = roots.iter().map(|&r| st[r].chars).sum();
+        if std::env::var("FOLIO_DEBUG").is_ok() { // TEMP
+            let desc = |i: NodeId| format!("{}#{}.{}={:?}", dom.tag(i).unwrap_or("?"), dom.attr(i,"id").unwrap_or(""), dom.attr(i,"class").unwrap_or(""), scores[i]);
+            let mut ranked: Vec<(NodeId, f64)> = scores.iter().enumerate().filter_map(|(id, s)| s.map(|s| (id, s))).collect();
+            ranked.sort_by(|a, b| b.1.total_cmp(&a.1));
+            eprintln!("strict={strict} top={} roots={:?} chars={chars}", desc(top), roots.iter().map(|&r| desc(r)).collect::<Vec<_>>());
+            for (i, _) in ranked.iter().take(6) { eprintln!("   cand {}", desc(*i)); }
+        }
         let better = best.as_ref().is_none_or(|(c, _)| chars > *c);
         if better {
             best = Some((chars, Selection { roots, skip }));
