@@ -16,6 +16,10 @@
 use super::dom::{Data, Dom, NodeId};
 use super::hints;
 
+/// A candidate of the winner's element and class scoring this share of it is another part
+/// of a split article.
+const SPLIT_PART_SHARE: f64 = 0.3;
+
 /// Text below this many characters means the extraction missed the article.
 const MIN_ARTICLE_CHARS: usize = 500;
 
@@ -324,6 +328,13 @@ pub fn top_candidate(dom: &Dom, scores: &[Option<f64>]) -> Option<NodeId> {
         }
         parent = dom.parent(p);
     }
+    // An article split into parts of one template (text, figure, text...): their common
+    // ancestor holds it all.
+    if let Some(whole) = split_article(dom, &ranked) {
+        if whole == top || dom.ancestors(top).any(|a| a == whole) {
+            top = whole;
+        }
+    }
     // An only child says no more than its parent.
     while let Some(p) = dom.parent(top) {
         let element_children = dom
@@ -337,6 +348,30 @@ pub fn top_candidate(dom: &Dom, scores: &[Option<f64>]) -> Option<NodeId> {
         top = p;
     }
     Some(top)
+}
+
+/// The lowest common ancestor of the best candidate and the other strong candidates of
+/// the same element and class, below `<body>`; `None` when there are no such parts.
+fn split_article(dom: &Dom, ranked: &[(NodeId, f64)]) -> Option<NodeId> {
+    let &(best, best_score) = ranked.first()?;
+    let kind = |id: NodeId| (dom.tag(id), dom.attr(id, "class"));
+    let parts: Vec<NodeId> = ranked[1..]
+        .iter()
+        .filter(|&&(id, score)| score >= best_score * SPLIT_PART_SHARE && kind(id) == kind(best))
+        .map(|&(id, _)| id)
+        .collect();
+    if parts.is_empty() || dom.attr(best, "class").is_none() {
+        return None;
+    }
+    let mut common: Vec<NodeId> = dom.ancestors(best).collect();
+    for &p in &parts {
+        let of_p: Vec<NodeId> = dom.ancestors(p).collect();
+        common.retain(|a| of_p.contains(a));
+    }
+    common
+        .first()
+        .copied()
+        .filter(|&a| dom.tag(a).is_some_and(|t| t != "body" && t != "html"))
 }
 
 /// The winner and those of its siblings that belong to the article.
@@ -561,13 +596,6 @@ pub fn extract(dom: &Dom, base_skip: &[bool]) -> Option<Selection> {
             drop_share_bars(dom, &roots, &mut skip, &st);
         }
         let chars: usize = roots.iter().map(|&r| st[r].chars).sum();
-        if std::env::var("FOLIO_DEBUG").is_ok() { // TEMP
-            let desc = |i: NodeId| format!("{}#{}.{}={:?}", dom.tag(i).unwrap_or("?"), dom.attr(i,"id").unwrap_or(""), dom.attr(i,"class").unwrap_or(""), scores[i]);
-            let mut ranked: Vec<(NodeId, f64)> = scores.iter().enumerate().filter_map(|(id, s)| s.map(|s| (id, s))).collect();
-            ranked.sort_by(|a, b| b.1.total_cmp(&a.1));
-            eprintln!("strict={strict} top={} roots={:?} chars={chars}", desc(top), roots.iter().map(|&r| desc(r)).collect::<Vec<_>>());
-            for (i, _) in ranked.iter().take(6) { eprintln!("   cand {}", desc(*i)); }
-        }
         let better = best.as_ref().is_none_or(|(c, _)| chars > *c);
         if better {
             best = Some((chars, Selection { roots, skip }));
@@ -633,6 +661,21 @@ mod tests {
         let text = selected_text(&dom, &sel);
         assert!(!text.contains("Related one"));
         assert!(text.contains("A real point"));
+    }
+
+    #[test]
+    fn split_articles_are_gathered() {
+        let part = format!("<div class=part><p>{PROSE}</p><p>{PROSE}</p></div>");
+        let body = format!(
+            "<div class=story><div class=wrap>{part}</div><figure><img src=a.jpg></figure>\
+             <div class=wrap>{part}</div><div class=wrap><div class=part><p>Closing words of the story, briefly.</p></div></div></div>\
+             <div class=teasers><div class=part><p>{PROSE}</p></div></div>"
+        );
+        let dom = page(&body);
+        let sel = extract(&dom, &never_content(&dom)).unwrap();
+        let text = selected_text(&dom, &sel);
+        assert_eq!(text.matches("real prose").count(), 4);
+        assert!(text.contains("Closing words"));
     }
 
     #[test]
