@@ -109,6 +109,7 @@ pub fn read_html(text: &str, options: &ReadOptions) -> Article {
             cleanup::drop_title_heading(&mut blocks, title);
         }
         cleanup::drop_duplicates(&mut blocks);
+        cleanup::trim_edges(&mut blocks);
     }
     if meta.language.is_none() {
         meta.language = guess_language(&blocks);
