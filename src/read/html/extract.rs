@@ -454,7 +454,6 @@ pub fn clean_conditionally(
     roots: &[NodeId],
     skip: &mut [bool],
     st: &mut [Stats],
-    scores: &[Option<f64>],
     use_weights: bool,
 ) {
     let mut inside: Vec<NodeId> = roots.iter().flat_map(|&r| dom.descendants(r)).collect();
@@ -482,14 +481,7 @@ pub fn clean_conditionally(
         } else {
             0.0
         };
-        if is_furniture(
-            dom,
-            id,
-            tag,
-            &st[id],
-            weight + scores[id].unwrap_or(0.0),
-            weight,
-        ) {
+        if is_furniture(dom, id, tag, &st[id], weight) {
             skip[id] = true;
             let removed = st[id];
             for a in dom.ancestors(id) {
@@ -500,8 +492,8 @@ pub fn clean_conditionally(
 }
 
 /// The test of [`clean_conditionally`] for one container.
-fn is_furniture(dom: &Dom, id: NodeId, tag: &str, s: &Stats, score: f64, weight: f64) -> bool {
-    if score < 0.0 {
+fn is_furniture(dom: &Dom, id: NodeId, tag: &str, s: &Stats, weight: f64) -> bool {
+    if weight < 0.0 {
         return true;
     }
     if s.commas >= 10 {
@@ -532,12 +524,6 @@ fn is_furniture(dom: &Dom, id: NodeId, tag: &str, s: &Stats, score: f64, weight:
             && ld > 0.0)
         || (!is_list && weight < 25.0 && ld > 0.2)
         || (weight >= 25.0 && ld > 0.5)
-        || (is_list && is_link_list(s))
-}
-
-/// A list of short entries that are nearly all link text: "related stories", "more from".
-fn is_link_list(s: &Stats) -> bool {
-    s.list_items > 0 && s.link_density() > 0.75 && s.chars / s.list_items < 80
 }
 
 fn list_text_share(dom: &Dom, id: NodeId) -> f64 {
@@ -591,7 +577,7 @@ pub fn extract(dom: &Dom, base_skip: &[bool]) -> Option<Selection> {
             continue;
         };
         let roots = with_siblings(dom, top, &scores, &st, &skip);
-        clean_conditionally(dom, &roots, &mut skip, &mut st, &scores, strict);
+        clean_conditionally(dom, &roots, &mut skip, &mut st, strict);
         if strict {
             drop_share_bars(dom, &roots, &mut skip, &st);
         }
