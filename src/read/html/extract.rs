@@ -637,16 +637,17 @@ mod tests {
     }
 
     #[test]
-    fn link_lists_inside_the_article_are_dropped() {
+    fn link_blocks_inside_the_article_are_dropped() {
         let body = format!(
-            "<article><p>{PROSE}</p><ul><li><a href=/1>Related one</a></li><li><a href=/2>Related two</a></li></ul>\
-             <p>{PROSE}</p><ul><li>A real point, in prose</li><li>Another point</li></ul></article>"
+            "<article><p>{PROSE}</p><div><a href=/1>Related one</a> and <a href=/2>Related two</a></div>\
+             <p>{PROSE}</p><ul><li>A real point, in prose</li><li>Another <a href=/p>point</a></li></ul></article>"
         );
         let dom = page(&body);
         let sel = extract(&dom, &never_content(&dom)).unwrap();
         let text = selected_text(&dom, &sel);
         assert!(!text.contains("Related one"));
         assert!(text.contains("A real point"));
+        assert!(text.contains("Another point"));
     }
 
     #[test]
