@@ -1,6 +1,6 @@
 //! The HTML reader: a whole web page or a fragment, to an [`Article`].
 //!
-//! Pipeline: [`decode`] the bytes, parse with html5ever (through `scraper`) into a compact
+//! Pipeline: [`decode`] the bytes, parse with html5ever into a compact
 //! [`dom::Dom`], read the page's [`meta`]data, choose what to convert ([`extract`] the
 //! article of a whole page, or everything), [`convert`] it to blocks, and [`cleanup`] the
 //! result.
