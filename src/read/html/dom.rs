@@ -84,7 +84,8 @@ pub enum Data {
 impl Dom {
     /// Parses a whole document (missing `html`, `head` and `body` are implied).
     pub fn parse(text: &str) -> Dom {
-        let sink = html5ever::parse_document(Sink::default(), Default::default()).one(text);
+        let text = without_script_bodies(text);
+        let sink = html5ever::parse_document(Sink::default(), Default::default()).one(&*text);
         sink.into_dom()
     }
 
@@ -172,6 +173,62 @@ impl Dom {
     pub fn ancestors(&self, id: NodeId) -> impl Iterator<Item = NodeId> + '_ {
         std::iter::successors(self.parent(id), move |&p| self.parent(p))
     }
+}
+
+/// The page without the bodies of scripts and styles (JSON-LD kept), which are often half
+/// its bytes and never content: the parser then has less to scan. Comments are skipped
+/// over so that a commented-out tag is not taken for one; a script or style left open runs
+/// to the end, as the parser would read it.
+pub fn without_script_bodies(text: &str) -> Cow<'_, str> {
+    let bytes = text.as_bytes();
+    let lower_at = |i: usize, word: &[u8]| {
+        bytes
+            .get(i..i + word.len())
+            .is_some_and(|b| b.eq_ignore_ascii_case(word))
+    };
+    let mut out = String::new();
+    let (mut copied, mut i) = (0, 0);
+    while let Some(lt) = text[i..].find('<').map(|k| i + k) {
+        if lower_at(lt, b"<!--") {
+            i = text[lt + 4..]
+                .find("-->")
+                .map_or(bytes.len(), |k| lt + 4 + k + 3);
+            continue;
+        }
+        let name: &[u8] = if lower_at(lt, b"<script") {
+            b"script"
+        } else if lower_at(lt, b"<style") {
+            b"style"
+        } else {
+            i = lt + 1;
+            continue;
+        };
+        let after_name = lt + 1 + name.len();
+        let boundary = bytes
+            .get(after_name)
+            .is_none_or(|b| b.is_ascii_whitespace() || *b == b'>' || *b == b'/');
+        let Some(tag_end) = text[after_name..].find('>').map(|k| after_name + k + 1) else {
+            break;
+        };
+        if !boundary || text[lt..tag_end].to_ascii_lowercase().contains("ld+json") {
+            i = tag_end;
+            continue;
+        }
+        let close = (tag_end..bytes.len().saturating_sub(name.len() + 1))
+            .find(|&j| bytes[j] == b'<' && bytes[j + 1] == b'/' && lower_at(j + 2, name))
+            .unwrap_or(bytes.len());
+        out.push_str(&text[copied..tag_end]);
+        copied = close;
+        i = close.max(tag_end);
+        if close == bytes.len() {
+            break;
+        }
+    }
+    if copied == 0 {
+        return Cow::Borrowed(text);
+    }
+    out.push_str(&text[copied..]);
+    Cow::Owned(out)
 }
 
 /// A node as the parser builds it: in creation order, moved around by the tree builder.
@@ -484,6 +541,22 @@ mod tests {
                 .iter()
                 .all(|&c| c > id && dom.parent(c) == Some(id)));
         }
+    }
+
+    #[test]
+    fn script_bodies_are_skipped_before_parsing() {
+        let page = "<p>a</p><SCRIPT type=x>if (a<b) { x('</p>') }</script><!-- <script> --><p>b</p>\
+                    <script type=\"application/ld+json\">{\"a\":1}</script><style>p{}</style><scripts>c</scripts>";
+        assert_eq!(
+            without_script_bodies(page),
+            "<p>a</p><SCRIPT type=x></script><!-- <script> --><p>b</p>\
+             <script type=\"application/ld+json\">{\"a\":1}</script><style></style><scripts>c</scripts>"
+        );
+        assert_eq!(
+            without_script_bodies("<p>x</p><script>never closed"),
+            "<p>x</p><script>"
+        );
+        assert_eq!(without_script_bodies("<p>é</p>"), "<p>é</p>");
     }
 
     #[test]
