@@ -268,7 +268,16 @@ mod tests {
 
     #[test]
     fn rejects_impossible_dates() {
-        for s in ["", "19", "2019-13", "2019-02-30", "2019-09-18T25:00", "2019-9-1", "C", "2019-09-18T"] {
+        for s in [
+            "",
+            "19",
+            "2019-13",
+            "2019-02-30",
+            "2019-09-18T25:00",
+            "2019-9-1",
+            "C",
+            "2019-09-18T",
+        ] {
             assert!(s.parse::<Date>().is_err(), "{s}");
         }
         assert!("2020-02-29".parse::<Date>().is_ok());
@@ -278,7 +287,13 @@ mod tests {
     #[test]
     fn unix_epoch_conversion() {
         assert_eq!(Date::from_unix(0).to_string(), "1970-01-01T00:00:00Z");
-        assert_eq!(Date::from_unix(1_568_846_360).to_string(), "2019-09-18T22:39:20Z");
-        assert_eq!(Date::from_unix(951_782_400).to_string(), "2000-02-29T00:00:00Z");
+        assert_eq!(
+            Date::from_unix(1_568_846_360).to_string(),
+            "2019-09-18T22:39:20Z"
+        );
+        assert_eq!(
+            Date::from_unix(951_782_400).to_string(),
+            "2000-02-29T00:00:00Z"
+        );
     }
 }
