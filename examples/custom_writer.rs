@@ -27,7 +27,11 @@ impl Writer for OutlineWriter {
         _: &mut Diagnostics,
         out: &mut dyn Write,
     ) -> folio::Result<()> {
-        writeln!(out, "{}", article.meta.title.as_deref().unwrap_or("(untitled)"))?;
+        writeln!(
+            out,
+            "{}",
+            article.meta.title.as_deref().unwrap_or("(untitled)")
+        )?;
         for block in &article.blocks {
             if let Block::Heading { level, content, .. } = block {
                 let indent = "  ".repeat(usize::from(*level));
@@ -44,8 +48,13 @@ fn main() -> folio::Result<()> {
 
     let source = include_bytes!("article.md");
     let input = Input::new(source);
-    let (outline, _warnings) =
-        folio::convert_with(&registry, &[input], "markdown", "outline", &Options::default())?;
+    let (outline, _warnings) = folio::convert_with(
+        &registry,
+        &[input],
+        "markdown",
+        "outline",
+        &Options::default(),
+    )?;
     print!("{}", String::from_utf8_lossy(&outline));
     Ok(())
 }
