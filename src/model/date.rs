@@ -133,9 +133,7 @@ fn parse_offset(s: &str) -> Option<i16> {
 }
 
 fn parse_time(s: &str) -> Option<Time> {
-    let split = s
-        .find(|c| c == 'Z' || c == 'z' || c == '+' || c == '-')
-        .unwrap_or(s.len());
+    let split = s.find(['Z', 'z', '+', '-']).unwrap_or(s.len());
     let (clock, offset) = s.split_at(split);
     let offset_minutes = if offset.is_empty() {
         None

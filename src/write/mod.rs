@@ -1,10 +1,12 @@
 //! Writers: one module per output format.
 
 pub mod json;
+pub mod plain;
 
 use crate::format::Registry;
 
 /// Registers every built-in writer.
 pub fn register_all(registry: &mut Registry) {
     registry.add_writer(Box::new(json::JsonWriter));
+    registry.add_writer(Box::new(plain::PlainWriter));
 }
