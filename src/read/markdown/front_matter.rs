@@ -53,7 +53,8 @@ fn delimit(text: &str) -> Option<(&str, &str)> {
     let rest = text
         .strip_prefix("---\n")
         .or_else(|| text.strip_prefix("---\r\n"))?;
-    if rest.lines().next().map_or(true, |l| l.trim().is_empty()) {
+    let first_line = rest.lines().next().unwrap_or("");
+    if first_line.trim().is_empty() {
         return None;
     }
     let mut offset = 0;
