@@ -1,6 +1,7 @@
 //! Writers: one module per output format.
 
 pub mod json;
+pub mod markdown;
 pub mod plain;
 
 use crate::format::Registry;
@@ -8,5 +9,6 @@ use crate::format::Registry;
 /// Registers every built-in writer.
 pub fn register_all(registry: &mut Registry) {
     registry.add_writer(Box::new(json::JsonWriter));
+    registry.add_writer(Box::new(markdown::MarkdownWriter));
     registry.add_writer(Box::new(plain::PlainWriter));
 }
