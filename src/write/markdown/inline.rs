@@ -265,7 +265,7 @@ pub fn code_span(text: &str, table: bool) -> String {
     // One space on each side is stripped when both are there and the text is not all spaces.
     let pad = text.starts_with('`')
         || text.ends_with('`')
-        || (text.starts_with(' ') && text.ends_with(' ') && text.trim_matches(' ') != "");
+        || (text.starts_with(' ') && text.ends_with(' ') && !text.trim_matches(' ').is_empty());
     if pad {
         format!("{fence} {text} {fence}")
     } else {
