@@ -62,17 +62,35 @@ fn output_format_follows_the_extension_and_is_atomic() {
     let input = dir.path().join("in.json");
     std::fs::write(&input, ARTICLE).unwrap();
     let out = dir.path().join("out.txt");
-    let o = folio(&[input.to_str().unwrap(), "-o", out.to_str().unwrap()], None);
+    let o = folio(
+        &[input.to_str().unwrap(), "-o", out.to_str().unwrap()],
+        None,
+    );
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(o.stdout.is_empty());
-    assert!(std::fs::read_to_string(&out).unwrap().starts_with("A title\n"));
-    assert_eq!(files_in(dir.path()), ["in.json", "out.txt"], "no temporary file left");
+    assert!(std::fs::read_to_string(&out)
+        .unwrap()
+        .starts_with("A title\n"));
+    assert_eq!(
+        files_in(dir.path()),
+        ["in.json", "out.txt"],
+        "no temporary file left"
+    );
 }
 
 #[test]
 fn metadata_option_overrides_the_input() {
     let o = folio(
-        &["-f", "json", "-t", "json", "-M", "title=Other", "-M", "date=2020-01-02"],
+        &[
+            "-f",
+            "json",
+            "-t",
+            "json",
+            "-M",
+            "title=Other",
+            "-M",
+            "date=2020-01-02",
+        ],
         Some(ARTICLE.as_bytes()),
     );
     assert!(o.status.success(), "{}", stderr(&o));
@@ -100,7 +118,10 @@ fn directory_as_input() {
 #[test]
 fn unknown_format_lists_the_known_ones() {
     let err = assert_one_line_error(&folio(&["-t", "docx"], Some(b"x")), 2, "-t");
-    assert!(err.contains("'docx'") && err.contains("json") && err.contains("plain"), "{err}");
+    assert!(
+        err.contains("'docx'") && err.contains("json") && err.contains("plain"),
+        "{err}"
+    );
     let err = assert_one_line_error(&folio(&["-f", "rtf", "-t", "json"], Some(b"x")), 2, "-f");
     assert!(err.contains("'rtf'") && err.contains("json"), "{err}");
 }
@@ -115,7 +136,10 @@ fn invalid_json_leaves_no_output_file() {
     );
     let err = assert_one_line_error(&o, 1, "stdin");
     assert!(err.contains("invalid JSON"), "{err}");
-    assert!(files_in(dir.path()).is_empty(), "no file may be left behind");
+    assert!(
+        files_in(dir.path()).is_empty(),
+        "no file may be left behind"
+    );
 }
 
 #[test]
@@ -139,18 +163,35 @@ fn unwritable_output_path() {
     assert!(err.contains("cannot write"), "{err}");
     assert!(!out.exists());
     let o = folio(
-        &["-f", "json", "-t", "json", "-o", dir.path().to_str().unwrap()],
+        &[
+            "-f",
+            "json",
+            "-t",
+            "json",
+            "-o",
+            dir.path().to_str().unwrap(),
+        ],
         Some(ARTICLE.as_bytes()),
     );
-    assert_eq!(o.status.code(), Some(1), "a directory is not an output file");
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "a directory is not an output file"
+    );
 }
 
 #[test]
 fn bad_metadata_is_a_usage_error() {
-    let o = folio(&["-f", "json", "-t", "json", "-M", "date=soon"], Some(ARTICLE.as_bytes()));
+    let o = folio(
+        &["-f", "json", "-t", "json", "-M", "date=soon"],
+        Some(ARTICLE.as_bytes()),
+    );
     let err = assert_one_line_error(&o, 2, "-M");
     assert!(err.contains("soon"), "{err}");
-    let o = folio(&["-f", "json", "-t", "json", "-M", "lang=C"], Some(ARTICLE.as_bytes()));
+    let o = folio(
+        &["-f", "json", "-t", "json", "-M", "lang=C"],
+        Some(ARTICLE.as_bytes()),
+    );
     assert_one_line_error(&o, 2, "-M");
 }
 

@@ -1,5 +1,6 @@
 //! Writers: one module per output format.
 
+pub mod jats;
 pub mod json;
 pub mod plain;
 
@@ -8,5 +9,6 @@ use crate::format::Registry;
 /// Registers every built-in writer.
 pub fn register_all(registry: &mut Registry) {
     registry.add_writer(Box::new(json::JsonWriter));
+    registry.add_writer(Box::new(jats::JatsWriter));
     registry.add_writer(Box::new(plain::PlainWriter));
 }
