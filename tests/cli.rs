@@ -98,6 +98,14 @@ fn metadata_option_overrides_the_input() {
     assert_eq!(v["version"], 1);
     assert_eq!(v["meta"]["title"], "Other");
     assert_eq!(v["meta"]["published"], "2020-01-02");
+
+    let o = folio(
+        &["-f", "json", "-t", "json", "-M", "author=A. One", "-M", "author=B. Two"],
+        Some(ARTICLE.as_bytes()),
+    );
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["meta"]["authors"][0]["name"], "A. One");
+    assert_eq!(v["meta"]["authors"][1]["name"], "B. Two");
 }
 
 #[test]
