@@ -100,7 +100,16 @@ fn metadata_option_overrides_the_input() {
     assert_eq!(v["meta"]["published"], "2020-01-02");
 
     let o = folio(
-        &["-f", "json", "-t", "json", "-M", "author=A. One", "-M", "author=B. Two"],
+        &[
+            "-f",
+            "json",
+            "-t",
+            "json",
+            "-M",
+            "author=A. One",
+            "-M",
+            "author=B. Two",
+        ],
         Some(ARTICLE.as_bytes()),
     );
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
