@@ -564,7 +564,14 @@ fn deep_nesting_is_flattened_not_recursed_without_end() {
             content: vec![inline],
         };
     }
-    let a = body_only(vec![block, para(vec![inline])]);
+    let mut list = para(vec![
+        text("deep list"),
+        note(vec![Block::para("deep note")]),
+    ]);
+    for _ in 0..500 {
+        list = bullets(vec![item(vec![list])]);
+    }
+    let a = body_only(vec![block, para(vec![inline]), list]);
     let xml = jats(&a);
     assert_words_kept(&a, &xml);
     assert_valid(&[("deep".into(), xml)]);

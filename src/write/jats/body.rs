@@ -11,8 +11,9 @@
 //!
 //! Blocks and inlines nested deeper than [`MAX_DEPTH`] are written as their plain text.
 
+use super::text::{blocks_text, inlines_text};
 use super::xml::Xml;
-use crate::model::{inline_text, Align, Block, Image, Inline, ListItem, Table};
+use crate::model::{Align, Block, Image, Inline, ListItem, Table};
 use std::collections::HashSet;
 use std::io::{self, Write};
 
@@ -136,7 +137,7 @@ impl<'a, W: Write> BodyWriter<'a, W> {
     fn section_id(&mut self, id: Option<&str>, title: &[Inline]) -> String {
         let source = match id {
             Some(id) if !id.trim().is_empty() => id.to_string(),
-            _ => inline_text(title),
+            _ => inlines_text(title, false),
         };
         let base = match slug(&source) {
             s if s.is_empty() => format!("sec-{}", self.ids.len() + 1),
@@ -212,12 +213,20 @@ impl<'a, W: Write> BodyWriter<'a, W> {
         }
     }
 
-    /// A container nested too deep, as a quote of its text.
+    /// A list or quote nested too deep, as one of its text.
     fn flattened(&mut self, block: &Block) -> io::Result<()> {
-        self.x.start("disp-quote", &[])?;
-        self.x
-            .leaf("p", &[], &plain_text(std::slice::from_ref(block)))?;
-        self.x.end_line("disp-quote")
+        let text = blocks_text(std::slice::from_ref(block));
+        if let Block::List { .. } = block {
+            self.x.start("list", &[("list-type", "bullet")])?;
+            self.x.start("list-item", &[])?;
+            self.x.leaf("p", &[], &text)?;
+            self.x.end("list-item")?;
+            self.x.end_line("list")
+        } else {
+            self.x.start("disp-quote", &[])?;
+            self.x.leaf("p", &[], &text)?;
+            self.x.end_line("disp-quote")
+        }
     }
 
     fn paragraph(
@@ -402,7 +411,9 @@ impl<'a, W: Write> BodyWriter<'a, W> {
             } => return self.link(url, title.as_deref(), content, phrase, depth),
         };
         if depth >= MAX_DEPTH {
-            return self.x.text(&inline_text(std::slice::from_ref(inline)));
+            return self
+                .x
+                .text(&inlines_text(std::slice::from_ref(inline), true));
         }
         self.x.start(wrap, &[])?;
         self.inlines(inline.children(), phrase, depth + 1)?;
@@ -492,70 +503,6 @@ fn inlines_blank(inlines: &[Inline], depth: usize) -> bool {
         })
 }
 
-/// The words of blocks, notes included, joined by spaces; iterative, for any depth.
-fn plain_text(blocks: &[Block]) -> String {
-    enum Node<'b> {
-        Block(&'b Block),
-        Inline(&'b Inline),
-        Text(&'b str),
-    }
-    let mut out = String::new();
-    let mut stack: Vec<Node> = blocks.iter().rev().map(Node::Block).collect();
-    while let Some(node) = stack.pop() {
-        let mut children: Vec<Node> = Vec::new();
-        match node {
-            Node::Text(t) => {
-                if !t.trim().is_empty() {
-                    if !out.is_empty() {
-                        out.push(' ');
-                    }
-                    out.push_str(t.trim());
-                }
-            }
-            Node::Inline(i) => match i {
-                Inline::Text { text } | Inline::Code { text } => children.push(Node::Text(text)),
-                Inline::Image(img) => children.push(Node::Text(&img.alt)),
-                Inline::Note { blocks } => children.extend(blocks.iter().map(Node::Block)),
-                other => children.extend(other.children().iter().map(Node::Inline)),
-            },
-            Node::Block(b) => match b {
-                Block::Heading { content, .. } | Block::Paragraph { content } => {
-                    children.extend(content.iter().map(Node::Inline))
-                }
-                Block::List { items, .. } => {
-                    children.extend(items.iter().flat_map(|i| &i.blocks).map(Node::Block))
-                }
-                Block::Quote {
-                    blocks,
-                    attribution,
-                } => {
-                    children.extend(blocks.iter().map(Node::Block));
-                    children.extend(attribution.iter().map(Node::Inline));
-                }
-                Block::Code { text, .. } => children.push(Node::Text(text)),
-                Block::Figure {
-                    image,
-                    caption,
-                    credit,
-                } => {
-                    children.push(Node::Text(&image.alt));
-                    children.extend(caption.iter().chain(credit).map(Node::Inline));
-                }
-                Block::Table(t) => children.extend(
-                    t.caption
-                        .iter()
-                        .chain(t.header.iter().flatten())
-                        .chain(t.rows.iter().flatten().flatten())
-                        .map(Node::Inline),
-                ),
-                Block::Rule => {}
-            },
-        }
-        stack.extend(children.into_iter().rev());
-    }
-    out
-}
-
 /// A lowercase slug of letters and digits (those XML allows in names), other runs as one
 /// hyphen, at most 40 bytes.
 fn slug(s: &str) -> String {
@@ -636,32 +583,6 @@ mod tests {
         );
         assert_eq!(mime_type("https://x.org/image"), ("image", None));
         assert_eq!(mime_type("https://x.org.uk/dir/"), ("image", None));
-    }
-
-    #[test]
-    fn plain_text_reaches_every_word() {
-        let blocks = vec![Block::Quote {
-            blocks: vec![Block::List {
-                start: None,
-                tight: true,
-                items: vec![ListItem {
-                    task: None,
-                    blocks: vec![Block::Paragraph {
-                        content: vec![
-                            Inline::text("one"),
-                            Inline::Note {
-                                blocks: vec![Block::para("two")],
-                            },
-                            Inline::Emphasis {
-                                content: vec![Inline::text(" three ")],
-                            },
-                        ],
-                    }],
-                }],
-            }],
-            attribution: vec![Inline::text("four")],
-        }];
-        assert_eq!(plain_text(&blocks), "one two three four");
     }
 
     #[test]

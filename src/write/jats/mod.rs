@@ -11,11 +11,12 @@
 mod body;
 mod front;
 mod names;
+mod text;
 mod xml;
 
 use crate::error::Result;
 use crate::format::{Diagnostics, WriteOptions, Writer};
-use crate::model::{inline_text, is_language_tag, Article, Block, Meta};
+use crate::model::{is_language_tag, Article, Block, Meta};
 use body::BodyWriter;
 use std::io::{BufWriter, Write};
 use xml::Xml;
@@ -102,7 +103,7 @@ fn text_sample(article: &Article) -> String {
         }
         if let Block::Paragraph { content } | Block::Heading { content, .. } = block {
             sample.push('\n');
-            sample.push_str(&inline_text(content));
+            sample.push_str(&text::inlines_text(content, false));
         }
     }
     sample
