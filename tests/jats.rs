@@ -1,7 +1,10 @@
 //! The JATS writer: structure of the output, every word kept, and validity against the JATS
 //! Archiving 1.3 DTD (with xmllint, when ../shared and xmllint are there).
 
-use folio::model::{words, Align, Article, Author, Block, Image, Inline, ListItem, Meta, Table};
+use folio::model::{
+    words, Align, Article, Author, Block, Date, IdScheme, Identifier, Image, Inline, ListItem,
+    Meta, Table,
+};
 use folio::write::jats::JatsWriter;
 use folio::{Diagnostics, WriteOptions, Writer};
 use proptest::prelude::*;
@@ -501,10 +504,19 @@ fn front_matter() {
         description: Some("Short abstract.".into()),
         keywords: vec!["one".into(), "two".into()],
         rights: Some("CC BY 4.0".into()),
-        identifiers: vec![folio::model::Identifier {
-            scheme: folio::model::IdScheme::Doi,
-            value: "10.1234/abc".into(),
-        }],
+        identifiers: [
+            (IdScheme::Doi, "10.1234/abc"),
+            (IdScheme::Uri, "urn:uuid:1234"),
+            (IdScheme::Isbn, "978-3-16-148410-0"),
+        ]
+        .into_iter()
+        .map(|(scheme, value)| Identifier {
+            scheme,
+            value: value.into(),
+        })
+        .collect(),
+        modified: Some("2024-03".parse().unwrap()),
+        image: Some("lead.jpg".into()),
         ..Meta::default()
     };
     let xml = jats(&Article {
@@ -514,6 +526,10 @@ fn front_matter() {
     for part in [
         "<journal-meta><publisher><publisher-name>The Daily</publisher-name></publisher></journal-meta>",
         "<article-id pub-id-type=\"doi\">10.1234/abc</article-id>",
+        "<article-id pub-id-type=\"custom\" custom-type=\"uri\">urn:uuid:1234</article-id>",
+        "<isbn>978-3-16-148410-0</isbn>",
+        "<history><date date-type=\"updated\" iso-8601-date=\"2024-03\"><month>03</month><year>2024</year></date>",
+        "<custom-meta><meta-name>image</meta-name><meta-value>lead.jpg</meta-value></custom-meta>",
         "<title-group><article-title>The title</article-title><subtitle>Sub</subtitle></title-group>",
         "<contrib contrib-type=\"author\"><name><surname>van der Berg</surname><given-names>Anna</given-names></name><aff>Uni</aff><email>a@u.nl</email><uri xlink:href=\"https://u.nl/a\">https://u.nl/a</uri></contrib>",
         "<name><surname>Doe</surname><given-names>Jane</given-names></name>",
@@ -808,21 +824,84 @@ fn arb_block() -> impl Strategy<Value = Block> {
     })
 }
 
-fn arb_article() -> impl Strategy<Value = Article> {
+fn arb_date() -> impl Strategy<Value = Date> {
     (
-        prop::option::of(arb_text()),
-        prop::collection::vec(arb_text(), 0..3),
-        prop::collection::vec(arb_block(), 0..8),
+        1000i32..3000,
+        prop::option::of((1u8..13, prop::option::of(1u8..29))),
     )
-        .prop_map(|(title, authors, blocks)| Article {
-            meta: Meta {
-                title,
-                authors: authors.into_iter().map(Author::named).collect(),
-                ..Meta::default()
-            },
-            blocks,
-            origin: None,
+        .prop_map(|(year, md)| Date {
+            year,
+            month: md.map(|(m, _)| m),
+            day: md.and_then(|(_, d)| d),
+            time: None,
         })
+}
+
+fn arb_meta() -> impl Strategy<Value = Meta> {
+    let opt = || prop::option::of(arb_text());
+    let author =
+        (arb_text(), opt(), opt(), opt()).prop_map(|(name, affiliation, email, url)| Author {
+            name,
+            affiliation,
+            email,
+            url,
+        });
+    let identifier = (0..3usize, arb_text()).prop_map(|(i, value)| Identifier {
+        scheme: [IdScheme::Doi, IdScheme::Isbn, IdScheme::Uri][i],
+        value,
+    });
+    (
+        (
+            opt(),
+            opt(),
+            prop::collection::vec(author, 0..3),
+            prop::option::of(arb_date()),
+            prop::option::of(arb_date()),
+        ),
+        (
+            opt(),
+            opt(),
+            opt(),
+            opt(),
+            prop::collection::vec(arb_text(), 0..3),
+        ),
+        (
+            opt(),
+            opt(),
+            prop::collection::vec(identifier, 0..3),
+            prop::collection::vec((arb_text(), arb_text()), 0..3),
+        ),
+    )
+        .prop_map(
+            |(
+                (title, subtitle, authors, published, modified),
+                (publisher, url, language, description, keywords),
+                (image, rights, identifiers, extra),
+            )| Meta {
+                title,
+                subtitle,
+                authors,
+                published,
+                modified,
+                publisher,
+                url,
+                language,
+                description,
+                keywords,
+                image,
+                rights,
+                identifiers,
+                extra: extra.into_iter().map(|(k, v)| (k, v.into())).collect(),
+            },
+        )
+}
+
+fn arb_article() -> impl Strategy<Value = Article> {
+    (arb_meta(), prop::collection::vec(arb_block(), 0..8)).prop_map(|(meta, blocks)| Article {
+        meta,
+        blocks,
+        origin: None,
+    })
 }
 
 #[test]

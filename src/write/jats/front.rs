@@ -19,8 +19,8 @@ pub fn write_front<W: Write>(x: &mut Xml<W>, meta: &Meta) -> io::Result<()> {
     x.start("article-meta", &[])?;
     x.newline()?;
     for id in &meta.identifiers {
-        if let Some(kind) = article_id_type(id.scheme) {
-            x.leaf("article-id", &[("pub-id-type", kind)], &id.value)?;
+        if let Some(attrs) = article_id_attrs(id.scheme) {
+            x.leaf("article-id", attrs, &id.value)?;
             x.newline()?;
         }
     }
@@ -63,11 +63,12 @@ fn non_empty(s: &Option<String>) -> Option<&str> {
     s.as_deref().map(str::trim).filter(|s| !s.is_empty())
 }
 
-/// The `pub-id-type` of an identifier scheme; ISBNs have an element of their own.
-fn article_id_type(scheme: IdScheme) -> Option<&'static str> {
+/// The attributes of an identifier's `article-id` (JATS has no `uri` type, but a custom one);
+/// ISBNs have an element of their own.
+fn article_id_attrs(scheme: IdScheme) -> Option<&'static [(&'static str, &'static str)]> {
     match scheme {
-        IdScheme::Doi => Some("doi"),
-        IdScheme::Uri => Some("uri"),
+        IdScheme::Doi => Some(&[("pub-id-type", "doi")]),
+        IdScheme::Uri => Some(&[("pub-id-type", "custom"), ("custom-type", "uri")]),
         IdScheme::Isbn => None,
     }
 }
