@@ -1,5 +1,6 @@
 //! Writers: one module per output format.
 
+pub mod jats;
 pub mod json;
 pub mod markdown;
 pub mod plain;
@@ -10,5 +11,6 @@ use crate::format::Registry;
 pub fn register_all(registry: &mut Registry) {
     registry.add_writer(Box::new(json::JsonWriter));
     registry.add_writer(Box::new(markdown::MarkdownWriter));
+    registry.add_writer(Box::new(jats::JatsWriter));
     registry.add_writer(Box::new(plain::PlainWriter));
 }
