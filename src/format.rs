@@ -73,8 +73,12 @@ pub trait Reader: Send + Sync {
     fn description(&self) -> &str {
         ""
     }
-    fn read(&self, input: Input<'_>, options: &ReadOptions, diag: &mut Diagnostics)
-        -> Result<Article>;
+    fn read(
+        &self,
+        input: Input<'_>,
+        options: &ReadOptions,
+        diag: &mut Diagnostics,
+    ) -> Result<Article>;
 }
 
 /// Turns [`Article`]s into bytes of one format.
@@ -174,7 +178,11 @@ impl Registry {
             .ok_or_else(|| Error::UnknownFormat {
                 kind: "input",
                 name: name.to_string(),
-                known: self.readers().map(|r| r.name()).collect::<Vec<_>>().join(", "),
+                known: self
+                    .readers()
+                    .map(|r| r.name())
+                    .collect::<Vec<_>>()
+                    .join(", "),
             })
     }
 
@@ -185,20 +193,26 @@ impl Registry {
             .ok_or_else(|| Error::UnknownFormat {
                 kind: "output",
                 name: name.to_string(),
-                known: self.writers().map(|w| w.name()).collect::<Vec<_>>().join(", "),
+                known: self
+                    .writers()
+                    .map(|w| w.name())
+                    .collect::<Vec<_>>()
+                    .join(", "),
             })
     }
 
     /// The reader for a file's extension.
     pub fn reader_for_path(&self, path: &Path) -> Option<&dyn Reader> {
         let ext = ext_of(path)?;
-        self.readers().find(|r| r.extensions().contains(&ext.as_str()))
+        self.readers()
+            .find(|r| r.extensions().contains(&ext.as_str()))
     }
 
     /// The writer for a file's extension.
     pub fn writer_for_path(&self, path: &Path) -> Option<&dyn Writer> {
         let ext = ext_of(path)?;
-        self.writers().find(|w| w.extensions().contains(&ext.as_str()))
+        self.writers()
+            .find(|w| w.extensions().contains(&ext.as_str()))
     }
 
     /// The reader for an input: by its extension when it has a known one, else by its
@@ -235,9 +249,12 @@ pub fn detect(bytes: &[u8]) -> &'static str {
         || lower.starts_with("<?xml") && lower.contains("<html")
         || lower.starts_with("<!--") && lower.contains("<html")
         || (lower.starts_with('<')
-            && ["<head", "<body", "<div", "<p>", "<p ", "<article", "<section", "<meta", "<h1", "<h2"]
-                .iter()
-                .any(|tag| lower.contains(tag)))
+            && [
+                "<head", "<body", "<div", "<p>", "<p ", "<article", "<section", "<meta", "<h1",
+                "<h2",
+            ]
+            .iter()
+            .any(|tag| lower.contains(tag)))
     {
         return "html";
     }

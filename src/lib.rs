@@ -18,9 +18,7 @@ pub mod read;
 pub mod write;
 
 pub use error::{Error, Result};
-pub use format::{
-    detect, Diagnostics, Input, ReadOptions, Reader, Registry, WriteOptions, Writer,
-};
+pub use format::{detect, Diagnostics, Input, ReadOptions, Reader, Registry, WriteOptions, Writer};
 pub use model::{Article, Block, Inline, Meta};
 
 /// Options of a whole conversion, grouped by phase.
@@ -34,8 +32,14 @@ pub struct Options {
 
 /// Converts bytes of one format to another with the built-in formats and default options.
 pub fn convert(input: &[u8], from: &str, to: &str) -> Result<Vec<u8>> {
-    convert_with(&Registry::default(), &[Input::new(input)], from, to, &Options::default())
-        .map(|(bytes, _)| bytes)
+    convert_with(
+        &Registry::default(),
+        &[Input::new(input)],
+        from,
+        to,
+        &Options::default(),
+    )
+    .map(|(bytes, _)| bytes)
 }
 
 /// Converts inputs with a registry and options; returns the output and the warnings.

@@ -133,9 +133,7 @@ fn parse_offset(s: &str) -> Option<i16> {
 }
 
 fn parse_time(s: &str) -> Option<Time> {
-    let split = s
-        .find(|c| c == 'Z' || c == 'z' || c == '+' || c == '-')
-        .unwrap_or(s.len());
+    let split = s.find(['Z', 'z', '+', '-']).unwrap_or(s.len());
     let (clock, offset) = s.split_at(split);
     let offset_minutes = if offset.is_empty() {
         None
@@ -268,7 +266,16 @@ mod tests {
 
     #[test]
     fn rejects_impossible_dates() {
-        for s in ["", "19", "2019-13", "2019-02-30", "2019-09-18T25:00", "2019-9-1", "C", "2019-09-18T"] {
+        for s in [
+            "",
+            "19",
+            "2019-13",
+            "2019-02-30",
+            "2019-09-18T25:00",
+            "2019-9-1",
+            "C",
+            "2019-09-18T",
+        ] {
             assert!(s.parse::<Date>().is_err(), "{s}");
         }
         assert!("2020-02-29".parse::<Date>().is_ok());
@@ -278,7 +285,13 @@ mod tests {
     #[test]
     fn unix_epoch_conversion() {
         assert_eq!(Date::from_unix(0).to_string(), "1970-01-01T00:00:00Z");
-        assert_eq!(Date::from_unix(1_568_846_360).to_string(), "2019-09-18T22:39:20Z");
-        assert_eq!(Date::from_unix(951_782_400).to_string(), "2000-02-29T00:00:00Z");
+        assert_eq!(
+            Date::from_unix(1_568_846_360).to_string(),
+            "2019-09-18T22:39:20Z"
+        );
+        assert_eq!(
+            Date::from_unix(951_782_400).to_string(),
+            "2000-02-29T00:00:00Z"
+        );
     }
 }

@@ -234,7 +234,9 @@ impl Meta {
             "lang" | "language" => {
                 if let Some(t) = &text {
                     if !crate::model::is_language_tag(t) {
-                        return Err(MetaError(format!("{key}: not a BCP 47 language tag: {t:?}")));
+                        return Err(MetaError(format!(
+                            "{key}: not a BCP 47 language tag: {t:?}"
+                        )));
                     }
                 }
                 self.language = text

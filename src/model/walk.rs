@@ -109,7 +109,8 @@ pub fn words(blocks: &[Block]) -> Vec<String> {
                 self.0.extend(text.split_whitespace().map(str::to_string));
             }
             if let Block::Figure { image, .. } = block {
-                self.0.extend(image.alt.split_whitespace().map(str::to_string));
+                self.0
+                    .extend(image.alt.split_whitespace().map(str::to_string));
             }
             walk_block(self, block);
         }
@@ -118,7 +119,9 @@ pub fn words(blocks: &[Block]) -> Vec<String> {
                 Inline::Text { text } | Inline::Code { text } => {
                     self.0.extend(text.split_whitespace().map(str::to_string))
                 }
-                Inline::Image(img) => self.0.extend(img.alt.split_whitespace().map(str::to_string)),
+                Inline::Image(img) => self
+                    .0
+                    .extend(img.alt.split_whitespace().map(str::to_string)),
                 _ => {}
             }
             walk_inline(self, inline);

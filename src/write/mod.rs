@@ -1,5 +1,6 @@
 //! Writers: one module per output format.
 
+pub mod html;
 pub mod json;
 
 use crate::format::Registry;
@@ -7,4 +8,5 @@ use crate::format::Registry;
 /// Registers every built-in writer.
 pub fn register_all(registry: &mut Registry) {
     registry.add_writer(Box::new(json::JsonWriter));
+    registry.add_writer(Box::new(html::HtmlWriter));
 }
