@@ -123,7 +123,7 @@ impl Context for PageContext {
 
 /// The title to show: the metadata's, else the first heading, else the input file's name.
 pub(crate) fn display_title(article: &Article) -> String {
-    let nonempty = |s: String| Some(s.trim().to_string()).filter(|s| !s.is_empty());
+    let nonempty = |s: String| visible(&s);
     article
         .meta
         .title
@@ -140,6 +140,21 @@ pub(crate) fn display_title(article: &Article) -> String {
             nonempty(stem.to_string())
         })
         .unwrap_or_else(|| "Untitled".to_string())
+}
+
+/// Text as a label: control characters dropped, runs of whitespace made one space; `None`
+/// when nothing visible is left.
+pub(crate) fn visible(s: &str) -> Option<String> {
+    let words: Vec<String> = s
+        .split_whitespace()
+        .map(|w| {
+            w.chars()
+                .filter(|c| is_xml_char(*c) && !c.is_control())
+                .collect::<String>()
+        })
+        .filter(|w| !w.is_empty())
+        .collect();
+    (!words.is_empty()).then(|| words.join(" "))
 }
 
 /// The body without a leading heading that only repeats the title shown in the header.
@@ -211,7 +226,6 @@ pub(crate) fn header(meta: &Meta, title: &str) -> String {
 
 /// Where an image's `src` points, as decided by the output.
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[allow(dead_code)] // until the EPUB writer lands
 pub(crate) enum ImageSrc {
     /// Show the image from this `src`.
     Embed(String),
@@ -230,7 +244,6 @@ pub(crate) trait Context {
 
 /// How footnotes are laid out after the content that references them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[allow(dead_code)] // until the EPUB writer lands
 pub(crate) enum NoteStyle {
     /// A closing section with a numbered list and back-links (web pages).
     Endnotes,
@@ -407,7 +420,6 @@ impl<'a, 'b> Renderer<'a, 'b> {
     }
 
     /// Numbers notes from `n` (notes continue across the files of one article).
-    #[allow(dead_code)] // until the EPUB writer lands
     pub(crate) fn number_notes_from(&mut self, n: usize) {
         self.first_note_number = n;
     }
@@ -845,6 +857,11 @@ impl<'a, 'b> Renderer<'a, 'b> {
     }
 }
 
+/// The text of blocks, words separated by spaces.
+pub(crate) fn plain_text(blocks: &[Block]) -> String {
+    flat_text(blocks, &[])
+}
+
 /// The text of content too deeply nested to render, gathered without recursion.
 fn flat_text(blocks: &[Block], inlines: &[Inline]) -> String {
     enum Node<'x> {
@@ -1027,6 +1044,9 @@ mod tests {
         assert_eq!(title, "Big news");
         assert_eq!(body_blocks(&a, &title).len(), 1);
         assert_eq!(display_title(&Article::default()), "Untitled");
+        let control = Article::new("\u{1} \u{FFFF}", vec![]);
+        assert_eq!(display_title(&control), "Untitled");
+        assert_eq!(visible(" a \n\u{7}b  c ").unwrap(), "a b c");
     }
 
     #[test]

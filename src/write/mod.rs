@@ -1,5 +1,6 @@
 //! Writers: one module per output format.
 
+pub mod epub;
 pub mod html;
 pub mod json;
 
@@ -9,4 +10,5 @@ use crate::format::Registry;
 pub fn register_all(registry: &mut Registry) {
     registry.add_writer(Box::new(json::JsonWriter));
     registry.add_writer(Box::new(html::HtmlWriter));
+    registry.add_writer(Box::new(epub::EpubWriter));
 }
