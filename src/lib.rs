@@ -13,6 +13,7 @@
 
 pub mod error;
 pub mod format;
+pub mod lang;
 pub mod model;
 pub mod read;
 pub mod write;

@@ -1,7 +1,302 @@
-fn main() {
-    std::process::exit(folio_cli());
+//! The `folio` command: parse arguments, pick reader and writer, report errors.
+
+use clap::Parser;
+use folio::{read_one, Article, Diagnostics, Input, Options, Registry};
+use std::io::{IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// Exit code when the conversion failed (unreadable or invalid input, unwritable output).
+const EXIT_FAILED: u8 = 1;
+/// Exit code for a usage error (bad arguments, unknown format).
+const EXIT_USAGE: u8 = 2;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "folio",
+    version,
+    about = "Convert articles (text, Markdown, HTML, JSON) to Markdown, JATS, EPUB, HTML, plain text or JSON",
+    after_help = "Exit codes: 0 success, 1 conversion failed, 2 usage error.\n\
+                  Input format: -f, else the file's extension, else detected from the content.\n\
+                  Output format: -t, else -o's extension, else markdown."
+)]
+struct Cli {
+    /// Input files; none or `-` reads standard input.
+    inputs: Vec<String>,
+    /// Input format (see --list-formats); detected when absent.
+    #[arg(short = 'f', long = "from", value_name = "FORMAT")]
+    from: Option<String>,
+    /// Output format (see --list-formats).
+    #[arg(short = 't', long = "to", value_name = "FORMAT")]
+    to: Option<String>,
+    /// Output file, written atomically; standard output when absent or `-`.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Set metadata, overriding the input's (repeatable): title, author, date, lang, ...
+    #[arg(short = 'M', long = "metadata", value_name = "KEY=VALUE")]
+    metadata: Vec<String>,
+    /// Convert every block of the input instead of extracting the article.
+    #[arg(long = "no-extract")]
+    no_extract: bool,
+    /// Base URL for relative links when the input does not give one.
+    #[arg(long = "base-url", value_name = "URL")]
+    base_url: Option<String>,
+    /// Cover image for EPUB output.
+    #[arg(long = "cover", value_name = "FILE")]
+    cover: Option<PathBuf>,
+    /// Do not print warnings.
+    #[arg(short = 'q', long = "quiet")]
+    quiet: bool,
+    /// List the input and output formats and exit.
+    #[arg(long = "list-formats")]
+    list_formats: bool,
 }
 
-fn folio_cli() -> i32 {
-    0
+/// A failure: the thing it concerns (an input, the output), the message, the exit code.
+struct Failure {
+    subject: String,
+    message: String,
+    code: u8,
+}
+
+impl Failure {
+    fn new(subject: impl Into<String>, message: impl ToString, code: u8) -> Failure {
+        Failure {
+            subject: subject.into(),
+            message: message.to_string(),
+            code,
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() { EXIT_USAGE } else { 0 };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    match run(&cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(f) => {
+            let message = f.message.replace('\n', " ");
+            eprintln!("folio: {}: {message}", f.subject);
+            ExitCode::from(f.code)
+        }
+    }
+}
+
+fn run(cli: &Cli) -> Result<(), Failure> {
+    let registry = Registry::default();
+    if cli.list_formats {
+        print!("{}", format_list(&registry));
+        return Ok(());
+    }
+    let options = options(cli)?;
+    let writer = match (&cli.to, &cli.output) {
+        (Some(to), _) => registry.writer(to),
+        (None, Some(out)) if out.as_os_str() != "-" => {
+            registry.writer_for_path(out).ok_or_else(|| {
+                folio::Error::Other(format!(
+                    "no format for this extension; give one with -t (known: {})",
+                    registry
+                        .writers()
+                        .map(|w| w.name())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ))
+            })
+        }
+        _ => registry.writer("markdown"),
+    }
+    .map_err(|e| {
+        let subject = cli
+            .output
+            .as_ref()
+            .map_or("-t".into(), |p| p.display().to_string());
+        Failure::new(subject, e, EXIT_USAGE)
+    })?;
+    if let Some(from) = &cli.from {
+        registry
+            .reader(from)
+            .map_err(|e| Failure::new("-f", e, EXIT_USAGE))?;
+    }
+    let to_stdout = cli.output.as_ref().is_none_or(|p| p.as_os_str() == "-");
+    if to_stdout && writer.is_binary() && std::io::stdout().is_terminal() {
+        return Err(Failure::new(
+            "stdout",
+            format!(
+                "{} is a binary format and standard output is a terminal; use -o FILE",
+                writer.name()
+            ),
+            EXIT_USAGE,
+        ));
+    }
+
+    let mut diag = Diagnostics::default();
+    let inputs: Vec<&str> = if cli.inputs.is_empty() {
+        vec!["-"]
+    } else {
+        cli.inputs.iter().map(String::as_str).collect()
+    };
+    let mut articles: Vec<Article> = Vec::with_capacity(inputs.len());
+    for name in &inputs {
+        let bytes = read_input(name)?;
+        let path = (*name != "-").then(|| Path::new(name));
+        let input = Input {
+            bytes: &bytes,
+            path,
+        };
+        let from = cli.from.as_deref().unwrap_or("auto");
+        let article = read_one(&registry, input, from, &options, &mut diag)
+            .map_err(|e| Failure::new(display_name(name), e, EXIT_FAILED))?;
+        articles.push(article);
+    }
+
+    let mut out = Vec::new();
+    let result = writer.write_many(&articles, &options.write, &mut diag, &mut out);
+    if !cli.quiet {
+        for w in &diag.warnings {
+            eprintln!("folio: warning: {w}");
+        }
+    }
+    let output_name = cli
+        .output
+        .as_ref()
+        .filter(|_| !to_stdout)
+        .map_or("stdout".to_string(), |p| p.display().to_string());
+    result.map_err(|e| Failure::new(&output_name, e, EXIT_FAILED))?;
+    match &cli.output {
+        Some(path) if !to_stdout => write_atomically(path, &out),
+        _ => {
+            let mut stdout = std::io::stdout().lock();
+            stdout.write_all(&out).and_then(|()| stdout.flush())
+        }
+    }
+    .map_err(|e| Failure::new(output_name, format!("cannot write: {e}"), EXIT_FAILED))
+}
+
+fn options(cli: &Cli) -> Result<Options, Failure> {
+    let mut options = Options::default();
+    options.read.extract = !cli.no_extract;
+    options.read.base_url.clone_from(&cli.base_url);
+    options.write.cover.clone_from(&cli.cover);
+    if let Ok(epoch) = std::env::var("SOURCE_DATE_EPOCH") {
+        let secs = epoch.trim().parse::<i64>().map_err(|_| {
+            Failure::new(
+                "SOURCE_DATE_EPOCH",
+                format!("not a number of seconds: {epoch:?}"),
+                EXIT_USAGE,
+            )
+        })?;
+        options.write.source_date_epoch = Some(secs);
+    }
+    for kv in &cli.metadata {
+        let (key, value) = kv.split_once('=').unwrap_or((kv.as_str(), "true"));
+        if key.trim().is_empty() {
+            return Err(Failure::new(
+                "-M",
+                format!("expected KEY=VALUE, got {kv:?}"),
+                EXIT_USAGE,
+            ));
+        }
+        // Check the value now, so that a bad one is a usage error rather than a failure later.
+        folio::Meta::default()
+            .set(key.trim(), &value.into())
+            .map_err(|e| Failure::new("-M", e, EXIT_USAGE))?;
+        let key = key.trim();
+        // A repeated key makes a list, as in pandoc: `-M author=A -M author=B`.
+        match options.metadata.iter_mut().find(|(k, _)| k == key) {
+            Some((_, serde_json::Value::Array(values))) => values.push(value.into()),
+            Some((_, first)) => *first = serde_json::json!([first.take(), value]),
+            None => options.metadata.push((key.to_string(), value.into())),
+        }
+    }
+    Ok(options)
+}
+
+fn display_name(name: &str) -> String {
+    if name == "-" {
+        "stdin".to_string()
+    } else {
+        name.to_string()
+    }
+}
+
+fn read_input(name: &str) -> Result<Vec<u8>, Failure> {
+    let fail = |e: String| Failure::new(display_name(name), e, EXIT_FAILED);
+    if name == "-" {
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .lock()
+            .read_to_end(&mut bytes)
+            .map_err(|e| fail(format!("cannot read: {e}")))?;
+        return Ok(bytes);
+    }
+    let path = Path::new(name);
+    if path.is_dir() {
+        return Err(fail("is a directory, not a file".into()));
+    }
+    std::fs::read(path).map_err(|e| fail(format!("cannot read: {}", io_reason(&e))))
+}
+
+/// The reason of an I/O error without Rust's "(os error N)" suffix.
+fn io_reason(e: &std::io::Error) -> String {
+    let s = e.to_string();
+    match s.find(" (os error") {
+        Some(i) => s[..i].to_string(),
+        None => s,
+    }
+}
+
+/// Writes to a temporary file beside `path`, then renames it into place: a failed run never
+/// leaves a partial file.
+fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    if path.is_dir() {
+        return Err(std::io::Error::other("is a directory"));
+    }
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".folio-")
+        .tempfile_in(dir)
+        .map_err(|e| std::io::Error::new(e.kind(), io_reason(&e)))?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+fn format_list(registry: &Registry) -> String {
+    let mut s = String::from("Input formats (-f):\n");
+    for r in registry.readers() {
+        s.push_str(&format!(
+            "  {:<10} {:<22} {}\n",
+            r.name(),
+            r.extensions()
+                .iter()
+                .map(|e| format!(".{e}"))
+                .collect::<Vec<_>>()
+                .join(" "),
+            r.description()
+        ));
+    }
+    s.push_str("Output formats (-t):\n");
+    for w in registry.writers() {
+        s.push_str(&format!(
+            "  {:<10} {:<22} {}\n",
+            w.name(),
+            w.extensions()
+                .iter()
+                .map(|e| format!(".{e}"))
+                .collect::<Vec<_>>()
+                .join(" "),
+            w.description()
+        ));
+    }
+    s
 }

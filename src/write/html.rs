@@ -171,16 +171,21 @@ pub(crate) fn body_blocks<'a>(article: &'a Article, title: &str) -> &'a [Block] 
     }
 }
 
-/// The language of the article as a BCP 47 tag: the metadata's when valid, else "en".
+/// The language of the article as a BCP 47 tag: the metadata's when valid, else detected from
+/// the text, else "en".
 pub(crate) fn language(article: &Article) -> String {
-    article
+    let declared = article
         .meta
         .language
         .as_deref()
         .map(str::trim)
-        .filter(|l| is_language_tag(l))
-        .unwrap_or("en")
-        .to_string()
+        .filter(|l| is_language_tag(l));
+    match declared {
+        Some(l) => l.to_string(),
+        None => crate::lang::detect_language(&plain_text(&article.blocks))
+            .unwrap_or("en")
+            .to_string(),
+    }
 }
 
 /// How much body headings move down so that the title is the only `h1`.
@@ -1047,6 +1052,22 @@ mod tests {
         let control = Article::new("\u{1} \u{FFFF}", vec![]);
         assert_eq!(display_title(&control), "Untitled");
         assert_eq!(visible(" a \n\u{7}b  c ").unwrap(), "a b c");
+    }
+
+    #[test]
+    fn language_is_declared_else_detected_else_english() {
+        let mut a = Article::new(
+            "T",
+            vec![Block::para(
+                "Der Hund ist nicht auf dem Sofa, und die Katze ist auch nicht da, aber sie sind im Haus.",
+            )],
+        );
+        assert_eq!(language(&a), "de");
+        a.meta.language = Some("fr-CA".into());
+        assert_eq!(language(&a), "fr-CA");
+        a.meta.language = Some("C".into());
+        a.blocks.clear();
+        assert_eq!(language(&a), "en");
     }
 
     #[test]
