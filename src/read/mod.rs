@@ -1,5 +1,6 @@
 //! Readers: one module per input format.
 
+pub mod html;
 pub mod json;
 pub mod markdown;
 
@@ -9,4 +10,5 @@ use crate::format::Registry;
 pub fn register_all(registry: &mut Registry) {
     registry.add_reader(Box::new(json::JsonReader));
     registry.add_reader(Box::new(markdown::MarkdownReader));
+    registry.add_reader(Box::new(html::HtmlReader));
 }
