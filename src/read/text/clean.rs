@@ -12,6 +12,8 @@ const LENGTH_LOW: usize = 70;
 const LENGTH_HIGH: usize = 200;
 const STOPWORDS_LOW: f32 = 0.30;
 const STOPWORDS_HIGH: f32 = 0.32;
+/// Units of furniture around an end marker that separate the article from what follows.
+const LONG_GAP: usize = 12;
 /// How far (in characters) a heading may stand before the content it introduces.
 const MAX_HEADING_DISTANCE: usize = 200;
 
@@ -164,7 +166,8 @@ const END_MARKERS: &[&str] = &[
 
 /// Per unit: whether it belongs to the article.
 pub fn article_mask(units: &[Unit]) -> Vec<bool> {
-    let initial: Vec<Class> = units.iter().map(classify).collect();
+    let thresholds = thresholds(units);
+    let initial: Vec<Class> = units.iter().map(|u| classify(u, thresholds)).collect();
     let mut classes = initial.clone();
     promote_headings(units, &mut classes);
     revise_short(&mut classes);
@@ -172,7 +175,35 @@ pub fn article_mask(units: &[Unit]) -> Vec<bool> {
     promote_headings_again(units, &initial, &mut classes);
     let mut keep: Vec<bool> = classes.iter().map(|&c| c == Class::Good).collect();
     cut_after_end(units, &mut keep);
+    if !keep.contains(&true) {
+        // Nothing reads as an article (a lone line, a list): keep all but the furniture.
+        keep = units
+            .iter()
+            .map(|u| !is_furniture_text(&u.text) && !is_end_marker(&u.text))
+            .collect();
+    }
     keep
+}
+
+/// The function-word shares that make prose. A text whose language has no function words
+/// listed (Latin, or an unknown language) is judged on length alone.
+fn thresholds(units: &[Unit]) -> (f32, f32) {
+    let (mut stop, mut total, mut spaced_len, mut cjk_len) = (0, 0, 0, 0);
+    for unit in units.iter().filter(|u| weighted_len(&u.text) >= LENGTH_LOW) {
+        if is_cjk_text(&unit.text) {
+            cjk_len += weighted_len(&unit.text);
+        } else if !is_markup(&unit.text) {
+            let words = words(&unit.text);
+            stop += words.iter().filter(|w| is_stop_word(w)).count();
+            total += words.len();
+            spaced_len += unit.text.len();
+        }
+    }
+    if spaced_len > cjk_len && (stop as f32) < total as f32 * 0.15 {
+        (0.0, 0.0)
+    } else {
+        (STOPWORDS_LOW, STOPWORDS_HIGH)
+    }
 }
 
 /// Length in characters, with a CJK character worth three (one of them carries a word).
@@ -191,11 +222,30 @@ fn words(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// Share of function words; text written without spaces (CJK) counts as prose.
-fn stop_density(text: &str, words: &[String]) -> f32 {
+/// A line of HTML left in the text (a `<noscript>` tracker, an embed): not prose in any
+/// language, so it says nothing of the language's function words.
+fn is_markup(text: &str) -> bool {
+    text.match_indices('<')
+        .filter(|(i, _)| {
+            text[i + 1..]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_alphabetic() || c == '/')
+        })
+        .count()
+        >= 2
+}
+
+/// Text mostly in a script written without spaces between words.
+fn is_cjk_text(text: &str) -> bool {
     let letters = text.chars().filter(|c| c.is_alphabetic()).count();
     let cjk = text.chars().filter(|&c| is_cjk(c)).count();
-    if cjk * 2 > letters {
+    cjk * 2 > letters
+}
+
+/// Share of function words; text written without spaces (CJK) counts as prose.
+fn stop_density(text: &str, words: &[String]) -> f32 {
+    if is_cjk_text(text) {
         return STOPWORDS_HIGH;
     }
     if words.is_empty() {
@@ -235,7 +285,7 @@ pub fn is_end_marker(text: &str) -> bool {
     t.split_whitespace().count() <= 6 && END_MARKERS.iter().any(|m| t.starts_with(m))
 }
 
-fn classify(unit: &Unit) -> Class {
+fn classify(unit: &Unit, (stopwords_low, stopwords_high): (f32, f32)) -> Class {
     let text = unit.text.as_str();
     let words = words(text);
     let len = weighted_len(text);
@@ -254,13 +304,13 @@ fn classify(unit: &Unit) -> Class {
         return Class::Short;
     }
     let density = stop_density(text, &words);
-    if density >= STOPWORDS_HIGH {
+    if density >= stopwords_high {
         if len > LENGTH_HIGH {
             Class::Good
         } else {
             Class::NearGood
         }
-    } else if density >= STOPWORDS_LOW {
+    } else if density >= stopwords_low {
         Class::NearGood
     } else {
         Class::Bad
@@ -368,22 +418,26 @@ fn revise_near_good(classes: &mut [Class]) {
     classes.copy_from_slice(&revised);
 }
 
-/// Drops everything from the first end-of-article marker that has at least as much article
-/// text before it as after it: the rest is related links, comments or author bios.
+/// Drops everything from the first end-of-article marker that has the article behind it:
+/// at least as much article text before it as after, or a good part of the article before
+/// it and a long stretch of furniture around it (share buttons, then comments or links).
 fn cut_after_end(units: &[Unit], keep: &mut [bool]) {
-    let kept_len = |range: std::ops::Range<usize>| -> usize {
-        range
-            .filter(|&k| keep[k])
-            .map(|k| weighted_len(&units[k].text))
-            .sum()
-    };
-    let total = kept_len(0..units.len());
+    let total: usize = (0..units.len())
+        .filter(|&k| keep[k])
+        .map(|k| weighted_len(&units[k].text))
+        .sum();
     let mut before = 0;
     for i in 0..units.len() {
         if keep[i] {
             before += weighted_len(&units[i].text);
         }
-        if before > 0 && is_end_marker(&units[i].text) && before * 2 >= total {
+        if before == 0 || !is_end_marker(&units[i].text) {
+            continue;
+        }
+        let gap_before = (0..i).rev().take_while(|&k| !keep[k]).count();
+        let gap_after = (i..units.len()).take_while(|&k| !keep[k]).count();
+        let long_gap = gap_before + gap_after >= LONG_GAP;
+        if before * 2 >= total || (long_gap && before * 4 >= total) {
             keep[i..].iter_mut().for_each(|k| *k = false);
             return;
         }
