@@ -440,13 +440,13 @@ impl Builder {
                     }
                     _ => dest_url.to_string(),
                 },
-                title: Some(title.to_string()).filter(|t| !t.is_empty()),
+                title: link_title(title),
             }),
             Tag::Image {
                 dest_url, title, ..
             } => Kind::Image {
                 src: dest_url.to_string(),
-                title: Some(title.to_string()).filter(|t| !t.is_empty()),
+                title: link_title(title),
             },
             Tag::FootnoteDefinition(_)
             | Tag::MetadataBlock(_)
@@ -637,6 +637,12 @@ fn line_content(inlines: Vec<Inline>) -> Vec<Inline> {
         }
     }
     normalize_inlines(content)
+}
+
+/// A link or image title, if any; a line break in it is only source layout.
+fn link_title(title: &str) -> Option<String> {
+    let title = title.replace(['\n', '\r'], " ");
+    (!title.is_empty()).then_some(title)
 }
 
 /// The language of a fenced code block: the first word of the info string (`rust`,

@@ -289,7 +289,7 @@ pub fn target(url: &str, title: Option<&str>) -> String {
     let mut out = destination(url);
     if let Some(title) = title {
         out.push_str(" \"");
-        for c in title.chars() {
+        for c in title.replace(['\n', '\r'], " ").chars() {
             if matches!(c, '"' | '\\' | '|') {
                 out.push('\\');
             }
