@@ -1,14 +1,19 @@
 //! Round trips: Markdown → model → Markdown → model gives the same model, and model → JSON →
 //! model is the identity, for every Markdown fixture and for random models.
 //!
-//! The random models are those Markdown can represent (see `arb_article`): text runs are
-//! words separated by single spaces, so no run of a block starts or ends with a blank and
-//! emphasis never touches a neighbour; a paragraph is never a lone image (that is a figure);
-//! a figure's alt text is its caption's text; loose lists have a paragraph in each item,
-//! tight ones a paragraph and at most a tight nested list; a task item starts with a
-//! paragraph; `~` spans (strikethrough, subscript) and `^` spans do not start or end with a
-//! span of the same delimiter; table rows are as wide as the header; metadata strings are
-//! trimmed and identifiers are one per scheme.
+//! The random models are those Markdown can represent (see `arb_article`):
+//! - text runs are words separated by single spaces, so no run of a block starts or ends with
+//!   a blank and no emphasis touches a neighbour (flanking rules);
+//! - a paragraph is never a lone image (that is a figure), and a figure's alt text is its
+//!   caption's text, without credit;
+//! - loose lists have two items or more, each starting with a paragraph; tight items are a
+//!   paragraph and at most a tight nested list, bulleted or counting from 1 (the only lists
+//!   that can interrupt a paragraph); a task item starts with a paragraph;
+//! - `~` and `^` spans (strikethrough, sub- and superscript) do not start or end with another
+//!   of them, and link text holds no notes;
+//! - table rows are as wide as the header, which has a non-empty cell;
+//! - metadata strings are trimmed and not empty, identifiers one per scheme, and extra keys
+//!   are not names of known fields.
 
 use folio::model::{
     words, Align, Article, Author, Block, Date, IdScheme, Identifier, Image, Inline, ListItem,
@@ -43,7 +48,10 @@ fn assert_round_trips(registry: &Registry, article: &Article) -> String {
     let markdown = write(registry, "markdown", article);
     let text = String::from_utf8(markdown.clone()).unwrap();
     let again = read(registry, "markdown", &markdown);
-    assert_eq!(&again, article, "Markdown round trip changed the model:\n{text}");
+    assert_eq!(
+        &again, article,
+        "Markdown round trip changed the model:\n{text}"
+    );
     let json = write(registry, "json", article);
     assert_eq!(
         &read(registry, "json", &json),
@@ -75,7 +83,10 @@ fn every_fixture_round_trips() {
         let markdown = assert_round_trips(&registry, &article);
         // Writing is stable: the Markdown written reads back and writes the same bytes.
         let again = read(&registry, "markdown", markdown.as_bytes());
-        assert_eq!(String::from_utf8(write(&registry, "markdown", &again)).unwrap(), markdown);
+        assert_eq!(
+            String::from_utf8(write(&registry, "markdown", &again)).unwrap(),
+            markdown
+        );
     }
 }
 
@@ -86,13 +97,30 @@ fn rich_fixture_loses_no_word() {
         .unwrap();
     let article = read(&registry, "markdown", &bytes);
     let expected = words(&article.blocks);
-    for needle in ["*not", "_not", "<tag>", "AT&T", "[bracketed]", "back\\slash", "#", "Snake_case_names"] {
+    for needle in [
+        "*not",
+        "_not",
+        "<tag>",
+        "AT&T",
+        "[bracketed]",
+        "back\\slash",
+        "#",
+        "Snake_case_names",
+    ] {
         assert!(
             expected.iter().any(|w| w.contains(needle)),
             "{needle} missing from {expected:?}"
         );
     }
-    for must in ["Celebrate", "cherries", "greeting", "Anonymous,", "short", "very", "rule."] {
+    for must in [
+        "Celebrate",
+        "cherries",
+        "greeting",
+        "Anonymous,",
+        "short",
+        "very",
+        "rule.",
+    ] {
         assert!(expected.iter().any(|w| w == must), "{must} missing");
     }
     for format in ["markdown", "json"] {
@@ -105,25 +133,43 @@ fn rich_fixture_loses_no_word() {
 #[test]
 fn front_matter_fixture_fills_every_field() {
     let registry = Registry::default();
-    let bytes = std::fs::read(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tide-pools.md"),
-    )
-    .unwrap();
+    let bytes =
+        std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tide-pools.md"))
+            .unwrap();
     let meta = read(&registry, "markdown", &bytes).meta;
-    assert_eq!(meta.title.as_deref(), Some("Life in the Tide Pools: A Morning at Low Water"));
-    assert_eq!(meta.subtitle.as_deref(), Some("What the retreating sea leaves behind"));
+    assert_eq!(
+        meta.title.as_deref(),
+        Some("Life in the Tide Pools: A Morning at Low Water")
+    );
+    assert_eq!(
+        meta.subtitle.as_deref(),
+        Some("What the retreating sea leaves behind")
+    );
     assert_eq!(meta.authors.len(), 2);
-    assert_eq!(meta.authors[0].affiliation.as_deref(), Some("Coastal Field Station"));
+    assert_eq!(
+        meta.authors[0].affiliation.as_deref(),
+        Some("Coastal Field Station")
+    );
     assert_eq!(meta.authors[1], Author::named("Tomás Reyes"));
     assert_eq!(meta.published.unwrap().to_string(), "2024-05-18");
-    assert_eq!(meta.modified.unwrap().to_string(), "2024-06-02T09:30:00+02:00");
+    assert_eq!(
+        meta.modified.unwrap().to_string(),
+        "2024-06-02T09:30:00+02:00"
+    );
     assert_eq!(meta.publisher.as_deref(), Some("The Shoreline Review"));
     assert_eq!(meta.language.as_deref(), Some("en-GB"));
-    assert!(meta.description.as_deref().unwrap().starts_with("A slow walk"));
+    assert!(meta
+        .description
+        .as_deref()
+        .unwrap()
+        .starts_with("A slow walk"));
     assert_eq!(meta.keywords.len(), 3);
     assert_eq!(meta.image.as_deref(), Some("images/tide-pool.jpg"));
     assert_eq!(meta.rights.as_deref(), Some("CC BY 4.0"));
-    assert_eq!(meta.identifier(IdScheme::Doi), Some("10.5555/shoreline.2024.17"));
+    assert_eq!(
+        meta.identifier(IdScheme::Doi),
+        Some("10.5555/shoreline.2024.17")
+    );
     assert_eq!(meta.extra["issue"], 17);
 }
 
@@ -186,11 +232,12 @@ struct InlineRules {
 fn atom(depth: u32, rules: InlineRules) -> BoxedStrategy<Inline> {
     let text = words_text(3).prop_map(Inline::text);
     let code = "[a-z `|*_\\\\]{1,6}"
-        .prop_filter("code must show something", |s: &String| !s.trim().is_empty() || s.len() == 1)
+        .prop_filter("code must show something", |s: &String| {
+            !s.trim().is_empty() || s.len() == 1
+        })
         .prop_map(|text| Inline::Code { text });
-    let image = (words_text(2), url(), title()).prop_map(|(alt, src, title)| {
-        Inline::Image(Image { src, alt, title })
-    });
+    let image = (words_text(2), url(), title())
+        .prop_map(|(alt, src, title)| Inline::Image(Image { src, alt, title }));
     let mut leaves = vec![text.boxed(), text_boxed(), code.boxed(), image.boxed()];
     if depth == 0 {
         return prop::strategy::Union::new(leaves).boxed();
@@ -202,12 +249,18 @@ fn atom(depth: u32, rules: InlineRules) -> BoxedStrategy<Inline> {
     let span = (0..5usize, run(depth - 1, inner)).prop_map(|(kind, content)| span(kind, content));
     leaves.push(span.boxed());
     if rules.links {
+        // Markdown has no note references inside link text (see the writer).
         let no_links = InlineRules {
             links: false,
+            notes: false,
             ..inner
         };
         let link = (url(), title(), run(depth - 1, no_links)).prop_map(|(url, title, content)| {
-            Inline::Link { url, title, content }
+            Inline::Link {
+                url,
+                title,
+                content,
+            }
         });
         leaves.push(link.boxed());
     }
@@ -232,11 +285,13 @@ fn span(kind: usize, content: Vec<Inline>) -> Inline {
     }
 }
 
-/// Which delimiter family a span belongs to, for the edge rule.
+/// Which delimiter family a span belongs to, for the edge rule: pulldown-cmark does not
+/// always read `~~^`, `~~~` or `^^` openings back (`~~^` fails before a code span).
 fn family(inline: &Inline) -> Option<char> {
     match inline {
-        Inline::Strikethrough { .. } | Inline::Subscript { .. } => Some('~'),
-        Inline::Superscript { .. } => Some('^'),
+        Inline::Strikethrough { .. } | Inline::Subscript { .. } | Inline::Superscript { .. } => {
+            Some('~')
+        }
         _ => None,
     }
 }
@@ -246,7 +301,9 @@ fn families_apart(inlines: &[Inline]) -> bool {
     inlines.iter().all(|i| {
         let content = i.children();
         let edges_ok = match (family(i), content.first(), content.last()) {
-            (Some(f), Some(first), Some(last)) => family(first) != Some(f) && family(last) != Some(f),
+            (Some(f), Some(first), Some(last)) => {
+                family(first) != Some(f) && family(last) != Some(f)
+            }
             _ => true,
         };
         edges_ok && families_apart(content)
@@ -270,7 +327,9 @@ fn run(depth: u32, rules: InlineRules) -> BoxedStrategy<Vec<Inline>> {
             }
             folio::model::normalize_inlines(out)
         })
-        .prop_filter("~ and ^ spans cannot nest at their edges", |r| families_apart(r))
+        .prop_filter("~ and ^ spans cannot nest at their edges", |r| {
+            families_apart(r)
+        })
         .boxed()
 }
 
@@ -292,8 +351,14 @@ fn url() -> impl Strategy<Value = String> {
 }
 
 fn title() -> impl Strategy<Value = Option<String>> {
-    prop::option::of(prop::sample::select(vec!["A title", "Say \"hi\"", "x | y", "a\\b", "(p)"]))
-        .prop_map(|t| t.map(str::to_string))
+    prop::option::of(prop::sample::select(vec![
+        "A title",
+        "Say \"hi\"",
+        "x | y",
+        "a\\b",
+        "(p)",
+    ]))
+    .prop_map(|t| t.map(str::to_string))
 }
 
 const PARAGRAPH: InlineRules = InlineRules {
@@ -302,13 +367,19 @@ const PARAGRAPH: InlineRules = InlineRules {
     links: true,
 };
 
-fn paragraph(depth: u32) -> impl Strategy<Value = Block> {
-    let rules = InlineRules {
+/// The rules for the inlines of a block: notes hold blocks, so only above depth 0.
+fn block_rules(depth: u32) -> InlineRules {
+    InlineRules {
         notes: depth > 0,
         ..PARAGRAPH
-    };
-    run(2, rules)
-        .prop_filter("a lone image is a figure", |c| !matches!(c.as_slice(), [Inline::Image(_)]))
+    }
+}
+
+fn paragraph(depth: u32) -> impl Strategy<Value = Block> {
+    run(2, block_rules(depth))
+        .prop_filter("a lone image is a figure", |c| {
+            !matches!(c.as_slice(), [Inline::Image(_)])
+        })
         .prop_map(|content| Block::Paragraph { content })
 }
 
@@ -317,7 +388,9 @@ fn item(depth: u32, tight: bool) -> BoxedStrategy<ListItem> {
     let rest: BoxedStrategy<Vec<Block>> = if tight {
         let nested = (depth > 0).then(|| list(depth - 1, Some(true)));
         match nested {
-            Some(l) => prop::option::of(l).prop_map(|l| l.into_iter().collect()).boxed(),
+            Some(l) => prop::option::of(l)
+                .prop_map(|l| l.into_iter().collect())
+                .boxed(),
             None => Just(Vec::new()).boxed(),
         }
     } else {
@@ -333,11 +406,18 @@ fn item(depth: u32, tight: bool) -> BoxedStrategy<ListItem> {
 }
 
 fn list(depth: u32, tight: Option<bool>) -> BoxedStrategy<Block> {
+    let nested_tight = tight == Some(true);
     let tight = match tight {
         Some(t) => Just(t).boxed(),
         None => any::<bool>().boxed(),
     };
-    (tight, prop::option::of(0u64..1_000_000))
+    // Only a list counting from 1 may interrupt a paragraph, as in a tight item.
+    let start = if nested_tight {
+        prop::option::of(Just(1u64)).boxed()
+    } else {
+        prop::option::of(0u64..1_000_000).boxed()
+    };
+    (tight, start)
         .prop_flat_map(move |(tight, start)| {
             let min = if tight { 1 } else { 2 };
             prop::collection::vec(item(depth, tight), min..4).prop_map(move |items| Block::List {
@@ -349,29 +429,46 @@ fn list(depth: u32, tight: Option<bool>) -> BoxedStrategy<Block> {
         .boxed()
 }
 
-fn table() -> impl Strategy<Value = Block> {
-    let cell = prop::option::of(run(1, InlineRules { line_breaks: true, notes: true, links: true }))
-        .prop_map(Option::unwrap_or_default);
+fn table(depth: u32) -> impl Strategy<Value = Block> {
+    let cell = prop::option::of(run(1, block_rules(depth))).prop_map(Option::unwrap_or_default);
     (1..4usize).prop_flat_map(move |columns| {
         let header = prop::collection::vec(cell.clone(), columns)
             .prop_filter("a header needs a cell", |h| h.iter().any(|c| !c.is_empty()));
         let rows = prop::collection::vec(prop::collection::vec(cell.clone(), columns), 0..3);
         let align = prop::collection::vec(
-            prop::sample::select(vec![Align::Default, Align::Left, Align::Center, Align::Right]),
+            prop::sample::select(vec![
+                Align::Default,
+                Align::Left,
+                Align::Center,
+                Align::Right,
+            ]),
             columns,
         );
-        let caption = prop::option::of(run(1, PARAGRAPH)).prop_map(Option::unwrap_or_default);
+        let caption =
+            prop::option::of(run(1, block_rules(depth))).prop_map(Option::unwrap_or_default);
         (header, rows, align, caption).prop_map(|(header, rows, mut align, caption)| {
             while align.last() == Some(&Align::Default) {
                 align.pop();
             }
-            Block::Table(Table { caption, align, header, rows })
+            Block::Table(Table {
+                caption,
+                align,
+                header,
+                rows,
+            })
         })
     })
 }
 
 fn figure() -> impl Strategy<Value = Block> {
-    let caption = run(1, InlineRules { line_breaks: false, notes: false, links: true });
+    let caption = run(
+        1,
+        InlineRules {
+            line_breaks: false,
+            notes: false,
+            links: true,
+        },
+    );
     (prop::option::of(caption), url(), title()).prop_map(|(caption, src, title)| {
         let caption = caption.unwrap_or_default();
         Block::Figure {
@@ -387,16 +484,20 @@ fn figure() -> impl Strategy<Value = Block> {
 }
 
 fn code() -> impl Strategy<Value = Block> {
-    let language = prop::option::of(prop::sample::select(vec!["rust", "c++", "x-y", "a`b", "{.py}"]));
+    let language = prop::option::of(prop::sample::select(vec!["rust", "c++", "x-y", "a`b"]));
     let text = prop::collection::vec("[a-z `~\\\\*#>-]{0,12}", 0..4).prop_map(|l| l.join("\n"));
     (language, text).prop_map(|(language, text)| Block::Code {
-        language: language.map(str::to_string).filter(|l| l != "{.py}").or_else(|| None),
+        language: language.map(str::to_string),
         text,
     })
 }
 
 fn block(depth: u32) -> BoxedStrategy<Block> {
-    let heading = (1u8..=6, prop::option::of(prop::sample::select(vec!["intro", "sec-2", "a.b_c"])), run(1, PARAGRAPH))
+    let heading = (
+        1u8..=6,
+        prop::option::of(prop::sample::select(vec!["intro", "sec-2", "a.b_c"])),
+        run(1, block_rules(depth)),
+    )
         .prop_map(|(level, id, content)| Block::Heading {
             level,
             id: id.map(str::to_string),
@@ -407,13 +508,18 @@ fn block(depth: u32) -> BoxedStrategy<Block> {
         heading.boxed(),
         code().boxed(),
         figure().boxed(),
-        table().boxed(),
+        table(depth).boxed(),
         Just(Block::Rule).boxed(),
     ];
     if depth > 0 {
-        let attribution = prop::option::of(run(1, PARAGRAPH)).prop_map(Option::unwrap_or_default);
-        let quote = (prop::collection::vec(block(depth - 1), 0..3), attribution)
-            .prop_map(|(blocks, attribution)| Block::Quote { blocks, attribution });
+        let attribution =
+            prop::option::of(run(1, block_rules(depth))).prop_map(Option::unwrap_or_default);
+        let quote = (prop::collection::vec(block(depth - 1), 0..3), attribution).prop_map(
+            |(blocks, attribution)| Block::Quote {
+                blocks,
+                attribution,
+            },
+        );
         options.push(quote.boxed());
         options.push(list(depth - 1, None));
     }
@@ -423,8 +529,20 @@ fn block(depth: u32) -> BoxedStrategy<Block> {
 fn meta_text() -> impl Strategy<Value = String> {
     prop_oneof![
         "[a-zA-Z0-9 :#'\"?\\[\\]{}&*!|>%@,-]{1,20}",
-        prop::sample::select(vec!["yes", "null", "123", "1.5", "~", "0x1F", "1e3", "true", "- a", "@x", "2019-09-18"])
-            .prop_map(str::to_string),
+        prop::sample::select(vec![
+            "yes",
+            "null",
+            "123",
+            "1.5",
+            "~",
+            "0x1F",
+            "1e3",
+            "true",
+            "- a",
+            "@x",
+            "2019-09-18"
+        ])
+        .prop_map(str::to_string),
     ]
     .prop_map(|s| s.trim().to_string())
     .prop_filter("trimmed, not empty", |s| !s.is_empty())
@@ -432,30 +550,45 @@ fn meta_text() -> impl Strategy<Value = String> {
 
 fn date() -> impl Strategy<Value = Date> {
     prop::sample::select(vec![
-        "2019", "2019-09", "2019-09-18", "2019-09-18T22:32:40", "2019-09-18T22:32:40Z",
+        "2019",
+        "2019-09",
+        "2019-09-18",
+        "2019-09-18T22:32:40",
+        "2019-09-18T22:32:40Z",
         "2019-09-18T22:32:40+08:00",
     ])
     .prop_map(|s| s.parse().unwrap())
 }
 
 fn meta() -> impl Strategy<Value = Meta> {
-    let author = (meta_text(), prop::option::of(meta_text()), prop::option::of(meta_text()))
+    let author = (
+        meta_text(),
+        prop::option::of(meta_text()),
+        prop::option::of(meta_text()),
+    )
         .prop_map(|(name, affiliation, email)| Author {
             name,
             affiliation,
             email,
             url: None,
         });
-    let ids = (prop::option::of(meta_text()), prop::option::of(meta_text())).prop_map(|(doi, isbn)| {
-        let mut ids = Vec::new();
-        if let Some(value) = isbn {
-            ids.push(Identifier { scheme: IdScheme::Isbn, value });
-        }
-        if let Some(value) = doi {
-            ids.push(Identifier { scheme: IdScheme::Doi, value });
-        }
-        ids
-    });
+    let ids =
+        (prop::option::of(meta_text()), prop::option::of(meta_text())).prop_map(|(doi, isbn)| {
+            let mut ids = Vec::new();
+            if let Some(value) = isbn {
+                ids.push(Identifier {
+                    scheme: IdScheme::Isbn,
+                    value,
+                });
+            }
+            if let Some(value) = doi {
+                ids.push(Identifier {
+                    scheme: IdScheme::Doi,
+                    value,
+                });
+            }
+            ids
+        });
     let extra = prop::collection::btree_map(
         prop::sample::select(vec!["series", "issue", "x-custom", "notes"]).prop_map(str::to_string),
         prop_oneof![
@@ -468,14 +601,26 @@ fn meta() -> impl Strategy<Value = Meta> {
         0..3,
     );
     (
-        (prop::option::of(meta_text()), prop::option::of(meta_text()), prop::collection::vec(author, 0..3)),
-        (prop::option::of(date()), prop::option::of(date()), prop::option::of(meta_text())),
+        (
+            prop::option::of(meta_text()),
+            prop::option::of(meta_text()),
+            prop::collection::vec(author, 0..3),
+        ),
+        (
+            prop::option::of(date()),
+            prop::option::of(date()),
+            prop::option::of(meta_text()),
+        ),
         (
             prop::option::of(meta_text()),
             prop::option::of(prop::sample::select(vec!["en", "pt-BR", "zh-Hant-TW"])),
             prop::option::of(meta_text()),
         ),
-        (prop::collection::vec(meta_text(), 0..3), prop::option::of(meta_text()), prop::option::of(meta_text())),
+        (
+            prop::collection::vec(meta_text(), 0..3),
+            prop::option::of(meta_text()),
+            prop::option::of(meta_text()),
+        ),
         (ids, extra),
     )
         .prop_map(

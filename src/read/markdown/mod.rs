@@ -323,14 +323,9 @@ impl Builder {
                 _ => self.push_inline(Inline::text(s.as_ref())),
             },
             Event::Code(s) | Event::InlineMath(s) | Event::DisplayMath(s) => {
-                // GFM: a pipe in a code span of a table cell is written `\|`.
-                let in_cell = self.stack.iter().any(|f| matches!(f.kind, Kind::Cell));
-                let text = if in_cell {
-                    s.replace("\\|", "|")
-                } else {
-                    s.to_string()
-                };
-                self.push_inline(Inline::Code { text })
+                self.push_inline(Inline::Code {
+                    text: s.to_string(),
+                })
             }
             Event::Html(s) | Event::InlineHtml(s) => match &mut self.top().kind {
                 Kind::Html { text } => text.push_str(s),

@@ -52,6 +52,7 @@ pub fn render<'a>(inlines: &'a [Inline], place: Place, notes: &mut Vec<&'a [Bloc
         line_start: place.line_start,
         place,
         notes,
+        deferred_notes: None,
     };
     w.run(inlines, place.line_end, None);
     w.out
@@ -63,6 +64,8 @@ struct InlineWriter<'w, 'a> {
     line_start: bool,
     place: Place,
     notes: &'w mut Vec<&'a [Block]>,
+    /// Inside link text, notes wait here to be written after the link.
+    deferred_notes: Option<Vec<&'a [Block]>>,
 }
 
 impl<'a> InlineWriter<'_, 'a> {
@@ -127,11 +130,7 @@ impl<'a> InlineWriter<'_, 'a> {
                         self.line_start = true;
                     }
                 }
-                Inline::Note { blocks } => {
-                    self.notes.push(blocks);
-                    let n = self.notes.len();
-                    self.push(&format!("[^{n}]"));
-                }
+                Inline::Note { blocks } => self.note(blocks),
             }
         }
     }
@@ -158,9 +157,25 @@ impl<'a> InlineWriter<'_, 'a> {
             self.push(&autolink);
             return;
         }
+        // A note reference inside link text breaks the link: its notes follow the link.
+        let outer = self.deferred_notes.replace(Vec::new());
         self.push("[");
         self.run(content, false, None);
         self.push(&format!("]({})", target(url, title)));
+        let notes = std::mem::replace(&mut self.deferred_notes, outer);
+        for blocks in notes.unwrap_or_default() {
+            self.note(blocks);
+        }
+    }
+
+    fn note(&mut self, blocks: &'a [Block]) {
+        if let Some(deferred) = &mut self.deferred_notes {
+            deferred.push(blocks);
+            return;
+        }
+        self.notes.push(blocks);
+        let n = self.notes.len();
+        self.push(&format!("[^{n}]"));
     }
 }
 
