@@ -15,7 +15,8 @@ fn folio(args: &[&str], stdin: Option<&[u8]>) -> Output {
         .spawn()
         .expect("run folio");
     let mut pipe = child.stdin.take().unwrap();
-    pipe.write_all(stdin.unwrap_or_default()).unwrap();
+    // folio may exit before reading its input (usage errors): a broken pipe is expected then.
+    let _ = pipe.write_all(stdin.unwrap_or_default());
     drop(pipe);
     child.wait_with_output().unwrap()
 }
@@ -98,6 +99,23 @@ fn metadata_option_overrides_the_input() {
     assert_eq!(v["version"], 1);
     assert_eq!(v["meta"]["title"], "Other");
     assert_eq!(v["meta"]["published"], "2020-01-02");
+
+    let o = folio(
+        &[
+            "-f",
+            "json",
+            "-t",
+            "json",
+            "-M",
+            "author=A. One",
+            "-M",
+            "author=B. Two",
+        ],
+        Some(ARTICLE.as_bytes()),
+    );
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["meta"]["authors"][0]["name"], "A. One");
+    assert_eq!(v["meta"]["authors"][1]["name"], "B. Two");
 }
 
 #[test]
