@@ -1,11 +1,12 @@
 //! A compact, index-addressed copy of the parsed document: the passes of extraction keep
 //! per-node numbers in plain vectors indexed like `Dom::nodes`.
 
-use html5ever::tendril::{StrTendril, TendrilSink};
+use super::depth::{self, TreeView};
+use html5ever::tendril::StrTendril;
 use html5ever::tree_builder::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
 use html5ever::{Attribute, QualName};
 use std::borrow::Cow;
-use std::cell::{Ref, RefCell};
+use std::cell::{Cell, Ref, RefCell};
 
 /// Nesting deeper than this is flattened into the ancestor at this depth, so that every
 /// recursive pass over the tree stays within a bounded stack.
@@ -85,8 +86,7 @@ impl Dom {
     /// Parses a whole document (missing `html`, `head` and `body` are implied).
     pub fn parse(text: &str) -> Dom {
         let text = without_script_bodies(text);
-        let sink = html5ever::parse_document(Sink::default(), Default::default()).one(&*text);
-        sink.into_dom()
+        depth::parse_document(Sink::default(), &text, depth::MAX_OPEN_ELEMENTS).into_dom()
     }
 
     pub fn tag(&self, id: NodeId) -> Option<&str> {
@@ -251,8 +251,9 @@ enum RawData {
 
 /// The tree builder's sink: an arena the parser edits, turned into a [`Dom`] in document
 /// order at the end.
-struct Sink {
+pub(super) struct Sink {
     nodes: RefCell<Vec<RawNode>>,
+    last_element: Cell<Option<usize>>,
 }
 
 /// The name reported for a handle that is not an element (the parser never asks).
@@ -269,6 +270,7 @@ impl Default for Sink {
         };
         Sink {
             nodes: RefCell::new(vec![document]),
+            last_element: Cell::new(None),
         }
     }
 }
@@ -286,7 +288,10 @@ impl Sink {
 
     fn detach(nodes: &mut [RawNode], id: usize) {
         if let Some(p) = nodes[id].parent.take() {
-            nodes[p].children.retain(|&c| c != id);
+            // From the end: the node detached is most often the one appended last.
+            if let Some(i) = nodes[p].children.iter().rposition(|&c| c == id) {
+                nodes[p].children.remove(i);
+            }
         }
     }
 
@@ -318,7 +323,7 @@ impl Sink {
 
     /// The document in document order, with whitespace-only text shortened and nesting
     /// capped at [`MAX_DEPTH`].
-    fn into_dom(self) -> Dom {
+    pub(super) fn into_dom(self) -> Dom {
         let mut raw = self.nodes.into_inner();
         let mut nodes = Vec::with_capacity(raw.len());
         nodes.push(Node {
@@ -400,7 +405,9 @@ impl TreeSink for Sink {
             .filter(|a| KEPT_ATTRIBUTES.contains(&&*a.name.local))
             .map(|a| (a.name.local.to_string(), a.value.to_string()))
             .collect();
-        self.push(RawData::Element { name, attrs })
+        let id = self.push(RawData::Element { name, attrs });
+        self.last_element.set(Some(id));
+        id
     }
 
     fn create_comment(&self, _: StrTendril) -> usize {
@@ -479,6 +486,16 @@ impl TreeSink for Sink {
             nodes[c].parent = Some(*new_parent);
         }
         nodes[*new_parent].children.extend(children);
+    }
+}
+
+impl TreeView for Sink {
+    fn last_created(&self) -> Option<usize> {
+        self.last_element.get()
+    }
+
+    fn parent(&self, node: &usize) -> Option<usize> {
+        self.nodes.borrow()[*node].parent
     }
 }
 

@@ -15,6 +15,7 @@ pub mod cleanup;
 pub mod convert;
 pub mod dates;
 pub mod decode;
+pub mod depth;
 pub mod dom;
 pub mod entities;
 pub mod extract;
