@@ -962,12 +962,19 @@ pub(crate) fn clean_url(url: &str) -> Option<String> {
         return None;
     }
     let mut out = String::with_capacity(url.len());
-    for c in url.chars() {
+    let bytes = url.as_bytes();
+    for (i, c) in url.char_indices() {
+        let escape_follows = || {
+            bytes
+                .get(i + 1..i + 3)
+                .is_some_and(|h| h.iter().all(u8::is_ascii_hexdigit))
+        };
         match c {
             ' ' | '"' | '<' | '>' | '\\' | '^' | '`' | '{' | '|' | '}' => {
                 let _ = write!(out, "%{:02X}", c as u32);
             }
-            c if c.is_control() => {}
+            '%' if !escape_follows() => out.push_str("%25"),
+            c if c.is_control() || !is_xml_char(c) => {}
             c => out.push(c),
         }
     }
@@ -983,12 +990,61 @@ pub(crate) fn url_scheme(url: &str) -> Option<String> {
     .then(|| scheme.to_ascii_lowercase())
 }
 
-/// A cleaned http(s) URL, or `None` for anything else.
+/// A cleaned http(s) URL with a plausible host, or `None` for anything else.
 pub(crate) fn web_url(url: &str) -> Option<String> {
     let url = clean_url(url)?;
     let scheme = url_scheme(&url)?;
-    let host = url.split_once("://")?.1;
-    (matches!(scheme.as_str(), "http" | "https") && !host.is_empty()).then_some(url)
+    let rest = url.split_once("://")?.1;
+    let authority = &rest[..rest.find(['/', '?', '#']).unwrap_or(rest.len())];
+    let host_port = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+    let (host_ok, port) = match host_port.strip_prefix('[') {
+        Some(v6) => {
+            let (addr, after) = v6.split_once(']')?;
+            let ok = addr
+                .chars()
+                .all(|c| c.is_ascii_hexdigit() || matches!(c, ':' | '.'));
+            (ok && addr.contains(':'), after)
+        }
+        None => {
+            let (host, after) = match host_port.find(':') {
+                Some(i) => host_port.split_at(i),
+                None => (host_port, ""),
+            };
+            let ok = host
+                .chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '-' | '.' | '_'))
+                && host.chars().any(char::is_alphanumeric);
+            (ok, after)
+        }
+    };
+    let port_ok = port.is_empty()
+        || port
+            .strip_prefix(':')
+            .is_some_and(|p| p.len() <= 5 && p.bytes().all(|b| b.is_ascii_digit()));
+    (matches!(scheme.as_str(), "http" | "https") && host_ok && port_ok).then_some(url)
+}
+
+/// A relative reference resolved against an absolute http(s) URL.
+pub(crate) fn join_url(base: &str, rel: &str) -> Option<String> {
+    let (scheme, rest) = base.split_once("://")?;
+    let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let origin = format!("{scheme}://{}", &rest[..authority_end]);
+    let path = &rest[authority_end..];
+    let path = &path[..path.find(['?', '#']).unwrap_or(path.len())];
+    if rel.is_empty() {
+        return None;
+    }
+    Some(if let Some(r) = rel.strip_prefix("//") {
+        format!("{scheme}://{r}")
+    } else if rel.starts_with('/') {
+        format!("{origin}{rel}")
+    } else if rel.starts_with('?') {
+        format!("{origin}{path}{rel}")
+    } else {
+        let dir = &path[..path.rfind('/').map_or(0, |i| i + 1)];
+        let dir = if dir.is_empty() { "/" } else { dir };
+        format!("{origin}{dir}{rel}")
+    })
 }
 
 #[cfg(test)]
@@ -1035,6 +1091,14 @@ mod tests {
         );
         assert_eq!(web_url("ftp://example.org/x"), None);
         assert_eq!(web_url("example.org"), None);
+        assert_eq!(web_url("https://exa mple.org/"), None);
+        assert_eq!(web_url("https:///path"), None);
+        assert_eq!(web_url("http://[bad/"), None);
+        assert_eq!(web_url("http://host:99x/"), None);
+        assert!(web_url("http://user@host.example:8080/p?q#f").is_some());
+        assert!(web_url("http://[::1]:80/").is_some());
+        assert!(web_url("https://bücher.de/").is_some());
+        assert_eq!(clean_url("a%zzb%41%").unwrap(), "a%25zzb%41%25");
         assert_eq!(url_scheme("C:/x"), Some("c".into()));
         assert_eq!(url_scheme("img/a:b.png"), None);
     }
@@ -1092,5 +1156,31 @@ mod tests {
         assert!(html.contains("deep words"));
         // Nested values are dropped from a leaked box chain iteratively on purpose.
         std::mem::forget(article);
+    }
+
+    #[test]
+    fn relative_links_resolve_against_the_article_url() {
+        let base = "https://example.org/news/2019/story.html?id=3";
+        assert_eq!(
+            join_url(base, "other.html").unwrap(),
+            "https://example.org/news/2019/other.html"
+        );
+        assert_eq!(
+            join_url(base, "/about").unwrap(),
+            "https://example.org/about"
+        );
+        assert_eq!(
+            join_url(base, "//cdn.example.org/x").unwrap(),
+            "https://cdn.example.org/x"
+        );
+        assert_eq!(
+            join_url(base, "?page=2").unwrap(),
+            "https://example.org/news/2019/story.html?page=2"
+        );
+        assert_eq!(
+            join_url("https://example.org", "a").unwrap(),
+            "https://example.org/a"
+        );
+        assert_eq!(join_url("not a url", "a"), None);
     }
 }

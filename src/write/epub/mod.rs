@@ -12,8 +12,8 @@ use crate::format::{Diagnostics, WriteOptions, Writer};
 use crate::model::{inline_text, Article, Block, Date, IdScheme, Image};
 use crate::write::html::{
     body_blocks, clean_url, display_title, escape_attr, escape_text, header, heading_shift,
-    language, plain_text, url_scheme, visible, web_url, Context, HeadingIds, Ids, ImageSrc,
-    NoteStyle, Renderer,
+    join_url, language, plain_text, url_scheme, visible, web_url, Context, HeadingIds, Ids,
+    ImageSrc, NoteStyle, Renderer,
 };
 use images::{Found, Images};
 use package::{BookMeta, Doc, Package, TocEntry};
@@ -253,7 +253,10 @@ struct EpubContext<'c> {
 
 impl Context for EpubContext<'_> {
     fn image(&mut self, image: &Image) -> ImageSrc {
-        match self.images.find(&image.src, self.dir, self.diag) {
+        match self
+            .images
+            .find(&image.src, self.dir, self.base_url, self.diag)
+        {
             Found::Embedded(i) => {
                 *self.images_without_alt |= image.alt.trim().is_empty();
                 ImageSrc::Embed(self.images.resources[i].href.clone())
@@ -282,29 +285,6 @@ impl Context for EpubContext<'_> {
     }
 }
 
-/// A relative reference resolved against an absolute http(s) URL.
-fn join_url(base: &str, rel: &str) -> Option<String> {
-    let (scheme, rest) = base.split_once("://")?;
-    let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
-    let origin = format!("{scheme}://{}", &rest[..authority_end]);
-    let path = &rest[authority_end..];
-    let path = &path[..path.find(['?', '#']).unwrap_or(path.len())];
-    if rel.is_empty() {
-        return None;
-    }
-    Some(if let Some(r) = rel.strip_prefix("//") {
-        format!("{scheme}://{r}")
-    } else if rel.starts_with('/') {
-        format!("{origin}{rel}")
-    } else if rel.starts_with('?') {
-        format!("{origin}{path}{rel}")
-    } else {
-        let dir = &path[..path.rfind('/').map_or(0, |i| i + 1)];
-        let dir = if dir.is_empty() { "/" } else { dir };
-        format!("{origin}{dir}{rel}")
-    })
-}
-
 /// The cover: `--cover` when given, else the lead image of the first article when it is a
 /// local file or a `data:` URI.
 fn cover_image(
@@ -317,7 +297,7 @@ fn cover_image(
         (Some(path), _) => images.find_file(path, diag),
         (None, Some(src)) => {
             let dir = first.origin.as_deref().and_then(Path::parent);
-            images.find(src, dir, diag)
+            images.find(src, dir, None, diag)
         }
         (None, None) => return None,
     };
@@ -564,32 +544,6 @@ mod tests {
             ..WriteOptions::default()
         };
         assert_eq!(modified(&[a], &huge), "9999-12-31T23:59:59Z");
-    }
-
-    #[test]
-    fn relative_links_resolve_against_the_article_url() {
-        let base = "https://example.org/news/2019/story.html?id=3";
-        assert_eq!(
-            join_url(base, "other.html").unwrap(),
-            "https://example.org/news/2019/other.html"
-        );
-        assert_eq!(
-            join_url(base, "/about").unwrap(),
-            "https://example.org/about"
-        );
-        assert_eq!(
-            join_url(base, "//cdn.example.org/x").unwrap(),
-            "https://cdn.example.org/x"
-        );
-        assert_eq!(
-            join_url(base, "?page=2").unwrap(),
-            "https://example.org/news/2019/story.html?page=2"
-        );
-        assert_eq!(
-            join_url("https://example.org", "a").unwrap(),
-            "https://example.org/a"
-        );
-        assert_eq!(join_url("not a url", "a"), None);
     }
 
     #[test]

@@ -93,7 +93,7 @@ p { margin: 0.4em 0; }
 img { max-width: 100%; height: auto; }
 figure { margin: 1em 0; page-break-inside: avoid; break-inside: avoid; }
 figure img { display: block; margin: 0 auto; }
-figcaption { font-size: 0.9em; font-style: italic; margin-top: 0.3em; }
+figcaption { font-size: 0.9em; font-style: italic; margin-top: 0.3em; text-align: center; }
 .credit { font-style: normal; font-size: 0.9em; }
 blockquote { margin: 0.8em 1.2em; }
 figure.quote figcaption { font-style: normal; text-align: right; }
@@ -110,6 +110,7 @@ header { margin-bottom: 1.5em; }
 header p { margin: 0.2em 0; }
 .subtitle { font-size: 1.2em; font-style: italic; }
 .byline { font-weight: bold; }
+.source { overflow-wrap: break-word; word-wrap: break-word; }
 .titlepage { text-align: center; margin-top: 20%; }
 .titlepage h1 { text-align: center; font-size: 2em; }
 .cover { text-align: center; margin: 0; padding: 0; }
