@@ -251,14 +251,16 @@ fn rich_article_has_every_word_and_resolving_references() {
     let book = Book::open(&bytes);
     check_structure(&book);
     assert_has_every_word(&a, &book.all_text());
-    // One warning: the missing image. The remote one is linked, not fetched.
-    assert_eq!(diag.warnings.len(), 1, "{:?}", diag.warnings);
-    assert!(diag.warnings[0].contains("missing-picture.png"));
+    // The missing local image is taken as relative to the article's URL and linked, like
+    // the remote one: neither is fetched.
+    assert!(diag.warnings.is_empty(), "{:?}", diag.warnings);
     let text = book.xhtml().into_iter().map(|(_, x)| x).collect::<String>();
     assert!(text.contains(
         "<a class=\"image\" href=\"https://example.org/remote.png\">remote picture words</a>"
     ));
-    assert!(!text.contains("missing-picture.png"));
+    assert!(text.contains(
+        "href=\"https://example.org/news/missing-picture.png\">missing picture words</a>"
+    ));
     // PNG (also as a data URI: the same bytes, embedded once), JPEG, GIF, WebP, SVG.
     let opf = book.opf();
     for t in [
@@ -407,6 +409,25 @@ fn cover_from_option_and_from_lead_image() {
     let (bytes, diag) = write(&[lead], &options());
     assert!(!Book::open(&bytes).opf().contains("cover"));
     assert!(diag.warnings.is_empty());
+}
+
+#[test]
+fn missing_image_warns_and_is_left_out() {
+    let mut a = Article::new(
+        "T",
+        vec![figure("gone.png", "gone words"), Block::para("after")],
+    );
+    a.origin = Some(PathBuf::from("/nonexistent/a.md"));
+    let (bytes, diag) = write(&[a], &options());
+    assert_eq!(diag.warnings.len(), 1);
+    assert!(diag.warnings[0].contains("gone.png"), "{:?}", diag.warnings);
+    let book = Book::open(&bytes);
+    check_structure(&book);
+    let body = book.text("EPUB/article-1-1.xhtml");
+    assert!(body.contains(
+        "<figure>\n<p>gone words</p>\n<figcaption>Caption of gone words</figcaption>\n</figure>"
+    ));
+    assert!(!book.opf().contains("image/"));
 }
 
 #[test]
@@ -658,6 +679,12 @@ fn books_to_validate(dir: &Path) -> Vec<PathBuf> {
         Block::Rule,
     ];
     books.push(("odd".into(), vec![odd], WriteOptions::default()));
+    let mut missing = Article::new(
+        "Missing",
+        vec![figure("gone.png", "gone"), Block::para("x")],
+    );
+    missing.origin = Some(dir.join("missing.md"));
+    books.push(("missing-image".into(), vec![missing], options()));
     let registry = Registry::default();
     let read = |path: &Path| -> Option<Article> {
         let bytes = std::fs::read(path).ok()?;
