@@ -703,6 +703,13 @@ fn books_to_validate(dir: &Path) -> Vec<PathBuf> {
     };
     let has = |name: &str| registry.reader(name).is_ok();
     let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/article.md");
+    if has("markdown") && example.is_file() {
+        let a = read(&example).expect("read the example article");
+        books.push(("example".into(), vec![a.clone()], options()));
+        let pair = vec![a, rich_article("x.png")];
+        books.push(("example-digest".into(), pair, options()));
+    }
     if has("markdown") && fixtures.is_dir() {
         let mut paths: Vec<PathBuf> = std::fs::read_dir(&fixtures)
             .unwrap()

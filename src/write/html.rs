@@ -805,10 +805,13 @@ impl<'a, 'b> Renderer<'a, 'b> {
         if self.notes_done == self.notes.len() {
             return;
         }
-        if self.style == NoteStyle::Endnotes {
-            self.out
-                .push_str("<section class=\"footnotes\" role=\"doc-endnotes\">\n<hr />\n<ol>\n");
-        }
+        self.out.push_str(match self.style {
+            NoteStyle::Endnotes => {
+                "<section class=\"footnotes\" role=\"doc-endnotes\">\n<hr />\n<ol>\n"
+            }
+            // Readers that show footnotes as pop-ups hide the asides, not this rule.
+            NoteStyle::EpubFootnotes => "<hr class=\"footnotes\" />\n",
+        });
         while self.notes_done < self.notes.len() {
             let i = self.notes_done;
             self.notes_done += 1;

@@ -103,6 +103,7 @@ table { border-collapse: collapse; margin: 0.8em 0; font-size: 0.9em; }
 caption { font-style: italic; margin-bottom: 0.3em; }
 th, td { border: 1px solid; padding: 0.2em 0.4em; vertical-align: top; }
 hr { border: 0; border-top: 1px solid; margin: 1.2em 20%; }
+hr.footnotes { margin: 1.5em 60% 0.5em 0; }
 li.task { list-style-type: none; }
 sup, sub { line-height: 0; font-size: 0.75em; }
 aside { font-size: 0.9em; margin: 0.6em 0; }
