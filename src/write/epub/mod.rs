@@ -19,6 +19,7 @@ use images::{Found, Images};
 use package::{BookMeta, Doc, Package, TocEntry};
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
+use std::fmt::Write as _;
 use std::io::Write;
 use std::path::Path;
 
@@ -331,9 +332,9 @@ fn title_page(first: &Article, digest: bool, meta: &BookMeta) -> Doc {
         escape_text(&mut body, &meta.title);
         body.push_str("</h1>\n");
         if let Some(date) = &meta.date {
-            let _ = std::fmt::Write::write_fmt(
-                &mut body,
-                format_args!("<p class=\"dateline\"><time datetime=\"{date}\">{date}</time></p>\n"),
+            let _ = writeln!(
+                body,
+                "<p class=\"dateline\"><time datetime=\"{date}\">{date}</time></p>"
             );
         }
     } else {
