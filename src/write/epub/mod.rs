@@ -78,7 +78,7 @@ fn book(articles: &[Article], options: &WriteOptions, diag: &mut Diagnostics) ->
     if let Some(i) = cover {
         docs.push(cover_page(&images.resources[i].href, &meta));
     }
-    docs.push(title_page(first, digest, &meta));
+    let title_at = docs.len();
     let mut toc = Vec::new();
     if !digest {
         toc.push(TocEntry {
@@ -107,6 +107,8 @@ fn book(articles: &[Article], options: &WriteOptions, diag: &mut Diagnostics) ->
         }
         docs.extend(chapter.docs);
     }
+    // Written last: for several articles it lists them.
+    docs.insert(title_at, title_page(first, digest, &meta, &toc));
     Ok(Package {
         meta,
         docs,
@@ -324,8 +326,9 @@ fn cover_page(image_href: &str, meta: &BookMeta) -> Doc {
     }
 }
 
-/// The title page: the article's header, or for several articles the book's title and date.
-fn title_page(first: &Article, digest: bool, meta: &BookMeta) -> Doc {
+/// The title page: the article's header, or for several articles the book's title and date
+/// and the list of the articles.
+fn title_page(first: &Article, digest: bool, meta: &BookMeta, toc: &[TocEntry]) -> Doc {
     let mut body = String::from("<section epub:type=\"titlepage\" class=\"titlepage\">\n");
     if digest {
         body.push_str("<h1>");
@@ -337,6 +340,15 @@ fn title_page(first: &Article, digest: bool, meta: &BookMeta) -> Doc {
                 "<p class=\"dateline\"><time datetime=\"{date}\">{date}</time></p>"
             );
         }
+        body.push_str("<ol class=\"articles\">\n");
+        for entry in toc {
+            body.push_str("<li><a href=\"");
+            escape_attr(&mut body, &entry.href);
+            body.push_str("\">");
+            escape_text(&mut body, &entry.label);
+            body.push_str("</a></li>\n");
+        }
+        body.push_str("</ol>\n");
     } else {
         body.push_str(&header(&first.meta, &meta.title));
     }

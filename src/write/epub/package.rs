@@ -114,6 +114,7 @@ header p { margin: 0.2em 0; }
 .source { overflow-wrap: break-word; word-wrap: break-word; }
 .titlepage { text-align: center; margin-top: 20%; }
 .titlepage h1 { text-align: center; font-size: 2em; }
+.titlepage ol.articles { text-align: left; margin: 2em 10% 0; }
 .cover { text-align: center; margin: 0; padding: 0; }
 .cover img { max-height: 100%; }
 ";
