@@ -817,3 +817,30 @@ fn every_book_passes_epubcheck() {
     let books = books_to_validate(dir.path());
     epubcheck(&books);
 }
+
+#[test]
+fn deep_nesting_does_not_exhaust_the_stack() {
+    let mut inline = t("deep inline words");
+    let mut block = Block::para("deep block words");
+    for _ in 0..50_000 {
+        inline = Inline::Emphasis {
+            content: vec![inline],
+        };
+        block = Block::Quote {
+            blocks: vec![block],
+            attribution: vec![],
+        };
+    }
+    let heading = Block::Heading {
+        level: 2,
+        id: None,
+        content: vec![t("Deep heading"), inline],
+    };
+    let a = Article::new("Deep", vec![heading, block]);
+    let (bytes, _) = write(std::slice::from_ref(&a), &options());
+    let book = Book::open(&bytes);
+    let text = book.text("EPUB/article-1-1.xhtml");
+    assert!(text.contains("deep inline words") && text.contains("deep block words"));
+    // Dropping 50,000 nested boxes recurses; the model is left to the end of the process.
+    std::mem::forget(a);
+}

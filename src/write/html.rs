@@ -8,7 +8,7 @@
 
 use crate::error::Result;
 use crate::format::{Diagnostics, WriteOptions, Writer};
-use crate::model::{inline_text, is_language_tag, Align, Article, Block, Image, Inline, Meta};
+use crate::model::{is_language_tag, Align, Article, Block, Image, Inline, Meta};
 use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 use std::io::Write;
@@ -131,7 +131,7 @@ pub(crate) fn display_title(article: &Article) -> String {
         .and_then(nonempty)
         .or_else(|| {
             article.blocks.iter().find_map(|b| match b {
-                Block::Heading { content, .. } => nonempty(inline_text(content)),
+                Block::Heading { content, .. } => nonempty(text_of(content)),
                 _ => None,
             })
         })
@@ -161,9 +161,7 @@ pub(crate) fn visible(s: &str) -> Option<String> {
 pub(crate) fn body_blocks<'a>(article: &'a Article, title: &str) -> &'a [Block] {
     match article.blocks.split_first() {
         Some((Block::Heading { content, .. }, rest))
-            if inline_text(content)
-                .trim()
-                .eq_ignore_ascii_case(title.trim()) =>
+            if text_of(content).trim().eq_ignore_ascii_case(title.trim()) =>
         {
             rest
         }
@@ -339,7 +337,7 @@ impl HeadingIds {
             if let Block::Heading { id, content, .. } = block {
                 let name = match id.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
                     Some(own) => own.to_string(),
-                    None => slug(&inline_text(content)),
+                    None => slug(&text_of(content)),
                 };
                 let assigned = ids.unique(&name);
                 self.by_block
@@ -447,7 +445,7 @@ impl<'a, 'b> Renderer<'a, 'b> {
     fn block(&mut self, block: &'b Block) {
         if self.depth >= MAX_DEPTH {
             self.out.push_str("<p>");
-            escape_text(&mut self.out, &flat_text(std::slice::from_ref(block), &[]));
+            escape_text(&mut self.out, &plain_text(std::slice::from_ref(block)));
             self.out.push_str("</p>\n");
             return;
         }
@@ -577,7 +575,7 @@ impl<'a, 'b> Renderer<'a, 'b> {
     fn figure(&mut self, image: &Image, caption: &'b [Inline], credit: &'b [Inline]) {
         let src = self.ctx.image(image);
         let alt = if image.alt.trim().is_empty() {
-            inline_text(caption)
+            text_of(caption)
         } else {
             image.alt.clone()
         };
@@ -707,7 +705,10 @@ impl<'a, 'b> Renderer<'a, 'b> {
 
     fn inline(&mut self, inline: &'b Inline) {
         if self.depth >= MAX_DEPTH {
-            escape_text(&mut self.out, &flat_text(&[], std::slice::from_ref(inline)));
+            escape_text(
+                &mut self.out,
+                &flat_text(&[], std::slice::from_ref(inline), true),
+            );
             return;
         }
         self.depth += 1;
@@ -865,59 +866,83 @@ impl<'a, 'b> Renderer<'a, 'b> {
     }
 }
 
-/// The text of blocks, words separated by spaces.
+/// The text of blocks, notes included, blocks separated by spaces.
 pub(crate) fn plain_text(blocks: &[Block]) -> String {
-    flat_text(blocks, &[])
+    flat_text(blocks, &[], true)
 }
 
-/// The text of content too deeply nested to render, gathered without recursion.
-fn flat_text(blocks: &[Block], inlines: &[Inline]) -> String {
+/// The text of inlines without notes, as [`crate::model::inline_text`] gives it but without
+/// recursion, for titles and labels.
+pub(crate) fn text_of(inlines: &[Inline]) -> String {
+    flat_text(&[], inlines, false)
+}
+
+/// The text of content, gathered with an explicit stack so that deep nesting cannot exhaust
+/// the call stack.
+fn flat_text(blocks: &[Block], inlines: &[Inline], notes: bool) -> String {
     enum Node<'x> {
         B(&'x Block),
         I(&'x Inline),
+        Space,
     }
+    // Pushed in reverse so that popping visits content in document order.
     let mut stack: Vec<Node> = inlines.iter().rev().map(Node::I).collect();
     stack.extend(blocks.iter().rev().map(Node::B));
-    let mut words: Vec<&str> = Vec::new();
+    let mut out = String::new();
     while let Some(node) = stack.pop() {
-        let mut inl: Vec<&Inline> = Vec::new();
-        let mut blk: Vec<&Block> = Vec::new();
+        let mut next: Vec<Node> = Vec::new();
         match node {
+            Node::Space => out.push(' '),
             Node::I(i) => match i {
-                Inline::Text { text } | Inline::Code { text } => words.push(text),
-                Inline::Image(img) => words.push(&img.alt),
-                Inline::Note { blocks } => blk.extend(blocks),
-                other => inl.extend(other.children()),
+                Inline::Text { text } | Inline::Code { text } => out.push_str(text),
+                Inline::Image(img) => out.push_str(&img.alt),
+                Inline::LineBreak => out.push(' '),
+                Inline::Note { blocks } if notes => next.extend(blocks.iter().map(Node::B)),
+                Inline::Note { .. } => {}
+                other => next.extend(other.children().iter().map(Node::I)),
             },
-            Node::B(b) => match b {
-                Block::Code { text, .. } => words.push(text),
-                Block::Figure {
-                    image,
-                    caption,
-                    credit,
-                } => {
-                    words.push(&image.alt);
-                    inl.extend(caption.iter().chain(credit));
+            Node::B(b) => {
+                if !out.is_empty() && !out.ends_with(char::is_whitespace) {
+                    out.push(' ');
                 }
-                Block::List { items, .. } => blk.extend(items.iter().flat_map(|i| &i.blocks)),
-                Block::Quote {
-                    blocks,
-                    attribution,
-                } => {
-                    blk.extend(blocks);
-                    inl.extend(attribution);
+                match b {
+                    Block::Code { text, .. } => out.push_str(text),
+                    Block::Figure {
+                        image,
+                        caption,
+                        credit,
+                    } => {
+                        out.push_str(&image.alt);
+                        next.push(Node::Space);
+                        next.extend(caption.iter().map(Node::I));
+                        next.push(Node::Space);
+                        next.extend(credit.iter().map(Node::I));
+                    }
+                    Block::List { items, .. } => {
+                        next.extend(items.iter().flat_map(|i| &i.blocks).map(Node::B))
+                    }
+                    Block::Quote {
+                        blocks,
+                        attribution,
+                    } => {
+                        next.extend(blocks.iter().map(Node::B));
+                        next.push(Node::Space);
+                        next.extend(attribution.iter().map(Node::I));
+                    }
+                    Block::Table(t) => {
+                        next.extend(t.caption.iter().map(Node::I));
+                        for cell in t.header.iter().chain(t.rows.iter().flatten()) {
+                            next.push(Node::Space);
+                            next.extend(cell.iter().map(Node::I));
+                        }
+                    }
+                    other => next.extend(other.inlines().iter().map(Node::I)),
                 }
-                Block::Table(t) => {
-                    inl.extend(t.caption.iter());
-                    inl.extend(t.header.iter().chain(t.rows.iter().flatten()).flatten());
-                }
-                other => inl.extend(other.inlines()),
-            },
+            }
         }
-        stack.extend(blk.into_iter().rev().map(Node::B));
-        stack.extend(inl.into_iter().rev().map(Node::I));
+        stack.extend(next.into_iter().rev());
     }
-    words.join(" ")
+    out
 }
 
 /// Whether a character may appear in XML 1.0 text at all.
@@ -1119,6 +1144,36 @@ mod tests {
         let control = Article::new("\u{1} \u{FFFF}", vec![]);
         assert_eq!(display_title(&control), "Untitled");
         assert_eq!(visible(" a \n\u{7}b  c ").unwrap(), "a b c");
+    }
+
+    #[test]
+    fn flat_text_matches_inline_text() {
+        let xs = vec![
+            Inline::text("H"),
+            Inline::Subscript {
+                content: vec![Inline::text("2")],
+            },
+            Inline::text("O"),
+            Inline::LineBreak,
+            Inline::Note {
+                blocks: vec![Block::para("note")],
+            },
+            Inline::Link {
+                url: "u".into(),
+                title: None,
+                content: vec![Inline::text(" and more")],
+            },
+        ];
+        assert_eq!(text_of(&xs), crate::model::inline_text(&xs));
+        assert_eq!(text_of(&xs), "H2O  and more");
+        let blocks = vec![
+            Block::Paragraph { content: xs },
+            Block::Quote {
+                blocks: vec![Block::para("quoted")],
+                attribution: vec![Inline::text("who")],
+            },
+        ];
+        assert_eq!(plain_text(&blocks), "H2O note and more quoted who");
     }
 
     #[test]

@@ -9,11 +9,11 @@ mod package;
 
 use crate::error::{Error, Result};
 use crate::format::{Diagnostics, WriteOptions, Writer};
-use crate::model::{inline_text, Article, Block, Date, IdScheme, Image};
+use crate::model::{Article, Block, Date, IdScheme, Image};
 use crate::write::html::{
     body_blocks, clean_url, display_title, escape_attr, escape_text, header, heading_shift,
-    join_url, language, plain_text, url_scheme, visible, web_url, Context, HeadingIds, Ids,
-    ImageSrc, NoteStyle, Renderer,
+    join_url, language, plain_text, text_of, url_scheme, visible, web_url, Context, HeadingIds,
+    Ids, ImageSrc, NoteStyle, Renderer,
 };
 use images::{Found, Images};
 use package::{BookMeta, Doc, Package, TocEntry};
@@ -193,7 +193,7 @@ fn chapter(article: &Article, k: usize, with_header: bool, env: &mut Env) -> Cha
         body.push_str(&r.finish());
         for b in part.iter() {
             if let (Block::Heading { level, content, .. }, Some(id)) = (b, headings.get(b)) {
-                if let Some(label) = visible(&inline_text(content)) {
+                if let Some(label) = visible(&text_of(content)) {
                     let entry = TocEntry {
                         label,
                         href: format!("{href}#{id}"),
@@ -449,9 +449,11 @@ fn identifier(articles: &[Article]) -> String {
             return id;
         }
     }
+    // The metadata and the text (gathered without recursion: the body may nest deeply).
     let mut hash = Sha256::new();
     for a in articles {
-        hash.update(serde_json::to_vec(a).unwrap_or_default());
+        hash.update(serde_json::to_vec(&a.meta).unwrap_or_default());
+        hash.update(plain_text(&a.blocks));
     }
     content_uuid(&hash.finalize())
 }
