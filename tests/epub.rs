@@ -274,6 +274,14 @@ fn rich_article_has_every_word_and_resolving_references() {
             "{t}"
         );
     }
+    for a11y in [
+        "<meta property=\"schema:accessMode\">visual</meta>",
+        "<meta property=\"schema:accessModeSufficient\">textual,visual</meta>",
+        "<meta property=\"schema:accessibilityFeature\">alternativeText</meta>",
+        "Images have a text alternative.</meta>",
+    ] {
+        assert!(opf.contains(a11y), "{a11y}");
+    }
     // Relative links resolve against the article's URL; script links lose their href.
     assert!(text.contains("href=\"https://example.org/a%20b\""));
     assert!(!text.contains("javascript"));
@@ -300,7 +308,7 @@ fn package_metadata() {
         "<meta property=\"schema:accessModeSufficient\">textual</meta>",
         "<meta property=\"schema:accessibilityFeature\">tableOfContents</meta>",
         "<meta property=\"schema:accessibilityHazard\">none</meta>",
-        "<meta property=\"schema:accessibilitySummary\">",
+        "<meta property=\"schema:accessibilitySummary\">Text with headings and a table of contents. Footnotes link to their references and back.</meta>",
         "<spine toc=\"ncx\">",
     ] {
         assert!(opf.contains(expected), "{expected}\n{opf}");

@@ -95,6 +95,7 @@ fn book(articles: &[Article], options: &WriteOptions, diag: &mut Diagnostics) ->
             images_without_alt: &mut meta.images_without_alt,
         };
         let chapter = chapter(article, k + 1, digest, &mut env);
+        meta.has_notes |= chapter.has_notes;
         bodymatter = bodymatter.or_else(|| chapter.docs.first().map(|d| d.href.clone()));
         let sections = package::nest(chapter.sections);
         match chapter.docs.first() {
@@ -129,6 +130,7 @@ struct Env<'e> {
 /// The files of one article and the top-level sections found in them.
 struct Chapter {
     docs: Vec<Doc>,
+    has_notes: bool,
     sections: Vec<(u8, TocEntry)>,
 }
 
@@ -162,6 +164,7 @@ fn chapter(article: &Article, k: usize, with_header: bool, env: &mut Env) -> Cha
     let mut next_note = 1;
     let mut out = Chapter {
         docs: Vec::new(),
+        has_notes: false,
         sections: Vec::new(),
     };
     for (n, ((part, href), (mut ids, headings))) in parts.iter().zip(&hrefs).zip(layout).enumerate()
@@ -190,6 +193,7 @@ fn chapter(article: &Article, k: usize, with_header: bool, env: &mut Env) -> Cha
         r.blocks(part);
         r.notes();
         next_note = r.next_note_number();
+        out.has_notes |= next_note > 1;
         body.push_str(&r.finish());
         for b in part.iter() {
             if let (Block::Heading { level, content, .. }, Some(id)) = (b, headings.get(b)) {
@@ -414,6 +418,7 @@ fn book_meta(articles: &[Article], options: &WriteOptions) -> BookMeta {
         },
         modified: modified(articles, options),
         images_without_alt: false,
+        has_notes: false,
     }
 }
 

@@ -25,6 +25,7 @@ pub(super) struct BookMeta {
     pub modified: String,
     /// Some image has no alternative text.
     pub images_without_alt: bool,
+    pub has_notes: bool,
 }
 
 /// One XHTML content document, in reading order.
@@ -367,14 +368,18 @@ fn accessibility(p: &Package) -> Vec<(&'static str, String)> {
         props.push(("accessibilityFeature", "alternativeText".into()));
     }
     props.push(("accessibilityHazard", "none".into()));
-    let summary = if has_images && p.meta.images_without_alt {
-        "Text with headings, a table of contents and footnotes linked both ways. \
-         Some images have no text alternative."
-    } else {
-        "Text with headings, a table of contents and footnotes linked both ways. \
-         Images, if any, have a text alternative."
-    };
-    props.push(("accessibilitySummary", summary.into()));
+    let mut summary = String::from("Text with headings and a table of contents.");
+    if p.meta.has_notes {
+        summary.push_str(" Footnotes link to their references and back.");
+    }
+    if has_images {
+        summary.push_str(if p.meta.images_without_alt {
+            " Some images have no text alternative."
+        } else {
+            " Images have a text alternative."
+        });
+    }
+    props.push(("accessibilitySummary", summary));
     props
 }
 
