@@ -3,6 +3,14 @@
 //! Layout of a book: an optional cover page, a title page, then the articles, each split into
 //! files at its top-level sections when it is long. Several articles make one book with one
 //! chapter per article. Footnotes are EPUB 3 footnotes in the file of their reference.
+//!
+//! The package is written here with the `zip` crate rather than with epub-builder (0.8.3):
+//! epub-builder gives the language and the first author the same id `epub-creator-0`, which
+//! EPUBCheck rejects; it writes its ZIP entries with the current time, so two runs never give
+//! the same bytes; its `dc:identifier` can only be a UUID (random unless set), not the article's
+//! DOI or URL; and its `dc:date` carries a time where the article may only know a day. What it
+//! would save us (the OPF, nav, NCX and container around XHTML that the shared HTML renderer
+//! makes anyway) is a few hundred lines that are simpler to control directly.
 
 mod images;
 mod package;
