@@ -35,6 +35,10 @@ use std::path::Path;
 /// keeps page turns fast on e-readers.
 const SPLIT_CHARS: usize = 20_000;
 
+/// No file holds more text than this and the block that crosses it, even without sections:
+/// older readers slow down or fail on files of a few hundred kilobytes.
+const MAX_PART_CHARS: usize = 100_000;
+
 /// Writes EPUB 3 books.
 pub struct EpubWriter;
 
@@ -227,28 +231,35 @@ fn chapter(article: &Article, k: usize, with_header: bool, env: &mut Env) -> Cha
     out
 }
 
-/// The parts of a body: the whole of it, or for a long body with sections, one part per
-/// top-level section (plus what comes before the first).
+/// The parts of a body: the whole of it, or for a long body one part per top-level section
+/// (plus what comes before the first), with runs longer than [`MAX_PART_CHARS`] cut between
+/// blocks.
 fn split(blocks: &[Block]) -> Vec<&[Block]> {
     let level = |b: &Block| match b {
         Block::Heading { level, .. } => Some(*level),
         _ => None,
     };
-    let top = blocks.iter().filter_map(level).min();
-    let Some(top) = top.filter(|_| plain_text(blocks).len() > SPLIT_CHARS) else {
+    let sizes: Vec<usize> = blocks
+        .iter()
+        .map(|b| plain_text(std::slice::from_ref(b)).len())
+        .collect();
+    if blocks.is_empty() || sizes.iter().sum::<usize>() <= SPLIT_CHARS {
         return if blocks.is_empty() {
             Vec::new()
         } else {
             vec![blocks]
         };
-    };
+    }
+    let top = blocks.iter().filter_map(level).min();
     let mut parts = Vec::new();
-    let mut start = 0;
+    let (mut start, mut size) = (0, 0);
     for (i, b) in blocks.iter().enumerate() {
-        if level(b) == Some(top) && i > start {
+        let section = top.is_some() && level(b) == top;
+        if i > start && (section || size >= MAX_PART_CHARS) {
             parts.push(&blocks[start..i]);
-            start = i;
+            (start, size) = (i, 0);
         }
+        size += sizes[i];
     }
     parts.push(&blocks[start..]);
     parts
@@ -625,5 +636,12 @@ mod tests {
         assert!(split(&[]).is_empty());
         let no_headings = vec![Block::para(long)];
         assert_eq!(split(&no_headings).len(), 1);
+        let paragraph = Block::para("word ".repeat(MAX_PART_CHARS / 50));
+        let many = vec![paragraph; 25];
+        let parts = split(&many);
+        assert_eq!(
+            parts.iter().map(|p| p.len()).collect::<Vec<_>>(),
+            [10, 10, 5]
+        );
     }
 }
