@@ -162,6 +162,9 @@ fn load(src: &str, dir: Option<&Path>, base_url: Option<&str>) -> Load {
             Ok(bytes) => Load::Bytes(bytes),
             Err(_) => match on_the_web() {
                 Some(url) if url_scheme(src).is_none() => Load::Remote(url),
+                _ if e.kind() == std::io::ErrorKind::NotFound => {
+                    Load::Failed(format!("no such file {}", path.display()))
+                }
                 _ => Load::Failed(format!("{}: {e}", path.display())),
             },
         },
