@@ -1,8 +1,8 @@
-//! Speed of the JATS writer on a ~10 MB article: the writer alone on a model, and Markdown to
-//! JATS through the library when a Markdown reader and writer are registered.
+//! Speed of the JATS writer on a ~10 MB article: the writer alone on a model, JSON to JATS, and
+//! Markdown to JATS when a Markdown reader and writer are registered.
 //!
 //! `cargo bench --bench jats`. Also writes the JATS to `target/bench-article.xml` (to validate)
-//! and the Markdown to `target/bench-article.md` (to measure the CLI with `/usr/bin/time -v`).
+//! and the inputs to `target/bench-article.{json,md}` (to measure the CLI with `/usr/bin/time -v`).
 
 use folio::model::{Align, Article, Block, Image, Inline, ListItem, Table};
 use folio::{Diagnostics, Registry, WriteOptions};
@@ -203,6 +203,26 @@ fn main() {
         article.blocks.len(),
         mb(out.len()),
         elapsed.as_secs_f64() * 1e3
+    );
+
+    let mut json = Vec::new();
+    let json_writer = registry.writer("json").expect("json writer");
+    json_writer
+        .write(
+            &article,
+            &WriteOptions::default(),
+            &mut Diagnostics::default(),
+            &mut json,
+        )
+        .expect("write json");
+    let path = save("bench-article.json", &json);
+    let (elapsed, out) = time(|| folio::convert(&json, "json", "jats").expect("convert"));
+    println!(
+        "json -> JATS: {:.1} MB of JSON to {:.1} MB of JATS in {:.1} ms (best of {RUNS}); input at {}",
+        mb(json.len()),
+        mb(out.len()),
+        elapsed.as_secs_f64() * 1e3,
+        path.display()
     );
 
     let (Ok(md_writer), Ok(_)) = (registry.writer("markdown"), registry.reader("markdown")) else {
