@@ -16,8 +16,6 @@ mod xml;
 
 use crate::error::Result;
 use crate::format::{Diagnostics, WriteOptions, Writer};
-#[cfg(test)]
-use crate::model::Block;
 use crate::model::{is_language_tag, Article, Meta};
 use body::BodyWriter;
 use std::io::{BufWriter, Write};
