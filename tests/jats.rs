@@ -925,7 +925,7 @@ fn has_reader(name: &str) -> bool {
 }
 
 /// Reads a file with a reader, writes JATS and checks that every word made it.
-fn convert_file(path: &Path, from: &str) -> (String, String) {
+fn convert_file(path: &Path, from: &str, extract: bool) -> (String, String) {
     let bytes = std::fs::read(path).unwrap();
     let input = folio::Input {
         bytes: &bytes,
@@ -942,7 +942,7 @@ fn convert_file(path: &Path, from: &str) -> (String, String) {
     .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let xml = jats(&article);
     assert_words_kept(&article, &xml);
-    (path.display().to_string(), xml)
+    (format!("{} (extract: {extract})", path.display()), xml)
 }
 
 #[test]
@@ -989,6 +989,15 @@ fn readability_corpus_gives_valid_jats_with_every_word() {
         .filter(|p| p.exists())
         .collect();
     pages.sort();
-    let docs: Vec<_> = pages.iter().map(|p| convert_file(p, "html")).collect();
+    // The extracted article, and the whole page as it is (more kinds of blocks).
+    let docs: Vec<_> = pages
+        .iter()
+        .flat_map(|p| {
+            [
+                convert_file(p, "html", true),
+                convert_file(p, "html", false),
+            ]
+        })
+        .collect();
     assert_valid(&docs);
 }
