@@ -963,7 +963,7 @@ fn markdown_fixtures_give_valid_jats_with_every_word() {
     assert!(!fixtures.is_empty(), "no fixtures in {}", dir.display());
     let docs: Vec<_> = fixtures
         .iter()
-        .map(|p| convert_file(p, "markdown"))
+        .map(|p| convert_file(p, "markdown", true))
         .collect();
     assert_valid(&docs);
 }
