@@ -14,6 +14,8 @@ use quick_xml::events::Event;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+mod rich_model;
+
 // ---------- helpers ----------
 
 fn jats(article: &Article) -> String {
@@ -945,27 +947,44 @@ fn convert_file(path: &Path, from: &str, extract: bool) -> (String, String) {
     (format!("{} (extract: {extract})", path.display()), xml)
 }
 
-#[test]
-fn markdown_fixtures_give_valid_jats_with_every_word() {
-    if !has_reader("markdown") {
-        eprintln!("NOTICE: no markdown reader yet: fixtures not converted");
-        return;
-    }
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-    let mut fixtures: Vec<PathBuf> = std::fs::read_dir(&dir)
+/// The Markdown files of a directory of the crate, sorted; a notice when there is none.
+fn markdown_files(dir: &str) -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
         .into_iter()
         .flatten()
         .flatten()
         .map(|e| e.path())
         .filter(|p| p.extension().is_some_and(|e| e == "md"))
         .collect();
-    fixtures.sort();
-    assert!(!fixtures.is_empty(), "no fixtures in {}", dir.display());
-    let docs: Vec<_> = fixtures
+    if files.is_empty() {
+        eprintln!("NOTICE: no Markdown files in {}", dir.display());
+    }
+    files.sort();
+    files
+}
+
+#[test]
+fn markdown_fixtures_and_examples_give_valid_jats_with_every_word() {
+    if !has_reader("markdown") {
+        eprintln!("NOTICE: no markdown reader yet: fixtures not converted");
+        return;
+    }
+    let files = [markdown_files("tests/fixtures"), markdown_files("examples")].concat();
+    assert!(!files.is_empty(), "no Markdown to convert");
+    let docs: Vec<_> = files
         .iter()
         .map(|p| convert_file(p, "markdown", true))
         .collect();
     assert_valid(&docs);
+}
+
+#[test]
+fn the_shared_rich_article_gives_valid_jats_with_every_word() {
+    let article = rich_model::rich_article("images/photo.jpg");
+    let xml = jats(&article);
+    assert_words_kept(&article, &xml);
+    assert_valid(&[("rich article".into(), xml)]);
 }
 
 #[test]
