@@ -239,6 +239,21 @@ fn main() {
         )
         .expect("write markdown");
     let path = save("bench-article.md", &markdown);
+    let reader = registry.reader("markdown").expect("markdown reader");
+    let (read_elapsed, _) = time(|| {
+        let input = folio::Input::new(&markdown);
+        reader
+            .read(
+                input,
+                &folio::ReadOptions::default(),
+                &mut Diagnostics::default(),
+            )
+            .expect("read markdown")
+    });
+    println!(
+        "markdown read alone: {:.1} ms (best of {RUNS})",
+        read_elapsed.as_secs_f64() * 1e3
+    );
     let (elapsed, out) = time(|| folio::convert(&markdown, "markdown", "jats").expect("convert"));
     println!(
         "markdown -> JATS: {:.1} MB of Markdown to {:.1} MB of JATS in {:.1} ms (best of {RUNS}); input at {}",
