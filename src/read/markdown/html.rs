@@ -37,12 +37,8 @@ pub fn visible_text(html: &str) -> String {
         .join(" ")
 }
 
-/// Whether an inline HTML tag is a line break (`<br>`, `<br/>`, `<BR />`).
-pub fn is_line_break(tag: &str) -> bool {
-    tag.starts_with('<') && !tag.starts_with("</") && tag_name(tag) == "br"
-}
-
-fn tag_name(tag: &str) -> String {
+/// The lowercase name of a tag (`<BR/>` → `br`, `</em>` → `em`).
+pub fn tag_name(tag: &str) -> String {
     tag.trim_start_matches(['<', '/'])
         .chars()
         .take_while(|c| c.is_ascii_alphanumeric())
@@ -172,10 +168,9 @@ mod tests {
     }
 
     #[test]
-    fn recognizes_line_breaks() {
-        assert!(is_line_break("<br>"));
-        assert!(is_line_break("<BR />"));
-        assert!(!is_line_break("<bridge>"));
-        assert!(!is_line_break("</br>"));
+    fn names_tags() {
+        assert_eq!(tag_name("<BR />"), "br");
+        assert_eq!(tag_name("</em>"), "em");
+        assert_eq!(tag_name("<sup class=\"x\">"), "sup");
     }
 }

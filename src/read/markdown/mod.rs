@@ -8,9 +8,10 @@
 //!   paragraph, minus the dash, as its attribution.
 //! - A paragraph right after a table starting with `Table: ` is the table's caption (pandoc's
 //!   syntax); a table whose header cells are all empty has no header.
-//! - Raw HTML is not rendered, but its text is kept: inline tags are dropped (their content
-//!   stays; `<br>` is a line break) and an HTML block becomes a paragraph of its visible text
-//!   (comments and scripts dropped).
+//! - Raw HTML is not rendered, but its text is kept: inline tags are dropped and their
+//!   content stays, except `<br>` (a line break) and `<em>`/`<i>`, `<strong>`/`<b>`,
+//!   `<del>`/`<s>`, `<sup>` and `<sub>`, which become spans; an HTML block becomes a
+//!   paragraph of its visible text (comments and scripts dropped).
 //! - Footnote definitions are resolved by label wherever they stand and become
 //!   [`Inline::Note`]s at each reference; a reference to an undefined note stays as text.
 //! - Nesting deeper than [`MAX_DEPTH`] (quotes, lists, emphasis, notes) is flattened into the
@@ -136,6 +137,8 @@ struct Frame {
     kind: Kind,
     /// Past the depth limit: the element's content goes to its parent.
     flat: bool,
+    /// The inline HTML tag that opened this span (`<sup>`), which its closing tag ends.
+    html: Option<&'static str>,
     blocks: Vec<Block>,
     inlines: Vec<Inline>,
 }
@@ -210,6 +213,7 @@ impl Frame {
         Frame {
             kind,
             flat,
+            html: None,
             blocks: Vec::new(),
             inlines: Vec::new(),
         }
@@ -317,25 +321,19 @@ impl Builder {
     fn event(&mut self, event: &Event<'_>, ctx: &mut Context<'_>) {
         match event {
             Event::Start(tag) => self.open(tag, ctx),
-            Event::End(_) => self.close(),
+            Event::End(_) => self.end(),
             Event::Text(s) => match &mut self.top().kind {
                 Kind::Code { text, .. } | Kind::Html { text } => text.push_str(s),
                 _ => self.push_inline(Inline::text(s.as_ref())),
             },
             Event::Code(s) | Event::InlineMath(s) | Event::DisplayMath(s) => {
-                // GFM: a pipe in a code span of a table cell is written `\|`.
-                let in_cell = self.stack.iter().any(|f| matches!(f.kind, Kind::Cell));
-                let text = if in_cell {
-                    s.replace("\\|", "|")
-                } else {
-                    s.to_string()
-                };
-                self.push_inline(Inline::Code { text })
+                self.push_inline(Inline::Code {
+                    text: s.to_string(),
+                })
             }
             Event::Html(s) | Event::InlineHtml(s) => match &mut self.top().kind {
                 Kind::Html { text } => text.push_str(s),
-                _ if html::is_line_break(s) => self.push_inline(Inline::LineBreak),
-                _ => {}
+                _ => self.inline_html(s, ctx),
             },
             Event::FootnoteReference(label) => {
                 let note = self.note(label, ctx);
@@ -440,13 +438,13 @@ impl Builder {
                     }
                     _ => dest_url.to_string(),
                 },
-                title: Some(title.to_string()).filter(|t| !t.is_empty()),
+                title: link_title(title),
             }),
             Tag::Image {
                 dest_url, title, ..
             } => Kind::Image {
                 src: dest_url.to_string(),
-                title: Some(title.to_string()).filter(|t| !t.is_empty()),
+                title: link_title(title),
             },
             Tag::FootnoteDefinition(_)
             | Tag::MetadataBlock(_)
@@ -458,6 +456,10 @@ impl Builder {
         if is_block {
             self.top().flush_inlines();
         }
+        self.push_frame(kind, ctx);
+    }
+
+    fn push_frame(&mut self, kind: Kind, ctx: &mut Context<'_>) -> &mut Frame {
         let flat = match &kind {
             Kind::Other => true,
             // An item goes where its list goes: into the list, or flattened with it.
@@ -469,9 +471,44 @@ impl Builder {
             self.depth += 1;
         }
         self.stack.push(Frame::new(kind, flat));
+        self.top()
+    }
+
+    /// Inline HTML: `<br>` is a line break, `<em>`, `<strong>`, `<del>`, `<sup>`, `<sub>`
+    /// (and their synonyms) open spans their closing tags end; other tags are dropped, their
+    /// text stays.
+    fn inline_html(&mut self, tag: &str, ctx: &mut Context<'_>) {
+        let name = html::tag_name(tag);
+        if tag.starts_with("</") {
+            let canonical = html_span(&name).map(|(_, canonical)| canonical);
+            if canonical.is_some() && self.top().html == canonical {
+                self.close();
+            }
+            return;
+        }
+        if name == "br" {
+            self.push_inline(Inline::LineBreak);
+        } else if let Some((span, canonical)) = html_span(&name) {
+            if !tag.ends_with("/>") {
+                self.push_frame(Kind::Span(span), ctx).html = Some(canonical);
+            }
+        }
+    }
+
+    /// Ends the innermost element, for an `End` event (or a closing HTML tag). Spans opened
+    /// by inline HTML and never closed end first, flattened: their text stays in place.
+    fn end(&mut self) {
+        while self.stack.len() > 1 && self.top().html.is_some() {
+            self.close_with(true);
+        }
+        self.close();
     }
 
     fn close(&mut self) {
+        self.close_with(false);
+    }
+
+    fn close_with(&mut self, unclosed: bool) {
         if self.stack.len() <= 1 {
             return;
         }
@@ -487,7 +524,7 @@ impl Builder {
         if frame.kind.nests() && !frame.flat {
             self.depth -= 1;
         }
-        if frame.flat {
+        if frame.flat || unclosed {
             let parent = self.top();
             parent.inlines.extend(frame.inlines);
             for block in frame.blocks {
@@ -637,6 +674,24 @@ fn line_content(inlines: Vec<Inline>) -> Vec<Inline> {
         }
     }
     normalize_inlines(content)
+}
+
+/// The span an inline HTML tag name opens, and the canonical name its closing tag must match.
+fn html_span(name: &str) -> Option<(Span, &'static str)> {
+    Some(match name {
+        "em" | "i" => (Span::Emphasis, "em"),
+        "strong" | "b" => (Span::Strong, "strong"),
+        "del" | "s" | "strike" => (Span::Strikethrough, "del"),
+        "sup" => (Span::Superscript, "sup"),
+        "sub" => (Span::Subscript, "sub"),
+        _ => return None,
+    })
+}
+
+/// A link or image title, if any; a line break in it is only source layout.
+fn link_title(title: &str) -> Option<String> {
+    let title = title.replace(['\n', '\r'], " ");
+    (!title.is_empty()).then_some(title)
 }
 
 /// The language of a fenced code block: the first word of the info string (`rust`,

@@ -370,3 +370,51 @@ fn pipes_in_table_code_follow_gfm() {
     };
     assert_eq!(table.header, [vec![Inline::Code { text: "a|b".into() }]]);
 }
+
+#[test]
+fn inline_html_spans_are_spans() {
+    assert_eq!(
+        read("E=mc<sup>2</sup>, H<sub>2</sub>O, <em>a *b*</em> <b>c</b> <s>d</s> <sup>open"),
+        [para(vec![
+            t("E=mc"),
+            Inline::Superscript {
+                content: vec![t("2")]
+            },
+            t(", H"),
+            Inline::Subscript {
+                content: vec![t("2")]
+            },
+            t("O, "),
+            Inline::Emphasis {
+                content: vec![
+                    t("a "),
+                    Inline::Emphasis {
+                        content: vec![t("b")]
+                    }
+                ]
+            },
+            t(" "),
+            Inline::Strong {
+                content: vec![t("c")]
+            },
+            t(" "),
+            Inline::Strikethrough {
+                content: vec![t("d")]
+            },
+            t(" open"),
+        ])]
+    );
+}
+
+#[test]
+fn mismatched_inline_html_keeps_the_text() {
+    assert_eq!(
+        read("*a <em>b* c</em> d</sup>"),
+        [para(vec![
+            Inline::Emphasis {
+                content: vec![t("a b")]
+            },
+            t(" c d")
+        ])]
+    );
+}

@@ -52,8 +52,16 @@ pub fn render<'a>(inlines: &'a [Inline], place: Place, notes: &mut Vec<&'a [Bloc
         line_start: place.line_start,
         place,
         notes,
+        deferred_notes: None,
+        after_note: false,
+        open_delimiters: Vec::new(),
     };
-    w.run(inlines, place.line_end, None);
+    let edges = Edges {
+        trim_start: place.line_start,
+        trim_end: place.line_end,
+        after: None,
+    };
+    w.run(inlines, edges, None);
     w.out
 }
 
@@ -63,6 +71,12 @@ struct InlineWriter<'w, 'a> {
     line_start: bool,
     place: Place,
     notes: &'w mut Vec<&'a [Block]>,
+    /// Inside link text, notes wait here to be written after the link.
+    deferred_notes: Option<Vec<&'a [Block]>>,
+    /// The last thing written is a note reference, which `(`, `:` or a link would extend.
+    after_note: bool,
+    /// Delimiter characters of the spans being written around the current position.
+    open_delimiters: Vec<char>,
 }
 
 impl<'a> InlineWriter<'_, 'a> {
@@ -70,40 +84,47 @@ impl<'a> InlineWriter<'_, 'a> {
         if !s.is_empty() {
             self.out.push_str(s);
             self.line_start = false;
+            self.after_note = false;
         }
     }
 
     /// Writes a run; `parent` is the delimiter of the emphasis around it, if any.
-    fn run(&mut self, inlines: &'a [Inline], ends_line: bool, parent: Option<char>) {
+    fn run(&mut self, inlines: &'a [Inline], edges: Edges, parent: Option<char>) {
         let last = inlines.len().saturating_sub(1);
         for (i, inline) in inlines.iter().enumerate() {
             let next = inlines.get(i + 1);
-            let prev = i.checked_sub(1).and_then(|p| inlines.get(p));
-            // Emphasis at the edge of emphasis takes the other delimiter (`*__a__*`), so
-            // that the two do not merge into one run of `***`.
-            let at_edge = i == 0 || i == last;
-            let delimiter = if at_edge && parent == Some('*') {
-                '_'
-            } else {
-                '*'
-            };
+            let next_char = next.map_or(edges.after, first_char);
             match inline {
                 Inline::Text { text } => {
-                    let line_end =
-                        (ends_line && next.is_none()) || matches!(next, Some(Inline::LineBreak));
-                    let after_note = matches!(prev, Some(Inline::Note { .. }));
-                    let escaped = escape(text, self.text_context(line_end, next, after_note));
-                    self.push(&escaped);
+                    let cx = TextContext {
+                        line_start: self.line_start || (i == 0 && edges.trim_start),
+                        line_end: (edges.trim_end && next.is_none())
+                            || matches!(next, Some(Inline::LineBreak)),
+                        block_syntax: self.line_start && !self.place.single_line,
+                        heading: self.place.heading,
+                        before_bracket: matches!(
+                            next,
+                            Some(Inline::Link { .. } | Inline::Note { .. })
+                        ),
+                        after_note: self.after_note,
+                    };
+                    self.push(&escape(text, cx));
                 }
-                Inline::Emphasis { content } => {
-                    self.span(&delimiter.to_string(), content, Some(delimiter))
+                Inline::Emphasis { .. }
+                | Inline::Strong { .. }
+                | Inline::Strikethrough { .. }
+                | Inline::Superscript { .. }
+                | Inline::Subscript { .. } => {
+                    // Emphasis at the edge of emphasis takes the other delimiter (`*__a__*`),
+                    // so that the two do not merge into one run of `***`.
+                    let at_edge = i == 0 || i == last;
+                    let emphasis = if at_edge && parent == Some('*') {
+                        '_'
+                    } else {
+                        '*'
+                    };
+                    self.span(inline, emphasis, next_char)
                 }
-                Inline::Strong { content } => {
-                    self.span(&delimiter.to_string().repeat(2), content, Some(delimiter))
-                }
-                Inline::Strikethrough { content } => self.span("~~", content, None),
-                Inline::Superscript { content } => self.span("^", content, None),
-                Inline::Subscript { content } => self.span("~", content, None),
                 Inline::Code { text } => {
                     let span = code_span(text, self.place.table);
                     self.push(&span);
@@ -127,30 +148,60 @@ impl<'a> InlineWriter<'_, 'a> {
                         self.line_start = true;
                     }
                 }
-                Inline::Note { blocks } => {
-                    self.notes.push(blocks);
-                    let n = self.notes.len();
-                    self.push(&format!("[^{n}]"));
-                }
+                Inline::Note { blocks } => self.note(blocks),
             }
         }
     }
 
-    fn text_context(&self, line_end: bool, next: Option<&Inline>, after_note: bool) -> TextContext {
-        TextContext {
-            line_start: self.line_start,
-            line_end,
-            block_syntax: self.line_start && !self.place.single_line,
-            heading: self.place.heading,
-            before_bracket: matches!(next, Some(Inline::Link { .. } | Inline::Note { .. })),
-            after_note,
+    /// Writes emphasis, strikethrough, super- or subscript with Markdown delimiters where
+    /// they hold (CommonMark's flanking rules), else as the HTML tag the reader also reads.
+    /// Blanks at the edges of the content go outside: no delimiter holds next to a blank.
+    fn span(&mut self, inline: &'a Inline, emphasis: char, next_char: Option<char>) {
+        let (delimiter, tag) = match inline {
+            Inline::Emphasis { .. } => (emphasis.to_string(), "em"),
+            Inline::Strong { .. } => (emphasis.to_string().repeat(2), "strong"),
+            Inline::Strikethrough { .. } => ("~~".to_string(), "del"),
+            Inline::Superscript { .. } => ("^".to_string(), "sup"),
+            _ => ("~".to_string(), "sub"),
+        };
+        let inner =
+            matches!(inline, Inline::Emphasis { .. } | Inline::Strong { .. }).then_some(emphasis);
+        let content = inline.children();
+        let (lead, trail) = edge_blanks(content);
+        if !self.line_start {
+            self.push(lead);
         }
-    }
-
-    fn span(&mut self, delimiter: &str, content: &'a [Inline], inner: Option<char>) {
-        self.push(delimiter);
-        self.run(content, false, inner);
-        self.push(delimiter);
+        let was_line_start = self.line_start;
+        let prev = self.out.chars().last().filter(|_| !was_line_start);
+        let open_at = self.out.len();
+        self.push(&delimiter);
+        let content_at = self.out.len();
+        let edges = Edges {
+            trim_start: true,
+            trim_end: true,
+            after: delimiter.chars().next(),
+        };
+        let c = delimiter_family(&delimiter);
+        let nested = self.open_delimiters.contains(&c);
+        self.open_delimiters.push(c);
+        self.run(content, edges, inner);
+        self.open_delimiters.pop();
+        if self.out.len() == content_at {
+            self.out.truncate(open_at);
+            self.line_start = was_line_start;
+            return;
+        }
+        let first = self.out[content_at..].chars().next();
+        let last = self.out.chars().last();
+        let after = trail.chars().next().or(next_char);
+        if delimiters_hold(&delimiter, nested, [prev, first, last, after]) {
+            self.push(&delimiter);
+        } else {
+            self.out
+                .replace_range(open_at..content_at, &format!("<{tag}>"));
+            self.push(&format!("</{tag}>"));
+        }
+        self.push(trail);
     }
 
     fn link(&mut self, url: &str, title: Option<&str>, content: &'a [Inline]) {
@@ -158,10 +209,133 @@ impl<'a> InlineWriter<'_, 'a> {
             self.push(&autolink);
             return;
         }
+        if self.after_note {
+            // `[^1][text](url)` would read as text: an empty comment keeps them apart.
+            self.push("<!-- -->");
+        }
+        // A note reference inside link text breaks the link: its notes follow the link.
+        let outer = self.deferred_notes.replace(Vec::new());
         self.push("[");
-        self.run(content, false, None);
+        let edges = Edges {
+            trim_start: false,
+            trim_end: false,
+            after: Some(']'),
+        };
+        self.run(content, edges, None);
         self.push(&format!("]({})", target(url, title)));
+        let notes = std::mem::replace(&mut self.deferred_notes, outer);
+        for blocks in notes.unwrap_or_default() {
+            self.note(blocks);
+        }
     }
+
+    fn note(&mut self, blocks: &'a [Block]) {
+        if let Some(deferred) = &mut self.deferred_notes {
+            deferred.push(blocks);
+            return;
+        }
+        self.notes.push(blocks);
+        let n = self.notes.len();
+        self.push(&format!("[^{n}]"));
+        self.after_note = true;
+    }
+}
+
+/// What is around a run: whether blanks at its edges go, and the character after it
+/// (`None` at the end of a line).
+#[derive(Debug, Clone, Copy)]
+struct Edges {
+    trim_start: bool,
+    trim_end: bool,
+    after: Option<char>,
+}
+
+/// The first character an inline writes, near enough for the flanking rules: the
+/// delimiters of spans (or the `<` of their HTML form) are punctuation all the same.
+fn first_char(inline: &Inline) -> Option<char> {
+    match inline {
+        Inline::Text { text } => text.chars().next(),
+        Inline::Emphasis { .. } | Inline::Strong { .. } => Some('*'),
+        Inline::Strikethrough { .. } | Inline::Subscript { .. } => Some('~'),
+        Inline::Superscript { .. } => Some('^'),
+        Inline::Code { .. } => Some('`'),
+        Inline::Link { .. } | Inline::Note { .. } => Some('['),
+        Inline::Image(_) => Some('!'),
+        Inline::LineBreak => Some('\\'),
+    }
+}
+
+/// The blanks before and after the content of a span, which are written outside it.
+fn edge_blanks(content: &[Inline]) -> (&str, &str) {
+    fn text(inline: Option<&Inline>) -> &str {
+        match inline {
+            Some(Inline::Text { text }) => text,
+            _ => "",
+        }
+    }
+    let first = text(content.first());
+    let lead = &first[..first.len() - first.trim_start().len()];
+    if lead.len() == first.len() && content.len() == 1 {
+        return (lead, "");
+    }
+    let last = text(content.last());
+    let trail = &last[last.trim_end().len()..];
+    (lead, trail)
+}
+
+fn is_blank(c: Option<char>) -> bool {
+    c.is_none_or(char::is_whitespace)
+}
+
+fn is_punctuation(c: Option<char>) -> bool {
+    c.is_some_and(|c| c.is_ascii_punctuation() || (!c.is_alphanumeric() && !c.is_whitespace()))
+}
+
+/// CommonMark: a delimiter run is left-flanking when it can open.
+fn left_flanking(before: Option<char>, after: Option<char>) -> bool {
+    !is_blank(after) && (!is_punctuation(after) || is_blank(before) || is_punctuation(before))
+}
+
+fn right_flanking(before: Option<char>, after: Option<char>) -> bool {
+    left_flanking(after, before)
+}
+
+/// The character that stands for a delimiter's kind: `*` and `_` for emphasis, `~` for
+/// the `~` and `^` spans, which pulldown-cmark confuses with each other.
+fn delimiter_family(delimiter: &str) -> char {
+    match delimiter.chars().next() {
+        Some('_') => '_',
+        Some('*') => '*',
+        _ => '~',
+    }
+}
+
+/// Whether a span written with `delimiter` on both sides reads back as that span. `around`
+/// holds the characters before it, first and last inside it, and after it; `nested` says
+/// that a span of the same family is open around this one.
+fn delimiters_hold(delimiter: &str, nested: bool, around: [Option<char>; 4]) -> bool {
+    let [prev, first, last, next] = around;
+    let Some(c) = delimiter.chars().next() else {
+        return false;
+    };
+    // The same character around would join the delimiter run; `~` and `^` runs also
+    // confuse each other (`~~~` opens a code fence).
+    let family = delimiter_family(delimiter);
+    let clash = |x: Option<char>| x == Some(c) || (family == '~' && matches!(x, Some('~' | '^')));
+    if around.into_iter().any(clash) {
+        return false;
+    }
+    // `_`, and in pulldown-cmark `^` and a single `~`, do not open or close inside words.
+    let intraword_ok = c == '*' || delimiter == "~~";
+    let can_open = left_flanking(prev, first);
+    let can_close_there = right_flanking(prev, first);
+    let opens = can_open && (intraword_ok || !can_close_there || is_punctuation(prev));
+    let closes = right_flanking(last, next)
+        && (intraword_ok || !left_flanking(last, next) || is_punctuation(next));
+    // Inside a span of the same family, an opener that could close would end the outer one,
+    // and a closer that could open would start another.
+    let unambiguous = !nested || (!can_close_there && !left_flanking(last, next));
+    opens && closes && unambiguous
 }
 
 /// What surrounds a text run, for escaping it.
@@ -174,7 +348,7 @@ pub struct TextContext {
     pub heading: bool,
     /// A link or note follows, so a final `!` would make an image.
     pub before_bracket: bool,
-    /// A note precedes, so a first `:` would make a note definition.
+    /// A note precedes, so a first `:` would make a note definition, a `(` a link.
     pub after_note: bool,
 }
 
@@ -221,7 +395,7 @@ pub fn escape(text: &str, cx: TextContext) -> String {
             }
             '&' => starts_entity(&chars[i + 1..]),
             '!' => i + 1 == chars.len() && cx.before_bracket,
-            ':' => i == 0 && cx.after_note,
+            ':' | '(' => i == 0 && cx.after_note,
             '#' | '}' if cx.heading => true,
             '#' | '>' | '-' | '+' | '=' => i == 0 && cx.block_syntax,
             '.' | ')' => ordinal_end == Some(i),
@@ -289,7 +463,7 @@ pub fn target(url: &str, title: Option<&str>) -> String {
     let mut out = destination(url);
     if let Some(title) = title {
         out.push_str(" \"");
-        for c in title.chars() {
+        for c in title.replace(['\n', '\r'], " ").chars() {
             if matches!(c, '"' | '\\' | '|') {
                 out.push('\\');
             }
