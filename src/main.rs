@@ -1,7 +1,7 @@
 //! The `folio` command: parse arguments, pick reader and writer, report errors.
 
 use clap::Parser;
-use folio::{read_one, Article, Diagnostics, Input, Options, Registry};
+use folio::{apply_metadata, read_one, Article, Diagnostics, Input, Options, Registry};
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -150,13 +150,15 @@ fn run(cli: &Cli) -> Result<(), Failure> {
             path,
         };
         let from = cli.from.as_deref().unwrap_or("auto");
-        let article = read_one(&registry, input, from, &options, &mut diag)
+        let article = read_one(&registry, input, from, &options.read, &mut diag)
             .map_err(|e| Failure::new(display_name(name), e, EXIT_FAILED))?;
         articles.push(article);
     }
 
+    let write =
+        apply_metadata(&mut articles, &options).map_err(|e| Failure::new("-M", e, EXIT_USAGE))?;
     let mut out = Vec::new();
-    let result = writer.write_many(&articles, &options.write, &mut diag, &mut out);
+    let result = writer.write_many(&articles, &write, &mut diag, &mut out);
     if !cli.quiet {
         for w in &diag.warnings {
             eprintln!("folio: warning: {w}");

@@ -250,3 +250,39 @@ fn output_file_gets_ordinary_permissions() {
     let mode = std::fs::metadata(&out).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode, 0o640, "a replaced file keeps its mode");
 }
+
+#[test]
+fn metadata_with_several_inputs_describes_the_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a.md");
+    let b = dir.path().join("b.md");
+    std::fs::write(&a, "---\ntitle: First piece\n---\n\nAlpha text.\n").unwrap();
+    std::fs::write(&b, "---\ntitle: Second piece\n---\n\nBeta text.\n").unwrap();
+    let (a, b) = (a.to_str().unwrap(), b.to_str().unwrap());
+
+    let o = folio(&[a, b, "-t", "json", "-M", "title=Digest"], None);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["meta"]["title"], "Digest");
+    assert!(v["blocks"].to_string().contains("Second piece"));
+
+    let epub = dir.path().join("digest.epub");
+    let o = folio(
+        &[a, b, "-M", "title=Digest", "-o", epub.to_str().unwrap()],
+        None,
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&epub).unwrap()).unwrap();
+    let mut read = |name: &str| {
+        let mut s = String::new();
+        std::io::Read::read_to_string(&mut zip.by_name(name).unwrap(), &mut s).unwrap();
+        s
+    };
+    let opf = read("EPUB/package.opf");
+    assert!(opf.contains(">Digest</dc:title>"), "{opf}");
+    let nav = read("EPUB/nav.xhtml");
+    assert!(
+        nav.contains("First piece") && nav.contains("Second piece"),
+        "{nav}"
+    );
+}

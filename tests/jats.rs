@@ -946,7 +946,7 @@ fn convert_file(path: &Path, from: &str, extract: bool) -> (String, String) {
         &registry,
         input,
         from,
-        &folio::Options::default(),
+        &folio::ReadOptions::default(),
         &mut Diagnostics::default(),
     )
     .unwrap_or_else(|e| panic!("{}: {e}", path.display()));

@@ -17,7 +17,7 @@ mod package;
 
 use crate::error::{Error, Result};
 use crate::format::{Diagnostics, WriteOptions, Writer};
-use crate::model::{Article, Block, Date, IdScheme, Image};
+use crate::model::{is_language_tag, Article, Block, Date, IdScheme, Image, Meta};
 use crate::write::html::{
     body_blocks, clean_url, display_title, escape_attr, escape_text, header, heading_shift,
     join_url, language, plain_text, text_of, url_scheme, visible, web_url, Context, HeadingIds,
@@ -412,7 +412,7 @@ fn book_meta(articles: &[Article], options: &WriteOptions) -> BookMeta {
         a.meta.keywords.iter().for_each(|k| add(&mut subjects, k));
     }
     let nonempty = |s: Option<String>| s.as_deref().and_then(visible);
-    BookMeta {
+    let book = BookMeta {
         identifier: identifier(articles),
         title: book_title(articles),
         language: language(&articles[0]),
@@ -438,11 +438,41 @@ fn book_meta(articles: &[Article], options: &WriteOptions) -> BookMeta {
         modified: modified(articles, options),
         images_without_alt: false,
         has_notes: false,
-    }
+    };
+    with_overrides(book, &options.metadata)
 }
 
-/// The book's title: the article's; for several articles the title they all carry (as
-/// `-M title=...` gives them), else "FIRST and N more".
+/// The book's metadata with what the options say of the book as a whole (`-M` given with
+/// several inputs) in place of what was derived from the articles.
+fn with_overrides(mut book: BookMeta, meta: &Meta) -> BookMeta {
+    if let Some(title) = meta.title.as_deref().and_then(visible) {
+        book.title = title;
+    }
+    if !meta.authors.is_empty() {
+        book.creators = meta
+            .authors
+            .iter()
+            .filter_map(|a| visible(&a.name))
+            .collect();
+    }
+    if let Some(lang) = meta.language.as_deref().filter(|l| is_language_tag(l)) {
+        book.language = lang.to_string();
+    }
+    if let Some(date) = meta.published {
+        book.date = Some(date.date_only().to_string());
+    }
+    let text = |s: &Option<String>| s.as_deref().and_then(visible);
+    book.publisher = text(&meta.publisher).or(book.publisher);
+    book.description = text(&meta.description).or(book.description);
+    book.rights = text(&meta.rights).or(book.rights);
+    if !meta.keywords.is_empty() {
+        book.subjects = meta.keywords.iter().filter_map(|k| visible(k)).collect();
+    }
+    book
+}
+
+/// The book's title: the article's; for several articles the title they all carry, else
+/// "FIRST and N more" (`-M title=...` replaces it, see `with_overrides`).
 fn book_title(articles: &[Article]) -> String {
     let first = display_title(&articles[0]);
     let shared = articles
