@@ -12,6 +12,10 @@ const LENGTH_LOW: usize = 70;
 const LENGTH_HIGH: usize = 200;
 const STOPWORDS_LOW: f32 = 0.30;
 const STOPWORDS_HIGH: f32 = 0.32;
+/// The share of function words in the paragraphs of an article in a well-listed language.
+const TYPICAL_PROSE: f32 = 0.45;
+/// Below this typical share, function words say nothing and length alone decides.
+const LENGTH_ONLY_BELOW: f32 = 0.15;
 /// Units of furniture around an end marker that separate the article from what follows.
 const LONG_GAP: usize = 12;
 /// How far (in characters) a heading may stand before the content it introduces.
@@ -185,25 +189,35 @@ pub fn article_mask(units: &[Unit]) -> Vec<bool> {
     keep
 }
 
-/// The function-word shares that make prose. A text whose language has no function words
-/// listed (Latin, or an unknown language) is judged on length alone.
+/// The function-word shares that make prose, scaled to the text: languages whose function
+/// words are listed only in part (or not at all, like Latin) have fewer of them in their
+/// prose, so the thresholds follow the typical share of the text's long paragraphs.
 fn thresholds(units: &[Unit]) -> (f32, f32) {
-    let (mut stop, mut total, mut spaced_len, mut cjk_len) = (0, 0, 0, 0);
-    for unit in units.iter().filter(|u| weighted_len(&u.text) >= LENGTH_LOW) {
-        if is_cjk_text(&unit.text) {
-            cjk_len += weighted_len(&unit.text);
-        } else if !is_markup(&unit.text) {
-            let words = words(&unit.text);
-            stop += words.iter().filter(|w| is_stop_word(w)).count();
-            total += words.len();
-            spaced_len += unit.text.len();
-        }
+    let densities = |min_len: usize| -> Vec<f32> {
+        units
+            .iter()
+            .filter(|u| weighted_len(&u.text) >= min_len)
+            .filter(|u| !is_markup(&u.text))
+            .map(|u| match is_cjk_text(&u.text) {
+                true => TYPICAL_PROSE,
+                false => stop_density(&u.text, &words(&u.text)),
+            })
+            .collect()
+    };
+    let mut prose = densities(LENGTH_HIGH);
+    if prose.len() < 3 {
+        prose = densities(LENGTH_LOW);
     }
-    if spaced_len > cjk_len && (stop as f32) < total as f32 * 0.15 {
-        (0.0, 0.0)
-    } else {
-        (STOPWORDS_LOW, STOPWORDS_HIGH)
+    if prose.is_empty() {
+        return (STOPWORDS_LOW, STOPWORDS_HIGH);
     }
+    prose.sort_by(f32::total_cmp);
+    let typical = prose[prose.len() / 2];
+    if typical < LENGTH_ONLY_BELOW {
+        return (0.0, 0.0);
+    }
+    let scale = (typical / TYPICAL_PROSE).min(1.0);
+    (STOPWORDS_LOW * scale, STOPWORDS_HIGH * scale)
 }
 
 /// Length in characters, with a CJK character worth three (one of them carries a word).
