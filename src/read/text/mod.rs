@@ -79,8 +79,9 @@ pub fn read_text(text: &str, extract: bool) -> Article {
     }
 }
 
-/// Keeps the first of units repeated next to each other (a caption printed twice, a
-/// heading repeated by a share widget); equal paragraphs far apart are both content.
+/// Keeps the first of captions and short units repeated next to each other (a caption
+/// printed twice, a heading repeated by a share widget). Long paragraphs are left alone:
+/// a text may well say the same thing twice.
 fn drop_repeats(units: &[segment::Unit], keep: &mut [bool]) {
     let key = |u: &segment::Unit| {
         u.text
@@ -95,7 +96,8 @@ fn drop_repeats(units: &[segment::Unit], keep: &mut [bool]) {
             continue;
         }
         let key = key(unit);
-        if key.chars().count() >= 20 && recent.contains(&key) {
+        let repeatable = structure::is_caption(&unit.text) || key.chars().count() < 200;
+        if repeatable && key.chars().count() >= 20 && recent.contains(&key) {
             *k = false;
             continue;
         }
