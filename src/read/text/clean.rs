@@ -18,6 +18,8 @@ const TYPICAL_PROSE: f32 = 0.45;
 const LENGTH_ONLY_BELOW: f32 = 0.15;
 /// Units of furniture around an end marker that separate the article from what follows.
 const LONG_GAP: usize = 12;
+/// Consecutive short lines that make a menu.
+const MENU_RUN: usize = 6;
 /// How far (in characters) a heading may stand before the content it introduces.
 const MAX_HEADING_DISTANCE: usize = 200;
 
@@ -27,6 +29,9 @@ enum Class {
     NearGood,
     Short,
     Bad,
+    /// A line of page furniture: never content, but, like a short line, no evidence about
+    /// its neighbours (an "Advertising" label inside an article).
+    Furniture,
 }
 
 /// Words that mark page furniture when a short line holds one: sharing, accounts, ads,
@@ -174,10 +179,12 @@ pub fn article_mask(units: &[Unit]) -> Vec<bool> {
     let initial: Vec<Class> = units.iter().map(|u| classify(u, thresholds)).collect();
     let mut classes = initial.clone();
     promote_headings(units, &mut classes);
+    mark_menus(units, &mut classes);
     revise_short(&mut classes);
     revise_near_good(&mut classes);
     promote_headings_again(units, &initial, &mut classes);
     let mut keep: Vec<bool> = classes.iter().map(|&c| c == Class::Good).collect();
+    drop_trailing_bios(units, &mut keep);
     cut_after_end(units, &mut keep);
     if !keep.contains(&true) {
         // Nothing reads as an article (a lone line, a list): keep all but the furniture.
@@ -213,7 +220,12 @@ fn thresholds(units: &[Unit]) -> (f32, f32) {
     }
     prose.sort_by(f32::total_cmp);
     let typical = prose[prose.len() / 2];
-    if typical < LENGTH_ONLY_BELOW {
+    let sample: String = units
+        .iter()
+        .map(|u| u.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
+    if typical < LENGTH_ONLY_BELOW || crate::lang::detect_language(&sample).is_none() {
         return (0.0, 0.0);
     }
     let scale = (typical / TYPICAL_PROSE).min(1.0);
@@ -308,8 +320,11 @@ fn classify(unit: &Unit, (stopwords_low, stopwords_high): (f32, f32)) -> Class {
         Kind::Rule => return Class::Short,
         _ => {}
     }
-    if words.is_empty() || is_furniture(&words) || is_end_marker(text) {
+    if is_end_marker(text) {
         return Class::Bad;
+    }
+    if words.is_empty() || is_furniture(&words) {
+        return Class::Furniture;
     }
     if super::structure::is_caption(text) {
         return Class::NearGood;
@@ -338,6 +353,30 @@ fn is_heading(units: &[Unit], i: usize) -> bool {
         && units.get(i + 1).is_none_or(|n| n.group != group);
     matches!(units[i].kind, Kind::Heading(_))
         || (alone && super::structure::looks_like_heading(&units[i].text))
+}
+
+/// A long run of short lines that are not sentences is a menu or a list of links, whatever
+/// surrounds it; a run announced by a line ending in a colon is a list of the article.
+fn mark_menus(units: &[Unit], classes: &mut [Class]) {
+    let sentence = |u: &Unit| {
+        let t = u.text.trim_end();
+        // A trailing ellipsis marks a truncated link text, not the end of a sentence.
+        t.ends_with(['.', '!', '?', ':', '。', '！', '？', '：']) && !t.ends_with("...")
+    };
+    let link_like: Vec<bool> = (0..units.len())
+        .map(|i| matches!(classes[i], Class::Short | Class::Furniture) && !sentence(&units[i]))
+        .collect();
+    let mut start = 0;
+    while start < classes.len() {
+        let len = link_like[start..].iter().take_while(|&&l| l).count();
+        let announced = start > 0 && units[start - 1].text.trim_end().ends_with(':');
+        if len >= MENU_RUN && !announced {
+            classes[start..start + len]
+                .iter_mut()
+                .for_each(|c| *c = Class::Furniture);
+        }
+        start += len.max(1);
+    }
 }
 
 /// A short heading shortly followed by good text is part of the article.
@@ -380,7 +419,9 @@ fn good_follows(units: &[Unit], classes: &[Class], i: usize) -> bool {
 /// The class of the nearest unit before (or after) `i` that is neither short nor, when asked,
 /// near-good; the edges of the text count as bad.
 fn neighbour(classes: &[Class], i: usize, forward: bool, skip_near_good: bool) -> Class {
-    let skip = |c: &Class| *c == Class::Short || (skip_near_good && *c == Class::NearGood);
+    let skip = |c: &Class| {
+        matches!(c, Class::Short | Class::Furniture) || (skip_near_good && *c == Class::NearGood)
+    };
     let found = if forward {
         classes[i + 1..].iter().find(|c| !skip(c))
     } else {
@@ -432,6 +473,56 @@ fn revise_near_good(classes: &mut [Class]) {
     classes.copy_from_slice(&revised);
 }
 
+/// Words that, after a name or a pronoun, open a sentence about a person: "He is",
+/// "Jane Roe is a", "She also".
+const BIO_VERBS: &[&str] = &[
+    "is", "was", "has", "also", "works", "served", "teaches", "writes", "holds", "joined", "lives",
+];
+
+/// Whether a paragraph is an author bio or a list of them: many of its sentences are about
+/// a person ("Jane Roe is a professor... She writes...").
+fn is_bio(text: &str) -> bool {
+    let sentences: Vec<&str> = text
+        .split_inclusive(['.', '!', '?'])
+        .map(str::trim)
+        .filter(|s| s.split_whitespace().count() >= 3)
+        .collect();
+    let about_person = sentences
+        .iter()
+        .filter(|s| {
+            let words: Vec<&str> = s.split_whitespace().take(6).collect();
+            let pronoun = matches!(words.first(), Some(&("He" | "She" | "They")))
+                && words.get(1).is_some_and(|w| BIO_VERBS.contains(w));
+            let named = words
+                .iter()
+                .position(|w| BIO_VERBS.contains(w))
+                .is_some_and(|k| {
+                    k >= 1 && words[..k].iter().all(|w| w.starts_with(char::is_uppercase))
+                });
+            pronoun || named
+        })
+        .count();
+    about_person >= 3 && about_person * 3 >= sentences.len()
+}
+
+/// Author bios in the second half of the article are not part of it.
+fn drop_trailing_bios(units: &[Unit], keep: &mut [bool]) {
+    let total: usize = (0..units.len())
+        .filter(|&k| keep[k])
+        .map(|k| weighted_len(&units[k].text))
+        .sum();
+    let mut before = 0;
+    for (unit, k) in units.iter().zip(keep.iter_mut()) {
+        if *k {
+            if before * 2 >= total && is_bio(&unit.text) {
+                *k = false;
+            } else {
+                before += weighted_len(&unit.text);
+            }
+        }
+    }
+}
+
 /// Drops everything from the first end-of-article marker that has the article behind it:
 /// at least as much article text before it as after, or a good part of the article before
 /// it and a long stretch of furniture around it (share buttons, then comments or links).
@@ -451,7 +542,7 @@ fn cut_after_end(units: &[Unit], keep: &mut [bool]) {
         let gap_before = (0..i).rev().take_while(|&k| !keep[k]).count();
         let gap_after = (i..units.len()).take_while(|&k| !keep[k]).count();
         let long_gap = gap_before + gap_after >= LONG_GAP;
-        if before * 2 >= total || (long_gap && before * 4 >= total) {
+        if before * 3 >= total * 2 || (long_gap && before * 4 >= total) {
             keep[i..].iter_mut().for_each(|k| *k = false);
             return;
         }
@@ -515,6 +606,20 @@ mod tests {
         // An early marker does not cut the article that follows it.
         let text = format!("Comments\n\n{PROSE}\n\n{PROSE} Two.\n");
         assert_eq!(kept(&text).len(), 2);
+    }
+
+    #[test]
+    fn menus_between_paragraphs_go() {
+        let text =
+            format!("{PROSE}\n\nUK\nWorld\nBusiness\nPolitics\nTech\nScience\n\n{PROSE} Again.\n");
+        assert_eq!(kept(&text).len(), 2);
+    }
+
+    #[test]
+    fn bios() {
+        assert!(is_bio("Jane Roe Jane Roe is a professor at the university. She writes about cities. She also teaches law. John Doe John Doe is an editor."));
+        assert!(!is_bio(PROSE));
+        assert!(!is_bio("The mayor is a busy woman. She said the plan was late. The council met on Tuesday. It voted no. Nobody came."));
     }
 
     #[test]
