@@ -222,6 +222,7 @@ fn thresholds(units: &[Unit]) -> (f32, f32) {
     let typical = prose[prose.len() / 2];
     let sample: String = units
         .iter()
+        .filter(|u| !is_markup(&u.text))
         .map(|u| u.text.as_str())
         .collect::<Vec<_>>()
         .join("\n");
@@ -246,6 +247,29 @@ fn words(text: &str) -> Vec<String> {
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
         .collect()
+}
+
+/// A line of program code or of a text table ("SELECT avg(n) FROM t;", "2 │ f"): it goes
+/// with the text around it, whatever its words. Calls (`avg(n)`) count, prose's
+/// parentheses (with a space before them) do not.
+fn looks_like_code(text: &str) -> bool {
+    let marks = text
+        .chars()
+        .filter(|c| matches!(c, '{' | '}' | ';' | '=' | '│' | '[' | ']' | '<' | '>'))
+        .count();
+    let calls = text
+        .char_indices()
+        .filter(|&(i, c)| {
+            c == '('
+                && text[..i]
+                    .chars()
+                    .next_back()
+                    .is_some_and(|p| p.is_alphanumeric())
+        })
+        .count();
+    let chars = text.chars().filter(|c| !c.is_whitespace()).count();
+    let symbols = marks + 2 * calls;
+    symbols >= 2 && symbols * 12 >= chars && !is_markup(text)
 }
 
 /// A line of HTML left in the text (a `<noscript>` tracker, an embed): not prose in any
@@ -326,7 +350,7 @@ fn classify(unit: &Unit, (stopwords_low, stopwords_high): (f32, f32)) -> Class {
     if words.is_empty() || is_furniture(&words) {
         return Class::Furniture;
     }
-    if super::structure::is_caption(text) {
+    if super::structure::is_caption(text) || looks_like_code(text) {
         return Class::NearGood;
     }
     if len < LENGTH_LOW {
@@ -613,6 +637,18 @@ mod tests {
         let text =
             format!("{PROSE}\n\nUK\nWorld\nBusiness\nPolitics\nTech\nScience\n\n{PROSE} Again.\n");
         assert_eq!(kept(&text).len(), 2);
+    }
+
+    #[test]
+    fn code_lines() {
+        assert!(looks_like_code(
+            "SELECT avg(n) FROM unnest(array[2, 3]) AS n;"
+        ));
+        assert!(looks_like_code("let x = f(y);"));
+        assert!(!looks_like_code(
+            "América Latina (español) Argentina (español)"
+        ));
+        assert!(!looks_like_code(PROSE));
     }
 
     #[test]
