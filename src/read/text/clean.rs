@@ -379,8 +379,9 @@ fn is_heading(units: &[Unit], i: usize) -> bool {
         || (alone && super::structure::looks_like_heading(&units[i].text))
 }
 
-/// A long run of short lines that are not sentences is a menu or a list of links, whatever
-/// surrounds it; a run announced by a line ending in a colon is a list of the article.
+/// A long run of short lines or list items that are not sentences is a menu or a list of
+/// links, whatever surrounds it; a run announced by a line ending in a colon is a list of
+/// the article.
 fn mark_menus(units: &[Unit], classes: &mut [Class]) {
     let sentence = |u: &Unit| {
         let t = u.text.trim_end();
@@ -388,7 +389,11 @@ fn mark_menus(units: &[Unit], classes: &mut [Class]) {
         t.ends_with(['.', '!', '?', ':', '。', '！', '？', '：']) && !t.ends_with("...")
     };
     let link_like: Vec<bool> = (0..units.len())
-        .map(|i| matches!(classes[i], Class::Short | Class::Furniture) && !sentence(&units[i]))
+        .map(|i| {
+            let item = matches!(units[i].kind, Kind::Item { .. });
+            let short = matches!(classes[i], Class::Short | Class::Furniture);
+            (short || (item && classes[i] == Class::NearGood)) && !sentence(&units[i])
+        })
         .collect();
     let mut start = 0;
     while start < classes.len() {
