@@ -206,9 +206,13 @@ fn options(cli: &Cli) -> Result<Options, Failure> {
         folio::Meta::default()
             .set(key.trim(), &value.into())
             .map_err(|e| Failure::new("-M", e, EXIT_USAGE))?;
-        options
-            .metadata
-            .push((key.trim().to_string(), serde_json::Value::from(value)));
+        let key = key.trim();
+        // A repeated key makes a list, as in pandoc: `-M author=A -M author=B`.
+        match options.metadata.iter_mut().find(|(k, _)| k == key) {
+            Some((_, serde_json::Value::Array(values))) => values.push(value.into()),
+            Some((_, first)) => *first = serde_json::json!([first.take(), value]),
+            None => options.metadata.push((key.to_string(), value.into())),
+        }
     }
     Ok(options)
 }
@@ -271,7 +275,7 @@ fn format_list(registry: &Registry) -> String {
     let mut s = String::from("Input formats (-f):\n");
     for r in registry.readers() {
         s.push_str(&format!(
-            "  {:<10} {:<22} {}\n",
+            "  {:<10} {:<26} {}\n",
             r.name(),
             r.extensions()
                 .iter()
@@ -284,7 +288,7 @@ fn format_list(registry: &Registry) -> String {
     s.push_str("Output formats (-t):\n");
     for w in registry.writers() {
         s.push_str(&format!(
-            "  {:<10} {:<22} {}\n",
+            "  {:<10} {:<26} {}\n",
             w.name(),
             w.extensions()
                 .iter()

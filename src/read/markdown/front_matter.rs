@@ -1,0 +1,203 @@
+//! YAML front matter: a `---` line at the very top, YAML, then a `---` or `...` line.
+
+use crate::error::{Error, Result};
+use crate::format::Diagnostics;
+use crate::model::Meta;
+
+/// Splits the front matter from the body and applies its keys to a [`Meta`] with
+/// [`Meta::set`]. Text without front matter gives an empty `Meta` and the whole text.
+///
+/// Invalid YAML is an error. A value `Meta::set` refuses (a date that is not ISO 8601, a
+/// language that is not a BCP 47 tag) is kept under its own key in `Meta::extra`, with a
+/// warning, so that nothing is lost.
+pub fn split<'a>(text: &'a str, diag: &mut Diagnostics) -> Result<(Meta, &'a str)> {
+    let Some((yaml, body)) = delimit(text) else {
+        return Ok((Meta::default(), text));
+    };
+    let value: serde_yaml::Value = serde_yaml::from_str(yaml)
+        .map_err(|e| Error::parse("Markdown", format!("YAML front matter: {e}")))?;
+    let mapping = match value {
+        serde_yaml::Value::Mapping(m) => m,
+        serde_yaml::Value::Null => return Ok((Meta::default(), body)),
+        // Not metadata: a thematic break followed by text, as CommonMark reads it.
+        _ => return Ok((Meta::default(), text)),
+    };
+    let mut meta = Meta::default();
+    for (key, value) in mapping {
+        let key = key_text(&key)?;
+        let value = serde_json::to_value(&value)
+            .map_err(|e| Error::parse("Markdown", format!("YAML front matter: {key}: {e}")))?;
+        if let Err(e) = meta.set(&key, &value) {
+            diag.warn(format!("front matter {e}; kept as given"));
+            meta.extra.insert(key, value);
+        }
+    }
+    Ok((meta, body))
+}
+
+fn key_text(key: &serde_yaml::Value) -> Result<String> {
+    match key {
+        serde_yaml::Value::String(s) => Ok(s.clone()),
+        serde_yaml::Value::Number(n) => Ok(n.to_string()),
+        serde_yaml::Value::Bool(b) => Ok(b.to_string()),
+        other => Err(Error::parse(
+            "Markdown",
+            format!("YAML front matter: a key must be a string, not {other:?}"),
+        )),
+    }
+}
+
+/// The YAML text and the body after the closing line, when `text` opens with front matter.
+/// Like pandoc, the line after the opening `---` must not be blank.
+fn delimit(text: &str) -> Option<(&str, &str)> {
+    let rest = text
+        .strip_prefix("---\n")
+        .or_else(|| text.strip_prefix("---\r\n"))?;
+    let first_line = rest.lines().next().unwrap_or("");
+    if first_line.trim().is_empty() {
+        return None;
+    }
+    let mut offset = 0;
+    for line in rest.split_inclusive('\n') {
+        let bare = line.trim_end();
+        if bare == "---" || bare == "..." {
+            return Some((&rest[..offset], &rest[offset + line.len()..]));
+        }
+        offset += line.len();
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Author, IdScheme};
+
+    fn meta(text: &str) -> Meta {
+        let mut diag = Diagnostics::default();
+        let (meta, _) = split(text, &mut diag).unwrap();
+        assert!(diag.warnings.is_empty(), "{:?}", diag.warnings);
+        meta
+    }
+
+    #[test]
+    fn splits_front_matter_from_body() {
+        let mut diag = Diagnostics::default();
+        let (m, body) = split("---\ntitle: Hi\n...\n\n# Body\n", &mut diag).unwrap();
+        assert_eq!(m.title.as_deref(), Some("Hi"));
+        assert_eq!(body, "\n# Body\n");
+        let (m, body) = split("---\r\ntitle: Hi\r\n---\r\nText", &mut diag).unwrap();
+        assert_eq!(m.title.as_deref(), Some("Hi"));
+        assert_eq!(body, "Text");
+    }
+
+    #[test]
+    fn text_without_front_matter_is_untouched() {
+        for text in [
+            "# Title\n",
+            "---\n\ntitle: no, a blank line follows the rule\n---\n",
+            "---\nnever closed: x\n",
+            "---\nJust a sentence under a rule.\n---\n",
+            " ---\ntitle: x\n---\n",
+        ] {
+            let mut diag = Diagnostics::default();
+            let (m, body) = split(text, &mut diag).unwrap();
+            assert_eq!(m, Meta::default(), "{text:?}");
+            assert_eq!(body, text);
+        }
+    }
+
+    #[test]
+    fn invalid_yaml_is_an_error_naming_the_problem() {
+        let mut diag = Diagnostics::default();
+        let err = split("---\ntitle: [unclosed\n---\n", &mut diag).unwrap_err();
+        let msg = err.to_string();
+        assert!(
+            msg.starts_with("invalid Markdown: YAML front matter: "),
+            "{msg}"
+        );
+        assert!(msg.contains("line"), "{msg}");
+        assert!(split("---\n? [a, b]\n: c\n---\n", &mut diag).is_err());
+    }
+
+    #[test]
+    fn title_subtitle_publisher_url_image_rights() {
+        let m = meta(
+            "---\ntitle: A Title\nsubtitle: Sub\npublisher: The Site\nurl: https://e.org/a\n\
+             image: lead.png\nrights: CC BY 4.0\n---\n",
+        );
+        assert_eq!(m.title.as_deref(), Some("A Title"));
+        assert_eq!(m.subtitle.as_deref(), Some("Sub"));
+        assert_eq!(m.publisher.as_deref(), Some("The Site"));
+        assert_eq!(m.url.as_deref(), Some("https://e.org/a"));
+        assert_eq!(m.image.as_deref(), Some("lead.png"));
+        assert_eq!(m.rights.as_deref(), Some("CC BY 4.0"));
+    }
+
+    #[test]
+    fn author_as_string_list_or_objects() {
+        assert_eq!(
+            meta("---\nauthor: Ada Lovelace\n---\n").authors,
+            [Author::named("Ada Lovelace")]
+        );
+        assert_eq!(
+            meta("---\nauthor: [Ada, Charles]\n---\n").authors,
+            [Author::named("Ada"), Author::named("Charles")]
+        );
+        let m = meta(
+            "---\nauthor:\n  - name: Ada\n    affiliation: Analytical Society\n    email: ada@example.org\n    url: https://ada.example\n---\n",
+        );
+        assert_eq!(
+            m.authors,
+            [Author {
+                name: "Ada".into(),
+                affiliation: Some("Analytical Society".into()),
+                email: Some("ada@example.org".into()),
+                url: Some("https://ada.example".into()),
+            }]
+        );
+    }
+
+    #[test]
+    fn dates_language_abstract_keywords() {
+        let m = meta(
+            "---\ndate: 2019-09-18\nmodified: '2020-01'\nlang: pt-BR\nabstract: |\n  Two\n  lines.\nkeywords: [a, b c]\n---\n",
+        );
+        assert_eq!(m.published.unwrap().to_string(), "2019-09-18");
+        assert_eq!(m.modified.unwrap().to_string(), "2020-01");
+        assert_eq!(m.language.as_deref(), Some("pt-BR"));
+        assert_eq!(m.description.as_deref(), Some("Two\nlines."));
+        assert_eq!(m.keywords, ["a", "b c"]);
+        assert_eq!(
+            meta("---\ndate: 2019\n---\n")
+                .published
+                .unwrap()
+                .to_string(),
+            "2019"
+        );
+        assert_eq!(meta("---\nkeywords: x, y\n---\n").keywords, ["x", "y"]);
+    }
+
+    #[test]
+    fn identifiers_and_extra_keys() {
+        let m = meta(
+            "---\ndoi: 10.1000/xyz\nisbn: 978-3-16-148410-0\nseries: {name: S, number: 2}\n---\n",
+        );
+        assert_eq!(m.identifier(IdScheme::Doi), Some("10.1000/xyz"));
+        assert_eq!(m.identifier(IdScheme::Isbn), Some("978-3-16-148410-0"));
+        assert_eq!(
+            m.extra["series"],
+            serde_json::json!({"name": "S", "number": 2})
+        );
+    }
+
+    #[test]
+    fn refused_values_are_kept_with_a_warning() {
+        let mut diag = Diagnostics::default();
+        let (m, _) = split("---\ndate: March 3, 2020\n---\n", &mut diag).unwrap();
+        assert_eq!(m.published, None);
+        assert_eq!(m.extra["date"], "March 3, 2020");
+        assert_eq!(diag.warnings.len(), 1);
+        assert!(diag.warnings[0].contains("date"), "{:?}", diag.warnings);
+    }
+}

@@ -1,0 +1,176 @@
+//! Raw HTML inside Markdown. folio does not render raw HTML, but it keeps the text a reader
+//! would see: tags go, their text stays.
+
+/// The visible text of an HTML block: tags removed (block-level ones count as a space),
+/// comments and `<script>`/`<style>` content dropped, common entities decoded, whitespace
+/// collapsed.
+pub fn visible_text(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(lt) = rest.find('<') {
+        out.push_str(&rest[..lt]);
+        let tag = &rest[lt..];
+        rest = if let Some(comment) = tag.strip_prefix("<!--") {
+            comment.find("-->").map_or("", |end| &comment[end + 3..])
+        } else {
+            let end = tag.find('>').map_or(tag.len(), |i| i + 1);
+            let name = tag_name(&tag[..end]);
+            if is_block_tag(&name) {
+                out.push(' ');
+            }
+            let after = &tag[end..];
+            if (name == "script" || name == "style") && !tag.starts_with("</") {
+                let close = format!("</{name}");
+                after
+                    .to_ascii_lowercase()
+                    .find(&close)
+                    .map_or("", |i| &after[i..])
+            } else {
+                after
+            }
+        };
+    }
+    out.push_str(rest);
+    decode_entities(&out)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The lowercase name of a tag (`<BR/>` → `br`, `</em>` → `em`).
+pub fn tag_name(tag: &str) -> String {
+    tag.trim_start_matches(['<', '/'])
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .collect::<String>()
+        .to_ascii_lowercase()
+}
+
+fn is_block_tag(name: &str) -> bool {
+    matches!(
+        name,
+        "address"
+            | "article"
+            | "aside"
+            | "blockquote"
+            | "br"
+            | "dd"
+            | "details"
+            | "div"
+            | "dl"
+            | "dt"
+            | "figcaption"
+            | "figure"
+            | "footer"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "header"
+            | "hr"
+            | "li"
+            | "main"
+            | "nav"
+            | "ol"
+            | "p"
+            | "pre"
+            | "section"
+            | "summary"
+            | "table"
+            | "td"
+            | "th"
+            | "tr"
+            | "ul"
+    )
+}
+
+/// Decodes the named entities of markup characters and numeric references; others stay.
+fn decode_entities(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(&rest[..amp]);
+        let after = &rest[amp + 1..];
+        let decoded = after
+            .find(';')
+            .filter(|&end| end <= 10)
+            .and_then(|end| entity(&after[..end]).map(|c| (c, end)));
+        match decoded {
+            Some((c, end)) => {
+                out.push(c);
+                rest = &after[end + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+fn entity(name: &str) -> Option<char> {
+    let code = |digits: &str, radix| u32::from_str_radix(digits, radix).ok();
+    match name {
+        "amp" => Some('&'),
+        "lt" => Some('<'),
+        "gt" => Some('>'),
+        "quot" => Some('"'),
+        "apos" => Some('\''),
+        "nbsp" => Some('\u{a0}'),
+        _ => {
+            let num = name.strip_prefix('#')?;
+            let n = match num.strip_prefix(['x', 'X']) {
+                Some(hex) => code(hex, 16),
+                None => code(num, 10),
+            }?;
+            char::from_u32(n)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keeps_text_drops_tags_comments_and_scripts() {
+        assert_eq!(
+            visible_text("<div align=\"center\">\n  Hello <b>bold</b> world\n</div>\n"),
+            "Hello bold world"
+        );
+        assert_eq!(visible_text("<!-- a note to self -->\n"), "");
+        assert_eq!(visible_text("<p>One</p><p>Two</p>"), "One Two");
+        assert_eq!(
+            visible_text("<script>let x = 1 < 2;</script>After"),
+            "After"
+        );
+        assert_eq!(visible_text("<STYLE>p {}</STYLE>"), "");
+    }
+
+    #[test]
+    fn decodes_common_entities() {
+        assert_eq!(
+            visible_text("<p>a &amp; b &lt;c&gt; &#233;&#x41; &bogus; &</p>"),
+            "a & b <c> éA &bogus; &"
+        );
+    }
+
+    #[test]
+    fn unclosed_markup_does_not_panic() {
+        assert_eq!(visible_text("<div"), "");
+        assert_eq!(visible_text("text <!-- open"), "text");
+        assert_eq!(visible_text("<script>never closed"), "");
+        assert_eq!(visible_text("&#xFFFFFFFF; &#;"), "&#xFFFFFFFF; &#;");
+    }
+
+    #[test]
+    fn names_tags() {
+        assert_eq!(tag_name("<BR />"), "br");
+        assert_eq!(tag_name("</em>"), "em");
+        assert_eq!(tag_name("<sup class=\"x\">"), "sup");
+    }
+}

@@ -1,0 +1,715 @@
+//! The Markdown reader: CommonMark with GFM tables, footnotes, strikethrough and task lists,
+//! heading attributes (`{#id}`), `^superscript^` and `~subscript~`, and YAML front matter.
+//!
+//! Decisions where Markdown and the model do not meet one to one:
+//! - A paragraph holding only an image is a [`Block::Figure`]; as in pandoc, the image
+//!   description is the caption (inlines kept) and, as plain text, the alt text.
+//! - A block quote whose last paragraph starts with `— ` (an em dash and a space) gets that
+//!   paragraph, minus the dash, as its attribution.
+//! - A paragraph right after a table starting with `Table: ` is the table's caption (pandoc's
+//!   syntax); a table whose header cells are all empty has no header.
+//! - Raw HTML is not rendered, but its text is kept: inline tags are dropped and their
+//!   content stays, except `<br>` (a line break) and `<em>`/`<i>`, `<strong>`/`<b>`,
+//!   `<del>`/`<s>`, `<sup>` and `<sub>`, which become spans; an HTML block becomes a
+//!   paragraph of its visible text (comments and scripts dropped).
+//! - Footnote definitions are resolved by label wherever they stand and become
+//!   [`Inline::Note`]s at each reference; a reference to an undefined note stays as text.
+//! - Nesting deeper than [`MAX_DEPTH`] (quotes, lists, emphasis, notes) is flattened into the
+//!   enclosing container, with a warning: the text stays, the extra levels go.
+
+mod front_matter;
+mod html;
+
+use crate::error::Result;
+use crate::format::{Diagnostics, Input, ReadOptions, Reader};
+use crate::model::{
+    inline_text, normalize_inlines, Align, Article, Block, Cell, Image, Inline, ListItem, Table,
+};
+use pulldown_cmark::{CodeBlockKind, Event, LinkType, Options, Parser, Tag, TagEnd};
+use std::collections::HashMap;
+
+/// How many quotes, lists, inline containers and notes may nest before the reader flattens.
+pub const MAX_DEPTH: usize = 32;
+
+/// Reads Markdown (see the module documentation).
+pub struct MarkdownReader;
+
+impl Reader for MarkdownReader {
+    fn name(&self) -> &str {
+        "markdown"
+    }
+    fn extensions(&self) -> &[&str] {
+        &["md", "markdown", "mdown", "mkd"]
+    }
+    fn description(&self) -> &str {
+        "CommonMark with GFM tables, footnotes, task lists and YAML front matter"
+    }
+    fn read(&self, input: Input<'_>, _: &ReadOptions, diag: &mut Diagnostics) -> Result<Article> {
+        let text = String::from_utf8_lossy(input.bytes);
+        if matches!(text, std::borrow::Cow::Owned(_)) {
+            diag.warn("input is not valid UTF-8; invalid bytes were replaced with U+FFFD");
+        }
+        parse(text.trim_start_matches('\u{feff}'), diag)
+    }
+}
+
+/// Parses Markdown text into an article.
+pub fn parse(text: &str, diag: &mut Diagnostics) -> Result<Article> {
+    let (meta, body) = front_matter::split(text, diag)?;
+    let events: Vec<Event<'_>> = Parser::new_ext(body, options()).collect();
+    let (main, notes) = split_notes(events);
+    let mut ctx = Context {
+        budget: 4 * main.len() + 1_000_000,
+        notes,
+        active: Vec::new(),
+        flattened: false,
+    };
+    let blocks = build(&main, 0, &mut ctx);
+    if ctx.flattened {
+        diag.warn(format!(
+            "Markdown nested deeper than {MAX_DEPTH} levels was flattened"
+        ));
+    }
+    Ok(Article {
+        meta,
+        blocks,
+        origin: None,
+    })
+}
+
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_SUPERSCRIPT
+        | Options::ENABLE_SUBSCRIPT
+}
+
+/// Footnote labels match case-insensitively, whitespace collapsed.
+fn label_key(label: &str) -> String {
+    label
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// Takes the footnote definitions out of the event stream, by label (the first definition
+/// of a label wins).
+fn split_notes(events: Vec<Event<'_>>) -> (Vec<Event<'_>>, HashMap<String, Vec<Event<'_>>>) {
+    let mut main = Vec::with_capacity(events.len());
+    let mut notes = HashMap::new();
+    let mut open: Vec<(String, Vec<Event<'_>>)> = Vec::new();
+    for event in events {
+        match event {
+            Event::Start(Tag::FootnoteDefinition(label)) => {
+                open.push((label_key(&label), Vec::new()))
+            }
+            Event::End(TagEnd::FootnoteDefinition) => {
+                if let Some((label, body)) = open.pop() {
+                    notes.entry(label).or_insert(body);
+                }
+            }
+            other => match open.last_mut() {
+                Some((_, body)) => body.push(other),
+                None => main.push(other),
+            },
+        }
+    }
+    (main, notes)
+}
+
+/// State shared by the document and the notes expanded into it.
+struct Context<'a> {
+    notes: HashMap<String, Vec<Event<'a>>>,
+    /// Events that note expansion may still process: a note referenced many times from
+    /// notes referenced many times must not blow up.
+    budget: usize,
+    /// Labels of the notes being expanded, so that a note citing itself stays text.
+    active: Vec<String>,
+    flattened: bool,
+}
+
+/// An open element while the events are read.
+struct Frame {
+    kind: Kind,
+    /// Past the depth limit: the element's content goes to its parent.
+    flat: bool,
+    /// The inline HTML tag that opened this span (`<sup>`), which its closing tag ends.
+    html: Option<&'static str>,
+    blocks: Vec<Block>,
+    inlines: Vec<Inline>,
+}
+
+enum Kind {
+    Root,
+    Quote,
+    List {
+        start: Option<u64>,
+        loose: bool,
+        items: Vec<ListItem>,
+    },
+    Item {
+        task: Option<bool>,
+        /// Loose lists wrap item text in paragraphs; tight ones do not.
+        has_paragraph: bool,
+    },
+    Paragraph {
+        /// The description of the image closed in this paragraph, for a figure caption.
+        image_description: Option<Vec<Inline>>,
+    },
+    Heading {
+        level: u8,
+        id: Option<String>,
+    },
+    Code {
+        language: Option<String>,
+        text: String,
+    },
+    Html {
+        text: String,
+    },
+    Table {
+        align: Vec<Align>,
+        header: Vec<Cell>,
+        rows: Vec<Vec<Cell>>,
+    },
+    Row {
+        head: bool,
+        cells: Vec<Cell>,
+    },
+    Cell,
+    Span(Span),
+    Image {
+        src: String,
+        title: Option<String>,
+    },
+    /// An element the model has no place for: its content goes to the parent.
+    Other,
+}
+
+enum Span {
+    Emphasis,
+    Strong,
+    Strikethrough,
+    Superscript,
+    Subscript,
+    Link { url: String, title: Option<String> },
+}
+
+impl Kind {
+    fn nests(&self) -> bool {
+        matches!(
+            self,
+            Kind::Quote | Kind::List { .. } | Kind::Item { .. } | Kind::Span(_)
+        )
+    }
+}
+
+impl Frame {
+    fn new(kind: Kind, flat: bool) -> Frame {
+        Frame {
+            kind,
+            flat,
+            html: None,
+            blocks: Vec::new(),
+            inlines: Vec::new(),
+        }
+    }
+
+    /// Turns loose inline content (the text of a tight list item) into a paragraph.
+    fn flush_inlines(&mut self) {
+        if self.inlines.is_empty() {
+            return;
+        }
+        let content = line_content(std::mem::take(&mut self.inlines));
+        if !content.is_empty() {
+            self.add_block(Block::Paragraph { content });
+        }
+    }
+
+    fn add_block(&mut self, block: Block) {
+        self.flush_inlines();
+        if let Some(caption) = table_caption(self.blocks.last(), &block) {
+            if let Some(Block::Table(t)) = self.blocks.last_mut() {
+                t.caption = caption;
+                return;
+            }
+        }
+        self.blocks.push(block);
+    }
+
+    /// The blocks of a container, pending text included.
+    fn into_blocks(mut self) -> Vec<Block> {
+        self.flush_inlines();
+        self.blocks
+    }
+}
+
+/// The caption a paragraph gives the uncaptioned table before it (`Table: ...`).
+fn table_caption(previous: Option<&Block>, block: &Block) -> Option<Vec<Inline>> {
+    let (Some(Block::Table(table)), Block::Paragraph { content }) = (previous, block) else {
+        return None;
+    };
+    if !table.caption.is_empty() {
+        return None;
+    }
+    strip_text_prefix(content, "Table: ")
+}
+
+/// Inlines without a text prefix, when they start with it.
+fn strip_text_prefix(content: &[Inline], prefix: &str) -> Option<Vec<Inline>> {
+    let (Inline::Text { text }, rest) = content.split_first()? else {
+        return None;
+    };
+    let first = text.strip_prefix(prefix)?;
+    let mut out = vec![Inline::text(first)];
+    out.extend(rest.iter().cloned());
+    Some(normalize_inlines(out)).filter(|c| !c.is_empty())
+}
+
+/// Splits a final `— name` paragraph off a quote as its attribution.
+fn quote(mut blocks: Vec<Block>) -> Block {
+    let attribution = match blocks.last() {
+        Some(Block::Paragraph { content }) => strip_text_prefix(content, "— "),
+        _ => None,
+    };
+    if attribution.is_some() {
+        blocks.pop();
+    }
+    Block::Quote {
+        blocks,
+        attribution: attribution.unwrap_or_default(),
+    }
+}
+
+/// Builds the blocks of an event sequence (the document or one note) at a nesting depth.
+fn build(events: &[Event<'_>], depth: usize, ctx: &mut Context<'_>) -> Vec<Block> {
+    let mut b = Builder {
+        stack: vec![Frame::new(Kind::Root, false)],
+        depth,
+    };
+    for event in events {
+        b.event(event, ctx);
+    }
+    // The parser balances its events; close anything left open all the same.
+    while b.stack.len() > 1 {
+        b.close();
+    }
+    b.stack.pop().map(Frame::into_blocks).unwrap_or_default()
+}
+
+struct Builder {
+    /// Open elements; the root is at the bottom and never popped by an event.
+    stack: Vec<Frame>,
+    /// Nesting levels open, counting those of the notes this one is inside.
+    depth: usize,
+}
+
+impl Builder {
+    fn top(&mut self) -> &mut Frame {
+        let last = self.stack.len() - 1;
+        &mut self.stack[last]
+    }
+
+    fn push_inline(&mut self, inline: Inline) {
+        self.top().inlines.push(inline);
+    }
+
+    fn event(&mut self, event: &Event<'_>, ctx: &mut Context<'_>) {
+        match event {
+            Event::Start(tag) => self.open(tag, ctx),
+            Event::End(_) => self.end(),
+            Event::Text(s) => match &mut self.top().kind {
+                Kind::Code { text, .. } | Kind::Html { text } => text.push_str(s),
+                _ => self.push_inline(Inline::text(s.as_ref())),
+            },
+            Event::Code(s) | Event::InlineMath(s) | Event::DisplayMath(s) => {
+                self.push_inline(Inline::Code {
+                    text: s.to_string(),
+                })
+            }
+            Event::Html(s) | Event::InlineHtml(s) => match &mut self.top().kind {
+                Kind::Html { text } => text.push_str(s),
+                _ => self.inline_html(s, ctx),
+            },
+            Event::FootnoteReference(label) => {
+                let note = self.note(label, ctx);
+                self.push_inline(note)
+            }
+            Event::SoftBreak => self.push_inline(Inline::text(" ")),
+            Event::HardBreak => self.push_inline(Inline::LineBreak),
+            Event::Rule => self.top().add_block(Block::Rule),
+            Event::TaskListMarker(done) => {
+                let item = self.stack.iter_mut().rev().find_map(|f| match &mut f.kind {
+                    Kind::Item { task, .. } => Some(task),
+                    _ => None,
+                });
+                if let Some(task) = item {
+                    *task = Some(*done);
+                }
+            }
+        }
+    }
+
+    /// The note of a label, expanded in place; its label as text when it cannot be.
+    fn note(&mut self, label: &str, ctx: &mut Context<'_>) -> Inline {
+        let key = label_key(label);
+        let Some(events) = ctx.notes.get(&key) else {
+            return Inline::text(format!("[^{label}]"));
+        };
+        if self.depth >= MAX_DEPTH || ctx.active.contains(&key) || ctx.budget < events.len() {
+            ctx.flattened |= self.depth >= MAX_DEPTH;
+            return Inline::text(format!("[^{label}]"));
+        }
+        ctx.budget -= events.len();
+        // Cloning the events is cheap (borrowed strings) and frees `ctx` for the recursion.
+        let events = events.clone();
+        ctx.active.push(key);
+        let blocks = build(&events, self.depth + 1, ctx);
+        ctx.active.pop();
+        Inline::Note { blocks }
+    }
+
+    fn open(&mut self, tag: &Tag<'_>, ctx: &mut Context<'_>) {
+        let kind = match tag {
+            Tag::Paragraph => {
+                if let Kind::Item { has_paragraph, .. } = &mut self.top().kind {
+                    *has_paragraph = true;
+                }
+                Kind::Paragraph {
+                    image_description: None,
+                }
+            }
+            Tag::Heading { level, id, .. } => Kind::Heading {
+                level: *level as u8,
+                id: id.as_ref().map(|s| s.to_string()),
+            },
+            Tag::BlockQuote(_) => Kind::Quote,
+            Tag::CodeBlock(kind) => Kind::Code {
+                language: match kind {
+                    CodeBlockKind::Fenced(info) => language(info),
+                    CodeBlockKind::Indented => None,
+                },
+                text: String::new(),
+            },
+            Tag::HtmlBlock => Kind::Html {
+                text: String::new(),
+            },
+            Tag::List(start) => Kind::List {
+                start: *start,
+                loose: false,
+                items: Vec::new(),
+            },
+            Tag::Item => Kind::Item {
+                task: None,
+                has_paragraph: false,
+            },
+            Tag::Table(align) => Kind::Table {
+                align: align.iter().map(|a| alignment(*a)).collect(),
+                header: Vec::new(),
+                rows: Vec::new(),
+            },
+            Tag::TableHead => Kind::Row {
+                head: true,
+                cells: Vec::new(),
+            },
+            Tag::TableRow => Kind::Row {
+                head: false,
+                cells: Vec::new(),
+            },
+            Tag::TableCell => Kind::Cell,
+            Tag::Emphasis => Kind::Span(Span::Emphasis),
+            Tag::Strong => Kind::Span(Span::Strong),
+            Tag::Strikethrough => Kind::Span(Span::Strikethrough),
+            Tag::Superscript => Kind::Span(Span::Superscript),
+            Tag::Subscript => Kind::Span(Span::Subscript),
+            Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                ..
+            } => Kind::Span(Span::Link {
+                url: match link_type {
+                    LinkType::Email if !dest_url.starts_with("mailto:") => {
+                        format!("mailto:{dest_url}")
+                    }
+                    _ => dest_url.to_string(),
+                },
+                title: link_title(title),
+            }),
+            Tag::Image {
+                dest_url, title, ..
+            } => Kind::Image {
+                src: dest_url.to_string(),
+                title: link_title(title),
+            },
+            Tag::FootnoteDefinition(_)
+            | Tag::MetadataBlock(_)
+            | Tag::DefinitionList
+            | Tag::DefinitionListTitle
+            | Tag::DefinitionListDefinition => Kind::Other,
+        };
+        let is_block = !matches!(kind, Kind::Span(_) | Kind::Image { .. } | Kind::Cell);
+        if is_block {
+            self.top().flush_inlines();
+        }
+        self.push_frame(kind, ctx);
+    }
+
+    fn push_frame(&mut self, kind: Kind, ctx: &mut Context<'_>) -> &mut Frame {
+        let flat = match &kind {
+            Kind::Other => true,
+            // An item goes where its list goes: into the list, or flattened with it.
+            Kind::Item { .. } => self.top().flat,
+            k => k.nests() && self.depth >= MAX_DEPTH,
+        };
+        ctx.flattened |= flat && kind.nests();
+        if kind.nests() && !flat {
+            self.depth += 1;
+        }
+        self.stack.push(Frame::new(kind, flat));
+        self.top()
+    }
+
+    /// Inline HTML: `<br>` is a line break, `<em>`, `<strong>`, `<del>`, `<sup>`, `<sub>`
+    /// (and their synonyms) open spans their closing tags end; other tags are dropped, their
+    /// text stays.
+    fn inline_html(&mut self, tag: &str, ctx: &mut Context<'_>) {
+        let name = html::tag_name(tag);
+        if tag.starts_with("</") {
+            let canonical = html_span(&name).map(|(_, canonical)| canonical);
+            if canonical.is_some() && self.top().html == canonical {
+                self.close();
+            }
+            return;
+        }
+        if name == "br" {
+            self.push_inline(Inline::LineBreak);
+        } else if let Some((span, canonical)) = html_span(&name) {
+            if !tag.ends_with("/>") {
+                self.push_frame(Kind::Span(span), ctx).html = Some(canonical);
+            }
+        }
+    }
+
+    /// Ends the innermost element, for an `End` event (or a closing HTML tag). Spans opened
+    /// by inline HTML and never closed end first, flattened: their text stays in place.
+    fn end(&mut self) {
+        while self.stack.len() > 1 && self.top().html.is_some() {
+            self.close_with(true);
+        }
+        self.close();
+    }
+
+    fn close(&mut self) {
+        self.close_with(false);
+    }
+
+    fn close_with(&mut self, unclosed: bool) {
+        if self.stack.len() <= 1 {
+            return;
+        }
+        let Some(mut frame) = self.stack.pop() else {
+            return;
+        };
+        if matches!(
+            frame.kind,
+            Kind::Quote | Kind::List { .. } | Kind::Item { .. } | Kind::Other
+        ) {
+            frame.flush_inlines();
+        }
+        if frame.kind.nests() && !frame.flat {
+            self.depth -= 1;
+        }
+        if frame.flat || unclosed {
+            let parent = self.top();
+            parent.inlines.extend(frame.inlines);
+            for block in frame.blocks {
+                parent.add_block(block);
+            }
+            return;
+        }
+        let Frame {
+            kind,
+            blocks,
+            inlines,
+            ..
+        } = frame;
+        match kind {
+            Kind::Root | Kind::Other => {}
+            Kind::Quote => self.top().add_block(quote(blocks)),
+            Kind::List {
+                start,
+                loose,
+                items,
+            } => self.top().add_block(Block::List {
+                start,
+                tight: !loose,
+                items,
+            }),
+            Kind::Item {
+                task,
+                has_paragraph,
+            } => {
+                let item = ListItem { task, blocks };
+                if let Kind::List { loose, items, .. } = &mut self.top().kind {
+                    *loose |= has_paragraph;
+                    items.push(item);
+                }
+            }
+            Kind::Paragraph { image_description } => {
+                let content = line_content(inlines);
+                let block = match (content.as_slice(), image_description) {
+                    ([], _) => return,
+                    ([Inline::Image(image)], Some(caption)) => Block::Figure {
+                        image: image.clone(),
+                        caption,
+                        credit: Vec::new(),
+                    },
+                    _ => Block::Paragraph { content },
+                };
+                self.top().add_block(block);
+            }
+            Kind::Heading { level, id } => self.top().add_block(Block::Heading {
+                level,
+                id,
+                content: line_content(inlines),
+            }),
+            Kind::Code { language, text } => {
+                let text = text.strip_suffix('\n').unwrap_or(&text).to_string();
+                self.top().add_block(Block::Code { language, text });
+            }
+            Kind::Html { text } => {
+                let text = html::visible_text(&text);
+                if !text.is_empty() {
+                    self.top().add_block(Block::para(text));
+                }
+            }
+            Kind::Table {
+                mut align,
+                mut header,
+                rows,
+            } => {
+                while align.last() == Some(&Align::Default) {
+                    align.pop();
+                }
+                if header.iter().all(Vec::is_empty) {
+                    header.clear();
+                }
+                self.top().add_block(Block::Table(Table {
+                    caption: Vec::new(),
+                    align,
+                    header,
+                    rows,
+                }));
+            }
+            Kind::Row { head, cells } => {
+                if let Kind::Table { header, rows, .. } = &mut self.top().kind {
+                    if head {
+                        *header = cells;
+                    } else {
+                        rows.push(cells);
+                    }
+                }
+            }
+            Kind::Cell => {
+                let cell = line_content(inlines);
+                if let Kind::Row { cells, .. } = &mut self.top().kind {
+                    cells.push(cell);
+                }
+            }
+            Kind::Span(span) => {
+                let content = inlines;
+                let inline = match span {
+                    Span::Emphasis => Inline::Emphasis { content },
+                    Span::Strong => Inline::Strong { content },
+                    Span::Strikethrough => Inline::Strikethrough { content },
+                    Span::Superscript => Inline::Superscript { content },
+                    Span::Subscript => Inline::Subscript { content },
+                    Span::Link { url, title } => Inline::Link {
+                        url,
+                        title,
+                        content,
+                    },
+                };
+                self.push_inline(inline);
+            }
+            Kind::Image { src, title } => {
+                let description = line_content(inlines);
+                let image = Image {
+                    src,
+                    alt: inline_text(&description),
+                    title,
+                };
+                let parent = self.top();
+                if let Kind::Paragraph { image_description } = &mut parent.kind {
+                    *image_description = Some(description);
+                }
+                parent.inlines.push(Inline::Image(image));
+            }
+        }
+    }
+}
+
+/// Normalized inline content of a block, without the spaces and tabs at the edges of its
+/// lines: Markdown cannot keep them (four leading spaces start a code block, two trailing
+/// ones a line break), and dropped raw HTML can leave them behind.
+fn line_content(inlines: Vec<Inline>) -> Vec<Inline> {
+    const EDGE: [char; 2] = [' ', '\t'];
+    let mut content = normalize_inlines(inlines);
+    let n = content.len();
+    for i in 0..n {
+        let line_start = i == 0 || matches!(content[i - 1], Inline::LineBreak);
+        let line_end = i + 1 == n || matches!(content[i + 1], Inline::LineBreak);
+        if let Inline::Text { text } = &mut content[i] {
+            if line_end {
+                text.truncate(text.trim_end_matches(EDGE).len());
+            }
+            if line_start {
+                *text = text.trim_start_matches(EDGE).to_string();
+            }
+        }
+    }
+    normalize_inlines(content)
+}
+
+/// The span an inline HTML tag name opens, and the canonical name its closing tag must match.
+fn html_span(name: &str) -> Option<(Span, &'static str)> {
+    Some(match name {
+        "em" | "i" => (Span::Emphasis, "em"),
+        "strong" | "b" => (Span::Strong, "strong"),
+        "del" | "s" | "strike" => (Span::Strikethrough, "del"),
+        "sup" => (Span::Superscript, "sup"),
+        "sub" => (Span::Subscript, "sub"),
+        _ => return None,
+    })
+}
+
+/// A link or image title, if any; a line break in it is only source layout.
+fn link_title(title: &str) -> Option<String> {
+    let title = title.replace(['\n', '\r'], " ");
+    (!title.is_empty()).then_some(title)
+}
+
+/// The language of a fenced code block: the first word of the info string (`rust`,
+/// also from pandoc's `{.rust}`).
+fn language(info: &str) -> Option<String> {
+    let word = info.split_whitespace().next()?;
+    let word = word.trim_start_matches(['{', '.']).trim_end_matches('}');
+    (!word.is_empty()).then(|| word.to_string())
+}
+
+fn alignment(a: pulldown_cmark::Alignment) -> Align {
+    match a {
+        pulldown_cmark::Alignment::None => Align::Default,
+        pulldown_cmark::Alignment::Left => Align::Left,
+        pulldown_cmark::Alignment::Center => Align::Center,
+        pulldown_cmark::Alignment::Right => Align::Right,
+    }
+}
+
+#[cfg(test)]
+mod tests;

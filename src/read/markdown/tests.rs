@@ -1,0 +1,420 @@
+use super::*;
+use crate::model::{Align, Block, Image, Inline, ListItem, Table};
+
+fn read(md: &str) -> Vec<Block> {
+    let mut diag = Diagnostics::default();
+    let article = parse(md, &mut diag).unwrap();
+    article.blocks
+}
+
+fn t(s: &str) -> Inline {
+    Inline::text(s)
+}
+
+fn para(content: Vec<Inline>) -> Block {
+    Block::Paragraph { content }
+}
+
+#[test]
+fn headings_with_levels_and_ids() {
+    assert_eq!(
+        read("# One {#first .c}\n\n###### Six\n\nSetext\n---\n"),
+        [
+            Block::Heading {
+                level: 1,
+                id: Some("first".into()),
+                content: vec![t("One")]
+            },
+            Block::heading(6, "Six"),
+            Block::heading(2, "Setext"),
+        ]
+    );
+}
+
+#[test]
+fn inline_markup() {
+    let blocks = read("*a* **b** ~~c~~ ^d^ ~e~ `f` [g *h*](u \"T\") ![i](j.png)\\\nk\nl");
+    assert_eq!(
+        blocks,
+        [para(vec![
+            Inline::Emphasis {
+                content: vec![t("a")]
+            },
+            t(" "),
+            Inline::Strong {
+                content: vec![t("b")]
+            },
+            t(" "),
+            Inline::Strikethrough {
+                content: vec![t("c")]
+            },
+            t(" "),
+            Inline::Superscript {
+                content: vec![t("d")]
+            },
+            t(" "),
+            Inline::Subscript {
+                content: vec![t("e")]
+            },
+            t(" "),
+            Inline::Code { text: "f".into() },
+            t(" "),
+            Inline::Link {
+                url: "u".into(),
+                title: Some("T".into()),
+                content: vec![
+                    t("g "),
+                    Inline::Emphasis {
+                        content: vec![t("h")]
+                    }
+                ],
+            },
+            t(" "),
+            Inline::Image(Image {
+                src: "j.png".into(),
+                alt: "i".into(),
+                title: None
+            }),
+            Inline::LineBreak,
+            t("k l"),
+        ])]
+    );
+}
+
+#[test]
+fn escapes_and_entities_are_text() {
+    assert_eq!(
+        read("\\*not\\* \\_em\\_ &lt;tag&gt; &amp; \\[x\\] 1 < 2"),
+        [Block::para("*not* _em_ <tag> & [x] 1 < 2")]
+    );
+}
+
+#[test]
+fn autolinks_keep_their_scheme() {
+    assert_eq!(
+        read("<https://e.org> <me@e.org>"),
+        [para(vec![
+            Inline::Link {
+                url: "https://e.org".into(),
+                title: None,
+                content: vec![t("https://e.org")]
+            },
+            t(" "),
+            Inline::Link {
+                url: "mailto:me@e.org".into(),
+                title: None,
+                content: vec![t("me@e.org")]
+            },
+        ])]
+    );
+}
+
+#[test]
+fn lists_tight_loose_ordered_and_tasks() {
+    let item = |s: &str| ListItem {
+        task: None,
+        blocks: vec![Block::para(s)],
+    };
+    assert_eq!(
+        read("- a\n- b\n"),
+        [Block::List {
+            start: None,
+            tight: true,
+            items: vec![item("a"), item("b")]
+        }]
+    );
+    assert_eq!(
+        read("3. a\n\n4. b\n"),
+        [Block::List {
+            start: Some(3),
+            tight: false,
+            items: vec![item("a"), item("b")]
+        }]
+    );
+    assert_eq!(
+        read("- [ ] todo\n- [x] done\n  - nested\n"),
+        [Block::List {
+            start: None,
+            tight: true,
+            items: vec![
+                ListItem {
+                    task: Some(false),
+                    blocks: vec![Block::para("todo")]
+                },
+                ListItem {
+                    task: Some(true),
+                    blocks: vec![
+                        Block::para("done"),
+                        Block::List {
+                            start: None,
+                            tight: true,
+                            items: vec![item("nested")]
+                        }
+                    ]
+                },
+            ]
+        }]
+    );
+}
+
+#[test]
+fn code_blocks_keep_language_and_text() {
+    assert_eq!(
+        read("```rust ignore\nfn main() {}\n\n```\n\n    indented\n\n~~~ {.py}\nx\n~~~\n"),
+        [
+            Block::Code {
+                language: Some("rust".into()),
+                text: "fn main() {}\n".into()
+            },
+            Block::Code {
+                language: None,
+                text: "indented".into()
+            },
+            Block::Code {
+                language: Some("py".into()),
+                text: "x".into()
+            },
+        ]
+    );
+}
+
+#[test]
+fn lone_image_is_a_figure_with_its_description_as_caption() {
+    assert_eq!(
+        read("![A *red* fox](fox.png \"Fox\")\n\nText ![inline](i.png)\n"),
+        [
+            Block::Figure {
+                image: Image {
+                    src: "fox.png".into(),
+                    alt: "A red fox".into(),
+                    title: Some("Fox".into())
+                },
+                caption: vec![
+                    t("A "),
+                    Inline::Emphasis {
+                        content: vec![t("red")]
+                    },
+                    t(" fox")
+                ],
+                credit: vec![],
+            },
+            para(vec![
+                t("Text "),
+                Inline::Image(Image {
+                    src: "i.png".into(),
+                    alt: "inline".into(),
+                    title: None
+                })
+            ]),
+        ]
+    );
+}
+
+#[test]
+fn tables_with_alignment_and_caption() {
+    let md = "| a | b | c |\n|:--|:-:|---|\n| 1 | 2 | 3 |\n\nTable: The *caption*\n";
+    assert_eq!(
+        read(md),
+        [Block::Table(Table {
+            caption: vec![
+                t("The "),
+                Inline::Emphasis {
+                    content: vec![t("caption")]
+                }
+            ],
+            align: vec![Align::Left, Align::Center],
+            header: vec![vec![t("a")], vec![t("b")], vec![t("c")]],
+            rows: vec![vec![vec![t("1")], vec![t("2")], vec![t("3")]]],
+        })]
+    );
+    let Block::Table(headless) = &read("|  |  |\n|--|--|\n| x | y |\n")[0] else {
+        panic!("not a table");
+    };
+    assert!(headless.header.is_empty());
+}
+
+#[test]
+fn quotes_nest_and_take_an_attribution() {
+    assert_eq!(
+        read("> Be brief.\n>\n> > inner\n>\n> — *Polonius*, sort of\n"),
+        [Block::Quote {
+            blocks: vec![
+                Block::para("Be brief."),
+                Block::Quote {
+                    blocks: vec![Block::para("inner")],
+                    attribution: vec![]
+                }
+            ],
+            attribution: vec![
+                Inline::Emphasis {
+                    content: vec![t("Polonius")]
+                },
+                t(", sort of")
+            ],
+        }]
+    );
+}
+
+#[test]
+fn footnotes_resolve_by_label_even_after_use() {
+    let md = "Text[^a] and[^Long Note] and [^missing].\n\n[^a]: First.\n\n[^long note]: Second\n\n    with more.\n";
+    assert_eq!(
+        read(md),
+        [para(vec![
+            t("Text"),
+            Inline::Note {
+                blocks: vec![Block::para("First.")]
+            },
+            t(" and"),
+            Inline::Note {
+                blocks: vec![Block::para("Second"), Block::para("with more.")]
+            },
+            t(" and [^missing]."),
+        ])]
+    );
+}
+
+#[test]
+fn self_referencing_notes_do_not_loop() {
+    let blocks = read("x[^a]\n\n[^a]: see[^b]\n\n[^b]: back[^a]\n");
+    let expected_inner = Inline::Note {
+        blocks: vec![para(vec![t("back[^a]")])],
+    };
+    assert_eq!(
+        blocks,
+        [para(vec![
+            t("x"),
+            Inline::Note {
+                blocks: vec![para(vec![t("see"), expected_inner])]
+            }
+        ])]
+    );
+}
+
+#[test]
+fn raw_html_keeps_its_text() {
+    assert_eq!(
+        read("<div class=\"note\">\nKept <b>text</b>\n</div>\n\nSome <span>inline</span> html<br>broken <!-- hidden -->\n"),
+        [
+            Block::para("Kept text"),
+            para(vec![t("Some inline html"), Inline::LineBreak, t("broken")]),
+        ]
+    );
+}
+
+#[test]
+fn thematic_breaks() {
+    assert_eq!(
+        read("a\n\n***\n\nb\n"),
+        [Block::para("a"), Block::Rule, Block::para("b")]
+    );
+}
+
+#[test]
+fn deep_nesting_is_flattened_not_a_crash() {
+    for md in [
+        ">".repeat(100_000) + " deep",
+        "- ".repeat(50_000) + "deep",
+        "1. - > ".repeat(20_000) + "deep",
+        "*".repeat(20_000) + "deep" + &"*".repeat(20_000),
+        "[".repeat(20_000) + "deep" + &"](u)".repeat(20_000),
+    ] {
+        let mut diag = Diagnostics::default();
+        let article = parse(&md, &mut diag).unwrap();
+        assert!(
+            crate::model::words(&article.blocks).contains(&"deep".to_string()),
+            "{}",
+            &md[..10]
+        );
+        let json = serde_json::to_string(&article).unwrap();
+        assert!(
+            serde_json::from_str::<Article>(&json).is_ok(),
+            "{}",
+            &md[..10]
+        );
+    }
+}
+
+#[test]
+fn note_bombs_are_bounded() {
+    let mut md = String::from("x[^n0]\n\n");
+    for i in 0..40 {
+        md.push_str(&format!("[^n{i}]: [^n{}] [^n{}]\n\n", i + 1, i + 1));
+    }
+    let mut diag = Diagnostics::default();
+    let article = parse(&md, &mut diag).unwrap();
+    assert!(serde_json::to_string(&article).unwrap().len() < 200_000_000);
+}
+
+#[test]
+fn front_matter_becomes_metadata() {
+    let mut diag = Diagnostics::default();
+    let a = parse("---\ntitle: T\nauthor: [A, B]\n---\n\nBody\n", &mut diag).unwrap();
+    assert_eq!(a.meta.title.as_deref(), Some("T"));
+    assert_eq!(a.meta.byline().as_deref(), Some("A and B"));
+    assert_eq!(a.blocks, [Block::para("Body")]);
+}
+
+#[test]
+fn spaces_at_line_edges_go() {
+    assert_eq!(
+        read("a <!-- c -->  \\\n  b <span></span>"),
+        [para(vec![t("a"), Inline::LineBreak, t("b")])]
+    );
+}
+
+#[test]
+fn pipes_in_table_code_follow_gfm() {
+    let Block::Table(table) = &read("| `a\\|b` |\n|--|\n")[0] else {
+        panic!("not a table");
+    };
+    assert_eq!(table.header, [vec![Inline::Code { text: "a|b".into() }]]);
+}
+
+#[test]
+fn inline_html_spans_are_spans() {
+    assert_eq!(
+        read("E=mc<sup>2</sup>, H<sub>2</sub>O, <em>a *b*</em> <b>c</b> <s>d</s> <sup>open"),
+        [para(vec![
+            t("E=mc"),
+            Inline::Superscript {
+                content: vec![t("2")]
+            },
+            t(", H"),
+            Inline::Subscript {
+                content: vec![t("2")]
+            },
+            t("O, "),
+            Inline::Emphasis {
+                content: vec![
+                    t("a "),
+                    Inline::Emphasis {
+                        content: vec![t("b")]
+                    }
+                ]
+            },
+            t(" "),
+            Inline::Strong {
+                content: vec![t("c")]
+            },
+            t(" "),
+            Inline::Strikethrough {
+                content: vec![t("d")]
+            },
+            t(" open"),
+        ])]
+    );
+}
+
+#[test]
+fn mismatched_inline_html_keeps_the_text() {
+    assert_eq!(
+        read("*a <em>b* c</em> d</sup>"),
+        [para(vec![
+            Inline::Emphasis {
+                content: vec![t("a b")]
+            },
+            t(" c d")
+        ])]
+    );
+}

@@ -1,0 +1,552 @@
+//! Inline Markdown: spans, links, notes, and the escaping that keeps text from turning into
+//! markup.
+
+use crate::model::{Block, Image, Inline};
+
+/// Where a run of inlines is written.
+#[derive(Debug, Clone, Copy)]
+pub struct Place {
+    /// The run starts a line: leading blanks go, block syntax (`#`, `-`, `1.`...) is escaped.
+    pub line_start: bool,
+    /// The run ends a line: trailing blanks go.
+    pub line_end: bool,
+    /// Headings and table cells are one line: line breaks are written `<br>`, no block syntax
+    /// can start there.
+    pub single_line: bool,
+    /// ATX headings also end at `#` runs and `{...}` attributes.
+    pub heading: bool,
+    /// Table cells end at `|`, even inside code spans.
+    pub table: bool,
+}
+
+impl Place {
+    pub const BLOCK: Place = Place {
+        line_start: true,
+        line_end: true,
+        single_line: false,
+        heading: false,
+        table: false,
+    };
+    pub const HEADING: Place = Place {
+        single_line: true,
+        heading: true,
+        ..Place::BLOCK
+    };
+    pub const CELL: Place = Place {
+        single_line: true,
+        table: true,
+        ..Place::BLOCK
+    };
+    /// After a prefix on the same line (`— ` of an attribution, `Table: `), to the line's end.
+    pub const AFTER_PREFIX: Place = Place {
+        line_start: false,
+        ..Place::BLOCK
+    };
+}
+
+/// Writes inlines, numbering notes as they come: each note's blocks are queued in `notes`
+/// and referenced as `[^n]`, n counting from 1.
+pub fn render<'a>(inlines: &'a [Inline], place: Place, notes: &mut Vec<&'a [Block]>) -> String {
+    let mut w = InlineWriter {
+        out: String::new(),
+        line_start: place.line_start,
+        place,
+        notes,
+        deferred_notes: None,
+        after_note: false,
+        open_delimiters: Vec::new(),
+    };
+    let edges = Edges {
+        trim_start: place.line_start,
+        trim_end: place.line_end,
+        after: None,
+    };
+    w.run(inlines, edges, None);
+    w.out
+}
+
+struct InlineWriter<'w, 'a> {
+    out: String,
+    /// Nothing written yet on the current line.
+    line_start: bool,
+    place: Place,
+    notes: &'w mut Vec<&'a [Block]>,
+    /// Inside link text, notes wait here to be written after the link.
+    deferred_notes: Option<Vec<&'a [Block]>>,
+    /// The last thing written is a note reference, which `(`, `:` or a link would extend.
+    after_note: bool,
+    /// Delimiter characters of the spans being written around the current position.
+    open_delimiters: Vec<char>,
+}
+
+impl<'a> InlineWriter<'_, 'a> {
+    fn push(&mut self, s: &str) {
+        if !s.is_empty() {
+            self.out.push_str(s);
+            self.line_start = false;
+            self.after_note = false;
+        }
+    }
+
+    /// Writes a run; `parent` is the delimiter of the emphasis around it, if any.
+    fn run(&mut self, inlines: &'a [Inline], edges: Edges, parent: Option<char>) {
+        let last = inlines.len().saturating_sub(1);
+        for (i, inline) in inlines.iter().enumerate() {
+            let next = inlines.get(i + 1);
+            let next_char = next.map_or(edges.after, first_char);
+            match inline {
+                Inline::Text { text } => {
+                    let cx = TextContext {
+                        line_start: self.line_start || (i == 0 && edges.trim_start),
+                        line_end: (edges.trim_end && next.is_none())
+                            || matches!(next, Some(Inline::LineBreak)),
+                        block_syntax: self.line_start && !self.place.single_line,
+                        heading: self.place.heading,
+                        before_bracket: matches!(
+                            next,
+                            Some(Inline::Link { .. } | Inline::Note { .. })
+                        ),
+                        after_note: self.after_note,
+                    };
+                    self.push(&escape(text, cx));
+                }
+                Inline::Emphasis { .. }
+                | Inline::Strong { .. }
+                | Inline::Strikethrough { .. }
+                | Inline::Superscript { .. }
+                | Inline::Subscript { .. } => {
+                    // Emphasis at the edge of emphasis takes the other delimiter (`*__a__*`),
+                    // so that the two do not merge into one run of `***`.
+                    let at_edge = i == 0 || i == last;
+                    let emphasis = if at_edge && parent == Some('*') {
+                        '_'
+                    } else {
+                        '*'
+                    };
+                    self.span(inline, emphasis, next_char)
+                }
+                Inline::Code { text } => {
+                    let span = code_span(text, self.place.table);
+                    self.push(&span);
+                }
+                Inline::Link {
+                    url,
+                    title,
+                    content,
+                } => self.link(url, title.as_deref(), content),
+                Inline::Image(image) => {
+                    let alt = escape(&image.alt, TextContext::inner(self.place));
+                    let target = target(&image.src, image.title.as_deref());
+                    self.push(&format!("![{alt}]({target})"));
+                }
+                Inline::LineBreak => {
+                    // A backslash break needs text on both sides of it, on lines of a block.
+                    if self.place.single_line || i == 0 || i == last {
+                        self.push("<br>");
+                    } else {
+                        self.push("\\\n");
+                        self.line_start = true;
+                    }
+                }
+                Inline::Note { blocks } => self.note(blocks),
+            }
+        }
+    }
+
+    /// Writes emphasis, strikethrough, super- or subscript with Markdown delimiters where
+    /// they hold (CommonMark's flanking rules), else as the HTML tag the reader also reads.
+    /// Blanks at the edges of the content go outside: no delimiter holds next to a blank.
+    fn span(&mut self, inline: &'a Inline, emphasis: char, next_char: Option<char>) {
+        let (delimiter, tag) = match inline {
+            Inline::Emphasis { .. } => (emphasis.to_string(), "em"),
+            Inline::Strong { .. } => (emphasis.to_string().repeat(2), "strong"),
+            Inline::Strikethrough { .. } => ("~~".to_string(), "del"),
+            Inline::Superscript { .. } => ("^".to_string(), "sup"),
+            _ => ("~".to_string(), "sub"),
+        };
+        let inner =
+            matches!(inline, Inline::Emphasis { .. } | Inline::Strong { .. }).then_some(emphasis);
+        let content = inline.children();
+        let (lead, trail) = edge_blanks(content);
+        if !self.line_start {
+            self.push(lead);
+        }
+        let was_line_start = self.line_start;
+        let prev = self.out.chars().last().filter(|_| !was_line_start);
+        let open_at = self.out.len();
+        self.push(&delimiter);
+        let content_at = self.out.len();
+        let edges = Edges {
+            trim_start: true,
+            trim_end: true,
+            after: delimiter.chars().next(),
+        };
+        let c = delimiter_family(&delimiter);
+        let nested = self.open_delimiters.contains(&c);
+        self.open_delimiters.push(c);
+        self.run(content, edges, inner);
+        self.open_delimiters.pop();
+        if self.out.len() == content_at {
+            self.out.truncate(open_at);
+            self.line_start = was_line_start;
+            return;
+        }
+        let first = self.out[content_at..].chars().next();
+        let last = self.out.chars().last();
+        let after = trail.chars().next().or(next_char);
+        if delimiters_hold(&delimiter, nested, [prev, first, last, after]) {
+            self.push(&delimiter);
+        } else {
+            self.out
+                .replace_range(open_at..content_at, &format!("<{tag}>"));
+            self.push(&format!("</{tag}>"));
+        }
+        self.push(trail);
+    }
+
+    fn link(&mut self, url: &str, title: Option<&str>, content: &'a [Inline]) {
+        if let Some(autolink) = autolink(url, title, content) {
+            self.push(&autolink);
+            return;
+        }
+        if self.after_note {
+            // `[^1][text](url)` would read as text: an empty comment keeps them apart.
+            self.push("<!-- -->");
+        }
+        // A note reference inside link text breaks the link: its notes follow the link.
+        let outer = self.deferred_notes.replace(Vec::new());
+        self.push("[");
+        let edges = Edges {
+            trim_start: false,
+            trim_end: false,
+            after: Some(']'),
+        };
+        self.run(content, edges, None);
+        self.push(&format!("]({})", target(url, title)));
+        let notes = std::mem::replace(&mut self.deferred_notes, outer);
+        for blocks in notes.unwrap_or_default() {
+            self.note(blocks);
+        }
+    }
+
+    fn note(&mut self, blocks: &'a [Block]) {
+        if let Some(deferred) = &mut self.deferred_notes {
+            deferred.push(blocks);
+            return;
+        }
+        self.notes.push(blocks);
+        let n = self.notes.len();
+        self.push(&format!("[^{n}]"));
+        self.after_note = true;
+    }
+}
+
+/// What is around a run: whether blanks at its edges go, and the character after it
+/// (`None` at the end of a line).
+#[derive(Debug, Clone, Copy)]
+struct Edges {
+    trim_start: bool,
+    trim_end: bool,
+    after: Option<char>,
+}
+
+/// The first character an inline writes, near enough for the flanking rules: the
+/// delimiters of spans (or the `<` of their HTML form) are punctuation all the same.
+fn first_char(inline: &Inline) -> Option<char> {
+    match inline {
+        Inline::Text { text } => text.chars().next(),
+        Inline::Emphasis { .. } | Inline::Strong { .. } => Some('*'),
+        Inline::Strikethrough { .. } | Inline::Subscript { .. } => Some('~'),
+        Inline::Superscript { .. } => Some('^'),
+        Inline::Code { .. } => Some('`'),
+        Inline::Link { .. } | Inline::Note { .. } => Some('['),
+        Inline::Image(_) => Some('!'),
+        Inline::LineBreak => Some('\\'),
+    }
+}
+
+/// The blanks before and after the content of a span, which are written outside it.
+fn edge_blanks(content: &[Inline]) -> (&str, &str) {
+    fn text(inline: Option<&Inline>) -> &str {
+        match inline {
+            Some(Inline::Text { text }) => text,
+            _ => "",
+        }
+    }
+    let first = text(content.first());
+    let lead = &first[..first.len() - first.trim_start().len()];
+    if lead.len() == first.len() && content.len() == 1 {
+        return (lead, "");
+    }
+    let last = text(content.last());
+    let trail = &last[last.trim_end().len()..];
+    (lead, trail)
+}
+
+fn is_blank(c: Option<char>) -> bool {
+    c.is_none_or(char::is_whitespace)
+}
+
+fn is_punctuation(c: Option<char>) -> bool {
+    c.is_some_and(|c| c.is_ascii_punctuation() || (!c.is_alphanumeric() && !c.is_whitespace()))
+}
+
+/// CommonMark: a delimiter run is left-flanking when it can open.
+fn left_flanking(before: Option<char>, after: Option<char>) -> bool {
+    !is_blank(after) && (!is_punctuation(after) || is_blank(before) || is_punctuation(before))
+}
+
+fn right_flanking(before: Option<char>, after: Option<char>) -> bool {
+    left_flanking(after, before)
+}
+
+/// The character that stands for a delimiter's kind: `*` and `_` for emphasis, `~` for
+/// the `~` and `^` spans, which pulldown-cmark confuses with each other.
+fn delimiter_family(delimiter: &str) -> char {
+    match delimiter.chars().next() {
+        Some('_') => '_',
+        Some('*') => '*',
+        _ => '~',
+    }
+}
+
+/// Whether a span written with `delimiter` on both sides reads back as that span. `around`
+/// holds the characters before it, first and last inside it, and after it; `nested` says
+/// that a span of the same family is open around this one.
+fn delimiters_hold(delimiter: &str, nested: bool, around: [Option<char>; 4]) -> bool {
+    let [prev, first, last, next] = around;
+    let Some(c) = delimiter.chars().next() else {
+        return false;
+    };
+    // The same character around would join the delimiter run; `~` and `^` runs also
+    // confuse each other (`~~~` opens a code fence).
+    let family = delimiter_family(delimiter);
+    let clash = |x: Option<char>| x == Some(c) || (family == '~' && matches!(x, Some('~' | '^')));
+    if around.into_iter().any(clash) {
+        return false;
+    }
+    // `_`, and in pulldown-cmark `^` and a single `~`, do not open or close inside words.
+    let intraword_ok = c == '*' || delimiter == "~~";
+    let can_open = left_flanking(prev, first);
+    let can_close_there = right_flanking(prev, first);
+    let opens = can_open && (intraword_ok || !can_close_there || is_punctuation(prev));
+    let closes = right_flanking(last, next)
+        && (intraword_ok || !left_flanking(last, next) || is_punctuation(next));
+    // Inside a span of the same family, an opener that could close would end the outer one,
+    // and a closer that could open would start another.
+    let unambiguous = !nested || (!can_close_there && !left_flanking(last, next));
+    opens && closes && unambiguous
+}
+
+/// What surrounds a text run, for escaping it.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct TextContext {
+    pub line_start: bool,
+    pub line_end: bool,
+    /// Block syntax could start here (`#`, `>`, `-`, `+`, `=`, `1.`).
+    pub block_syntax: bool,
+    pub heading: bool,
+    /// A link or note follows, so a final `!` would make an image.
+    pub before_bracket: bool,
+    /// A note precedes, so a first `:` would make a note definition, a `(` a link.
+    pub after_note: bool,
+}
+
+impl TextContext {
+    /// Text inside brackets, such as alt text.
+    fn inner(place: Place) -> TextContext {
+        TextContext {
+            heading: place.heading,
+            ..TextContext::default()
+        }
+    }
+}
+
+/// Escapes text so that Markdown reads it back as the same text.
+///
+/// Markup characters are backslash-escaped (`_` only where it could delimit emphasis, `&`
+/// only where it would start an entity); blanks at the edges of a line are dropped, since
+/// Markdown cannot keep them; line breaks inside text become spaces.
+pub fn escape(text: &str, cx: TextContext) -> String {
+    const BLANK: [char; 2] = [' ', '\t'];
+    let text = text.replace(['\n', '\r'], " ");
+    let mut text = text.as_str();
+    if cx.line_start {
+        text = text.trim_start_matches(BLANK);
+    }
+    if cx.line_end {
+        text = text.trim_end_matches(BLANK);
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let ordinal_end = cx
+        .block_syntax
+        .then(|| chars.iter().position(|c| !c.is_ascii_digit()))
+        .flatten()
+        .filter(|&i| i > 0 && matches!(chars[i], '.' | ')'));
+    let mut out = String::with_capacity(text.len() + 8);
+    for (i, &c) in chars.iter().enumerate() {
+        let prev = i.checked_sub(1).map(|p| chars[p]);
+        let next = chars.get(i + 1).copied();
+        let escape = match c {
+            '\\' | '`' | '*' | '[' | ']' | '<' | '~' | '^' | '|' => true,
+            '_' => {
+                !(prev.is_some_and(char::is_alphanumeric)
+                    && next.is_some_and(char::is_alphanumeric))
+            }
+            '&' => starts_entity(&chars[i + 1..]),
+            '!' => i + 1 == chars.len() && cx.before_bracket,
+            ':' | '(' => i == 0 && cx.after_note,
+            '#' | '}' if cx.heading => true,
+            '#' | '>' | '-' | '+' | '=' => i == 0 && cx.block_syntax,
+            '.' | ')' => ordinal_end == Some(i),
+            _ => false,
+        };
+        if escape {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Whether the characters after a `&` would make it an entity or numeric reference.
+fn starts_entity(rest: &[char]) -> bool {
+    let end = rest.iter().position(|&c| c == ';');
+    let Some(end) = end.filter(|&e| e > 0) else {
+        return false;
+    };
+    let name = &rest[..end];
+    match name {
+        ['#', 'x' | 'X', hex @ ..] => !hex.is_empty() && hex.iter().all(char::is_ascii_hexdigit),
+        ['#', digits @ ..] => !digits.is_empty() && digits.iter().all(char::is_ascii_digit),
+        [first, rest @ ..] => {
+            first.is_ascii_alphabetic() && rest.iter().all(char::is_ascii_alphanumeric)
+        }
+        [] => false,
+    }
+}
+
+/// A code span with enough backticks around it; `|` escaped in table cells.
+pub fn code_span(text: &str, table: bool) -> String {
+    let mut text = text.replace(['\n', '\r'], " ");
+    if text.is_empty() {
+        return String::new();
+    }
+    if table {
+        text = text.replace('|', "\\|");
+    }
+    let fence = "`".repeat(longest_run(&text, '`') + 1);
+    // One space on each side is stripped when both are there and the text is not all spaces.
+    let pad = text.starts_with('`')
+        || text.ends_with('`')
+        || (text.starts_with(' ') && text.ends_with(' ') && !text.trim_matches(' ').is_empty());
+    if pad {
+        format!("{fence} {text} {fence}")
+    } else {
+        format!("{fence}{text}{fence}")
+    }
+}
+
+/// The length of the longest run of `c` in `text`.
+pub fn longest_run(text: &str, c: char) -> usize {
+    let mut longest = 0;
+    let mut current = 0;
+    for ch in text.chars() {
+        current = if ch == c { current + 1 } else { 0 };
+        longest = longest.max(current);
+    }
+    longest
+}
+
+/// A link destination with its optional title, as written inside `(...)`.
+pub fn target(url: &str, title: Option<&str>) -> String {
+    let mut out = destination(url);
+    if let Some(title) = title {
+        out.push_str(" \"");
+        for c in title.replace(['\n', '\r'], " ").chars() {
+            if matches!(c, '"' | '\\' | '|') {
+                out.push('\\');
+            }
+            out.push(c);
+        }
+        out.push('"');
+    }
+    out
+}
+
+fn destination(url: &str) -> String {
+    let url = url.replace(['\n', '\r'], " ");
+    let chars: Vec<char> = url.chars().collect();
+    let pointy = url.is_empty()
+        || url.contains([' ', '(', ')', '<', '>'])
+        || url.chars().any(char::is_control);
+    let mut out = String::with_capacity(url.len() + 2);
+    if pointy {
+        out.push('<');
+    }
+    for (i, &c) in chars.iter().enumerate() {
+        let escape = match c {
+            '\\' | '<' | '>' | '|' => true,
+            '&' => starts_entity(&chars[i + 1..]),
+            _ => false,
+        };
+        if escape {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    if pointy {
+        out.push('>');
+    }
+    out
+}
+
+/// `<url>` for a link whose text is its URL (or its address, for `mailto:`).
+fn autolink(url: &str, title: Option<&str>, content: &[Inline]) -> Option<String> {
+    let [Inline::Text { text }] = content else {
+        return None;
+    };
+    if title.is_some()
+        || url
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || "<>\\&|`".contains(c))
+    {
+        return None;
+    }
+    let is_email = url.strip_prefix("mailto:") == Some(text.as_str()) && is_email(text);
+    let is_uri = url == text && has_scheme(url);
+    (is_email || is_uri).then(|| format!("<{text}>"))
+}
+
+/// A plain address CommonMark autolinks: `local@domain.part`.
+fn is_email(text: &str) -> bool {
+    let Some((local, domain)) = text.split_once('@') else {
+        return false;
+    };
+    let local_ok = |c: char| c.is_ascii_alphanumeric() || "._+-".contains(c);
+    !local.is_empty()
+        && local.chars().all(local_ok)
+        && domain.split('.').all(|label| {
+            !label.is_empty()
+                && !label.starts_with('-')
+                && !label.ends_with('-')
+                && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        })
+}
+
+/// Whether a URL starts with a scheme CommonMark autolinks accept (2-32 characters, `:`).
+fn has_scheme(url: &str) -> bool {
+    let Some((scheme, _)) = url.split_once(':') else {
+        return false;
+    };
+    (2..=32).contains(&scheme.len())
+        && scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c))
+}
+
+/// The alt text of an image, escaped, for a figure without caption.
+pub fn alt_text(image: &Image) -> String {
+    escape(&image.alt, TextContext::default())
+}

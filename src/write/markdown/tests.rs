@@ -1,0 +1,316 @@
+use super::*;
+use crate::model::{Author, Date, IdScheme, Identifier, Image, Inline, Meta};
+
+fn t(s: &str) -> Inline {
+    Inline::text(s)
+}
+
+fn md(blocks: Vec<Block>) -> String {
+    to_markdown(&Article {
+        blocks,
+        ..Article::default()
+    })
+}
+
+fn para(content: Vec<Inline>) -> Block {
+    Block::Paragraph { content }
+}
+
+fn read_back(markdown: &str) -> Article {
+    crate::read::markdown::parse(markdown, &mut Diagnostics::default()).unwrap()
+}
+
+#[test]
+fn escapes_inline_markup_characters() {
+    assert_eq!(
+        md(vec![Block::para(r"a*b* _c_ `d` [e](f) <g> \h ~i~ ^j^ k|l")]),
+        "a\\*b\\* \\_c\\_ \\`d\\` \\[e\\](f) \\<g> \\\\h \\~i\\~ \\^j\\^ k\\|l\n"
+    );
+}
+
+#[test]
+fn keeps_intraword_underscores_and_plain_ampersands() {
+    assert_eq!(
+        md(vec![Block::para("snake_case & co")]),
+        "snake_case & co\n"
+    );
+    assert_eq!(
+        md(vec![Block::para("&amp; &#32; &#x41; &copy")]),
+        "\\&amp; \\&#32; \\&#x41; &copy\n"
+    );
+}
+
+#[test]
+fn escapes_block_syntax_at_line_starts_only() {
+    for (text, expected) in [
+        ("# not a heading", "\\# not a heading"),
+        ("> not a quote", "\\> not a quote"),
+        ("- not a list", "\\- not a list"),
+        ("+ not a list", "\\+ not a list"),
+        ("2021. A year", "2021\\. A year"),
+        ("3) three", "3\\) three"),
+        ("=== not a setext", "\\=== not a setext"),
+        ("---", "\\---"),
+        ("   leading spaces", "leading spaces"),
+        ("a # b - c 1. d > e", "a # b - c 1. d > e"),
+    ] {
+        assert_eq!(
+            md(vec![Block::para(text)]),
+            format!("{expected}\n"),
+            "{text}"
+        );
+    }
+    assert_eq!(
+        md(vec![para(vec![t("a"), Inline::LineBreak, t("# b")])]),
+        "a\\\n\\# b\n"
+    );
+}
+
+#[test]
+fn headings_escape_closing_hashes_and_attributes() {
+    assert_eq!(
+        md(vec![Block::heading(2, "C# {draft}")]),
+        "## C\\# {draft\\}\n"
+    );
+    assert_eq!(md(vec![Block::heading(1, "1. Intro")]), "# 1. Intro\n");
+    let with_id = Block::Heading {
+        level: 3,
+        id: Some("sec-1".into()),
+        content: vec![t("Methods")],
+    };
+    assert_eq!(md(vec![with_id]), "### Methods {#sec-1}\n");
+}
+
+#[test]
+fn code_spans_and_blocks_get_long_enough_fences() {
+    let code = |s: &str| para(vec![Inline::Code { text: s.into() }]);
+    assert_eq!(md(vec![code("a`b")]), "``a`b``\n");
+    assert_eq!(md(vec![code("`x")]), "`` `x ``\n");
+    assert_eq!(md(vec![code(" x ")]), "`  x  `\n");
+    let block = Block::Code {
+        language: Some("md".into()),
+        text: "```\nfenced\n```".into(),
+    };
+    assert_eq!(md(vec![block]), "````md\n```\nfenced\n```\n````\n");
+}
+
+#[test]
+fn links_images_and_autolinks() {
+    let link = |url: &str, title: Option<&str>, text: &str| Inline::Link {
+        url: url.into(),
+        title: title.map(str::to_string),
+        content: vec![t(text)],
+    };
+    assert_eq!(
+        md(vec![para(vec![
+            link("https://e.org/a_(b)", Some("Say \"hi\""), "x"),
+            t(" "),
+            link("https://e.org", None, "https://e.org"),
+            t(" "),
+            link("mailto:me@e.org", None, "me@e.org"),
+            t(" "),
+            Inline::Image(Image {
+                src: "a b.png".into(),
+                alt: "A [b]".into(),
+                title: None
+            }),
+        ])]),
+        "[x](<https://e.org/a_(b)> \"Say \\\"hi\\\"\") <https://e.org> <me@e.org> ![A \\[b\\]](<a b.png>)\n"
+    );
+}
+
+#[test]
+fn bang_before_a_link_is_not_an_image() {
+    let link = Inline::Link {
+        url: "u".into(),
+        title: None,
+        content: vec![t("x")],
+    };
+    assert_eq!(md(vec![para(vec![t("Wow!"), link])]), "Wow\\![x](u)\n");
+}
+
+#[test]
+fn nested_emphasis_alternates_delimiters() {
+    let strong_in_em = para(vec![Inline::Emphasis {
+        content: vec![Inline::Strong {
+            content: vec![t("a")],
+        }],
+    }]);
+    assert_eq!(md(vec![strong_in_em]), "*__a__*\n");
+    let em_in_strong = para(vec![Inline::Strong {
+        content: vec![
+            t("a "),
+            Inline::Emphasis {
+                content: vec![t("b")],
+            },
+            t(" c"),
+        ],
+    }]);
+    assert_eq!(md(vec![em_in_strong]), "**a *b* c**\n");
+}
+
+#[test]
+fn lists_nest_with_their_marker_width() {
+    let item = |blocks| ListItem { task: None, blocks };
+    let nested = Block::List {
+        start: None,
+        tight: true,
+        items: vec![item(vec![Block::para("inner")])],
+    };
+    let list = Block::List {
+        start: Some(9),
+        tight: true,
+        items: vec![
+            item(vec![Block::para("nine")]),
+            item(vec![Block::para("ten"), nested]),
+        ],
+    };
+    assert_eq!(md(vec![list]), "9. nine\n10. ten\n    - inner\n");
+}
+
+#[test]
+fn adjacent_lists_and_tasks() {
+    let list = |task| Block::List {
+        start: None,
+        tight: true,
+        items: vec![ListItem {
+            task,
+            blocks: vec![Block::para("x")],
+        }],
+    };
+    assert_eq!(
+        md(vec![list(Some(true)), list(Some(false))]),
+        "- [x] x\n\n+ [ ] x\n"
+    );
+}
+
+#[test]
+fn quotes_with_attribution() {
+    let quote = Block::Quote {
+        blocks: vec![Block::para("One."), Block::para("Two.")],
+        attribution: vec![t("Someone")],
+    };
+    assert_eq!(md(vec![quote]), "> One.\n>\n> Two.\n>\n> — Someone\n");
+}
+
+#[test]
+fn notes_are_numbered_and_defined_at_the_end() {
+    let inner = Inline::Note {
+        blocks: vec![Block::para("Inner.")],
+    };
+    let doc = md(vec![
+        para(vec![
+            t("a"),
+            Inline::Note {
+                blocks: vec![Block::para("First."), para(vec![t("Second"), inner])],
+            },
+        ]),
+        para(vec![
+            t("b"),
+            Inline::Note {
+                blocks: vec![Block::para("Third.")],
+            },
+        ]),
+    ]);
+    assert_eq!(
+        doc,
+        "a[^1]\n\nb[^2]\n\n[^1]: First.\n\n    Second[^3]\n\n[^2]: Third.\n\n[^3]: Inner.\n"
+    );
+}
+
+#[test]
+fn tables_pad_rows_and_escape_pipes() {
+    let table = Block::Table(Table {
+        caption: vec![t("Sizes")],
+        align: vec![Align::Left, Align::Right],
+        header: vec![vec![t("a|b")], vec![t("c")]],
+        rows: vec![vec![vec![Inline::Code { text: "x|y".into() }]]],
+    });
+    assert_eq!(
+        md(vec![table]),
+        "| a\\|b | c |\n| :-- | --: |\n| `x\\|y` |  |\n\nTable: Sizes\n"
+    );
+}
+
+#[test]
+fn figures_use_the_caption_as_description() {
+    let figure = Block::Figure {
+        image: Image {
+            src: "fox.png".into(),
+            alt: "A fox".into(),
+            title: Some("Fox".into()),
+        },
+        caption: vec![
+            t("A "),
+            Inline::Emphasis {
+                content: vec![t("fox")],
+            },
+        ],
+        credit: vec![t("Photo: me")],
+    };
+    assert_eq!(
+        md(vec![figure]),
+        "![A *fox*](fox.png \"Fox\")\n\nPhoto: me\n"
+    );
+}
+
+#[test]
+fn front_matter_keys_read_back() {
+    let meta = Meta {
+        title: Some("Title: with colon".into()),
+        subtitle: Some("'quoted'".into()),
+        authors: vec![
+            Author::named("Ada"),
+            Author {
+                name: "Bob".into(),
+                email: Some("bob@e.org".into()),
+                ..Author::default()
+            },
+        ],
+        published: Some("2019-09-18".parse::<Date>().unwrap()),
+        modified: Some("2020".parse::<Date>().unwrap()),
+        publisher: Some("yes".into()),
+        url: Some("https://e.org/#x".into()),
+        language: Some("en-GB".into()),
+        description: Some("Line one\nline two".into()),
+        keywords: vec!["a, b".into(), "123".into()],
+        image: Some("lead.png".into()),
+        rights: Some("null".into()),
+        identifiers: vec![
+            Identifier {
+                scheme: IdScheme::Isbn,
+                value: "978-0".into(),
+            },
+            Identifier {
+                scheme: IdScheme::Doi,
+                value: "10.1/x".into(),
+            },
+        ],
+        extra: [(
+            "series".to_string(),
+            serde_json::json!({"n": [1, true, null]}),
+        )]
+        .into_iter()
+        .collect(),
+    };
+    let article = Article {
+        meta,
+        blocks: vec![Block::para("Body")],
+        origin: None,
+    };
+    let text = to_markdown(&article);
+    assert!(
+        text.starts_with("---\ntitle: 'Title: with colon'\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("\ndate: 2019-09-18\n") || text.contains("\ndate: '2019-09-18'\n"),
+        "{text}"
+    );
+    assert_eq!(read_back(&text), article, "{text}");
+}
+
+#[test]
+fn empty_article_is_empty() {
+    assert_eq!(md(vec![]), "");
+}

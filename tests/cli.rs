@@ -1,0 +1,228 @@
+//! The command line: formats, stdin/stdout, errors and exit codes, atomic output.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+const ARTICLE: &str = r#"{"version":1,"meta":{"title":"A title","authors":[{"name":"Ann Lee"}]},"blocks":[{"type":"paragraph","content":[{"type":"text","text":"Body text here."}]}]}"#;
+
+fn folio(args: &[&str], stdin: Option<&[u8]>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_folio"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run folio");
+    let mut pipe = child.stdin.take().unwrap();
+    // folio may exit before reading its input (usage errors): a broken pipe is expected then.
+    let _ = pipe.write_all(stdin.unwrap_or_default());
+    drop(pipe);
+    child.wait_with_output().unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// Asserts a failure with one line on stderr, starting `folio: SUBJECT:`.
+fn assert_one_line_error(o: &Output, code: i32, subject: &str) -> String {
+    let err = stderr(o);
+    assert_eq!(o.status.code(), Some(code), "stderr: {err}");
+    assert_eq!(err.lines().count(), 1, "one line expected: {err:?}");
+    assert!(
+        err.starts_with(&format!("folio: {subject}: ")),
+        "subject {subject:?} expected: {err:?}"
+    );
+    assert!(o.stdout.is_empty(), "no output expected on failure");
+    err
+}
+
+fn files_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn stdin_to_stdout_with_detection() {
+    let o = folio(&["-t", "plain"], Some(ARTICLE.as_bytes()));
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(
+        String::from_utf8(o.stdout).unwrap(),
+        "A title\nBy Ann Lee\n\nBody text here.\n"
+    );
+}
+
+#[test]
+fn output_format_follows_the_extension_and_is_atomic() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in.json");
+    std::fs::write(&input, ARTICLE).unwrap();
+    let out = dir.path().join("out.txt");
+    let o = folio(
+        &[input.to_str().unwrap(), "-o", out.to_str().unwrap()],
+        None,
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(o.stdout.is_empty());
+    assert!(std::fs::read_to_string(&out)
+        .unwrap()
+        .starts_with("A title\n"));
+    assert_eq!(
+        files_in(dir.path()),
+        ["in.json", "out.txt"],
+        "no temporary file left"
+    );
+}
+
+#[test]
+fn metadata_option_overrides_the_input() {
+    let o = folio(
+        &[
+            "-f",
+            "json",
+            "-t",
+            "json",
+            "-M",
+            "title=Other",
+            "-M",
+            "date=2020-01-02",
+        ],
+        Some(ARTICLE.as_bytes()),
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["version"], 1);
+    assert_eq!(v["meta"]["title"], "Other");
+    assert_eq!(v["meta"]["published"], "2020-01-02");
+
+    let o = folio(
+        &[
+            "-f",
+            "json",
+            "-t",
+            "json",
+            "-M",
+            "author=A. One",
+            "-M",
+            "author=B. Two",
+        ],
+        Some(ARTICLE.as_bytes()),
+    );
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["meta"]["authors"][0]["name"], "A. One");
+    assert_eq!(v["meta"]["authors"][1]["name"], "B. Two");
+}
+
+#[test]
+fn missing_file() {
+    let o = folio(&["/no/such/file.json", "-t", "json"], None);
+    let err = assert_one_line_error(&o, 1, "/no/such/file.json");
+    assert!(err.contains("No such file"), "{err}");
+}
+
+#[test]
+fn directory_as_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let name = dir.path().to_str().unwrap();
+    let err = assert_one_line_error(&folio(&[name, "-t", "json"], None), 1, name);
+    assert!(err.contains("directory"), "{err}");
+}
+
+#[test]
+fn unknown_format_lists_the_known_ones() {
+    let err = assert_one_line_error(&folio(&["-t", "docx"], Some(b"x")), 2, "-t");
+    assert!(
+        err.contains("'docx'") && err.contains("json") && err.contains("plain"),
+        "{err}"
+    );
+    let err = assert_one_line_error(&folio(&["-f", "rtf", "-t", "json"], Some(b"x")), 2, "-f");
+    assert!(err.contains("'rtf'") && err.contains("json"), "{err}");
+}
+
+#[test]
+fn invalid_json_leaves_no_output_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out.json");
+    let o = folio(
+        &["-f", "json", "-o", out.to_str().unwrap()],
+        Some(b"{\"version\": 1, \"blocks\": [{\"type\": \"nope\"}]}"),
+    );
+    let err = assert_one_line_error(&o, 1, "stdin");
+    assert!(err.contains("invalid JSON"), "{err}");
+    assert!(
+        files_in(dir.path()).is_empty(),
+        "no file may be left behind"
+    );
+}
+
+#[test]
+fn failed_run_keeps_the_previous_output_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out.json");
+    std::fs::write(&out, "previous").unwrap();
+    let o = folio(&["-f", "json", "-o", out.to_str().unwrap()], Some(b"{bad"));
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "previous");
+    assert_eq!(files_in(dir.path()), ["out.json"]);
+}
+
+#[test]
+fn unwritable_output_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("missing-dir").join("out.json");
+    let name = out.to_str().unwrap();
+    let o = folio(&["-f", "json", "-o", name], Some(ARTICLE.as_bytes()));
+    let err = assert_one_line_error(&o, 1, name);
+    assert!(err.contains("cannot write"), "{err}");
+    assert!(!out.exists());
+    let o = folio(
+        &[
+            "-f",
+            "json",
+            "-t",
+            "json",
+            "-o",
+            dir.path().to_str().unwrap(),
+        ],
+        Some(ARTICLE.as_bytes()),
+    );
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "a directory is not an output file"
+    );
+}
+
+#[test]
+fn bad_metadata_is_a_usage_error() {
+    let o = folio(
+        &["-f", "json", "-t", "json", "-M", "date=soon"],
+        Some(ARTICLE.as_bytes()),
+    );
+    let err = assert_one_line_error(&o, 2, "-M");
+    assert!(err.contains("soon"), "{err}");
+    let o = folio(
+        &["-f", "json", "-t", "json", "-M", "lang=C"],
+        Some(ARTICLE.as_bytes()),
+    );
+    assert_one_line_error(&o, 2, "-M");
+}
+
+#[test]
+fn bad_arguments_exit_2() {
+    let o = folio(&["--no-such-flag"], None);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn list_formats() {
+    let o = folio(&["--list-formats"], None);
+    assert!(o.status.success());
+    let s = String::from_utf8(o.stdout).unwrap();
+    assert!(s.contains("Input formats") && s.contains("Output formats") && s.contains(".json"));
+}
