@@ -433,7 +433,8 @@ fn promote_headings_again(units: &[Unit], initial: &[Class], classes: &mut [Clas
 
 fn good_follows(units: &[Unit], classes: &[Class], i: usize) -> bool {
     let mut distance = 0;
-    for k in i + 1..units.len() {
+    // Empty lines add no distance: the count of units is bounded too.
+    for k in (i + 1..units.len()).take(MAX_HEADING_DISTANCE) {
         if classes[k] == Class::Good {
             return true;
         }
@@ -445,61 +446,61 @@ fn good_follows(units: &[Unit], classes: &[Class], i: usize) -> bool {
     false
 }
 
-/// The class of the nearest unit before (or after) `i` that is neither short nor, when asked,
-/// near-good; the edges of the text count as bad.
-fn neighbour(classes: &[Class], i: usize, forward: bool, skip_near_good: bool) -> Class {
+/// For each unit, the class of the nearest unit before it (`forward == false`) or after it
+/// that is neither short nor, when asked, near-good; the edges of the text count as bad.
+/// One pass, so that long runs of short lines cost no more than their length.
+fn neighbours(classes: &[Class], forward: bool, skip_near_good: bool) -> Vec<Class> {
     let skip = |c: &Class| {
         matches!(c, Class::Short | Class::Furniture) || (skip_near_good && *c == Class::NearGood)
     };
-    let found = if forward {
-        classes[i + 1..].iter().find(|c| !skip(c))
+    let mut out = vec![Class::Bad; classes.len()];
+    let mut last = Class::Bad;
+    let order: Box<dyn Iterator<Item = usize>> = if forward {
+        Box::new((0..classes.len()).rev())
     } else {
-        classes[..i].iter().rev().find(|c| !skip(c))
+        Box::new(0..classes.len())
     };
-    found.copied().unwrap_or(Class::Bad)
+    for i in order {
+        out[i] = last;
+        if !skip(&classes[i]) {
+            last = classes[i];
+        }
+    }
+    out
 }
 
 fn revise_short(classes: &mut [Class]) {
-    let revised: Vec<Class> = (0..classes.len())
-        .map(|i| {
-            if classes[i] != Class::Short {
-                return classes[i];
+    let prev = neighbours(classes, false, true);
+    let next = neighbours(classes, true, true);
+    let prev_any = neighbours(classes, false, false);
+    let next_any = neighbours(classes, true, false);
+    for i in 0..classes.len() {
+        if classes[i] != Class::Short {
+            continue;
+        }
+        classes[i] = match (prev[i], next[i]) {
+            (Class::Good, Class::Good) => Class::Good,
+            (Class::Bad, Class::Bad) => Class::Bad,
+            (p, n)
+                if (p == Class::Bad && prev_any[i] == Class::NearGood)
+                    || (n == Class::Bad && next_any[i] == Class::NearGood) =>
+            {
+                Class::Good
             }
-            let prev = neighbour(classes, i, false, true);
-            let next = neighbour(classes, i, true, true);
-            match (prev, next) {
-                (Class::Good, Class::Good) => Class::Good,
-                (Class::Bad, Class::Bad) => Class::Bad,
-                _ if (prev == Class::Bad
-                    && neighbour(classes, i, false, false) == Class::NearGood)
-                    || (next == Class::Bad
-                        && neighbour(classes, i, true, false) == Class::NearGood) =>
-                {
-                    Class::Good
-                }
-                _ => Class::Bad,
-            }
-        })
-        .collect();
-    classes.copy_from_slice(&revised);
+            _ => Class::Bad,
+        };
+    }
 }
 
 fn revise_near_good(classes: &mut [Class]) {
-    let revised: Vec<Class> = (0..classes.len())
-        .map(|i| {
-            if classes[i] != Class::NearGood {
-                return classes[i];
-            }
-            let prev = neighbour(classes, i, false, true);
-            let next = neighbour(classes, i, true, true);
-            if prev == Class::Bad && next == Class::Bad {
-                Class::Bad
-            } else {
-                Class::Good
-            }
-        })
-        .collect();
-    classes.copy_from_slice(&revised);
+    let prev = neighbours(classes, false, true);
+    let next = neighbours(classes, true, true);
+    for i in 0..classes.len() {
+        if classes[i] == Class::NearGood {
+            let both_bad = prev[i] == Class::Bad && next[i] == Class::Bad;
+            classes[i] = if both_bad { Class::Bad } else { Class::Good };
+        }
+    }
 }
 
 /// Words that, after a name or a pronoun, open a sentence about a person: "He is",
@@ -568,8 +569,16 @@ fn cut_after_end(units: &[Unit], keep: &mut [bool]) {
         if before == 0 || !is_end_marker(&units[i].text) {
             continue;
         }
-        let gap_before = (0..i).rev().take_while(|&k| !keep[k]).count();
-        let gap_after = (i..units.len()).take_while(|&k| !keep[k]).count();
+        // Only whether the gap is long matters: counting stops there.
+        let gap_before = (0..i)
+            .rev()
+            .take(LONG_GAP)
+            .take_while(|&k| !keep[k])
+            .count();
+        let gap_after = (i..units.len())
+            .take(LONG_GAP)
+            .take_while(|&k| !keep[k])
+            .count();
         let long_gap = gap_before + gap_after >= LONG_GAP;
         if before * 3 >= total * 2 || (long_gap && before * 4 >= total) {
             keep[i..].iter_mut().for_each(|k| *k = false);
