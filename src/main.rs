@@ -261,8 +261,16 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".folio-")
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".folio-");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        // A new file gets the usual mode (0666 less the umask), a replaced one keeps its own.
+        let mode = std::fs::metadata(path).map_or(0o666, |m| m.permissions().mode());
+        builder.permissions(std::fs::Permissions::from_mode(mode));
+    }
+    let mut tmp = builder
         .tempfile_in(dir)
         .map_err(|e| std::io::Error::new(e.kind(), io_reason(&e)))?;
     tmp.write_all(bytes)?;

@@ -226,3 +226,27 @@ fn list_formats() {
     let s = String::from_utf8(o.stdout).unwrap();
     assert!(s.contains("Input formats") && s.contains("Output formats") && s.contains(".json"));
 }
+
+#[cfg(unix)]
+#[test]
+fn output_file_gets_ordinary_permissions() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out.json");
+    let o = folio(
+        &["-f", "json", "-o", out.to_str().unwrap()],
+        Some(ARTICLE.as_bytes()),
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let mode = std::fs::metadata(&out).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode & 0o600, 0o600, "the owner reads and writes it");
+    assert_ne!(mode, 0o600, "not the private mode of a temporary file");
+    std::fs::set_permissions(&out, std::fs::Permissions::from_mode(0o640)).unwrap();
+    let o = folio(
+        &["-f", "json", "-o", out.to_str().unwrap()],
+        Some(ARTICLE.as_bytes()),
+    );
+    assert!(o.status.success());
+    let mode = std::fs::metadata(&out).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o640, "a replaced file keeps its mode");
+}
