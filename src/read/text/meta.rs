@@ -51,6 +51,9 @@ const PARTICLES: &[&str] = &[
     "y", "dos", "das",
 ];
 
+/// How many units past the start of the body the head reaches.
+const HEAD_OVERLAP: usize = 3;
+
 /// Metadata found in the units, and the units that said it (to be left out of the body).
 #[derive(Debug, Default)]
 pub struct Found {
@@ -62,7 +65,9 @@ pub struct Found {
 /// paragraph (`body`).
 pub fn infer(units: &[Unit], body: usize) -> Found {
     let mut found = Found::default();
-    let head = &units[..body.min(units.len())];
+    // The first lines of the body may still be the dateline or byline (a title promoted
+    // by the text under it counts as body).
+    let head = &units[..(body + HEAD_OVERLAP).min(units.len())];
     let byline_at = head.iter().position(|u| byline(&u.text).is_some());
     if let Some((i, (authors, publisher))) =
         byline_at.and_then(|i| byline(&units[i].text).map(|b| (i, b)))
