@@ -2,7 +2,7 @@
 //! (OpenGraph, `article:*`, Dublin Core, `citation_*`, Twitter cards, Parse.ly), then the
 //! page itself (`<title>`, `<html lang>`, `<time>`, byline elements).
 
-use super::dates::parse_date;
+use super::dates::{is_month_name, parse_date};
 use super::dom::{collapse_ws, Data, Dom, NodeId};
 use super::jsonld::{self, LdArticle};
 use crate::model::{is_language_tag, Author, Date, Meta};
@@ -365,10 +365,26 @@ pub fn clean_byline(s: &str) -> String {
             break;
         }
     }
-    t.trim()
-        .trim_end_matches([',', '|', '-', '·'])
+    // What follows a separator is a date, a role or a reading time.
+    let t = t.split(['•', '|', '·']).next().unwrap_or(t);
+    without_trailing_date(t.trim())
+        .trim_end_matches([',', '|', '-', '·', '•'])
         .trim()
         .to_string()
+}
+
+/// Text without a date at its end ("Ann Lee May 20, 2019" is "Ann Lee").
+fn without_trailing_date(s: &str) -> &str {
+    let starts: Vec<usize> = s.match_indices(' ').map(|(i, _)| i).collect();
+    starts
+        .into_iter()
+        .find(|&i| {
+            let rest = &s[i + 1..];
+            let first = rest.split_whitespace().next().unwrap_or("");
+            let date_like = first.starts_with(|c: char| c.is_ascii_digit()) || is_month_name(first);
+            date_like && parse_date(rest).is_some()
+        })
+        .map_or(s, |i| &s[..i])
 }
 
 /// The page's language: `<html lang>`, then meta tags, then JSON-LD.
@@ -459,8 +475,15 @@ pub fn byline_element(dom: &Dom, removed: &[bool]) -> Option<(NodeId, String)> {
         let name_el = dom
             .descendants(id)
             .find(|&d| dom.attr(d, "itemprop") == Some("name"));
-        let name = name_el.map_or(text, |n| collapse_ws(&dom.text(n)));
-        return Some((id, clean_byline(&name)));
+        let raw = name_el.map_or(text, |n| collapse_ws(&dom.text(n)));
+        let name = clean_byline(&raw);
+        // A dateline marked up as a byline names nobody: what is left of it is a weekday or
+        // a label ("Last updated:").
+        let dateline = parse_date(&raw).is_some()
+            && (name.split_whitespace().count() < 2 || name.ends_with(':'));
+        if !name.is_empty() && !dateline {
+            return Some((id, name));
+        }
     }
     None
 }
@@ -581,5 +604,18 @@ mod tests {
         let (_, name) = byline_element(&dom, &none).unwrap();
         assert_eq!(name, "Ann Lee");
         assert_eq!(clean_byline("Written by Bob, "), "Bob");
+        assert_eq!(clean_byline("Ann Lee May 20, 2019"), "Ann Lee");
+        assert_eq!(clean_byline("James Akinaka • 8h"), "James Akinaka");
+        assert_eq!(clean_byline("Theresa May"), "Theresa May");
+        let dom = Dom::parse(
+            r#"<span class="byline">Sunday, Feb 1, 2015</span><a rel="author">Jo Roe</a>"#,
+        );
+        let none = vec![false; dom.nodes.len()];
+        assert_eq!(byline_element(&dom, &none).unwrap().1, "Jo Roe");
+        let dom = Dom::parse(
+            r#"<p class="byline">Last updated: May 2, 2020</p><p class="author">Al Bo</p>"#,
+        );
+        let none = vec![false; dom.nodes.len()];
+        assert_eq!(byline_element(&dom, &none).unwrap().1, "Al Bo");
     }
 }
