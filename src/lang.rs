@@ -112,6 +112,12 @@ fn stop_word_index() -> &'static HashMap<&'static str, Vec<usize>> {
     })
 }
 
+/// Whether a lower-case word is a function word of one of the languages known here; the
+/// share of such words tells running prose from menus and labels.
+pub fn is_stop_word(word: &str) -> bool {
+    stop_word_index().contains_key(word)
+}
+
 fn by_stop_words(text: &str) -> Option<&'static str> {
     let index = stop_word_index();
     let mut counts = vec![0usize; STOP_WORDS.len()];

@@ -275,7 +275,7 @@ fn format_list(registry: &Registry) -> String {
     let mut s = String::from("Input formats (-f):\n");
     for r in registry.readers() {
         s.push_str(&format!(
-            "  {:<10} {:<22} {}\n",
+            "  {:<10} {:<26} {}\n",
             r.name(),
             r.extensions()
                 .iter()
@@ -288,7 +288,7 @@ fn format_list(registry: &Registry) -> String {
     s.push_str("Output formats (-t):\n");
     for w in registry.writers() {
         s.push_str(&format!(
-            "  {:<10} {:<22} {}\n",
+            "  {:<10} {:<26} {}\n",
             w.name(),
             w.extensions()
                 .iter()

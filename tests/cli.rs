@@ -15,7 +15,8 @@ fn folio(args: &[&str], stdin: Option<&[u8]>) -> Output {
         .spawn()
         .expect("run folio");
     let mut pipe = child.stdin.take().unwrap();
-    pipe.write_all(stdin.unwrap_or_default()).unwrap();
+    // folio may exit before reading its input (usage errors): a broken pipe is expected then.
+    let _ = pipe.write_all(stdin.unwrap_or_default());
     drop(pipe);
     child.wait_with_output().unwrap()
 }

@@ -1,5 +1,8 @@
 //! Writers: one module per output format.
 
+pub mod epub;
+pub mod html;
+pub mod jats;
 pub mod json;
 pub mod markdown;
 pub mod plain;
@@ -8,7 +11,10 @@ use crate::format::Registry;
 
 /// Registers every built-in writer.
 pub fn register_all(registry: &mut Registry) {
-    registry.add_writer(Box::new(json::JsonWriter));
     registry.add_writer(Box::new(markdown::MarkdownWriter));
+    registry.add_writer(Box::new(html::HtmlWriter));
+    registry.add_writer(Box::new(epub::EpubWriter));
+    registry.add_writer(Box::new(jats::JatsWriter));
     registry.add_writer(Box::new(plain::PlainWriter));
+    registry.add_writer(Box::new(json::JsonWriter));
 }

@@ -74,6 +74,8 @@ struct Render {
     out: String,
     /// Notes met so far, in order; their number is their index + 1.
     notes: Vec<Vec<Block>>,
+    /// Inside a tight list blocks follow each other without a blank line.
+    tight: bool,
 }
 
 impl Render {
@@ -87,10 +89,10 @@ impl Render {
     }
 
     fn start_block(&mut self) {
-        if !self.out.is_empty() && !self.out.ends_with("\n\n") {
-            if !self.out.ends_with('\n') {
-                self.out.push('\n');
-            }
+        if !self.out.is_empty() && !self.out.ends_with('\n') {
+            self.out.push('\n');
+        }
+        if !self.tight && !self.out.is_empty() && !self.out.ends_with("\n\n") {
             self.out.push('\n');
         }
     }
@@ -110,7 +112,12 @@ impl Render {
                 let text = self.inlines(content);
                 self.lines(&text, first, rest)
             }
-            Block::List { start, items, .. } => {
+            Block::List {
+                start,
+                items,
+                tight,
+            } => {
+                let outer = self.tight;
                 for (i, item) in items.iter().enumerate() {
                     let mut marker = match start {
                         Some(s) => format!("{}. ", s + i as u64),
@@ -126,10 +133,16 @@ impl Render {
                     };
                     let inner = format!("{rest}{}", " ".repeat(marker.chars().count()));
                     if item.blocks.is_empty() {
+                        self.tight = outer || (*tight && i > 0);
                         self.lines("", &lead, &inner);
                     }
-                    self.blocks(&item.blocks, &lead, &inner);
+                    for (j, b) in item.blocks.iter().enumerate() {
+                        // A tight list is set apart only from what precedes the list.
+                        self.tight = outer || (*tight && (i, j) != (0, 0));
+                        self.block(b, if j == 0 { &lead } else { &inner }, &inner);
+                    }
                 }
+                self.tight = outer;
             }
             Block::Quote {
                 blocks,
@@ -305,7 +318,7 @@ mod tests {
         };
         assert_eq!(
             render(&article(vec![list, quote])),
-            "- outer\n\n  3. [x] done\n\n> said\n\n> — Someone\n"
+            "- outer\n  3. [x] done\n\n> said\n\n> — Someone\n"
         );
     }
 

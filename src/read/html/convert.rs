@@ -1,0 +1,677 @@
+//! Selected HTML to the model: block structure (headings, paragraphs, lists, quotes, code,
+//! tables, figures) and inline markup (emphasis, links, images, breaks).
+
+use super::dom::{collapse_ws, Data, Dom, NodeId};
+use super::extract::is_data_table;
+use super::hints::is_block;
+use super::urls::{image_source, Resolver};
+use crate::model::{normalize_inlines, Block, Image, Inline, ListItem, Table};
+
+pub struct Converter<'a> {
+    dom: &'a Dom,
+    skip: &'a [bool],
+    urls: &'a Resolver,
+    /// Whether a node holds a block-level element (then an inline wrapper around it is
+    /// dropped rather than kept as markup).
+    has_block: Vec<bool>,
+}
+
+/// Blocks being built: finished blocks and the paragraph being filled.
+#[derive(Default)]
+struct Flow {
+    blocks: Vec<Block>,
+    para: Vec<Inline>,
+}
+
+impl Flow {
+    /// Ends the current paragraph. A paragraph of nothing but images becomes figures.
+    fn flush(&mut self) {
+        let inlines = tidy(std::mem::take(&mut self.para));
+        if inlines.is_empty() {
+            return;
+        }
+        let images: Vec<&Image> = inlines.iter().filter_map(lone_image).collect();
+        if images.len() == inlines.len() {
+            for image in images {
+                self.blocks.push(Block::Figure {
+                    image: image.clone(),
+                    caption: Vec::new(),
+                    credit: Vec::new(),
+                });
+            }
+        } else {
+            self.blocks.push(Block::Paragraph { content: inlines });
+        }
+    }
+
+    fn push(&mut self, block: Block) {
+        self.flush();
+        self.blocks.push(block);
+    }
+
+    fn finish(mut self) -> Vec<Block> {
+        self.flush();
+        self.blocks
+    }
+}
+
+/// The image of an inline that is only an image (possibly wrapped in a link).
+fn lone_image(inline: &Inline) -> Option<&Image> {
+    match inline {
+        Inline::Image(img) => Some(img),
+        Inline::Link { content, .. } if content.len() == 1 => lone_image(&content[0]),
+        _ => None,
+    }
+}
+
+/// Inline whitespace as a browser renders it: no space at the start or end, none doubled
+/// across element boundaries; then adjacent text merged.
+pub fn tidy(inlines: Vec<Inline>) -> Vec<Inline> {
+    let mut space = true;
+    let mut out = collapse_spaces(inlines, &mut space);
+    trim_end(&mut out);
+    normalize_inlines(out)
+}
+
+fn collapse_spaces(inlines: Vec<Inline>, space: &mut bool) -> Vec<Inline> {
+    inlines
+        .into_iter()
+        .map(|mut inline| {
+            match &mut inline {
+                Inline::Text { text } => {
+                    if *space {
+                        *text = text.trim_start().to_string();
+                    }
+                    if !text.is_empty() {
+                        *space = text.ends_with(' ');
+                    }
+                }
+                Inline::LineBreak => *space = true,
+                Inline::Image(_) | Inline::Code { .. } | Inline::Note { .. } => *space = false,
+                other => {
+                    if let Some(children) = other.children_mut() {
+                        *children = collapse_spaces(std::mem::take(children), space);
+                    }
+                }
+            }
+            inline
+        })
+        .collect()
+}
+
+fn trim_end(inlines: &mut Vec<Inline>) {
+    while let Some(last) = inlines.last_mut() {
+        match last {
+            Inline::Text { text } => {
+                let t = text.trim_end();
+                if t.is_empty() {
+                    inlines.pop();
+                    continue;
+                }
+                *text = t.to_string();
+            }
+            Inline::LineBreak => {
+                inlines.pop();
+                continue;
+            }
+            other => {
+                if let Some(children) = other.children_mut() {
+                    trim_end(children);
+                }
+            }
+        }
+        break;
+    }
+}
+
+fn text_inline(raw: &str) -> Inline {
+    let mut t = collapse_ws(raw);
+    if raw.starts_with(char::is_whitespace) && !t.is_empty() {
+        t.insert(0, ' ');
+    }
+    if raw.ends_with(char::is_whitespace) {
+        t.push(' ');
+    }
+    Inline::text(t)
+}
+
+fn heading_level(tag: &str) -> Option<u8> {
+    match tag {
+        "h1" => Some(1),
+        "h2" => Some(2),
+        "h3" => Some(3),
+        "h4" => Some(4),
+        "h5" => Some(5),
+        "h6" => Some(6),
+        _ => None,
+    }
+}
+
+/// Class words that mark the credit of a figure.
+const CREDIT_HINTS: &[&str] = &[
+    "credit",
+    "copyright",
+    "attribution",
+    "source",
+    "photographer",
+];
+
+impl<'a> Converter<'a> {
+    pub fn new(dom: &'a Dom, skip: &'a [bool], urls: &'a Resolver) -> Converter<'a> {
+        let mut has_block = vec![false; dom.nodes.len()];
+        for id in dom.all().rev() {
+            if skip[id] {
+                continue;
+            }
+            let own = dom
+                .tag(id)
+                .is_some_and(|t| is_block(t) && t != "html" && t != "body");
+            if let Some(p) = dom.parent(id) {
+                if own || has_block[id] {
+                    has_block[p] = true;
+                }
+            }
+        }
+        Converter {
+            dom,
+            skip,
+            urls,
+            has_block,
+        }
+    }
+
+    /// The blocks of the given subtrees, in order.
+    pub fn blocks(&self, roots: &[NodeId]) -> Vec<Block> {
+        let mut flow = Flow::default();
+        for &r in roots {
+            self.flow(r, &mut flow);
+        }
+        flow.finish()
+    }
+
+    fn children_blocks(&self, id: NodeId) -> Vec<Block> {
+        let mut flow = Flow::default();
+        self.flow_children(id, &mut flow);
+        flow.finish()
+    }
+
+    fn flow_children(&self, id: NodeId, flow: &mut Flow) {
+        for &c in self.dom.children(id) {
+            self.flow(c, flow);
+        }
+    }
+
+    fn flow(&self, id: NodeId, flow: &mut Flow) {
+        if self.skip[id] {
+            return;
+        }
+        let tag = match &self.dom.nodes[id].data {
+            Data::Text(t) => {
+                flow.para.push(text_inline(t));
+                return;
+            }
+            Data::Document => return self.flow_children(id, flow),
+            Data::Element { tag, .. } => tag.as_str(),
+        };
+        if let Some(level) = heading_level(tag) {
+            let content = tidy(self.inline_children(id));
+            if !content.is_empty() {
+                flow.push(Block::Heading {
+                    level,
+                    id: self.dom.attr(id, "id").map(str::to_string),
+                    content,
+                });
+            }
+            return;
+        }
+        match tag {
+            "br" => {
+                if matches!(flow.para.last(), Some(Inline::LineBreak)) {
+                    flow.para.pop();
+                    flow.flush();
+                } else {
+                    flow.para.push(Inline::LineBreak);
+                }
+            }
+            "hr" => flow.push(Block::Rule),
+            "ul" | "ol" | "menu" | "dir" => {
+                let list = self.list(id, tag == "ol");
+                flow.flush();
+                flow.blocks.extend(list);
+            }
+            "dl" => {
+                flow.flush();
+                for &c in self.dom.children(id) {
+                    if self.skip[c] {
+                        continue;
+                    }
+                    if self.dom.is(c, "dt") {
+                        let content = tidy(self.inline_children(c));
+                        if !content.is_empty() {
+                            flow.push(Block::Paragraph {
+                                content: vec![Inline::Strong { content }],
+                            });
+                        }
+                    } else {
+                        self.flow(c, flow);
+                        flow.flush();
+                    }
+                }
+            }
+            "blockquote" => {
+                let blocks = self.children_blocks(id);
+                if !blocks.is_empty() {
+                    flow.push(Block::Quote {
+                        blocks,
+                        attribution: Vec::new(),
+                    });
+                }
+            }
+            "pre" | "listing" | "xmp" | "plaintext" => {
+                let text = self.raw_text(id);
+                if !text.trim().is_empty() {
+                    flow.push(Block::Code {
+                        language: self.code_language(id),
+                        text,
+                    });
+                }
+            }
+            "table" if is_data_table(self.dom, id) => {
+                let table = self.table(id);
+                if !table.rows.is_empty() || !table.header.is_empty() {
+                    flow.push(Block::Table(table));
+                }
+            }
+            "figure" => self.figure(id, flow),
+            t if is_block(t) => {
+                flow.flush();
+                self.flow_children(id, flow);
+                flow.flush();
+            }
+            _ if self.has_block[id] => self.flow_children(id, flow),
+            _ => {
+                let inlines = self.inline(id);
+                flow.para.extend(inlines);
+            }
+        }
+    }
+
+    fn list(&self, id: NodeId, ordered: bool) -> Vec<Block> {
+        let mut items: Vec<ListItem> = Vec::new();
+        let mut loose = Flow::default();
+        for &c in self.dom.children(id) {
+            if self.skip[c] {
+                continue;
+            }
+            if self.dom.is(c, "li") {
+                let blocks = self.children_blocks(c);
+                if !blocks.is_empty() {
+                    items.push(ListItem { task: None, blocks });
+                }
+            } else {
+                self.flow(c, &mut loose);
+            }
+        }
+        let stray = loose.finish();
+        if items.is_empty() {
+            return stray;
+        }
+        if !stray.is_empty() {
+            items.push(ListItem {
+                task: None,
+                blocks: stray,
+            });
+        }
+        let start = ordered.then(|| {
+            self.dom
+                .attr(id, "start")
+                .and_then(|s| s.trim().parse().ok())
+                .unwrap_or(1)
+        });
+        vec![Block::List {
+            start,
+            tight: true,
+            items,
+        }]
+    }
+
+    fn figure(&self, id: NodeId, flow: &mut Flow) {
+        let visible = |d: &NodeId| {
+            !self.skip[*d]
+                && !self
+                    .dom
+                    .ancestors(*d)
+                    .take_while(|&a| a != id)
+                    .any(|a| self.skip[a])
+        };
+        let img = self
+            .dom
+            .descendants(id)
+            .filter(visible)
+            .find(|&d| self.dom.is(d, "img"));
+        let Some(image) = img.and_then(|i| self.image(i)) else {
+            flow.flush();
+            self.flow_children(id, flow);
+            flow.flush();
+            return;
+        };
+        let caption_el = self
+            .dom
+            .descendants(id)
+            .filter(visible)
+            .find(|&d| self.dom.is(d, "figcaption"));
+        let credit_el = self.dom.descendants(id).filter(visible).find(|&d| {
+            let c = self.dom.class_and_id(d);
+            CREDIT_HINTS.iter().any(|h| c.contains(h))
+        });
+        let credit = credit_el
+            .map(|c| tidy(self.inline_children(c)))
+            .unwrap_or_default();
+        let caption = caption_el
+            .map(|c| tidy(self.inline_children_except(c, credit_el)))
+            .unwrap_or_default();
+        flow.push(Block::Figure {
+            image,
+            caption,
+            credit,
+        });
+    }
+
+    fn image(&self, img: NodeId) -> Option<Image> {
+        let src = image_source(self.dom, img).and_then(|s| self.urls.resolve(&s))?;
+        Some(Image {
+            src,
+            alt: collapse_ws(self.dom.attr(img, "alt").unwrap_or("")),
+            title: self
+                .dom
+                .attr(img, "title")
+                .map(collapse_ws)
+                .filter(|t| !t.is_empty()),
+        })
+    }
+
+    fn inline_children(&self, id: NodeId) -> Vec<Inline> {
+        self.inline_children_except(id, None)
+    }
+
+    fn inline_children_except(&self, id: NodeId, except: Option<NodeId>) -> Vec<Inline> {
+        let mut out = Vec::new();
+        for &c in self.dom.children(id) {
+            if Some(c) != except {
+                out.extend(self.inline_except(c, except));
+            }
+        }
+        out
+    }
+
+    fn inline(&self, id: NodeId) -> Vec<Inline> {
+        self.inline_except(id, None)
+    }
+
+    /// The inlines of a node in inline context (block elements inside give their text,
+    /// separated by spaces).
+    fn inline_except(&self, id: NodeId, except: Option<NodeId>) -> Vec<Inline> {
+        if self.skip[id] || Some(id) == except {
+            return Vec::new();
+        }
+        let tag = match &self.dom.nodes[id].data {
+            Data::Text(t) => return vec![text_inline(t)],
+            Data::Document => return Vec::new(),
+            Data::Element { tag, .. } => tag.as_str(),
+        };
+        let children = || self.inline_children_except(id, except);
+        let one = |i: Inline| vec![i];
+        match tag {
+            "em" | "i" | "cite" | "dfn" | "var" => one(Inline::Emphasis {
+                content: children(),
+            }),
+            "strong" | "b" => one(Inline::Strong {
+                content: children(),
+            }),
+            "s" | "strike" | "del" => one(Inline::Strikethrough {
+                content: children(),
+            }),
+            "sup" => one(Inline::Superscript {
+                content: children(),
+            }),
+            "sub" => one(Inline::Subscript {
+                content: children(),
+            }),
+            "code" | "kbd" | "samp" | "tt" => {
+                let text = collapse_ws(&self.raw_text(id));
+                if text.is_empty() {
+                    Vec::new()
+                } else {
+                    one(Inline::Code { text })
+                }
+            }
+            "br" => one(Inline::LineBreak),
+            "img" => self.image(id).map(Inline::Image).into_iter().collect(),
+            "a" => {
+                let url = self.dom.attr(id, "href").and_then(|h| self.urls.resolve(h));
+                match url {
+                    Some(url) => one(Inline::Link {
+                        url,
+                        title: self
+                            .dom
+                            .attr(id, "title")
+                            .map(collapse_ws)
+                            .filter(|t| !t.is_empty()),
+                        content: children(),
+                    }),
+                    None => children(),
+                }
+            }
+            t if is_block(t) => {
+                let mut out = vec![Inline::text(" ")];
+                out.extend(children());
+                out.push(Inline::text(" "));
+                out
+            }
+            _ => children(),
+        }
+    }
+
+    /// Text as written, for preformatted blocks: `<br>` is a newline, one leading newline
+    /// dropped, trailing whitespace trimmed.
+    fn raw_text(&self, id: NodeId) -> String {
+        let mut out = String::new();
+        for d in self.dom.descendants(id) {
+            if self.skip[d]
+                || self
+                    .dom
+                    .ancestors(d)
+                    .take_while(|&a| a != id)
+                    .any(|a| self.skip[a])
+            {
+                continue;
+            }
+            match &self.dom.nodes[d].data {
+                Data::Text(t) => out.push_str(t),
+                Data::Element { tag, .. } if tag == "br" => out.push('\n'),
+                _ => {}
+            }
+        }
+        let out = out.strip_prefix('\n').unwrap_or(&out);
+        out.trim_end().to_string()
+    }
+
+    fn code_language(&self, pre: NodeId) -> Option<String> {
+        let code = self
+            .dom
+            .children(pre)
+            .iter()
+            .copied()
+            .find(|&c| self.dom.is(c, "code"));
+        [Some(pre), code].into_iter().flatten().find_map(|id| {
+            if let Some(l) = self
+                .dom
+                .attr(id, "data-lang")
+                .or_else(|| self.dom.attr(id, "data-language"))
+            {
+                return Some(l.trim().to_string()).filter(|l| !l.is_empty());
+            }
+            self.dom
+                .attr(id, "class")?
+                .split_whitespace()
+                .find_map(|c| {
+                    c.strip_prefix("language-")
+                        .or_else(|| c.strip_prefix("lang-"))
+                        .map(str::to_string)
+                })
+        })
+    }
+
+    fn table(&self, id: NodeId) -> Table {
+        let mut table = Table::default();
+        let mut rows: Vec<(bool, Vec<Vec<Inline>>)> = Vec::new();
+        for d in self.dom.descendants(id) {
+            let own = self.dom.ancestors(d).find(|&a| self.dom.is(a, "table")) == Some(id);
+            if !own || self.skip[d] {
+                continue;
+            }
+            match self.dom.tag(d) {
+                Some("caption") => table.caption = tidy(self.cell(d)),
+                Some("tr") => {
+                    let cells: Vec<NodeId> = self
+                        .dom
+                        .children(d)
+                        .iter()
+                        .copied()
+                        .filter(|&c| !self.skip[c] && matches!(self.dom.tag(c), Some("td" | "th")))
+                        .collect();
+                    let in_head = self.dom.parent(d).is_some_and(|p| self.dom.is(p, "thead"));
+                    let all_th = !cells.is_empty() && cells.iter().all(|&c| self.dom.is(c, "th"));
+                    rows.push((
+                        in_head || all_th,
+                        cells.iter().map(|&c| tidy(self.cell(c))).collect(),
+                    ));
+                }
+                _ => {}
+            }
+        }
+        let mut rows = rows.into_iter().peekable();
+        if let Some((true, _)) = rows.peek() {
+            table.header = rows.next().map(|(_, r)| r).unwrap_or_default();
+        }
+        table.rows = rows.map(|(_, r)| r).filter(|r| !r.is_empty()).collect();
+        table
+    }
+
+    fn cell(&self, id: NodeId) -> Vec<Inline> {
+        if !self.has_block[id] {
+            return self.inline_children(id);
+        }
+        let mut out = Vec::new();
+        for block in self.children_blocks(id) {
+            if !out.is_empty() {
+                out.push(Inline::text(" "));
+            }
+            match block {
+                Block::Paragraph { content } | Block::Heading { content, .. } => {
+                    out.extend(content)
+                }
+                Block::Figure { image, .. } => out.push(Inline::Image(image)),
+                other => out.push(Inline::text(crate::model::words(&[other]).join(" "))),
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn convert(html: &str) -> Vec<Block> {
+        let dom = Dom::parse(html);
+        let skip = super::super::extract::never_content(&dom);
+        let urls = Resolver::for_page(&dom, Some("http://e.org/a/"), None);
+        Converter::new(&dom, &skip, &urls).blocks(&[0])
+    }
+
+    #[test]
+    fn paragraphs_and_inline_markup() {
+        let b = convert("<p>Hello <em>big</em>\n <a href='x.html' onclick='evil()'>world</a> </p><div>loose <b>text</b></div>");
+        assert_eq!(b.len(), 2);
+        assert_eq!(
+            b[0],
+            Block::Paragraph {
+                content: vec![
+                    Inline::text("Hello "),
+                    Inline::Emphasis {
+                        content: vec![Inline::text("big")]
+                    },
+                    Inline::text(" "),
+                    Inline::Link {
+                        url: "http://e.org/a/x.html".into(),
+                        title: None,
+                        content: vec![Inline::text("world")]
+                    },
+                ]
+            }
+        );
+        assert_eq!(crate::model::inline_text(b[1].inlines()), "loose text");
+    }
+
+    #[test]
+    fn structure() {
+        let b = convert("<h2>Head</h2><ul><li>one</li><li><p>two</p></li></ul><ol start=3><li>x</li></ol><blockquote><p>q</p></blockquote><pre class='language-rust'>fn x() {}\n</pre><hr>");
+        assert!(matches!(&b[0], Block::Heading { level: 2, .. }));
+        assert!(matches!(&b[1], Block::List { start: None, items, .. } if items.len() == 2));
+        assert!(matches!(&b[2], Block::List { start: Some(3), .. }));
+        assert!(matches!(&b[3], Block::Quote { .. }));
+        assert_eq!(
+            b[4],
+            Block::Code {
+                language: Some("rust".into()),
+                text: "fn x() {}".into()
+            }
+        );
+        assert_eq!(b[5], Block::Rule);
+    }
+
+    #[test]
+    fn figures_with_caption_and_credit() {
+        let b = convert("<figure><img data-src='p.jpg' alt='A'><figcaption>A cat. <span class='credit'>Photo: Bo</span></figcaption></figure><p><img src='/i.png'></p>");
+        match &b[0] {
+            Block::Figure {
+                image,
+                caption,
+                credit,
+            } => {
+                assert_eq!(image.src, "http://e.org/a/p.jpg");
+                assert_eq!(crate::model::inline_text(caption), "A cat.");
+                assert_eq!(crate::model::inline_text(credit), "Photo: Bo");
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(matches!(&b[1], Block::Figure { image, .. } if image.src == "http://e.org/i.png"));
+    }
+
+    #[test]
+    fn tables_and_sanitizing() {
+        let b = convert("<table><thead><tr><th>a</th><th>b</th></tr></thead><tr><td>1</td><td><p>2</p></td></tr></table><script>x</script><a href='javascript:x()'>js</a><iframe src=x></iframe>");
+        match &b[0] {
+            Block::Table(t) => {
+                assert_eq!(t.header.len(), 2);
+                assert_eq!(crate::model::inline_text(&t.rows[0][1]), "2");
+            }
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(b[1], Block::para("js"));
+        assert_eq!(b.len(), 2);
+    }
+
+    #[test]
+    fn double_breaks_split_paragraphs() {
+        let b = convert("<div>one<br>two<br><br>three</div>");
+        assert_eq!(b.len(), 2);
+        assert_eq!(
+            b[0],
+            Block::Paragraph {
+                content: vec![Inline::text("one"), Inline::LineBreak, Inline::text("two")]
+            }
+        );
+    }
+}

@@ -1,0 +1,649 @@
+//! Finding the article in a whole page.
+//!
+//! 1. Mark what never is content (scripts, forms, hidden elements) and, in a strict pass,
+//!    page furniture (navigation, asides, footers, share bars, comments...) by element, role,
+//!    class and id.
+//! 2. Score paragraphs (length, commas) into their ancestors, weigh containers by element
+//!    and class/id hints and by how little of their text is links; the best container wins,
+//!    moved up when its parent or several strong candidates agree.
+//! 3. Join siblings of the winner that score well or read like prose.
+//! 4. Clean the result: drop inner lists, tables and divs that look like furniture
+//!    (link-heavy, image-heavy, form-like), and furniture-named short elements.
+//!
+//! When the strict pass finds too little text, it runs again without the class/id rules;
+//! the longest result wins. All passes are linear in the size of the page.
+
+use super::dom::{Data, Dom, NodeId};
+use super::hints;
+
+/// Text below this many characters means the extraction missed the article.
+const MIN_ARTICLE_CHARS: usize = 500;
+
+/// What to convert: the chosen subtrees, in document order, and nodes to leave out.
+#[derive(Debug, Clone)]
+pub struct Selection {
+    pub roots: Vec<NodeId>,
+    pub skip: Vec<bool>,
+}
+
+/// Sums of one subtree, counting only nodes that are not skipped.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Stats {
+    /// Characters of text, whitespace runs counted as one.
+    pub chars: usize,
+    /// Characters inside links (fragment links count less: they stay on the page).
+    pub link_chars: f64,
+    pub commas: usize,
+    pub paragraphs: usize,
+    pub images: usize,
+    pub list_items: usize,
+    pub inputs: usize,
+    pub heading_chars: usize,
+}
+
+impl Stats {
+    pub fn link_density(&self) -> f64 {
+        if self.chars == 0 {
+            0.0
+        } else {
+            self.link_chars / self.chars as f64
+        }
+    }
+
+    fn add(&mut self, o: &Stats) {
+        self.chars += o.chars;
+        self.link_chars += o.link_chars;
+        self.commas += o.commas;
+        self.paragraphs += o.paragraphs;
+        self.images += o.images;
+        self.list_items += o.list_items;
+        self.inputs += o.inputs;
+        self.heading_chars += o.heading_chars;
+    }
+
+    fn sub(&mut self, o: &Stats) {
+        self.chars = self.chars.saturating_sub(o.chars);
+        self.link_chars = (self.link_chars - o.link_chars).max(0.0);
+        self.commas = self.commas.saturating_sub(o.commas);
+        self.paragraphs = self.paragraphs.saturating_sub(o.paragraphs);
+        self.images = self.images.saturating_sub(o.images);
+        self.list_items = self.list_items.saturating_sub(o.list_items);
+        self.inputs = self.inputs.saturating_sub(o.inputs);
+        self.heading_chars = self.heading_chars.saturating_sub(o.heading_chars);
+    }
+}
+
+/// Characters of text with each whitespace run counted once.
+pub fn collapsed_len(s: &str) -> usize {
+    let mut n = 0;
+    let mut space = true;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            if !space {
+                n += 1;
+            }
+            space = true;
+        } else {
+            n += 1;
+            space = false;
+        }
+    }
+    n
+}
+
+fn commas(s: &str) -> usize {
+    s.chars()
+        .filter(|c| matches!(c, ',' | '，' | '、' | '،' | '﹐'))
+        .count()
+}
+
+/// Marks nodes that never are content, in any mode: never-content elements, hidden
+/// elements, comments-only forms, with all they hold.
+pub fn never_content(dom: &Dom) -> Vec<bool> {
+    let mut skip = vec![false; dom.nodes.len()];
+    for id in dom.all() {
+        if let Some(p) = dom.parent(id) {
+            if skip[p] {
+                skip[id] = true;
+                continue;
+            }
+        }
+        if let Some(tag) = dom.tag(id) {
+            skip[id] = hints::is_never_content(tag)
+                || hints::is_hidden(dom, id)
+                || (tag == "form" && !is_page_wrapping_form(dom, id));
+        }
+    }
+    skip
+}
+
+/// Some sites wrap the whole page in one `<form>` (ASP.NET); such a form holds the article
+/// and is kept as a plain container. Its controls are dropped all the same.
+fn is_page_wrapping_form(dom: &Dom, id: NodeId) -> bool {
+    dom.descendants(id)
+        .filter(|&d| dom.is(d, "p"))
+        .take(3)
+        .count()
+        >= 3
+}
+
+/// Marks page furniture for the strict pass: by element and role, and by class and id
+/// outside tables and code.
+pub fn furniture(dom: &Dom, skip: &mut [bool], use_classes: bool) {
+    for id in dom.all() {
+        if skip[id] {
+            continue;
+        }
+        if let Some(p) = dom.parent(id) {
+            if skip[p] {
+                skip[id] = true;
+                continue;
+            }
+        }
+        let Some(tag) = dom.tag(id) else { continue };
+        if matches!(tag, "html" | "body" | "article" | "main" | "a") {
+            continue;
+        }
+        let by_class = use_classes
+            && hints::is_boilerplate_class(&dom.class_and_id(id))
+            && !dom
+                .ancestors(id)
+                .any(|a| matches!(dom.tag(a), Some("table" | "code" | "pre")));
+        let site_header = tag == "header" && !dom.ancestors(id).any(|a| dom.is(a, "article"));
+        if hints::is_boilerplate_element(dom, id) || by_class || site_header {
+            skip[id] = true;
+        }
+    }
+}
+
+/// Bottom-up sums for every node (ids are in document order, so children come after
+/// their parent and a reverse sweep sees them first).
+pub fn stats(dom: &Dom, skip: &[bool]) -> Vec<Stats> {
+    let mut st = vec![Stats::default(); dom.nodes.len()];
+    for id in dom.all().rev() {
+        if skip[id] {
+            continue;
+        }
+        let mut s = st[id];
+        match &dom.nodes[id].data {
+            Data::Text(t) => {
+                s.chars += collapsed_len(t);
+                s.commas += commas(t);
+            }
+            Data::Element { tag, .. } => match tag.as_str() {
+                "p" => s.paragraphs += 1,
+                "img" => s.images += 1,
+                "li" => s.list_items += 1,
+                "input" | "select" | "textarea" | "button" => s.inputs += 1,
+                "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => s.heading_chars = s.chars,
+                "a" => {
+                    let internal = dom.attr(id, "href").is_some_and(|h| h.starts_with('#'));
+                    s.link_chars = s.chars as f64 * if internal { 0.3 } else { 1.0 };
+                }
+                _ => {}
+            },
+            Data::Document => {}
+        }
+        st[id] = s;
+        if let Some(p) = dom.parent(id) {
+            let child = st[id];
+            st[p].add(&child);
+        }
+    }
+    st
+}
+
+fn is_heading(tag: &str) -> bool {
+    matches!(tag, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
+}
+
+/// Elements that stand for a paragraph of text when scoring: paragraphs, preformatted
+/// text, cells, and containers holding only inline content.
+fn is_scored_paragraph(dom: &Dom, id: NodeId, skip: &[bool]) -> bool {
+    match dom.tag(id) {
+        Some("p" | "pre" | "td" | "h2" | "h3" | "h4" | "h5" | "h6") => true,
+        Some("div" | "section" | "article") => !dom
+            .children(id)
+            .iter()
+            .any(|&c| !skip[c] && dom.tag(c).is_some_and(hints::is_block)),
+        _ => false,
+    }
+}
+
+fn tag_score(tag: &str) -> f64 {
+    match tag {
+        "div" | "article" => 5.0,
+        "pre" | "td" | "blockquote" => 3.0,
+        "address" | "ol" | "ul" | "dl" | "dd" | "dt" | "li" | "form" => -3.0,
+        "th" => -5.0,
+        t if is_heading(t) => -5.0,
+        _ => 0.0,
+    }
+}
+
+/// Content scores of candidate containers (`None` for nodes never scored).
+pub fn score(dom: &Dom, skip: &[bool], st: &[Stats], use_weights: bool) -> Vec<Option<f64>> {
+    let mut scores: Vec<Option<f64>> = vec![None; dom.nodes.len()];
+    let init = |id: NodeId, scores: &mut Vec<Option<f64>>| {
+        if scores[id].is_none() {
+            let tag = dom.tag(id).unwrap_or("");
+            let w = if use_weights {
+                hints::class_weight(dom, id)
+            } else {
+                0.0
+            };
+            scores[id] = Some(tag_score(tag) + w);
+        }
+    };
+    for id in dom.all() {
+        if skip[id] || !is_scored_paragraph(dom, id, skip) || st[id].chars < 25 {
+            continue;
+        }
+        let s = &st[id];
+        let points = 1.0 + s.commas as f64 + (s.chars as f64 / 100.0).min(3.0);
+        for (level, anc) in dom.ancestors(id).take(5).enumerate() {
+            if dom.tag(anc).is_none() || matches!(dom.tag(anc), Some("html")) {
+                break;
+            }
+            init(anc, &mut scores);
+            let divider = match level {
+                0 => 1.0,
+                1 => 2.0,
+                n => n as f64 * 3.0,
+            };
+            if let Some(sc) = scores[anc].as_mut() {
+                *sc += points / divider;
+            }
+        }
+    }
+    for (id, sc) in scores.iter_mut().enumerate() {
+        if let Some(v) = sc {
+            *v *= 1.0 - st[id].link_density();
+        }
+    }
+    scores
+}
+
+/// The best container, moved up to a common ancestor of strong rivals or to a parent that
+/// scores about as well.
+pub fn top_candidate(dom: &Dom, scores: &[Option<f64>]) -> Option<NodeId> {
+    let mut ranked: Vec<(NodeId, f64)> = scores
+        .iter()
+        .enumerate()
+        .filter_map(|(id, s)| s.map(|s| (id, s)))
+        .collect();
+    ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    let &(mut top, top_score) = ranked.first()?;
+    // Several strong candidates inside one ancestor: the article is split in parts.
+    let rivals: Vec<NodeId> = ranked[1..ranked.len().min(5)]
+        .iter()
+        .filter(|(_, s)| *s >= top_score * 0.75)
+        .map(|(id, _)| *id)
+        .collect();
+    if rivals.len() >= 2 {
+        for anc in dom.ancestors(top) {
+            if dom.is(anc, "body") || dom.tag(anc).is_none() {
+                break;
+            }
+            let holding = rivals
+                .iter()
+                .filter(|&&r| dom.ancestors(r).any(|a| a == anc))
+                .count();
+            if holding >= 2 {
+                top = anc;
+                break;
+            }
+        }
+    }
+    // A parent scoring higher than the candidate is the better container.
+    let mut last = scores[top].unwrap_or(top_score);
+    let threshold = last / 3.0;
+    let mut parent = dom.parent(top);
+    while let Some(p) = parent {
+        if dom.is(p, "body") || dom.tag(p).is_none() {
+            break;
+        }
+        match scores[p] {
+            None => {}
+            Some(s) if s < threshold => break,
+            Some(s) if s > last => {
+                top = p;
+                break;
+            }
+            Some(s) => last = s,
+        }
+        parent = dom.parent(p);
+    }
+    // An only child says no more than its parent.
+    while let Some(p) = dom.parent(top) {
+        let element_children = dom
+            .children(p)
+            .iter()
+            .filter(|&&c| dom.tag(c).is_some())
+            .count();
+        if element_children != 1 || dom.is(p, "body") || dom.tag(p).is_none() {
+            break;
+        }
+        top = p;
+    }
+    Some(top)
+}
+
+/// The winner and those of its siblings that belong to the article.
+pub fn with_siblings(
+    dom: &Dom,
+    top: NodeId,
+    scores: &[Option<f64>],
+    st: &[Stats],
+    skip: &[bool],
+) -> Vec<NodeId> {
+    let Some(parent) = dom.parent(top) else {
+        return vec![top];
+    };
+    let top_score = scores[top].unwrap_or(0.0);
+    let threshold = (top_score * 0.2).max(10.0);
+    let top_class = dom.attr(top, "class").filter(|c| !c.is_empty());
+    dom.children(parent)
+        .iter()
+        .copied()
+        .filter(|&s| !skip[s])
+        .filter(|&s| {
+            if s == top {
+                return true;
+            }
+            let bonus = if top_class.is_some() && dom.attr(s, "class") == top_class {
+                top_score * 0.2
+            } else {
+                0.0
+            };
+            if scores[s].is_some_and(|sc| sc + bonus >= threshold) {
+                return true;
+            }
+            if dom.is(s, "p") {
+                let (len, ld) = (st[s].chars, st[s].link_density());
+                let text = dom.text(s);
+                return (len > 80 && ld < 0.25)
+                    || (len > 0
+                        && ld == 0.0
+                        && (text.contains(". ") || text.trim_end().ends_with('.')));
+            }
+            false
+        })
+        .collect()
+}
+
+/// Whether a table holds data (keep it) rather than lay out the page.
+pub fn is_data_table(dom: &Dom, id: NodeId) -> bool {
+    if dom.attr(id, "role") == Some("presentation") {
+        return false;
+    }
+    if dom.attr(id, "summary").is_some() {
+        return true;
+    }
+    let mut rows = 0;
+    let mut max_cols = 0;
+    for d in dom.descendants(id) {
+        match dom.tag(d) {
+            Some("caption" | "th" | "thead" | "tfoot" | "colgroup" | "col") => return true,
+            Some("table") => return false,
+            Some("tr") => {
+                rows += 1;
+                let cols = dom
+                    .children(d)
+                    .iter()
+                    .filter(|&&c| matches!(dom.tag(c), Some("td" | "th")))
+                    .count();
+                max_cols = max_cols.max(cols);
+            }
+            _ => {}
+        }
+    }
+    rows >= 10 || max_cols > 4 || (rows > 1 && max_cols > 1 && rows * max_cols > 10)
+}
+
+/// Drops, inside the selection, containers that look like furniture: link lists, image
+/// strips without text, form remnants, negative class weights. Innermost first, so an outer
+/// container is judged on what is left of it.
+pub fn clean_conditionally(
+    dom: &Dom,
+    roots: &[NodeId],
+    skip: &mut [bool],
+    st: &mut [Stats],
+    scores: &[Option<f64>],
+    use_weights: bool,
+) {
+    let mut inside: Vec<NodeId> = roots.iter().flat_map(|&r| dom.descendants(r)).collect();
+    inside.sort_unstable();
+    for &id in inside.iter().rev() {
+        if skip[id] {
+            continue;
+        }
+        let Some(tag) = dom.tag(id) else { continue };
+        if !matches!(
+            tag,
+            "table" | "ul" | "ol" | "div" | "section" | "fieldset" | "dl" | "figure" | "header"
+        ) {
+            continue;
+        }
+        let in_data_table_or_code = dom.ancestors(id).any(|a| {
+            matches!(dom.tag(a), Some("code" | "pre"))
+                || (dom.is(a, "table") && is_data_table(dom, a))
+        });
+        if in_data_table_or_code || (tag == "table" && is_data_table(dom, id)) {
+            continue;
+        }
+        let weight = if use_weights {
+            hints::class_weight(dom, id)
+        } else {
+            0.0
+        };
+        if is_furniture(
+            dom,
+            id,
+            tag,
+            &st[id],
+            weight + scores[id].unwrap_or(0.0),
+            weight,
+        ) {
+            skip[id] = true;
+            let removed = st[id];
+            for a in dom.ancestors(id) {
+                st[a].sub(&removed);
+            }
+        }
+    }
+}
+
+/// The test of [`clean_conditionally`] for one container.
+fn is_furniture(dom: &Dom, id: NodeId, tag: &str, s: &Stats, score: f64, weight: f64) -> bool {
+    if score < 0.0 {
+        return true;
+    }
+    if s.commas >= 10 {
+        return false;
+    }
+    let is_list =
+        matches!(tag, "ul" | "ol") || (s.list_items > 0 && list_text_share(dom, id) > 0.9);
+    let in_figure = tag == "figure" || dom.ancestors(id).any(|a| dom.is(a, "figure"));
+    let p = s.paragraphs as f64;
+    let img = s.images as f64;
+    let li = s.list_items as f64 - 100.0;
+    let ld = s.link_density();
+    let heading_density = if s.chars > 0 {
+        s.heading_chars as f64 / s.chars as f64
+    } else {
+        0.0
+    };
+    if is_list && s.images > 0 && s.images == s.list_items {
+        return false; // an image gallery
+    }
+    (img > 1.0 && p / img < 0.5 && !in_figure)
+        || (!is_list && li > p)
+        || (s.inputs as f64 > (p / 3.0).floor())
+        || (!is_list
+            && heading_density < 0.9
+            && s.chars < 25
+            && (s.images == 0 || s.images > 2)
+            && ld > 0.0)
+        || (!is_list && weight < 25.0 && ld > 0.2)
+        || (weight >= 25.0 && ld > 0.5)
+        || (is_list && is_link_list(s))
+}
+
+/// A list of short entries that are nearly all link text: "related stories", "more from".
+fn is_link_list(s: &Stats) -> bool {
+    s.list_items > 0 && s.link_density() > 0.75 && s.chars / s.list_items < 80
+}
+
+fn list_text_share(dom: &Dom, id: NodeId) -> f64 {
+    let total = collapsed_len(&dom.text(id)).max(1);
+    let in_items: usize = dom
+        .descendants(id)
+        .filter(|&d| {
+            dom.is(d, "li")
+                && !dom
+                    .ancestors(d)
+                    .take_while(|&a| a != id)
+                    .any(|a| dom.is(a, "li"))
+        })
+        .map(|d| collapsed_len(&dom.text(d)))
+        .sum();
+    in_items as f64 / total as f64
+}
+
+/// Short elements named as share or social bars, within the selection.
+pub fn drop_share_bars(dom: &Dom, roots: &[NodeId], skip: &mut [bool], st: &[Stats]) {
+    for &r in roots {
+        for id in dom.descendants(r) {
+            if skip[id] || dom.tag(id).is_none() {
+                continue;
+            }
+            let c = dom.class_and_id(id);
+            let share = ["share", "social", "sharing"].iter().any(|w| c.contains(w));
+            if share && st[id].chars < 500 {
+                skip[id] = true;
+            }
+        }
+    }
+}
+
+/// The article of a whole page, or `None` when nothing scores.
+pub fn extract(dom: &Dom, base_skip: &[bool]) -> Option<Selection> {
+    let mut best: Option<(usize, Selection)> = None;
+    for strict in [true, false] {
+        let mut skip = base_skip.to_vec();
+        furniture(dom, &mut skip, strict);
+        let mut st = stats(dom, &skip);
+        let scores = score(dom, &skip, &st, strict);
+        let Some(top) = top_candidate(dom, &scores) else {
+            continue;
+        };
+        let roots = with_siblings(dom, top, &scores, &st, &skip);
+        clean_conditionally(dom, &roots, &mut skip, &mut st, &scores, strict);
+        if strict {
+            drop_share_bars(dom, &roots, &mut skip, &st);
+        }
+        let chars: usize = roots.iter().map(|&r| st[r].chars).sum();
+        let better = best.as_ref().is_none_or(|(c, _)| chars > *c);
+        if better {
+            best = Some((chars, Selection { roots, skip }));
+        }
+        if chars >= MIN_ARTICLE_CHARS {
+            break;
+        }
+    }
+    best.map(|(_, s)| s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PROSE: &str = "This is a sentence of real prose, with commas, that goes on for a while to look like an article paragraph. ";
+
+    fn page(body: &str) -> Dom {
+        Dom::parse(&format!(
+            "<html><head><title>t</title></head><body>{body}</body></html>"
+        ))
+    }
+
+    fn selected_text(dom: &Dom, sel: &Selection) -> String {
+        let mut out = String::new();
+        for &r in &sel.roots {
+            for id in std::iter::once(r).chain(dom.descendants(r)) {
+                let hidden = sel.skip[id] || dom.ancestors(id).any(|a| sel.skip[a]);
+                if let (false, Data::Text(t)) = (hidden, &dom.nodes[id].data) {
+                    out.push_str(t);
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn picks_the_prose_container() {
+        let body = format!(
+            "<nav><a href=/>Home</a> <a href=/a>About</a></nav>\
+             <div id=main><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></div>\
+             <div class=sidebar><p>Popular: <a href=/x>Some other story, here</a></p></div>\
+             <footer>Copyright</footer>"
+        );
+        let dom = page(&body);
+        let skip = never_content(&dom);
+        let sel = extract(&dom, &skip).unwrap();
+        let text = selected_text(&dom, &sel);
+        assert!(text.contains("real prose"));
+        assert!(!text.contains("Home"));
+        assert!(!text.contains("Popular"));
+        assert!(!text.contains("Copyright"));
+    }
+
+    #[test]
+    fn link_lists_inside_the_article_are_dropped() {
+        let body = format!(
+            "<article><p>{PROSE}</p><ul><li><a href=/1>Related one</a></li><li><a href=/2>Related two</a></li></ul>\
+             <p>{PROSE}</p><ul><li>A real point, in prose</li><li>Another point</li></ul></article>"
+        );
+        let dom = page(&body);
+        let sel = extract(&dom, &never_content(&dom)).unwrap();
+        let text = selected_text(&dom, &sel);
+        assert!(!text.contains("Related one"));
+        assert!(text.contains("A real point"));
+    }
+
+    #[test]
+    fn never_content_and_wrapping_forms() {
+        let dom = page(&format!("<form><p>{PROSE}</p><p>b</p><p>c</p><input></form><form><input value=q></form><script>x()</script>"));
+        let skip = never_content(&dom);
+        let forms: Vec<_> = dom.all().filter(|&i| dom.is(i, "form")).collect();
+        assert!(!skip[forms[0]]);
+        assert!(skip[forms[1]]);
+        assert!(dom
+            .all()
+            .filter(|&i| dom.is(i, "script") || dom.is(i, "input"))
+            .all(|i| skip[i]));
+    }
+
+    #[test]
+    fn siblings_that_read_like_prose_join() {
+        let body = format!("<div><div class=a><p>{PROSE}</p><p>{PROSE}</p></div><p>A short closing line.</p><p><a href=/x>Next</a></p></div>");
+        let dom = page(&body);
+        let sel = extract(&dom, &never_content(&dom)).unwrap();
+        let text = selected_text(&dom, &sel);
+        assert!(text.contains("closing line"));
+    }
+
+    #[test]
+    fn data_tables() {
+        let dom = page("<table><tr><th>a</th><th>b</th></tr><tr><td>1</td><td>2</td></tr></table><table><tr><td><p>layout</p></td></tr></table>");
+        let tables: Vec<_> = dom.all().filter(|&i| dom.is(i, "table")).collect();
+        assert!(is_data_table(&dom, tables[0]));
+        assert!(!is_data_table(&dom, tables[1]));
+    }
+
+    #[test]
+    fn lengths() {
+        assert_eq!(collapsed_len("  a  b \n c"), 5);
+        assert_eq!(commas("a, b，c、d"), 3);
+    }
+}

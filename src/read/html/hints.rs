@@ -1,0 +1,372 @@
+//! What element names, attributes, classes and ids say about an element: never content,
+//! hidden, boilerplate, or likely to hold the article.
+
+use super::dom::{Dom, NodeId};
+
+/// Elements whose content never reaches the model.
+pub fn is_never_content(tag: &str) -> bool {
+    matches!(
+        tag,
+        "script"
+            | "style"
+            | "noscript"
+            | "iframe"
+            | "object"
+            | "embed"
+            | "template"
+            | "svg"
+            | "canvas"
+            | "audio"
+            | "video"
+            | "source"
+            | "track"
+            | "button"
+            | "input"
+            | "select"
+            | "textarea"
+            | "option"
+            | "head"
+            | "title"
+            | "meta"
+            | "link"
+            | "base"
+            | "dialog"
+            | "frame"
+            | "frameset"
+            | "applet"
+            | "map"
+            | "param"
+    )
+}
+
+/// Hidden by the `hidden` attribute, `aria-hidden`, or an inline style.
+pub fn is_hidden(dom: &Dom, id: NodeId) -> bool {
+    if dom.attr(id, "hidden").is_some() || dom.attr(id, "aria-hidden") == Some("true") {
+        // Images marked aria-hidden are decorative duplicates at worst; their figure keeps them.
+        return !dom.is(id, "img");
+    }
+    dom.attr(id, "style").is_some_and(|s| {
+        let s: String = s
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        s.contains("display:none") || s.contains("visibility:hidden")
+    })
+}
+
+/// Page furniture by element name or ARIA role.
+pub fn is_boilerplate_element(dom: &Dom, id: NodeId) -> bool {
+    let by_tag = matches!(dom.tag(id), Some("nav" | "aside" | "footer"));
+    let by_role = dom.attr(id, "role").is_some_and(|r| {
+        matches!(
+            r,
+            "navigation"
+                | "menu"
+                | "menubar"
+                | "complementary"
+                | "contentinfo"
+                | "banner"
+                | "alert"
+                | "alertdialog"
+                | "dialog"
+                | "search"
+        )
+    });
+    by_tag || by_role
+}
+
+/// Words of class and id that mark page furniture, matched as whole tokens of the
+/// attribute (split at `-`, `_`, spaces, camelCase is left as is).
+const BOILERPLATE_TOKENS: &[&str] = &[
+    "ad",
+    "ads",
+    "adv",
+    "advert",
+    "advertisement",
+    "banner",
+    "breadcrumb",
+    "breadcrumbs",
+    "combx",
+    "comment",
+    "comments",
+    "community",
+    "cookie",
+    "cookies",
+    "consent",
+    "disqus",
+    "footer",
+    "gdpr",
+    "masthead",
+    "menu",
+    "nav",
+    "navbar",
+    "navigation",
+    "newsletter",
+    "outbrain",
+    "pager",
+    "pagination",
+    "popup",
+    "modal",
+    "promo",
+    "related",
+    "recommended",
+    "recirc",
+    "remark",
+    "replies",
+    "rss",
+    "share",
+    "sharing",
+    "shoutbox",
+    "sidebar",
+    "skyscraper",
+    "social",
+    "sponsor",
+    "sponsored",
+    "subscribe",
+    "subscription",
+    "signup",
+    "taboola",
+    "tags",
+    "toolbar",
+    "widget",
+    "header",
+    "bio",
+    "author-bio",
+    "about-author",
+    "more",
+    "trending",
+    "popular",
+    "follow",
+    "print",
+    "skip",
+    "jump",
+    "login",
+    "paywall",
+    "supplemental",
+    "yom-remote",
+    "agegate",
+];
+
+/// Substrings that mark page furniture even inside longer words (`commentlist`, `sharebar`).
+const BOILERPLATE_PARTS: &[&str] = &[
+    "comment",
+    "disqus",
+    "newsletter",
+    "sidebar",
+    "breadcrumb",
+    "cookie",
+    "consent",
+    "outbrain",
+    "taboola",
+    "related",
+    "recommend",
+    "social",
+    "sharing",
+    "share-",
+    "-share",
+    "sharebar",
+    "advert",
+    "sponsor",
+    "subscribe",
+    "signup",
+    "popup",
+    "author-bio",
+    "authorbio",
+    "about-the-author",
+];
+
+/// Words of class and id that mark a container of the article itself; they outweigh
+/// boilerplate words (`article-header` is not page furniture).
+const CONTENT_TOKENS: &[&str] = &[
+    "article", "body", "content", "entry", "main", "post", "story", "text", "column", "and",
+    "shadow", "mathjax", "hentry", "h-entry", "blog",
+];
+
+fn tokens(class_and_id: &str) -> impl Iterator<Item = &str> {
+    class_and_id
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|t| !t.is_empty())
+}
+
+/// Whether class and id name page furniture, and do not also name content.
+pub fn is_boilerplate_class(class_and_id: &str) -> bool {
+    if class_and_id.trim().is_empty() {
+        return false;
+    }
+    let furniture = tokens(class_and_id).any(|t| BOILERPLATE_TOKENS.contains(&t))
+        || BOILERPLATE_PARTS.iter().any(|p| class_and_id.contains(p));
+    furniture && !tokens(class_and_id).any(|t| CONTENT_TOKENS.contains(&t))
+}
+
+/// Words whose presence in class or id makes a container more likely to be the article.
+const POSITIVE: &[&str] = &[
+    "article", "body", "content", "entry", "hentry", "main", "page", "post", "text", "blog",
+    "story", "prose", "rich",
+];
+/// ... and less likely.
+const NEGATIVE: &[&str] = &[
+    "hidden",
+    "hid",
+    "banner",
+    "combx",
+    "comment",
+    "com",
+    "contact",
+    "footer",
+    "masthead",
+    "media",
+    "meta",
+    "outbrain",
+    "promo",
+    "related",
+    "scroll",
+    "share",
+    "shoutbox",
+    "sidebar",
+    "skyscraper",
+    "sponsor",
+    "shopping",
+    "tags",
+    "widget",
+    "ad",
+    "ads",
+    "nav",
+    "menu",
+    "social",
+    "byline",
+    "caption",
+    "credit",
+    "newsletter",
+    "teaser",
+    "recirc",
+];
+
+/// Readability-style weight of class and id: +25 for each attribute naming content, -25 for
+/// each naming furniture, plus a bonus for schema.org's `articleBody`.
+pub fn class_weight(dom: &Dom, id: NodeId) -> f64 {
+    let mut w = 0.0;
+    for attr in ["class", "id"] {
+        let Some(v) = dom.attr(id, attr) else {
+            continue;
+        };
+        let v = v.to_ascii_lowercase();
+        if tokens(&v).any(|t| NEGATIVE.contains(&t)) || v.contains("comment") {
+            w -= 25.0;
+        }
+        if tokens(&v).any(|t| POSITIVE.contains(&t)) {
+            w += 25.0;
+        }
+    }
+    let article_body = ["itemprop", "property"]
+        .iter()
+        .any(|a| dom.attr(id, a).is_some_and(|p| p.contains("articleBody")));
+    if article_body {
+        w += 25.0;
+    }
+    w
+}
+
+/// Block-level elements: they end a paragraph of inline content.
+pub fn is_block(tag: &str) -> bool {
+    matches!(
+        tag,
+        "address"
+            | "article"
+            | "aside"
+            | "blockquote"
+            | "body"
+            | "center"
+            | "dd"
+            | "details"
+            | "dir"
+            | "div"
+            | "dl"
+            | "dt"
+            | "fieldset"
+            | "figcaption"
+            | "figure"
+            | "footer"
+            | "form"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "header"
+            | "hgroup"
+            | "hr"
+            | "html"
+            | "li"
+            | "main"
+            | "menu"
+            | "nav"
+            | "ol"
+            | "p"
+            | "pre"
+            | "section"
+            | "summary"
+            | "table"
+            | "tbody"
+            | "thead"
+            | "tfoot"
+            | "tr"
+            | "td"
+            | "th"
+            | "caption"
+            | "ul"
+            | "listing"
+            | "plaintext"
+            | "xmp"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn boilerplate_classes() {
+        assert!(is_boilerplate_class("share-buttons "));
+        assert!(is_boilerplate_class("site-footer "));
+        assert!(is_boilerplate_class("commentlist "));
+        assert!(is_boilerplate_class("newsletter-signup "));
+        assert!(!is_boilerplate_class("article-header "));
+        assert!(!is_boilerplate_class("post-content "));
+        assert!(!is_boilerplate_class("headline "));
+        assert!(!is_boilerplate_class("shadow "));
+        assert!(!is_boilerplate_class(""));
+    }
+
+    #[test]
+    fn hidden_elements() {
+        let dom = Dom::parse(
+            r#"<p style="DISPLAY: none">a</p><p hidden>b</p><p aria-hidden="true">c</p><p style="color:red">d</p>"#,
+        );
+        let ps: Vec<_> = dom.all().filter(|&i| dom.is(i, "p")).collect();
+        let hidden: Vec<bool> = ps.iter().map(|&p| is_hidden(&dom, p)).collect();
+        assert_eq!(hidden, [true, true, true, false]);
+    }
+
+    #[test]
+    fn weights() {
+        let dom = Dom::parse(
+            r#"<div class="entry-content">a</div><div id="sidebar">b</div><div itemprop="articleBody">c</div>"#,
+        );
+        let divs: Vec<_> = dom.all().filter(|&i| dom.is(i, "div")).collect();
+        let w: Vec<f64> = divs.iter().map(|&d| class_weight(&dom, d)).collect();
+        assert_eq!(w, [25.0, -25.0, 25.0]);
+    }
+
+    #[test]
+    fn furniture_by_tag_and_role() {
+        let dom = Dom::parse(r#"<nav>a</nav><div role="navigation">b</div><div>c</div>"#);
+        let found: Vec<bool> = dom
+            .all()
+            .filter(|&i| matches!(dom.tag(i), Some("nav" | "div")))
+            .map(|i| is_boilerplate_element(&dom, i))
+            .collect();
+        assert_eq!(found, [true, true, false]);
+    }
+}

@@ -1,0 +1,220 @@
+//! The article object of a page's JSON-LD (`<script type="application/ld+json">`): schema.org
+//! `Article` and its kinds (`NewsArticle`, `BlogPosting`...), found at the top, in arrays or
+//! in an `@graph`, with `@id` references resolved.
+
+use super::dom::{collapse_ws, Dom};
+use serde_json::{Map, Value};
+use std::collections::HashMap;
+
+/// What the JSON-LD says of the article; every field optional.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct LdArticle {
+    pub headline: Option<String>,
+    pub name: Option<String>,
+    pub authors: Vec<String>,
+    pub published: Option<String>,
+    pub modified: Option<String>,
+    pub publisher: Option<String>,
+    pub image: Option<String>,
+    pub language: Option<String>,
+    pub description: Option<String>,
+}
+
+/// schema.org types of articles (and their common subtypes, matched by suffix).
+fn is_article_type(t: &str) -> bool {
+    let t = t.rsplit(['/', ':']).next().unwrap_or(t);
+    t.ends_with("Article") || t.ends_with("Posting") || t == "Report" || t == "APIReference"
+}
+
+pub fn article(dom: &Dom) -> LdArticle {
+    let mut nodes = Vec::new();
+    for id in dom.all().filter(|&id| dom.is(id, "script")) {
+        let is_ld = dom
+            .attr(id, "type")
+            .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"));
+        if is_ld {
+            if let Some(v) = parse_script(&dom.text(id)) {
+                flatten(v, &mut nodes, 0);
+            }
+        }
+    }
+    from_nodes(&nodes)
+}
+
+/// Parses the text of a script, tolerating CDATA wrappers and HTML comments around it.
+fn parse_script(text: &str) -> Option<Value> {
+    let t = text
+        .trim()
+        .trim_start_matches("<![CDATA[")
+        .trim_end_matches("]]>")
+        .trim()
+        .trim_start_matches("<!--")
+        .trim_end_matches("-->")
+        .trim();
+    serde_json::from_str(t).ok()
+}
+
+/// Every object of a JSON-LD value that is a top-level item: array members and `@graph`
+/// members, depth-capped.
+fn flatten(v: Value, out: &mut Vec<Map<String, Value>>, depth: usize) {
+    if depth > 8 {
+        return;
+    }
+    match v {
+        Value::Array(xs) => xs.into_iter().for_each(|x| flatten(x, out, depth + 1)),
+        Value::Object(mut o) => {
+            if let Some(graph) = o.remove("@graph") {
+                flatten(graph, out, depth + 1);
+            }
+            out.push(o);
+        }
+        _ => {}
+    }
+}
+
+fn types(o: &Map<String, Value>) -> Vec<&str> {
+    match o.get("@type") {
+        Some(Value::String(s)) => vec![s.as_str()],
+        Some(Value::Array(xs)) => xs.iter().filter_map(Value::as_str).collect(),
+        _ => Vec::new(),
+    }
+}
+
+pub fn from_nodes(nodes: &[Map<String, Value>]) -> LdArticle {
+    let by_id: HashMap<&str, &Map<String, Value>> = nodes
+        .iter()
+        .filter_map(|o| Some((o.get("@id")?.as_str()?, o)))
+        .collect();
+    let Some(art) = nodes
+        .iter()
+        .find(|o| types(o).iter().any(|t| is_article_type(t)))
+    else {
+        return LdArticle::default();
+    };
+    let resolve = |v: &'_ Value| -> Value {
+        match v {
+            Value::Object(o) if o.len() == 1 => o
+                .get("@id")
+                .and_then(Value::as_str)
+                .and_then(|id| by_id.get(id))
+                .map(|o| Value::Object((*o).clone()))
+                .unwrap_or_else(|| v.clone()),
+            other => other.clone(),
+        }
+    };
+    let text = |k: &str| art.get(k).and_then(as_text);
+    let authors = match art.get("author").or_else(|| art.get("creator")) {
+        Some(Value::Array(xs)) => xs.iter().filter_map(|x| name_of(&resolve(x))).collect(),
+        Some(v) => name_of(&resolve(v))
+            .into_iter()
+            .flat_map(|names| split_names(&names))
+            .collect(),
+        None => Vec::new(),
+    };
+    LdArticle {
+        headline: text("headline"),
+        name: text("name"),
+        authors,
+        published: text("datePublished").or_else(|| text("dateCreated")),
+        modified: text("dateModified"),
+        publisher: art
+            .get("publisher")
+            .map(&resolve)
+            .as_ref()
+            .and_then(name_of),
+        image: art.get("image").and_then(url_of),
+        language: text("inLanguage"),
+        description: text("description"),
+    }
+}
+
+/// Text of a string (or a language-tagged `@value`), whitespace collapsed.
+fn as_text(v: &Value) -> Option<String> {
+    let s = match v {
+        Value::String(s) => s.as_str(),
+        Value::Object(o) => o.get("@value")?.as_str()?,
+        Value::Array(xs) => return xs.iter().find_map(as_text),
+        _ => return None,
+    };
+    Some(collapse_ws(&super::entities::unescape(s))).filter(|s| !s.is_empty())
+}
+
+/// The name of a person or organization given as an object or a string.
+fn name_of(v: &Value) -> Option<String> {
+    match v {
+        Value::Object(o) => o.get("name").and_then(as_text),
+        Value::Array(xs) => xs.iter().find_map(name_of),
+        other => as_text(other),
+    }
+    .filter(|n| !n.starts_with("http"))
+}
+
+/// One string naming several people ("A, B and C") becomes several names.
+fn split_names(names: &str) -> Vec<String> {
+    names
+        .split(", ")
+        .flat_map(|p| p.split(" and "))
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+fn url_of(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) => Some(s.trim().to_string()).filter(|s| !s.is_empty()),
+        Value::Object(o) => o.get("url").or_else(|| o.get("@id")).and_then(url_of),
+        Value::Array(xs) => xs.iter().find_map(url_of),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ld(json: &str) -> LdArticle {
+        let dom = Dom::parse(&format!(
+            r#"<script type="application/ld+json">{json}</script><p>x</p>"#
+        ));
+        article(&dom)
+    }
+
+    #[test]
+    fn news_article_fields() {
+        let a = ld(r#"{"@context":"https://schema.org","@type":"NewsArticle",
+            "headline":"Head &amp; line","author":[{"@type":"Person","name":"Ann"},"Bob"],
+            "datePublished":"2020-05-06T07:08:09Z","publisher":{"name":"Daily"},
+            "image":{"url":"http://i/x.png"},"inLanguage":"en-GB"}"#);
+        assert_eq!(a.headline.as_deref(), Some("Head & line"));
+        assert_eq!(a.authors, ["Ann", "Bob"]);
+        assert_eq!(a.published.as_deref(), Some("2020-05-06T07:08:09Z"));
+        assert_eq!(a.publisher.as_deref(), Some("Daily"));
+        assert_eq!(a.image.as_deref(), Some("http://i/x.png"));
+        assert_eq!(a.language.as_deref(), Some("en-GB"));
+    }
+
+    #[test]
+    fn graph_with_references() {
+        let a = ld(r##"{"@graph":[{"@type":"WebSite","@id":"#site","name":"S"},
+            {"@type":["BlogPosting"],"headline":"H","author":{"@id":"#p"},"publisher":{"@id":"#o"}},
+            {"@type":"Person","@id":"#p","name":"Pat Doe"},
+            {"@type":"Organization","@id":"#o","name":"Org"}]}"##);
+        assert_eq!(a.headline.as_deref(), Some("H"));
+        assert_eq!(a.authors, ["Pat Doe"]);
+        assert_eq!(a.publisher.as_deref(), Some("Org"));
+    }
+
+    #[test]
+    fn non_articles_and_bad_json_give_nothing() {
+        assert_eq!(
+            ld(r#"{"@type":"WebSite","name":"S"}"#),
+            LdArticle::default()
+        );
+        assert_eq!(ld(r#"{"@type":"Article", oops"#), LdArticle::default());
+        assert_eq!(
+            ld(r#"{"@type":"Article","author":"A and B"}"#).authors,
+            ["A", "B"]
+        );
+    }
+}

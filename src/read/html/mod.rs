@@ -1,0 +1,115 @@
+//! The HTML reader: a whole web page or a fragment, to an [`Article`].
+//!
+//! Pipeline: [`decode`] the bytes, parse with html5ever (through `scraper`) into a compact
+//! [`dom::Dom`], read the page's [`meta`]data, choose what to convert ([`extract`] the
+//! article of a whole page, or everything), [`convert`] it to blocks, and [`cleanup`] the
+//! result.
+//!
+//! Modes: with `ReadOptions::extract` (the default) a whole page — one that has a doctype or
+//! an `<html>`, `<head>`, `<body>` or `<title>` tag — is reduced to its article. A fragment
+//! without any of these is someone's clean markup and is converted as it is, like any input
+//! read with `extract == false`. Scripts, styles, forms, embedded objects, hidden elements,
+//! event-handler attributes and `javascript:` URLs never reach the model in either mode.
+
+pub mod cleanup;
+pub mod convert;
+pub mod dates;
+pub mod decode;
+pub mod dom;
+pub mod entities;
+pub mod extract;
+pub mod hints;
+pub mod jsonld;
+pub mod meta;
+pub mod urls;
+
+use crate::error::Result;
+use crate::format::{Diagnostics, Input, ReadOptions, Reader};
+use crate::model::{Article, Author, Block};
+use dom::Dom;
+
+/// Reads HTML pages and fragments.
+pub struct HtmlReader;
+
+impl Reader for HtmlReader {
+    fn name(&self) -> &str {
+        "html"
+    }
+    fn extensions(&self) -> &[&str] {
+        &["html", "htm", "xhtml"]
+    }
+    fn description(&self) -> &str {
+        "HTML: a whole web page (its article is extracted) or a fragment"
+    }
+    fn read(
+        &self,
+        input: Input<'_>,
+        options: &ReadOptions,
+        _: &mut Diagnostics,
+    ) -> Result<Article> {
+        let text = decode::decode(input.bytes);
+        Ok(read_html(&text, options))
+    }
+}
+
+/// Whether markup is a whole page rather than a fragment (see the module documentation).
+pub fn is_whole_page(text: &str) -> bool {
+    let head: String = text
+        .chars()
+        .take(4096)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    ["<!doctype", "<html", "<head", "<body", "<title"]
+        .iter()
+        .any(|t| head.contains(t))
+}
+
+/// Reads decoded HTML.
+pub fn read_html(text: &str, options: &ReadOptions) -> Article {
+    let dom = Dom::parse(text);
+    let tags = meta::MetaTags::collect(&dom);
+    let mut meta = meta::page_meta(&dom, &tags);
+    let base_skip = extract::never_content(&dom);
+    let body = dom.find("body").unwrap_or(0);
+    let extracting = options.extract && is_whole_page(text);
+    let selection = extracting
+        .then(|| extract::extract(&dom, &base_skip))
+        .flatten()
+        .unwrap_or_else(|| extract::Selection {
+            roots: vec![body],
+            skip: base_skip.clone(),
+        });
+    let mut skip = selection.skip;
+    if meta.authors.is_empty() {
+        if let Some((el, name)) = meta::byline_element(&dom, body).filter(|(_, n)| !n.is_empty()) {
+            meta.authors = vec![Author::named(name)];
+            if extracting {
+                skip[el] = true;
+            }
+        }
+    }
+    let urls = urls::Resolver::for_page(&dom, meta.url.as_deref(), options.base_url.as_deref());
+    let mut blocks = convert::Converter::new(&dom, &skip, &urls).blocks(&selection.roots);
+    if extracting {
+        if blocks.is_empty() {
+            blocks = convert::Converter::new(&dom, &base_skip, &urls).blocks(&[body]);
+        }
+        if let Some(title) = &meta.title {
+            cleanup::drop_title_heading(&mut blocks, title);
+        }
+        cleanup::drop_duplicates(&mut blocks);
+    }
+    if meta.language.is_none() {
+        meta.language = guess_language(&blocks);
+    }
+    Article {
+        meta,
+        blocks,
+        origin: None,
+    }
+}
+
+fn guess_language(blocks: &[Block]) -> Option<String> {
+    let words = crate::model::words(blocks);
+    crate::lang::detect_language(&words.join(" ")).map(str::to_string)
+}

@@ -1,0 +1,515 @@
+//! Which units are the article and which are page furniture, in the spirit of jusText:
+//! each unit is first judged on its own (length, share of function words, cue words), then
+//! short and borderline units take the side of their neighbours. Text after an end-of-article
+//! marker ("Related stories", "Comments") is dropped when the article is already behind it.
+
+use super::segment::{Kind, Unit};
+use crate::lang::is_stop_word;
+
+/// jusText's thresholds: characters below which a unit is short, above which prose is
+/// surely content; function-word shares that make prose.
+const LENGTH_LOW: usize = 70;
+const LENGTH_HIGH: usize = 200;
+const STOPWORDS_LOW: f32 = 0.30;
+const STOPWORDS_HIGH: f32 = 0.32;
+/// Units of furniture around an end marker that separate the article from what follows.
+const LONG_GAP: usize = 12;
+/// How far (in characters) a heading may stand before the content it introduces.
+const MAX_HEADING_DISTANCE: usize = 200;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Good,
+    NearGood,
+    Short,
+    Bad,
+}
+
+/// Words that mark page furniture when a short line holds one: sharing, accounts, ads,
+/// comments, legal notices.
+const FURNITURE: &[&str] = &[
+    "share",
+    "shares",
+    "shared",
+    "tweet",
+    "email",
+    "e-mail",
+    "print",
+    "facebook",
+    "twitter",
+    "linkedin",
+    "whatsapp",
+    "pinterest",
+    "reddit",
+    "messenger",
+    "telegram",
+    "instagram",
+    "youtube",
+    "flipboard",
+    "follow",
+    "subscribe",
+    "subscription",
+    "subscribers",
+    "newsletter",
+    "newsletters",
+    "login",
+    "log",
+    "register",
+    "cookie",
+    "cookies",
+    "advertisement",
+    "advertising",
+    "ad",
+    "ads",
+    "sponsored",
+    "comment",
+    "comments",
+    "reply",
+    "menu",
+    "navigation",
+    "skip",
+    "copyright",
+    "©",
+    "privacy",
+    "rss",
+    "permalink",
+    "toggle",
+    "signup",
+];
+
+/// Words common in furniture but also in prose and headings: furniture only when most of
+/// a line is made of them and the words above.
+const WEAK_FURNITURE: &[&str] = &[
+    "sign",
+    "in",
+    "up",
+    "out",
+    "to",
+    "this",
+    "on",
+    "with",
+    "us",
+    "the",
+    "our",
+    "and",
+    "more",
+    "read",
+    "next",
+    "previous",
+    "prev",
+    "home",
+    "top",
+    "back",
+    "save",
+    "like",
+    "search",
+    "close",
+    "open",
+    "loading",
+    "related",
+    "popular",
+    "trending",
+    "recommended",
+    "terms",
+    "policy",
+    "use",
+    "contact",
+    "about",
+    "rights",
+    "reserved",
+    "all",
+    "app",
+    "download",
+    "account",
+    "jump",
+    "go",
+    "main",
+    "content",
+    "view",
+    "see",
+    "full",
+    "story",
+    "article",
+    "tags",
+    "topics",
+    "feedback",
+    "help",
+];
+
+/// Phrases that, as a line of their own, end the article: what follows is other content.
+const END_MARKERS: &[&str] = &[
+    "related",
+    "read more",
+    "more stories",
+    "more from",
+    "more on",
+    "most read",
+    "most popular",
+    "most viewed",
+    "most shared",
+    "recommended",
+    "you may also like",
+    "you might also like",
+    "comments",
+    "comment",
+    "leave a reply",
+    "leave a comment",
+    "share this",
+    "about the author",
+    "about the authors",
+    "tags",
+    "topics",
+    "see also",
+    "trending",
+    "further reading",
+];
+
+/// Per unit: whether it belongs to the article.
+pub fn article_mask(units: &[Unit]) -> Vec<bool> {
+    let thresholds = thresholds(units);
+    let initial: Vec<Class> = units.iter().map(|u| classify(u, thresholds)).collect();
+    let mut classes = initial.clone();
+    promote_headings(units, &mut classes);
+    revise_short(&mut classes);
+    revise_near_good(&mut classes);
+    promote_headings_again(units, &initial, &mut classes);
+    let mut keep: Vec<bool> = classes.iter().map(|&c| c == Class::Good).collect();
+    cut_after_end(units, &mut keep);
+    if !keep.contains(&true) {
+        // Nothing reads as an article (a lone line, a list): keep all but the furniture.
+        keep = units
+            .iter()
+            .map(|u| !is_furniture_text(&u.text) && !is_end_marker(&u.text))
+            .collect();
+    }
+    keep
+}
+
+/// The function-word shares that make prose. A text whose language has no function words
+/// listed (Latin, or an unknown language) is judged on length alone.
+fn thresholds(units: &[Unit]) -> (f32, f32) {
+    let (mut stop, mut total, mut spaced_len, mut cjk_len) = (0, 0, 0, 0);
+    for unit in units.iter().filter(|u| weighted_len(&u.text) >= LENGTH_LOW) {
+        if is_cjk_text(&unit.text) {
+            cjk_len += weighted_len(&unit.text);
+        } else if !is_markup(&unit.text) {
+            let words = words(&unit.text);
+            stop += words.iter().filter(|w| is_stop_word(w)).count();
+            total += words.len();
+            spaced_len += unit.text.len();
+        }
+    }
+    if spaced_len > cjk_len && (stop as f32) < total as f32 * 0.15 {
+        (0.0, 0.0)
+    } else {
+        (STOPWORDS_LOW, STOPWORDS_HIGH)
+    }
+}
+
+/// Length in characters, with a CJK character worth three (one of them carries a word).
+pub fn weighted_len(text: &str) -> usize {
+    text.chars().map(|c| if is_cjk(c) { 3 } else { 1 }).sum()
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF)
+}
+
+fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '©' || c == '-'))
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// A line of HTML left in the text (a `<noscript>` tracker, an embed): not prose in any
+/// language, so it says nothing of the language's function words.
+fn is_markup(text: &str) -> bool {
+    text.match_indices('<')
+        .filter(|(i, _)| {
+            text[i + 1..]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_alphabetic() || c == '/')
+        })
+        .count()
+        >= 2
+}
+
+/// Text mostly in a script written without spaces between words.
+fn is_cjk_text(text: &str) -> bool {
+    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    let cjk = text.chars().filter(|&c| is_cjk(c)).count();
+    cjk * 2 > letters
+}
+
+/// Share of function words; text written without spaces (CJK) counts as prose.
+fn stop_density(text: &str, words: &[String]) -> f32 {
+    if is_cjk_text(text) {
+        return STOPWORDS_HIGH;
+    }
+    if words.is_empty() {
+        return 0.0;
+    }
+    words.iter().filter(|w| is_stop_word(w)).count() as f32 / words.len() as f32
+}
+
+/// A short line made of furniture words: "Share this with Close", "Sign in | Register".
+fn is_furniture(words: &[String]) -> bool {
+    let strong = words
+        .iter()
+        .filter(|w| FURNITURE.contains(&w.as_str()))
+        .count();
+    let weak = words
+        .iter()
+        .filter(|w| WEAK_FURNITURE.contains(&w.as_str()))
+        .count();
+    let copyright = words.iter().any(|w| w == "©" || w == "copyright")
+        || words.windows(3).any(|w| w == ["all", "rights", "reserved"]);
+    (copyright && words.len() <= 40)
+        || (strong >= 1 && words.len() <= 4)
+        || (strong >= 1 && (strong + weak) * 3 >= words.len() * 2)
+        || (words.len() <= 3 && weak == words.len())
+}
+
+/// Whether a line is page furniture by its words alone.
+pub fn is_furniture_text(text: &str) -> bool {
+    let words = words(text);
+    !words.is_empty() && is_furniture(&words)
+}
+
+/// A line of its own that announces other content after the article.
+pub fn is_end_marker(text: &str) -> bool {
+    let t = text.trim().trim_end_matches(':').to_lowercase();
+    let t = t.trim_start_matches(|c: char| c.is_ascii_digit() || c.is_whitespace());
+    t.split_whitespace().count() <= 6 && END_MARKERS.iter().any(|m| t.starts_with(m))
+}
+
+fn classify(unit: &Unit, (stopwords_low, stopwords_high): (f32, f32)) -> Class {
+    let text = unit.text.as_str();
+    let words = words(text);
+    let len = weighted_len(text);
+    match unit.kind {
+        Kind::Code(_) | Kind::Quote => return Class::NearGood,
+        Kind::Rule => return Class::Short,
+        _ => {}
+    }
+    if words.is_empty() || is_furniture(&words) || is_end_marker(text) {
+        return Class::Bad;
+    }
+    if super::structure::is_caption(text) {
+        return Class::NearGood;
+    }
+    if len < LENGTH_LOW {
+        return Class::Short;
+    }
+    let density = stop_density(text, &words);
+    if density >= stopwords_high {
+        if len > LENGTH_HIGH {
+            Class::Good
+        } else {
+            Class::NearGood
+        }
+    } else if density >= stopwords_low {
+        Class::NearGood
+    } else {
+        Class::Bad
+    }
+}
+
+/// Headings, and heading-like lines alone in their group of lines.
+fn is_heading(units: &[Unit], i: usize) -> bool {
+    let group = units[i].group;
+    let alone = (i == 0 || units[i - 1].group != group)
+        && units.get(i + 1).is_none_or(|n| n.group != group);
+    matches!(units[i].kind, Kind::Heading(_))
+        || (alone && super::structure::looks_like_heading(&units[i].text))
+}
+
+/// A short heading shortly followed by good text is part of the article.
+fn promote_headings(units: &[Unit], classes: &mut [Class]) {
+    for i in 0..units.len() {
+        if classes[i] == Class::Short && is_heading(units, i) && good_follows(units, classes, i) {
+            classes[i] = Class::NearGood;
+        }
+    }
+}
+
+/// After revision, a heading judged bad only by its neighbours comes back when good text
+/// follows it closely.
+fn promote_headings_again(units: &[Unit], initial: &[Class], classes: &mut [Class]) {
+    for i in 0..units.len() {
+        if classes[i] == Class::Bad
+            && initial[i] != Class::Bad
+            && is_heading(units, i)
+            && good_follows(units, classes, i)
+        {
+            classes[i] = Class::Good;
+        }
+    }
+}
+
+fn good_follows(units: &[Unit], classes: &[Class], i: usize) -> bool {
+    let mut distance = 0;
+    for k in i + 1..units.len() {
+        if classes[k] == Class::Good {
+            return true;
+        }
+        distance += units[k].text.chars().count();
+        if distance > MAX_HEADING_DISTANCE {
+            break;
+        }
+    }
+    false
+}
+
+/// The class of the nearest unit before (or after) `i` that is neither short nor, when asked,
+/// near-good; the edges of the text count as bad.
+fn neighbour(classes: &[Class], i: usize, forward: bool, skip_near_good: bool) -> Class {
+    let skip = |c: &Class| *c == Class::Short || (skip_near_good && *c == Class::NearGood);
+    let found = if forward {
+        classes[i + 1..].iter().find(|c| !skip(c))
+    } else {
+        classes[..i].iter().rev().find(|c| !skip(c))
+    };
+    found.copied().unwrap_or(Class::Bad)
+}
+
+fn revise_short(classes: &mut [Class]) {
+    let revised: Vec<Class> = (0..classes.len())
+        .map(|i| {
+            if classes[i] != Class::Short {
+                return classes[i];
+            }
+            let prev = neighbour(classes, i, false, true);
+            let next = neighbour(classes, i, true, true);
+            match (prev, next) {
+                (Class::Good, Class::Good) => Class::Good,
+                (Class::Bad, Class::Bad) => Class::Bad,
+                _ if (prev == Class::Bad
+                    && neighbour(classes, i, false, false) == Class::NearGood)
+                    || (next == Class::Bad
+                        && neighbour(classes, i, true, false) == Class::NearGood) =>
+                {
+                    Class::Good
+                }
+                _ => Class::Bad,
+            }
+        })
+        .collect();
+    classes.copy_from_slice(&revised);
+}
+
+fn revise_near_good(classes: &mut [Class]) {
+    let revised: Vec<Class> = (0..classes.len())
+        .map(|i| {
+            if classes[i] != Class::NearGood {
+                return classes[i];
+            }
+            let prev = neighbour(classes, i, false, true);
+            let next = neighbour(classes, i, true, true);
+            if prev == Class::Bad && next == Class::Bad {
+                Class::Bad
+            } else {
+                Class::Good
+            }
+        })
+        .collect();
+    classes.copy_from_slice(&revised);
+}
+
+/// Drops everything from the first end-of-article marker that has the article behind it:
+/// at least as much article text before it as after, or a good part of the article before
+/// it and a long stretch of furniture around it (share buttons, then comments or links).
+fn cut_after_end(units: &[Unit], keep: &mut [bool]) {
+    let total: usize = (0..units.len())
+        .filter(|&k| keep[k])
+        .map(|k| weighted_len(&units[k].text))
+        .sum();
+    let mut before = 0;
+    for i in 0..units.len() {
+        if keep[i] {
+            before += weighted_len(&units[i].text);
+        }
+        if before == 0 || !is_end_marker(&units[i].text) {
+            continue;
+        }
+        let gap_before = (0..i).rev().take_while(|&k| !keep[k]).count();
+        let gap_after = (i..units.len()).take_while(|&k| !keep[k]).count();
+        let long_gap = gap_before + gap_after >= LONG_GAP;
+        if before * 2 >= total || (long_gap && before * 4 >= total) {
+            keep[i..].iter_mut().for_each(|k| *k = false);
+            return;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::read::text::segment::segment;
+
+    fn kept(text: &str) -> Vec<String> {
+        let units = segment(text);
+        let keep = article_mask(&units);
+        units
+            .into_iter()
+            .zip(keep)
+            .filter(|(_, k)| *k)
+            .map(|(u, _)| u.text)
+            .collect()
+    }
+
+    pub const PROSE: &str = "The council met on Tuesday evening to discuss the plan for the new library, which has been delayed for more than two years because of the cost of the land and the objections of the people who live nearby.";
+
+    #[test]
+    fn furniture_lines_go_prose_stays() {
+        let text = format!("Home\nNews\nSport\nWeather\n\nShare this with Close\n\n{PROSE}\n\nFollow us on Twitter\n\n{PROSE} It was the second time.\n\nAll rights reserved © 2019 Example Media\n");
+        let k = kept(&text);
+        assert_eq!(k.len(), 2, "{k:?}");
+        assert!(k[0].starts_with("The council"));
+    }
+
+    #[test]
+    fn short_lines_take_the_side_of_their_neighbours() {
+        let text =
+            format!("{PROSE}\n\nShe said no.\n\n{PROSE} Again.\n\nAbout\nCareers\nContact\n");
+        let k = kept(&text);
+        assert_eq!(
+            k,
+            vec![
+                PROSE.to_string(),
+                "She said no.".into(),
+                format!("{PROSE} Again.")
+            ]
+        );
+    }
+
+    #[test]
+    fn heading_before_content_is_kept() {
+        let text = format!("{PROSE}\n\nWhat Comes Next\n\n{PROSE} Again.\n");
+        assert_eq!(kept(&text).len(), 3);
+    }
+
+    #[test]
+    fn text_after_an_end_marker_goes_when_the_article_is_behind() {
+        let bio = "Jane Roe is a professor of history at the university and the author of three books about the city, and she writes a column for the weekly paper about the life of the town.";
+        let text =
+            format!("{PROSE}\n\n{PROSE} Two.\n\n{PROSE} Three.\n\nRelated stories\n\n{bio}\n");
+        let k = kept(&text);
+        assert_eq!(k.len(), 3, "{k:?}");
+        // An early marker does not cut the article that follows it.
+        let text = format!("Comments\n\n{PROSE}\n\n{PROSE} Two.\n");
+        assert_eq!(kept(&text).len(), 2);
+    }
+
+    #[test]
+    fn end_markers() {
+        assert!(is_end_marker("Related stories"));
+        assert!(is_end_marker("941 comments"));
+        assert!(is_end_marker("You Might Also Like:"));
+        assert!(!is_end_marker(
+            "Related changes in the law came into force in 2020 after a long debate"
+        ));
+    }
+}

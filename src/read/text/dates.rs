@@ -1,0 +1,285 @@
+//! Dates written in running text: ISO dates ("2019-09-18 22:32:40"), month names in either
+//! order ("Sept. 18, 2019", "18 September 2019", "Nov 19, 2019"), with an optional time of
+//! day nearby ("10:02 AM EST").
+
+use crate::model::{Date, Time};
+
+/// Month names and abbreviations in a few languages, lower case, by month number - 1.
+const MONTHS: [&[&str]; 12] = [
+    &[
+        "january", "jan", "janvier", "janv", "januar", "enero", "ene", "gennaio", "janeiro",
+    ],
+    &[
+        "february",
+        "feb",
+        "février",
+        "févr",
+        "fevrier",
+        "februar",
+        "febrero",
+        "febbraio",
+        "fevereiro",
+        "fev",
+    ],
+    &["march", "mar", "mars", "märz", "marzo", "março"],
+    &["april", "apr", "avril", "avr", "abril", "abr", "aprile"],
+    &["may", "mai", "mayo", "maggio", "maio"],
+    &["june", "jun", "juin", "juni", "junio", "giugno", "junho"],
+    &[
+        "july", "jul", "juillet", "juil", "juli", "julio", "luglio", "julho",
+    ],
+    &["august", "aug", "août", "aout", "agosto", "ago"],
+    &[
+        "september",
+        "sep",
+        "sept",
+        "septembre",
+        "septiembre",
+        "settembre",
+        "setembro",
+        "set",
+    ],
+    &[
+        "october", "oct", "octobre", "oktober", "okt", "octubre", "ottobre", "outubro", "out",
+    ],
+    &["november", "nov", "novembre", "noviembre", "novembro"],
+    &[
+        "december",
+        "dec",
+        "décembre",
+        "dezember",
+        "dez",
+        "diciembre",
+        "dic",
+        "dicembre",
+        "dezembro",
+    ],
+];
+
+/// Time zone abbreviations common in datelines, with their offset in minutes.
+const ZONES: &[(&str, i16)] = &[
+    ("utc", 0),
+    ("gmt", 0),
+    ("z", 0),
+    ("bst", 60),
+    ("cet", 60),
+    ("cest", 120),
+    ("est", -300),
+    ("edt", -240),
+    ("cst", -360),
+    ("cdt", -300),
+    ("mst", -420),
+    ("mdt", -360),
+    ("pst", -480),
+    ("pdt", -420),
+    ("et", -300),
+    ("pt", -480),
+    ("ist", 330),
+    ("jst", 540),
+];
+
+/// The first date in a piece of text, with the time of day when the text gives one.
+pub fn find_date(text: &str) -> Option<Date> {
+    find_iso(text).or_else(|| find_named(text))
+}
+
+/// A `YYYY-MM-DD` date (or `YYYY/MM/DD`) with an optional ISO time and offset after it.
+fn find_iso(text: &str) -> Option<Date> {
+    let b = text.as_bytes();
+    let digit = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
+    for i in 0..b.len().saturating_sub(9) {
+        let sep = b[i + 4];
+        let shaped = (0..4).all(|k| digit(i + k))
+            && (sep == b'-' || sep == b'/')
+            && digit(i + 5)
+            && digit(i + 6)
+            && b[i + 7] == sep
+            && digit(i + 8)
+            && digit(i + 9)
+            && !digit(i + 10)
+            && (i == 0 || !digit(i - 1));
+        if !shaped {
+            continue;
+        }
+        // Byte positions are ASCII here, so slicing is on char boundaries.
+        let day = text[i..i + 10].replace('/', "-");
+        let Ok(mut date) = day.parse::<Date>() else {
+            continue;
+        };
+        let rest = &text[i + 10..];
+        let clock = rest
+            .strip_prefix(['T', ' '])
+            .map(|r| r.trim_start())
+            .unwrap_or("");
+        let end = clock
+            .find(|c: char| !(c.is_ascii_digit() || matches!(c, ':' | '.' | '+' | '-' | 'Z')))
+            .unwrap_or(clock.len());
+        let clock = clock[..end].trim_end_matches(['-', '+', '.']);
+        if let Ok(full) = format!("{day}T{clock}").parse::<Date>() {
+            date = full;
+        } else if let Some(time) = find_time(rest) {
+            date.time = Some(time);
+        }
+        return Some(date);
+    }
+    None
+}
+
+/// Words of text for the month-name forms: alphanumeric runs, with `:` kept for times.
+fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !(c.is_alphanumeric() || c == ':'))
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+fn month(word: &str) -> Option<u8> {
+    MONTHS
+        .iter()
+        .position(|names| names.contains(&word))
+        .map(|i| i as u8 + 1)
+}
+
+/// A day of the month, also as an ordinal ("18th", "1er").
+fn day(word: &str) -> Option<u8> {
+    let digits = word.trim_end_matches(|c: char| c.is_alphabetic());
+    let suffix = &word[digits.len()..];
+    let ordinal = ["", "st", "nd", "rd", "th", "er", "º", "o"].contains(&suffix);
+    (ordinal && (1..=2).contains(&digits.len()))
+        .then(|| digits.parse().ok())
+        .flatten()
+        .filter(|d| (1..=31).contains(d))
+}
+
+fn year(word: &str) -> Option<i32> {
+    (word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| word.parse().ok())
+        .flatten()
+        .filter(|y| (1800..=2200).contains(y))
+}
+
+/// "Sept. 18, 2019", "18 September 2019", "Nov 19, 2019", "18. September 2019".
+fn find_named(text: &str) -> Option<Date> {
+    let w = words(text);
+    for i in 0..w.len() {
+        let Some(m) = month(&w[i]) else { continue };
+        let get = |k: usize| w.get(k).map(String::as_str).unwrap_or("");
+        let found = match (day(get(i + 1)), year(get(i + 2))) {
+            (Some(d), Some(y)) => Date::ymd(y, m, d),
+            _ => match (i.checked_sub(1).map(&get).and_then(day), year(get(i + 1))) {
+                (Some(d), Some(y)) => Date::ymd(y, m, d),
+                _ => None,
+            },
+        };
+        if let Some(mut date) = found {
+            date.time = find_time(text);
+            return Some(date);
+        }
+    }
+    None
+}
+
+/// The first time of day in text: "22:32", "10:02 AM EST", "6:00 p.m.".
+fn find_time(text: &str) -> Option<Time> {
+    let w = words(text);
+    for (i, word) in w.iter().enumerate() {
+        let mut parts = word.split(':');
+        let (Some(h), Some(m)) = (parts.next(), parts.next()) else {
+            continue;
+        };
+        let s = parts.next().unwrap_or("0");
+        let valid = |p: &str, max: usize| {
+            (1..=max).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit())
+        };
+        if !(valid(h, 2) && m.len() == 2 && valid(m, 2) && valid(s, 2)) || parts.next().is_some() {
+            continue;
+        }
+        let (Ok(mut hour), Ok(minute), Ok(second)) =
+            (h.parse::<u8>(), m.parse::<u8>(), s.parse::<u8>())
+        else {
+            continue;
+        };
+        let mut k = i + 1;
+        let next = |k: usize| w.get(k).map(String::as_str).unwrap_or("");
+        let meridiem = match (next(k), next(k + 1)) {
+            ("am", _) | ("a", "m") => Some(false),
+            ("pm", _) | ("p", "m") => Some(true),
+            _ => None,
+        };
+        if let Some(pm) = meridiem {
+            k += if next(k).len() == 2 { 1 } else { 2 };
+            if hour == 0 || hour > 12 {
+                continue;
+            }
+            hour = hour % 12 + if pm { 12 } else { 0 };
+        }
+        if hour > 23 || minute > 59 || second > 59 {
+            continue;
+        }
+        let offset_minutes = ZONES
+            .iter()
+            .find(|(name, _)| *name == next(k))
+            .map(|(_, o)| *o);
+        return Some(Time {
+            hour,
+            minute,
+            second,
+            offset_minutes,
+        });
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(s: &str) -> Option<String> {
+        find_date(s).map(|d| d.to_string())
+    }
+
+    #[test]
+    fn iso_dates_keep_their_time() {
+        assert_eq!(
+            date("Published: 2019-09-18 22:32:40").as_deref(),
+            Some("2019-09-18T22:32:40")
+        );
+        assert_eq!(
+            date("2019-09-18T22:32:40+08:00 x").as_deref(),
+            Some("2019-09-18T22:32:40+08:00")
+        );
+        assert_eq!(date("on 2019/09/18.").as_deref(), Some("2019-09-18"));
+        assert_eq!(date("ISBN 12019-09-181"), None);
+        assert_eq!(date("2019-02-30"), None);
+    }
+
+    #[test]
+    fn month_names_in_either_order() {
+        assert_eq!(date("Sept. 18, 2019").as_deref(), Some("2019-09-18"));
+        assert_eq!(date("18 September 2019").as_deref(), Some("2019-09-18"));
+        assert_eq!(
+            date("By JEFFREY GETTLEMAN JAN. 13, 2017").as_deref(),
+            Some("2017-01-13")
+        );
+        assert_eq!(date("le 3 mars 2020").as_deref(), Some("2020-03-03"));
+        assert_eq!(date("May 2019 was warm"), None);
+        assert_eq!(date("in March 32, 2019"), None);
+    }
+
+    #[test]
+    fn times_near_named_dates() {
+        assert_eq!(
+            date("Updated 10:02 AM EST Nov 19, 2019").as_deref(),
+            Some("2019-11-19T10:02:00-05:00")
+        );
+        assert_eq!(
+            date("April 5, 2018 | 6:00 PM").as_deref(),
+            Some("2018-04-05T18:00:00")
+        );
+        assert_eq!(
+            date("April 5, 2018 at 12:30 a.m.").as_deref(),
+            Some("2018-04-05T00:30:00")
+        );
+        assert_eq!(date("April 5, 2018, 25:99").as_deref(), Some("2018-04-05"));
+    }
+}

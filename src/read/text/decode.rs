@@ -1,0 +1,93 @@
+//! Bytes to text: the encoding from a byte-order mark, else UTF-8 when the bytes are valid
+//! UTF-8, else a guess from the bytes (chardetng); line endings normalized to `\n`.
+
+use encoding_rs::{Encoding, UTF_8};
+
+/// Decodes text of an unknown encoding and normalizes its line endings.
+pub fn decode(bytes: &[u8]) -> String {
+    let text = match Encoding::for_bom(bytes) {
+        Some((encoding, bom_len)) => encoding
+            .decode_without_bom_handling(&bytes[bom_len..])
+            .0
+            .into_owned(),
+        None => match std::str::from_utf8(bytes) {
+            Ok(s) => s.to_string(),
+            Err(_) => guess(bytes)
+                .decode_without_bom_handling(bytes)
+                .0
+                .into_owned(),
+        },
+    };
+    normalize_line_endings(&text)
+}
+
+fn guess(bytes: &[u8]) -> &'static Encoding {
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Allow);
+    detector.feed(bytes, true);
+    // Invalid UTF-8 was the reason to guess: never answer UTF-8 again.
+    match detector.guess(None, chardetng::Utf8Detection::Deny) {
+        e if e == UTF_8 => encoding_rs::WINDOWS_1252,
+        e => e,
+    }
+}
+
+/// `\r\n` and lone `\r` become `\n`; form feeds and other page breaks become blank lines.
+fn normalize_line_endings(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' => {
+                if chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                out.push('\n');
+            }
+            '\u{2028}' | '\u{0085}' => out.push('\n'),
+            '\u{000C}' | '\u{2029}' => out.push_str("\n\n"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_with_and_without_bom() {
+        assert_eq!(decode("héllo".as_bytes()), "héllo");
+        assert_eq!(decode(b"\xEF\xBB\xBFh\xC3\xA9llo"), "héllo");
+    }
+
+    #[test]
+    fn utf16_by_bom() {
+        let le: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain("Hé\n".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        assert_eq!(decode(&le), "Hé\n");
+        let be: Vec<u8> = [0xFE, 0xFF]
+            .into_iter()
+            .chain("Hé\n".encode_utf16().flat_map(u16::to_be_bytes))
+            .collect();
+        assert_eq!(decode(&be), "Hé\n");
+    }
+
+    #[test]
+    fn legacy_encodings_are_guessed() {
+        // "Le café était très bon, à mon avis." in Windows-1252.
+        let bytes = b"Le caf\xE9 \xE9tait tr\xE8s bon, \xE0 mon avis. L'\xE9t\xE9 arrive.";
+        assert_eq!(
+            decode(bytes),
+            "Le café était très bon, à mon avis. L'été arrive."
+        );
+    }
+
+    #[test]
+    fn line_endings() {
+        assert_eq!(decode(b"a\r\nb\rc\nd"), "a\nb\nc\nd");
+        assert_eq!(decode(b"a\x0Cb"), "a\n\nb");
+    }
+}

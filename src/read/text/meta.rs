@@ -1,0 +1,374 @@
+//! Metadata from the head of a text: the title (its first prominent line), the dateline with
+//! its date and publisher ("China Plus Published: 2019-09-18 22:32:40"), and the byline
+//! ("By Jane Doe", "Jane Doe and John Roe | Reuters").
+
+use super::clean::{is_end_marker, is_furniture_text};
+use super::dates::find_date;
+use super::segment::{Kind, Unit};
+use super::structure::is_caption;
+use crate::model::{Author, Meta};
+
+/// Words that introduce a date on a dateline.
+const DATE_CUES: &[&str] = &["published", "posted", "updated", "modified", "date", "last"];
+/// Words that start a byline, in a few languages.
+const BY: &[&str] = &["by", "von", "par", "por", "di", "door", "av", "af"];
+/// Words of a job title after a name: "By Jane Doe, Senior Editor".
+const ROLES: &[&str] = &[
+    "editor",
+    "reporter",
+    "correspondent",
+    "writer",
+    "staff",
+    "columnist",
+    "contributor",
+    "professor",
+    "director",
+    "senior",
+    "chief",
+    "associate",
+    "president",
+    "fellow",
+    "analyst",
+    "producer",
+    "journalist",
+    "author",
+    "technologist",
+    "manager",
+    "founder",
+    "ceo",
+    "head",
+    "special",
+    "contributing",
+    "for",
+    "in",
+    "at",
+    "photographer",
+    "team",
+];
+/// Lower-case name particles: "Ludwig van Beethoven", "Gabriel García de la Torre".
+const PARTICLES: &[&str] = &[
+    "van", "von", "de", "der", "den", "da", "del", "della", "di", "du", "la", "le", "bin", "al",
+    "y", "dos", "das",
+];
+
+/// Metadata found in the units, and the units that said it (to be left out of the body).
+#[derive(Debug, Default)]
+pub struct Found {
+    pub meta: Meta,
+    pub used: Vec<usize>,
+}
+
+/// Reads the metadata from the head of a text: the units before its first article
+/// paragraph (`body`).
+pub fn infer(units: &[Unit], body: usize) -> Found {
+    let mut found = Found::default();
+    let head = &units[..body.min(units.len())];
+    let byline_at = head.iter().position(|u| byline(&u.text).is_some());
+    if let Some((i, (authors, publisher))) =
+        byline_at.and_then(|i| byline(&units[i].text).map(|b| (i, b)))
+    {
+        found.meta.authors = authors;
+        found.meta.publisher = publisher;
+        found.used.push(i);
+    }
+    let dateline = head
+        .iter()
+        .enumerate()
+        .filter(|(_, u)| u.text.split_whitespace().count() <= 25)
+        .find_map(|(i, u)| find_date(&u.text).map(|d| (i, d)));
+    if let Some((i, date)) = dateline {
+        let text = &units[i].text;
+        let lower = text.to_lowercase();
+        if lower.contains("updated") || lower.contains("modified") {
+            found.meta.modified = Some(date);
+        }
+        // An "Updated" dateline is the only date known: it stands for publication too.
+        found.meta.published = Some(date);
+        if found.meta.publisher.is_none() {
+            found.meta.publisher = dateline_source(text);
+        }
+        if Some(i) != byline_at && is_dateline(text) {
+            found.used.push(i);
+        }
+    }
+    let marked: Vec<usize> = byline_at
+        .into_iter()
+        .chain(dateline.map(|(i, _)| i))
+        .collect();
+    if let Some(i) = title(head, &marked) {
+        found.meta.title = Some(units[i].text.trim().to_string());
+        found.used.push(i);
+    }
+    found
+}
+
+/// A line that is all dateline: its date, a cue word, a source, a time; nothing of a
+/// sentence.
+fn is_dateline(text: &str) -> bool {
+    text.split_whitespace().count() <= 12 && !text.trim_end().ends_with('.')
+}
+
+/// The source named before the date cue: "China Plus Published: ..." gives "China Plus".
+fn dateline_source(text: &str) -> Option<String> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let cue = words.iter().position(|w| {
+        let w = w.trim_end_matches(':').to_lowercase();
+        DATE_CUES.contains(&w.as_str())
+    })?;
+    let source = &words[..cue];
+    let name_like = (1..=5).contains(&source.len())
+        && source.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && !w.chars().any(|c| c.is_ascii_digit())
+        });
+    name_like.then(|| {
+        source
+            .join(" ")
+            .trim_end_matches([',', '|', '-', '·'])
+            .trim()
+            .to_string()
+    })
+}
+
+/// The title: a prominent line of the head. An explicit first-level heading wins; then the
+/// line just before the byline or dateline; then, in a clean head, its first line; else the
+/// last title-like line before the body.
+fn title(head: &[Unit], marked: &[usize]) -> Option<usize> {
+    let candidates: Vec<usize> = (0..head.len())
+        .filter(|&i| !marked.contains(&i) && is_title_like(&head[i]))
+        .collect();
+    if let Some(&i) = candidates
+        .iter()
+        .find(|&&i| head[i].kind == Kind::Heading(1))
+    {
+        return Some(i);
+    }
+    if let Some(&first_mark) = marked.iter().min() {
+        let before = candidates
+            .iter()
+            .rev()
+            .find(|&&i| i < first_mark && first_mark - i <= 3);
+        if let Some(&i) = before {
+            return Some(i);
+        }
+    }
+    let clean = head.iter().all(|u| !is_furniture_text(&u.text));
+    if clean {
+        candidates.first().copied()
+    } else {
+        candidates.last().copied()
+    }
+}
+
+fn is_title_like(unit: &Unit) -> bool {
+    let t = unit.text.trim();
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let wordy = words
+        .iter()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+        .count();
+    let no_space_script = t.chars().filter(|c| c.is_alphabetic()).count() >= 4 && words.len() <= 2;
+    matches!(unit.kind, Kind::Text | Kind::Heading(_))
+        && (wordy >= 2 || (wordy >= 1 && matches!(unit.kind, Kind::Heading(_))) || no_space_script)
+        && words.len() <= 30
+        && t.chars().count() <= 250
+        && (!t.ends_with('.') || t.ends_with("..."))
+        && !t.ends_with(':')
+        && !is_caption(t)
+        && !is_furniture_text(t)
+        && !is_end_marker(t)
+        && find_date(t).is_none()
+}
+
+/// Authors (and a publisher after `|`) of a byline.
+pub fn byline(text: &str) -> Option<(Vec<Author>, Option<String>)> {
+    let t = text.trim();
+    if t.split_whitespace().count() > 20 {
+        return None;
+    }
+    let (names, publisher) = match t.split_once('|') {
+        Some((a, b)) => (a.trim(), Some(b.trim())),
+        None => (t, None),
+    };
+    let first = names.split_whitespace().next()?;
+    let has_by = BY.contains(&first.to_lowercase().trim_end_matches(':'));
+    let names = if has_by {
+        names[first.len()..].trim_start()
+    } else if publisher.is_some() {
+        names
+    } else {
+        return None;
+    };
+    let authors = author_names(names, has_by)?;
+    let publisher = publisher
+        .filter(|p| {
+            let n = p.split_whitespace().count();
+            (1..=5).contains(&n)
+                && p.chars().next().is_some_and(char::is_uppercase)
+                && find_date(p).is_none()
+        })
+        .map(str::to_string);
+    Some((authors, publisher))
+}
+
+/// Names separated by commas, "and" or "&"; a role after a comma, a date or any other word
+/// that is not part of a name ends them. Without "By" in front every part must be a name.
+fn author_names(text: &str, after_by: bool) -> Option<Vec<Author>> {
+    let mut authors = Vec::new();
+    for (k, part) in text.split(',').enumerate() {
+        let role = part
+            .split_whitespace()
+            .any(|w| ROLES.contains(&w.to_lowercase().as_str()));
+        if k > 0 && role {
+            break;
+        }
+        for name in part
+            .split(" and ")
+            .flat_map(|p| p.split(" & "))
+            .flat_map(|p| p.split(" und "))
+        {
+            let words: Vec<&str> = name.split_whitespace().collect();
+            let n = name_length(&words);
+            if n == 0 || n > 5 || (n < words.len() && !after_by) {
+                return (after_by && !authors.is_empty()).then_some(authors);
+            }
+            authors.push(Author::named(name_case(&words[..n].join(" "))));
+            if n < words.len() {
+                return Some(authors);
+            }
+        }
+    }
+    (!authors.is_empty()).then_some(authors)
+}
+
+/// How many of the words make a name: capitalized words, initials and particles, up to a
+/// date ("Jane Doe Nov 19") or any other word.
+fn name_length(words: &[&str]) -> usize {
+    words
+        .iter()
+        .enumerate()
+        .take_while(|(i, w)| {
+            let letters = w
+                .chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'));
+            let capital = w.chars().next().is_some_and(char::is_uppercase);
+            let next_is_number = words
+                .get(i + 1)
+                .is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit()));
+            let month = next_is_number && find_date(&format!("{w} 1, 2000")).is_some();
+            letters && !month && (capital || PARTICLES.contains(w))
+        })
+        .count()
+}
+
+/// "JEFFREY GETTLEMAN" reads "Jeffrey Gettleman"; mixed case stays as written.
+fn name_case(name: &str) -> String {
+    if name.chars().any(char::is_lowercase) {
+        return name.to_string();
+    }
+    name.split(' ')
+        .map(|w| {
+            let mut chars = w.chars();
+            match chars.next() {
+                Some(f) => f
+                    .to_uppercase()
+                    .chain(chars.flat_map(char::to_lowercase))
+                    .collect(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<String>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::read::text::segment::segment;
+
+    fn names(text: &str) -> Vec<String> {
+        byline(text)
+            .map(|(a, _)| a.into_iter().map(|a| a.name).collect())
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn bylines() {
+        assert_eq!(names("By Jane Doe"), ["Jane Doe"]);
+        assert_eq!(
+            names("By JEFFREY GETTLEMAN JAN. 13, 2017"),
+            ["Jeffrey Gettleman"]
+        );
+        assert_eq!(
+            names("By Ann Lee, Bo Chan and Cy Ode"),
+            ["Ann Lee", "Bo Chan", "Cy Ode"]
+        );
+        assert_eq!(
+            names("By Daniel Kahn Gillmor, Senior Staff Technologist, ACLU"),
+            ["Daniel Kahn Gillmor"]
+        );
+        assert_eq!(names("by Ludwig van Beethoven"), ["Ludwig van Beethoven"]);
+        let (authors, publisher) = byline("Jane Doe and John Roe | Reuters").unwrap();
+        assert_eq!(authors.len(), 2);
+        assert_eq!(authors[1].name, "John Roe");
+        assert_eq!(publisher.as_deref(), Some("Reuters"));
+        assert!(byline("Bypass the road for now").is_none());
+        assert!(byline("The rain in spain | Weather").is_none());
+        assert!(byline("by the way, nothing here").is_none());
+    }
+
+    #[test]
+    fn dateline_with_source() {
+        assert_eq!(
+            dateline_source("China Plus Published: 2019-09-18 22:32:40").as_deref(),
+            Some("China Plus")
+        );
+        assert_eq!(dateline_source("Published: 2019-09-18"), None);
+        assert_eq!(
+            dateline_source("the news was published on 2019-09-18"),
+            None
+        );
+    }
+
+    fn infer_text(text: &str) -> Found {
+        let units = segment(text);
+        let body = units
+            .iter()
+            .position(|u| u.text.len() > 100)
+            .unwrap_or(units.len());
+        infer(&units, body)
+    }
+
+    const PROSE: &str = "The council met on Tuesday evening to discuss the plan for the new library, which has been delayed for more than two years.";
+
+    #[test]
+    fn head_of_a_scraped_page() {
+        let found = infer_text(&format!(
+            "Home\nNews\nSport\n\nLibrary plan delayed again\n\nBy Jane Doe | Daily Planet\nUpdated 10:02 AM EST Nov 19, 2019\n\nShare\n\n{PROSE}\n"
+        ));
+        let m = &found.meta;
+        assert_eq!(m.title.as_deref(), Some("Library plan delayed again"));
+        assert_eq!(m.authors[0].name, "Jane Doe");
+        assert_eq!(m.publisher.as_deref(), Some("Daily Planet"));
+        assert_eq!(
+            m.published.map(|d| d.to_string()).as_deref(),
+            Some("2019-11-19T10:02:00-05:00")
+        );
+        assert_eq!(m.modified, m.published);
+        assert_eq!(found.used.len(), 3);
+    }
+
+    #[test]
+    fn head_of_a_plain_document() {
+        let found = infer_text(&format!(
+            "# A Modest Proposal\n\nFor preventing the children\n\n{PROSE}\n"
+        ));
+        assert_eq!(found.meta.title.as_deref(), Some("A Modest Proposal"));
+        let found = infer_text(&format!(
+            "A Modest Proposal\n\nFor preventing the children\n\n{PROSE}\n"
+        ));
+        assert_eq!(found.meta.title.as_deref(), Some("A Modest Proposal"));
+        let found = infer_text(&format!("{PROSE}\n"));
+        assert_eq!(found.meta.title, None);
+    }
+}

@@ -1,0 +1,98 @@
+//! The plain-text reader: text typed as a document or copied from a web page.
+//!
+//! The text is decoded ([`decode`]), cut into units ([`segment`]), the units that are not the
+//! article are dropped ([`clean`], unless `--no-extract`), the head gives the metadata
+//! ([`meta`]) and the rest becomes blocks ([`structure`]).
+
+mod clean;
+mod dates;
+mod decode;
+mod inline;
+mod meta;
+mod segment;
+mod structure;
+
+use crate::error::Result;
+use crate::format::{Diagnostics, Input, ReadOptions, Reader};
+use crate::model::{Article, Block};
+use std::collections::HashSet;
+
+pub use dates::find_date;
+pub use decode::decode;
+
+/// Reads plain text.
+pub struct TextReader;
+
+impl Reader for TextReader {
+    fn name(&self) -> &str {
+        "text"
+    }
+    fn extensions(&self) -> &[&str] {
+        &["txt", "text"]
+    }
+    fn description(&self) -> &str {
+        "plain text, also copied from a web page: structure, metadata and article inferred"
+    }
+    fn read(
+        &self,
+        input: Input<'_>,
+        options: &ReadOptions,
+        _: &mut Diagnostics,
+    ) -> Result<Article> {
+        Ok(read_text(&decode(input.bytes), options.extract))
+    }
+}
+
+/// The article of a text; with `extract`, only the units that belong to it.
+pub fn read_text(text: &str, extract: bool) -> Article {
+    let units = segment::segment(text);
+    let article_units = clean::article_mask(&units);
+    let body = (0..units.len())
+        .find(|&i| article_units[i] && clean::weighted_len(&units[i].text) >= 70)
+        .unwrap_or(units.len());
+    let found = meta::infer(&units, body);
+    let mut keep = if extract {
+        article_units
+    } else {
+        vec![true; units.len()]
+    };
+    for &i in &found.used {
+        keep[i] = false;
+    }
+    if extract {
+        drop_repeats(&units, &mut keep);
+    }
+    let kept: Vec<segment::Unit> = units
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(u, k)| k.then_some(u))
+        .collect();
+    let blocks = structure::build(&kept);
+    let mut meta = found.meta;
+    meta.language = crate::lang::detect_language(&body_text(&blocks)).map(str::to_string);
+    Article {
+        meta,
+        blocks,
+        origin: None,
+    }
+}
+
+/// Keeps the first of repeated units (a caption printed twice, a teaser repeating the lead).
+fn drop_repeats(units: &[segment::Unit], keep: &mut [bool]) {
+    let mut seen = HashSet::new();
+    for (unit, k) in units.iter().zip(keep.iter_mut()) {
+        let key: String = unit
+            .text
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase();
+        if *k && key.chars().count() >= 20 && !seen.insert(key) {
+            *k = false;
+        }
+    }
+}
+
+fn body_text(blocks: &[Block]) -> String {
+    crate::model::words(blocks).join(" ")
+}

@@ -1,0 +1,363 @@
+//! Lines to units: the candidate blocks of a text, each one paragraph, list item, heading,
+//! quote, code block or rule. Hard-wrapped lines are joined back into their paragraph.
+
+/// What a unit is, as far as its own lines tell.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Kind {
+    /// A line or a reflowed paragraph.
+    Text,
+    /// An explicit heading: `#` line or Setext underline.
+    Heading(u8),
+    /// A list item; `number` is set for ordered items (`1.`, `1)`, `a)`).
+    Item {
+        number: Option<u64>,
+        indent: usize,
+    },
+    /// The text of a `>` quote, its markers removed.
+    Quote,
+    /// Fenced or indented code, with the fence's language.
+    Code(Option<String>),
+    Rule,
+}
+
+/// One candidate block.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unit {
+    pub kind: Kind,
+    pub text: String,
+    /// Index of the blank-line separated group of lines the unit comes from.
+    pub group: usize,
+}
+
+/// Splits text into units.
+pub fn segment(text: &str) -> Vec<Unit> {
+    let lines: Vec<&str> = text.split('\n').map(|l| l.trim_end()).collect();
+    let base = lines
+        .iter()
+        .filter(|l| !l.is_empty())
+        .map(|l| indent(l))
+        .min()
+        .unwrap_or(0);
+    let width = wrap_width(&lines);
+    let mut units = Vec::new();
+    let mut group = 0;
+    let mut i = 0;
+    let push =
+        |units: &mut Vec<Unit>, kind, text: String, group| units.push(Unit { kind, text, group });
+    while i < lines.len() {
+        let line = lines[i];
+        let t = line.trim();
+        let ind = indent(line).saturating_sub(base);
+        if t.is_empty() {
+            group += 1;
+            i += 1;
+            continue;
+        }
+        let starts_group = i == 0 || lines[i - 1].trim().is_empty();
+        if let Some((fence, language)) = fence_open(t) {
+            let end = (i + 1..lines.len())
+                .find(|&k| lines[k].trim().starts_with(fence))
+                .unwrap_or(lines.len());
+            let code = dedent(&lines[i + 1..end], ind + base);
+            push(&mut units, Kind::Code(language), code, group);
+            i = end + 1;
+            group += 1;
+            continue;
+        }
+        if ind >= 4 && starts_group {
+            let mut end = i;
+            while end < lines.len()
+                && (lines[end].trim().is_empty() || indent(lines[end]) >= base + 4)
+            {
+                end += 1;
+            }
+            while end > i && lines[end - 1].trim().is_empty() {
+                end -= 1;
+            }
+            push(
+                &mut units,
+                Kind::Code(None),
+                dedent(&lines[i..end], base + 4),
+                group,
+            );
+            i = end;
+            continue;
+        }
+        if let Some(level) = atx_level(t) {
+            let title = t
+                .trim_start_matches('#')
+                .trim()
+                .trim_end_matches('#')
+                .trim_end();
+            push(&mut units, Kind::Heading(level), title.to_string(), group);
+            i += 1;
+            continue;
+        }
+        if let Some(level) = lines.get(i + 1).and_then(|u| setext_level(u)) {
+            if item_marker(t).is_none() && !t.starts_with('>') {
+                push(&mut units, Kind::Heading(level), t.to_string(), group);
+                i += 2;
+                continue;
+            }
+        }
+        if is_rule(t) {
+            push(&mut units, Kind::Rule, String::new(), group);
+            i += 1;
+            continue;
+        }
+        if t.starts_with('>') {
+            let mut quoted = Vec::new();
+            while i < lines.len() && lines[i].trim_start().starts_with('>') {
+                let inner = lines[i].trim_start()[1..].strip_prefix(' ');
+                quoted.push(inner.unwrap_or(&lines[i].trim_start()[1..]));
+                i += 1;
+            }
+            push(&mut units, Kind::Quote, quoted.join("\n"), group);
+            continue;
+        }
+        let (kind, first) = match item_marker(t) {
+            Some((number, rest)) => (
+                Kind::Item {
+                    number,
+                    indent: ind,
+                },
+                rest,
+            ),
+            None => (Kind::Text, t),
+        };
+        let mut text = first.to_string();
+        let mut last = line;
+        i += 1;
+        while let Some(&next) = lines.get(i) {
+            let n = next.trim();
+            let continues_item =
+                matches!(kind, Kind::Item { .. }) && indent(next).saturating_sub(base) > ind;
+            let structural = n.is_empty()
+                || item_marker(n).is_some()
+                || n.starts_with('>')
+                || fence_open(n).is_some()
+                || atx_level(n).is_some()
+                || is_rule(n)
+                || lines.get(i + 1).is_some_and(|u| setext_level(u).is_some());
+            if structural || !(continues_item || soft_break(last, n, width)) {
+                break;
+            }
+            text.push(' ');
+            text.push_str(n);
+            last = next;
+            i += 1;
+        }
+        push(&mut units, kind, text, group);
+    }
+    units
+}
+
+fn indent(line: &str) -> usize {
+    line.chars()
+        .take_while(|c| c.is_whitespace())
+        .map(|c| if c == '\t' { 4 } else { 1 })
+        .sum()
+}
+
+/// Lines with `n` columns of indentation removed (less where a line has less).
+fn dedent(lines: &[&str], n: usize) -> String {
+    lines
+        .iter()
+        .map(|l| {
+            let mut cut = 0;
+            for (i, c) in l.char_indices() {
+                if cut >= n || !c.is_whitespace() {
+                    return &l[i..];
+                }
+                cut += if c == '\t' { 4 } else { 1 };
+            }
+            ""
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The width a hard-wrapped text was wrapped at: the 90th percentile of the lengths of its
+/// lines of 20 characters or more. Unwrapped text gets its long paragraph lines' width,
+/// so that its short lines never look wrapped.
+fn wrap_width(lines: &[&str]) -> usize {
+    let mut lengths: Vec<usize> = lines
+        .iter()
+        .map(|l| l.trim().chars().count())
+        .filter(|&n| n >= 20)
+        .collect();
+    if lengths.len() < 3 {
+        return usize::MAX;
+    }
+    lengths.sort_unstable();
+    lengths[lengths.len() * 9 / 10]
+}
+
+/// Whether the break after `line` was made by wrapping: the next word would not have fit.
+fn soft_break(line: &str, next: &str, width: usize) -> bool {
+    let first_word = next
+        .split_whitespace()
+        .next()
+        .map_or(0, |w| w.chars().count());
+    let len = line.trim().chars().count();
+    len * 2 >= width && len + 1 + first_word > width
+}
+
+fn fence_open(t: &str) -> Option<(&'static str, Option<String>)> {
+    let fence = ["```", "~~~"].into_iter().find(|f| t.starts_with(f))?;
+    let info = t.trim_start_matches(fence.chars().next()?).trim();
+    let language = info.split_whitespace().next().map(str::to_string);
+    Some((fence, language))
+}
+
+fn atx_level(t: &str) -> Option<u8> {
+    let hashes = t.bytes().take_while(|&b| b == b'#').count();
+    let rest = &t[hashes..];
+    ((1..=6).contains(&hashes) && rest.starts_with(' ') && !rest.trim().is_empty())
+        .then_some(hashes as u8)
+}
+
+/// A Setext underline: `===` for level 1, `---` for level 2.
+fn setext_level(line: &str) -> Option<u8> {
+    let t = line.trim();
+    let level = match t.chars().next()? {
+        '=' => 1,
+        '-' => 2,
+        _ => return None,
+    };
+    let first = t.chars().next()?;
+    (t.len() >= 3 && t.chars().all(|c| c == first)).then_some(level)
+}
+
+fn is_rule(t: &str) -> bool {
+    let Some(first) = t.chars().next() else {
+        return false;
+    };
+    matches!(first, '-' | '*' | '_' | '=' | '~')
+        && t.chars().filter(|&c| c == first).count() >= 3
+        && t.chars().all(|c| c == first || c == ' ')
+}
+
+/// A list item's marker: its number for ordered items, and the text after the marker.
+pub fn item_marker(t: &str) -> Option<(Option<u64>, &str)> {
+    let mut chars = t.char_indices();
+    let (_, first) = chars.next()?;
+    if matches!(first, '*' | '-' | '+' | '•' | '◦' | '▪' | '‣' | '–' | '·') {
+        let rest = &t[first.len_utf8()..];
+        return match rest.chars().next() {
+            None => Some((None, "")),
+            Some(c) if c.is_whitespace() => Some((None, rest.trim_start())),
+            _ => None,
+        };
+    }
+    let end = t
+        .char_indices()
+        .find(|(_, c)| !c.is_ascii_alphanumeric())
+        .map_or(t.len(), |(i, _)| i);
+    let (label, after) = t.split_at(end);
+    let delimiter = after.chars().next()?;
+    let rest = &after[delimiter.len_utf8()..];
+    if !(rest.is_empty() || rest.starts_with(char::is_whitespace)) {
+        return None;
+    }
+    let number =
+        if label.len() <= 3 && label.bytes().all(|b| b.is_ascii_digit()) && !label.is_empty() {
+            (matches!(delimiter, '.' | ')'))
+                .then(|| label.parse().ok())
+                .flatten()
+        } else if label.len() == 1 && label.bytes().all(|b| b.is_ascii_lowercase()) {
+            // "a)" and "a." ; capital letters only with ")" since "A. Lincoln" is a name.
+            matches!(delimiter, '.' | ')').then(|| u64::from(label.as_bytes()[0] - b'a') + 1)
+        } else if label.len() == 1 && label.bytes().all(|b| b.is_ascii_uppercase()) {
+            (delimiter == ')').then(|| u64::from(label.as_bytes()[0] - b'A') + 1)
+        } else {
+            None
+        }?;
+    Some((Some(number), rest.trim_start()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<(Kind, String)> {
+        segment(text)
+            .into_iter()
+            .map(|u| (u.kind, u.text))
+            .collect()
+    }
+
+    #[test]
+    fn hard_wrapped_paragraphs_are_reflowed() {
+        let text = "It was a bright cold day in April, and the clocks were striking\n\
+                    thirteen. Winston Smith, his chin nuzzled into his breast in an\n\
+                    effort to escape the vile wind, slipped quickly through the glass\n\
+                    doors of Victory Mansions.\n\
+                    \n\
+                    The hallway smelt of boiled cabbage and old rag mats. At one end\n\
+                    of it a coloured poster, too large for indoor display, had been\n\
+                    tacked to the wall.\n";
+        let units = kinds(text);
+        assert_eq!(units.len(), 2, "{units:?}");
+        assert!(units[0].1.starts_with(
+            "It was a bright cold day in April, and the clocks were striking thirteen."
+        ));
+        assert!(units[0].1.ends_with("glass doors of Victory Mansions."));
+        assert_eq!(units[1].1, "The hallway smelt of boiled cabbage and old rag mats. At one end of it a coloured poster, too large for indoor display, had been tacked to the wall.");
+    }
+
+    #[test]
+    fn short_lines_stay_apart() {
+        let text = "Dear Ann,\nThank you for the letter, it came on Monday and we read it twice.\n\
+                    Home\nNews\nSport\n";
+        let units = kinds(text);
+        assert_eq!(units.len(), 5, "{units:?}");
+        assert_eq!(units[2].1, "Home");
+    }
+
+    #[test]
+    fn headings_rules_quotes_code() {
+        let text = "Title\n=====\n\n## Part two\n\nSub\n---\n\n* * *\n\n> quoted\n> more\n\n```rust\nfn main() {}\n```\n\n    indented\n      code\n";
+        let units = kinds(text);
+        assert_eq!(units[0], (Kind::Heading(1), "Title".into()));
+        assert_eq!(units[1], (Kind::Heading(2), "Part two".into()));
+        assert_eq!(units[2], (Kind::Heading(2), "Sub".into()));
+        assert_eq!(units[3].0, Kind::Rule);
+        assert_eq!(units[4], (Kind::Quote, "quoted\nmore".into()));
+        assert_eq!(
+            units[5],
+            (Kind::Code(Some("rust".into())), "fn main() {}".into())
+        );
+        assert_eq!(units[6], (Kind::Code(None), "indented\n  code".into()));
+    }
+
+    #[test]
+    fn list_markers() {
+        assert_eq!(item_marker("* a"), Some((None, "a")));
+        assert_eq!(item_marker("• a"), Some((None, "a")));
+        assert_eq!(item_marker("- a"), Some((None, "a")));
+        assert_eq!(item_marker("12. a"), Some((Some(12), "a")));
+        assert_eq!(item_marker("3) a"), Some((Some(3), "a")));
+        assert_eq!(item_marker("b) a"), Some((Some(2), "a")));
+        assert_eq!(item_marker("A. Lincoln"), None);
+        assert_eq!(item_marker("2019. It"), None);
+        assert_eq!(item_marker("-5 degrees"), None);
+        assert_eq!(item_marker("*emphasis*"), None);
+    }
+
+    #[test]
+    fn item_continuations_join() {
+        let units = kinds("1. first item\n   goes on\n2. second\n");
+        assert_eq!(units.len(), 2);
+        assert_eq!(
+            units[0],
+            (
+                Kind::Item {
+                    number: Some(1),
+                    indent: 0
+                },
+                "first item goes on".into()
+            )
+        );
+    }
+}

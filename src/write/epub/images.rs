@@ -1,0 +1,328 @@
+//! Images embedded in the book: loaded from local files or `data:` URIs, typed by their bytes.
+
+use crate::format::Diagnostics;
+use crate::write::html::{url_scheme, web_url};
+use base64::Engine as _;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+/// An image file of the book.
+#[derive(Debug, Clone)]
+pub(super) struct Resource {
+    /// Manifest id.
+    pub id: String,
+    /// Path inside the package directory (`images/image-1.png`).
+    pub href: String,
+    pub media_type: &'static str,
+    pub bytes: Vec<u8>,
+}
+
+/// What became of an image reference.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum Found {
+    /// Embedded as the resource with this index.
+    Embedded(usize),
+    /// A web image: linked, never fetched.
+    Remote(String),
+    /// Missing, unreadable or of a type an EPUB cannot hold (a warning was given).
+    Unavailable,
+}
+
+/// The images of a book, each embedded once however often it is referenced.
+#[derive(Debug, Default)]
+pub(super) struct Images {
+    pub resources: Vec<Resource>,
+    /// Lookups already made, by the directory and reference they were made from.
+    seen: HashMap<(Option<PathBuf>, String), Found>,
+}
+
+impl Images {
+    /// Resolves an image reference: `src` is a `data:` URI, a URL, or a path relative to `dir`.
+    pub(super) fn find(&mut self, src: &str, dir: Option<&Path>, diag: &mut Diagnostics) -> Found {
+        let src = src.trim();
+        let key = (dir.map(Path::to_path_buf), src.to_string());
+        self.add(key, || load(src, dir), diag)
+    }
+
+    /// Loads an image file named by a path (never read as a URL).
+    pub(super) fn find_file(&mut self, path: &Path, diag: &mut Diagnostics) -> Found {
+        let key = (Some(path.to_path_buf()), String::new());
+        let read = || match std::fs::read(path) {
+            Ok(bytes) => Load::Bytes(bytes),
+            Err(e) => Load::Failed(e.to_string()),
+        };
+        self.add(key, read, diag)
+    }
+
+    fn add(
+        &mut self,
+        key: (Option<PathBuf>, String),
+        load: impl FnOnce() -> Load,
+        diag: &mut Diagnostics,
+    ) -> Found {
+        if let Some(found) = self.seen.get(&key) {
+            return found.clone();
+        }
+        let src = match &key {
+            (Some(path), s) if s.is_empty() => path.display().to_string(),
+            (_, s) => s.clone(),
+        };
+        let src = src.as_str();
+        let found = match load() {
+            Load::Remote(url) => Found::Remote(url),
+            Load::Failed(why) => {
+                diag.warn(format!("image {}: {why}; left out", shorten(src)));
+                Found::Unavailable
+            }
+            Load::Bytes(bytes) => match sniff(&bytes) {
+                // The same picture under another name.
+                Some(_) if self.resources.iter().any(|r| r.bytes == bytes) => {
+                    let same = self.resources.iter().position(|r| r.bytes == bytes);
+                    Found::Embedded(same.unwrap_or_default())
+                }
+                Some((media_type, ext)) => {
+                    let n = self.resources.len() + 1;
+                    self.resources.push(Resource {
+                        id: format!("image-{n}"),
+                        href: format!("images/image-{n}.{ext}"),
+                        media_type,
+                        bytes,
+                    });
+                    Found::Embedded(n - 1)
+                }
+                None => {
+                    diag.warn(format!(
+                        "image {}: not a PNG, JPEG, GIF, WebP or SVG image; left out",
+                        shorten(src)
+                    ));
+                    Found::Unavailable
+                }
+            },
+        };
+        self.seen.insert(key, found.clone());
+        found
+    }
+}
+
+/// A reference cut to a length fit for a one-line message (`data:` URIs can be megabytes).
+fn shorten(src: &str) -> String {
+    match src.char_indices().nth(80) {
+        Some((i, _)) => format!("{}...", &src[..i]),
+        None => src.to_string(),
+    }
+}
+
+enum Load {
+    Bytes(Vec<u8>),
+    Remote(String),
+    Failed(String),
+}
+
+fn load(src: &str, dir: Option<&Path>) -> Load {
+    if src.is_empty() {
+        return Load::Failed("empty reference".into());
+    }
+    if let Some(data) = src.strip_prefix("data:") {
+        return match decode_data_uri(data) {
+            Some(bytes) => Load::Bytes(bytes),
+            None => Load::Failed("invalid data: URI".into()),
+        };
+    }
+    let path = match url_scheme(src).as_deref() {
+        Some("http" | "https") => {
+            return match web_url(src) {
+                Some(url) => Load::Remote(url),
+                None => Load::Failed("invalid URL".into()),
+            }
+        }
+        Some("file") => PathBuf::from(percent_decode(src.trim_start_matches("file://"))),
+        // A Windows drive letter looks like a one-letter scheme.
+        Some(s) if s.len() > 1 => return Load::Failed(format!("unsupported URL scheme {s}:")),
+        _ => PathBuf::from(src),
+    };
+    let path = match dir {
+        Some(d) if path.is_relative() => d.join(path),
+        _ => path,
+    };
+    match std::fs::read(&path) {
+        Ok(bytes) => Load::Bytes(bytes),
+        // References written as URLs escape spaces and the like.
+        Err(e) => match std::fs::read(percent_decode(&path.to_string_lossy())) {
+            Ok(bytes) => Load::Bytes(bytes),
+            Err(_) => Load::Failed(format!("{}: {e}", path.display())),
+        },
+    }
+}
+
+/// The bytes of the part of a `data:` URI after the scheme (`image/png;base64,iVBOR...`).
+fn decode_data_uri(data: &str) -> Option<Vec<u8>> {
+    let (header, payload) = data.split_once(',')?;
+    if header.to_ascii_lowercase().ends_with(";base64") {
+        let clean: String = percent_decode(payload)
+            .chars()
+            .filter(|c| !c.is_ascii_whitespace())
+            .collect();
+        let engine = base64::engine::GeneralPurpose::new(
+            &base64::alphabet::STANDARD,
+            base64::engine::GeneralPurposeConfig::new()
+                .with_decode_padding_mode(base64::engine::DecodePaddingMode::Indifferent)
+                .with_decode_allow_trailing_bits(true),
+        );
+        engine.decode(clean.trim_end_matches('=')).ok()
+    } else {
+        Some(percent_decode(payload).into_bytes())
+    }
+}
+
+/// Decodes `%XX` escapes; invalid ones are kept as they are.
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            if let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                out.push((h * 16 + l) as u8);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// The media type and file extension of image bytes, for the types EPUB 3.3 readers must
+/// support.
+pub(super) fn sniff(bytes: &[u8]) -> Option<(&'static str, &'static str)> {
+    if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+        Some(("image/png", "png"))
+    } else if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
+        Some(("image/jpeg", "jpg"))
+    } else if bytes.starts_with(b"GIF87a") || bytes.starts_with(b"GIF89a") {
+        Some(("image/gif", "gif"))
+    } else if bytes.len() >= 12 && &bytes[..4] == b"RIFF" && &bytes[8..12] == b"WEBP" {
+        Some(("image/webp", "webp"))
+    } else if is_svg(bytes) {
+        Some(("image/svg+xml", "svg"))
+    } else {
+        None
+    }
+}
+
+/// Whether bytes are a well-formed XML document whose root element is `svg`.
+fn is_svg(bytes: &[u8]) -> bool {
+    use quick_xml::events::Event;
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        return false;
+    };
+    let mut reader = quick_xml::Reader::from_str(text.trim_start_matches('\u{feff}'));
+    let mut root = None;
+    loop {
+        match reader.read_event() {
+            Ok(Event::Start(e) | Event::Empty(e)) if root.is_none() => {
+                root = Some(e.local_name().as_ref() == "svg");
+            }
+            Ok(Event::Eof) => return root == Some(true),
+            Ok(_) => {}
+            Err(_) => return false,
+        }
+        if root == Some(false) {
+            return false;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
+
+    #[test]
+    fn sniffs_types_from_bytes() {
+        assert_eq!(sniff(PNG).unwrap().0, "image/png");
+        assert_eq!(sniff(&[0xFF, 0xD8, 0xFF, 0xE0]).unwrap().0, "image/jpeg");
+        assert_eq!(sniff(b"GIF89a....").unwrap().0, "image/gif");
+        assert_eq!(sniff(b"RIFF\0\0\0\0WEBPVP8 ").unwrap().0, "image/webp");
+        let svg = b"<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\"/>";
+        assert_eq!(sniff(svg).unwrap().0, "image/svg+xml");
+        assert_eq!(sniff(b"<html><svg/></html>"), None);
+        assert_eq!(sniff(b"<svg><unclosed></svg>"), None);
+        assert_eq!(sniff(b"BM...."), None);
+        assert_eq!(sniff(b""), None);
+    }
+
+    #[test]
+    fn decodes_data_uris() {
+        assert_eq!(decode_data_uri("image/png;base64,aGk=").unwrap(), b"hi");
+        assert_eq!(decode_data_uri("image/png;base64,aGk").unwrap(), b"hi");
+        assert_eq!(decode_data_uri("image/png;base64,a G%3D").unwrap(), b"h");
+        assert_eq!(
+            decode_data_uri("image/svg+xml,%3Csvg%2F%3E").unwrap(),
+            b"<svg/>"
+        );
+        assert_eq!(decode_data_uri("image/png;base64,@@"), None);
+        assert_eq!(decode_data_uri("no comma"), None);
+    }
+
+    #[test]
+    fn percent_decoding_keeps_invalid_escapes() {
+        assert_eq!(percent_decode("a%20b%zz%4"), "a b%zz%4");
+        assert_eq!(percent_decode("%"), "%");
+        assert_eq!(percent_decode("%C3%A9"), "é");
+    }
+
+    #[test]
+    fn remote_missing_and_unknown_images() {
+        let mut images = Images::default();
+        let mut diag = Diagnostics::default();
+        let remote = images.find("https://example.org/a.png", None, &mut diag);
+        assert_eq!(remote, Found::Remote("https://example.org/a.png".into()));
+        let missing = images.find(
+            "no/such/file.png",
+            Some(Path::new("/nonexistent")),
+            &mut diag,
+        );
+        assert_eq!(missing, Found::Unavailable);
+        // Asked twice, warned once.
+        images.find(
+            "no/such/file.png",
+            Some(Path::new("/nonexistent")),
+            &mut diag,
+        );
+        assert_eq!(diag.warnings.len(), 1);
+        assert!(
+            diag.warnings[0].contains("no/such/file.png"),
+            "{:?}",
+            diag.warnings
+        );
+        let text = images.find("data:text/plain,hello", None, &mut diag);
+        assert_eq!(text, Found::Unavailable);
+        let gopher = images.find("gopher://x/y.png", None, &mut diag);
+        assert_eq!(gopher, Found::Unavailable);
+        assert_eq!(diag.warnings.len(), 3);
+        assert!(images.resources.is_empty());
+    }
+
+    #[test]
+    fn data_and_local_images_are_embedded_once() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a b.png"), PNG).unwrap();
+        let mut images = Images::default();
+        let mut diag = Diagnostics::default();
+        let a = images.find("a b.png", Some(dir.path()), &mut diag);
+        let b = images.find("a%20b.png", Some(dir.path()), &mut diag);
+        let c = images.find("a b.png", Some(dir.path()), &mut diag);
+        assert_eq!(a, Found::Embedded(0));
+        assert_eq!(b, Found::Embedded(0));
+        assert_eq!(c, Found::Embedded(0));
+        let gif = images.find("data:image/gif;base64,R0lGODlh", None, &mut diag);
+        assert_eq!(gif, Found::Embedded(1));
+        assert_eq!(images.resources[1].href, "images/image-2.gif");
+        assert_eq!(images.resources[0].media_type, "image/png");
+        assert!(diag.warnings.is_empty());
+    }
+}

@@ -1,0 +1,647 @@
+//! EPUB 3.3 with an EPUB 2 NCX for older readers, written directly as a ZIP container.
+//!
+//! Layout of a book: an optional cover page, a title page, then the articles, each split into
+//! files at its top-level sections when it is long. Several articles make one book with one
+//! chapter per article. Footnotes are EPUB 3 footnotes in the file of their reference.
+
+mod images;
+mod package;
+
+use crate::error::{Error, Result};
+use crate::format::{Diagnostics, WriteOptions, Writer};
+use crate::model::{inline_text, Article, Block, Date, IdScheme, Image};
+use crate::write::html::{
+    body_blocks, clean_url, display_title, escape_attr, escape_text, header, heading_shift,
+    language, plain_text, url_scheme, visible, web_url, Context, HeadingIds, Ids, ImageSrc,
+    NoteStyle, Renderer,
+};
+use images::{Found, Images};
+use package::{BookMeta, Doc, Package, TocEntry};
+use sha2::{Digest, Sha256};
+use std::collections::HashMap;
+use std::io::Write;
+use std::path::Path;
+
+/// Articles with more text than this are split into files at their top-level sections, which
+/// keeps page turns fast on e-readers.
+const SPLIT_CHARS: usize = 20_000;
+
+/// Writes EPUB 3 books.
+pub struct EpubWriter;
+
+impl Writer for EpubWriter {
+    fn name(&self) -> &str {
+        "epub"
+    }
+    fn extensions(&self) -> &[&str] {
+        &["epub"]
+    }
+    fn description(&self) -> &str {
+        "EPUB 3 e-book (with an EPUB 2 table of contents); several inputs make one book"
+    }
+    fn is_binary(&self) -> bool {
+        true
+    }
+    fn write(
+        &self,
+        article: &Article,
+        options: &WriteOptions,
+        diag: &mut Diagnostics,
+        out: &mut dyn Write,
+    ) -> Result<()> {
+        self.write_many(std::slice::from_ref(article), options, diag, out)
+    }
+    fn write_many(
+        &self,
+        articles: &[Article],
+        options: &WriteOptions,
+        diag: &mut Diagnostics,
+        out: &mut dyn Write,
+    ) -> Result<()> {
+        let package = book(articles, options, diag)?;
+        out.write_all(&package::container(&package)?)?;
+        Ok(())
+    }
+}
+
+/// Lays out the articles as the documents of one book.
+fn book(articles: &[Article], options: &WriteOptions, diag: &mut Diagnostics) -> Result<Package> {
+    let first = articles
+        .first()
+        .ok_or_else(|| Error::write("epub", "no article to write"))?;
+    let digest = articles.len() > 1;
+    let mut images = Images::default();
+    let cover = cover_image(first, options, &mut images, diag);
+    let mut meta = book_meta(articles, options);
+    let mut docs = Vec::new();
+    if let Some(i) = cover {
+        docs.push(cover_page(&images.resources[i].href, &meta));
+    }
+    docs.push(title_page(first, digest, &meta));
+    let mut toc = Vec::new();
+    if !digest {
+        toc.push(TocEntry {
+            label: meta.title.clone(),
+            href: "title.xhtml".into(),
+            children: Vec::new(),
+        });
+    }
+    let mut bodymatter = None;
+    for (k, article) in articles.iter().enumerate() {
+        let mut env = Env {
+            images: &mut images,
+            diag: &mut *diag,
+            images_without_alt: &mut meta.images_without_alt,
+        };
+        let chapter = chapter(article, k + 1, digest, &mut env);
+        bodymatter = bodymatter.or_else(|| chapter.docs.first().map(|d| d.href.clone()));
+        let sections = package::nest(chapter.sections);
+        match chapter.docs.first() {
+            Some(d) if digest => toc.push(TocEntry {
+                label: display_title(article),
+                href: d.href.clone(),
+                children: sections,
+            }),
+            _ => toc.extend(sections),
+        }
+        docs.extend(chapter.docs);
+    }
+    Ok(Package {
+        meta,
+        docs,
+        images: images.resources,
+        cover,
+        toc,
+        bodymatter: bodymatter.unwrap_or_else(|| "title.xhtml".into()),
+    })
+}
+
+/// What the writing of the articles shares.
+struct Env<'e> {
+    images: &'e mut Images,
+    diag: &'e mut Diagnostics,
+    images_without_alt: &'e mut bool,
+}
+
+/// The files of one article and the top-level sections found in them.
+struct Chapter {
+    docs: Vec<Doc>,
+    sections: Vec<(u8, TocEntry)>,
+}
+
+/// Renders article number `k`; in a book of several articles its first file opens with the
+/// article's header.
+fn chapter(article: &Article, k: usize, with_header: bool, env: &mut Env) -> Chapter {
+    let title = display_title(article);
+    let lang = language(article);
+    let blocks = body_blocks(article, &title);
+    let mut parts = split(blocks);
+    if parts.is_empty() && with_header {
+        parts.push(&[]);
+    }
+    let hrefs: Vec<String> = (1..=parts.len())
+        .map(|n| format!("article-{k}-{n}.xhtml"))
+        .collect();
+    // Headings get their ids before anything is written, so that links can point forward.
+    let mut names = HashMap::new();
+    let mut layout = Vec::new();
+    for (part, href) in parts.iter().zip(&hrefs) {
+        let mut ids = Ids::default();
+        let headings = HeadingIds::assign(part, &mut ids);
+        for (name, target) in headings.names(href) {
+            names.entry(name).or_insert(target);
+        }
+        layout.push((ids, headings));
+    }
+    let dir = article.origin.as_deref().and_then(Path::parent);
+    let base_url = article.meta.url.as_deref().and_then(web_url);
+    let shift = heading_shift(blocks);
+    let mut next_note = 1;
+    let mut out = Chapter {
+        docs: Vec::new(),
+        sections: Vec::new(),
+    };
+    for (n, ((part, href), (mut ids, headings))) in parts.iter().zip(&hrefs).zip(layout).enumerate()
+    {
+        let mut body = if n == 0 && with_header {
+            header(&article.meta, &title)
+        } else {
+            String::new()
+        };
+        let mut ctx = EpubContext {
+            names: &names,
+            images: env.images,
+            diag: env.diag,
+            dir,
+            base_url: base_url.as_deref(),
+            images_without_alt: env.images_without_alt,
+        };
+        let mut r = Renderer::new(
+            &mut ctx,
+            &headings,
+            &mut ids,
+            NoteStyle::EpubFootnotes,
+            shift,
+        );
+        r.number_notes_from(next_note);
+        r.blocks(part);
+        r.notes();
+        next_note = r.next_note_number();
+        body.push_str(&r.finish());
+        for b in part.iter() {
+            if let (Block::Heading { level, content, .. }, Some(id)) = (b, headings.get(b)) {
+                if let Some(label) = visible(&inline_text(content)) {
+                    let entry = TocEntry {
+                        label,
+                        href: format!("{href}#{id}"),
+                        children: Vec::new(),
+                    };
+                    out.sections.push((*level, entry));
+                }
+            }
+        }
+        out.docs.push(Doc {
+            id: href.trim_end_matches(".xhtml").to_string(),
+            href: href.clone(),
+            title: title.clone(),
+            language: lang.clone(),
+            body,
+            body_type: "bodymatter",
+        });
+    }
+    out
+}
+
+/// The parts of a body: the whole of it, or for a long body with sections, one part per
+/// top-level section (plus what comes before the first).
+fn split(blocks: &[Block]) -> Vec<&[Block]> {
+    let level = |b: &Block| match b {
+        Block::Heading { level, .. } => Some(*level),
+        _ => None,
+    };
+    let top = blocks.iter().filter_map(level).min();
+    let Some(top) = top.filter(|_| plain_text(blocks).len() > SPLIT_CHARS) else {
+        return if blocks.is_empty() {
+            Vec::new()
+        } else {
+            vec![blocks]
+        };
+    };
+    let mut parts = Vec::new();
+    let mut start = 0;
+    for (i, b) in blocks.iter().enumerate() {
+        if level(b) == Some(top) && i > start {
+            parts.push(&blocks[start..i]);
+            start = i;
+        }
+    }
+    parts.push(&blocks[start..]);
+    parts
+}
+
+/// How the EPUB treats references: images are embedded or linked, fragment links go to the
+/// file of their heading, relative links resolve against the article's URL, and links that
+/// could not resolve in the book keep only their text.
+struct EpubContext<'c> {
+    names: &'c HashMap<String, String>,
+    images: &'c mut Images,
+    diag: &'c mut Diagnostics,
+    dir: Option<&'c Path>,
+    base_url: Option<&'c str>,
+    images_without_alt: &'c mut bool,
+}
+
+impl Context for EpubContext<'_> {
+    fn image(&mut self, image: &Image) -> ImageSrc {
+        match self.images.find(&image.src, self.dir, self.diag) {
+            Found::Embedded(i) => {
+                *self.images_without_alt |= image.alt.trim().is_empty();
+                ImageSrc::Embed(self.images.resources[i].href.clone())
+            }
+            Found::Remote(url) => ImageSrc::Link(url),
+            Found::Unavailable => ImageSrc::Omit,
+        }
+    }
+
+    fn href(&mut self, url: &str) -> Option<String> {
+        let url = url.trim();
+        if let Some(name) = url.strip_prefix('#') {
+            return self.names.get(name).cloned();
+        }
+        let absolute = match url_scheme(url) {
+            Some(_) => url.to_string(),
+            None => join_url(self.base_url?, url)?,
+        };
+        let clean = clean_url(&absolute)?;
+        let scheme = url_scheme(&clean)?;
+        match scheme.as_str() {
+            "http" | "https" => web_url(&clean),
+            "mailto" | "tel" | "ftp" => Some(clean),
+            _ => None,
+        }
+    }
+}
+
+/// A relative reference resolved against an absolute http(s) URL.
+fn join_url(base: &str, rel: &str) -> Option<String> {
+    let (scheme, rest) = base.split_once("://")?;
+    let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let origin = format!("{scheme}://{}", &rest[..authority_end]);
+    let path = &rest[authority_end..];
+    let path = &path[..path.find(['?', '#']).unwrap_or(path.len())];
+    if rel.is_empty() {
+        return None;
+    }
+    Some(if let Some(r) = rel.strip_prefix("//") {
+        format!("{scheme}://{r}")
+    } else if rel.starts_with('/') {
+        format!("{origin}{rel}")
+    } else if rel.starts_with('?') {
+        format!("{origin}{path}{rel}")
+    } else {
+        let dir = &path[..path.rfind('/').map_or(0, |i| i + 1)];
+        let dir = if dir.is_empty() { "/" } else { dir };
+        format!("{origin}{dir}{rel}")
+    })
+}
+
+/// The cover: `--cover` when given, else the lead image of the first article when it is a
+/// local file or a `data:` URI.
+fn cover_image(
+    first: &Article,
+    options: &WriteOptions,
+    images: &mut Images,
+    diag: &mut Diagnostics,
+) -> Option<usize> {
+    let found = match (&options.cover, &first.meta.image) {
+        (Some(path), _) => images.find_file(path, diag),
+        (None, Some(src)) => {
+            let dir = first.origin.as_deref().and_then(Path::parent);
+            images.find(src, dir, diag)
+        }
+        (None, None) => return None,
+    };
+    match found {
+        Found::Embedded(i) => Some(i),
+        _ => None,
+    }
+}
+
+fn cover_page(image_href: &str, meta: &BookMeta) -> Doc {
+    let mut body = String::from("<section epub:type=\"cover\" class=\"cover\">\n<img src=\"");
+    escape_attr(&mut body, image_href);
+    body.push_str("\" alt=\"");
+    escape_attr(&mut body, &meta.title);
+    body.push_str("\" />\n</section>\n");
+    Doc {
+        id: "cover".into(),
+        href: "cover.xhtml".into(),
+        title: meta.title.clone(),
+        language: meta.language.clone(),
+        body,
+        body_type: "",
+    }
+}
+
+/// The title page: the article's header, or for several articles the book's title and date.
+fn title_page(first: &Article, digest: bool, meta: &BookMeta) -> Doc {
+    let mut body = String::from("<section epub:type=\"titlepage\" class=\"titlepage\">\n");
+    if digest {
+        body.push_str("<h1>");
+        escape_text(&mut body, &meta.title);
+        body.push_str("</h1>\n");
+        if let Some(date) = &meta.date {
+            let _ = std::fmt::Write::write_fmt(
+                &mut body,
+                format_args!("<p class=\"dateline\"><time datetime=\"{date}\">{date}</time></p>\n"),
+            );
+        }
+    } else {
+        body.push_str(&header(&first.meta, &meta.title));
+    }
+    body.push_str("</section>\n");
+    Doc {
+        id: "title".into(),
+        href: "title.xhtml".into(),
+        title: meta.title.clone(),
+        language: meta.language.clone(),
+        body,
+        body_type: "frontmatter",
+    }
+}
+
+/// The metadata of the book: the article's, or for several articles what they share.
+fn book_meta(articles: &[Article], options: &WriteOptions) -> BookMeta {
+    let first = &articles[0].meta;
+    let digest = articles.len() > 1;
+    let shared = |get: fn(&crate::model::Meta) -> Option<&String>| -> Option<String> {
+        let v = get(first)?;
+        articles
+            .iter()
+            .all(|a| get(&a.meta) == Some(v))
+            .then(|| v.clone())
+    };
+    let mut creators: Vec<String> = Vec::new();
+    let mut subjects: Vec<String> = Vec::new();
+    let add = |list: &mut Vec<String>, s: &str| {
+        if let Some(v) = visible(s).filter(|v| !list.contains(v)) {
+            list.push(v);
+        }
+    };
+    for a in articles {
+        a.meta
+            .authors
+            .iter()
+            .for_each(|x| add(&mut creators, &x.name));
+        a.meta.keywords.iter().for_each(|k| add(&mut subjects, k));
+    }
+    let nonempty = |s: Option<String>| s.as_deref().and_then(visible);
+    BookMeta {
+        identifier: identifier(articles),
+        title: book_title(articles),
+        language: language(&articles[0]),
+        creators,
+        date: articles
+            .iter()
+            .filter_map(|a| a.meta.published)
+            .max()
+            .map(|d| d.date_only().to_string()),
+        publisher: nonempty(shared(|m| m.publisher.as_ref())),
+        description: nonempty(if digest {
+            None
+        } else {
+            first.description.clone()
+        }),
+        subjects,
+        rights: nonempty(shared(|m| m.rights.as_ref())),
+        source: if digest {
+            None
+        } else {
+            first.url.as_deref().and_then(web_url)
+        },
+        modified: modified(articles, options),
+        images_without_alt: false,
+    }
+}
+
+/// The book's title: the article's; for several articles the title they all carry (as
+/// `-M title=...` gives them), else "FIRST and N more".
+fn book_title(articles: &[Article]) -> String {
+    let first = display_title(&articles[0]);
+    let shared = articles
+        .iter()
+        .all(|a| a.meta.title.as_deref().map(str::trim) == Some(first.as_str()));
+    if articles.len() == 1 || shared {
+        first
+    } else {
+        format!("{first} and {} more", articles.len() - 1)
+    }
+}
+
+/// A stable identifier: the article's DOI, ISBN, URI or URL when it has one, else a UUID
+/// derived from the content, so that the same input always gets the same identifier.
+fn identifier(articles: &[Article]) -> String {
+    if let [one] = articles {
+        let m = &one.meta;
+        let known = m
+            .identifier(IdScheme::Doi)
+            .and_then(|doi| clean_url(&format!("https://doi.org/{}", doi.trim())))
+            .or_else(|| {
+                m.identifier(IdScheme::Isbn)
+                    .map(|i| format!("urn:isbn:{}", i.trim()))
+            })
+            .or_else(|| m.identifier(IdScheme::Uri).and_then(clean_url))
+            .or_else(|| m.url.as_deref().and_then(web_url));
+        if let Some(id) = known.filter(|id| !id.contains(char::is_whitespace)) {
+            return id;
+        }
+    }
+    let mut hash = Sha256::new();
+    for a in articles {
+        hash.update(serde_json::to_vec(a).unwrap_or_default());
+    }
+    content_uuid(&hash.finalize())
+}
+
+/// A UUID (version 8, "custom") made of the first bytes of a digest.
+fn content_uuid(digest: &[u8]) -> String {
+    let mut b = [0u8; 16];
+    for (dst, src) in b.iter_mut().zip(digest) {
+        *dst = *src;
+    }
+    b[6] = (b[6] & 0x0f) | 0x80;
+    b[8] = (b[8] & 0x3f) | 0x80;
+    let hex: String = b.iter().map(|x| format!("{x:02x}")).collect();
+    format!(
+        "urn:uuid:{}-{}-{}-{}-{}",
+        &hex[..8],
+        &hex[8..12],
+        &hex[12..16],
+        &hex[16..20],
+        &hex[20..]
+    )
+}
+
+/// `dcterms:modified`: from `SOURCE_DATE_EPOCH` when set, else the latest date of the articles,
+/// else now.
+fn modified(articles: &[Article], options: &WriteOptions) -> String {
+    // Years 1970 to 9999: what the `CCYY-MM-DDThh:mm:ssZ` form can say.
+    let clamp = |secs: i64| secs.clamp(0, 253_402_300_799);
+    let secs = options.source_date_epoch.map(clamp).or_else(|| {
+        articles
+            .iter()
+            .filter_map(|a| a.meta.modified.max(a.meta.published))
+            .max()
+            .map(|d| clamp(unix_seconds(&d)))
+    });
+    let secs = secs.unwrap_or_else(|| {
+        let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH);
+        clamp(now.map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(0)))
+    });
+    Date::from_unix(secs).to_string()
+}
+
+/// Seconds since 1970 of a date, missing parts taken as their start, a missing offset as UTC.
+fn unix_seconds(d: &Date) -> i64 {
+    // Days-from-civil (Howard Hinnant's algorithm).
+    let (m, day) = (
+        i64::from(d.month.unwrap_or(1)),
+        i64::from(d.day.unwrap_or(1)),
+    );
+    let y = i64::from(d.year) - i64::from(m <= 2);
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    let days = era * 146_097 + doe - 719_468;
+    let (clock, offset) = d.time.map_or((0, 0), |t| {
+        let clock = i64::from(t.hour) * 3600 + i64::from(t.minute) * 60 + i64::from(t.second);
+        (clock, i64::from(t.offset_minutes.unwrap_or(0)) * 60)
+    });
+    days * 86_400 + clock - offset
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unix_seconds_round_trips_with_from_unix() {
+        for s in [0, 951_782_400, 1_568_846_360, -86_400, 4_102_444_800] {
+            assert_eq!(unix_seconds(&Date::from_unix(s)), s);
+        }
+        let d: Date = "2019-09-18T22:32:40+08:00".parse().unwrap();
+        assert_eq!(
+            Date::from_unix(unix_seconds(&d)).to_string(),
+            "2019-09-18T14:32:40Z"
+        );
+        let year: Date = "2019".parse().unwrap();
+        assert_eq!(
+            Date::from_unix(unix_seconds(&year)).to_string(),
+            "2019-01-01T00:00:00Z"
+        );
+    }
+
+    #[test]
+    fn modified_prefers_source_date_epoch() {
+        let mut a = Article::new("T", vec![]);
+        a.meta.published = "2020-05-06".parse().ok();
+        let fixed = WriteOptions {
+            source_date_epoch: Some(1_568_846_360),
+            ..WriteOptions::default()
+        };
+        assert_eq!(
+            modified(std::slice::from_ref(&a), &fixed),
+            "2019-09-18T22:39:20Z"
+        );
+        let none = WriteOptions::default();
+        assert_eq!(
+            modified(std::slice::from_ref(&a), &none),
+            "2020-05-06T00:00:00Z"
+        );
+        let huge = WriteOptions {
+            source_date_epoch: Some(i64::MAX),
+            ..WriteOptions::default()
+        };
+        assert_eq!(modified(&[a], &huge), "9999-12-31T23:59:59Z");
+    }
+
+    #[test]
+    fn relative_links_resolve_against_the_article_url() {
+        let base = "https://example.org/news/2019/story.html?id=3";
+        assert_eq!(
+            join_url(base, "other.html").unwrap(),
+            "https://example.org/news/2019/other.html"
+        );
+        assert_eq!(
+            join_url(base, "/about").unwrap(),
+            "https://example.org/about"
+        );
+        assert_eq!(
+            join_url(base, "//cdn.example.org/x").unwrap(),
+            "https://cdn.example.org/x"
+        );
+        assert_eq!(
+            join_url(base, "?page=2").unwrap(),
+            "https://example.org/news/2019/story.html?page=2"
+        );
+        assert_eq!(
+            join_url("https://example.org", "a").unwrap(),
+            "https://example.org/a"
+        );
+        assert_eq!(join_url("not a url", "a"), None);
+    }
+
+    #[test]
+    fn identifiers_are_known_ones_or_derived_from_content() {
+        let mut a = Article::new("T", vec![Block::para("x")]);
+        let derived = identifier(std::slice::from_ref(&a));
+        assert!(derived.starts_with("urn:uuid:"), "{derived}");
+        assert_eq!(derived.len(), "urn:uuid:".len() + 36);
+        assert_eq!(&derived[23..24], "8");
+        assert_eq!(derived, identifier(std::slice::from_ref(&a)));
+        a.blocks.push(Block::para("y"));
+        assert_ne!(derived, identifier(std::slice::from_ref(&a)));
+        a.meta.url = Some("https://example.org/a".into());
+        assert_eq!(
+            identifier(std::slice::from_ref(&a)),
+            "https://example.org/a"
+        );
+        a.meta.set("doi", &serde_json::json!("10.1/x")).unwrap();
+        assert_eq!(identifier(&[a]), "https://doi.org/10.1/x");
+    }
+
+    #[test]
+    fn book_title_of_several_articles() {
+        let a = Article::new("One", vec![]);
+        let b = Article::new("Two", vec![]);
+        assert_eq!(
+            book_title(&[a.clone(), b.clone(), b.clone()]),
+            "One and 2 more"
+        );
+        let mut same = vec![a.clone(), b];
+        for x in &mut same {
+            x.meta.title = Some("Digest".into());
+        }
+        assert_eq!(book_title(&same), "Digest");
+        assert_eq!(book_title(&[a]), "One");
+    }
+
+    #[test]
+    fn long_bodies_split_at_top_level_sections() {
+        let long = "word ".repeat(SPLIT_CHARS / 5 + 1);
+        let blocks = vec![
+            Block::para("intro"),
+            Block::heading(2, "A"),
+            Block::para(long.clone()),
+            Block::heading(3, "A.1"),
+            Block::heading(2, "B"),
+        ];
+        let parts = split(&blocks);
+        assert_eq!(parts.iter().map(|p| p.len()).collect::<Vec<_>>(), [1, 3, 1]);
+        assert_eq!(split(&blocks[..2]).len(), 1);
+        assert!(split(&[]).is_empty());
+        let no_headings = vec![Block::para(long)];
+        assert_eq!(split(&no_headings).len(), 1);
+    }
+}

@@ -1,0 +1,489 @@
+//! The files of an EPUB 3 package besides the content: the package document (OPF), the
+//! navigation document, the EPUB 2 NCX, the stylesheet, and the ZIP container around them all.
+
+use super::images::Resource;
+use crate::error::{Error, Result};
+use crate::write::html::{escape_attr, escape_text};
+use std::fmt::Write as _;
+use std::io::{Cursor, Write};
+
+/// The metadata of the publication, ready to write.
+#[derive(Debug, Clone, Default)]
+pub(super) struct BookMeta {
+    pub identifier: String,
+    pub title: String,
+    pub language: String,
+    pub creators: Vec<String>,
+    /// Publication date, `YYYY[-MM[-DD]]`.
+    pub date: Option<String>,
+    pub publisher: Option<String>,
+    pub description: Option<String>,
+    pub subjects: Vec<String>,
+    pub rights: Option<String>,
+    pub source: Option<String>,
+    /// `CCYY-MM-DDThh:mm:ssZ`.
+    pub modified: String,
+    /// Some image has no alternative text.
+    pub images_without_alt: bool,
+}
+
+/// One XHTML content document, in reading order.
+#[derive(Debug, Clone)]
+pub(super) struct Doc {
+    pub id: String,
+    pub href: String,
+    pub title: String,
+    pub language: String,
+    /// The markup inside `<body>`.
+    pub body: String,
+    /// Attributes of `<body>` (`epub:type`).
+    pub body_type: &'static str,
+}
+
+/// An entry of the table of contents.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct TocEntry {
+    pub label: String,
+    pub href: String,
+    pub children: Vec<TocEntry>,
+}
+
+/// Everything that goes into the container.
+#[derive(Debug, Clone)]
+pub(super) struct Package {
+    pub meta: BookMeta,
+    pub docs: Vec<Doc>,
+    pub images: Vec<Resource>,
+    /// Index into `images` of the cover image.
+    pub cover: Option<usize>,
+    pub toc: Vec<TocEntry>,
+    /// Where the body of the book starts (a landmark for readers that open there).
+    pub bodymatter: String,
+}
+
+/// Nests entries given with their heading level: each entry goes under the nearest earlier
+/// entry of a lower level.
+pub(super) fn nest(flat: Vec<(u8, TocEntry)>) -> Vec<TocEntry> {
+    fn take(
+        items: &mut std::iter::Peekable<std::vec::IntoIter<(u8, TocEntry)>>,
+        above: u8,
+    ) -> Vec<TocEntry> {
+        let mut out = Vec::new();
+        while let Some((level, _)) = items.peek() {
+            if *level <= above {
+                break;
+            }
+            let (level, mut entry) = items.next().expect("peeked");
+            entry.children = take(items, level);
+            out.push(entry);
+        }
+        out
+    }
+    take(&mut flat.into_iter().peekable(), 0)
+}
+
+const STYLESHEET: &str = "\
+body { margin: 0 1%; line-height: 1.4; text-align: left; }
+h1, h2, h3, h4, h5, h6 { line-height: 1.2; text-align: left; page-break-after: avoid; break-after: avoid; }
+h1 { font-size: 1.6em; margin: 1em 0 0.5em; }
+h2 { font-size: 1.35em; margin: 1em 0 0.4em; }
+h3 { font-size: 1.15em; margin: 0.9em 0 0.3em; }
+h4, h5, h6 { font-size: 1em; margin: 0.8em 0 0.3em; }
+p { margin: 0.4em 0; }
+img { max-width: 100%; height: auto; }
+figure { margin: 1em 0; page-break-inside: avoid; break-inside: avoid; }
+figure img { display: block; margin: 0 auto; }
+figcaption { font-size: 0.9em; font-style: italic; margin-top: 0.3em; }
+.credit { font-style: normal; font-size: 0.9em; }
+blockquote { margin: 0.8em 1.2em; }
+figure.quote figcaption { font-style: normal; text-align: right; }
+pre { white-space: pre-wrap; font-family: monospace; font-size: 0.85em; margin: 0.8em 0; }
+code { font-family: monospace; }
+table { border-collapse: collapse; margin: 0.8em 0; font-size: 0.9em; }
+caption { font-style: italic; margin-bottom: 0.3em; }
+th, td { border: 1px solid; padding: 0.2em 0.4em; vertical-align: top; }
+hr { border: 0; border-top: 1px solid; margin: 1.2em 20%; }
+li.task { list-style-type: none; }
+sup, sub { line-height: 0; font-size: 0.75em; }
+aside { font-size: 0.9em; margin: 0.6em 0; }
+header { margin-bottom: 1.5em; }
+header p { margin: 0.2em 0; }
+.subtitle { font-size: 1.2em; font-style: italic; }
+.byline { font-weight: bold; }
+.titlepage { text-align: center; margin-top: 20%; }
+.titlepage h1 { text-align: center; font-size: 2em; }
+.cover { text-align: center; margin: 0; padding: 0; }
+.cover img { max-height: 100%; }
+";
+
+/// `META-INF/container.xml`: where the package document is.
+const CONTAINER: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>
+<container version=\"1.0\" xmlns=\"urn:oasis:names:tc:opendocument:xmlns:container\">
+<rootfiles>
+<rootfile full-path=\"EPUB/package.opf\" media-type=\"application/oebps-package+xml\"/>
+</rootfiles>
+</container>
+";
+
+/// An XHTML content document around a body.
+pub(super) fn xhtml(doc: &Doc) -> String {
+    let mut out = String::with_capacity(doc.body.len() + 512);
+    out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n");
+    out.push_str(
+        "<html xmlns=\"http://www.w3.org/1999/xhtml\" xmlns:epub=\"http://www.idpf.org/2007/ops\"",
+    );
+    lang_attrs(&mut out, &doc.language);
+    out.push_str(">\n<head>\n<title>");
+    escape_text(&mut out, &doc.title);
+    out.push_str("</title>\n<link rel=\"stylesheet\" type=\"text/css\" href=\"style.css\" />\n</head>\n<body");
+    if !doc.body_type.is_empty() {
+        let _ = write!(out, " epub:type=\"{}\"", doc.body_type);
+    }
+    out.push_str(">\n");
+    out.push_str(&doc.body);
+    out.push_str("</body>\n</html>\n");
+    out
+}
+
+fn lang_attrs(out: &mut String, lang: &str) {
+    out.push_str(" lang=\"");
+    escape_attr(out, lang);
+    out.push_str("\" xml:lang=\"");
+    escape_attr(out, lang);
+    out.push('"');
+}
+
+/// Label of the table of contents in the book's language.
+fn contents_label(lang: &str) -> &'static str {
+    match lang
+        .split('-')
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase()
+        .as_str()
+    {
+        "de" => "Inhalt",
+        "fr" => "Table des matières",
+        "es" => "Índice",
+        "it" => "Indice",
+        "pt" => "Sumário",
+        "nl" => "Inhoud",
+        _ => "Contents",
+    }
+}
+
+/// The navigation document: the table of contents and the landmarks.
+fn nav(p: &Package) -> String {
+    fn list(out: &mut String, entries: &[TocEntry]) {
+        out.push_str("<ol>\n");
+        for e in entries {
+            out.push_str("<li><a href=\"");
+            escape_attr(out, &e.href);
+            out.push_str("\">");
+            escape_text(out, &e.label);
+            out.push_str("</a>");
+            if !e.children.is_empty() {
+                out.push('\n');
+                list(out, &e.children);
+            }
+            out.push_str("</li>\n");
+        }
+        out.push_str("</ol>\n");
+    }
+    let label = contents_label(&p.meta.language);
+    let mut body = String::new();
+    let _ = writeln!(
+        body,
+        "<nav epub:type=\"toc\" id=\"toc\" role=\"doc-toc\">\n<h1>{label}</h1>"
+    );
+    list(&mut body, &p.toc);
+    body.push_str(
+        "</nav>\n<nav epub:type=\"landmarks\" id=\"landmarks\" hidden=\"hidden\">\n<ol>\n",
+    );
+    body.push_str("<li><a epub:type=\"bodymatter\" href=\"");
+    escape_attr(&mut body, &p.bodymatter);
+    body.push_str("\">");
+    escape_text(&mut body, &p.meta.title);
+    body.push_str("</a></li>\n</ol>\n</nav>\n");
+    xhtml(&Doc {
+        id: "nav".into(),
+        href: "nav.xhtml".into(),
+        title: label.into(),
+        language: p.meta.language.clone(),
+        body,
+        body_type: "",
+    })
+}
+
+/// The EPUB 2 table of contents, for readers that predate EPUB 3.
+fn ncx(p: &Package) -> String {
+    fn depth(entries: &[TocEntry]) -> usize {
+        entries
+            .iter()
+            .map(|e| 1 + depth(&e.children))
+            .max()
+            .unwrap_or(0)
+    }
+    fn points(out: &mut String, entries: &[TocEntry], order: &mut usize) {
+        for e in entries {
+            *order += 1;
+            let _ = write!(
+                out,
+                "<navPoint id=\"navpoint-{order}\" playOrder=\"{order}\">\n<navLabel><text>"
+            );
+            escape_text(out, &e.label);
+            out.push_str("</text></navLabel>\n<content src=\"");
+            escape_attr(out, &e.href);
+            out.push_str("\"/>\n");
+            points(out, &e.children, order);
+            out.push_str("</navPoint>\n");
+        }
+    }
+    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    out.push_str(
+        "<ncx xmlns=\"http://www.daisy.org/z3986/2005/ncx/\" version=\"2005-1\" xml:lang=\"",
+    );
+    escape_attr(&mut out, &p.meta.language);
+    out.push_str("\">\n<head>\n<meta name=\"dtb:uid\" content=\"");
+    escape_attr(&mut out, &p.meta.identifier);
+    let _ = write!(
+        out,
+        "\"/>\n<meta name=\"dtb:depth\" content=\"{}\"/>\n\
+         <meta name=\"dtb:totalPageCount\" content=\"0\"/>\n\
+         <meta name=\"dtb:maxPageNumber\" content=\"0\"/>\n</head>\n<docTitle><text>",
+        depth(&p.toc).max(1)
+    );
+    escape_text(&mut out, &p.meta.title);
+    out.push_str("</text></docTitle>\n<navMap>\n");
+    points(&mut out, &p.toc, &mut 0);
+    out.push_str("</navMap>\n</ncx>\n");
+    out
+}
+
+/// The package document: metadata, manifest and spine.
+fn opf(p: &Package) -> String {
+    let m = &p.meta;
+    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    out.push_str("<package xmlns=\"http://www.idpf.org/2007/opf\" version=\"3.0\" unique-identifier=\"pub-id\" xml:lang=\"");
+    escape_attr(&mut out, &m.language);
+    out.push_str("\">\n<metadata xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n");
+    let element = |out: &mut String, tag: &str, attrs: &str, text: &str| {
+        let _ = write!(out, "<{tag}{attrs}>");
+        escape_text(out, text);
+        let _ = writeln!(out, "</{tag}>");
+    };
+    element(&mut out, "dc:identifier", " id=\"pub-id\"", &m.identifier);
+    element(&mut out, "dc:title", "", &m.title);
+    element(&mut out, "dc:language", "", &m.language);
+    for (i, name) in m.creators.iter().enumerate() {
+        let id = format!("creator-{}", i + 1);
+        element(&mut out, "dc:creator", &format!(" id=\"{id}\""), name);
+        let _ = writeln!(
+            out,
+            "<meta refines=\"#{id}\" property=\"role\" scheme=\"marc:relators\">aut</meta>"
+        );
+    }
+    let optional = [
+        ("dc:date", &m.date),
+        ("dc:publisher", &m.publisher),
+        ("dc:description", &m.description),
+        ("dc:rights", &m.rights),
+        ("dc:source", &m.source),
+    ];
+    for (tag, value) in optional {
+        if let Some(v) = value {
+            element(&mut out, tag, "", v);
+        }
+    }
+    for s in &m.subjects {
+        element(&mut out, "dc:subject", "", s);
+    }
+    element(
+        &mut out,
+        "meta",
+        " property=\"dcterms:modified\"",
+        &m.modified,
+    );
+    for (property, value) in accessibility(p) {
+        element(
+            &mut out,
+            "meta",
+            &format!(" property=\"schema:{property}\""),
+            &value,
+        );
+    }
+    if let Some(cover) = p.cover.and_then(|i| p.images.get(i)) {
+        let _ = writeln!(out, "<meta name=\"cover\" content=\"{}\"/>", cover.id);
+    }
+    out.push_str("</metadata>\n<manifest>\n");
+    out.push_str("<item id=\"nav\" href=\"nav.xhtml\" media-type=\"application/xhtml+xml\" properties=\"nav\"/>\n");
+    out.push_str("<item id=\"ncx\" href=\"toc.ncx\" media-type=\"application/x-dtbncx+xml\"/>\n");
+    out.push_str("<item id=\"style\" href=\"style.css\" media-type=\"text/css\"/>\n");
+    for d in &p.docs {
+        let _ = writeln!(
+            out,
+            "<item id=\"{}\" href=\"{}\" media-type=\"application/xhtml+xml\"/>",
+            d.id, d.href
+        );
+    }
+    for (i, r) in p.images.iter().enumerate() {
+        let cover = if p.cover == Some(i) {
+            " properties=\"cover-image\""
+        } else {
+            ""
+        };
+        let _ = writeln!(
+            out,
+            "<item id=\"{}\" href=\"{}\" media-type=\"{}\"{cover}/>",
+            r.id, r.href, r.media_type
+        );
+    }
+    out.push_str("</manifest>\n<spine toc=\"ncx\">\n");
+    for d in &p.docs {
+        let _ = writeln!(out, "<itemref idref=\"{}\"/>", d.id);
+    }
+    out.push_str("</spine>\n</package>\n");
+    out
+}
+
+/// The schema.org accessibility properties of the book.
+fn accessibility(p: &Package) -> Vec<(&'static str, String)> {
+    let has_images = !p.images.is_empty();
+    let mut props = vec![("accessMode", "textual".to_string())];
+    if has_images {
+        props.push(("accessMode", "visual".into()));
+        props.push(("accessModeSufficient", "textual,visual".into()));
+    }
+    if !has_images || !p.meta.images_without_alt {
+        props.push(("accessModeSufficient", "textual".into()));
+    }
+    for feature in ["structuralNavigation", "tableOfContents", "readingOrder"] {
+        props.push(("accessibilityFeature", feature.into()));
+    }
+    if has_images && !p.meta.images_without_alt {
+        props.push(("accessibilityFeature", "alternativeText".into()));
+    }
+    props.push(("accessibilityHazard", "none".into()));
+    let summary = if has_images && p.meta.images_without_alt {
+        "Text with headings, a table of contents and footnotes linked both ways. \
+         Some images have no text alternative."
+    } else {
+        "Text with headings, a table of contents and footnotes linked both ways. \
+         Images, if any, have a text alternative."
+    };
+    props.push(("accessibilitySummary", summary.into()));
+    props
+}
+
+/// A ZIP timestamp from `CCYY-MM-DDThh:mm:ssZ`, clamped to the years ZIP can hold.
+fn zip_time(modified: &str) -> zip::DateTime {
+    let n = |range: std::ops::Range<usize>| modified.get(range).and_then(|s| s.parse::<u16>().ok());
+    let field = |range, default| n(range).unwrap_or(default);
+    let year = field(0..4, 1980).clamp(1980, 2107);
+    zip::DateTime::from_date_and_time(
+        year,
+        field(5..7, 1) as u8,
+        field(8..10, 1) as u8,
+        field(11..13, 0) as u8,
+        field(14..16, 0) as u8,
+        field(17..19, 0) as u8,
+    )
+    .unwrap_or_default()
+}
+
+/// The whole EPUB file: `mimetype` first and stored, then the rest compressed, all with the
+/// same timestamp so that equal input gives equal bytes.
+pub(super) fn container(p: &Package) -> Result<Vec<u8>> {
+    let err = |e: zip::result::ZipError| Error::write("epub", e);
+    let time = zip_time(&p.meta.modified);
+    let stored = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Stored)
+        .last_modified_time(time)
+        .unix_permissions(0o644);
+    let deflated = stored.compression_method(zip::CompressionMethod::Deflated);
+    let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let add = |zip: &mut zip::ZipWriter<Cursor<Vec<u8>>>,
+               name: &str,
+               bytes: &[u8],
+               options|
+     -> Result<()> {
+        zip.start_file(name, options).map_err(err)?;
+        zip.write_all(bytes)?;
+        Ok(())
+    };
+    add(&mut zip, "mimetype", b"application/epub+zip", stored)?;
+    add(
+        &mut zip,
+        "META-INF/container.xml",
+        CONTAINER.as_bytes(),
+        deflated,
+    )?;
+    add(&mut zip, "EPUB/package.opf", opf(p).as_bytes(), deflated)?;
+    add(&mut zip, "EPUB/nav.xhtml", nav(p).as_bytes(), deflated)?;
+    add(&mut zip, "EPUB/toc.ncx", ncx(p).as_bytes(), deflated)?;
+    add(&mut zip, "EPUB/style.css", STYLESHEET.as_bytes(), deflated)?;
+    for d in &p.docs {
+        add(
+            &mut zip,
+            &format!("EPUB/{}", d.href),
+            xhtml(d).as_bytes(),
+            deflated,
+        )?;
+    }
+    for r in &p.images {
+        // Compressed formats gain nothing from deflate.
+        let options = if r.media_type == "image/svg+xml" {
+            deflated
+        } else {
+            stored
+        };
+        add(&mut zip, &format!("EPUB/{}", r.href), &r.bytes, options)?;
+    }
+    Ok(zip.finish().map_err(err)?.into_inner())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(label: &str) -> TocEntry {
+        TocEntry {
+            label: label.into(),
+            href: format!("{label}.xhtml"),
+            children: vec![],
+        }
+    }
+
+    #[test]
+    fn nesting_follows_levels_and_tolerates_jumps() {
+        let flat = vec![
+            (2, entry("a")),
+            (4, entry("a1")),
+            (3, entry("a2")),
+            (2, entry("b")),
+            (1, entry("c")),
+            (3, entry("c1")),
+        ];
+        let tree = nest(flat);
+        let labels = |es: &[TocEntry]| es.iter().map(|e| e.label.clone()).collect::<Vec<_>>();
+        assert_eq!(labels(&tree), ["a", "b", "c"]);
+        assert_eq!(labels(&tree[0].children), ["a1", "a2"]);
+        assert!(tree[0].children[0].children.is_empty());
+        assert_eq!(labels(&tree[2].children), ["c1"]);
+    }
+
+    #[test]
+    fn zip_time_reads_the_modified_stamp() {
+        let t = zip_time("2019-09-18T22:32:40Z");
+        assert_eq!((t.year(), t.month(), t.day()), (2019, 9, 18));
+        assert_eq!((t.hour(), t.minute(), t.second()), (22, 32, 40));
+        assert_eq!(zip_time("1970-01-01T00:00:00Z").year(), 1980);
+        assert_eq!(zip_time("garbage").year(), 1980);
+    }
+
+    #[test]
+    fn contents_label_follows_language() {
+        assert_eq!(contents_label("de-AT"), "Inhalt");
+        assert_eq!(contents_label("en"), "Contents");
+    }
+}

@@ -1,0 +1,1096 @@
+//! A standalone semantic HTML5 page, and the body rendering the EPUB writer reuses.
+//!
+//! Everything produced here is polyglot markup (well-formed XML that is also valid HTML5: every
+//! element closed, attributes quoted, only the five XML character references), so the same
+//! [`Renderer`] serves the HTML page and the XHTML files of an EPUB. What differs between the two
+//! — where images come from, which links may stay links, how notes are laid out — is decided by a
+//! [`Context`] and a [`NoteStyle`].
+
+use crate::error::Result;
+use crate::format::{Diagnostics, WriteOptions, Writer};
+use crate::model::{inline_text, is_language_tag, Align, Article, Block, Image, Inline, Meta};
+use std::collections::{HashMap, HashSet};
+use std::fmt::Write as _;
+use std::io::Write;
+
+/// Nesting deeper than this (blocks and inlines together) is written as plain text, so that
+/// hostile input cannot exhaust the stack.
+pub(crate) const MAX_DEPTH: usize = 64;
+
+/// Writes an article as one HTML5 page.
+pub struct HtmlWriter;
+
+impl Writer for HtmlWriter {
+    fn name(&self) -> &str {
+        "html"
+    }
+    fn extensions(&self) -> &[&str] {
+        &["html", "htm"]
+    }
+    fn description(&self) -> &str {
+        "a standalone semantic HTML5 page"
+    }
+    fn write(
+        &self,
+        article: &Article,
+        _: &WriteOptions,
+        _: &mut Diagnostics,
+        out: &mut dyn Write,
+    ) -> Result<()> {
+        out.write_all(page(article).as_bytes())?;
+        Ok(())
+    }
+}
+
+const PAGE_STYLE: &str = "body{margin:0 auto;max-width:42em;padding:1em;line-height:1.5;\
+font-family:serif}img{max-width:100%;height:auto}pre{overflow-x:auto}\
+table{border-collapse:collapse}th,td{border:1px solid #999;padding:.2em .5em}\
+header .subtitle{font-size:1.2em}figcaption,.byline,.dateline,.publisher,.source{color:#555}\
+.footnotes{font-size:.9em}li.task{list-style:none}";
+
+/// The whole page: head with the metadata, then the article with its header, body and notes.
+fn page(article: &Article) -> String {
+    let meta = &article.meta;
+    let title = display_title(article);
+    let mut out = String::with_capacity(4096);
+    out.push_str("<!DOCTYPE html>\n<html lang=\"");
+    escape_attr(&mut out, &language(article));
+    out.push_str("\">\n<head>\n<meta charset=\"utf-8\" />\n");
+    out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n");
+    out.push_str("<title>");
+    escape_text(&mut out, &title);
+    out.push_str("</title>\n");
+    let mut meta_tag = |name: &str, content: Option<String>| {
+        if let Some(c) = content.filter(|c| !c.trim().is_empty()) {
+            let _ = write!(out, "<meta name=\"{name}\" content=\"");
+            escape_attr(&mut out, &c);
+            out.push_str("\" />\n");
+        }
+    };
+    meta_tag("author", meta.byline());
+    meta_tag("description", meta.description.clone());
+    meta_tag("keywords", Some(meta.keywords.join(", ")));
+    if let Some(url) = meta.url.as_deref().and_then(web_url) {
+        out.push_str("<link rel=\"canonical\" href=\"");
+        escape_attr(&mut out, &url);
+        out.push_str("\" />\n");
+    }
+    let _ = writeln!(
+        out,
+        "<style>{PAGE_STYLE}</style>\n</head>\n<body>\n<article>"
+    );
+    out.push_str(&header(meta, &title));
+    let blocks = body_blocks(article, &title);
+    let mut ids = Ids::default();
+    let headings = HeadingIds::assign(blocks, &mut ids);
+    let mut ctx = PageContext {
+        names: headings.names(""),
+    };
+    let mut r = Renderer::new(
+        &mut ctx,
+        &headings,
+        &mut ids,
+        NoteStyle::Endnotes,
+        heading_shift(blocks),
+    );
+    r.blocks(blocks);
+    r.notes();
+    out.push_str(&r.finish());
+    out.push_str("</article>\n</body>\n</html>\n");
+    out
+}
+
+/// Links of a standalone page: fragments go to the headings they name, other URLs stay as the
+/// input gave them (only made safe); images load from where they are.
+struct PageContext {
+    names: HashMap<String, String>,
+}
+
+impl Context for PageContext {
+    fn image(&mut self, image: &Image) -> ImageSrc {
+        match clean_url(&image.src) {
+            Some(src) => ImageSrc::Embed(src),
+            None => ImageSrc::Omit,
+        }
+    }
+    fn href(&mut self, url: &str) -> Option<String> {
+        match url.strip_prefix('#') {
+            Some(name) => Some(self.names.get(name).cloned().unwrap_or_else(|| url.into())),
+            None => clean_url(url),
+        }
+    }
+}
+
+/// The title to show: the metadata's, else the first heading, else the input file's name.
+pub(crate) fn display_title(article: &Article) -> String {
+    let nonempty = |s: String| visible(&s);
+    article
+        .meta
+        .title
+        .clone()
+        .and_then(nonempty)
+        .or_else(|| {
+            article.blocks.iter().find_map(|b| match b {
+                Block::Heading { content, .. } => nonempty(inline_text(content)),
+                _ => None,
+            })
+        })
+        .or_else(|| {
+            let stem = article.origin.as_deref()?.file_stem()?.to_str()?;
+            nonempty(stem.to_string())
+        })
+        .unwrap_or_else(|| "Untitled".to_string())
+}
+
+/// Text as a label: control characters dropped, runs of whitespace made one space; `None`
+/// when nothing visible is left.
+pub(crate) fn visible(s: &str) -> Option<String> {
+    let words: Vec<String> = s
+        .split_whitespace()
+        .map(|w| {
+            w.chars()
+                .filter(|c| is_xml_char(*c) && !c.is_control())
+                .collect::<String>()
+        })
+        .filter(|w| !w.is_empty())
+        .collect();
+    (!words.is_empty()).then(|| words.join(" "))
+}
+
+/// The body without a leading heading that only repeats the title shown in the header.
+pub(crate) fn body_blocks<'a>(article: &'a Article, title: &str) -> &'a [Block] {
+    match article.blocks.split_first() {
+        Some((Block::Heading { content, .. }, rest))
+            if inline_text(content)
+                .trim()
+                .eq_ignore_ascii_case(title.trim()) =>
+        {
+            rest
+        }
+        _ => &article.blocks,
+    }
+}
+
+/// The language of the article as a BCP 47 tag: the metadata's when valid, else detected from
+/// the text, else "en".
+pub(crate) fn language(article: &Article) -> String {
+    let declared = article
+        .meta
+        .language
+        .as_deref()
+        .map(str::trim)
+        .filter(|l| is_language_tag(l));
+    match declared {
+        Some(l) => l.to_string(),
+        None => crate::lang::detect_language(&plain_text(&article.blocks))
+            .unwrap_or("en")
+            .to_string(),
+    }
+}
+
+/// How much body headings move down so that the title is the only `h1`.
+pub(crate) fn heading_shift(blocks: &[Block]) -> u8 {
+    let has_h1 = blocks
+        .iter()
+        .any(|b| matches!(b, Block::Heading { level, .. } if *level <= 1));
+    u8::from(has_h1)
+}
+
+/// The article's header: title, subtitle, byline, date, publisher and source link.
+pub(crate) fn header(meta: &Meta, title: &str) -> String {
+    let mut out = String::from("<header>\n<h1>");
+    escape_text(&mut out, title);
+    out.push_str("</h1>\n");
+    fn line(out: &mut String, class: &str, text: Option<&str>) {
+        if let Some(t) = text.map(str::trim).filter(|t| !t.is_empty()) {
+            let _ = write!(out, "<p class=\"{class}\">");
+            escape_text(out, t);
+            out.push_str("</p>\n");
+        }
+    }
+    line(&mut out, "subtitle", meta.subtitle.as_deref());
+    line(&mut out, "byline", meta.byline().as_deref());
+    if let Some(date) = meta.published.or(meta.modified) {
+        let _ = writeln!(
+            out,
+            "<p class=\"dateline\"><time datetime=\"{date}\">{}</time></p>",
+            date.date_only()
+        );
+    }
+    line(&mut out, "publisher", meta.publisher.as_deref());
+    if let Some(url) = meta.url.as_deref().and_then(web_url) {
+        out.push_str("<p class=\"source\"><a href=\"");
+        escape_attr(&mut out, &url);
+        out.push_str("\">");
+        escape_text(&mut out, &url);
+        out.push_str("</a></p>\n");
+    }
+    out.push_str("</header>\n");
+    out
+}
+
+/// Where an image's `src` points, as decided by the output.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum ImageSrc {
+    /// Show the image from this `src`.
+    Embed(String),
+    /// Do not show it; link to it (a remote image in an EPUB).
+    Link(String),
+    /// Leave it out; its alt text stands in.
+    Omit,
+}
+
+/// What the output decides about references.
+pub(crate) trait Context {
+    fn image(&mut self, image: &Image) -> ImageSrc;
+    /// The `href` of a link, or `None` to keep only its text.
+    fn href(&mut self, url: &str) -> Option<String>;
+}
+
+/// How footnotes are laid out after the content that references them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum NoteStyle {
+    /// A closing section with a numbered list and back-links (web pages).
+    Endnotes,
+    /// EPUB 3 `aside epub:type="footnote"` elements that readers show as pop-ups.
+    EpubFootnotes,
+}
+
+/// Ids handed out so far in one document; every id is a valid XML name and unique.
+#[derive(Debug, Default)]
+pub(crate) struct Ids {
+    used: HashSet<String>,
+}
+
+impl Ids {
+    /// A new id made from `base` (slugified), with a numeric suffix when already taken.
+    pub(crate) fn unique(&mut self, base: &str) -> String {
+        let base = slug(base);
+        let mut id = base.clone();
+        let mut n = 1;
+        while self.used.contains(&id) {
+            n += 1;
+            id = format!("{base}-{n}");
+        }
+        self.used.insert(id.clone());
+        id
+    }
+}
+
+/// An id-safe form of a text: lowercase words joined by hyphens, made of XML name characters,
+/// starting with a letter (`"1. Intro & Co"` gives `"s-1-intro-co"`).
+pub(crate) fn slug(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() && is_xml_name_char(c) || c == '_' {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+        if out.len() > 60 {
+            break;
+        }
+    }
+    let trimmed = out.trim_end_matches('-');
+    match trimmed.chars().next() {
+        None => "section".to_string(),
+        // Combining marks are name characters but may not start a name.
+        Some(c) if c == '_' || c.is_alphabetic() && !matches!(c, '\u{300}'..='\u{36F}') => {
+            trimmed.to_string()
+        }
+        Some(_) => format!("s-{trimmed}"),
+    }
+}
+
+/// Characters XML 1.0 allows in names (the NameChar production, without `:`).
+fn is_xml_name_char(c: char) -> bool {
+    matches!(c,
+        'a'..='z' | 'A'..='Z' | '0'..='9' | '_' | '-' | '.'
+        | '\u{B7}' | '\u{C0}'..='\u{D6}' | '\u{D8}'..='\u{F6}' | '\u{F8}'..='\u{37D}'
+        | '\u{37F}'..='\u{1FFF}' | '\u{200C}'..='\u{200D}' | '\u{203F}'..='\u{2040}'
+        | '\u{2070}'..='\u{218F}' | '\u{2C00}'..='\u{2FEF}' | '\u{3001}'..='\u{D7FF}'
+        | '\u{F900}'..='\u{FDCF}' | '\u{FDF0}'..='\u{FFFD}' | '\u{10000}'..='\u{EFFFF}')
+}
+
+/// The ids given to headings, and the names by which links may refer to them.
+#[derive(Debug, Default)]
+pub(crate) struct HeadingIds {
+    by_block: HashMap<*const Block, String>,
+    /// (name a link may use, id), in document order.
+    named: Vec<(String, String)>,
+}
+
+impl HeadingIds {
+    /// Gives every heading of `blocks` (nested ones too) an id from `ids`. A heading is named by
+    /// its own id when it has one, else by the slug of its text.
+    pub(crate) fn assign(blocks: &[Block], ids: &mut Ids) -> HeadingIds {
+        let mut h = HeadingIds::default();
+        h.add(blocks, ids);
+        h
+    }
+
+    /// Adds the headings of more blocks, sharing the ids of the same document.
+    pub(crate) fn add(&mut self, blocks: &[Block], ids: &mut Ids) {
+        let mut stack: Vec<(&Block, usize)> = blocks.iter().rev().map(|b| (b, 0)).collect();
+        while let Some((block, depth)) = stack.pop() {
+            if depth > MAX_DEPTH {
+                continue;
+            }
+            if let Block::Heading { id, content, .. } = block {
+                let name = match id.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+                    Some(own) => own.to_string(),
+                    None => slug(&inline_text(content)),
+                };
+                let assigned = ids.unique(&name);
+                self.by_block
+                    .insert(block as *const Block, assigned.clone());
+                self.named.push((name, assigned));
+            }
+            let children: Vec<&Block> = match block {
+                Block::List { items, .. } => items.iter().flat_map(|i| &i.blocks).collect(),
+                Block::Quote { blocks, .. } => blocks.iter().collect(),
+                _ => Vec::new(),
+            };
+            stack.extend(children.into_iter().rev().map(|b| (b, depth + 1)));
+        }
+    }
+
+    /// The id of a heading, when it was assigned one.
+    pub(crate) fn get(&self, block: &Block) -> Option<&str> {
+        self.by_block
+            .get(&(block as *const Block))
+            .map(String::as_str)
+    }
+
+    /// Link names mapped to `{file}#{id}`; the first heading of a name wins.
+    pub(crate) fn names(&self, file: &str) -> HashMap<String, String> {
+        let mut map = HashMap::new();
+        for (name, id) in &self.named {
+            map.entry(name.clone())
+                .or_insert_with(|| format!("{file}#{id}"));
+            map.entry(id.clone())
+                .or_insert_with(|| format!("{file}#{id}"));
+        }
+        map
+    }
+}
+
+struct PendingNote<'b> {
+    number: usize,
+    id: String,
+    ref_id: String,
+    blocks: &'b [Block],
+}
+
+/// Renders blocks to polyglot (X)HTML.
+pub(crate) struct Renderer<'a, 'b> {
+    out: String,
+    ctx: &'a mut dyn Context,
+    headings: &'a HeadingIds,
+    ids: &'a mut Ids,
+    style: NoteStyle,
+    shift: u8,
+    notes: Vec<PendingNote<'b>>,
+    /// Notes already laid out; numbering continues from the count.
+    notes_done: usize,
+    first_note_number: usize,
+    in_link: bool,
+    /// Note references met inside a link, written after it (links do not nest).
+    deferred: Vec<String>,
+    depth: usize,
+}
+
+impl<'a, 'b> Renderer<'a, 'b> {
+    pub(crate) fn new(
+        ctx: &'a mut dyn Context,
+        headings: &'a HeadingIds,
+        ids: &'a mut Ids,
+        style: NoteStyle,
+        shift: u8,
+    ) -> Renderer<'a, 'b> {
+        Renderer {
+            out: String::new(),
+            ctx,
+            headings,
+            ids,
+            style,
+            shift,
+            notes: Vec::new(),
+            notes_done: 0,
+            first_note_number: 1,
+            in_link: false,
+            deferred: Vec::new(),
+            depth: 0,
+        }
+    }
+
+    /// Numbers notes from `n` (notes continue across the files of one article).
+    pub(crate) fn number_notes_from(&mut self, n: usize) {
+        self.first_note_number = n;
+    }
+
+    /// The number the next note would get.
+    pub(crate) fn next_note_number(&self) -> usize {
+        self.first_note_number + self.notes.len()
+    }
+
+    pub(crate) fn finish(self) -> String {
+        self.out
+    }
+
+    pub(crate) fn blocks(&mut self, blocks: &'b [Block]) {
+        for b in blocks {
+            self.block(b);
+        }
+    }
+
+    fn block(&mut self, block: &'b Block) {
+        if self.depth >= MAX_DEPTH {
+            self.out.push_str("<p>");
+            escape_text(&mut self.out, &flat_text(std::slice::from_ref(block), &[]));
+            self.out.push_str("</p>\n");
+            return;
+        }
+        self.depth += 1;
+        match block {
+            Block::Heading { level, content, .. } => {
+                let n = (*level).clamp(1, 6).saturating_add(self.shift).min(6);
+                let _ = write!(self.out, "<h{n}");
+                if let Some(id) = self.headings.get(block) {
+                    let _ = write!(self.out, " id=\"{id}\"");
+                }
+                self.out.push('>');
+                self.inlines(content);
+                let _ = writeln!(self.out, "</h{n}>");
+            }
+            Block::Paragraph { content } => {
+                self.out.push_str("<p>");
+                self.inlines(content);
+                self.out.push_str("</p>\n");
+            }
+            Block::List {
+                start,
+                tight,
+                items,
+            } => {
+                let close = match start {
+                    None => {
+                        self.out.push_str("<ul>\n");
+                        "</ul>\n"
+                    }
+                    Some(1) => {
+                        self.out.push_str("<ol>\n");
+                        "</ol>\n"
+                    }
+                    Some(n) => {
+                        let _ = writeln!(self.out, "<ol start=\"{n}\">");
+                        "</ol>\n"
+                    }
+                };
+                for item in items {
+                    self.list_item(item.task, &item.blocks, *tight);
+                }
+                self.out.push_str(close);
+            }
+            Block::Quote {
+                blocks,
+                attribution,
+            } => {
+                let attributed = !attribution.is_empty();
+                if attributed {
+                    self.out.push_str("<figure class=\"quote\">\n");
+                }
+                self.out.push_str("<blockquote>\n");
+                self.blocks(blocks);
+                self.out.push_str("</blockquote>\n");
+                if attributed {
+                    self.out.push_str("<figcaption>\u{2014} ");
+                    self.inlines(attribution);
+                    self.out.push_str("</figcaption>\n</figure>\n");
+                }
+            }
+            Block::Code { language, text } => {
+                self.out.push_str("<pre><code");
+                let class: String = language
+                    .as_deref()
+                    .unwrap_or("")
+                    .chars()
+                    .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '+'))
+                    .collect();
+                if !class.is_empty() {
+                    let _ = write!(self.out, " class=\"language-{class}\"");
+                }
+                self.out.push('>');
+                escape_text(&mut self.out, text);
+                self.out.push_str("</code></pre>\n");
+            }
+            Block::Figure {
+                image,
+                caption,
+                credit,
+            } => self.figure(image, caption, credit),
+            Block::Table(t) => self.table(t),
+            Block::Rule => self.out.push_str("<hr />\n"),
+        }
+        self.depth -= 1;
+    }
+
+    fn list_item(&mut self, task: Option<bool>, blocks: &'b [Block], tight: bool) {
+        self.out.push_str(if task.is_some() {
+            "<li class=\"task\">"
+        } else {
+            "<li>"
+        });
+        let checkbox = |out: &mut String| {
+            if let Some(done) = task {
+                out.push_str("<input type=\"checkbox\" disabled=\"disabled\"");
+                if done {
+                    out.push_str(" checked=\"checked\"");
+                }
+                out.push_str(" /> ");
+            }
+        };
+        let rest = match blocks.split_first() {
+            Some((Block::Paragraph { content }, rest)) => {
+                if !tight {
+                    self.out.push_str("<p>");
+                }
+                checkbox(&mut self.out);
+                self.inlines(content);
+                if !tight {
+                    self.out.push_str("</p>");
+                }
+                rest
+            }
+            _ => {
+                checkbox(&mut self.out);
+                blocks
+            }
+        };
+        if !rest.is_empty() {
+            self.out.push('\n');
+            self.blocks(rest);
+        }
+        self.out.push_str("</li>\n");
+    }
+
+    fn figure(&mut self, image: &Image, caption: &'b [Inline], credit: &'b [Inline]) {
+        let src = self.ctx.image(image);
+        let alt = if image.alt.trim().is_empty() {
+            inline_text(caption)
+        } else {
+            image.alt.clone()
+        };
+        if src == ImageSrc::Omit && alt.trim().is_empty() && caption.is_empty() && credit.is_empty()
+        {
+            return;
+        }
+        self.out.push_str("<figure>\n");
+        match src {
+            ImageSrc::Embed(src) => {
+                self.img(&src, &alt, image.title.as_deref());
+                self.out.push('\n');
+            }
+            ImageSrc::Link(url) => {
+                self.out.push_str("<p>");
+                self.link_to_image(&url, &image.alt);
+                self.out.push_str("</p>\n");
+            }
+            ImageSrc::Omit if !image.alt.trim().is_empty() => {
+                self.out.push_str("<p>");
+                escape_text(&mut self.out, &image.alt);
+                self.out.push_str("</p>\n");
+            }
+            ImageSrc::Omit => {}
+        }
+        if !caption.is_empty() || !credit.is_empty() {
+            self.out.push_str("<figcaption>");
+            self.inlines(caption);
+            if !credit.is_empty() {
+                if !caption.is_empty() {
+                    self.out.push(' ');
+                }
+                self.out.push_str("<span class=\"credit\">");
+                self.inlines(credit);
+                self.out.push_str("</span>");
+            }
+            self.out.push_str("</figcaption>\n");
+        }
+        self.out.push_str("</figure>\n");
+    }
+
+    fn img(&mut self, src: &str, alt: &str, title: Option<&str>) {
+        self.out.push_str("<img src=\"");
+        escape_attr(&mut self.out, src);
+        self.out.push_str("\" alt=\"");
+        escape_attr(&mut self.out, alt);
+        self.out.push('"');
+        if let Some(t) = title.filter(|t| !t.is_empty()) {
+            self.out.push_str(" title=\"");
+            escape_attr(&mut self.out, t);
+            self.out.push('"');
+        }
+        self.out.push_str(" />");
+    }
+
+    /// A link standing in for an image that is not shown, labelled by its alt text.
+    fn link_to_image(&mut self, url: &str, alt: &str) {
+        let label = if alt.trim().is_empty() { "image" } else { alt };
+        if self.in_link {
+            escape_text(&mut self.out, label);
+            return;
+        }
+        self.out.push_str("<a class=\"image\" href=\"");
+        escape_attr(&mut self.out, url);
+        self.out.push_str("\">");
+        escape_text(&mut self.out, label);
+        self.out.push_str("</a>");
+    }
+
+    fn table(&mut self, t: &'b crate::model::Table) {
+        let columns = t
+            .rows
+            .iter()
+            .map(Vec::len)
+            .chain([t.header.len()])
+            .max()
+            .unwrap_or(0);
+        self.out.push_str("<table>\n");
+        if !t.caption.is_empty() {
+            self.out.push_str("<caption>");
+            self.inlines(&t.caption);
+            self.out.push_str("</caption>\n");
+        }
+        if !t.header.is_empty() {
+            self.out.push_str("<thead>\n");
+            self.row("th", &t.header, &t.align, columns);
+            self.out.push_str("</thead>\n");
+        }
+        if !t.rows.is_empty() {
+            self.out.push_str("<tbody>\n");
+            for row in &t.rows {
+                self.row("td", row, &t.align, columns);
+            }
+            self.out.push_str("</tbody>\n");
+        }
+        self.out.push_str("</table>\n");
+    }
+
+    /// One row, padded with empty cells to the table's width.
+    fn row(&mut self, tag: &str, cells: &'b [Vec<Inline>], align: &[Align], columns: usize) {
+        self.out.push_str("<tr>");
+        for col in 0..columns {
+            let _ = write!(self.out, "<{tag}");
+            let side = match align.get(col) {
+                Some(Align::Left) => "left",
+                Some(Align::Center) => "center",
+                Some(Align::Right) => "right",
+                _ => "",
+            };
+            if !side.is_empty() {
+                let _ = write!(self.out, " style=\"text-align: {side}\"");
+            }
+            self.out.push('>');
+            if let Some(cell) = cells.get(col) {
+                self.inlines(cell);
+            }
+            let _ = write!(self.out, "</{tag}>");
+        }
+        self.out.push_str("</tr>\n");
+    }
+
+    fn inlines(&mut self, inlines: &'b [Inline]) {
+        for i in inlines {
+            self.inline(i);
+        }
+    }
+
+    fn inline(&mut self, inline: &'b Inline) {
+        if self.depth >= MAX_DEPTH {
+            escape_text(&mut self.out, &flat_text(&[], std::slice::from_ref(inline)));
+            return;
+        }
+        self.depth += 1;
+        let wrap = |r: &mut Self, tag: &str, content: &'b [Inline]| {
+            let _ = write!(r.out, "<{tag}>");
+            r.inlines(content);
+            let _ = write!(r.out, "</{tag}>");
+        };
+        match inline {
+            Inline::Text { text } => escape_text(&mut self.out, text),
+            Inline::Emphasis { content } => wrap(self, "em", content),
+            Inline::Strong { content } => wrap(self, "strong", content),
+            Inline::Strikethrough { content } => wrap(self, "del", content),
+            Inline::Superscript { content } => wrap(self, "sup", content),
+            Inline::Subscript { content } => wrap(self, "sub", content),
+            Inline::Code { text } => {
+                self.out.push_str("<code>");
+                escape_text(&mut self.out, text);
+                self.out.push_str("</code>");
+            }
+            Inline::Link {
+                url,
+                title,
+                content,
+            } => self.link(url, title.as_deref(), content),
+            Inline::Image(image) => match self.ctx.image(image) {
+                ImageSrc::Embed(src) => self.img(&src, &image.alt, image.title.as_deref()),
+                ImageSrc::Link(url) => self.link_to_image(&url, &image.alt),
+                ImageSrc::Omit => escape_text(&mut self.out, &image.alt),
+            },
+            Inline::LineBreak => self.out.push_str("<br />"),
+            Inline::Note { blocks } => {
+                let r = self.note_ref(blocks);
+                if self.in_link {
+                    self.deferred.push(r);
+                } else {
+                    self.out.push_str(&r);
+                }
+            }
+        }
+        self.depth -= 1;
+    }
+
+    fn link(&mut self, url: &str, title: Option<&str>, content: &'b [Inline]) {
+        let href = if self.in_link {
+            None
+        } else {
+            self.ctx.href(url)
+        };
+        let Some(href) = href else {
+            self.inlines(content);
+            return;
+        };
+        self.out.push_str("<a href=\"");
+        escape_attr(&mut self.out, &href);
+        self.out.push('"');
+        if let Some(t) = title.filter(|t| !t.is_empty()) {
+            self.out.push_str(" title=\"");
+            escape_attr(&mut self.out, t);
+            self.out.push('"');
+        }
+        self.out.push('>');
+        self.in_link = true;
+        self.inlines(content);
+        self.in_link = false;
+        self.out.push_str("</a>");
+        for r in std::mem::take(&mut self.deferred) {
+            self.out.push_str(&r);
+        }
+    }
+
+    /// Records a note and returns the markup of its reference.
+    fn note_ref(&mut self, blocks: &'b [Block]) -> String {
+        let number = self.next_note_number();
+        let id = self.ids.unique(&format!("fn-{number}"));
+        let ref_id = self.ids.unique(&format!("fnref-{number}"));
+        let kind = match self.style {
+            NoteStyle::Endnotes => "",
+            NoteStyle::EpubFootnotes => " epub:type=\"noteref\"",
+        };
+        let markup = format!(
+            "<sup><a{kind} role=\"doc-noteref\" href=\"#{id}\" id=\"{ref_id}\">{number}</a></sup>"
+        );
+        self.notes.push(PendingNote {
+            number,
+            id,
+            ref_id,
+            blocks,
+        });
+        markup
+    }
+
+    /// Lays out the notes referenced since the last call (notes inside notes included).
+    pub(crate) fn notes(&mut self) {
+        if self.notes_done == self.notes.len() {
+            return;
+        }
+        if self.style == NoteStyle::Endnotes {
+            self.out
+                .push_str("<section class=\"footnotes\" role=\"doc-endnotes\">\n<hr />\n<ol>\n");
+        }
+        while self.notes_done < self.notes.len() {
+            let i = self.notes_done;
+            self.notes_done += 1;
+            let (number, blocks) = (self.notes[i].number, self.notes[i].blocks);
+            let (id, ref_id) = (self.notes[i].id.clone(), self.notes[i].ref_id.clone());
+            match self.style {
+                NoteStyle::Endnotes => {
+                    let _ = writeln!(self.out, "<li id=\"{id}\">");
+                    let back =
+                        format!("<a href=\"#{ref_id}\" role=\"doc-backlink\">\u{21A9}\u{FE0E}</a>");
+                    match blocks.split_last() {
+                        Some((Block::Paragraph { content }, init)) => {
+                            self.blocks(init);
+                            self.out.push_str("<p>");
+                            self.inlines(content);
+                            let _ = writeln!(self.out, " {back}</p>");
+                        }
+                        _ => {
+                            self.blocks(blocks);
+                            let _ = writeln!(self.out, "<p>{back}</p>");
+                        }
+                    }
+                    self.out.push_str("</li>\n");
+                }
+                NoteStyle::EpubFootnotes => {
+                    let _ = writeln!(
+                        self.out,
+                        "<aside epub:type=\"footnote\" role=\"doc-footnote\" id=\"{id}\">"
+                    );
+                    let back =
+                        format!("<a href=\"#{ref_id}\" role=\"doc-backlink\">{number}.</a> ");
+                    match blocks.split_first() {
+                        Some((Block::Paragraph { content }, rest)) => {
+                            let _ = write!(self.out, "<p>{back}");
+                            self.inlines(content);
+                            self.out.push_str("</p>\n");
+                            self.blocks(rest);
+                        }
+                        _ => {
+                            let _ = writeln!(self.out, "<p>{back}</p>");
+                            self.blocks(blocks);
+                        }
+                    }
+                    self.out.push_str("</aside>\n");
+                }
+            }
+        }
+        if self.style == NoteStyle::Endnotes {
+            self.out.push_str("</ol>\n</section>\n");
+        }
+    }
+}
+
+/// The text of blocks, words separated by spaces.
+pub(crate) fn plain_text(blocks: &[Block]) -> String {
+    flat_text(blocks, &[])
+}
+
+/// The text of content too deeply nested to render, gathered without recursion.
+fn flat_text(blocks: &[Block], inlines: &[Inline]) -> String {
+    enum Node<'x> {
+        B(&'x Block),
+        I(&'x Inline),
+    }
+    let mut stack: Vec<Node> = inlines.iter().rev().map(Node::I).collect();
+    stack.extend(blocks.iter().rev().map(Node::B));
+    let mut words: Vec<&str> = Vec::new();
+    while let Some(node) = stack.pop() {
+        let mut inl: Vec<&Inline> = Vec::new();
+        let mut blk: Vec<&Block> = Vec::new();
+        match node {
+            Node::I(i) => match i {
+                Inline::Text { text } | Inline::Code { text } => words.push(text),
+                Inline::Image(img) => words.push(&img.alt),
+                Inline::Note { blocks } => blk.extend(blocks),
+                other => inl.extend(other.children()),
+            },
+            Node::B(b) => match b {
+                Block::Code { text, .. } => words.push(text),
+                Block::Figure {
+                    image,
+                    caption,
+                    credit,
+                } => {
+                    words.push(&image.alt);
+                    inl.extend(caption.iter().chain(credit));
+                }
+                Block::List { items, .. } => blk.extend(items.iter().flat_map(|i| &i.blocks)),
+                Block::Quote {
+                    blocks,
+                    attribution,
+                } => {
+                    blk.extend(blocks);
+                    inl.extend(attribution);
+                }
+                Block::Table(t) => {
+                    inl.extend(t.caption.iter());
+                    inl.extend(t.header.iter().chain(t.rows.iter().flatten()).flatten());
+                }
+                other => inl.extend(other.inlines()),
+            },
+        }
+        stack.extend(blk.into_iter().rev().map(Node::B));
+        stack.extend(inl.into_iter().rev().map(Node::I));
+    }
+    words.join(" ")
+}
+
+/// Whether a character may appear in XML 1.0 text at all.
+fn is_xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
+}
+
+/// Appends text escaped for element content; characters XML forbids are dropped.
+pub(crate) fn escape_text(out: &mut String, s: &str) {
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            c if is_xml_char(c) => out.push(c),
+            _ => {}
+        }
+    }
+}
+
+/// Appends text escaped for a double-quoted attribute value.
+pub(crate) fn escape_attr(out: &mut String, s: &str) {
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            // Kept as references so that attribute-value normalization leaves them alone.
+            '\n' => out.push_str("&#10;"),
+            '\t' => out.push_str("&#9;"),
+            '\r' => out.push_str("&#13;"),
+            c if is_xml_char(c) => out.push(c),
+            _ => {}
+        }
+    }
+}
+
+/// A URL made safe to write as an `href` or `src`: trimmed, characters that URLs may not hold
+/// percent-encoded; `None` for script URLs and empty ones.
+pub(crate) fn clean_url(url: &str) -> Option<String> {
+    let url = url.trim();
+    let scheme = url_scheme(url).unwrap_or_default();
+    if url.is_empty() || matches!(scheme.as_str(), "javascript" | "vbscript") {
+        return None;
+    }
+    let mut out = String::with_capacity(url.len());
+    for c in url.chars() {
+        match c {
+            ' ' | '"' | '<' | '>' | '\\' | '^' | '`' | '{' | '|' | '}' => {
+                let _ = write!(out, "%{:02X}", c as u32);
+            }
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    Some(out)
+}
+
+/// The scheme of an absolute URL, lowercased (`"https"`), or `None` for a relative reference.
+pub(crate) fn url_scheme(url: &str) -> Option<String> {
+    let (scheme, _) = url.split_once(':')?;
+    let mut chars = scheme.chars();
+    (chars.next()?.is_ascii_alphabetic()
+        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.')))
+    .then(|| scheme.to_ascii_lowercase())
+}
+
+/// A cleaned http(s) URL, or `None` for anything else.
+pub(crate) fn web_url(url: &str) -> Option<String> {
+    let url = clean_url(url)?;
+    let scheme = url_scheme(&url)?;
+    let host = url.split_once("://")?.1;
+    (matches!(scheme.as_str(), "http" | "https") && !host.is_empty()).then_some(url)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_xml_names() {
+        assert_eq!(slug("Hello, World!"), "hello-world");
+        assert_eq!(slug("1. Intro & Co"), "s-1-intro-co");
+        assert_eq!(slug("  "), "section");
+        assert_eq!(slug("Überblick"), "überblick");
+        assert_eq!(slug("x:y"), "x-y");
+        assert_eq!(slug("Ⓐ circled"), "circled");
+    }
+
+    #[test]
+    fn ids_are_unique() {
+        let mut ids = Ids::default();
+        assert_eq!(ids.unique("Intro"), "intro");
+        assert_eq!(ids.unique("intro"), "intro-2");
+        assert_eq!(ids.unique("Intro"), "intro-3");
+        assert_eq!(ids.unique("intro-2"), "intro-2-2");
+    }
+
+    #[test]
+    fn escaping_drops_characters_xml_forbids() {
+        let mut s = String::new();
+        escape_text(&mut s, "a<b>&c\u{0}\u{1b}\u{FFFF}d\"");
+        assert_eq!(s, "a&lt;b&gt;&amp;cd\"");
+        let mut s = String::new();
+        escape_attr(&mut s, "x\"y\nz");
+        assert_eq!(s, "x&quot;y&#10;z");
+    }
+
+    #[test]
+    fn urls_are_cleaned() {
+        assert_eq!(clean_url(" javascript:alert(1)"), None);
+        assert_eq!(clean_url("JavaScript:x"), None);
+        assert_eq!(clean_url("a b.png").unwrap(), "a%20b.png");
+        assert_eq!(
+            web_url("https://example.org/x").unwrap(),
+            "https://example.org/x"
+        );
+        assert_eq!(web_url("ftp://example.org/x"), None);
+        assert_eq!(web_url("example.org"), None);
+        assert_eq!(url_scheme("C:/x"), Some("c".into()));
+        assert_eq!(url_scheme("img/a:b.png"), None);
+    }
+
+    #[test]
+    fn title_falls_back_to_first_heading_and_is_not_repeated() {
+        let a = Article {
+            blocks: vec![Block::heading(1, "Big news"), Block::para("Body.")],
+            ..Article::default()
+        };
+        let title = display_title(&a);
+        assert_eq!(title, "Big news");
+        assert_eq!(body_blocks(&a, &title).len(), 1);
+        assert_eq!(display_title(&Article::default()), "Untitled");
+        let control = Article::new("\u{1} \u{FFFF}", vec![]);
+        assert_eq!(display_title(&control), "Untitled");
+        assert_eq!(visible(" a \n\u{7}b  c ").unwrap(), "a b c");
+    }
+
+    #[test]
+    fn language_is_declared_else_detected_else_english() {
+        let mut a = Article::new(
+            "T",
+            vec![Block::para(
+                "Der Hund ist nicht auf dem Sofa, und die Katze ist auch nicht da, aber sie sind im Haus.",
+            )],
+        );
+        assert_eq!(language(&a), "de");
+        a.meta.language = Some("fr-CA".into());
+        assert_eq!(language(&a), "fr-CA");
+        a.meta.language = Some("C".into());
+        a.blocks.clear();
+        assert_eq!(language(&a), "en");
+    }
+
+    #[test]
+    fn deep_nesting_is_flattened_not_recursed() {
+        let mut inline = Inline::text("deep words");
+        for _ in 0..100_000 {
+            inline = Inline::Emphasis {
+                content: vec![inline],
+            };
+        }
+        let mut block = Block::Paragraph {
+            content: vec![inline],
+        };
+        for _ in 0..10 {
+            block = Block::Quote {
+                blocks: vec![block],
+                attribution: vec![],
+            };
+        }
+        let article = Article::new("T", vec![block]);
+        let html = page(&article);
+        assert!(html.contains("deep words"));
+        // Nested values are dropped from a leaked box chain iteratively on purpose.
+        std::mem::forget(article);
+    }
+}

@@ -1,0 +1,598 @@
+//! `<body>` and `<back>`: blocks and inlines as JATS, each placed where the DTD allows it.
+//!
+//! Where JATS does not allow a block where the model has it, the block is wrapped or turned
+//! into something that is allowed, never dropped:
+//! - a list item or footnote holds only `<p>` (and lists, for items), and `<p>` may hold any
+//!   display element, so other blocks there are wrapped in a `<p>`;
+//! - a heading outside the top level (in a quote, list or note) becomes a bold paragraph;
+//! - a footnote inside a footnote gets its own `<fn>`, referenced from the outer one;
+//! - a link inside a link keeps its text only;
+//! - `<break/>` is not allowed in paragraphs: there a hard line break is a newline.
+//!
+//! Blocks and inlines nested deeper than [`MAX_DEPTH`] are written as their plain text.
+
+use super::text::{blocks_text, inlines_text};
+use super::xml::Xml;
+use crate::model::{Align, Block, Image, Inline, ListItem, Table};
+use std::collections::HashSet;
+use std::io::{self, Write};
+
+/// Nesting depth past which content is flattened to text, so that recursion stays bounded.
+pub const MAX_DEPTH: usize = 48;
+
+/// What a block container accepts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Flow {
+    /// `body`, `sec`, `disp-quote`: paragraphs and every display element.
+    Full,
+    /// `list-item`: paragraphs and lists.
+    Item,
+    /// `fn`: paragraphs only.
+    Note,
+}
+
+/// What an inline container accepts besides text and formatting.
+#[derive(Debug, Clone, Copy)]
+struct Phrase {
+    /// `<break/>` (titles, cells, attributions; not paragraphs).
+    breaks: bool,
+    /// `<ext-link>` (everywhere but inside another link).
+    links: bool,
+}
+
+const IN_PARAGRAPH: Phrase = Phrase {
+    breaks: false,
+    links: true,
+};
+const IN_TITLE: Phrase = Phrase {
+    breaks: true,
+    links: true,
+};
+
+/// Writes the body and back matter of one article, numbering footnotes and section ids.
+pub struct BodyWriter<'a, W: Write> {
+    pub x: Xml<W>,
+    /// Footnotes in the order of their references; `fn{i+1}` is `notes[i]`.
+    notes: Vec<&'a [Block]>,
+    ids: HashSet<String>,
+}
+
+impl<'a, W: Write> BodyWriter<'a, W> {
+    pub fn new(x: Xml<W>) -> Self {
+        BodyWriter {
+            x,
+            notes: Vec::new(),
+            ids: HashSet::new(),
+        }
+    }
+
+    /// `<body>` with top-level headings as nested `<sec>`s; nothing when there is no content.
+    pub fn write_body(&mut self, blocks: &'a [Block]) -> io::Result<()> {
+        let has_content = blocks
+            .iter()
+            .any(|b| matches!(b, Block::Heading { .. }) || !is_blank(b, 0));
+        if !has_content {
+            return Ok(());
+        }
+        self.x.start("body", &[])?;
+        self.x.newline()?;
+        // Levels of the open sections, outermost first.
+        let mut open: Vec<u8> = Vec::new();
+        for block in blocks {
+            match block {
+                Block::Heading { level, id, content } => {
+                    while open.last().is_some_and(|l| l >= level) {
+                        open.pop();
+                        self.x.end_line("sec")?;
+                    }
+                    open.push(*level);
+                    self.open_section(id.as_deref(), content)?;
+                }
+                other => self.block(other, Flow::Full, 0)?,
+            }
+        }
+        for _ in open {
+            self.x.end_line("sec")?;
+        }
+        self.x.end_line("body")
+    }
+
+    /// `<back>` with the footnotes; notes referenced from notes are appended as they come.
+    pub fn write_back(&mut self) -> io::Result<()> {
+        if self.notes.is_empty() {
+            return Ok(());
+        }
+        self.x.start("back", &[])?;
+        self.x.newline()?;
+        self.x.start("fn-group", &[])?;
+        self.x.newline()?;
+        let mut i = 0;
+        while let Some(&blocks) = self.notes.get(i) {
+            i += 1;
+            let label = i.to_string();
+            self.x.start("fn", &[("id", &format!("fn{i}"))])?;
+            self.x.leaf("label", &[], &label)?;
+            if blocks.iter().all(|b| is_blank(b, 0)) {
+                self.x.empty("p", &[])?;
+            }
+            self.blocks(blocks, Flow::Note, 0)?;
+            self.x.end_line("fn")?;
+        }
+        self.x.end_line("fn-group")?;
+        self.x.end_line("back")
+    }
+
+    fn open_section(&mut self, id: Option<&str>, title: &'a [Inline]) -> io::Result<()> {
+        let id = self.section_id(id, title);
+        self.x.start("sec", &[("id", &id)])?;
+        if !inlines_blank(title, 0) {
+            self.x.start("title", &[])?;
+            self.inlines(title, IN_TITLE, 0)?;
+            self.x.end("title")?;
+        }
+        self.x.newline()
+    }
+
+    /// `sec-` and a slug of the heading's id or text, made unique.
+    fn section_id(&mut self, id: Option<&str>, title: &[Inline]) -> String {
+        let source = match id {
+            Some(id) if !id.trim().is_empty() => id.to_string(),
+            _ => inlines_text(title, false),
+        };
+        let base = match slug(&source) {
+            s if s.is_empty() => format!("sec-{}", self.ids.len() + 1),
+            s => format!("sec-{s}"),
+        };
+        let mut id = base.clone();
+        let mut n = 1;
+        while self.ids.contains(&id) {
+            n += 1;
+            id = format!("{base}-{n}");
+        }
+        self.ids.insert(id.clone());
+        id
+    }
+
+    fn blocks(&mut self, blocks: &'a [Block], flow: Flow, depth: usize) -> io::Result<()> {
+        for block in blocks {
+            self.block(block, flow, depth)?;
+        }
+        Ok(())
+    }
+
+    fn block(&mut self, block: &'a Block, flow: Flow, depth: usize) -> io::Result<()> {
+        if is_blank(block, depth) {
+            return Ok(());
+        }
+        let allowed = match block {
+            Block::Paragraph { .. } | Block::Heading { .. } => true,
+            Block::List { .. } => flow != Flow::Note,
+            _ => flow == Flow::Full,
+        };
+        if !allowed {
+            // `<p>` holds every display element.
+            self.x.start("p", &[])?;
+            self.block(block, Flow::Full, depth)?;
+            return self.x.end_line("p");
+        }
+        match block {
+            Block::Paragraph { content } => self.paragraph(content, None, depth),
+            Block::Heading { content, .. } => {
+                self.x.start("p", &[])?;
+                self.x.start("bold", &[])?;
+                self.inlines(content, IN_PARAGRAPH, depth)?;
+                self.x.end("bold")?;
+                self.x.end_line("p")
+            }
+            Block::List { start, items, .. } if depth < MAX_DEPTH => {
+                self.list(*start, items, depth)
+            }
+            Block::Quote {
+                blocks,
+                attribution,
+            } if depth < MAX_DEPTH => {
+                self.x.start("disp-quote", &[])?;
+                self.x.newline()?;
+                self.blocks(blocks, Flow::Full, depth + 1)?;
+                if !inlines_blank(attribution, depth) {
+                    self.x.start("attrib", &[])?;
+                    self.inlines(attribution, IN_TITLE, depth)?;
+                    self.x.end_line("attrib")?;
+                }
+                self.x.end_line("disp-quote")
+            }
+            Block::List { .. } | Block::Quote { .. } => self.flattened(block),
+            Block::Code { language, text } => self.code(language.as_deref(), text),
+            Block::Figure {
+                image,
+                caption,
+                credit,
+            } => self.figure(image, caption, credit, depth),
+            Block::Table(table) => self.table(table, depth),
+            Block::Rule => Ok(()),
+        }
+    }
+
+    /// A list or quote nested too deep, as one of its text.
+    fn flattened(&mut self, block: &Block) -> io::Result<()> {
+        let text = blocks_text(std::slice::from_ref(block));
+        if let Block::List { .. } = block {
+            self.x.start("list", &[("list-type", "bullet")])?;
+            self.x.start("list-item", &[])?;
+            self.x.leaf("p", &[], &text)?;
+            self.x.end("list-item")?;
+            self.x.end_line("list")
+        } else {
+            self.x.start("disp-quote", &[])?;
+            self.x.leaf("p", &[], &text)?;
+            self.x.end_line("disp-quote")
+        }
+    }
+
+    fn paragraph(
+        &mut self,
+        content: &'a [Inline],
+        prefix: Option<&str>,
+        depth: usize,
+    ) -> io::Result<()> {
+        self.x.start("p", &[])?;
+        if let Some(prefix) = prefix {
+            self.x.text(prefix)?;
+        }
+        self.inlines(content, IN_PARAGRAPH, depth)?;
+        self.x.end_line("p")
+    }
+
+    fn list(&mut self, start: Option<u64>, items: &'a [ListItem], depth: usize) -> io::Result<()> {
+        let list_type = if start.is_some() { "order" } else { "bullet" };
+        self.x.start("list", &[("list-type", list_type)])?;
+        self.x.newline()?;
+        // JATS lists always count from 1: another start is kept as explicit labels.
+        let first_label = start.filter(|&n| n != 1);
+        for (i, item) in items.iter().enumerate() {
+            self.x.start("list-item", &[])?;
+            if let Some(n) = first_label {
+                self.x
+                    .leaf("label", &[], &format!("{}.", n.saturating_add(i as u64)))?;
+            }
+            self.list_item(item, depth + 1)?;
+            self.x.end_line("list-item")?;
+        }
+        self.x.end_line("list")
+    }
+
+    /// The item's blocks; a task's state leads its first paragraph as ☐ or ☑.
+    fn list_item(&mut self, item: &'a ListItem, depth: usize) -> io::Result<()> {
+        let mut blocks = &item.blocks[..];
+        let mut prefix = item.task.map(|done| if done { "☑" } else { "☐" });
+        if let (Some(mark), Some((Block::Paragraph { content }, rest))) =
+            (prefix, blocks.split_first())
+        {
+            if !inlines_blank(content, depth) {
+                self.paragraph(content, Some(&format!("{mark} ")), depth)?;
+                blocks = rest;
+                prefix = None;
+            }
+        }
+        if let Some(mark) = prefix {
+            self.x.leaf("p", &[], mark)?;
+        } else if item.blocks.iter().all(|b| is_blank(b, depth)) {
+            // A list item needs a paragraph.
+            self.x.empty("p", &[])?;
+        }
+        self.blocks(blocks, Flow::Item, depth)
+    }
+
+    /// A code block: `<code language>` when the language is known, else `<preformat>`.
+    fn code(&mut self, language: Option<&str>, text: &str) -> io::Result<()> {
+        let text = text.strip_suffix('\n').unwrap_or(text);
+        match language.map(str::trim).filter(|l| !l.is_empty()) {
+            Some(language) => self.x.leaf("code", &[("language", language)], text)?,
+            None => self.x.leaf("preformat", &[], text)?,
+        }
+        self.x.newline()
+    }
+
+    fn figure(
+        &mut self,
+        image: &Image,
+        caption: &'a [Inline],
+        credit: &'a [Inline],
+        depth: usize,
+    ) -> io::Result<()> {
+        self.x.start("fig", &[])?;
+        self.caption(caption, depth)?;
+        let (mimetype, subtype) = mime_type(&image.src);
+        let mut attrs = vec![("xlink:href", image.src.as_str()), ("mimetype", mimetype)];
+        attrs.extend(subtype.map(|s| ("mime-subtype", s)));
+        attrs.extend(image.title.as_deref().map(|t| ("xlink:title", t)));
+        self.x.start("graphic", &attrs)?;
+        if !image.alt.trim().is_empty() {
+            self.x.leaf("alt-text", &[], &image.alt)?;
+        }
+        self.x.end("graphic")?;
+        if !inlines_blank(credit, depth) {
+            self.x.start("attrib", &[])?;
+            self.inlines(credit, IN_TITLE, depth)?;
+            self.x.end("attrib")?;
+        }
+        self.x.end_line("fig")
+    }
+
+    fn caption(&mut self, caption: &'a [Inline], depth: usize) -> io::Result<()> {
+        if inlines_blank(caption, depth) {
+            return Ok(());
+        }
+        self.x.start("caption", &[])?;
+        self.paragraph(caption, None, depth)?;
+        self.x.end("caption")
+    }
+
+    fn table(&mut self, table: &'a Table, depth: usize) -> io::Result<()> {
+        self.x.start("table-wrap", &[])?;
+        self.caption(&table.caption, depth)?;
+        if !table.header.is_empty() || !table.rows.is_empty() {
+            self.x.start("table", &[])?;
+            self.x.newline()?;
+            let sections_needed = !table.rows.is_empty();
+            if !table.header.is_empty() {
+                // Without body rows the header row stands alone (`table` allows bare `tr`s).
+                if sections_needed {
+                    self.x.start("thead", &[])?;
+                }
+                self.row(&table.header, "th", &table.align, depth)?;
+                if sections_needed {
+                    self.x.end_line("thead")?;
+                }
+            }
+            if sections_needed {
+                self.x.start("tbody", &[])?;
+                self.x.newline()?;
+                for row in &table.rows {
+                    self.row(row, "td", &table.align, depth)?;
+                }
+                self.x.end_line("tbody")?;
+            }
+            self.x.end_line("table")?;
+        }
+        self.x.end_line("table-wrap")
+    }
+
+    fn row(
+        &mut self,
+        cells: &'a [Vec<Inline>],
+        tag: &str,
+        align: &[Align],
+        depth: usize,
+    ) -> io::Result<()> {
+        self.x.start("tr", &[])?;
+        if cells.is_empty() {
+            // A row needs a cell.
+            self.x.empty(tag, &[])?;
+        }
+        for (i, cell) in cells.iter().enumerate() {
+            let attrs: &[(&str, &str)] = match align.get(i) {
+                Some(Align::Left) => &[("align", "left")],
+                Some(Align::Center) => &[("align", "center")],
+                Some(Align::Right) => &[("align", "right")],
+                Some(Align::Default) | None => &[],
+            };
+            self.x.start(tag, attrs)?;
+            self.inlines(cell, IN_TITLE, depth)?;
+            self.x.end(tag)?;
+        }
+        self.x.end_line("tr")
+    }
+
+    fn inlines(&mut self, inlines: &'a [Inline], phrase: Phrase, depth: usize) -> io::Result<()> {
+        for inline in inlines {
+            self.inline(inline, phrase, depth)?;
+        }
+        Ok(())
+    }
+
+    fn inline(&mut self, inline: &'a Inline, phrase: Phrase, depth: usize) -> io::Result<()> {
+        let wrap = match inline {
+            Inline::Emphasis { .. } => "italic",
+            Inline::Strong { .. } => "bold",
+            Inline::Strikethrough { .. } => "strike",
+            Inline::Superscript { .. } => "sup",
+            Inline::Subscript { .. } => "sub",
+            Inline::Text { text } => return self.x.text(text),
+            Inline::Code { text } => return self.x.leaf("monospace", &[], text),
+            Inline::LineBreak if phrase.breaks => return self.x.empty("break", &[]),
+            Inline::LineBreak => return self.x.text("\n"),
+            Inline::Image(image) => return self.inline_image(image),
+            Inline::Note { blocks } => return self.note_ref(blocks),
+            Inline::Link {
+                url,
+                title,
+                content,
+            } => return self.link(url, title.as_deref(), content, phrase, depth),
+        };
+        if depth >= MAX_DEPTH {
+            return self
+                .x
+                .text(&inlines_text(std::slice::from_ref(inline), true));
+        }
+        self.x.start(wrap, &[])?;
+        self.inlines(inline.children(), phrase, depth + 1)?;
+        self.x.end(wrap)
+    }
+
+    fn link(
+        &mut self,
+        url: &str,
+        title: Option<&str>,
+        content: &'a [Inline],
+        phrase: Phrase,
+        depth: usize,
+    ) -> io::Result<()> {
+        if !phrase.links {
+            return self.inlines(content, phrase, depth);
+        }
+        let mut attrs = vec![("ext-link-type", "uri"), ("xlink:href", url)];
+        attrs.extend(title.map(|t| ("xlink:title", t)));
+        self.x.start("ext-link", &attrs)?;
+        if content.is_empty() {
+            self.x.text(url)?;
+        }
+        let inside = Phrase {
+            breaks: false,
+            links: false,
+        };
+        self.inlines(content, inside, depth + 1)?;
+        self.x.end("ext-link")
+    }
+
+    fn inline_image(&mut self, image: &Image) -> io::Result<()> {
+        let (mimetype, subtype) = mime_type(&image.src);
+        let mut attrs = vec![("xlink:href", image.src.as_str()), ("mimetype", mimetype)];
+        attrs.extend(subtype.map(|s| ("mime-subtype", s)));
+        attrs.extend(image.title.as_deref().map(|t| ("xlink:title", t)));
+        if image.alt.trim().is_empty() {
+            return self.x.empty("inline-graphic", &attrs);
+        }
+        self.x.start("inline-graphic", &attrs)?;
+        self.x.leaf("alt-text", &[], &image.alt)?;
+        self.x.end("inline-graphic")
+    }
+
+    fn note_ref(&mut self, blocks: &'a [Block]) -> io::Result<()> {
+        self.notes.push(blocks);
+        let n = self.notes.len().to_string();
+        self.x.leaf(
+            "xref",
+            &[("ref-type", "fn"), ("rid", &format!("fn{n}"))],
+            &n,
+        )
+    }
+}
+
+/// Whether a block writes nothing (no text, image or note).
+fn is_blank(block: &Block, depth: usize) -> bool {
+    if depth >= MAX_DEPTH {
+        return false;
+    }
+    match block {
+        Block::Paragraph { content } | Block::Heading { content, .. } => {
+            inlines_blank(content, depth)
+        }
+        Block::List { items, .. } => items.is_empty(),
+        Block::Quote {
+            blocks,
+            attribution,
+        } => blocks.iter().all(|b| is_blank(b, depth + 1)) && inlines_blank(attribution, depth),
+        Block::Code { text, .. } => text.is_empty(),
+        Block::Figure { .. } => false,
+        Block::Table(t) => {
+            t.header.is_empty() && t.rows.is_empty() && inlines_blank(&t.caption, depth)
+        }
+        Block::Rule => true,
+    }
+}
+
+/// Whether inlines hold no visible text, image, link or note.
+fn inlines_blank(inlines: &[Inline], depth: usize) -> bool {
+    depth < MAX_DEPTH
+        && inlines.iter().all(|i| match i {
+            Inline::Text { text } | Inline::Code { text } => text.trim().is_empty(),
+            Inline::LineBreak => true,
+            Inline::Image(_) | Inline::Link { .. } | Inline::Note { .. } => false,
+            other => inlines_blank(other.children(), depth + 1),
+        })
+}
+
+/// A lowercase slug of letters and digits (those XML allows in names), other runs as one
+/// hyphen, at most 40 bytes.
+fn slug(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.chars().flat_map(char::to_lowercase) {
+        if out.len() >= 40 {
+            break;
+        }
+        if is_name_letter(c) {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
+/// A letter or digit that XML 1.0 (fifth edition) allows anywhere in a name.
+fn is_name_letter(c: char) -> bool {
+    c.is_ascii_alphanumeric()
+        || (c.is_alphanumeric()
+            && matches!(c, '\u{c0}'..='\u{2ff}' | '\u{370}'..='\u{1fff}' | '\u{3001}'..='\u{d7ff}' | '\u{f900}'..='\u{fdcf}' | '\u{10000}'..='\u{effff}'))
+}
+
+/// The MIME type of an image from its `data:` header or its extension, as JATS splits it:
+/// (`image`, `png`). Unknown extensions give `image` alone.
+fn mime_type(src: &str) -> (&'static str, Option<&'static str>) {
+    let subtype = if let Some(data) = src.strip_prefix("data:") {
+        let media = data.split([';', ',']).next().unwrap_or("");
+        media
+            .strip_prefix("image/")
+            .unwrap_or("")
+            .to_ascii_lowercase()
+    } else {
+        let path = src.split(['?', '#']).next().unwrap_or("");
+        let file = path.rsplit('/').next().unwrap_or("");
+        file.rsplit_once('.')
+            .map(|(_, e)| e.to_ascii_lowercase())
+            .unwrap_or_default()
+    };
+    let subtype = match subtype.as_str() {
+        "jpg" | "jpeg" => "jpeg",
+        "png" => "png",
+        "gif" => "gif",
+        "svg" | "svg+xml" => "svg+xml",
+        "webp" => "webp",
+        "tif" | "tiff" => "tiff",
+        "bmp" => "bmp",
+        "avif" => "avif",
+        _ => return ("image", None),
+    };
+    ("image", Some(subtype))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_ascii_names() {
+        assert_eq!(slug("Hello, World!"), "hello-world");
+        assert_eq!(slug("  1. Intro — Été  "), "1-intro-été");
+        assert_eq!(slug("中文 ⓐ ª"), "中文");
+        assert_eq!(slug("?!"), "");
+        assert_eq!(slug(&"x".repeat(100)).len(), 40);
+    }
+
+    #[test]
+    fn mime_types_from_extension_or_data_uri() {
+        assert_eq!(mime_type("a/b.JPG?x=1"), ("image", Some("jpeg")));
+        assert_eq!(
+            mime_type("https://x.org/p.svg#frag"),
+            ("image", Some("svg+xml"))
+        );
+        assert_eq!(
+            mime_type("data:image/png;base64,AAAA"),
+            ("image", Some("png"))
+        );
+        assert_eq!(mime_type("https://x.org/image"), ("image", None));
+        assert_eq!(mime_type("https://x.org.uk/dir/"), ("image", None));
+    }
+
+    #[test]
+    fn blank_blocks() {
+        assert!(is_blank(&Block::para("  \n "), 0));
+        assert!(is_blank(&Block::Rule, 0));
+        assert!(!is_blank(&Block::para("x"), 0));
+        let note_only = Block::Paragraph {
+            content: vec![Inline::Note { blocks: vec![] }],
+        };
+        assert!(!is_blank(&note_only, 0));
+    }
+}

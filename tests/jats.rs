@@ -1,0 +1,989 @@
+//! The JATS writer: structure of the output, every word kept, and validity against the JATS
+//! Archiving 1.3 DTD (with xmllint, when ../shared and xmllint are there).
+
+use folio::model::{
+    words, Align, Article, Author, Block, Date, IdScheme, Identifier, Image, Inline, ListItem,
+    Meta, Table,
+};
+use folio::write::jats::JatsWriter;
+use folio::{Diagnostics, WriteOptions, Writer};
+use proptest::prelude::*;
+use proptest::strategy::ValueTree;
+use proptest::test_runner::TestRunner;
+use quick_xml::events::Event;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+// ---------- helpers ----------
+
+fn jats(article: &Article) -> String {
+    let mut out = Vec::new();
+    JatsWriter
+        .write(
+            article,
+            &WriteOptions::default(),
+            &mut Diagnostics::default(),
+            &mut out,
+        )
+        .expect("write JATS");
+    String::from_utf8(out).expect("UTF-8")
+}
+
+fn body_only(blocks: Vec<Block>) -> Article {
+    Article {
+        blocks,
+        ..Article::default()
+    }
+}
+
+fn text(s: &str) -> Inline {
+    Inline::text(s)
+}
+
+fn para(xs: Vec<Inline>) -> Block {
+    Block::Paragraph { content: xs }
+}
+
+fn item(blocks: Vec<Block>) -> ListItem {
+    ListItem { task: None, blocks }
+}
+
+fn bullets(items: Vec<ListItem>) -> Block {
+    Block::List {
+        start: None,
+        tight: true,
+        items,
+    }
+}
+
+fn quote(blocks: Vec<Block>) -> Block {
+    Block::Quote {
+        blocks,
+        attribution: vec![],
+    }
+}
+
+fn note(blocks: Vec<Block>) -> Inline {
+    Inline::Note { blocks }
+}
+
+fn shared() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared")
+}
+
+fn validators_required() -> bool {
+    std::env::var("FOLIO_REQUIRE_VALIDATORS").is_ok_and(|v| v == "1")
+}
+
+/// Skips (with a notice) or, when validators are required, fails.
+fn unavailable(why: &str) {
+    assert!(
+        !validators_required(),
+        "validator required but unavailable: {why}"
+    );
+    eprintln!("NOTICE: skipping JATS validation: {why}");
+}
+
+fn xmllint_works() -> bool {
+    Command::new("xmllint")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+/// The DTD, with xmllint installed (by the shared script) if needed; `None` after a notice when
+/// either is unavailable.
+fn jats_dtd() -> Option<PathBuf> {
+    let dtd = shared().join("jats/1.3/JATS-archivearticle1-3-mathml3.dtd");
+    if !dtd.exists() {
+        unavailable(&format!("{} not found", dtd.display()));
+        return None;
+    }
+    if !xmllint_works() {
+        // The script installs xmllint before it checks its arguments.
+        let _ = Command::new(shared().join("tools/validate-jats.sh")).output();
+        if !xmllint_works() {
+            unavailable("xmllint not available");
+            return None;
+        }
+    }
+    Some(dtd)
+}
+
+/// Validates documents in one xmllint run and panics listing the invalid ones; returns whether
+/// validation ran.
+fn assert_valid(docs: &[(String, String)]) -> bool {
+    let Some(dtd) = jats_dtd() else {
+        return false;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let mut paths = Vec::new();
+    for (i, (_, xml)) in docs.iter().enumerate() {
+        let path = dir.path().join(format!("doc{i}.xml"));
+        std::fs::write(&path, xml).unwrap();
+        paths.push(path);
+    }
+    let mut failures = Vec::new();
+    // Batches keep the command line short.
+    for (batch_no, batch) in paths.chunks(500).enumerate() {
+        let out = Command::new("xmllint")
+            .args(["--noout", "--nonet", "--dtdvalid"])
+            .arg(&dtd)
+            .args(batch)
+            .output()
+            .expect("run xmllint");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        for (j, path) in batch.iter().enumerate() {
+            let prefix = format!("{}:", path.display());
+            let errors: Vec<&str> = stderr
+                .lines()
+                .filter(|l| l.starts_with(&prefix) && l.contains("error"))
+                .chain(stderr.lines().filter(|l| {
+                    l.contains("does not validate") && l.contains(path.to_str().unwrap())
+                }))
+                .take(5)
+                .collect();
+            if !errors.is_empty() {
+                let (name, xml) = &docs[batch_no * 500 + j];
+                failures.push(format!("{name}:\n  {}\n{xml}", errors.join("\n  ")));
+            }
+        }
+        assert!(
+            out.status.success() || !failures.is_empty(),
+            "xmllint failed: {stderr}"
+        );
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} documents invalid:\n{}",
+        failures.len(),
+        docs.len(),
+        failures
+            .iter()
+            .take(5)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("\n\n")
+    );
+    true
+}
+
+/// The character data of an XML document, a space at each tag, references resolved.
+fn xml_text(xml: &str) -> String {
+    let mut reader = quick_xml::Reader::from_str(xml);
+    let mut out = String::new();
+    loop {
+        match reader.read_event().expect("well-formed XML") {
+            Event::Text(t) => out.push_str(&t.xml10_content()),
+            Event::GeneralRef(r) => match r.resolve_char_ref().expect("char ref") {
+                Some(c) => out.push(c),
+                None => out.push_str(match r.xml10_content().as_ref() {
+                    "amp" => "&",
+                    "lt" => "<",
+                    "gt" => ">",
+                    "quot" => "\"",
+                    "apos" => "'",
+                    other => panic!("unexpected entity {other}"),
+                }),
+            },
+            Event::Start(_) | Event::End(_) | Event::Empty(_) => out.push(' '),
+            Event::Eof => return out,
+            _ => {}
+        }
+    }
+}
+
+/// Every word of the body (as XML can carry it) appears in the JATS text as often as in the input.
+fn assert_words_kept(article: &Article, xml: &str) {
+    let out = xml_text(xml);
+    let mut counts = std::collections::BTreeMap::new();
+    for w in words(&article.blocks) {
+        let w: String = w.chars().filter(|&c| is_xml_char(c)).collect();
+        if !w.trim().is_empty() {
+            *counts.entry(w.trim().to_string()).or_insert(0) += 1;
+        }
+    }
+    for (w, n) in counts {
+        let found = out.matches(w.as_str()).count();
+        assert!(
+            found >= n,
+            "word {w:?} appears {n} times in, {found} out:\n{xml}"
+        );
+    }
+}
+
+fn is_xml_char(c: char) -> bool {
+    !matches!(c, '\0'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}')
+}
+
+// ---------- structure ----------
+
+#[test]
+fn prolog_and_root() {
+    let xml = jats(&Article::new("Title", vec![Block::para("Hello world.")]));
+    assert!(xml.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE article PUBLIC \"-//NLM//DTD JATS (Z39.96) Journal Archiving and Interchange DTD with MathML3 v1.3 20210610//EN\" \"JATS-archivearticle1-3-mathml3.dtd\">\n"));
+    assert!(xml.contains("<article xmlns:mml=\"http://www.w3.org/1998/Math/MathML\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" article-type=\"other\" dtd-version=\"1.3\" xml:lang=\"en\">"), "{xml}");
+    assert!(xml.ends_with("</article>\n"));
+}
+
+#[test]
+fn language_from_meta_else_detected() {
+    let mut a = Article::new("T", vec![Block::para("Le gouvernement a annoncé que les élections auront lieu dans un mois, et que tout est prêt pour le vote.")]);
+    assert!(jats(&a).contains("xml:lang=\"fr\""));
+    a.meta.language = Some("pt-BR".into());
+    assert!(jats(&a).contains("xml:lang=\"pt-BR\""));
+    a.meta.language = Some("not a tag".into());
+    assert!(jats(&a).contains("xml:lang=\"fr\""));
+}
+
+#[test]
+fn article_type_from_metadata() {
+    let mut a = Article::new("T", vec![]);
+    a.meta
+        .extra
+        .insert("article-type".into(), "research-article".into());
+    let xml = jats(&a);
+    assert!(xml.contains("article-type=\"research-article\""));
+    assert!(
+        !xml.contains("<meta-name>article-type"),
+        "not repeated as custom meta"
+    );
+}
+
+#[test]
+fn headings_nest_whatever_the_levels() {
+    let xml = jats(&body_only(vec![
+        Block::para("lead"),
+        Block::heading(3, "A"),
+        Block::para("a"),
+        Block::heading(1, "B"),
+        Block::heading(4, "C"),
+        Block::para("c"),
+        Block::heading(2, "D"),
+        Block::heading(1, "B"),
+    ]));
+    let body = &xml[xml.find("<body>").unwrap()..];
+    let expected = "<body>\n<p>lead</p>\n\
+        <sec id=\"sec-a\"><title>A</title>\n<p>a</p>\n</sec>\n\
+        <sec id=\"sec-b\"><title>B</title>\n\
+        <sec id=\"sec-c\"><title>C</title>\n<p>c</p>\n</sec>\n\
+        <sec id=\"sec-d\"><title>D</title>\n</sec>\n</sec>\n\
+        <sec id=\"sec-b-2\"><title>B</title>\n</sec>\n</body>\n</article>\n";
+    assert_eq!(body, expected);
+}
+
+#[test]
+fn section_ids_from_heading_ids_and_fallbacks() {
+    let xml = jats(&body_only(vec![
+        Block::Heading {
+            level: 1,
+            id: Some("My Id".into()),
+            content: vec![text("Whatever")],
+        },
+        Block::heading(2, "!!!"),
+        Block::Heading {
+            level: 2,
+            id: None,
+            content: vec![],
+        },
+    ]));
+    assert!(
+        xml.contains("<sec id=\"sec-my-id\"><title>Whatever</title>"),
+        "{xml}"
+    );
+    assert!(
+        xml.contains("<sec id=\"sec-2\"><title>!!!</title>"),
+        "{xml}"
+    );
+    assert!(
+        xml.contains("<sec id=\"sec-3\">\n"),
+        "empty title left out: {xml}"
+    );
+}
+
+#[test]
+fn lists_keep_type_start_and_task_state() {
+    let xml = jats(&body_only(vec![
+        Block::List {
+            start: Some(3),
+            tight: true,
+            items: vec![
+                item(vec![Block::para("three")]),
+                item(vec![Block::para("four")]),
+            ],
+        },
+        Block::List {
+            start: Some(1),
+            tight: false,
+            items: vec![item(vec![Block::para("one")])],
+        },
+        bullets(vec![
+            ListItem {
+                task: Some(true),
+                blocks: vec![Block::para("done")],
+            },
+            ListItem {
+                task: Some(false),
+                blocks: vec![],
+            },
+        ]),
+    ]));
+    assert!(xml.contains("<list list-type=\"order\">\n<list-item><label>3.</label><p>three</p>\n</list-item>\n<list-item><label>4.</label><p>four</p>"), "{xml}");
+    assert!(
+        xml.contains("<list list-type=\"order\">\n<list-item><p>one</p>"),
+        "{xml}"
+    );
+    assert!(xml.contains("<list list-type=\"bullet\">\n<list-item><p>☑ done</p>\n</list-item>\n<list-item><p>☐</p></list-item>"), "{xml}");
+}
+
+#[test]
+fn displays_in_list_items_and_notes_are_wrapped_in_paragraphs() {
+    let xml = jats(&body_only(vec![
+        bullets(vec![item(vec![
+            Block::Code {
+                language: None,
+                text: "x < y\n".into(),
+            },
+            Block::heading(2, "Inner heading"),
+        ])]),
+        para(vec![
+            text("see"),
+            note(vec![
+                quote(vec![Block::para("quoted")]),
+                bullets(vec![item(vec![Block::para("li")])]),
+            ]),
+        ]),
+    ]));
+    assert!(xml.contains("<list-item><p><preformat>x &lt; y</preformat>\n</p>\n<p><bold>Inner heading</bold></p>"), "{xml}");
+    assert!(xml.contains("<fn id=\"fn1\"><label>1</label><p><disp-quote>\n<p>quoted</p>\n</disp-quote>\n</p>\n<p><list list-type=\"bullet\">"), "{xml}");
+}
+
+#[test]
+fn notes_are_numbered_and_nested_notes_follow() {
+    let xml = jats(&body_only(vec![para(vec![
+        text("a"),
+        note(vec![para(vec![
+            text("first"),
+            note(vec![Block::para("inner")]),
+        ])]),
+        text("b"),
+        note(vec![Block::para("second")]),
+    ])]));
+    assert!(xml.contains("<p>a<xref ref-type=\"fn\" rid=\"fn1\">1</xref>b<xref ref-type=\"fn\" rid=\"fn2\">2</xref></p>"), "{xml}");
+    assert!(
+        xml.contains(
+            "<fn id=\"fn1\"><label>1</label><p>first<xref ref-type=\"fn\" rid=\"fn3\">3</xref></p>"
+        ),
+        "{xml}"
+    );
+    assert!(
+        xml.contains("<fn id=\"fn2\"><label>2</label><p>second</p>"),
+        "{xml}"
+    );
+    assert!(
+        xml.contains("<fn id=\"fn3\"><label>3</label><p>inner</p>"),
+        "{xml}"
+    );
+}
+
+#[test]
+fn inline_markup() {
+    let xml = jats(&body_only(vec![para(vec![
+        Inline::Emphasis {
+            content: vec![text("i")],
+        },
+        Inline::Strong {
+            content: vec![text("b")],
+        },
+        Inline::Strikethrough {
+            content: vec![text("s")],
+        },
+        Inline::Superscript {
+            content: vec![text("2")],
+        },
+        Inline::Subscript {
+            content: vec![text("0")],
+        },
+        Inline::Code { text: "a<b".into() },
+        Inline::Link {
+            url: "https://e.org/?a=1&b=\"2\"".into(),
+            title: Some("T".into()),
+            content: vec![
+                text("out "),
+                Inline::Link {
+                    url: "https://inner".into(),
+                    title: None,
+                    content: vec![text("in")],
+                },
+            ],
+        },
+        Inline::LineBreak,
+        Inline::Image(Image {
+            src: "icon.gif".into(),
+            alt: "an icon".into(),
+            title: None,
+        }),
+    ])]));
+    assert!(xml.contains("<p><italic>i</italic><bold>b</bold><strike>s</strike><sup>2</sup><sub>0</sub><monospace>a&lt;b</monospace><ext-link ext-link-type=\"uri\" xlink:href=\"https://e.org/?a=1&amp;b=&quot;2&quot;\" xlink:title=\"T\">out in</ext-link>\n<inline-graphic xlink:href=\"icon.gif\" mimetype=\"image\" mime-subtype=\"gif\"><alt-text>an icon</alt-text></inline-graphic></p>"), "{xml}");
+}
+
+#[test]
+fn line_breaks_are_elements_where_jats_allows_them() {
+    let xml = jats(&body_only(vec![
+        Block::Heading {
+            level: 1,
+            id: None,
+            content: vec![text("a"), Inline::LineBreak, text("b")],
+        },
+        Block::Table(Table {
+            rows: vec![vec![vec![text("c"), Inline::LineBreak, text("d")]]],
+            ..Table::default()
+        }),
+    ]));
+    assert!(xml.contains("<title>a<break/>b</title>"), "{xml}");
+    assert!(xml.contains("<td>c<break/>d</td>"), "{xml}");
+}
+
+#[test]
+fn figures_and_tables() {
+    let xml = jats(&body_only(vec![
+        Block::Figure {
+            image: Image {
+                src: "img/photo.jpeg".into(),
+                alt: "A photo".into(),
+                title: None,
+            },
+            caption: vec![text("The caption")],
+            credit: vec![text("Photo: Ann")],
+        },
+        Block::Table(Table {
+            caption: vec![text("Cap")],
+            align: vec![Align::Left, Align::Default, Align::Right],
+            header: vec![vec![text("h1")], vec![text("h2")], vec![text("h3")]],
+            rows: vec![
+                vec![vec![text("1")], vec![text("2")], vec![text("3")]],
+                vec![],
+            ],
+        }),
+    ]));
+    assert!(xml.contains("<fig><caption><p>The caption</p>\n</caption><graphic xlink:href=\"img/photo.jpeg\" mimetype=\"image\" mime-subtype=\"jpeg\"><alt-text>A photo</alt-text></graphic><attrib>Photo: Ann</attrib></fig>"), "{xml}");
+    assert!(xml.contains("<table-wrap><caption><p>Cap</p>\n</caption><table>\n<thead><tr><th align=\"left\">h1</th><th>h2</th><th align=\"right\">h3</th></tr>\n</thead>\n<tbody>\n<tr><td align=\"left\">1</td><td>2</td><td align=\"right\">3</td></tr>\n<tr><td/></tr>\n</tbody>\n</table>\n</table-wrap>"), "{xml}");
+}
+
+#[test]
+fn empty_things_are_left_out() {
+    let xml = jats(&body_only(vec![
+        Block::para(" "),
+        bullets(vec![]),
+        quote(vec![]),
+        Block::Rule,
+        Block::Table(Table::default()),
+    ]));
+    assert!(!xml.contains("<body"), "{xml}");
+    assert!(!xml.contains("title-group"), "{xml}");
+}
+
+#[test]
+fn front_matter() {
+    let meta = Meta {
+        title: Some("The title".into()),
+        subtitle: Some("Sub".into()),
+        authors: vec![
+            Author {
+                name: "Anna van der Berg".into(),
+                affiliation: Some("Uni".into()),
+                email: Some("a@u.nl".into()),
+                url: Some("https://u.nl/a".into()),
+            },
+            Author::named("Doe, Jane"),
+            Author::named("The Newsroom"),
+        ],
+        published: Some("2024-02-29T10:00:00+01:00".parse().unwrap()),
+        publisher: Some("The Daily".into()),
+        url: Some("https://daily.example/a".into()),
+        description: Some("Short abstract.".into()),
+        keywords: vec!["one".into(), "two".into()],
+        rights: Some("CC BY 4.0".into()),
+        identifiers: [
+            (IdScheme::Doi, "10.1234/abc"),
+            (IdScheme::Uri, "urn:uuid:1234"),
+            (IdScheme::Isbn, "978-3-16-148410-0"),
+        ]
+        .into_iter()
+        .map(|(scheme, value)| Identifier {
+            scheme,
+            value: value.into(),
+        })
+        .collect(),
+        modified: Some("2024-03".parse().unwrap()),
+        image: Some("lead.jpg".into()),
+        ..Meta::default()
+    };
+    let xml = jats(&Article {
+        meta,
+        ..Article::default()
+    });
+    for part in [
+        "<journal-meta><publisher><publisher-name>The Daily</publisher-name></publisher></journal-meta>",
+        "<article-id pub-id-type=\"doi\">10.1234/abc</article-id>",
+        "<article-id pub-id-type=\"custom\" custom-type=\"uri\">urn:uuid:1234</article-id>",
+        "<isbn>978-3-16-148410-0</isbn>",
+        "<history><date date-type=\"updated\" iso-8601-date=\"2024-03\"><month>03</month><year>2024</year></date>",
+        "<custom-meta><meta-name>image</meta-name><meta-value>lead.jpg</meta-value></custom-meta>",
+        "<title-group><article-title>The title</article-title><subtitle>Sub</subtitle></title-group>",
+        "<contrib contrib-type=\"author\"><name><surname>van der Berg</surname><given-names>Anna</given-names></name><aff>Uni</aff><email>a@u.nl</email><uri xlink:href=\"https://u.nl/a\">https://u.nl/a</uri></contrib>",
+        "<name><surname>Doe</surname><given-names>Jane</given-names></name>",
+        "<string-name>The Newsroom</string-name>",
+        "<pub-date date-type=\"pub\" publication-format=\"electronic\" iso-8601-date=\"2024-02-29T10:00:00+01:00\"><day>29</day><month>02</month><year>2024</year></pub-date>",
+        "<permissions><license><license-p>CC BY 4.0</license-p></license></permissions>",
+        "<self-uri xlink:href=\"https://daily.example/a\">https://daily.example/a</self-uri>",
+        "<abstract><p>Short abstract.</p></abstract>",
+        "<kwd-group><kwd>one</kwd><kwd>two</kwd></kwd-group>",
+    ] {
+        assert!(xml.contains(part), "missing {part}:\n{xml}");
+    }
+    assert!(assert_valid(&[("front".into(), xml)]) || !validators_required());
+}
+
+#[test]
+fn characters_xml_forbids_are_removed() {
+    let mut a = Article::new(
+        "T\u{1}itle",
+        vec![Block::para("a\u{0}b\u{fffe} ]]> <!-- --> & \"q\" 😀")],
+    );
+    a.meta.url = Some("https://x/\u{7}\"><evil".into());
+    let xml = jats(&a);
+    assert!(
+        xml.contains("<article-title>Title</article-title>"),
+        "{xml}"
+    );
+    assert!(
+        xml.contains("<p>ab ]]&gt; &lt;!-- --&gt; &amp; \"q\" 😀</p>"),
+        "{xml}"
+    );
+    assert!(
+        xml.contains("xlink:href=\"https://x/&quot;&gt;&lt;evil\""),
+        "{xml}"
+    );
+    assert_valid(&[("chars".into(), xml)]);
+}
+
+#[test]
+fn deep_nesting_is_flattened_not_recursed_without_end() {
+    let mut block = Block::para("deep words");
+    for _ in 0..500 {
+        block = quote(vec![bullets(vec![item(vec![block])])]);
+    }
+    let mut inline = text("deep inline");
+    for _ in 0..500 {
+        inline = Inline::Emphasis {
+            content: vec![inline],
+        };
+    }
+    let mut list = para(vec![
+        text("deep list"),
+        note(vec![Block::para("deep note")]),
+    ]);
+    for _ in 0..500 {
+        list = bullets(vec![item(vec![list])]);
+    }
+    let a = body_only(vec![block, para(vec![inline]), list]);
+    let xml = jats(&a);
+    assert_words_kept(&a, &xml);
+    assert_valid(&[("deep".into(), xml)]);
+}
+
+// ---------- every block in every container, validated ----------
+
+/// One of each kind of block, with words in it.
+fn sample_blocks() -> Vec<Block> {
+    vec![
+        Block::para("plain paragraph"),
+        para(vec![
+            text("with"),
+            Inline::LineBreak,
+            text("break"),
+            note(vec![Block::heading(2, "note heading")]),
+        ]),
+        Block::heading(1, "top heading"),
+        Block::heading(4, "low heading"),
+        Block::Heading {
+            level: 2,
+            id: None,
+            content: vec![],
+        },
+        bullets(vec![item(vec![Block::para("bullet item")]), item(vec![])]),
+        Block::List {
+            start: Some(7),
+            tight: false,
+            items: vec![ListItem {
+                task: Some(false),
+                blocks: vec![Block::Code {
+                    language: Some("sh".into()),
+                    text: "echo task".into(),
+                }],
+            }],
+        },
+        Block::Quote {
+            blocks: vec![Block::para("quoted text")],
+            attribution: vec![text("Someone"), Inline::LineBreak, text("Else")],
+        },
+        quote(vec![]),
+        Block::Code {
+            language: None,
+            text: "let x = 1 < 2;\n".into(),
+        },
+        Block::Figure {
+            image: Image {
+                src: "data:image/png;base64,AAAA".into(),
+                alt: "figure alt".into(),
+                title: Some("tooltip".into()),
+            },
+            caption: vec![
+                text("figure caption"),
+                note(vec![Block::para("caption note")]),
+            ],
+            credit: vec![text("figure credit")],
+        },
+        Block::Table(Table {
+            caption: vec![text("table caption")],
+            align: vec![Align::Center],
+            header: vec![vec![text("head cell")]],
+            rows: vec![vec![vec![
+                text("body"),
+                note(vec![bullets(vec![item(vec![Block::para(
+                    "cell note list",
+                )])])]),
+            ]]],
+        }),
+        Block::Table(Table {
+            header: vec![vec![text("header only")]],
+            ..Table::default()
+        }),
+        Block::Table(Table {
+            caption: vec![text("caption only")],
+            ..Table::default()
+        }),
+        Block::Rule,
+        Block::para(""),
+    ]
+}
+
+/// Puts blocks inside a container of each kind.
+fn containers(inner: Vec<Block>) -> Vec<(&'static str, Block)> {
+    vec![
+        ("quote", quote(inner.clone())),
+        ("list item", bullets(vec![item(inner.clone())])),
+        (
+            "task item",
+            bullets(vec![ListItem {
+                task: Some(true),
+                blocks: inner.clone(),
+            }]),
+        ),
+        ("note", para(vec![text("ref"), note(inner.clone())])),
+        (
+            "note in heading",
+            Block::Heading {
+                level: 2,
+                id: None,
+                content: vec![text("h"), note(inner.clone())],
+            },
+        ),
+        (
+            "note in link",
+            para(vec![Inline::Link {
+                url: "u".into(),
+                title: None,
+                content: vec![text("l"), note(inner)],
+            }]),
+        ),
+    ]
+}
+
+#[test]
+fn every_block_in_every_container_is_valid_and_keeps_its_words() {
+    let mut docs = Vec::new();
+    let mut add = |name: String, article: Article| {
+        let xml = jats(&article);
+        assert_words_kept(&article, &xml);
+        docs.push((name, xml));
+    };
+    let samples = sample_blocks();
+    // xmllint spends ~40 ms per document on this DTD, so the combinations of one block share
+    // a document.
+    for (i, block) in samples.iter().enumerate() {
+        add(format!("block {i} alone"), body_only(vec![block.clone()]));
+        let mut nested = Vec::new();
+        for (_, wrapped) in containers(vec![block.clone(), Block::para("after")]) {
+            nested.push(wrapped.clone());
+            nested.extend(containers(vec![wrapped]).into_iter().map(|(_, b)| b));
+        }
+        add(
+            format!("block {i} in every container, once and twice"),
+            body_only(nested),
+        );
+    }
+    add("all blocks".into(), body_only(samples.clone()));
+    for levels in [[1, 2, 3], [3, 1, 2], [6, 1, 6], [2, 2, 5], [5, 4, 1]] {
+        let mut blocks = Vec::new();
+        for l in levels {
+            blocks.push(Block::heading(l, "h"));
+            blocks.extend(samples.iter().take(3).cloned());
+        }
+        add(format!("levels {levels:?}"), body_only(blocks));
+    }
+    add("empty article".into(), Article::default());
+    add(
+        "empty title".into(),
+        Article::new("  ", vec![Block::heading(1, "")]),
+    );
+    assert_valid(&docs);
+}
+
+// ---------- random models ----------
+
+fn arb_text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "[a-zA-Z]{1,8}( [a-zA-Z0-9]{1,8}){0,4}",
+        "[ -~]{0,12}",
+        "[\u{0}-\u{1f}\u{fffe}\u{ffff}<>&\"' é漢😀]{0,6}",
+    ]
+}
+
+fn arb_inline() -> impl Strategy<Value = Inline> {
+    let leaf = prop_oneof![
+        4 => arb_text().prop_map(Inline::text),
+        1 => arb_text().prop_map(|text| Inline::Code { text }),
+        1 => Just(Inline::LineBreak),
+        1 => (arb_text(), arb_text()).prop_map(|(src, alt)| Inline::Image(Image { src, alt, title: None })),
+    ];
+    leaf.prop_recursive(3, 12, 3, |inner| {
+        let xs = prop::collection::vec(inner, 0..3);
+        prop_oneof![
+            xs.clone().prop_map(|content| Inline::Emphasis { content }),
+            xs.clone().prop_map(|content| Inline::Strong { content }),
+            xs.clone()
+                .prop_map(|content| Inline::Strikethrough { content }),
+            xs.clone()
+                .prop_map(|content| Inline::Superscript { content }),
+            xs.clone().prop_map(|content| Inline::Subscript { content }),
+            (arb_text(), xs.clone()).prop_map(|(url, content)| Inline::Link {
+                url,
+                title: None,
+                content
+            }),
+            xs.prop_map(|content| Inline::Note {
+                blocks: vec![Block::Paragraph { content }]
+            }),
+        ]
+    })
+}
+
+fn arb_inlines() -> impl Strategy<Value = Vec<Inline>> {
+    prop::collection::vec(arb_inline(), 0..4)
+}
+
+fn arb_block() -> impl Strategy<Value = Block> {
+    let leaf = prop_oneof![
+        4 => arb_inlines().prop_map(|content| Block::Paragraph { content }),
+        1 => (0u8..9, arb_inlines()).prop_map(|(level, content)| Block::Heading { level, id: None, content }),
+        1 => (prop::option::of("[a-z+]{0,5}"), arb_text()).prop_map(|(language, text)| Block::Code { language, text }),
+        1 => (arb_text(), arb_text(), arb_inlines(), arb_inlines()).prop_map(|(src, alt, caption, credit)| Block::Figure {
+            image: Image { src, alt, title: None },
+            caption,
+            credit,
+        }),
+        1 => (arb_inlines(), prop::collection::vec(arb_inlines(), 0..3), prop::collection::vec(prop::collection::vec(arb_inlines(), 0..3), 0..3))
+            .prop_map(|(caption, header, rows)| Block::Table(Table { caption, align: vec![Align::Right], header, rows })),
+        1 => Just(Block::Rule),
+    ];
+    leaf.prop_recursive(4, 24, 4, |inner| {
+        let blocks = prop::collection::vec(inner, 0..4);
+        prop_oneof![
+            (blocks.clone(), arb_inlines()).prop_map(|(blocks, attribution)| Block::Quote {
+                blocks,
+                attribution
+            }),
+            (
+                prop::option::of(0u64..20),
+                prop::collection::vec((prop::option::of(any::<bool>()), blocks.clone()), 0..3)
+            )
+                .prop_map(|(start, items)| Block::List {
+                    start,
+                    tight: true,
+                    items: items
+                        .into_iter()
+                        .map(|(task, blocks)| ListItem { task, blocks })
+                        .collect(),
+                }),
+            blocks.prop_map(|blocks| Block::Paragraph {
+                content: vec![Inline::text("n"), Inline::Note { blocks }]
+            }),
+        ]
+    })
+}
+
+fn arb_date() -> impl Strategy<Value = Date> {
+    (
+        1000i32..3000,
+        prop::option::of((1u8..13, prop::option::of(1u8..29))),
+    )
+        .prop_map(|(year, md)| Date {
+            year,
+            month: md.map(|(m, _)| m),
+            day: md.and_then(|(_, d)| d),
+            time: None,
+        })
+}
+
+fn arb_meta() -> impl Strategy<Value = Meta> {
+    let opt = || prop::option::of(arb_text());
+    let author =
+        (arb_text(), opt(), opt(), opt()).prop_map(|(name, affiliation, email, url)| Author {
+            name,
+            affiliation,
+            email,
+            url,
+        });
+    let identifier = (0..3usize, arb_text()).prop_map(|(i, value)| Identifier {
+        scheme: [IdScheme::Doi, IdScheme::Isbn, IdScheme::Uri][i],
+        value,
+    });
+    (
+        (
+            opt(),
+            opt(),
+            prop::collection::vec(author, 0..3),
+            prop::option::of(arb_date()),
+            prop::option::of(arb_date()),
+        ),
+        (
+            opt(),
+            opt(),
+            opt(),
+            opt(),
+            prop::collection::vec(arb_text(), 0..3),
+        ),
+        (
+            opt(),
+            opt(),
+            prop::collection::vec(identifier, 0..3),
+            prop::collection::vec((arb_text(), arb_text()), 0..3),
+        ),
+    )
+        .prop_map(
+            |(
+                (title, subtitle, authors, published, modified),
+                (publisher, url, language, description, keywords),
+                (image, rights, identifiers, extra),
+            )| Meta {
+                title,
+                subtitle,
+                authors,
+                published,
+                modified,
+                publisher,
+                url,
+                language,
+                description,
+                keywords,
+                image,
+                rights,
+                identifiers,
+                extra: extra.into_iter().map(|(k, v)| (k, v.into())).collect(),
+            },
+        )
+}
+
+fn arb_article() -> impl Strategy<Value = Article> {
+    (arb_meta(), prop::collection::vec(arb_block(), 0..8)).prop_map(|(meta, blocks)| Article {
+        meta,
+        blocks,
+        origin: None,
+    })
+}
+
+#[test]
+fn random_models_give_valid_jats_with_every_word() {
+    let mut runner = TestRunner::deterministic();
+    let strategy = arb_article();
+    let mut docs = Vec::new();
+    for case in 0..64 {
+        let article = strategy.new_tree(&mut runner).unwrap().current();
+        let xml = jats(&article);
+        assert_words_kept(&article, &xml);
+        docs.push((format!("random case {case}: {article:?}"), xml));
+    }
+    assert_valid(&docs);
+}
+
+// ---------- other readers' output ----------
+
+fn has_reader(name: &str) -> bool {
+    folio::Registry::default().reader(name).is_ok()
+}
+
+#[test]
+fn markdown_fixtures_give_valid_jats() {
+    if !has_reader("markdown") {
+        eprintln!("NOTICE: no markdown reader yet: fixtures not converted");
+        return;
+    }
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut docs = Vec::new();
+    for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+        let path = entry.path();
+        if path.extension().is_some_and(|e| e == "md") {
+            let md = std::fs::read(&path).unwrap();
+            let xml = folio::convert(&md, "markdown", "jats")
+                .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            docs.push((path.display().to_string(), String::from_utf8(xml).unwrap()));
+        }
+    }
+    assert!(!docs.is_empty(), "no fixtures in {}", dir.display());
+    assert_valid(&docs);
+}
+
+#[test]
+fn readability_corpus_gives_valid_jats() {
+    let corpus = shared().join("corpus/readability");
+    if !corpus.is_dir() {
+        unavailable(&format!("{} not found", corpus.display()));
+        return;
+    }
+    if !has_reader("html") {
+        eprintln!("NOTICE: no html reader yet: readability corpus not converted");
+        return;
+    }
+    let mut docs = Vec::new();
+    let mut pages: Vec<PathBuf> = std::fs::read_dir(&corpus)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path().join("source.html"))
+        .filter(|p| p.exists())
+        .collect();
+    pages.sort();
+    for page in pages {
+        let html = std::fs::read(&page).unwrap();
+        let xml = folio::convert(&html, "html", "jats")
+            .unwrap_or_else(|e| panic!("{}: {e}", page.display()));
+        docs.push((page.display().to_string(), String::from_utf8(xml).unwrap()));
+    }
+    assert_valid(&docs);
+}
+
+#[test]
+fn the_validation_helper_rejects_invalid_jats() {
+    if jats_dtd().is_none() {
+        return;
+    }
+    let valid = jats(&Article::new("T", vec![Block::para("p")]));
+    let invalid = valid.replace("<p>p</p>", "<p><p>p</p></p>");
+    assert!(assert_valid(&[("valid".into(), valid)]));
+    let caught = std::panic::catch_unwind(|| assert_valid(&[("invalid".into(), invalid)]));
+    assert!(
+        caught.is_err(),
+        "a paragraph in a paragraph must not validate"
+    );
+}
