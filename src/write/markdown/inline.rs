@@ -226,7 +226,10 @@ impl<'a> InlineWriter<'_, 'a> {
         } else {
             edge_blanks(content, true)
         };
-        let trail = if drop.1 {
+        // Content of blanks only has one edge, already written as `lead`.
+        let only_blanks =
+            matches!(content, [Inline::Text { text }] if text.trim_matches(BLANK).is_empty());
+        let trail = if drop.1 || (only_blanks && !lead.is_empty()) {
             ""
         } else {
             edge_blanks(content, false)
