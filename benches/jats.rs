@@ -1,8 +1,8 @@
-//! Speed of the JATS writer on a ~10 MB article: the writer alone on a model, and Markdown to
-//! JATS through the library when a Markdown reader and writer are registered.
+//! Speed of the JATS writer on a ~10 MB article: the writer alone on a model, JSON to JATS, and
+//! Markdown to JATS when a Markdown reader and writer are registered.
 //!
-//! `cargo bench --bench jats` (or `cargo run --release --bench jats`). Also writes the Markdown
-//! to `target/bench-article.md`, for measuring the CLI with `/usr/bin/time -v`.
+//! `cargo bench --bench jats`. Also writes the JATS to `target/bench-article.xml` (to validate)
+//! and the inputs to `target/bench-article.{json,md}` (to measure the CLI with `/usr/bin/time -v`).
 
 use folio::model::{Align, Article, Block, Image, Inline, ListItem, Table};
 use folio::{Diagnostics, Registry, WriteOptions};
@@ -170,6 +170,17 @@ fn mb(n: usize) -> f64 {
     n as f64 / (1024.0 * 1024.0)
 }
 
+/// Writes a file under `target/` and returns its path.
+fn save(name: &str, bytes: &[u8]) -> std::path::PathBuf {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("target")
+        .join(name);
+    if let Err(e) = std::fs::write(&path, bytes) {
+        eprintln!("could not write {}: {e}", path.display());
+    }
+    path
+}
+
 fn main() {
     let article = big_article(TARGET_BYTES);
     let registry = Registry::default();
@@ -186,11 +197,32 @@ fn main() {
         .expect("write");
         out
     });
+    save("bench-article.xml", &out);
     println!(
         "model -> JATS: {} blocks, {:.1} MB of JATS in {:.1} ms (best of {RUNS})",
         article.blocks.len(),
         mb(out.len()),
         elapsed.as_secs_f64() * 1e3
+    );
+
+    let mut json = Vec::new();
+    let json_writer = registry.writer("json").expect("json writer");
+    json_writer
+        .write(
+            &article,
+            &WriteOptions::default(),
+            &mut Diagnostics::default(),
+            &mut json,
+        )
+        .expect("write json");
+    let path = save("bench-article.json", &json);
+    let (elapsed, out) = time(|| folio::convert(&json, "json", "jats").expect("convert"));
+    println!(
+        "json -> JATS: {:.1} MB of JSON to {:.1} MB of JATS in {:.1} ms (best of {RUNS}); input at {}",
+        mb(json.len()),
+        mb(out.len()),
+        elapsed.as_secs_f64() * 1e3,
+        path.display()
     );
 
     let (Ok(md_writer), Ok(_)) = (registry.writer("markdown"), registry.reader("markdown")) else {
@@ -206,10 +238,22 @@ fn main() {
             &mut markdown,
         )
         .expect("write markdown");
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench-article.md");
-    if let Err(e) = std::fs::write(&path, &markdown) {
-        eprintln!("could not write {}: {e}", path.display());
-    }
+    let path = save("bench-article.md", &markdown);
+    let reader = registry.reader("markdown").expect("markdown reader");
+    let (read_elapsed, _) = time(|| {
+        let input = folio::Input::new(&markdown);
+        reader
+            .read(
+                input,
+                &folio::ReadOptions::default(),
+                &mut Diagnostics::default(),
+            )
+            .expect("read markdown")
+    });
+    println!(
+        "markdown read alone: {:.1} ms (best of {RUNS})",
+        read_elapsed.as_secs_f64() * 1e3
+    );
     let (elapsed, out) = time(|| folio::convert(&markdown, "markdown", "jats").expect("convert"));
     println!(
         "markdown -> JATS: {:.1} MB of Markdown to {:.1} MB of JATS in {:.1} ms (best of {RUNS}); input at {}",

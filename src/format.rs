@@ -1,7 +1,7 @@
 //! Reader and Writer traits, their options, and the registry of formats.
 
 use crate::error::{Error, Result};
-use crate::model::Article;
+use crate::model::{Article, Meta};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -32,6 +32,9 @@ pub struct WriteOptions {
     /// Fixed time for generated timestamps, in seconds since 1970 (from `SOURCE_DATE_EPOCH`),
     /// so that the same input gives the same bytes.
     pub source_date_epoch: Option<i64>,
+    /// Metadata of the output as a whole, overriding the articles': the book's title, authors,
+    /// date... when several articles make one output (`-M` with several inputs).
+    pub metadata: Meta,
 }
 
 /// Warnings gathered during a conversion: things that did not stop it but that a user
@@ -115,7 +118,11 @@ pub trait Writer: Send + Sync {
     ) -> Result<()> {
         match articles {
             [one] => self.write(one, options, diag, out),
-            many => self.write(&Article::merge(many), options, diag, out),
+            many => {
+                let mut merged = Article::merge(many);
+                merged.meta.override_with(&options.metadata);
+                self.write(&merged, options, diag, out)
+            }
         }
     }
 }

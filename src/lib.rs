@@ -54,21 +54,23 @@ pub fn convert_with(
 ) -> Result<(Vec<u8>, Diagnostics)> {
     let mut diag = Diagnostics::default();
     let writer = registry.writer(to)?;
-    let articles = inputs
+    let mut articles = inputs
         .iter()
-        .map(|input| read_one(registry, *input, from, options, &mut diag))
+        .map(|input| read_one(registry, *input, from, &options.read, &mut diag))
         .collect::<Result<Vec<_>>>()?;
+    let write = apply_metadata(&mut articles, options)?;
     let mut out = Vec::new();
-    writer.write_many(&articles, &options.write, &mut diag, &mut out)?;
+    writer.write_many(&articles, &write, &mut diag, &mut out)?;
     Ok((out, diag))
 }
 
-/// Reads one input and applies the metadata of the options.
+/// Reads one input, with the reader of `from` or, for `"auto"`, the one its extension or
+/// content calls for.
 pub fn read_one(
     registry: &Registry,
     input: Input<'_>,
     from: &str,
-    options: &Options,
+    options: &ReadOptions,
     diag: &mut Diagnostics,
 ) -> Result<Article> {
     let reader = if from == "auto" {
@@ -76,13 +78,24 @@ pub fn read_one(
     } else {
         registry.reader(from)?
     };
-    let mut article = reader.read(input, &options.read, diag)?;
+    let mut article = reader.read(input, options, diag)?;
     article.origin = input.path.map(|p| p.to_path_buf());
+    Ok(article)
+}
+
+/// Applies the metadata of the options (`-M`) and returns the write options to use. With one
+/// article the metadata is the article's; with several it describes the output as a whole
+/// (the book's title, say), and each article keeps its own.
+pub fn apply_metadata(articles: &mut [Article], options: &Options) -> Result<WriteOptions> {
+    let mut meta = Meta::default();
     for (key, value) in &options.metadata {
-        article
-            .meta
-            .set(key, value)
+        meta.set(key, value)
             .map_err(|e| Error::Other(format!("metadata {e}")))?;
     }
-    Ok(article)
+    let mut write = options.write.clone();
+    match articles {
+        [one] => one.meta.override_with(&meta),
+        _ => write.metadata.override_with(&meta),
+    }
+    Ok(write)
 }

@@ -1,7 +1,7 @@
 //! The `folio` command: parse arguments, pick reader and writer, report errors.
 
 use clap::Parser;
-use folio::{read_one, Article, Diagnostics, Input, Options, Registry};
+use folio::{apply_metadata, read_one, Article, Diagnostics, Input, Options, Registry};
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -150,13 +150,15 @@ fn run(cli: &Cli) -> Result<(), Failure> {
             path,
         };
         let from = cli.from.as_deref().unwrap_or("auto");
-        let article = read_one(&registry, input, from, &options, &mut diag)
+        let article = read_one(&registry, input, from, &options.read, &mut diag)
             .map_err(|e| Failure::new(display_name(name), e, EXIT_FAILED))?;
         articles.push(article);
     }
 
+    let write =
+        apply_metadata(&mut articles, &options).map_err(|e| Failure::new("-M", e, EXIT_USAGE))?;
     let mut out = Vec::new();
-    let result = writer.write_many(&articles, &options.write, &mut diag, &mut out);
+    let result = writer.write_many(&articles, &write, &mut diag, &mut out);
     if !cli.quiet {
         for w in &diag.warnings {
             eprintln!("folio: warning: {w}");
@@ -261,8 +263,16 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".folio-")
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".folio-");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        // A new file gets the usual mode (0666 less the umask), a replaced one keeps its own.
+        let mode = std::fs::metadata(path).map_or(0o666, |m| m.permissions().mode());
+        builder.permissions(std::fs::Permissions::from_mode(mode));
+    }
+    let mut tmp = builder
         .tempfile_in(dir)
         .map_err(|e| std::io::Error::new(e.kind(), io_reason(&e)))?;
     tmp.write_all(bytes)?;

@@ -226,3 +226,63 @@ fn list_formats() {
     let s = String::from_utf8(o.stdout).unwrap();
     assert!(s.contains("Input formats") && s.contains("Output formats") && s.contains(".json"));
 }
+
+#[cfg(unix)]
+#[test]
+fn output_file_gets_ordinary_permissions() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out.json");
+    let o = folio(
+        &["-f", "json", "-o", out.to_str().unwrap()],
+        Some(ARTICLE.as_bytes()),
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let mode = std::fs::metadata(&out).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode & 0o600, 0o600, "the owner reads and writes it");
+    assert_ne!(mode, 0o600, "not the private mode of a temporary file");
+    std::fs::set_permissions(&out, std::fs::Permissions::from_mode(0o640)).unwrap();
+    let o = folio(
+        &["-f", "json", "-o", out.to_str().unwrap()],
+        Some(ARTICLE.as_bytes()),
+    );
+    assert!(o.status.success());
+    let mode = std::fs::metadata(&out).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o640, "a replaced file keeps its mode");
+}
+
+#[test]
+fn metadata_with_several_inputs_describes_the_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a.md");
+    let b = dir.path().join("b.md");
+    std::fs::write(&a, "---\ntitle: First piece\n---\n\nAlpha text.\n").unwrap();
+    std::fs::write(&b, "---\ntitle: Second piece\n---\n\nBeta text.\n").unwrap();
+    let (a, b) = (a.to_str().unwrap(), b.to_str().unwrap());
+
+    let o = folio(&[a, b, "-t", "json", "-M", "title=Digest"], None);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["meta"]["title"], "Digest");
+    assert!(v["blocks"].to_string().contains("Second piece"));
+
+    let epub = dir.path().join("digest.epub");
+    let o = folio(
+        &[a, b, "-M", "title=Digest", "-o", epub.to_str().unwrap()],
+        None,
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&epub).unwrap()).unwrap();
+    let mut read = |name: &str| {
+        let mut s = String::new();
+        std::io::Read::read_to_string(&mut zip.by_name(name).unwrap(), &mut s).unwrap();
+        s
+    };
+    let opf = read("EPUB/package.opf");
+    assert!(opf.contains(">Digest</dc:title>"), "{opf}");
+    let nav = read("EPUB/nav.xhtml");
+    assert!(
+        nav.contains("First piece") && nav.contains("Second piece"),
+        "{nav}"
+    );
+}

@@ -146,3 +146,28 @@ fn empty_article_is_still_a_page() {
     );
     assert!(html(&only_image).contains("<p>alt words</p>"));
 }
+
+#[test]
+fn markdown_example_converts_without_losing_a_word() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/article.md");
+    let registry = Registry::default();
+    let Ok(reader) = registry.reader("markdown") else {
+        eprintln!("notice: no Markdown reader yet; example not converted");
+        return;
+    };
+    let bytes = std::fs::read(&path).unwrap();
+    let input = folio::Input {
+        bytes: &bytes,
+        path: Some(&path),
+    };
+    let a = reader
+        .read(
+            input,
+            &folio::ReadOptions::default(),
+            &mut Diagnostics::default(),
+        )
+        .unwrap();
+    let out = html(&a);
+    assert_has_every_word(&a, &xml_text(&out));
+    assert!(out.contains("<html lang=\"en\">"));
+}

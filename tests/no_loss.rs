@@ -118,7 +118,8 @@ fn every_writer_keeps_every_word() {
             path: Some(&doc),
         };
         let mut diag = Diagnostics::default();
-        let article = folio::read_one(&registry, input, "markdown", &options, &mut diag).unwrap();
+        let article =
+            folio::read_one(&registry, input, "markdown", &options.read, &mut diag).unwrap();
         let mut words = folio::model::words(&article.blocks).join(" ");
         words.push(' ');
         words.push_str(article.meta.title.as_deref().unwrap_or(""));

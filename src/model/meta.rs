@@ -105,6 +105,13 @@ impl Meta {
         }
     }
 
+    /// Replaces every field of `self` that `other` has (`other` wins, `self` fills the gaps).
+    pub fn override_with(&mut self, other: &Meta) {
+        let mut merged = other.clone();
+        merged.fill_from(self);
+        *self = merged;
+    }
+
     /// Fills every empty field of `self` from `other`.
     pub fn fill_from(&mut self, other: &Meta) {
         fn opt<T: Clone>(a: &mut Option<T>, b: &Option<T>) {

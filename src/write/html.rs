@@ -8,7 +8,7 @@
 
 use crate::error::Result;
 use crate::format::{Diagnostics, WriteOptions, Writer};
-use crate::model::{inline_text, is_language_tag, Align, Article, Block, Image, Inline, Meta};
+use crate::model::{is_language_tag, Align, Article, Block, Image, Inline, Meta};
 use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 use std::io::Write;
@@ -131,7 +131,7 @@ pub(crate) fn display_title(article: &Article) -> String {
         .and_then(nonempty)
         .or_else(|| {
             article.blocks.iter().find_map(|b| match b {
-                Block::Heading { content, .. } => nonempty(inline_text(content)),
+                Block::Heading { content, .. } => nonempty(text_of(content)),
                 _ => None,
             })
         })
@@ -161,9 +161,7 @@ pub(crate) fn visible(s: &str) -> Option<String> {
 pub(crate) fn body_blocks<'a>(article: &'a Article, title: &str) -> &'a [Block] {
     match article.blocks.split_first() {
         Some((Block::Heading { content, .. }, rest))
-            if inline_text(content)
-                .trim()
-                .eq_ignore_ascii_case(title.trim()) =>
+            if text_of(content).trim().eq_ignore_ascii_case(title.trim()) =>
         {
             rest
         }
@@ -339,7 +337,7 @@ impl HeadingIds {
             if let Block::Heading { id, content, .. } = block {
                 let name = match id.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
                     Some(own) => own.to_string(),
-                    None => slug(&inline_text(content)),
+                    None => slug(&text_of(content)),
                 };
                 let assigned = ids.unique(&name);
                 self.by_block
@@ -447,7 +445,7 @@ impl<'a, 'b> Renderer<'a, 'b> {
     fn block(&mut self, block: &'b Block) {
         if self.depth >= MAX_DEPTH {
             self.out.push_str("<p>");
-            escape_text(&mut self.out, &flat_text(std::slice::from_ref(block), &[]));
+            escape_text(&mut self.out, &plain_text(std::slice::from_ref(block)));
             self.out.push_str("</p>\n");
             return;
         }
@@ -577,7 +575,7 @@ impl<'a, 'b> Renderer<'a, 'b> {
     fn figure(&mut self, image: &Image, caption: &'b [Inline], credit: &'b [Inline]) {
         let src = self.ctx.image(image);
         let alt = if image.alt.trim().is_empty() {
-            inline_text(caption)
+            text_of(caption)
         } else {
             image.alt.clone()
         };
@@ -707,7 +705,10 @@ impl<'a, 'b> Renderer<'a, 'b> {
 
     fn inline(&mut self, inline: &'b Inline) {
         if self.depth >= MAX_DEPTH {
-            escape_text(&mut self.out, &flat_text(&[], std::slice::from_ref(inline)));
+            escape_text(
+                &mut self.out,
+                &flat_text(&[], std::slice::from_ref(inline), true),
+            );
             return;
         }
         self.depth += 1;
@@ -805,10 +806,13 @@ impl<'a, 'b> Renderer<'a, 'b> {
         if self.notes_done == self.notes.len() {
             return;
         }
-        if self.style == NoteStyle::Endnotes {
-            self.out
-                .push_str("<section class=\"footnotes\" role=\"doc-endnotes\">\n<hr />\n<ol>\n");
-        }
+        self.out.push_str(match self.style {
+            NoteStyle::Endnotes => {
+                "<section class=\"footnotes\" role=\"doc-endnotes\">\n<hr />\n<ol>\n"
+            }
+            // Readers that show footnotes as pop-ups hide the asides, not this rule.
+            NoteStyle::EpubFootnotes => "<hr class=\"footnotes\" />\n",
+        });
         while self.notes_done < self.notes.len() {
             let i = self.notes_done;
             self.notes_done += 1;
@@ -862,59 +866,83 @@ impl<'a, 'b> Renderer<'a, 'b> {
     }
 }
 
-/// The text of blocks, words separated by spaces.
+/// The text of blocks, notes included, blocks separated by spaces.
 pub(crate) fn plain_text(blocks: &[Block]) -> String {
-    flat_text(blocks, &[])
+    flat_text(blocks, &[], true)
 }
 
-/// The text of content too deeply nested to render, gathered without recursion.
-fn flat_text(blocks: &[Block], inlines: &[Inline]) -> String {
+/// The text of inlines without notes, as [`crate::model::inline_text`] gives it but without
+/// recursion, for titles and labels.
+pub(crate) fn text_of(inlines: &[Inline]) -> String {
+    flat_text(&[], inlines, false)
+}
+
+/// The text of content, gathered with an explicit stack so that deep nesting cannot exhaust
+/// the call stack.
+fn flat_text(blocks: &[Block], inlines: &[Inline], notes: bool) -> String {
     enum Node<'x> {
         B(&'x Block),
         I(&'x Inline),
+        Space,
     }
+    // Pushed in reverse so that popping visits content in document order.
     let mut stack: Vec<Node> = inlines.iter().rev().map(Node::I).collect();
     stack.extend(blocks.iter().rev().map(Node::B));
-    let mut words: Vec<&str> = Vec::new();
+    let mut out = String::new();
     while let Some(node) = stack.pop() {
-        let mut inl: Vec<&Inline> = Vec::new();
-        let mut blk: Vec<&Block> = Vec::new();
+        let mut next: Vec<Node> = Vec::new();
         match node {
+            Node::Space => out.push(' '),
             Node::I(i) => match i {
-                Inline::Text { text } | Inline::Code { text } => words.push(text),
-                Inline::Image(img) => words.push(&img.alt),
-                Inline::Note { blocks } => blk.extend(blocks),
-                other => inl.extend(other.children()),
+                Inline::Text { text } | Inline::Code { text } => out.push_str(text),
+                Inline::Image(img) => out.push_str(&img.alt),
+                Inline::LineBreak => out.push(' '),
+                Inline::Note { blocks } if notes => next.extend(blocks.iter().map(Node::B)),
+                Inline::Note { .. } => {}
+                other => next.extend(other.children().iter().map(Node::I)),
             },
-            Node::B(b) => match b {
-                Block::Code { text, .. } => words.push(text),
-                Block::Figure {
-                    image,
-                    caption,
-                    credit,
-                } => {
-                    words.push(&image.alt);
-                    inl.extend(caption.iter().chain(credit));
+            Node::B(b) => {
+                if !out.is_empty() && !out.ends_with(char::is_whitespace) {
+                    out.push(' ');
                 }
-                Block::List { items, .. } => blk.extend(items.iter().flat_map(|i| &i.blocks)),
-                Block::Quote {
-                    blocks,
-                    attribution,
-                } => {
-                    blk.extend(blocks);
-                    inl.extend(attribution);
+                match b {
+                    Block::Code { text, .. } => out.push_str(text),
+                    Block::Figure {
+                        image,
+                        caption,
+                        credit,
+                    } => {
+                        out.push_str(&image.alt);
+                        next.push(Node::Space);
+                        next.extend(caption.iter().map(Node::I));
+                        next.push(Node::Space);
+                        next.extend(credit.iter().map(Node::I));
+                    }
+                    Block::List { items, .. } => {
+                        next.extend(items.iter().flat_map(|i| &i.blocks).map(Node::B))
+                    }
+                    Block::Quote {
+                        blocks,
+                        attribution,
+                    } => {
+                        next.extend(blocks.iter().map(Node::B));
+                        next.push(Node::Space);
+                        next.extend(attribution.iter().map(Node::I));
+                    }
+                    Block::Table(t) => {
+                        next.extend(t.caption.iter().map(Node::I));
+                        for cell in t.header.iter().chain(t.rows.iter().flatten()) {
+                            next.push(Node::Space);
+                            next.extend(cell.iter().map(Node::I));
+                        }
+                    }
+                    other => next.extend(other.inlines().iter().map(Node::I)),
                 }
-                Block::Table(t) => {
-                    inl.extend(t.caption.iter());
-                    inl.extend(t.header.iter().chain(t.rows.iter().flatten()).flatten());
-                }
-                other => inl.extend(other.inlines()),
-            },
+            }
         }
-        stack.extend(blk.into_iter().rev().map(Node::B));
-        stack.extend(inl.into_iter().rev().map(Node::I));
+        stack.extend(next.into_iter().rev());
     }
-    words.join(" ")
+    out
 }
 
 /// Whether a character may appear in XML 1.0 text at all.
@@ -962,12 +990,19 @@ pub(crate) fn clean_url(url: &str) -> Option<String> {
         return None;
     }
     let mut out = String::with_capacity(url.len());
-    for c in url.chars() {
+    let bytes = url.as_bytes();
+    for (i, c) in url.char_indices() {
+        let escape_follows = || {
+            bytes
+                .get(i + 1..i + 3)
+                .is_some_and(|h| h.iter().all(u8::is_ascii_hexdigit))
+        };
         match c {
             ' ' | '"' | '<' | '>' | '\\' | '^' | '`' | '{' | '|' | '}' => {
                 let _ = write!(out, "%{:02X}", c as u32);
             }
-            c if c.is_control() => {}
+            '%' if !escape_follows() => out.push_str("%25"),
+            c if c.is_control() || !is_xml_char(c) => {}
             c => out.push(c),
         }
     }
@@ -983,12 +1018,61 @@ pub(crate) fn url_scheme(url: &str) -> Option<String> {
     .then(|| scheme.to_ascii_lowercase())
 }
 
-/// A cleaned http(s) URL, or `None` for anything else.
+/// A cleaned http(s) URL with a plausible host, or `None` for anything else.
 pub(crate) fn web_url(url: &str) -> Option<String> {
     let url = clean_url(url)?;
     let scheme = url_scheme(&url)?;
-    let host = url.split_once("://")?.1;
-    (matches!(scheme.as_str(), "http" | "https") && !host.is_empty()).then_some(url)
+    let rest = url.split_once("://")?.1;
+    let authority = &rest[..rest.find(['/', '?', '#']).unwrap_or(rest.len())];
+    let host_port = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+    let (host_ok, port) = match host_port.strip_prefix('[') {
+        Some(v6) => {
+            let (addr, after) = v6.split_once(']')?;
+            let ok = addr
+                .chars()
+                .all(|c| c.is_ascii_hexdigit() || matches!(c, ':' | '.'));
+            (ok && addr.contains(':'), after)
+        }
+        None => {
+            let (host, after) = match host_port.find(':') {
+                Some(i) => host_port.split_at(i),
+                None => (host_port, ""),
+            };
+            let ok = host
+                .chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '-' | '.' | '_'))
+                && host.chars().any(char::is_alphanumeric);
+            (ok, after)
+        }
+    };
+    let port_ok = port.is_empty()
+        || port
+            .strip_prefix(':')
+            .is_some_and(|p| p.len() <= 5 && p.bytes().all(|b| b.is_ascii_digit()));
+    (matches!(scheme.as_str(), "http" | "https") && host_ok && port_ok).then_some(url)
+}
+
+/// A relative reference resolved against an absolute http(s) URL.
+pub(crate) fn join_url(base: &str, rel: &str) -> Option<String> {
+    let (scheme, rest) = base.split_once("://")?;
+    let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let origin = format!("{scheme}://{}", &rest[..authority_end]);
+    let path = &rest[authority_end..];
+    let path = &path[..path.find(['?', '#']).unwrap_or(path.len())];
+    if rel.is_empty() {
+        return None;
+    }
+    Some(if let Some(r) = rel.strip_prefix("//") {
+        format!("{scheme}://{r}")
+    } else if rel.starts_with('/') {
+        format!("{origin}{rel}")
+    } else if rel.starts_with('?') {
+        format!("{origin}{path}{rel}")
+    } else {
+        let dir = &path[..path.rfind('/').map_or(0, |i| i + 1)];
+        let dir = if dir.is_empty() { "/" } else { dir };
+        format!("{origin}{dir}{rel}")
+    })
 }
 
 #[cfg(test)]
@@ -1035,6 +1119,14 @@ mod tests {
         );
         assert_eq!(web_url("ftp://example.org/x"), None);
         assert_eq!(web_url("example.org"), None);
+        assert_eq!(web_url("https://exa mple.org/"), None);
+        assert_eq!(web_url("https:///path"), None);
+        assert_eq!(web_url("http://[bad/"), None);
+        assert_eq!(web_url("http://host:99x/"), None);
+        assert!(web_url("http://user@host.example:8080/p?q#f").is_some());
+        assert!(web_url("http://[::1]:80/").is_some());
+        assert!(web_url("https://bücher.de/").is_some());
+        assert_eq!(clean_url("a%zzb%41%").unwrap(), "a%25zzb%41%25");
         assert_eq!(url_scheme("C:/x"), Some("c".into()));
         assert_eq!(url_scheme("img/a:b.png"), None);
     }
@@ -1052,6 +1144,36 @@ mod tests {
         let control = Article::new("\u{1} \u{FFFF}", vec![]);
         assert_eq!(display_title(&control), "Untitled");
         assert_eq!(visible(" a \n\u{7}b  c ").unwrap(), "a b c");
+    }
+
+    #[test]
+    fn flat_text_matches_inline_text() {
+        let xs = vec![
+            Inline::text("H"),
+            Inline::Subscript {
+                content: vec![Inline::text("2")],
+            },
+            Inline::text("O"),
+            Inline::LineBreak,
+            Inline::Note {
+                blocks: vec![Block::para("note")],
+            },
+            Inline::Link {
+                url: "u".into(),
+                title: None,
+                content: vec![Inline::text(" and more")],
+            },
+        ];
+        assert_eq!(text_of(&xs), crate::model::inline_text(&xs));
+        assert_eq!(text_of(&xs), "H2O  and more");
+        let blocks = vec![
+            Block::Paragraph { content: xs },
+            Block::Quote {
+                blocks: vec![Block::para("quoted")],
+                attribution: vec![Inline::text("who")],
+            },
+        ];
+        assert_eq!(plain_text(&blocks), "H2O note and more quoted who");
     }
 
     #[test]
@@ -1092,5 +1214,31 @@ mod tests {
         assert!(html.contains("deep words"));
         // Nested values are dropped from a leaked box chain iteratively on purpose.
         std::mem::forget(article);
+    }
+
+    #[test]
+    fn relative_links_resolve_against_the_article_url() {
+        let base = "https://example.org/news/2019/story.html?id=3";
+        assert_eq!(
+            join_url(base, "other.html").unwrap(),
+            "https://example.org/news/2019/other.html"
+        );
+        assert_eq!(
+            join_url(base, "/about").unwrap(),
+            "https://example.org/about"
+        );
+        assert_eq!(
+            join_url(base, "//cdn.example.org/x").unwrap(),
+            "https://cdn.example.org/x"
+        );
+        assert_eq!(
+            join_url(base, "?page=2").unwrap(),
+            "https://example.org/news/2019/story.html?page=2"
+        );
+        assert_eq!(
+            join_url("https://example.org", "a").unwrap(),
+            "https://example.org/a"
+        );
+        assert_eq!(join_url("not a url", "a"), None);
     }
 }

@@ -30,8 +30,12 @@ pub fn drop_title_heading(blocks: &mut Vec<Block>, title: &str) {
     }
 }
 
+/// Longer paragraphs are not compared: a repeated caption, pull quote or label is
+/// furniture, but two equal long paragraphs are the author's.
+const MAX_DUPLICATE_CHARS: usize = 200;
+
 /// Text that identifies a block for duplicate detection, or `None` for blocks that may
-/// repeat (short ones, rules).
+/// repeat (very short ones, long ones, rules).
 fn identity(block: &Block) -> Option<String> {
     let text = match block {
         Block::Paragraph { content } | Block::Heading { content, .. } => inline_text(content),
@@ -44,7 +48,9 @@ fn identity(block: &Block) -> Option<String> {
         .collect::<Vec<_>>()
         .join(" ")
         .to_lowercase();
-    (text.chars().count() >= 20).then_some(text)
+    (10..=MAX_DUPLICATE_CHARS)
+        .contains(&text.chars().count())
+        .then_some(text)
 }
 
 /// Removes blocks repeating an earlier one (captions printed twice, pull quotes, the same
@@ -52,6 +58,130 @@ fn identity(block: &Block) -> Option<String> {
 pub fn drop_duplicates(blocks: &mut Vec<Block>) {
     let mut seen = HashSet::new();
     blocks.retain(|b| identity(b).is_none_or(|id| seen.insert(id)));
+}
+
+/// How a block reads at the edge of an article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EdgeClass {
+    /// Prose: long enough, few links.
+    Good,
+    /// Furniture: mostly links, or a short line of the usual furniture words.
+    Bad,
+    /// Anything else (headings, figures, short lines): kept next to good blocks.
+    Neutral,
+}
+
+/// Characters of a block's text for a paragraph to count as prose.
+const PROSE_CHARS: usize = 70;
+
+/// Words that make a short line furniture ("Share this", "Advertisement", "Read more").
+const FURNITURE_CUES: &[&str] = &[
+    "advertisement",
+    "advertising",
+    "sponsored",
+    "share this",
+    "share on",
+    "share:",
+    "read more",
+    "related",
+    "recommended",
+    "you may also like",
+    "more from",
+    "sign up",
+    "subscribe",
+    "newsletter",
+    "follow us",
+    "click here",
+    "comments",
+    "leave a comment",
+    "posted in",
+    "filed under",
+    "tags:",
+    "tagged",
+    "loading",
+    "next article",
+    "previous article",
+    "back to top",
+    "all rights reserved",
+    "copyright",
+    "©",
+    "cookie",
+    "skip to",
+    "print this",
+    "email this",
+];
+
+/// Classifies one block by its text length, link density and wording.
+pub fn edge_class(block: &Block) -> EdgeClass {
+    let (text, density) = match block {
+        Block::Paragraph { content } => (inline_text(content), link_density(content)),
+        Block::List { items, .. } => {
+            let inlines: Vec<Inline> = items
+                .iter()
+                .flat_map(|i| i.blocks.iter().flat_map(|b| b.inlines().iter().cloned()))
+                .collect();
+            (
+                crate::model::words(std::slice::from_ref(block)).join(" "),
+                link_density(&inlines),
+            )
+        }
+        Block::Quote { blocks, .. } => (crate::model::words(blocks).join(" "), 0.0),
+        _ => return EdgeClass::Neutral,
+    };
+    let chars = text.chars().filter(|c| !c.is_whitespace()).count();
+    if density > 0.5 {
+        return EdgeClass::Bad;
+    }
+    if chars >= PROSE_CHARS && density < 0.33 {
+        return EdgeClass::Good;
+    }
+    let lower = text.to_lowercase();
+    if chars < 50 && FURNITURE_CUES.iter().any(|c| lower.contains(c)) {
+        return EdgeClass::Bad;
+    }
+    EdgeClass::Neutral
+}
+
+/// Drops furniture at the edges of the article: before the first prose block, everything
+/// up to the last furniture block; after the last prose block, everything from the first
+/// furniture block on, and the headings left hanging before it. Blocks between prose are kept whatever they
+/// are: inside an article, a short line is the author's. An edge holding more than a
+/// quarter of the words stays.
+pub fn trim_edges(blocks: &mut Vec<Block>) {
+    let classes: Vec<EdgeClass> = blocks.iter().map(edge_class).collect();
+    let Some(first_good) = classes.iter().position(|c| *c == EdgeClass::Good) else {
+        return;
+    };
+    let last_good = classes
+        .iter()
+        .rposition(|c| *c == EdgeClass::Good)
+        .unwrap_or(first_good);
+    let sizes: Vec<usize> = blocks
+        .iter()
+        .map(|b| crate::model::words(std::slice::from_ref(b)).len())
+        .collect();
+    let total: usize = sizes.iter().sum();
+    // A large edge (references, a list that is the page's point) is content, not furniture.
+    let small = |range: std::ops::Range<usize>| sizes[range].iter().sum::<usize>() * 4 <= total;
+    let end = classes[last_good..]
+        .iter()
+        .position(|c| *c == EdgeClass::Bad)
+        .map(|i| last_good + i)
+        .filter(|&end| small(end..blocks.len()))
+        .unwrap_or(blocks.len());
+    let start = classes[..first_good]
+        .iter()
+        .rposition(|c| *c == EdgeClass::Bad)
+        .map(|i| i + 1)
+        .filter(|&start| small(0..start))
+        .unwrap_or(0);
+    let cut_tail = end < blocks.len();
+    blocks.truncate(end);
+    blocks.drain(..start);
+    // The heading of the furniture just cut ("Related stories").
+    while cut_tail && matches!(blocks.last(), Some(Block::Heading { .. })) {
+        blocks.pop();
+    }
 }
 
 /// Share of the text of inlines inside links.
@@ -108,6 +238,56 @@ mod tests {
             b,
             vec![Block::para(p), Block::para("short"), Block::para("short")]
         );
+    }
+
+    fn link(text: &str) -> Inline {
+        Inline::Link {
+            url: "u".into(),
+            title: None,
+            content: vec![Inline::text(text)],
+        }
+    }
+
+    #[test]
+    fn edge_classes() {
+        let prose = "A sentence of prose that runs long enough, with some more words, to be a real paragraph of text.";
+        assert_eq!(edge_class(&Block::para(prose)), EdgeClass::Good);
+        assert_eq!(
+            edge_class(&Block::Paragraph {
+                content: vec![link("Next article")]
+            }),
+            EdgeClass::Bad
+        );
+        assert_eq!(edge_class(&Block::para("Advertisement")), EdgeClass::Bad);
+        assert_eq!(edge_class(&Block::para("He left.")), EdgeClass::Neutral);
+        assert_eq!(
+            edge_class(&Block::heading(2, "Related")),
+            EdgeClass::Neutral
+        );
+    }
+
+    #[test]
+    fn edges_are_trimmed_inside_kept() {
+        let prose = "A sentence of prose that runs long enough, with some more words, to be a real paragraph of text.";
+        let mut b = vec![
+            Block::Paragraph {
+                content: vec![link("Home"), Inline::text(" > "), link("World")],
+            },
+            Block::para("Short standfirst."),
+            Block::para(prose),
+            Block::para("Advertisement"),
+            Block::para(prose),
+            Block::heading(3, "Read next"),
+            Block::Paragraph {
+                content: vec![link("Another story entirely")],
+            },
+            Block::para(prose),
+        ];
+        b.pop();
+        trim_edges(&mut b);
+        assert_eq!(b.len(), 4);
+        assert_eq!(b[0], Block::para("Short standfirst."));
+        assert_eq!(b[2], Block::para("Advertisement"));
     }
 
     #[test]

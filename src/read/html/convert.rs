@@ -147,6 +147,23 @@ fn heading_level(tag: &str) -> Option<u8> {
     }
 }
 
+/// An image's alternative text; a file name says nothing and is dropped.
+pub fn alt_text(alt: &str) -> String {
+    let alt = collapse_ws(alt);
+    let lower = alt.to_ascii_lowercase();
+    let file_name = !alt.contains(' ')
+        && [
+            ".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg", ".bmp", ".tif", ".tiff",
+        ]
+        .iter()
+        .any(|ext| lower.ends_with(ext));
+    if file_name {
+        String::new()
+    } else {
+        alt
+    }
+}
+
 /// Class words that mark the credit of a figure.
 const CREDIT_HINTS: &[&str] = &[
     "credit",
@@ -381,7 +398,7 @@ impl<'a> Converter<'a> {
         let src = image_source(self.dom, img).and_then(|s| self.urls.resolve(&s))?;
         Some(Image {
             src,
-            alt: collapse_ws(self.dom.attr(img, "alt").unwrap_or("")),
+            alt: alt_text(self.dom.attr(img, "alt").unwrap_or("")),
             title: self
                 .dom
                 .attr(img, "title")
@@ -647,6 +664,12 @@ mod tests {
             other => panic!("{other:?}"),
         }
         assert!(matches!(&b[1], Block::Figure { image, .. } if image.src == "http://e.org/i.png"));
+    }
+
+    #[test]
+    fn file_names_are_no_alt_text() {
+        assert_eq!(alt_text("IMG_3886.JPG"), "");
+        assert_eq!(alt_text(" A  cat "), "A cat");
     }
 
     #[test]

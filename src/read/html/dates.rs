@@ -97,6 +97,11 @@ fn iso(t: &str) -> Option<Date> {
     Some(d)
 }
 
+/// Whether a word names a month (in one of the known languages).
+pub fn is_month_name(word: &str) -> bool {
+    month_of(word.trim_end_matches(',')).is_some()
+}
+
 fn month_of(word: &str) -> Option<u8> {
     let w = word.trim_end_matches('.').to_lowercase();
     MONTHS

@@ -1,12 +1,59 @@
 //! A compact, index-addressed copy of the parsed document: the passes of extraction keep
 //! per-node numbers in plain vectors indexed like `Dom::nodes`.
 
-use ego_tree::iter::Edge;
-use scraper::{Html, Node as ParsedNode};
+use html5ever::tendril::{StrTendril, TendrilSink};
+use html5ever::tree_builder::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
+use html5ever::{Attribute, QualName};
+use std::borrow::Cow;
+use std::cell::{Ref, RefCell};
 
 /// Nesting deeper than this is flattened into the ancestor at this depth, so that every
 /// recursive pass over the tree stays within a bounded stack.
 pub const MAX_DEPTH: usize = 200;
+
+/// The attributes any pass reads; the others are not copied (most of a page's attributes
+/// are styling and script hooks).
+const KEPT_ATTRIBUTES: &[&str] = &[
+    "alt",
+    "aria-hidden",
+    "class",
+    "content",
+    "data-hi-res-src",
+    "data-lang",
+    "data-language",
+    "data-lazy",
+    "data-lazy-src",
+    "data-lazy-srcset",
+    "data-original",
+    "data-src",
+    "data-srcset",
+    "data-url",
+    "datetime",
+    "hidden",
+    "href",
+    "http-equiv",
+    "id",
+    "itemprop",
+    "lang",
+    "name",
+    "property",
+    "pubdate",
+    "rel",
+    "role",
+    "src",
+    "srcset",
+    "start",
+    "style",
+    "summary",
+    "title",
+    "type",
+    "xml:lang",
+];
+
+/// Elements whose whitespace is kept as written.
+fn keeps_whitespace(tag: &str) -> bool {
+    matches!(tag, "pre" | "listing" | "xmp" | "plaintext" | "textarea")
+}
 
 /// Index of a node in [`Dom::nodes`]. The document node is 0.
 pub type NodeId = usize;
@@ -37,55 +84,9 @@ pub enum Data {
 impl Dom {
     /// Parses a whole document (missing `html`, `head` and `body` are implied).
     pub fn parse(text: &str) -> Dom {
-        Dom::from_parsed(&Html::parse_document(text))
-    }
-
-    fn from_parsed(html: &Html) -> Dom {
-        let mut nodes = vec![Node {
-            parent: None,
-            children: Vec::new(),
-            data: Data::Document,
-        }];
-        // Open elements by depth; `None` where a node was skipped (comments, doctypes).
-        let mut stack: Vec<Option<NodeId>> = Vec::new();
-        for edge in html.tree.root().traverse() {
-            match edge {
-                Edge::Open(node) => {
-                    let data = match node.value() {
-                        ParsedNode::Document | ParsedNode::Fragment => {
-                            stack.push(Some(0));
-                            continue;
-                        }
-                        ParsedNode::Element(e) => Data::Element {
-                            tag: e.name().to_string(),
-                            attrs: e
-                                .attrs()
-                                .map(|(k, v)| (k.to_string(), v.to_string()))
-                                .collect(),
-                        },
-                        ParsedNode::Text(t) => Data::Text(t.to_string()),
-                        _ => {
-                            stack.push(None);
-                            continue;
-                        }
-                    };
-                    let depth = stack.len().min(MAX_DEPTH);
-                    let parent = stack[..depth].iter().rev().find_map(|id| *id).unwrap_or(0);
-                    let id = nodes.len();
-                    nodes.push(Node {
-                        parent: Some(parent),
-                        children: Vec::new(),
-                        data,
-                    });
-                    nodes[parent].children.push(id);
-                    stack.push(Some(id));
-                }
-                Edge::Close(_) => {
-                    stack.pop();
-                }
-            }
-        }
-        Dom { nodes }
+        let text = without_script_bodies(text);
+        let sink = html5ever::parse_document(Sink::default(), Default::default()).one(&*text);
+        sink.into_dom()
     }
 
     pub fn tag(&self, id: NodeId) -> Option<&str> {
@@ -174,6 +175,313 @@ impl Dom {
     }
 }
 
+/// The page without the bodies of scripts and styles (JSON-LD kept), which are often half
+/// its bytes and never content: the parser then has less to scan. Comments are skipped
+/// over so that a commented-out tag is not taken for one; a script or style left open runs
+/// to the end, as the parser would read it.
+pub fn without_script_bodies(text: &str) -> Cow<'_, str> {
+    let bytes = text.as_bytes();
+    let lower_at = |i: usize, word: &[u8]| {
+        bytes
+            .get(i..i + word.len())
+            .is_some_and(|b| b.eq_ignore_ascii_case(word))
+    };
+    let mut out = String::new();
+    let (mut copied, mut i) = (0, 0);
+    while let Some(lt) = text[i..].find('<').map(|k| i + k) {
+        if lower_at(lt, b"<!--") {
+            i = text[lt + 4..]
+                .find("-->")
+                .map_or(bytes.len(), |k| lt + 4 + k + 3);
+            continue;
+        }
+        let name: &[u8] = if lower_at(lt, b"<script") {
+            b"script"
+        } else if lower_at(lt, b"<style") {
+            b"style"
+        } else {
+            i = lt + 1;
+            continue;
+        };
+        let after_name = lt + 1 + name.len();
+        let boundary = bytes
+            .get(after_name)
+            .is_none_or(|b| b.is_ascii_whitespace() || *b == b'>' || *b == b'/');
+        let Some(tag_end) = text[after_name..].find('>').map(|k| after_name + k + 1) else {
+            break;
+        };
+        if !boundary || text[lt..tag_end].to_ascii_lowercase().contains("ld+json") {
+            i = tag_end;
+            continue;
+        }
+        let close = (tag_end..bytes.len().saturating_sub(name.len() + 1))
+            .find(|&j| bytes[j] == b'<' && bytes[j + 1] == b'/' && lower_at(j + 2, name))
+            .unwrap_or(bytes.len());
+        out.push_str(&text[copied..tag_end]);
+        copied = close;
+        i = close.max(tag_end);
+        if close == bytes.len() {
+            break;
+        }
+    }
+    if copied == 0 {
+        return Cow::Borrowed(text);
+    }
+    out.push_str(&text[copied..]);
+    Cow::Owned(out)
+}
+
+/// A node as the parser builds it: in creation order, moved around by the tree builder.
+struct RawNode {
+    parent: Option<usize>,
+    children: Vec<usize>,
+    data: RawData,
+}
+
+enum RawData {
+    Document,
+    Element {
+        name: QualName,
+        attrs: Vec<(String, String)>,
+    },
+    Text(String),
+    /// Comments, processing instructions, template contents: never content.
+    Other,
+}
+
+/// The tree builder's sink: an arena the parser edits, turned into a [`Dom`] in document
+/// order at the end.
+struct Sink {
+    nodes: RefCell<Vec<RawNode>>,
+}
+
+/// The name reported for a handle that is not an element (the parser never asks).
+static NO_NAME: std::sync::LazyLock<QualName> = std::sync::LazyLock::new(|| {
+    QualName::new(None, html5ever::ns!(html), html5ever::local_name!("div"))
+});
+
+impl Default for Sink {
+    fn default() -> Sink {
+        let document = RawNode {
+            parent: None,
+            children: Vec::new(),
+            data: RawData::Document,
+        };
+        Sink {
+            nodes: RefCell::new(vec![document]),
+        }
+    }
+}
+
+impl Sink {
+    fn push(&self, data: RawData) -> usize {
+        let mut nodes = self.nodes.borrow_mut();
+        nodes.push(RawNode {
+            parent: None,
+            children: Vec::new(),
+            data,
+        });
+        nodes.len() - 1
+    }
+
+    fn detach(nodes: &mut [RawNode], id: usize) {
+        if let Some(p) = nodes[id].parent.take() {
+            nodes[p].children.retain(|&c| c != id);
+        }
+    }
+
+    /// Inserts a child of `parent` at `index`, merging text into a text node before it.
+    fn insert(&self, parent: usize, index: usize, child: NodeOrText<usize>) {
+        let mut nodes = self.nodes.borrow_mut();
+        match child {
+            NodeOrText::AppendNode(id) => {
+                Sink::detach(&mut nodes, id);
+                nodes[id].parent = Some(parent);
+                nodes[parent].children.insert(index, id);
+            }
+            NodeOrText::AppendText(text) => {
+                let before = index.checked_sub(1).map(|i| nodes[parent].children[i]);
+                if let Some(RawData::Text(t)) = before.map(|b| &mut nodes[b].data) {
+                    t.push_str(&text);
+                    return;
+                }
+                nodes.push(RawNode {
+                    parent: Some(parent),
+                    children: Vec::new(),
+                    data: RawData::Text(text.to_string()),
+                });
+                let id = nodes.len() - 1;
+                nodes[parent].children.insert(index, id);
+            }
+        }
+    }
+
+    /// The document in document order, with whitespace-only text shortened and nesting
+    /// capped at [`MAX_DEPTH`].
+    fn into_dom(self) -> Dom {
+        let mut raw = self.nodes.into_inner();
+        let mut nodes = Vec::with_capacity(raw.len());
+        nodes.push(Node {
+            parent: None,
+            children: Vec::new(),
+            data: Data::Document,
+        });
+        // (raw id, parent in the new tree, depth, inside an element keeping whitespace)
+        let mut stack: Vec<(usize, NodeId, usize, bool)> = raw[0]
+            .children
+            .iter()
+            .rev()
+            .map(|&c| (c, 0, 1, false))
+            .collect();
+        while let Some((rid, parent, depth, verbatim)) = stack.pop() {
+            let data = match std::mem::replace(&mut raw[rid].data, RawData::Other) {
+                RawData::Element { name, attrs } => Data::Element {
+                    tag: name.local.to_string(),
+                    attrs,
+                },
+                // Indentation between tags renders as one space at most.
+                RawData::Text(t) if !verbatim && t.trim().is_empty() => Data::Text(" ".to_string()),
+                RawData::Text(t) => Data::Text(t),
+                RawData::Document | RawData::Other => continue,
+            };
+            let verbatim =
+                verbatim || matches!(&data, Data::Element { tag, .. } if keeps_whitespace(tag));
+            let id = nodes.len();
+            nodes.push(Node {
+                parent: Some(parent),
+                children: Vec::new(),
+                data,
+            });
+            nodes[parent].children.push(id);
+            let (child_parent, child_depth) = if depth < MAX_DEPTH {
+                (id, depth + 1)
+            } else {
+                (parent, depth)
+            };
+            let children = std::mem::take(&mut raw[rid].children);
+            stack.extend(
+                children
+                    .into_iter()
+                    .rev()
+                    .map(|c| (c, child_parent, child_depth, verbatim)),
+            );
+        }
+        Dom { nodes }
+    }
+}
+
+impl TreeSink for Sink {
+    type Handle = usize;
+    type Output = Sink;
+    type ElemName<'a> = Ref<'a, QualName>;
+
+    fn finish(self) -> Sink {
+        self
+    }
+
+    fn parse_error(&self, _: Cow<'static, str>) {}
+
+    fn get_document(&self) -> usize {
+        0
+    }
+
+    fn elem_name<'a>(&'a self, target: &'a usize) -> Ref<'a, QualName> {
+        Ref::map(self.nodes.borrow(), |nodes| {
+            match nodes.get(*target).map(|n| &n.data) {
+                Some(RawData::Element { name, .. }) => name,
+                _ => &NO_NAME,
+            }
+        })
+    }
+
+    fn create_element(&self, name: QualName, attrs: Vec<Attribute>, _: ElementFlags) -> usize {
+        let attrs = attrs
+            .into_iter()
+            .filter(|a| KEPT_ATTRIBUTES.contains(&&*a.name.local))
+            .map(|a| (a.name.local.to_string(), a.value.to_string()))
+            .collect();
+        self.push(RawData::Element { name, attrs })
+    }
+
+    fn create_comment(&self, _: StrTendril) -> usize {
+        self.push(RawData::Other)
+    }
+
+    fn create_pi(&self, _: StrTendril, _: StrTendril) -> usize {
+        self.push(RawData::Other)
+    }
+
+    fn append(&self, parent: &usize, child: NodeOrText<usize>) {
+        let index = self.nodes.borrow()[*parent].children.len();
+        self.insert(*parent, index, child);
+    }
+
+    fn append_based_on_parent_node(
+        &self,
+        element: &usize,
+        prev_element: &usize,
+        child: NodeOrText<usize>,
+    ) {
+        if self.nodes.borrow()[*element].parent.is_some() {
+            self.append_before_sibling(element, child);
+        } else {
+            self.append(prev_element, child);
+        }
+    }
+
+    fn append_doctype_to_document(&self, _: StrTendril, _: StrTendril, _: StrTendril) {}
+
+    fn get_template_contents(&self, _: &usize) -> usize {
+        // Template contents are never shown: a detached node collects them.
+        self.push(RawData::Other)
+    }
+
+    fn same_node(&self, x: &usize, y: &usize) -> bool {
+        x == y
+    }
+
+    fn set_quirks_mode(&self, _: QuirksMode) {}
+
+    fn append_before_sibling(&self, sibling: &usize, new_node: NodeOrText<usize>) {
+        if let NodeOrText::AppendNode(id) = &new_node {
+            Sink::detach(&mut self.nodes.borrow_mut(), *id);
+        }
+        let place = {
+            let nodes = self.nodes.borrow();
+            nodes[*sibling]
+                .parent
+                .and_then(|p| Some((p, nodes[p].children.iter().position(|c| c == sibling)?)))
+        };
+        if let Some((parent, index)) = place {
+            self.insert(parent, index, new_node);
+        }
+    }
+
+    fn add_attrs_if_missing(&self, target: &usize, extra: Vec<Attribute>) {
+        if let RawData::Element { attrs, .. } = &mut self.nodes.borrow_mut()[*target].data {
+            for a in extra {
+                let name = &*a.name.local;
+                if KEPT_ATTRIBUTES.contains(&name) && !attrs.iter().any(|(k, _)| k == name) {
+                    attrs.push((name.to_string(), a.value.to_string()));
+                }
+            }
+        }
+    }
+
+    fn remove_from_parent(&self, target: &usize) {
+        Sink::detach(&mut self.nodes.borrow_mut(), *target);
+    }
+
+    fn reparent_children(&self, node: &usize, new_parent: &usize) {
+        let mut nodes = self.nodes.borrow_mut();
+        let children = std::mem::take(&mut nodes[*node].children);
+        for &c in &children {
+            nodes[c].parent = Some(*new_parent);
+        }
+        nodes[*new_parent].children.extend(children);
+    }
+}
+
 /// Iterator of [`Dom::descendants`].
 pub struct Descendants<'a> {
     dom: &'a Dom,
@@ -224,12 +532,56 @@ mod tests {
     }
 
     #[test]
+    fn misnested_markup_is_rebuilt_in_document_order() {
+        let dom = Dom::parse("<b>1<p>2</b>3</p><table><tr><td>x</td></tr>foo</table>");
+        assert_eq!(collapse_ws(&dom.text(0)), "123foox");
+        for id in dom.all() {
+            assert!(dom
+                .children(id)
+                .iter()
+                .all(|&c| c > id && dom.parent(c) == Some(id)));
+        }
+    }
+
+    #[test]
+    fn script_bodies_are_skipped_before_parsing() {
+        let page = "<p>a</p><SCRIPT type=x>if (a<b) { x('</p>') }</script><!-- <script> --><p>b</p>\
+                    <script type=\"application/ld+json\">{\"a\":1}</script><style>p{}</style><scripts>c</scripts>";
+        assert_eq!(
+            without_script_bodies(page),
+            "<p>a</p><SCRIPT type=x></script><!-- <script> --><p>b</p>\
+             <script type=\"application/ld+json\">{\"a\":1}</script><style></style><scripts>c</scripts>"
+        );
+        assert_eq!(
+            without_script_bodies("<p>x</p><script>never closed"),
+            "<p>x</p><script>"
+        );
+        assert_eq!(without_script_bodies("<p>é</p>"), "<p>é</p>");
+    }
+
+    #[test]
     fn deep_nesting_is_flattened() {
         let page = "<div>".repeat(5000) + "deep" + &"</div>".repeat(5000);
         let dom = Dom::parse(&page);
         let depth = |id| dom.ancestors(id).count();
         assert!(dom.all().map(depth).max().unwrap() <= MAX_DEPTH + 1);
         assert_eq!(collapse_ws(&dom.text(0)), "deep");
+    }
+
+    #[test]
+    fn only_needed_attributes_and_whitespace_are_kept() {
+        let dom =
+            Dom::parse("<p onclick=x() class=c data-foo=1>a</p>\n\n  <pre>  x\n  <b>y</b>  </pre>");
+        let p = dom.find("p").unwrap();
+        assert_eq!(dom.attrs(p), [("class".to_string(), "c".to_string())]);
+        let texts: Vec<&str> = dom
+            .all()
+            .filter_map(|i| match &dom.nodes[i].data {
+                Data::Text(t) => Some(t.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(texts, ["a", " ", "  x\n  ", "y", "  "]);
     }
 
     #[test]

@@ -16,6 +16,10 @@
 use super::dom::{Data, Dom, NodeId};
 use super::hints;
 
+/// A candidate of the winner's element and class scoring this share of it is another part
+/// of a split article.
+const SPLIT_PART_SHARE: f64 = 0.3;
+
 /// Text below this many characters means the extraction missed the article.
 const MIN_ARTICLE_CHARS: usize = 500;
 
@@ -127,9 +131,17 @@ fn is_page_wrapping_form(dom: &Dom, id: NodeId) -> bool {
         >= 3
 }
 
-/// Marks page furniture for the strict pass: by element and role, and by class and id
-/// outside tables and code.
-pub fn furniture(dom: &Dom, skip: &mut [bool], use_classes: bool) {
+/// Which rules mark page furniture.
+#[derive(Debug, Clone, Copy)]
+pub struct Rules {
+    /// Navigation, asides, footers, site headers and ARIA landmarks of the same kinds.
+    pub by_element: bool,
+    /// Class and id naming furniture (outside tables and code).
+    pub by_class: bool,
+}
+
+/// Marks page furniture, with all it holds.
+pub fn furniture(dom: &Dom, skip: &mut [bool], rules: Rules) {
     for id in dom.all() {
         if skip[id] {
             continue;
@@ -144,13 +156,15 @@ pub fn furniture(dom: &Dom, skip: &mut [bool], use_classes: bool) {
         if matches!(tag, "html" | "body" | "article" | "main" | "a") {
             continue;
         }
-        let by_class = use_classes
+        let by_class = rules.by_class
             && hints::is_boilerplate_class(&dom.class_and_id(id))
             && !dom
                 .ancestors(id)
                 .any(|a| matches!(dom.tag(a), Some("table" | "code" | "pre")));
-        let site_header = tag == "header" && !dom.ancestors(id).any(|a| dom.is(a, "article"));
-        if hints::is_boilerplate_element(dom, id) || by_class || site_header {
+        let by_element = rules.by_element
+            && (hints::is_boilerplate_element(dom, id)
+                || (tag == "header" && !dom.ancestors(id).any(|a| dom.is(a, "article"))));
+        if by_class || by_element {
             skip[id] = true;
         }
     }
@@ -314,6 +328,13 @@ pub fn top_candidate(dom: &Dom, scores: &[Option<f64>]) -> Option<NodeId> {
         }
         parent = dom.parent(p);
     }
+    // An article split into parts of one template (text, figure, text...): their common
+    // ancestor holds it all.
+    if let Some(whole) = split_article(dom, &ranked) {
+        if whole == top || dom.ancestors(top).any(|a| a == whole) {
+            top = whole;
+        }
+    }
     // An only child says no more than its parent.
     while let Some(p) = dom.parent(top) {
         let element_children = dom
@@ -327,6 +348,30 @@ pub fn top_candidate(dom: &Dom, scores: &[Option<f64>]) -> Option<NodeId> {
         top = p;
     }
     Some(top)
+}
+
+/// The lowest common ancestor of the best candidate and the other strong candidates of
+/// the same element and class, below `<body>`; `None` when there are no such parts.
+fn split_article(dom: &Dom, ranked: &[(NodeId, f64)]) -> Option<NodeId> {
+    let &(best, best_score) = ranked.first()?;
+    let kind = |id: NodeId| (dom.tag(id), dom.attr(id, "class"));
+    let parts: Vec<NodeId> = ranked[1..]
+        .iter()
+        .filter(|&&(id, score)| score >= best_score * SPLIT_PART_SHARE && kind(id) == kind(best))
+        .map(|&(id, _)| id)
+        .collect();
+    if parts.is_empty() || dom.attr(best, "class").is_none() {
+        return None;
+    }
+    let mut common: Vec<NodeId> = dom.ancestors(best).collect();
+    for &p in &parts {
+        let of_p: Vec<NodeId> = dom.ancestors(p).collect();
+        common.retain(|a| of_p.contains(a));
+    }
+    common
+        .first()
+        .copied()
+        .filter(|&a| dom.tag(a).is_some_and(|t| t != "body" && t != "html"))
 }
 
 /// The winner and those of its siblings that belong to the article.
@@ -409,7 +454,6 @@ pub fn clean_conditionally(
     roots: &[NodeId],
     skip: &mut [bool],
     st: &mut [Stats],
-    scores: &[Option<f64>],
     use_weights: bool,
 ) {
     let mut inside: Vec<NodeId> = roots.iter().flat_map(|&r| dom.descendants(r)).collect();
@@ -437,14 +481,7 @@ pub fn clean_conditionally(
         } else {
             0.0
         };
-        if is_furniture(
-            dom,
-            id,
-            tag,
-            &st[id],
-            weight + scores[id].unwrap_or(0.0),
-            weight,
-        ) {
+        if is_furniture(dom, id, tag, &st[id], weight) {
             skip[id] = true;
             let removed = st[id];
             for a in dom.ancestors(id) {
@@ -455,8 +492,8 @@ pub fn clean_conditionally(
 }
 
 /// The test of [`clean_conditionally`] for one container.
-fn is_furniture(dom: &Dom, id: NodeId, tag: &str, s: &Stats, score: f64, weight: f64) -> bool {
-    if score < 0.0 {
+fn is_furniture(dom: &Dom, id: NodeId, tag: &str, s: &Stats, weight: f64) -> bool {
+    if weight < 0.0 {
         return true;
     }
     if s.commas >= 10 {
@@ -487,12 +524,6 @@ fn is_furniture(dom: &Dom, id: NodeId, tag: &str, s: &Stats, score: f64, weight:
             && ld > 0.0)
         || (!is_list && weight < 25.0 && ld > 0.2)
         || (weight >= 25.0 && ld > 0.5)
-        || (is_list && is_link_list(s))
-}
-
-/// A list of short entries that are nearly all link text: "related stories", "more from".
-fn is_link_list(s: &Stats) -> bool {
-    s.list_items > 0 && s.link_density() > 0.75 && s.chars / s.list_items < 80
 }
 
 fn list_text_share(dom: &Dom, id: NodeId) -> f64 {
@@ -532,14 +563,21 @@ pub fn extract(dom: &Dom, base_skip: &[bool]) -> Option<Selection> {
     let mut best: Option<(usize, Selection)> = None;
     for strict in [true, false] {
         let mut skip = base_skip.to_vec();
-        furniture(dom, &mut skip, strict);
+        furniture(
+            dom,
+            &mut skip,
+            Rules {
+                by_element: true,
+                by_class: strict,
+            },
+        );
         let mut st = stats(dom, &skip);
         let scores = score(dom, &skip, &st, strict);
         let Some(top) = top_candidate(dom, &scores) else {
             continue;
         };
         let roots = with_siblings(dom, top, &scores, &st, &skip);
-        clean_conditionally(dom, &roots, &mut skip, &mut st, &scores, strict);
+        clean_conditionally(dom, &roots, &mut skip, &mut st, strict);
         if strict {
             drop_share_bars(dom, &roots, &mut skip, &st);
         }
@@ -599,16 +637,32 @@ mod tests {
     }
 
     #[test]
-    fn link_lists_inside_the_article_are_dropped() {
+    fn link_blocks_inside_the_article_are_dropped() {
         let body = format!(
-            "<article><p>{PROSE}</p><ul><li><a href=/1>Related one</a></li><li><a href=/2>Related two</a></li></ul>\
-             <p>{PROSE}</p><ul><li>A real point, in prose</li><li>Another point</li></ul></article>"
+            "<article><p>{PROSE}</p><div><a href=/1>Related one</a> and <a href=/2>Related two</a></div>\
+             <p>{PROSE}</p><ul><li>A real point, in prose</li><li>Another <a href=/p>point</a></li></ul></article>"
         );
         let dom = page(&body);
         let sel = extract(&dom, &never_content(&dom)).unwrap();
         let text = selected_text(&dom, &sel);
         assert!(!text.contains("Related one"));
         assert!(text.contains("A real point"));
+        assert!(text.contains("Another point"));
+    }
+
+    #[test]
+    fn split_articles_are_gathered() {
+        let part = format!("<div class=part><p>{PROSE}</p><p>{PROSE}</p></div>");
+        let body = format!(
+            "<div class=story><div class=wrap>{part}</div><figure><img src=a.jpg></figure>\
+             <div class=wrap>{part}</div><div class=wrap><div class=part><p>Closing words of the story, briefly.</p></div></div></div>\
+             <div class=teasers><div class=part><p>{PROSE}</p></div></div>"
+        );
+        let dom = page(&body);
+        let sel = extract(&dom, &never_content(&dom)).unwrap();
+        let text = selected_text(&dom, &sel);
+        assert_eq!(text.matches("real prose").count(), 4);
+        assert!(text.contains("Closing words"));
     }
 
     #[test]

@@ -115,8 +115,6 @@ const BOILERPLATE_TOKENS: &[&str] = &[
     "remark",
     "replies",
     "rss",
-    "share",
-    "sharing",
     "shoutbox",
     "sidebar",
     "skyscraper",
@@ -134,11 +132,9 @@ const BOILERPLATE_TOKENS: &[&str] = &[
     "bio",
     "author-bio",
     "about-author",
-    "more",
     "trending",
     "popular",
     "follow",
-    "print",
     "skip",
     "jump",
     "login",
@@ -148,7 +144,9 @@ const BOILERPLATE_TOKENS: &[&str] = &[
     "agegate",
 ];
 
-/// Substrings that mark page furniture even inside longer words (`commentlist`, `sharebar`).
+/// Substrings that mark page furniture even inside longer words (`commentlist`). Share bars
+/// are left to the extraction, which drops them when short: sites put "share" in the names
+/// of article wrappers too.
 const BOILERPLATE_PARTS: &[&str] = &[
     "comment",
     "disqus",
@@ -162,10 +160,6 @@ const BOILERPLATE_PARTS: &[&str] = &[
     "related",
     "recommend",
     "social",
-    "sharing",
-    "share-",
-    "-share",
-    "sharebar",
     "advert",
     "sponsor",
     "subscribe",
@@ -176,11 +170,10 @@ const BOILERPLATE_PARTS: &[&str] = &[
     "about-the-author",
 ];
 
-/// Words of class and id that mark a container of the article itself; they outweigh
-/// boilerplate words (`article-header` is not page furniture).
-const CONTENT_TOKENS: &[&str] = &[
-    "article", "body", "content", "entry", "main", "post", "story", "text", "column", "and",
-    "shadow", "mathjax", "hentry", "h-entry", "blog",
+/// Parts of class and id that mark a container of the article itself; they outweigh
+/// furniture words (`article-header`, `contentWithSidebar` are not page furniture).
+const CONTENT_PARTS: &[&str] = &[
+    "article", "body", "column", "content", "main", "mathjax", "shadow",
 ];
 
 fn tokens(class_and_id: &str) -> impl Iterator<Item = &str> {
@@ -196,7 +189,7 @@ pub fn is_boilerplate_class(class_and_id: &str) -> bool {
     }
     let furniture = tokens(class_and_id).any(|t| BOILERPLATE_TOKENS.contains(&t))
         || BOILERPLATE_PARTS.iter().any(|p| class_and_id.contains(p));
-    furniture && !tokens(class_and_id).any(|t| CONTENT_TOKENS.contains(&t))
+    furniture && !CONTENT_PARTS.iter().any(|p| class_and_id.contains(p))
 }
 
 /// Words whose presence in class or id makes a container more likely to be the article.
@@ -328,7 +321,8 @@ mod tests {
 
     #[test]
     fn boilerplate_classes() {
-        assert!(is_boilerplate_class("share-buttons "));
+        assert!(is_boilerplate_class("social-buttons "));
+        assert!(!is_boilerplate_class("gigya-share-btns text-wrapper "));
         assert!(is_boilerplate_class("site-footer "));
         assert!(is_boilerplate_class("commentlist "));
         assert!(is_boilerplate_class("newsletter-signup "));
@@ -336,6 +330,7 @@ mod tests {
         assert!(!is_boilerplate_class("post-content "));
         assert!(!is_boilerplate_class("headline "));
         assert!(!is_boilerplate_class("shadow "));
+        assert!(!is_boilerplate_class("contentwithsidebar "));
         assert!(!is_boilerplate_class(""));
     }
 

@@ -13,6 +13,8 @@ pub struct LdArticle {
     pub name: Option<String>,
     pub authors: Vec<String>,
     pub published: Option<String>,
+    /// `dateCreated`: a last resort for the publication date.
+    pub created: Option<String>,
     pub modified: Option<String>,
     pub publisher: Option<String>,
     pub image: Option<String>,
@@ -103,7 +105,7 @@ pub fn from_nodes(nodes: &[Map<String, Value>]) -> LdArticle {
         }
     };
     let text = |k: &str| art.get(k).and_then(as_text);
-    let authors = match art.get("author").or_else(|| art.get("creator")) {
+    let authors = match art.get("author") {
         Some(Value::Array(xs)) => xs.iter().filter_map(|x| name_of(&resolve(x))).collect(),
         Some(v) => name_of(&resolve(v))
             .into_iter()
@@ -115,7 +117,8 @@ pub fn from_nodes(nodes: &[Map<String, Value>]) -> LdArticle {
         headline: text("headline"),
         name: text("name"),
         authors,
-        published: text("datePublished").or_else(|| text("dateCreated")),
+        published: text("datePublished"),
+        created: text("dateCreated"),
         modified: text("dateModified"),
         publisher: art
             .get("publisher")

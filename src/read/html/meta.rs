@@ -2,16 +2,22 @@
 //! (OpenGraph, `article:*`, Dublin Core, `citation_*`, Twitter cards, Parse.ly), then the
 //! page itself (`<title>`, `<html lang>`, `<time>`, byline elements).
 
-use super::dates::parse_date;
+use super::dates::{is_month_name, parse_date};
 use super::dom::{collapse_ws, Data, Dom, NodeId};
 use super::jsonld::{self, LdArticle};
 use crate::model::{is_language_tag, Author, Date, Meta};
 use std::collections::HashMap;
 
-/// `<meta>` values by lowercase key (`name`, `property`, `itemprop` or `http-equiv`);
-/// the first non-empty value of a key wins.
+/// `<meta>` values by key (`name`, `property`, `itemprop` or `http-equiv`), lowercase with
+/// dots as colons (`DC.title` and `dc:title` are one key); a later tag of a key wins, as
+/// pages put the more specific form last.
 #[derive(Debug, Default)]
 pub struct MetaTags(HashMap<String, String>);
+
+/// The normalized form of a meta key.
+pub fn meta_key(key: &str) -> String {
+    key.trim().to_ascii_lowercase().replace('.', ":")
+}
 
 impl MetaTags {
     pub fn collect(dom: &Dom) -> MetaTags {
@@ -23,11 +29,10 @@ impl MetaTags {
             if content.is_empty() {
                 continue;
             }
-            for key_attr in ["property", "name", "itemprop", "http-equiv"] {
+            for key_attr in ["name", "property", "itemprop", "http-equiv"] {
                 // RDFa allows several space-separated properties in one attribute.
                 for key in dom.attr(id, key_attr).unwrap_or("").split_whitespace() {
-                    map.entry(key.to_ascii_lowercase())
-                        .or_insert_with(|| content.clone());
+                    map.insert(meta_key(key), content.clone());
                 }
             }
         }
@@ -41,10 +46,9 @@ impl MetaTags {
 }
 
 const TITLE_KEYS: &[&str] = &[
-    "dc.title",
     "dc:title",
     "dcterm:title",
-    "dcterms.title",
+    "dcterms:title",
     "og:title",
     "weibo:article:title",
     "weibo:webpage:title",
@@ -52,25 +56,29 @@ const TITLE_KEYS: &[&str] = &[
     "twitter:title",
     "parsely-title",
     "citation_title",
-    "sailthru.title",
+    "sailthru:title",
 ];
+/// Author keys that name people; `article:author` and the like come after byline
+/// elements, as they are often a profile URL or an organization.
 const AUTHOR_KEYS: &[&str] = &[
-    "dc.creator",
     "dc:creator",
     "dcterm:creator",
-    "dcterms.creator",
+    "dcterms:creator",
     "author",
     "parsely-author",
-    "citation_author",
+];
+const WEAK_AUTHOR_KEYS: &[&str] = &[
     "article:author",
-    "sailthru.author",
+    "og:article:author",
+    "citation_author",
+    "sailthru:author",
     "byl",
     "twitter:creator",
 ];
 const SITE_KEYS: &[&str] = &[
     "og:site_name",
     "application-name",
-    "dc.publisher",
+    "dc:publisher",
     "publisher",
     "citation_journal_title",
 ];
@@ -79,31 +87,30 @@ const PUBLISHED_KEYS: &[&str] = &[
     "parsely-pub-date",
     "og:published_time",
     "published_time",
+    "og:article:published_time",
     "citation_publication_date",
     "citation_date",
-    "dc.date",
-    "dc.date.issued",
-    "dcterms.created",
-    "dcterms.date",
-    "dcterms.issued",
+    "dc:date",
+    "dc:date:issued",
+    "dcterms:created",
+    "dcterms:date",
+    "dcterms:issued",
     "date",
     "pubdate",
     "publish-date",
     "publishdate",
-    "sailthru.date",
-    "article.published",
+    "sailthru:date",
+    "article:published",
     "datepublished",
-    "og:article:published_time",
 ];
 const MODIFIED_KEYS: &[&str] = &[
     "article:modified_time",
     "og:updated_time",
-    "dcterms.modified",
+    "dcterms:modified",
     "datemodified",
     "last-modified",
 ];
 const DESCRIPTION_KEYS: &[&str] = &[
-    "dc.description",
     "dc:description",
     "dcterm:description",
     "og:description",
@@ -117,17 +124,17 @@ const IMAGE_KEYS: &[&str] = &[
     "twitter:image:src",
     "thumbnailurl",
 ];
-const LANGUAGE_KEYS: &[&str] = &["content-language", "dc.language", "language", "og:locale"];
+const LANGUAGE_KEYS: &[&str] = &["content-language", "dc:language", "language", "og:locale"];
 
-/// Everything the page says about itself, before any content extraction.
+/// Everything the page says about itself in its markup, before any content extraction.
+/// Authors found only in the page's text come later (see [`byline_element`]).
 pub fn page_meta(dom: &Dom, tags: &MetaTags) -> Meta {
     let ld = jsonld::article(dom);
     let doc_title = document_title(dom);
     let site = ld
         .publisher
         .clone()
-        .or_else(|| tags.first(SITE_KEYS).map(str::to_string))
-        .filter(|s| !looks_like_url(s));
+        .or_else(|| tags.first(SITE_KEYS).map(str::to_string));
     let title = ld_title(&ld, doc_title.as_deref())
         .or_else(|| tags.first(TITLE_KEYS).map(str::to_string))
         .or_else(|| {
@@ -141,10 +148,7 @@ pub fn page_meta(dom: &Dom, tags: &MetaTags) -> Meta {
             .map(|a| Author::named(a.clone()))
             .collect()
     } else {
-        tags.first(AUTHOR_KEYS)
-            .filter(|a| !looks_like_url(a) && !a.starts_with('@'))
-            .map(|a| vec![Author::named(clean_byline(a))])
-            .unwrap_or_default()
+        person_from_tags(tags, AUTHOR_KEYS).into_iter().collect()
     };
     let date = |ld: &Option<String>, keys: &[&str]| -> Option<Date> {
         ld.as_deref()
@@ -178,9 +182,22 @@ pub fn page_meta(dom: &Dom, tags: &MetaTags) -> Meta {
             .collect();
     }
     if meta.published.is_none() {
-        meta.published = time_element_date(dom);
+        meta.published =
+            time_element_date(dom).or_else(|| ld.created.as_deref().and_then(parse_date));
     }
     meta
+}
+
+/// An author from the weaker meta tags, for pages whose text names none.
+pub fn fallback_author(tags: &MetaTags) -> Option<Author> {
+    person_from_tags(tags, WEAK_AUTHOR_KEYS)
+}
+
+fn person_from_tags(tags: &MetaTags, keys: &[&str]) -> Option<Author> {
+    keys.iter()
+        .filter_map(|k| tags.first(&[k]))
+        .find(|a| !looks_like_url(a) && !a.starts_with('@'))
+        .map(|a| Author::named(clean_byline(a)))
 }
 
 fn looks_like_url(s: &str) -> bool {
@@ -236,74 +253,97 @@ fn headings(dom: &Dom) -> Vec<String> {
         .collect()
 }
 
-/// Separators between an article's title and the site's name in `<title>`.
-const SEPARATORS: &[&str] = &[
-    " | ", " - ", " – ", " — ", " \\ ", " / ", " > ", " » ", " · ", " :: ",
-];
+/// Separators between an article's title and the site's name in `<title>`; the last
+/// four say the title sits in a hierarchy (`Site / Section / Title`).
+const SEPARATORS: &[char] = &['|', '-', '–', '—', '\\', '/', '>', '»'];
+const HIERARCHICAL: &[char] = &['\\', '/', '>', '»'];
 
-/// The article's title from a `<title>`: without the site's name, which pages put before or
-/// after it behind a separator. A part equal to a heading of the page is the title; a part
-/// that is the site name is dropped; otherwise the last part goes when what is left is long
-/// enough to be a title on its own.
-pub fn clean_title(title: &str, site: Option<&str>, headings: &[String]) -> String {
-    let title = collapse_ws(title);
-    let parts = split_title(&title);
-    if parts.len() < 2 {
-        return title;
-    }
-    let norm = |s: &str| s.to_lowercase();
-    if let Some(h) = parts
-        .iter()
-        .find(|p| headings.iter().any(|h| norm(h) == norm(p)))
-    {
-        return h.to_string();
-    }
-    if let Some(site) = site {
-        let site_like = |p: &&str| similarity(p, site) >= 0.5 || similarity(site, p) >= 0.75;
-        let kept: Vec<&str> = parts.iter().copied().filter(|p| !site_like(p)).collect();
-        if !kept.is_empty() && kept.len() < parts.len() {
-            return rejoin(&title, &kept);
-        }
-    }
-    let (first, rest) = (&parts[..parts.len() - 1], parts[parts.len() - 1]);
-    let head = rejoin(&title, first);
-    if word_count(&head) >= 3 || word_count(&head) > word_count(rest) {
-        head
-    } else {
-        title
-    }
-}
-
-fn word_count(s: &str) -> usize {
-    s.split_whitespace().count()
-}
-
-fn split_title(title: &str) -> Vec<&str> {
-    let mut parts = vec![title];
-    for sep in SEPARATORS {
-        parts = parts.into_iter().flat_map(|p| p.split(sep)).collect();
-    }
-    parts
-        .into_iter()
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
+/// Byte offsets of the separators of a title (a separator char between two spaces).
+fn separator_positions(title: &str) -> Vec<usize> {
+    let chars: Vec<(usize, char)> = title.char_indices().collect();
+    chars
+        .windows(3)
+        .filter(|w| w[0].1 == ' ' && w[2].1 == ' ' && SEPARATORS.contains(&w[1].1))
+        .map(|w| w[0].0)
         .collect()
 }
 
-/// The span of `title` from the first to the last of `parts` (keeping inner separators).
-fn rejoin(title: &str, parts: &[&str]) -> String {
-    let (Some(first), Some(last)) = (parts.first(), parts.last()) else {
-        return title.to_string();
-    };
-    let start = title.find(first).unwrap_or(0);
-    let end = title
-        .rfind(last)
-        .map(|i| i + last.len())
-        .unwrap_or(title.len());
-    title
-        .get(start..end.max(start))
-        .unwrap_or(title)
-        .to_string()
+/// The article's title from a `<title>`, as Readability cleans it: a part equal to the site
+/// name goes; otherwise the last `| Site`-like part goes (the first one when what is left is
+/// too short), a `Section: Title` loses its section, and a result of four words or less
+/// that looks like a fragment gives the whole title back.
+pub fn clean_title(title: &str, site: Option<&str>, headings: &[String]) -> String {
+    let orig = collapse_ws(title);
+    if let Some(stripped) = site.and_then(|s| strip_site(&orig, s)) {
+        return stripped;
+    }
+    let words = |s: &str| s.split_whitespace().count();
+    let seps = separator_positions(&orig);
+    let mut hierarchical = false;
+    let mut cur = orig.clone();
+    if let Some(&last) = seps.last() {
+        hierarchical = seps
+            .iter()
+            .any(|&i| orig[i + 1..].starts_with(HIERARCHICAL));
+        cur = orig[..last].to_string();
+        if words(&cur) < 3 {
+            let first = seps[0];
+            let after = orig[first + 1..]
+                .char_indices()
+                .nth(1)
+                .map_or(orig.len(), |(i, _)| first + 1 + i);
+            cur = orig[after..].to_string();
+        }
+    } else if orig.contains(": ") {
+        if !headings.iter().any(|h| h.trim() == orig) {
+            let after_last = orig.rfind(':').map_or(orig.as_str(), |i| &orig[i + 1..]);
+            cur = after_last.to_string();
+            if words(&cur) < 3 {
+                cur = orig
+                    .find(':')
+                    .map_or(orig.as_str(), |i| &orig[i + 1..])
+                    .to_string();
+            } else if orig.find(':').is_some_and(|i| words(&orig[..i]) > 5) {
+                cur = orig.clone();
+            }
+        }
+    } else if orig.chars().count() > 150 || orig.chars().count() < 15 {
+        if let [h1] = headings
+            .iter()
+            .filter(|h| !h.is_empty())
+            .collect::<Vec<_>>()[..]
+        {
+            cur = h1.clone();
+        }
+    }
+    let cur = collapse_ws(&cur);
+    let without_separators = words(&orig.replace(SEPARATORS, ""));
+    let n = words(&cur);
+    if n <= 4 && (!hierarchical || n + 1 != without_separators) {
+        orig
+    } else {
+        cur
+    }
+}
+
+/// The title without a leading or trailing part that names the site.
+fn strip_site(title: &str, site: &str) -> Option<String> {
+    let seps = separator_positions(title);
+    let (first, last) = (*seps.first()?, *seps.last()?);
+    let same = |part: &str| collapse_ws(part).to_lowercase() == collapse_ws(site).to_lowercase();
+    let tail = title[last + 1..]
+        .char_indices()
+        .nth(1)
+        .map(|(i, _)| &title[last + 1 + i..])?;
+    if same(tail) {
+        return Some(title[..last].trim().to_string());
+    }
+    let head = &title[..first];
+    let rest = title[first + 1..]
+        .char_indices()
+        .nth(1)
+        .map(|(i, _)| &title[first + 1 + i..])?;
+    same(head).then(|| rest.trim().to_string())
 }
 
 /// A byline without its "By" and trailing date or role clutter.
@@ -325,10 +365,26 @@ pub fn clean_byline(s: &str) -> String {
             break;
         }
     }
-    t.trim()
-        .trim_end_matches([',', '|', '-', '·'])
+    // What follows a separator is a date, a role or a reading time.
+    let t = t.split(['•', '|', '·']).next().unwrap_or(t);
+    without_trailing_date(t.trim())
+        .trim_end_matches([',', '|', '-', '·', '•'])
         .trim()
         .to_string()
+}
+
+/// Text without a date at its end ("Ann Lee May 20, 2019" is "Ann Lee").
+fn without_trailing_date(s: &str) -> &str {
+    let starts: Vec<usize> = s.match_indices(' ').map(|(i, _)| i).collect();
+    starts
+        .into_iter()
+        .find(|&i| {
+            let rest = &s[i + 1..];
+            let first = rest.split_whitespace().next().unwrap_or("");
+            let date_like = first.starts_with(|c: char| c.is_ascii_digit()) || is_month_name(first);
+            date_like && parse_date(rest).is_some()
+        })
+        .map_or(s, |i| &s[..i])
 }
 
 /// The page's language: `<html lang>`, then meta tags, then JSON-LD.
@@ -391,13 +447,13 @@ fn time_element_date(dom: &Dom) -> Option<Date> {
 }
 
 /// The byline element of the page: `rel=author`, `itemprop=author`, or a class or id naming
-/// a byline, with short text. Returns the element and the cleaned name.
-pub fn byline_element(dom: &Dom, within: NodeId) -> Option<(NodeId, String)> {
-    let candidates = std::iter::once(within).chain(dom.descendants(within));
-    for id in candidates {
-        let Data::Element { .. } = &dom.nodes[id].data else {
+/// a byline, with short text, outside what `removed` marks (page furniture). Returns the
+/// element and the cleaned name.
+pub fn byline_element(dom: &Dom, removed: &[bool]) -> Option<(NodeId, String)> {
+    for id in dom.all() {
+        if removed[id] || !matches!(dom.nodes[id].data, Data::Element { .. }) {
             continue;
-        };
+        }
         let rel_author = dom.attr(id, "rel").is_some_and(|r| r.contains("author"));
         let itemprop_author = dom
             .attr(id, "itemprop")
@@ -411,14 +467,22 @@ pub fn byline_element(dom: &Dom, within: NodeId) -> Option<(NodeId, String)> {
         if !(rel_author || itemprop_author || hinted) {
             continue;
         }
+        let text = collapse_ws(&dom.text(id));
+        if text.is_empty() || text.chars().count() >= 100 {
+            continue;
+        }
         // An itemprop=author block often wraps the name in itemprop=name.
         let name_el = dom
             .descendants(id)
-            .find(|&d| dom.attr(d, "itemprop") == Some("name"))
-            .unwrap_or(id);
-        let text = collapse_ws(&dom.text(name_el));
-        if !text.is_empty() && text.chars().count() < 100 {
-            return Some((id, clean_byline(&text)));
+            .find(|&d| dom.attr(d, "itemprop") == Some("name"));
+        let raw = name_el.map_or(text, |n| collapse_ws(&dom.text(n)));
+        let name = clean_byline(&raw);
+        // A dateline marked up as a byline names nobody: what is left of it is a weekday or
+        // a label ("Last updated:").
+        let dateline = parse_date(&raw).is_some()
+            && (name.split_whitespace().count() < 2 || name.ends_with(':'));
+        if !name.is_empty() && !dateline {
+            return Some((id, name));
         }
     }
     None
@@ -436,21 +500,61 @@ mod tests {
     #[test]
     fn title_loses_site_suffix() {
         let h = |xs: &[&str]| xs.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-        assert_eq!(
-            clean_title("Obama talks guns | BBC News", Some("BBC News"), &[]),
-            "Obama talks guns"
-        );
-        assert_eq!(
-            clean_title("BBC News - Obama talks guns", Some("BBC News"), &[]),
-            "Obama talks guns"
-        );
-        assert_eq!(
-            clean_title("Why tests matter - Example Blog", None, &[]),
-            "Why tests matter"
-        );
-        assert_eq!(clean_title("A - B title", None, &h(&["A"])), "A");
-        assert_eq!(clean_title("Home - Site", None, &[]), "Home - Site");
-        assert_eq!(clean_title("Plain title", Some("Site"), &[]), "Plain title");
+        let cases = [
+            ("Guns | BBC News", Some("BBC News"), h(&[]), "Guns"),
+            (
+                "BBC News - Obama talks guns",
+                Some("bbc news"),
+                h(&[]),
+                "Obama talks guns",
+            ),
+            (
+                "Why all our tests matter - Example Blog",
+                None,
+                h(&[]),
+                "Why all our tests matter",
+            ),
+            (
+                "Why tests matter - Blog",
+                None,
+                h(&[]),
+                "Why tests matter - Blog",
+            ),
+            (
+                "Why our tests matter | Code | Blog",
+                None,
+                h(&[]),
+                "Why our tests matter | Code",
+            ),
+            (
+                "Blog » Why our tests matter so",
+                None,
+                h(&[]),
+                "Why our tests matter so",
+            ),
+            (
+                "Mozilla - Wikipedia",
+                None,
+                h(&["Mozilla"]),
+                "Mozilla - Wikipedia",
+            ),
+            (
+                "News: The long title of the story",
+                None,
+                h(&[]),
+                "The long title of the story",
+            ),
+            (
+                "Short",
+                None,
+                h(&["The one heading of the page"]),
+                "The one heading of the page",
+            ),
+            ("Plain title", Some("Site"), h(&[]), "Plain title"),
+        ];
+        for (title, site, headings, want) in cases {
+            assert_eq!(clean_title(title, site, &headings), want, "{title}");
+        }
     }
 
     #[test]
@@ -496,8 +600,22 @@ mod tests {
         let dom = Dom::parse(
             r#"<div><p class="byline">By <a rel="author">Ann Lee</a></p><p>Text</p></div>"#,
         );
-        let (_, name) = byline_element(&dom, 0).unwrap();
+        let none = vec![false; dom.nodes.len()];
+        let (_, name) = byline_element(&dom, &none).unwrap();
         assert_eq!(name, "Ann Lee");
         assert_eq!(clean_byline("Written by Bob, "), "Bob");
+        assert_eq!(clean_byline("Ann Lee May 20, 2019"), "Ann Lee");
+        assert_eq!(clean_byline("James Akinaka • 8h"), "James Akinaka");
+        assert_eq!(clean_byline("Theresa May"), "Theresa May");
+        let dom = Dom::parse(
+            r#"<span class="byline">Sunday, Feb 1, 2015</span><a rel="author">Jo Roe</a>"#,
+        );
+        let none = vec![false; dom.nodes.len()];
+        assert_eq!(byline_element(&dom, &none).unwrap().1, "Jo Roe");
+        let dom = Dom::parse(
+            r#"<p class="byline">Last updated: May 2, 2020</p><p class="author">Al Bo</p>"#,
+        );
+        let none = vec![false; dom.nodes.len()];
+        assert_eq!(byline_element(&dom, &none).unwrap().1, "Al Bo");
     }
 }

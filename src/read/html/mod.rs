@@ -1,6 +1,6 @@
 //! The HTML reader: a whole web page or a fragment, to an [`Article`].
 //!
-//! Pipeline: [`decode`] the bytes, parse with html5ever (through `scraper`) into a compact
+//! Pipeline: [`decode`] the bytes, parse with html5ever into a compact
 //! [`dom::Dom`], read the page's [`meta`]data, choose what to convert ([`extract`] the
 //! article of a whole page, or everything), [`convert`] it to blocks, and [`cleanup`] the
 //! result.
@@ -81,12 +81,23 @@ pub fn read_html(text: &str, options: &ReadOptions) -> Article {
         });
     let mut skip = selection.skip;
     if meta.authors.is_empty() {
-        if let Some((el, name)) = meta::byline_element(&dom, body).filter(|(_, n)| !n.is_empty()) {
+        // Bylines often sit in a page header, outside the article: look everywhere but in
+        // furniture named by class.
+        let mut removed = base_skip.clone();
+        let rules = extract::Rules {
+            by_element: false,
+            by_class: true,
+        };
+        extract::furniture(&dom, &mut removed, rules);
+        if let Some((el, name)) =
+            meta::byline_element(&dom, &removed).filter(|(_, n)| !n.is_empty())
+        {
             meta.authors = vec![Author::named(name)];
-            if extracting {
-                skip[el] = true;
-            }
+            skip[el] = true;
         }
+    }
+    if meta.authors.is_empty() {
+        meta.authors.extend(meta::fallback_author(&tags));
     }
     let urls = urls::Resolver::for_page(&dom, meta.url.as_deref(), options.base_url.as_deref());
     let mut blocks = convert::Converter::new(&dom, &skip, &urls).blocks(&selection.roots);
@@ -98,6 +109,7 @@ pub fn read_html(text: &str, options: &ReadOptions) -> Article {
             cleanup::drop_title_heading(&mut blocks, title);
         }
         cleanup::drop_duplicates(&mut blocks);
+        cleanup::trim_edges(&mut blocks);
     }
     if meta.language.is_none() {
         meta.language = guess_language(&blocks);

@@ -12,8 +12,14 @@ const LENGTH_LOW: usize = 70;
 const LENGTH_HIGH: usize = 200;
 const STOPWORDS_LOW: f32 = 0.30;
 const STOPWORDS_HIGH: f32 = 0.32;
+/// The share of function words in the paragraphs of an article in a well-listed language.
+const TYPICAL_PROSE: f32 = 0.45;
+/// Below this typical share, function words say nothing and length alone decides.
+const LENGTH_ONLY_BELOW: f32 = 0.15;
 /// Units of furniture around an end marker that separate the article from what follows.
 const LONG_GAP: usize = 12;
+/// Consecutive short lines that make a menu.
+const MENU_RUN: usize = 6;
 /// How far (in characters) a heading may stand before the content it introduces.
 const MAX_HEADING_DISTANCE: usize = 200;
 
@@ -23,6 +29,9 @@ enum Class {
     NearGood,
     Short,
     Bad,
+    /// A line of page furniture: never content, but, like a short line, no evidence about
+    /// its neighbours (an "Advertising" label inside an article).
+    Furniture,
 }
 
 /// Words that mark page furniture when a short line holds one: sharing, accounts, ads,
@@ -170,10 +179,12 @@ pub fn article_mask(units: &[Unit]) -> Vec<bool> {
     let initial: Vec<Class> = units.iter().map(|u| classify(u, thresholds)).collect();
     let mut classes = initial.clone();
     promote_headings(units, &mut classes);
+    mark_menus(units, &mut classes);
     revise_short(&mut classes);
     revise_near_good(&mut classes);
     promote_headings_again(units, &initial, &mut classes);
     let mut keep: Vec<bool> = classes.iter().map(|&c| c == Class::Good).collect();
+    drop_trailing_bios(units, &mut keep);
     cut_after_end(units, &mut keep);
     if !keep.contains(&true) {
         // Nothing reads as an article (a lone line, a list): keep all but the furniture.
@@ -185,25 +196,41 @@ pub fn article_mask(units: &[Unit]) -> Vec<bool> {
     keep
 }
 
-/// The function-word shares that make prose. A text whose language has no function words
-/// listed (Latin, or an unknown language) is judged on length alone.
+/// The function-word shares that make prose, scaled to the text: languages whose function
+/// words are listed only in part (or not at all, like Latin) have fewer of them in their
+/// prose, so the thresholds follow the typical share of the text's long paragraphs.
 fn thresholds(units: &[Unit]) -> (f32, f32) {
-    let (mut stop, mut total, mut spaced_len, mut cjk_len) = (0, 0, 0, 0);
-    for unit in units.iter().filter(|u| weighted_len(&u.text) >= LENGTH_LOW) {
-        if is_cjk_text(&unit.text) {
-            cjk_len += weighted_len(&unit.text);
-        } else if !is_markup(&unit.text) {
-            let words = words(&unit.text);
-            stop += words.iter().filter(|w| is_stop_word(w)).count();
-            total += words.len();
-            spaced_len += unit.text.len();
-        }
+    let densities = |min_len: usize| -> Vec<f32> {
+        units
+            .iter()
+            .filter(|u| weighted_len(&u.text) >= min_len)
+            .filter(|u| !is_markup(&u.text))
+            .map(|u| match is_cjk_text(&u.text) {
+                true => TYPICAL_PROSE,
+                false => stop_density(&u.text, &words(&u.text)),
+            })
+            .collect()
+    };
+    let mut prose = densities(LENGTH_HIGH);
+    if prose.len() < 3 {
+        prose = densities(LENGTH_LOW);
     }
-    if spaced_len > cjk_len && (stop as f32) < total as f32 * 0.15 {
-        (0.0, 0.0)
-    } else {
-        (STOPWORDS_LOW, STOPWORDS_HIGH)
+    if prose.is_empty() {
+        return (STOPWORDS_LOW, STOPWORDS_HIGH);
     }
+    prose.sort_by(f32::total_cmp);
+    let typical = prose[prose.len() / 2];
+    let sample: String = units
+        .iter()
+        .filter(|u| !is_markup(&u.text))
+        .map(|u| u.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
+    if typical < LENGTH_ONLY_BELOW || crate::lang::detect_language(&sample).is_none() {
+        return (0.0, 0.0);
+    }
+    let scale = (typical / TYPICAL_PROSE).min(1.0);
+    (STOPWORDS_LOW * scale, STOPWORDS_HIGH * scale)
 }
 
 /// Length in characters, with a CJK character worth three (one of them carries a word).
@@ -220,6 +247,29 @@ fn words(text: &str) -> Vec<String> {
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
         .collect()
+}
+
+/// A line of program code or of a text table ("SELECT avg(n) FROM t;", "2 │ f"): it goes
+/// with the text around it, whatever its words. Calls (`avg(n)`) count, prose's
+/// parentheses (with a space before them) do not.
+fn looks_like_code(text: &str) -> bool {
+    let marks = text
+        .chars()
+        .filter(|c| matches!(c, '{' | '}' | ';' | '=' | '│' | '[' | ']' | '<' | '>'))
+        .count();
+    let calls = text
+        .char_indices()
+        .filter(|&(i, c)| {
+            c == '('
+                && text[..i]
+                    .chars()
+                    .next_back()
+                    .is_some_and(|p| p.is_alphanumeric())
+        })
+        .count();
+    let chars = text.chars().filter(|c| !c.is_whitespace()).count();
+    let symbols = marks + 2 * calls;
+    symbols >= 2 && symbols * 12 >= chars && !is_markup(text)
 }
 
 /// A line of HTML left in the text (a `<noscript>` tracker, an embed): not prose in any
@@ -294,10 +344,13 @@ fn classify(unit: &Unit, (stopwords_low, stopwords_high): (f32, f32)) -> Class {
         Kind::Rule => return Class::Short,
         _ => {}
     }
-    if words.is_empty() || is_furniture(&words) || is_end_marker(text) {
+    if is_end_marker(text) {
         return Class::Bad;
     }
-    if super::structure::is_caption(text) {
+    if words.is_empty() || is_furniture(&words) {
+        return Class::Furniture;
+    }
+    if super::structure::is_caption(text) || looks_like_code(text) {
         return Class::NearGood;
     }
     if len < LENGTH_LOW {
@@ -326,6 +379,35 @@ fn is_heading(units: &[Unit], i: usize) -> bool {
         || (alone && super::structure::looks_like_heading(&units[i].text))
 }
 
+/// A long run of short lines or list items that are not sentences is a menu or a list of
+/// links, whatever surrounds it; a run announced by a line ending in a colon is a list of
+/// the article.
+fn mark_menus(units: &[Unit], classes: &mut [Class]) {
+    let sentence = |u: &Unit| {
+        let t = u.text.trim_end();
+        // A trailing ellipsis marks a truncated link text, not the end of a sentence.
+        t.ends_with(['.', '!', '?', ':', '。', '！', '？', '：']) && !t.ends_with("...")
+    };
+    let link_like: Vec<bool> = (0..units.len())
+        .map(|i| {
+            let item = matches!(units[i].kind, Kind::Item { .. });
+            let short = matches!(classes[i], Class::Short | Class::Furniture);
+            (short || (item && classes[i] == Class::NearGood)) && !sentence(&units[i])
+        })
+        .collect();
+    let mut start = 0;
+    while start < classes.len() {
+        let len = link_like[start..].iter().take_while(|&&l| l).count();
+        let announced = start > 0 && units[start - 1].text.trim_end().ends_with(':');
+        if len >= MENU_RUN && !announced {
+            classes[start..start + len]
+                .iter_mut()
+                .for_each(|c| *c = Class::Furniture);
+        }
+        start += len.max(1);
+    }
+}
+
 /// A short heading shortly followed by good text is part of the article.
 fn promote_headings(units: &[Unit], classes: &mut [Class]) {
     for i in 0..units.len() {
@@ -351,7 +433,8 @@ fn promote_headings_again(units: &[Unit], initial: &[Class], classes: &mut [Clas
 
 fn good_follows(units: &[Unit], classes: &[Class], i: usize) -> bool {
     let mut distance = 0;
-    for k in i + 1..units.len() {
+    // Empty lines add no distance: the count of units is bounded too.
+    for k in (i + 1..units.len()).take(MAX_HEADING_DISTANCE) {
         if classes[k] == Class::Good {
             return true;
         }
@@ -363,59 +446,111 @@ fn good_follows(units: &[Unit], classes: &[Class], i: usize) -> bool {
     false
 }
 
-/// The class of the nearest unit before (or after) `i` that is neither short nor, when asked,
-/// near-good; the edges of the text count as bad.
-fn neighbour(classes: &[Class], i: usize, forward: bool, skip_near_good: bool) -> Class {
-    let skip = |c: &Class| *c == Class::Short || (skip_near_good && *c == Class::NearGood);
-    let found = if forward {
-        classes[i + 1..].iter().find(|c| !skip(c))
-    } else {
-        classes[..i].iter().rev().find(|c| !skip(c))
+/// For each unit, the class of the nearest unit before it (`forward == false`) or after it
+/// that is neither short nor, when asked, near-good; the edges of the text count as bad.
+/// One pass, so that long runs of short lines cost no more than their length.
+fn neighbours(classes: &[Class], forward: bool, skip_near_good: bool) -> Vec<Class> {
+    let skip = |c: &Class| {
+        matches!(c, Class::Short | Class::Furniture) || (skip_near_good && *c == Class::NearGood)
     };
-    found.copied().unwrap_or(Class::Bad)
+    let mut out = vec![Class::Bad; classes.len()];
+    let mut last = Class::Bad;
+    let order: Box<dyn Iterator<Item = usize>> = if forward {
+        Box::new((0..classes.len()).rev())
+    } else {
+        Box::new(0..classes.len())
+    };
+    for i in order {
+        out[i] = last;
+        if !skip(&classes[i]) {
+            last = classes[i];
+        }
+    }
+    out
 }
 
 fn revise_short(classes: &mut [Class]) {
-    let revised: Vec<Class> = (0..classes.len())
-        .map(|i| {
-            if classes[i] != Class::Short {
-                return classes[i];
+    let prev = neighbours(classes, false, true);
+    let next = neighbours(classes, true, true);
+    let prev_any = neighbours(classes, false, false);
+    let next_any = neighbours(classes, true, false);
+    for i in 0..classes.len() {
+        if classes[i] != Class::Short {
+            continue;
+        }
+        classes[i] = match (prev[i], next[i]) {
+            (Class::Good, Class::Good) => Class::Good,
+            (Class::Bad, Class::Bad) => Class::Bad,
+            (p, n)
+                if (p == Class::Bad && prev_any[i] == Class::NearGood)
+                    || (n == Class::Bad && next_any[i] == Class::NearGood) =>
+            {
+                Class::Good
             }
-            let prev = neighbour(classes, i, false, true);
-            let next = neighbour(classes, i, true, true);
-            match (prev, next) {
-                (Class::Good, Class::Good) => Class::Good,
-                (Class::Bad, Class::Bad) => Class::Bad,
-                _ if (prev == Class::Bad
-                    && neighbour(classes, i, false, false) == Class::NearGood)
-                    || (next == Class::Bad
-                        && neighbour(classes, i, true, false) == Class::NearGood) =>
-                {
-                    Class::Good
-                }
-                _ => Class::Bad,
-            }
-        })
-        .collect();
-    classes.copy_from_slice(&revised);
+            _ => Class::Bad,
+        };
+    }
 }
 
 fn revise_near_good(classes: &mut [Class]) {
-    let revised: Vec<Class> = (0..classes.len())
-        .map(|i| {
-            if classes[i] != Class::NearGood {
-                return classes[i];
-            }
-            let prev = neighbour(classes, i, false, true);
-            let next = neighbour(classes, i, true, true);
-            if prev == Class::Bad && next == Class::Bad {
-                Class::Bad
-            } else {
-                Class::Good
-            }
-        })
+    let prev = neighbours(classes, false, true);
+    let next = neighbours(classes, true, true);
+    for i in 0..classes.len() {
+        if classes[i] == Class::NearGood {
+            let both_bad = prev[i] == Class::Bad && next[i] == Class::Bad;
+            classes[i] = if both_bad { Class::Bad } else { Class::Good };
+        }
+    }
+}
+
+/// Words that, after a name or a pronoun, open a sentence about a person: "He is",
+/// "Jane Roe is a", "She also".
+const BIO_VERBS: &[&str] = &[
+    "is", "was", "has", "also", "works", "served", "teaches", "writes", "holds", "joined", "lives",
+];
+
+/// Whether a paragraph is an author bio or a list of them: many of its sentences are about
+/// a person ("Jane Roe is a professor... She writes...").
+fn is_bio(text: &str) -> bool {
+    let sentences: Vec<&str> = text
+        .split_inclusive(['.', '!', '?'])
+        .map(str::trim)
+        .filter(|s| s.split_whitespace().count() >= 3)
         .collect();
-    classes.copy_from_slice(&revised);
+    let about_person = sentences
+        .iter()
+        .filter(|s| {
+            let words: Vec<&str> = s.split_whitespace().take(6).collect();
+            let pronoun = matches!(words.first(), Some(&("He" | "She" | "They")))
+                && words.get(1).is_some_and(|w| BIO_VERBS.contains(w));
+            let named = words
+                .iter()
+                .position(|w| BIO_VERBS.contains(w))
+                .is_some_and(|k| {
+                    k >= 1 && words[..k].iter().all(|w| w.starts_with(char::is_uppercase))
+                });
+            pronoun || named
+        })
+        .count();
+    about_person >= 3 && about_person * 3 >= sentences.len()
+}
+
+/// Author bios in the second half of the article are not part of it.
+fn drop_trailing_bios(units: &[Unit], keep: &mut [bool]) {
+    let total: usize = (0..units.len())
+        .filter(|&k| keep[k])
+        .map(|k| weighted_len(&units[k].text))
+        .sum();
+    let mut before = 0;
+    for (unit, k) in units.iter().zip(keep.iter_mut()) {
+        if *k {
+            if before * 2 >= total && is_bio(&unit.text) {
+                *k = false;
+            } else {
+                before += weighted_len(&unit.text);
+            }
+        }
+    }
 }
 
 /// Drops everything from the first end-of-article marker that has the article behind it:
@@ -434,10 +569,18 @@ fn cut_after_end(units: &[Unit], keep: &mut [bool]) {
         if before == 0 || !is_end_marker(&units[i].text) {
             continue;
         }
-        let gap_before = (0..i).rev().take_while(|&k| !keep[k]).count();
-        let gap_after = (i..units.len()).take_while(|&k| !keep[k]).count();
+        // Only whether the gap is long matters: counting stops there.
+        let gap_before = (0..i)
+            .rev()
+            .take(LONG_GAP)
+            .take_while(|&k| !keep[k])
+            .count();
+        let gap_after = (i..units.len())
+            .take(LONG_GAP)
+            .take_while(|&k| !keep[k])
+            .count();
         let long_gap = gap_before + gap_after >= LONG_GAP;
-        if before * 2 >= total || (long_gap && before * 4 >= total) {
+        if before * 3 >= total * 2 || (long_gap && before * 4 >= total) {
             keep[i..].iter_mut().for_each(|k| *k = false);
             return;
         }
@@ -501,6 +644,32 @@ mod tests {
         // An early marker does not cut the article that follows it.
         let text = format!("Comments\n\n{PROSE}\n\n{PROSE} Two.\n");
         assert_eq!(kept(&text).len(), 2);
+    }
+
+    #[test]
+    fn menus_between_paragraphs_go() {
+        let text =
+            format!("{PROSE}\n\nUK\nWorld\nBusiness\nPolitics\nTech\nScience\n\n{PROSE} Again.\n");
+        assert_eq!(kept(&text).len(), 2);
+    }
+
+    #[test]
+    fn code_lines() {
+        assert!(looks_like_code(
+            "SELECT avg(n) FROM unnest(array[2, 3]) AS n;"
+        ));
+        assert!(looks_like_code("let x = f(y);"));
+        assert!(!looks_like_code(
+            "América Latina (español) Argentina (español)"
+        ));
+        assert!(!looks_like_code(PROSE));
+    }
+
+    #[test]
+    fn bios() {
+        assert!(is_bio("Jane Roe Jane Roe is a professor at the university. She writes about cities. She also teaches law. John Doe John Doe is an editor."));
+        assert!(!is_bio(PROSE));
+        assert!(!is_bio("The mayor is a busy woman. She said the plan was late. The council met on Tuesday. It voted no. Nobody came."));
     }
 
     #[test]

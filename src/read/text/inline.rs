@@ -18,11 +18,12 @@ pub fn parse(text: &str) -> Vec<Inline> {
 fn parse_chars(s: &[char], depth: usize) -> Vec<Inline> {
     let mut out = Vec::new();
     let mut buf = String::new();
+    let closes = bracket_closes(s);
     let mut i = 0;
     while i < s.len() {
         let found = if depth < MAX_DEPTH {
             code(s, i)
-                .or_else(|| link(s, i, depth))
+                .or_else(|| link(s, i, closes[i], depth))
                 .or_else(|| autolink(s, i))
                 .or_else(|| delimited(s, i, depth))
         } else {
@@ -47,13 +48,31 @@ fn parse_chars(s: &[char], depth: usize) -> Vec<Inline> {
     out
 }
 
+/// For each `[`, the index of the `]` that balances it, found in one pass.
+fn bracket_closes(s: &[char]) -> Vec<Option<usize>> {
+    let mut closes = vec![None; s.len()];
+    let mut open = Vec::new();
+    for (k, c) in s.iter().enumerate() {
+        match c {
+            '[' => open.push(k),
+            ']' => {
+                if let Some(o) = open.pop() {
+                    closes[o] = Some(k);
+                }
+            }
+            _ => {}
+        }
+    }
+    closes
+}
+
 fn run_len(s: &[char], i: usize, c: char) -> usize {
     s[i..].iter().take_while(|&&x| x == c).count()
 }
 
 /// `` `code` ``: a run of backticks up to the next run of the same length.
 fn code(s: &[char], i: usize) -> Option<(Inline, usize)> {
-    if s[i] != '`' {
+    if s[i] != '`' || (i > 0 && s[i - 1] == '`') {
         return None;
     }
     let n = run_len(s, i, '`');
@@ -82,19 +101,8 @@ fn code(s: &[char], i: usize) -> Option<(Inline, usize)> {
 }
 
 /// `[text](url)` or `[text](url "title")`.
-fn link(s: &[char], i: usize, depth: usize) -> Option<(Inline, usize)> {
-    if s[i] != '[' {
-        return None;
-    }
-    let mut level = 0;
-    let close = (i..s.len().min(i + MAX_SPAN)).find(|&k| {
-        match s[k] {
-            '[' => level += 1,
-            ']' => level -= 1,
-            _ => {}
-        }
-        level == 0
-    })?;
+fn link(s: &[char], i: usize, close: Option<usize>, depth: usize) -> Option<(Inline, usize)> {
+    let close = close.filter(|&c| s[i] == '[' && c - i <= MAX_SPAN)?;
     if s.get(close + 1) != Some(&'(') {
         return None;
     }
@@ -156,8 +164,12 @@ fn delimited(s: &[char], i: usize, depth: usize) -> Option<(Inline, usize)> {
     if c != '*' && c != '_' {
         return None;
     }
-    let n = run_len(s, i, c);
-    if n > 2 || (i > 0 && s[i - 1] == c) {
+    // Only the start of a run opens, and runs are measured no further than needed.
+    if i > 0 && s[i - 1] == c {
+        return None;
+    }
+    let n = s[i..].iter().take(3).take_while(|&&x| x == c).count();
+    if n > 2 {
         return None;
     }
     let word = |k: Option<&char>| k.is_some_and(|x| x.is_alphanumeric());

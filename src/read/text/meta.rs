@@ -51,6 +51,9 @@ const PARTICLES: &[&str] = &[
     "y", "dos", "das",
 ];
 
+/// How many units past the start of the body the head reaches.
+const HEAD_OVERLAP: usize = 3;
+
 /// Metadata found in the units, and the units that said it (to be left out of the body).
 #[derive(Debug, Default)]
 pub struct Found {
@@ -62,7 +65,9 @@ pub struct Found {
 /// paragraph (`body`).
 pub fn infer(units: &[Unit], body: usize) -> Found {
     let mut found = Found::default();
-    let head = &units[..body.min(units.len())];
+    // The first lines of the body may still be the dateline or byline (a title promoted
+    // by the text under it counts as body).
+    let head = &units[..(body + HEAD_OVERLAP).min(units.len())];
     let byline_at = head.iter().position(|u| byline(&u.text).is_some());
     if let Some((i, (authors, publisher))) =
         byline_at.and_then(|i| byline(&units[i].text).map(|b| (i, b)))
@@ -130,34 +135,57 @@ fn dateline_source(text: &str) -> Option<String> {
     })
 }
 
-/// The title: a prominent line of the head. An explicit first-level heading wins; then the
-/// line just before the byline or dateline; then, in a clean head, its first line; else the
-/// last title-like line before the body.
+/// The title: the most prominent line of the head. Each title-like line scores for its
+/// length in words (titles have a few), for being a heading, for standing just before the
+/// byline or dateline, for opening a head free of furniture, and loses a little for each
+/// line between it and the body. The best wins; on a tie, the one nearer the body.
 fn title(head: &[Unit], marked: &[usize]) -> Option<usize> {
-    let candidates: Vec<usize> = (0..head.len())
-        .filter(|&i| !marked.contains(&i) && is_title_like(&head[i]))
-        .collect();
-    if let Some(&i) = candidates
-        .iter()
-        .find(|&&i| head[i].kind == Kind::Heading(1))
-    {
-        return Some(i);
-    }
-    if let Some(&first_mark) = marked.iter().min() {
-        let before = candidates
-            .iter()
-            .rev()
-            .find(|&&i| i < first_mark && first_mark - i <= 3);
-        if let Some(&i) = before {
-            return Some(i);
-        }
-    }
     let clean = head.iter().all(|u| !is_furniture_text(&u.text));
-    if clean {
-        candidates.first().copied()
-    } else {
-        candidates.last().copied()
-    }
+    let first_mark = marked.iter().min().copied();
+    let score = |i: usize| -> f32 {
+        let unit = &head[i];
+        let words = word_count(&unit.text);
+        let mut score = match words {
+            0..=1 => -3.0,
+            2 => -1.0,
+            3 => 0.0,
+            4..=25 => 2.0,
+            _ => 0.0,
+        };
+        score += match unit.kind {
+            Kind::Heading(1) => 3.0,
+            Kind::Heading(_) => 1.0,
+            _ => 0.0,
+        };
+        if first_mark.is_some_and(|m| i < m && m - i <= 3) {
+            score += 4.0;
+        }
+        if clean && i == 0 {
+            score += 3.0;
+        }
+        if super::structure::looks_like_heading(&unit.text) {
+            score += 1.0;
+        }
+        score - (0.05 * (head.len() - i) as f32).min(2.0)
+    };
+    (0..head.len())
+        .filter(|&i| !marked.contains(&i) && is_title_like(&head[i]))
+        .map(|i| (i, score(i)))
+        .fold(None, |best: Option<(usize, f32)>, (i, s)| match best {
+            Some((_, b)) if b > s => best,
+            _ => Some((i, s)),
+        })
+        .map(|(i, _)| i)
+}
+
+/// Words of a line; in scripts written without spaces, two characters make a word.
+fn word_count(text: &str) -> usize {
+    let spaced = text.split_whitespace().count();
+    let cjk = text
+        .chars()
+        .filter(|c| c.is_alphabetic() && !c.is_ascii() && (*c as u32) >= 0x3040)
+        .count();
+    spaced.max(cjk / 2)
 }
 
 fn is_title_like(unit: &Unit) -> bool {
@@ -165,18 +193,21 @@ fn is_title_like(unit: &Unit) -> bool {
     let words: Vec<&str> = t.split_whitespace().collect();
     let wordy = words
         .iter()
-        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 3)
         .count();
     let no_space_script = t.chars().filter(|c| c.is_alphabetic()).count() >= 4 && words.len() <= 2;
     matches!(unit.kind, Kind::Text | Kind::Heading(_))
-        && (wordy >= 2 || (wordy >= 1 && matches!(unit.kind, Kind::Heading(_))) || no_space_script)
+        && (wordy >= 1 || no_space_script)
         && words.len() <= 30
         && t.chars().count() <= 250
         && (!t.ends_with('.') || t.ends_with("..."))
-        && !t.ends_with(':')
+        && !t.ends_with([':', ',', '—', '-', '|'])
+        // Columns of a text table.
+        && !t.contains("   ")
         && !is_caption(t)
         && !is_furniture_text(t)
         && !is_end_marker(t)
+        && byline(t).is_none()
         && find_date(t).is_none()
 }
 

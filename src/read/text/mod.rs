@@ -15,10 +15,12 @@ mod structure;
 use crate::error::Result;
 use crate::format::{Diagnostics, Input, ReadOptions, Reader};
 use crate::model::{Article, Block};
-use std::collections::HashSet;
 
 pub use dates::find_date;
 pub use decode::decode;
+
+/// How many kept units back a repeat is looked for.
+const REPEAT_WINDOW: usize = 3;
 
 /// Reads plain text.
 pub struct TextReader;
@@ -77,18 +79,31 @@ pub fn read_text(text: &str, extract: bool) -> Article {
     }
 }
 
-/// Keeps the first of repeated units (a caption printed twice, a teaser repeating the lead).
+/// Keeps the first of captions and short units repeated next to each other (a caption
+/// printed twice, a heading repeated by a share widget). Long paragraphs are left alone:
+/// a text may well say the same thing twice.
 fn drop_repeats(units: &[segment::Unit], keep: &mut [bool]) {
-    let mut seen = HashSet::new();
-    for (unit, k) in units.iter().zip(keep.iter_mut()) {
-        let key: String = unit
-            .text
+    let key = |u: &segment::Unit| {
+        u.text
             .split_whitespace()
             .collect::<Vec<_>>()
             .join(" ")
-            .to_lowercase();
-        if *k && key.chars().count() >= 20 && !seen.insert(key) {
+            .to_lowercase()
+    };
+    let mut recent: Vec<String> = Vec::new();
+    for (unit, k) in units.iter().zip(keep.iter_mut()) {
+        if !*k {
+            continue;
+        }
+        let key = key(unit);
+        let repeatable = structure::is_caption(&unit.text) || key.chars().count() < 200;
+        if repeatable && key.chars().count() >= 20 && recent.contains(&key) {
             *k = false;
+            continue;
+        }
+        recent.push(key);
+        if recent.len() > REPEAT_WINDOW {
+            recent.remove(0);
         }
     }
 }

@@ -193,8 +193,16 @@ fn wrap_width(lines: &[&str]) -> usize {
     lengths[lengths.len() * 9 / 10]
 }
 
-/// Whether the break after `line` was made by wrapping: the next word would not have fit.
+/// Whether the break after `line` was made by wrapping: the next word would not have fit,
+/// or the sentence plainly goes on (no closing punctuation, the next line in lower case).
 fn soft_break(line: &str, next: &str, width: usize) -> bool {
+    let open_sentence = !line
+        .trim_end()
+        .ends_with(['.', '!', '?', ':', ';', '"', '”', ')'])
+        && next.chars().next().is_some_and(char::is_lowercase);
+    if open_sentence {
+        return true;
+    }
     let first_word = next
         .split_whitespace()
         .next()
@@ -304,6 +312,17 @@ mod tests {
         ));
         assert!(units[0].1.ends_with("glass doors of Victory Mansions."));
         assert_eq!(units[1].1, "The hallway smelt of boiled cabbage and old rag mats. At one end of it a coloured poster, too large for indoor display, had been tacked to the wall.");
+    }
+
+    #[test]
+    fn sentences_broken_anywhere_are_joined() {
+        let units =
+            kinds("The meeting was held\nin the town hall, and it\nwent on late.\nNext item\n");
+        assert_eq!(units.len(), 2, "{units:?}");
+        assert_eq!(
+            units[0].1,
+            "The meeting was held in the town hall, and it went on late."
+        );
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Images embedded in the book: loaded from local files or `data:` URIs, typed by their bytes.
 
 use crate::format::Diagnostics;
-use crate::write::html::{url_scheme, web_url};
+use crate::write::html::{join_url, url_scheme, web_url};
 use base64::Engine as _;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -37,11 +37,18 @@ pub(super) struct Images {
 }
 
 impl Images {
-    /// Resolves an image reference: `src` is a `data:` URI, a URL, or a path relative to `dir`.
-    pub(super) fn find(&mut self, src: &str, dir: Option<&Path>, diag: &mut Diagnostics) -> Found {
+    /// Resolves an image reference: `src` is a `data:` URI, a URL, or a path relative to `dir`;
+    /// a relative path that is no local file is taken relative to `base_url`, when known.
+    pub(super) fn find(
+        &mut self,
+        src: &str,
+        dir: Option<&Path>,
+        base_url: Option<&str>,
+        diag: &mut Diagnostics,
+    ) -> Found {
         let src = src.trim();
         let key = (dir.map(Path::to_path_buf), src.to_string());
-        self.add(key, || load(src, dir), diag)
+        self.add(key, || load(src, dir, base_url), diag)
     }
 
     /// Loads an image file named by a path (never read as a URL).
@@ -118,7 +125,7 @@ enum Load {
     Failed(String),
 }
 
-fn load(src: &str, dir: Option<&Path>) -> Load {
+fn load(src: &str, dir: Option<&Path>, base_url: Option<&str>) -> Load {
     if src.is_empty() {
         return Load::Failed("empty reference".into());
     }
@@ -140,6 +147,10 @@ fn load(src: &str, dir: Option<&Path>) -> Load {
         Some(s) if s.len() > 1 => return Load::Failed(format!("unsupported URL scheme {s}:")),
         _ => PathBuf::from(src),
     };
+    let on_the_web = || {
+        let url = join_url(base_url?, src)?;
+        web_url(&url)
+    };
     let path = match dir {
         Some(d) if path.is_relative() => d.join(path),
         _ => path,
@@ -149,7 +160,13 @@ fn load(src: &str, dir: Option<&Path>) -> Load {
         // References written as URLs escape spaces and the like.
         Err(e) => match std::fs::read(percent_decode(&path.to_string_lossy())) {
             Ok(bytes) => Load::Bytes(bytes),
-            Err(_) => Load::Failed(format!("{}: {e}", path.display())),
+            Err(_) => match on_the_web() {
+                Some(url) if url_scheme(src).is_none() => Load::Remote(url),
+                _ if e.kind() == std::io::ErrorKind::NotFound => {
+                    Load::Failed(format!("no such file {}", path.display()))
+                }
+                _ => Load::Failed(format!("{}: {e}", path.display())),
+            },
         },
     }
 }
@@ -279,11 +296,12 @@ mod tests {
     fn remote_missing_and_unknown_images() {
         let mut images = Images::default();
         let mut diag = Diagnostics::default();
-        let remote = images.find("https://example.org/a.png", None, &mut diag);
+        let remote = images.find("https://example.org/a.png", None, None, &mut diag);
         assert_eq!(remote, Found::Remote("https://example.org/a.png".into()));
         let missing = images.find(
             "no/such/file.png",
             Some(Path::new("/nonexistent")),
+            None,
             &mut diag,
         );
         assert_eq!(missing, Found::Unavailable);
@@ -291,6 +309,7 @@ mod tests {
         images.find(
             "no/such/file.png",
             Some(Path::new("/nonexistent")),
+            None,
             &mut diag,
         );
         assert_eq!(diag.warnings.len(), 1);
@@ -299,9 +318,15 @@ mod tests {
             "{:?}",
             diag.warnings
         );
-        let text = images.find("data:text/plain,hello", None, &mut diag);
+        let text = images.find("data:text/plain,hello", None, None, &mut diag);
         assert_eq!(text, Found::Unavailable);
-        let gopher = images.find("gopher://x/y.png", None, &mut diag);
+        let gopher = images.find("gopher://x/y.png", None, None, &mut diag);
+        let web = Some("https://example.org/news/a.html");
+        let relative = images.find("img/b.png", Some(Path::new("/nonexistent")), web, &mut diag);
+        assert_eq!(
+            relative,
+            Found::Remote("https://example.org/news/img/b.png".into())
+        );
         assert_eq!(gopher, Found::Unavailable);
         assert_eq!(diag.warnings.len(), 3);
         assert!(images.resources.is_empty());
@@ -313,13 +338,13 @@ mod tests {
         std::fs::write(dir.path().join("a b.png"), PNG).unwrap();
         let mut images = Images::default();
         let mut diag = Diagnostics::default();
-        let a = images.find("a b.png", Some(dir.path()), &mut diag);
-        let b = images.find("a%20b.png", Some(dir.path()), &mut diag);
-        let c = images.find("a b.png", Some(dir.path()), &mut diag);
+        let a = images.find("a b.png", Some(dir.path()), None, &mut diag);
+        let b = images.find("a%20b.png", Some(dir.path()), None, &mut diag);
+        let c = images.find("a b.png", Some(dir.path()), None, &mut diag);
         assert_eq!(a, Found::Embedded(0));
         assert_eq!(b, Found::Embedded(0));
         assert_eq!(c, Found::Embedded(0));
-        let gif = images.find("data:image/gif;base64,R0lGODlh", None, &mut diag);
+        let gif = images.find("data:image/gif;base64,R0lGODlh", None, None, &mut diag);
         assert_eq!(gif, Found::Embedded(1));
         assert_eq!(images.resources[1].href, "images/image-2.gif");
         assert_eq!(images.resources[0].media_type, "image/png");

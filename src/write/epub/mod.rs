@@ -3,28 +3,41 @@
 //! Layout of a book: an optional cover page, a title page, then the articles, each split into
 //! files at its top-level sections when it is long. Several articles make one book with one
 //! chapter per article. Footnotes are EPUB 3 footnotes in the file of their reference.
+//!
+//! The package is written here with the `zip` crate rather than with epub-builder (0.8.3):
+//! epub-builder gives the language and the first author the same id `epub-creator-0`, which
+//! EPUBCheck rejects; it writes its ZIP entries with the current time, so two runs never give
+//! the same bytes; its `dc:identifier` can only be a UUID (random unless set), not the article's
+//! DOI or URL; and its `dc:date` carries a time where the article may only know a day. What it
+//! would save us (the OPF, nav, NCX and container around XHTML that the shared HTML renderer
+//! makes anyway) is a few hundred lines that are simpler to control directly.
 
 mod images;
 mod package;
 
 use crate::error::{Error, Result};
 use crate::format::{Diagnostics, WriteOptions, Writer};
-use crate::model::{inline_text, Article, Block, Date, IdScheme, Image};
+use crate::model::{is_language_tag, Article, Block, Date, IdScheme, Image, Meta};
 use crate::write::html::{
     body_blocks, clean_url, display_title, escape_attr, escape_text, header, heading_shift,
-    language, plain_text, url_scheme, visible, web_url, Context, HeadingIds, Ids, ImageSrc,
-    NoteStyle, Renderer,
+    join_url, language, plain_text, text_of, url_scheme, visible, web_url, Context, HeadingIds,
+    Ids, ImageSrc, NoteStyle, Renderer,
 };
 use images::{Found, Images};
 use package::{BookMeta, Doc, Package, TocEntry};
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
+use std::fmt::Write as _;
 use std::io::Write;
 use std::path::Path;
 
 /// Articles with more text than this are split into files at their top-level sections, which
 /// keeps page turns fast on e-readers.
 const SPLIT_CHARS: usize = 20_000;
+
+/// No file holds more text than this and the block that crosses it, even without sections:
+/// older readers slow down or fail on files of a few hundred kilobytes.
+const MAX_PART_CHARS: usize = 100_000;
 
 /// Writes EPUB 3 books.
 pub struct EpubWriter;
@@ -77,7 +90,7 @@ fn book(articles: &[Article], options: &WriteOptions, diag: &mut Diagnostics) ->
     if let Some(i) = cover {
         docs.push(cover_page(&images.resources[i].href, &meta));
     }
-    docs.push(title_page(first, digest, &meta));
+    let title_at = docs.len();
     let mut toc = Vec::new();
     if !digest {
         toc.push(TocEntry {
@@ -94,6 +107,7 @@ fn book(articles: &[Article], options: &WriteOptions, diag: &mut Diagnostics) ->
             images_without_alt: &mut meta.images_without_alt,
         };
         let chapter = chapter(article, k + 1, digest, &mut env);
+        meta.has_notes |= chapter.has_notes;
         bodymatter = bodymatter.or_else(|| chapter.docs.first().map(|d| d.href.clone()));
         let sections = package::nest(chapter.sections);
         match chapter.docs.first() {
@@ -106,6 +120,8 @@ fn book(articles: &[Article], options: &WriteOptions, diag: &mut Diagnostics) ->
         }
         docs.extend(chapter.docs);
     }
+    // Written last: for several articles it lists them.
+    docs.insert(title_at, title_page(first, digest, &meta, &toc));
     Ok(Package {
         meta,
         docs,
@@ -126,6 +142,7 @@ struct Env<'e> {
 /// The files of one article and the top-level sections found in them.
 struct Chapter {
     docs: Vec<Doc>,
+    has_notes: bool,
     sections: Vec<(u8, TocEntry)>,
 }
 
@@ -159,6 +176,7 @@ fn chapter(article: &Article, k: usize, with_header: bool, env: &mut Env) -> Cha
     let mut next_note = 1;
     let mut out = Chapter {
         docs: Vec::new(),
+        has_notes: false,
         sections: Vec::new(),
     };
     for (n, ((part, href), (mut ids, headings))) in parts.iter().zip(&hrefs).zip(layout).enumerate()
@@ -187,10 +205,11 @@ fn chapter(article: &Article, k: usize, with_header: bool, env: &mut Env) -> Cha
         r.blocks(part);
         r.notes();
         next_note = r.next_note_number();
+        out.has_notes |= next_note > 1;
         body.push_str(&r.finish());
         for b in part.iter() {
             if let (Block::Heading { level, content, .. }, Some(id)) = (b, headings.get(b)) {
-                if let Some(label) = visible(&inline_text(content)) {
+                if let Some(label) = visible(&text_of(content)) {
                     let entry = TocEntry {
                         label,
                         href: format!("{href}#{id}"),
@@ -212,28 +231,35 @@ fn chapter(article: &Article, k: usize, with_header: bool, env: &mut Env) -> Cha
     out
 }
 
-/// The parts of a body: the whole of it, or for a long body with sections, one part per
-/// top-level section (plus what comes before the first).
+/// The parts of a body: the whole of it, or for a long body one part per top-level section
+/// (plus what comes before the first), with runs longer than [`MAX_PART_CHARS`] cut between
+/// blocks.
 fn split(blocks: &[Block]) -> Vec<&[Block]> {
     let level = |b: &Block| match b {
         Block::Heading { level, .. } => Some(*level),
         _ => None,
     };
-    let top = blocks.iter().filter_map(level).min();
-    let Some(top) = top.filter(|_| plain_text(blocks).len() > SPLIT_CHARS) else {
+    let sizes: Vec<usize> = blocks
+        .iter()
+        .map(|b| plain_text(std::slice::from_ref(b)).len())
+        .collect();
+    if blocks.is_empty() || sizes.iter().sum::<usize>() <= SPLIT_CHARS {
         return if blocks.is_empty() {
             Vec::new()
         } else {
             vec![blocks]
         };
-    };
+    }
+    let top = blocks.iter().filter_map(level).min();
     let mut parts = Vec::new();
-    let mut start = 0;
+    let (mut start, mut size) = (0, 0);
     for (i, b) in blocks.iter().enumerate() {
-        if level(b) == Some(top) && i > start {
+        let section = top.is_some() && level(b) == top;
+        if i > start && (section || size >= MAX_PART_CHARS) {
             parts.push(&blocks[start..i]);
-            start = i;
+            (start, size) = (i, 0);
         }
+        size += sizes[i];
     }
     parts.push(&blocks[start..]);
     parts
@@ -253,7 +279,10 @@ struct EpubContext<'c> {
 
 impl Context for EpubContext<'_> {
     fn image(&mut self, image: &Image) -> ImageSrc {
-        match self.images.find(&image.src, self.dir, self.diag) {
+        match self
+            .images
+            .find(&image.src, self.dir, self.base_url, self.diag)
+        {
             Found::Embedded(i) => {
                 *self.images_without_alt |= image.alt.trim().is_empty();
                 ImageSrc::Embed(self.images.resources[i].href.clone())
@@ -282,29 +311,6 @@ impl Context for EpubContext<'_> {
     }
 }
 
-/// A relative reference resolved against an absolute http(s) URL.
-fn join_url(base: &str, rel: &str) -> Option<String> {
-    let (scheme, rest) = base.split_once("://")?;
-    let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
-    let origin = format!("{scheme}://{}", &rest[..authority_end]);
-    let path = &rest[authority_end..];
-    let path = &path[..path.find(['?', '#']).unwrap_or(path.len())];
-    if rel.is_empty() {
-        return None;
-    }
-    Some(if let Some(r) = rel.strip_prefix("//") {
-        format!("{scheme}://{r}")
-    } else if rel.starts_with('/') {
-        format!("{origin}{rel}")
-    } else if rel.starts_with('?') {
-        format!("{origin}{path}{rel}")
-    } else {
-        let dir = &path[..path.rfind('/').map_or(0, |i| i + 1)];
-        let dir = if dir.is_empty() { "/" } else { dir };
-        format!("{origin}{dir}{rel}")
-    })
-}
-
 /// The cover: `--cover` when given, else the lead image of the first article when it is a
 /// local file or a `data:` URI.
 fn cover_image(
@@ -317,7 +323,7 @@ fn cover_image(
         (Some(path), _) => images.find_file(path, diag),
         (None, Some(src)) => {
             let dir = first.origin.as_deref().and_then(Path::parent);
-            images.find(src, dir, diag)
+            images.find(src, dir, None, diag)
         }
         (None, None) => return None,
     };
@@ -343,19 +349,29 @@ fn cover_page(image_href: &str, meta: &BookMeta) -> Doc {
     }
 }
 
-/// The title page: the article's header, or for several articles the book's title and date.
-fn title_page(first: &Article, digest: bool, meta: &BookMeta) -> Doc {
+/// The title page: the article's header, or for several articles the book's title and date
+/// and the list of the articles.
+fn title_page(first: &Article, digest: bool, meta: &BookMeta, toc: &[TocEntry]) -> Doc {
     let mut body = String::from("<section epub:type=\"titlepage\" class=\"titlepage\">\n");
     if digest {
         body.push_str("<h1>");
         escape_text(&mut body, &meta.title);
         body.push_str("</h1>\n");
         if let Some(date) = &meta.date {
-            let _ = std::fmt::Write::write_fmt(
-                &mut body,
-                format_args!("<p class=\"dateline\"><time datetime=\"{date}\">{date}</time></p>\n"),
+            let _ = writeln!(
+                body,
+                "<p class=\"dateline\"><time datetime=\"{date}\">{date}</time></p>"
             );
         }
+        body.push_str("<ol class=\"articles\">\n");
+        for entry in toc {
+            body.push_str("<li><a href=\"");
+            escape_attr(&mut body, &entry.href);
+            body.push_str("\">");
+            escape_text(&mut body, &entry.label);
+            body.push_str("</a></li>\n");
+        }
+        body.push_str("</ol>\n");
     } else {
         body.push_str(&header(&first.meta, &meta.title));
     }
@@ -396,7 +412,7 @@ fn book_meta(articles: &[Article], options: &WriteOptions) -> BookMeta {
         a.meta.keywords.iter().for_each(|k| add(&mut subjects, k));
     }
     let nonempty = |s: Option<String>| s.as_deref().and_then(visible);
-    BookMeta {
+    let book = BookMeta {
         identifier: identifier(articles),
         title: book_title(articles),
         language: language(&articles[0]),
@@ -421,11 +437,42 @@ fn book_meta(articles: &[Article], options: &WriteOptions) -> BookMeta {
         },
         modified: modified(articles, options),
         images_without_alt: false,
-    }
+        has_notes: false,
+    };
+    with_overrides(book, &options.metadata)
 }
 
-/// The book's title: the article's; for several articles the title they all carry (as
-/// `-M title=...` gives them), else "FIRST and N more".
+/// The book's metadata with what the options say of the book as a whole (`-M` given with
+/// several inputs) in place of what was derived from the articles.
+fn with_overrides(mut book: BookMeta, meta: &Meta) -> BookMeta {
+    if let Some(title) = meta.title.as_deref().and_then(visible) {
+        book.title = title;
+    }
+    if !meta.authors.is_empty() {
+        book.creators = meta
+            .authors
+            .iter()
+            .filter_map(|a| visible(&a.name))
+            .collect();
+    }
+    if let Some(lang) = meta.language.as_deref().filter(|l| is_language_tag(l)) {
+        book.language = lang.to_string();
+    }
+    if let Some(date) = meta.published {
+        book.date = Some(date.date_only().to_string());
+    }
+    let text = |s: &Option<String>| s.as_deref().and_then(visible);
+    book.publisher = text(&meta.publisher).or(book.publisher);
+    book.description = text(&meta.description).or(book.description);
+    book.rights = text(&meta.rights).or(book.rights);
+    if !meta.keywords.is_empty() {
+        book.subjects = meta.keywords.iter().filter_map(|k| visible(k)).collect();
+    }
+    book
+}
+
+/// The book's title: the article's; for several articles the title they all carry, else
+/// "FIRST and N more" (`-M title=...` replaces it, see `with_overrides`).
 fn book_title(articles: &[Article]) -> String {
     let first = display_title(&articles[0]);
     let shared = articles
@@ -456,9 +503,11 @@ fn identifier(articles: &[Article]) -> String {
             return id;
         }
     }
+    // The metadata and the text (gathered without recursion: the body may nest deeply).
     let mut hash = Sha256::new();
     for a in articles {
-        hash.update(serde_json::to_vec(a).unwrap_or_default());
+        hash.update(serde_json::to_vec(&a.meta).unwrap_or_default());
+        hash.update(plain_text(&a.blocks));
     }
     content_uuid(&hash.finalize())
 }
@@ -567,32 +616,6 @@ mod tests {
     }
 
     #[test]
-    fn relative_links_resolve_against_the_article_url() {
-        let base = "https://example.org/news/2019/story.html?id=3";
-        assert_eq!(
-            join_url(base, "other.html").unwrap(),
-            "https://example.org/news/2019/other.html"
-        );
-        assert_eq!(
-            join_url(base, "/about").unwrap(),
-            "https://example.org/about"
-        );
-        assert_eq!(
-            join_url(base, "//cdn.example.org/x").unwrap(),
-            "https://cdn.example.org/x"
-        );
-        assert_eq!(
-            join_url(base, "?page=2").unwrap(),
-            "https://example.org/news/2019/story.html?page=2"
-        );
-        assert_eq!(
-            join_url("https://example.org", "a").unwrap(),
-            "https://example.org/a"
-        );
-        assert_eq!(join_url("not a url", "a"), None);
-    }
-
-    #[test]
     fn identifiers_are_known_ones_or_derived_from_content() {
         let mut a = Article::new("T", vec![Block::para("x")]);
         let derived = identifier(std::slice::from_ref(&a));
@@ -643,5 +666,12 @@ mod tests {
         assert!(split(&[]).is_empty());
         let no_headings = vec![Block::para(long)];
         assert_eq!(split(&no_headings).len(), 1);
+        let paragraph = Block::para("word ".repeat(MAX_PART_CHARS / 50));
+        let many = vec![paragraph; 25];
+        let parts = split(&many);
+        assert_eq!(
+            parts.iter().map(|p| p.len()).collect::<Vec<_>>(),
+            [10, 10, 5]
+        );
     }
 }

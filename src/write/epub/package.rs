@@ -25,6 +25,7 @@ pub(super) struct BookMeta {
     pub modified: String,
     /// Some image has no alternative text.
     pub images_without_alt: bool,
+    pub has_notes: bool,
 }
 
 /// One XHTML content document, in reading order.
@@ -93,7 +94,7 @@ p { margin: 0.4em 0; }
 img { max-width: 100%; height: auto; }
 figure { margin: 1em 0; page-break-inside: avoid; break-inside: avoid; }
 figure img { display: block; margin: 0 auto; }
-figcaption { font-size: 0.9em; font-style: italic; margin-top: 0.3em; }
+figcaption { font-size: 0.9em; font-style: italic; margin-top: 0.3em; text-align: center; }
 .credit { font-style: normal; font-size: 0.9em; }
 blockquote { margin: 0.8em 1.2em; }
 figure.quote figcaption { font-style: normal; text-align: right; }
@@ -103,6 +104,7 @@ table { border-collapse: collapse; margin: 0.8em 0; font-size: 0.9em; }
 caption { font-style: italic; margin-bottom: 0.3em; }
 th, td { border: 1px solid; padding: 0.2em 0.4em; vertical-align: top; }
 hr { border: 0; border-top: 1px solid; margin: 1.2em 20%; }
+hr.footnotes { margin: 1.5em 60% 0.5em 0; }
 li.task { list-style-type: none; }
 sup, sub { line-height: 0; font-size: 0.75em; }
 aside { font-size: 0.9em; margin: 0.6em 0; }
@@ -110,8 +112,10 @@ header { margin-bottom: 1.5em; }
 header p { margin: 0.2em 0; }
 .subtitle { font-size: 1.2em; font-style: italic; }
 .byline { font-weight: bold; }
+.source { overflow-wrap: break-word; word-wrap: break-word; }
 .titlepage { text-align: center; margin-top: 20%; }
 .titlepage h1 { text-align: center; font-size: 2em; }
+.titlepage ol.articles { text-align: left; margin: 2em 10% 0; }
 .cover { text-align: center; margin: 0; padding: 0; }
 .cover img { max-height: 100%; }
 ";
@@ -364,14 +368,18 @@ fn accessibility(p: &Package) -> Vec<(&'static str, String)> {
         props.push(("accessibilityFeature", "alternativeText".into()));
     }
     props.push(("accessibilityHazard", "none".into()));
-    let summary = if has_images && p.meta.images_without_alt {
-        "Text with headings, a table of contents and footnotes linked both ways. \
-         Some images have no text alternative."
-    } else {
-        "Text with headings, a table of contents and footnotes linked both ways. \
-         Images, if any, have a text alternative."
-    };
-    props.push(("accessibilitySummary", summary.into()));
+    let mut summary = String::from("Text with headings and a table of contents.");
+    if p.meta.has_notes {
+        summary.push_str(" Footnotes link to their references and back.");
+    }
+    if has_images {
+        summary.push_str(if p.meta.images_without_alt {
+            " Some images have no text alternative."
+        } else {
+            " Images have a text alternative."
+        });
+    }
+    props.push(("accessibilitySummary", summary));
     props
 }
 

@@ -302,11 +302,7 @@ impl<'a, W: Write> BodyWriter<'a, W> {
     ) -> io::Result<()> {
         self.x.start("fig", &[])?;
         self.caption(caption, depth)?;
-        let (mimetype, subtype) = mime_type(&image.src);
-        let mut attrs = vec![("xlink:href", image.src.as_str()), ("mimetype", mimetype)];
-        attrs.extend(subtype.map(|s| ("mime-subtype", s)));
-        attrs.extend(image.title.as_deref().map(|t| ("xlink:title", t)));
-        self.x.start("graphic", &attrs)?;
+        self.x.start("graphic", &image_attrs(image))?;
         if !image.alt.trim().is_empty() {
             self.x.leaf("alt-text", &[], &image.alt)?;
         }
@@ -446,10 +442,7 @@ impl<'a, W: Write> BodyWriter<'a, W> {
     }
 
     fn inline_image(&mut self, image: &Image) -> io::Result<()> {
-        let (mimetype, subtype) = mime_type(&image.src);
-        let mut attrs = vec![("xlink:href", image.src.as_str()), ("mimetype", mimetype)];
-        attrs.extend(subtype.map(|s| ("mime-subtype", s)));
-        attrs.extend(image.title.as_deref().map(|t| ("xlink:title", t)));
+        let attrs = image_attrs(image);
         if image.alt.trim().is_empty() {
             return self.x.empty("inline-graphic", &attrs);
         }
@@ -525,6 +518,15 @@ fn is_name_letter(c: char) -> bool {
     c.is_ascii_alphanumeric()
         || (c.is_alphanumeric()
             && matches!(c, '\u{c0}'..='\u{2ff}' | '\u{370}'..='\u{1fff}' | '\u{3001}'..='\u{d7ff}' | '\u{f900}'..='\u{fdcf}' | '\u{10000}'..='\u{effff}'))
+}
+
+/// Where an image is and what type it is, for `graphic` and `inline-graphic`.
+fn image_attrs(image: &Image) -> Vec<(&'static str, &str)> {
+    let (mimetype, subtype) = mime_type(&image.src);
+    let mut attrs = vec![("xlink:href", image.src.as_str()), ("mimetype", mimetype)];
+    attrs.extend(subtype.map(|s| ("mime-subtype", s)));
+    attrs.extend(image.title.as_deref().map(|t| ("xlink:title", t)));
+    attrs
 }
 
 /// The MIME type of an image from its `data:` header or its extension, as JATS splits it:

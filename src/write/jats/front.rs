@@ -73,24 +73,29 @@ fn article_id_attrs(scheme: IdScheme) -> Option<&'static [(&'static str, &'stati
     }
 }
 
-/// `title-group` needs an `article-title`; without a title there is no group.
+/// `title-group` needs an `article-title`: a subtitle alone takes its place.
 fn write_title_group<W: Write>(x: &mut Xml<W>, meta: &Meta) -> io::Result<()> {
-    let Some(title) = non_empty(&meta.title) else {
-        return Ok(());
+    let (title, subtitle) = match (non_empty(&meta.title), non_empty(&meta.subtitle)) {
+        (Some(title), subtitle) => (title, subtitle),
+        (None, Some(subtitle)) => (subtitle, None),
+        (None, None) => return Ok(()),
     };
     x.start("title-group", &[])?;
     x.leaf("article-title", &[], title)?;
-    if let Some(subtitle) = non_empty(&meta.subtitle) {
+    if let Some(subtitle) = subtitle {
         x.leaf("subtitle", &[], subtitle)?;
     }
     x.end_line("title-group")
 }
 
 fn write_contribs<W: Write>(x: &mut Xml<W>, authors: &[Author]) -> io::Result<()> {
-    let authors: Vec<&Author> = authors
-        .iter()
-        .filter(|a| !a.name.trim().is_empty())
-        .collect();
+    let known = |a: &&Author| {
+        !a.name.trim().is_empty()
+            || [&a.affiliation, &a.email, &a.url]
+                .into_iter()
+                .any(|f| non_empty(f).is_some())
+    };
+    let authors: Vec<&Author> = authors.iter().filter(known).collect();
     if authors.is_empty() {
         return Ok(());
     }
@@ -98,7 +103,9 @@ fn write_contribs<W: Write>(x: &mut Xml<W>, authors: &[Author]) -> io::Result<()
     x.newline()?;
     for author in authors {
         x.start("contrib", &[("contrib-type", "author")])?;
-        write_name(x, &author.name)?;
+        if !author.name.trim().is_empty() {
+            write_name(x, &author.name)?;
+        }
         if let Some(aff) = non_empty(&author.affiliation) {
             x.leaf("aff", &[], aff)?;
         }
@@ -266,13 +273,24 @@ mod tests {
                 },
                 Author::named("Reuters"),
                 Author::named("  "),
+                Author {
+                    name: String::new(),
+                    email: Some("anon@example.org".into()),
+                    ..Author::default()
+                },
             ],
             ..Meta::default()
         };
         let s = front(&meta);
         assert!(s.contains("<contrib contrib-type=\"author\"><name><surname>Doe</surname><given-names>Jane Q.</given-names></name><aff>Example University</aff><email>jane@example.org</email></contrib>"), "{s}");
         assert!(s.contains("<string-name>Reuters</string-name>"), "{s}");
-        assert_eq!(s.matches("<contrib ").count(), 2);
+        assert!(
+            s.contains(
+                "<contrib contrib-type=\"author\"><email>anon@example.org</email></contrib>"
+            ),
+            "{s}"
+        );
+        assert_eq!(s.matches("<contrib ").count(), 3);
     }
 
     #[test]
@@ -293,6 +311,16 @@ mod tests {
         assert!(
             license("CC BY 4.0").contains("<license><license-p>CC BY 4.0</license-p></license>")
         );
+    }
+
+    #[test]
+    fn a_subtitle_alone_becomes_the_title() {
+        let meta = Meta {
+            subtitle: Some("Only a subtitle".into()),
+            ..Meta::default()
+        };
+        assert!(front(&meta)
+            .contains("<title-group><article-title>Only a subtitle</article-title></title-group>"));
     }
 
     #[test]

@@ -16,7 +16,7 @@ mod xml;
 
 use crate::error::Result;
 use crate::format::{Diagnostics, WriteOptions, Writer};
-use crate::model::{is_language_tag, Article, Block, Meta};
+use crate::model::{is_language_tag, Article, Meta};
 use body::BodyWriter;
 use std::io::{BufWriter, Write};
 use xml::Xml;
@@ -93,7 +93,7 @@ fn language(article: &Article) -> String {
         .to_string()
 }
 
-/// Title and the first paragraphs, enough to tell the language.
+/// Title and the first blocks, enough to tell the language.
 fn text_sample(article: &Article) -> String {
     const ENOUGH: usize = 4000;
     let mut sample = article.meta.title.clone().unwrap_or_default();
@@ -101,10 +101,39 @@ fn text_sample(article: &Article) -> String {
         if sample.len() >= ENOUGH {
             break;
         }
-        if let Block::Paragraph { content } | Block::Heading { content, .. } = block {
-            sample.push('\n');
-            sample.push_str(&text::inlines_text(content, false));
-        }
+        sample.push('\n');
+        sample.push_str(&text::blocks_text(std::slice::from_ref(block)));
     }
     sample
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Block, ListItem};
+
+    #[test]
+    fn language_sample_reaches_into_lists() {
+        let item = |s: &str| ListItem {
+            task: None,
+            blocks: vec![Block::para(s)],
+        };
+        let article = Article::new(
+            "Liste",
+            vec![Block::List {
+                start: None,
+                tight: true,
+                items: vec![
+                    item("Der Hund und die Katze sind nicht im Haus, sondern auf dem Dach."),
+                    item("Es ist auch nicht klar, wie sie dort hinauf gekommen sind."),
+                ],
+            }],
+        );
+        assert_eq!(language(&article), "de");
+    }
+
+    #[test]
+    fn english_when_nothing_tells() {
+        assert_eq!(language(&Article::default()), "en");
+    }
 }

@@ -87,9 +87,10 @@ pub fn split_name(full: &str) -> Option<PersonName<'_>> {
     if !(2..=5).contains(&words.len()) || !words_are_personal(full) {
         return None;
     }
-    // The surname starts at the first particle after the first given name, else it is the last word.
+    // The surname starts at the first particle after the first given name (capitalized or not:
+    // "Mark Di Stefano"), else it is the last word.
     let start = (1..words.len() - 1)
-        .find(|&i| PARTICLES.contains(&words[i]))
+        .find(|&i| PARTICLES.contains(&words[i].to_lowercase().as_str()))
         .unwrap_or(words.len() - 1);
     if words[..start].iter().any(|w| !starts_upper(w)) || !starts_upper(words[words.len() - 1]) {
         return None;
@@ -148,6 +149,11 @@ mod tests {
             person("van Beethoven", "Ludwig")
         );
         assert_eq!(split("Leonardo da Vinci"), person("da Vinci", "Leonardo"));
+        assert_eq!(split("Mark Di Stefano"), person("Di Stefano", "Mark"));
+        assert_eq!(
+            split("Laura June Topolsky"),
+            person("Topolsky", "Laura June")
+        );
     }
 
     #[test]

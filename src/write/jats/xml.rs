@@ -31,12 +31,15 @@ impl<W: Write> Xml<W> {
     }
 
     pub fn end(&mut self, name: &str) -> io::Result<()> {
-        write!(self.out, "</{name}>")
+        self.out.write_all(b"</")?;
+        self.out.write_all(name.as_bytes())?;
+        self.out.write_all(b">")
     }
 
     /// An end tag followed by a newline, for elements that are not inside mixed content.
     pub fn end_line(&mut self, name: &str) -> io::Result<()> {
-        writeln!(self.out, "</{name}>")
+        self.end(name)?;
+        self.newline()
     }
 
     pub fn empty(&mut self, name: &str, attrs: &[(&str, &str)]) -> io::Result<()> {
@@ -60,9 +63,12 @@ impl<W: Write> Xml<W> {
     }
 
     fn tag(&mut self, name: &str, attrs: &[(&str, &str)]) -> io::Result<()> {
-        write!(self.out, "<{name}")?;
+        self.out.write_all(b"<")?;
+        self.out.write_all(name.as_bytes())?;
         for (key, value) in attrs {
-            write!(self.out, " {key}=\"")?;
+            self.out.write_all(b" ")?;
+            self.out.write_all(key.as_bytes())?;
+            self.out.write_all(b"=\"")?;
             self.out.write_all(escape(xml_chars(value)).as_bytes())?;
             self.out.write_all(b"\"")?;
         }

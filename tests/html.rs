@@ -1,0 +1,273 @@
+//! The HTML reader end to end: article extraction from a whole page of our own, conversion
+//! of fragments as they are, encodings, sanitizing, and robustness on the shared corpus.
+
+use folio::model::{inline_text, words, Block, Inline};
+use folio::{Article, Diagnostics, Input, ReadOptions, Reader};
+use std::path::Path;
+
+fn read(bytes: &[u8], extract: bool) -> Article {
+    let options = ReadOptions {
+        extract,
+        base_url: None,
+    };
+    folio::read::html::HtmlReader
+        .read(Input::new(bytes), &options, &mut Diagnostics::default())
+        .expect("HTML never fails to read")
+}
+
+fn fixture(name: &str) -> Vec<u8> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/html")
+        .join(name);
+    std::fs::read(path).unwrap()
+}
+
+fn body_text(a: &Article) -> String {
+    words(&a.blocks).join(" ")
+}
+
+/// Every link and image URL of the body.
+fn urls(blocks: &[Block]) -> Vec<String> {
+    fn inl(xs: &[Inline], out: &mut Vec<String>) {
+        for x in xs {
+            match x {
+                Inline::Link { url, content, .. } => {
+                    out.push(url.clone());
+                    inl(content, out);
+                }
+                Inline::Image(img) => out.push(img.src.clone()),
+                other => inl(other.children(), out),
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for b in blocks {
+        match b {
+            Block::Figure {
+                image,
+                caption,
+                credit,
+            } => {
+                out.push(image.src.clone());
+                inl(caption, &mut out);
+                inl(credit, &mut out);
+            }
+            Block::List { items, .. } => items.iter().for_each(|i| out.extend(urls(&i.blocks))),
+            Block::Quote { blocks, .. } => out.extend(urls(blocks)),
+            other => inl(other.inlines(), &mut out),
+        }
+    }
+    out
+}
+
+#[test]
+fn whole_page_metadata() {
+    let a = read(&fixture("harbour-news.html"), true);
+    let m = &a.meta;
+    assert_eq!(
+        m.title.as_deref(),
+        Some("Lighthouse keepers return to Gull Point")
+    );
+    assert_eq!(m.byline().as_deref(), Some("Mara Quill and Tobias Fenn"));
+    assert_eq!(m.published.unwrap().to_string(), "2021-03-14T08:30:00Z");
+    assert_eq!(m.modified.unwrap().to_string(), "2021-03-15T10:00:00Z");
+    assert_eq!(m.publisher.as_deref(), Some("The Harbour Gazette"));
+    assert_eq!(m.language.as_deref(), Some("en-GB"));
+    assert_eq!(
+        m.url.as_deref(),
+        Some("https://gazette.example/news/2021/lighthouse-keepers")
+    );
+    assert_eq!(
+        m.image.as_deref(),
+        Some("https://gazette.example/img/lighthouse.jpg")
+    );
+}
+
+#[test]
+fn whole_page_keeps_the_article_and_its_structure() {
+    let a = read(&fixture("harbour-news.html"), true);
+    let text = body_text(&a);
+    for kept in [
+        "For the first time in forty years",
+        "cheaper than another outage",
+        "You cannot fix a lens",
+        "Wind the clockwork",
+        "£31,200",
+        "lamp lit 21:40",
+        "made in Paris in 1902",
+    ] {
+        assert!(text.contains(kept), "lost {kept:?} in {text}");
+    }
+    let kinds: Vec<&str> = a
+        .blocks
+        .iter()
+        .map(|b| match b {
+            Block::Heading { .. } => "heading",
+            Block::Paragraph { .. } => "paragraph",
+            Block::List { .. } => "list",
+            Block::Quote { .. } => "quote",
+            Block::Code { .. } => "code",
+            Block::Figure { .. } => "figure",
+            Block::Table(_) => "table",
+            Block::Rule => "rule",
+        })
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            "paragraph",
+            "figure",
+            "paragraph",
+            "quote",
+            "heading",
+            "list",
+            "paragraph",
+            "table",
+            "paragraph",
+            "code",
+            "paragraph"
+        ]
+    );
+    match &a.blocks[1] {
+        Block::Figure {
+            image,
+            caption,
+            credit,
+        } => {
+            assert_eq!(image.src, "https://gazette.example/img/lighthouse.jpg");
+            assert_eq!(image.alt, "The lighthouse at dusk");
+            assert_eq!(inline_text(caption), "The tower was automated in 1981.");
+            assert_eq!(inline_text(credit), "Photo: Ines Marsh");
+        }
+        other => panic!("expected the figure, got {other:?}"),
+    }
+    match &a.blocks[7] {
+        Block::Table(t) => {
+            assert_eq!(
+                t.header.iter().map(|c| inline_text(c)).collect::<Vec<_>>(),
+                ["Year", "Outages", "Cost"]
+            );
+            assert_eq!(t.rows.len(), 3);
+        }
+        other => panic!("expected the table, got {other:?}"),
+    }
+    assert_eq!(
+        a.blocks[9],
+        Block::Code {
+            language: Some("text".into()),
+            text: "1981-06-01 06:00  wind SW 4  visibility good  lamp lit 21:40".into()
+        }
+    );
+    assert!(urls(&a.blocks).contains(&"https://gazette.example/news/2020/storm-damage".to_string()));
+}
+
+#[test]
+fn whole_page_drops_furniture() {
+    let a = read(&fixture("harbour-news.html"), true);
+    let text = body_text(&a);
+    for gone in [
+        "cookies",
+        "Sport",
+        "Share on Social",
+        "Buy a boat",
+        "Sign up",
+        "Get the Gazette",
+        "covers the coast",
+        "Related stories",
+        "Ferry timetable",
+        "remember the old keepers",
+        "Most read",
+        "All rights reserved",
+        "Privacy settings",
+        "hidden and must not appear",
+        "tracking pixel",
+        "console.log",
+    ] {
+        assert!(!text.contains(gone), "kept {gone:?}");
+    }
+    // The title is in the metadata, not repeated as the first heading.
+    assert!(!matches!(&a.blocks[0], Block::Heading { .. }));
+}
+
+#[test]
+fn no_extract_converts_everything_but_never_scripts_forms_or_script_urls() {
+    let a = read(&fixture("harbour-news.html"), false);
+    let text = body_text(&a);
+    assert!(text.contains("Ferry timetable"));
+    assert!(text.contains("Most read"));
+    assert!(text.contains("Lighthouse keepers return"));
+    for gone in [
+        "tracking pixel",
+        "console.log",
+        "Accept all",
+        "hidden and must not appear",
+    ] {
+        assert!(!text.contains(gone), "kept {gone:?}");
+    }
+    assert!(urls(&a.blocks)
+        .iter()
+        .all(|u| !u.to_ascii_lowercase().starts_with("javascript:")));
+}
+
+#[test]
+fn a_fragment_is_converted_as_it_is() {
+    let html = b"<h2>Notes</h2><p>Short <em>clean</em> text.</p><ul><li><a href='/a'>One link</a></li></ul>";
+    let a = read(html, true);
+    assert_eq!(a.blocks.len(), 3);
+    assert_eq!(a.blocks[0], Block::heading(2, "Notes"));
+    assert!(body_text(&a).contains("One link"));
+}
+
+#[test]
+fn encodings() {
+    let (latin, _, _) = encoding_rs::WINDOWS_1252.encode("<html><head><meta charset=\"windows-1252\"><title>Caf\u{e9}</title></head><body><p>Cr\u{e8}me br\u{fb}l\u{e9}e \u{2014} d\u{e9}j\u{e0} vu.</p></body></html>");
+    let a = read(&latin, false);
+    assert_eq!(a.meta.title.as_deref(), Some("Café"));
+    assert_eq!(body_text(&a), "Crème brûlée — déjà vu.");
+    // UTF-8 that says otherwise is still UTF-8.
+    let a = read(
+        "<meta charset=iso-8859-1><p>naïve café</p>".as_bytes(),
+        false,
+    );
+    assert_eq!(body_text(&a), "naïve café");
+}
+
+#[test]
+fn hostile_input_never_panics() {
+    // Deeper than the DOM keeps (nesting is flattened); not much deeper, as html5ever's tree
+    // builder is quadratic in the number of open elements.
+    let deep = "<div><span>".repeat(1_000) + "deep" + &"</span></div>".repeat(1_000);
+    let cases: Vec<Vec<u8>> = vec![
+        Vec::new(),
+        b"\xff\xfe\x00<\x00p".to_vec(),
+        deep.into_bytes(),
+        b"<table><td><table><td><p>x</table><b><i>y</b></i><frameset>".to_vec(),
+        b"<html><body><script>unterminated".to_vec(),
+        (0..=255u8).cycle().take(5000).collect(),
+    ];
+    for case in cases {
+        for extract in [true, false] {
+            let _ = read(&case, extract);
+        }
+    }
+}
+
+/// Every page of the shared corpus reads without panicking and gives a body.
+#[test]
+fn shared_corpus_pages_read() {
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/readability");
+    let Ok(entries) = std::fs::read_dir(&corpus) else {
+        eprintln!("skipped: {} not found", corpus.display());
+        return;
+    };
+    let mut pages = 0;
+    for entry in entries.flatten() {
+        let source = entry.path().join("source.html");
+        if let Ok(bytes) = std::fs::read(&source) {
+            let a = read(&bytes, true);
+            assert!(!a.blocks.is_empty(), "{}: empty body", source.display());
+            pages += 1;
+        }
+    }
+    assert!(pages > 0);
+}
