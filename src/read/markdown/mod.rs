@@ -139,6 +139,9 @@ struct Frame {
     flat: bool,
     /// The inline HTML tag that opened this span (`<sup>`), which its closing tag ends.
     html: Option<&'static str>,
+    /// The description of the last image closed in this element: a figure's caption, when
+    /// the image stands alone in a paragraph.
+    image_description: Option<Vec<Inline>>,
     blocks: Vec<Block>,
     inlines: Vec<Inline>,
 }
@@ -156,10 +159,7 @@ enum Kind {
         /// Loose lists wrap item text in paragraphs; tight ones do not.
         has_paragraph: bool,
     },
-    Paragraph {
-        /// The description of the image closed in this paragraph, for a figure caption.
-        image_description: Option<Vec<Inline>>,
-    },
+    Paragraph,
     Heading {
         level: u8,
         id: Option<String>,
@@ -214,6 +214,7 @@ impl Frame {
             kind,
             flat,
             html: None,
+            image_description: None,
             blocks: Vec::new(),
             inlines: Vec::new(),
         }
@@ -224,9 +225,9 @@ impl Frame {
         if self.inlines.is_empty() {
             return;
         }
-        let content = line_content(std::mem::take(&mut self.inlines));
-        if !content.is_empty() {
-            self.add_block(Block::Paragraph { content });
+        let inlines = std::mem::take(&mut self.inlines);
+        if let Some(block) = paragraph(inlines, self.image_description.take()) {
+            self.add_block(block);
         }
     }
 
@@ -248,6 +249,20 @@ impl Frame {
     }
 }
 
+/// The block of a paragraph's inlines: nothing when empty, a figure when it is one image.
+fn paragraph(inlines: Vec<Inline>, image_description: Option<Vec<Inline>>) -> Option<Block> {
+    let content = line_content(inlines);
+    match (content.as_slice(), image_description) {
+        ([], _) => None,
+        ([Inline::Image(image)], Some(caption)) => Some(Block::Figure {
+            image: image.clone(),
+            caption,
+            credit: Vec::new(),
+        }),
+        _ => Some(Block::Paragraph { content }),
+    }
+}
+
 /// The caption a paragraph gives the uncaptioned table before it (`Table: ...`).
 fn table_caption(previous: Option<&Block>, block: &Block) -> Option<Vec<Inline>> {
     let (Some(Block::Table(table)), Block::Paragraph { content }) = (previous, block) else {
@@ -256,16 +271,20 @@ fn table_caption(previous: Option<&Block>, block: &Block) -> Option<Vec<Inline>>
     if !table.caption.is_empty() {
         return None;
     }
-    strip_text_prefix(content, "Table: ")
+    strip_text_prefix(content, "Table:")
 }
 
-/// Inlines without a text prefix, when they start with it.
+/// Inlines without a leading word (`Table:`, `—`) and the blanks after it, when they start
+/// with that word and hold more.
 fn strip_text_prefix(content: &[Inline], prefix: &str) -> Option<Vec<Inline>> {
     let (Inline::Text { text }, rest) = content.split_first()? else {
         return None;
     };
-    let first = text.strip_prefix(prefix)?;
-    let mut out = vec![Inline::text(first)];
+    let after = text.strip_prefix(prefix)?;
+    if !(after.is_empty() || after.starts_with([' ', '\t'])) {
+        return None;
+    }
+    let mut out = vec![Inline::text(after.trim_start_matches([' ', '\t']))];
     out.extend(rest.iter().cloned());
     Some(normalize_inlines(out)).filter(|c| !c.is_empty())
 }
@@ -273,7 +292,7 @@ fn strip_text_prefix(content: &[Inline], prefix: &str) -> Option<Vec<Inline>> {
 /// Splits a final `— name` paragraph off a quote as its attribution.
 fn quote(mut blocks: Vec<Block>) -> Block {
     let attribution = match blocks.last() {
-        Some(Block::Paragraph { content }) => strip_text_prefix(content, "— "),
+        Some(Block::Paragraph { content }) => strip_text_prefix(content, "—"),
         _ => None,
     };
     if attribution.is_some() {
@@ -379,9 +398,7 @@ impl Builder {
                 if let Kind::Item { has_paragraph, .. } = &mut self.top().kind {
                     *has_paragraph = true;
                 }
-                Kind::Paragraph {
-                    image_description: None,
-                }
+                Kind::Paragraph
             }
             Tag::Heading { level, id, .. } => Kind::Heading {
                 level: *level as u8,
@@ -536,6 +553,7 @@ impl Builder {
             kind,
             blocks,
             inlines,
+            image_description,
             ..
         } = frame;
         match kind {
@@ -545,11 +563,15 @@ impl Builder {
                 start,
                 loose,
                 items,
-            } => self.top().add_block(Block::List {
-                start,
-                tight: !loose,
-                items,
-            }),
+            } => {
+                // Looseness shows only between items or between blocks of an item.
+                let single = items.len() <= 1 && items.iter().all(|i| i.blocks.len() <= 1);
+                self.top().add_block(Block::List {
+                    start,
+                    tight: !loose || single,
+                    items,
+                })
+            }
             Kind::Item {
                 task,
                 has_paragraph,
@@ -560,18 +582,10 @@ impl Builder {
                     items.push(item);
                 }
             }
-            Kind::Paragraph { image_description } => {
-                let content = line_content(inlines);
-                let block = match (content.as_slice(), image_description) {
-                    ([], _) => return,
-                    ([Inline::Image(image)], Some(caption)) => Block::Figure {
-                        image: image.clone(),
-                        caption,
-                        credit: Vec::new(),
-                    },
-                    _ => Block::Paragraph { content },
-                };
-                self.top().add_block(block);
+            Kind::Paragraph => {
+                if let Some(block) = paragraph(inlines, image_description) {
+                    self.top().add_block(block);
+                }
             }
             Kind::Heading { level, id } => self.top().add_block(Block::Heading {
                 level,
@@ -621,33 +635,40 @@ impl Builder {
                     cells.push(cell);
                 }
             }
+            Kind::Span(Span::Link { url, title }) => self.push_inline(Inline::Link {
+                url,
+                title,
+                content: inlines,
+            }),
             Kind::Span(span) => {
-                let content = inlines;
+                // Blanks at the edges of a span (`<em> a </em>`) stand outside it, as
+                // Markdown delimiters would have them.
+                let mut content = normalize_inlines(inlines);
+                let lead = take_edge_blanks(&mut content, true);
+                let trail = take_edge_blanks(&mut content, false);
                 let inline = match span {
                     Span::Emphasis => Inline::Emphasis { content },
                     Span::Strong => Inline::Strong { content },
                     Span::Strikethrough => Inline::Strikethrough { content },
                     Span::Superscript => Inline::Superscript { content },
-                    Span::Subscript => Inline::Subscript { content },
-                    Span::Link { url, title } => Inline::Link {
-                        url,
-                        title,
-                        content,
-                    },
+                    Span::Subscript | Span::Link { .. } => Inline::Subscript { content },
                 };
-                self.push_inline(inline);
+                let parent = self.top();
+                parent
+                    .inlines
+                    .extend([Inline::text(lead), inline, Inline::text(trail)]);
             }
             Kind::Image { src, title } => {
                 let description = line_content(inlines);
                 let image = Image {
                     src,
-                    alt: inline_text(&description),
+                    alt: inline_text(&description)
+                        .trim_matches([' ', '\t'])
+                        .to_string(),
                     title,
                 };
                 let parent = self.top();
-                if let Kind::Paragraph { image_description } = &mut parent.kind {
-                    *image_description = Some(description);
-                }
+                parent.image_description = Some(description);
                 parent.inlines.push(Inline::Image(image));
             }
         }
@@ -692,6 +713,30 @@ fn html_span(name: &str) -> Option<(Span, &'static str)> {
 fn link_title(title: &str) -> Option<String> {
     let title = title.replace(['\n', '\r'], " ");
     (!title.is_empty()).then_some(title)
+}
+
+/// Removes the spaces and tabs at the start (or end) of inlines and returns them.
+fn take_edge_blanks(content: &mut [Inline], start: bool) -> String {
+    let edge = if start {
+        content.first_mut()
+    } else {
+        content.last_mut()
+    };
+    let Some(Inline::Text { text }) = edge else {
+        return String::new();
+    };
+    let kept = if start {
+        text.trim_start_matches([' ', '\t'])
+    } else {
+        text.trim_end_matches([' ', '\t'])
+    };
+    let blanks = if start {
+        text[..text.len() - kept.len()].to_string()
+    } else {
+        text[kept.len()..].to_string()
+    };
+    *text = kept.to_string();
+    blanks
 }
 
 /// The language of a fenced code block: the first word of the info string (`rust`,

@@ -418,3 +418,41 @@ fn mismatched_inline_html_keeps_the_text() {
         ])]
     );
 }
+
+#[test]
+fn blanks_at_html_span_edges_stand_outside() {
+    assert_eq!(
+        read("a<em> b </em>c"),
+        [para(vec![
+            t("a "),
+            Inline::Emphasis {
+                content: vec![t("b")]
+            },
+            t(" c")
+        ])]
+    );
+}
+
+#[test]
+fn a_list_of_one_single_block_item_is_tight() {
+    let Block::List { tight, .. } = &read("- a\n\n  <!-- gone -->\n")[0] else {
+        panic!("not a list");
+    };
+    assert!(tight);
+}
+
+#[test]
+fn lone_images_in_tight_items_are_figures_too() {
+    let Block::List { items, .. } = &read("- ![A](a.png)\n- ![B](b.png)\n")[0] else {
+        panic!("not a list");
+    };
+    assert!(matches!(items[0].blocks.as_slice(), [Block::Figure { .. }]));
+}
+
+#[test]
+fn dash_and_table_prefixes_need_a_blank_after_them() {
+    let Block::Quote { attribution, .. } = &read("> a\n>\n> —Not an attribution\n")[0] else {
+        panic!("not a quote");
+    };
+    assert!(attribution.is_empty());
+}

@@ -4,8 +4,8 @@ use crate::model::{Author, IdScheme, Meta};
 use serde_yaml::{Mapping, Value};
 
 /// The front matter block (`---` ... `---`), or nothing for empty metadata.
-pub fn front_matter(meta: &Meta) -> String {
-    let map = mapping(meta);
+pub fn front_matter(meta: &Meta, warnings: &mut Vec<String>) -> String {
+    let map = mapping(meta, warnings);
     if map.is_empty() {
         return String::new();
     }
@@ -15,7 +15,7 @@ pub fn front_matter(meta: &Meta) -> String {
     format!("---\n{yaml}---\n")
 }
 
-fn mapping(meta: &Meta) -> Mapping {
+fn mapping(meta: &Meta, warnings: &mut Vec<String>) -> Mapping {
     let mut map = Mapping::new();
     let mut put = |key: &str, value: Value| {
         map.insert(Value::from(key), value);
@@ -54,6 +54,15 @@ fn mapping(meta: &Meta) -> Mapping {
             IdScheme::Isbn => "isbn",
             IdScheme::Uri => "uri",
         };
+        if meta
+            .identifiers
+            .iter()
+            .filter(|i| i.scheme == id.scheme)
+            .count()
+            > 1
+        {
+            warnings.push(format!("front matter keeps one {key} identifier"));
+        }
         put(key, Value::from(id.value.as_str()));
     }
     for (key, value) in &meta.extra {

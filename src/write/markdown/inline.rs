@@ -45,15 +45,49 @@ impl Place {
 }
 
 /// Writes inlines, numbering notes as they come: each note's blocks are queued in `notes`
-/// and referenced as `[^n]`, n counting from 1.
-pub fn render<'a>(inlines: &'a [Inline], place: Place, notes: &mut Vec<&'a [Block]>) -> String {
+/// and referenced as `[^n]`, n counting from 1. What Markdown cannot keep goes to `warnings`.
+pub fn render<'a>(
+    inlines: &'a [Inline],
+    place: Place,
+    notes: &mut Vec<&'a [Block]>,
+    warnings: &mut Vec<String>,
+) -> String {
+    render_with(inlines, place, notes, warnings, None).0
+}
+
+/// Writes the description of an image, inside `![...]`, where note references cannot stand:
+/// the notes come back, for the caller to reference after the image.
+pub fn render_description<'a>(
+    inlines: &'a [Inline],
+    notes: &mut Vec<&'a [Block]>,
+    warnings: &mut Vec<String>,
+) -> (String, Vec<&'a [Block]>) {
+    let (text, deferred) = render_with(
+        inlines,
+        Place::AFTER_PREFIX,
+        notes,
+        warnings,
+        Some(Vec::new()),
+    );
+    (text, deferred.unwrap_or_default())
+}
+
+fn render_with<'a>(
+    inlines: &'a [Inline],
+    place: Place,
+    notes: &mut Vec<&'a [Block]>,
+    warnings: &mut Vec<String>,
+    deferred_notes: Option<Vec<&'a [Block]>>,
+) -> (String, Option<Vec<&'a [Block]>>) {
     let mut w = InlineWriter {
         out: String::new(),
         line_start: place.line_start,
         place,
         notes,
-        deferred_notes: None,
+        warnings,
+        deferred_notes,
         after_note: false,
+        in_link: false,
         open_delimiters: Vec::new(),
     };
     let edges = Edges {
@@ -62,7 +96,7 @@ pub fn render<'a>(inlines: &'a [Inline], place: Place, notes: &mut Vec<&'a [Bloc
         after: None,
     };
     w.run(inlines, edges, None);
-    w.out
+    (w.out, w.deferred_notes)
 }
 
 struct InlineWriter<'w, 'a> {
@@ -71,10 +105,13 @@ struct InlineWriter<'w, 'a> {
     line_start: bool,
     place: Place,
     notes: &'w mut Vec<&'a [Block]>,
-    /// Inside link text, notes wait here to be written after the link.
+    warnings: &'w mut Vec<String>,
+    /// Inside link text and image descriptions, notes wait here to be written after them.
     deferred_notes: Option<Vec<&'a [Block]>>,
     /// The last thing written is a note reference, which `(`, `:` or a link would extend.
     after_note: bool,
+    /// Writing link text, where another link cannot start.
+    in_link: bool,
     /// Delimiter characters of the spans being written around the current position.
     open_delimiters: Vec<char>,
 }
@@ -93,13 +130,12 @@ impl<'a> InlineWriter<'_, 'a> {
         let last = inlines.len().saturating_sub(1);
         for (i, inline) in inlines.iter().enumerate() {
             let next = inlines.get(i + 1);
-            let next_char = next.map_or(edges.after, first_char);
+            let next_char = self.first_char(&inlines[i + 1..]).or(edges.after);
             match inline {
                 Inline::Text { text } => {
                     let cx = TextContext {
                         line_start: self.line_start || (i == 0 && edges.trim_start),
-                        line_end: (edges.trim_end && next.is_none())
-                            || matches!(next, Some(Inline::LineBreak)),
+                        line_end: edges.trim_end && next.is_none(),
                         block_syntax: self.line_start && !self.place.single_line,
                         heading: self.place.heading,
                         before_bracket: matches!(
@@ -123,7 +159,9 @@ impl<'a> InlineWriter<'_, 'a> {
                     } else {
                         '*'
                     };
-                    self.span(inline, emphasis, next_char)
+                    // At the edges of a run whose blanks go, a span's own edge blanks go too.
+                    let drop = (i == 0 && edges.trim_start, i == last && edges.trim_end);
+                    self.span(inline, emphasis, next_char, drop)
                 }
                 Inline::Code { text } => {
                     let span = code_span(text, self.place.table);
@@ -133,7 +171,7 @@ impl<'a> InlineWriter<'_, 'a> {
                     url,
                     title,
                     content,
-                } => self.link(url, title.as_deref(), content),
+                } => self.link(url, title.as_deref(), content, next_char),
                 Inline::Image(image) => {
                     let alt = escape(&image.alt, TextContext::inner(self.place));
                     let target = target(&image.src, image.title.as_deref());
@@ -141,7 +179,16 @@ impl<'a> InlineWriter<'_, 'a> {
                 }
                 Inline::LineBreak => {
                     // A backslash break needs text on both sides of it, on lines of a block.
-                    if self.place.single_line || i == 0 || i == last {
+                    let blank = |x: Option<&Inline>| match x {
+                        None => true,
+                        Some(Inline::Text { text }) => text.trim().is_empty(),
+                        Some(_) => false,
+                    };
+                    let prev = i.checked_sub(1).and_then(|p| inlines.get(p));
+                    let next_blank = self
+                        .first_char(&inlines[i + 1..])
+                        .is_none_or(char::is_whitespace);
+                    if self.place.single_line || blank(prev) || blank(next) || next_blank {
                         self.push("<br>");
                     } else {
                         self.push("\\\n");
@@ -155,8 +202,15 @@ impl<'a> InlineWriter<'_, 'a> {
 
     /// Writes emphasis, strikethrough, super- or subscript with Markdown delimiters where
     /// they hold (CommonMark's flanking rules), else as the HTML tag the reader also reads.
-    /// Blanks at the edges of the content go outside: no delimiter holds next to a blank.
-    fn span(&mut self, inline: &'a Inline, emphasis: char, next_char: Option<char>) {
+    /// Blanks at the edges of the content go outside (no delimiter holds next to a blank),
+    /// or go altogether where the run around drops its edge blanks (`drop`).
+    fn span(
+        &mut self,
+        inline: &'a Inline,
+        emphasis: char,
+        next_char: Option<char>,
+        drop: (bool, bool),
+    ) {
         let (delimiter, tag) = match inline {
             Inline::Emphasis { .. } => (emphasis.to_string(), "em"),
             Inline::Strong { .. } => (emphasis.to_string().repeat(2), "strong"),
@@ -167,46 +221,83 @@ impl<'a> InlineWriter<'_, 'a> {
         let inner =
             matches!(inline, Inline::Emphasis { .. } | Inline::Strong { .. }).then_some(emphasis);
         let content = inline.children();
-        let (lead, trail) = edge_blanks(content);
-        if !self.line_start {
-            self.push(lead);
-        }
+        let lead = if drop.0 || self.line_start {
+            ""
+        } else {
+            edge_blanks(content, true)
+        };
+        // Content of blanks only has one edge, already written as `lead`.
+        let only_blanks =
+            matches!(content, [Inline::Text { text }] if text.trim_matches(BLANK).is_empty());
+        let trail = if drop.1 || (only_blanks && !lead.is_empty()) {
+            ""
+        } else {
+            edge_blanks(content, false)
+        };
+        self.push(lead);
         let was_line_start = self.line_start;
         let prev = self.out.chars().last().filter(|_| !was_line_start);
-        let open_at = self.out.len();
+        let start = self.out.len();
+        // Written after a delimiter, so that nothing in it counts as a line start.
         self.push(&delimiter);
         let content_at = self.out.len();
+        let family = delimiter_family(&delimiter);
+        let nested = self.open_delimiters.contains(&family);
+        self.open_delimiters.push(family);
         let edges = Edges {
             trim_start: true,
             trim_end: true,
             after: delimiter.chars().next(),
         };
-        let c = delimiter_family(&delimiter);
-        let nested = self.open_delimiters.contains(&c);
-        self.open_delimiters.push(c);
         self.run(content, edges, inner);
         self.open_delimiters.pop();
-        if self.out.len() == content_at {
-            self.out.truncate(open_at);
-            self.line_start = was_line_start;
-            return;
-        }
-        let first = self.out[content_at..].chars().next();
-        let last = self.out.chars().last();
-        let after = trail.chars().next().or(next_char);
-        if delimiters_hold(&delimiter, nested, [prev, first, last, after]) {
-            self.push(&delimiter);
+        let body = self.out.split_off(content_at);
+        self.out.truncate(start);
+        self.line_start = was_line_start;
+        if body.trim().is_empty() {
+            // Blanks only: no delimiter holds around them, and they need none.
+            self.push(&body);
         } else {
-            self.out
-                .replace_range(open_at..content_at, &format!("<{tag}>"));
-            self.push(&format!("</{tag}>"));
+            let around = [
+                prev,
+                body.chars().next(),
+                body.chars().last(),
+                trail.chars().next().or(next_char),
+            ];
+            if delimiters_hold(&delimiter, nested, around) {
+                self.push(&format!("{delimiter}{body}{delimiter}"));
+            } else {
+                self.push(&format!("<{tag}>{body}</{tag}>"));
+            }
         }
         self.push(trail);
     }
 
-    fn link(&mut self, url: &str, title: Option<&str>, content: &'a [Inline]) {
+    fn link(
+        &mut self,
+        url: &str,
+        title: Option<&str>,
+        content: &'a [Inline],
+        next_char: Option<char>,
+    ) {
         if let Some(autolink) = autolink(url, title, content) {
             self.push(&autolink);
+            return;
+        }
+        let edges = Edges {
+            trim_start: false,
+            trim_end: false,
+            after: Some(']'),
+        };
+        if self.in_link {
+            // Links do not nest: the inner one keeps its text.
+            self.warnings
+                .push("a link inside a link was written as its text".into());
+            let edges = Edges {
+                after: next_char,
+                ..edges
+            };
+            self.run(content, edges, None);
             return;
         }
         if self.after_note {
@@ -216,17 +307,32 @@ impl<'a> InlineWriter<'_, 'a> {
         // A note reference inside link text breaks the link: its notes follow the link.
         let outer = self.deferred_notes.replace(Vec::new());
         self.push("[");
-        let edges = Edges {
-            trim_start: false,
-            trim_end: false,
-            after: Some(']'),
-        };
+        self.in_link = true;
         self.run(content, edges, None);
+        self.in_link = false;
         self.push(&format!("]({})", target(url, title)));
         let notes = std::mem::replace(&mut self.deferred_notes, outer);
         for blocks in notes.unwrap_or_default() {
             self.note(blocks);
         }
+    }
+
+    /// The first character inlines write, near enough for the flanking rules: the
+    /// delimiters of spans (or the `<` of their HTML form) are punctuation all the same.
+    /// Inside link text a link is written as its text, and notes wait for the end.
+    fn first_char(&self, inlines: &[Inline]) -> Option<char> {
+        inlines.iter().find_map(|inline| match inline {
+            Inline::Text { text } => text.chars().next(),
+            Inline::Link { content, .. } if self.in_link => self.first_char(content),
+            Inline::Note { .. } if self.deferred_notes.is_some() => None,
+            Inline::Emphasis { .. } | Inline::Strong { .. } => Some('*'),
+            Inline::Strikethrough { .. } | Inline::Subscript { .. } => Some('~'),
+            Inline::Superscript { .. } => Some('^'),
+            Inline::Code { .. } => Some('`'),
+            Inline::Link { .. } | Inline::Note { .. } => Some('['),
+            Inline::Image(_) => Some('!'),
+            Inline::LineBreak => Some('\\'),
+        })
     }
 
     fn note(&mut self, blocks: &'a [Block]) {
@@ -241,6 +347,33 @@ impl<'a> InlineWriter<'_, 'a> {
     }
 }
 
+/// What Markdown drops at the edges of lines and moves out of spans. Other white space (a
+/// no-break space) stays, and keeps delimiters from holding next to it.
+const BLANK: [char; 2] = [' ', '\t'];
+
+/// The blanks at the start (or end) of a span's content, through nested spans.
+fn edge_blanks(content: &[Inline], start: bool) -> &str {
+    let edge = if start {
+        content.first()
+    } else {
+        content.last()
+    };
+    match edge {
+        Some(Inline::Text { text }) if start => {
+            &text[..text.len() - text.trim_start_matches(BLANK).len()]
+        }
+        Some(Inline::Text { text }) => &text[text.trim_end_matches(BLANK).len()..],
+        Some(
+            Inline::Emphasis { content }
+            | Inline::Strong { content }
+            | Inline::Strikethrough { content }
+            | Inline::Superscript { content }
+            | Inline::Subscript { content },
+        ) => edge_blanks(content, start),
+        _ => "",
+    }
+}
+
 /// What is around a run: whether blanks at its edges go, and the character after it
 /// (`None` at the end of a line).
 #[derive(Debug, Clone, Copy)]
@@ -248,39 +381,6 @@ struct Edges {
     trim_start: bool,
     trim_end: bool,
     after: Option<char>,
-}
-
-/// The first character an inline writes, near enough for the flanking rules: the
-/// delimiters of spans (or the `<` of their HTML form) are punctuation all the same.
-fn first_char(inline: &Inline) -> Option<char> {
-    match inline {
-        Inline::Text { text } => text.chars().next(),
-        Inline::Emphasis { .. } | Inline::Strong { .. } => Some('*'),
-        Inline::Strikethrough { .. } | Inline::Subscript { .. } => Some('~'),
-        Inline::Superscript { .. } => Some('^'),
-        Inline::Code { .. } => Some('`'),
-        Inline::Link { .. } | Inline::Note { .. } => Some('['),
-        Inline::Image(_) => Some('!'),
-        Inline::LineBreak => Some('\\'),
-    }
-}
-
-/// The blanks before and after the content of a span, which are written outside it.
-fn edge_blanks(content: &[Inline]) -> (&str, &str) {
-    fn text(inline: Option<&Inline>) -> &str {
-        match inline {
-            Some(Inline::Text { text }) => text,
-            _ => "",
-        }
-    }
-    let first = text(content.first());
-    let lead = &first[..first.len() - first.trim_start().len()];
-    if lead.len() == first.len() && content.len() == 1 {
-        return (lead, "");
-    }
-    let last = text(content.last());
-    let trail = &last[last.trim_end().len()..];
-    (lead, trail)
 }
 
 fn is_blank(c: Option<char>) -> bool {
@@ -353,9 +453,11 @@ pub struct TextContext {
 }
 
 impl TextContext {
-    /// Text inside brackets, such as alt text.
+    /// Alt text, inside brackets: trimmed, as the reader trims it.
     fn inner(place: Place) -> TextContext {
         TextContext {
+            line_start: true,
+            line_end: true,
             heading: place.heading,
             ..TextContext::default()
         }
@@ -368,7 +470,6 @@ impl TextContext {
 /// only where it would start an entity); blanks at the edges of a line are dropped, since
 /// Markdown cannot keep them; line breaks inside text become spaces.
 pub fn escape(text: &str, cx: TextContext) -> String {
-    const BLANK: [char; 2] = [' ', '\t'];
     let text = text.replace(['\n', '\r'], " ");
     let mut text = text.as_str();
     if cx.line_start {
@@ -424,6 +525,19 @@ fn starts_entity(rest: &[char]) -> bool {
         }
         [] => false,
     }
+}
+
+/// A code block's info string: backslashes and entities would be decoded in it.
+pub fn escape_info(info: &str) -> String {
+    let chars: Vec<char> = info.chars().collect();
+    let mut out = String::with_capacity(info.len());
+    for (i, &c) in chars.iter().enumerate() {
+        if c == '\\' || (c == '&' && starts_entity(&chars[i + 1..])) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// A code span with enough backticks around it; `|` escaped in table cells.
@@ -548,5 +662,5 @@ fn has_scheme(url: &str) -> bool {
 
 /// The alt text of an image, escaped, for a figure without caption.
 pub fn alt_text(image: &Image) -> String {
-    escape(&image.alt, TextContext::default())
+    escape(&image.alt, TextContext::inner(Place::BLOCK))
 }

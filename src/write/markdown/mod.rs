@@ -14,7 +14,7 @@ mod inline;
 
 use crate::error::Result;
 use crate::format::{Diagnostics, WriteOptions, Writer};
-use crate::model::{Align, Article, Block, ListItem, Table};
+use crate::model::{inline_text, Align, Article, Block, Inline, ListItem, Table};
 use inline::{longest_run, render, Place};
 use std::io::Write;
 
@@ -37,23 +37,35 @@ impl Writer for MarkdownWriter {
         &self,
         article: &Article,
         _: &WriteOptions,
-        _: &mut Diagnostics,
+        diag: &mut Diagnostics,
         out: &mut dyn Write,
     ) -> Result<()> {
-        out.write_all(to_markdown(article).as_bytes())?;
+        let (text, warnings) = render_article(article);
+        for warning in warnings {
+            diag.warn(warning);
+        }
+        out.write_all(text.as_bytes())?;
         Ok(())
     }
 }
 
 /// The Markdown of an article: front matter, body, then the note definitions.
 pub fn to_markdown(article: &Article) -> String {
-    let mut w = BlockWriter { notes: Vec::new() };
+    render_article(article).0
+}
+
+/// The Markdown of an article, and what Markdown could not keep.
+fn render_article(article: &Article) -> (String, Vec<String>) {
+    let mut w = BlockWriter {
+        notes: Vec::new(),
+        warnings: Vec::new(),
+    };
     let mut parts = vec![];
-    let front = front_matter::front_matter(&article.meta);
+    let front = front_matter::front_matter(&article.meta, &mut w.warnings);
     if !front.is_empty() {
         parts.push(front.trim_end().to_string());
     }
-    let body = w.blocks(&article.blocks, "\n\n");
+    let body = w.blocks(&article.blocks, false);
     if !body.is_empty() {
         parts.push(body);
     }
@@ -62,19 +74,27 @@ pub fn to_markdown(article: &Article) -> String {
     while n < w.notes.len() {
         let blocks = w.notes[n];
         n += 1;
-        let text = w.blocks(blocks, "\n\n");
+        let text = w.blocks(blocks, false);
         parts.push(prefix_lines(&text, &format!("[^{n}]:"), "    "));
     }
     let mut out = parts.join("\n\n");
     if !out.is_empty() {
         out.push('\n');
     }
-    out
+    let mut warnings: Vec<String> = Vec::new();
+    for w in w.warnings {
+        if !warnings.contains(&w) {
+            warnings.push(w);
+        }
+    }
+    (out, warnings)
 }
 
 struct BlockWriter<'a> {
     /// Notes referenced so far; note n is `notes[n - 1]`.
     notes: Vec<&'a [Block]>,
+    /// What Markdown could not keep.
+    warnings: Vec<String>,
 }
 
 /// Which list marker the previous block used, so that two lists in a row stay two lists.
@@ -85,13 +105,25 @@ struct ListStyle {
 }
 
 impl<'a> BlockWriter<'a> {
-    fn inlines(&mut self, inlines: &'a [crate::model::Inline], place: Place) -> String {
-        render(inlines, place, &mut self.notes)
+    fn inlines(&mut self, inlines: &'a [Inline], place: Place) -> String {
+        render(inlines, place, &mut self.notes, &mut self.warnings)
     }
 
-    /// Blocks joined by `separator` (a blank line, or a newline in tight list items).
-    fn blocks(&mut self, blocks: &'a [Block], separator: &str) -> String {
-        let mut parts: Vec<String> = Vec::new();
+    /// Blocks separated by blank lines, or in a tight list item by line breaks where the
+    /// next block can start right under the previous one.
+    fn blocks(&mut self, blocks: &'a [Block], tight: bool) -> String {
+        self.blocks_and_first(blocks, tight).0
+    }
+
+    /// The blocks written, and the first one that wrote anything.
+    fn blocks_and_first(
+        &mut self,
+        blocks: &'a [Block],
+        tight: bool,
+    ) -> (String, Option<&'a Block>) {
+        let mut out = String::new();
+        let mut first = None;
+        let mut previous: Option<&Block> = None;
         let mut previous_list: Option<ListStyle> = None;
         for block in blocks {
             let mut style = None;
@@ -112,12 +144,19 @@ impl<'a> BlockWriter<'a> {
                 }
                 other => self.block(other),
             };
-            if !text.is_empty() {
-                parts.push(text);
-                previous_list = style;
+            if text.is_empty() {
+                continue;
             }
+            if let Some(previous) = previous {
+                let close = tight && can_follow_directly(previous, block, &text);
+                out.push_str(if close { "\n" } else { "\n\n" });
+            }
+            out.push_str(&text);
+            first = first.or(Some(block));
+            previous = Some(block);
+            previous_list = style;
         }
-        parts.join(separator)
+        (out, first)
     }
 
     fn block(&mut self, block: &'a Block) -> String {
@@ -129,12 +168,16 @@ impl<'a> BlockWriter<'a> {
                     out.push(' ');
                     out.push_str(&text);
                 }
-                if let Some(id) = id.as_deref().filter(|id| is_writable_id(id)) {
-                    out.push_str(&format!(" {{#{id}}}"));
+                match id.as_deref() {
+                    Some(id) if is_writable_id(id) => out.push_str(&format!(" {{#{id}}}")),
+                    Some(_) => {
+                        self.warn("a heading id with characters Markdown cannot hold was left out")
+                    }
+                    None => {}
                 }
                 out
             }
-            Block::Paragraph { content } => self.inlines(content, Place::BLOCK),
+            Block::Paragraph { content } => self.paragraph(content),
             Block::List {
                 start,
                 tight,
@@ -144,9 +187,9 @@ impl<'a> BlockWriter<'a> {
                 blocks,
                 attribution,
             } => {
-                let mut inner = self.blocks(blocks, "\n\n");
-                if !attribution.is_empty() {
-                    let by = self.inlines(attribution, Place::AFTER_PREFIX);
+                let mut inner = self.blocks(blocks, false);
+                let by = self.inlines(attribution, Place::AFTER_PREFIX);
+                if !by.trim().is_empty() {
                     if !inner.is_empty() {
                         inner.push_str("\n\n");
                     }
@@ -155,29 +198,56 @@ impl<'a> BlockWriter<'a> {
                 }
                 prefix_lines(&inner, ">", ">")
             }
-            Block::Code { language, text } => code_block(language.as_deref(), text),
+            Block::Code { language, text } => {
+                // An info string's first word is the language.
+                let word = language
+                    .as_deref()
+                    .and_then(|l| l.split_whitespace().next());
+                if word != language.as_deref() {
+                    self.warn("a code language with blanks was cut to its first word");
+                }
+                code_block(word, text)
+            }
             Block::Figure {
                 image,
                 caption,
                 credit,
             } => {
-                let description = if caption.is_empty() {
-                    inline::alt_text(image)
+                let (description, notes) = if caption.is_empty() {
+                    (inline::alt_text(image), Vec::new())
                 } else {
-                    self.inlines(caption, Place::AFTER_PREFIX)
+                    if !image.alt.is_empty() && image.alt != inline_text(caption) {
+                        self.warn("a figure's alt text other than its caption was left out");
+                    }
+                    inline::render_description(caption, &mut self.notes, &mut self.warnings)
                 };
                 let mut out = format!(
                     "![{description}]({})",
                     inline::target(&image.src, image.title.as_deref())
                 );
+                for blocks in notes {
+                    self.notes.push(blocks);
+                    out.push_str(&format!("[^{}]", self.notes.len()));
+                }
+                let credit = self.paragraph(credit);
                 if !credit.is_empty() {
                     out.push_str("\n\n");
-                    out.push_str(&self.inlines(credit, Place::BLOCK));
+                    out.push_str(&credit);
                 }
                 out
             }
             Block::Table(table) => self.table(table),
             Block::Rule => "***".to_string(),
+        }
+    }
+
+    fn paragraph(&mut self, content: &'a [Inline]) -> String {
+        let text = self.inlines(content, Place::BLOCK);
+        // A lone `<br>` line would open an HTML block; it says nothing anyway.
+        if text.trim().is_empty() || text == "<br>" {
+            String::new()
+        } else {
+            text
         }
     }
 
@@ -195,20 +265,31 @@ impl<'a> BlockWriter<'a> {
                 None if alternate => "+".to_string(),
                 None => "-".to_string(),
                 Some(n) => {
+                    if n > MAX_LIST_NUMBER {
+                        self.warn("a list start beyond 999999999 was lowered to it");
+                    }
+                    let number = n.saturating_add(i as u64).min(MAX_LIST_NUMBER);
                     let delimiter = if alternate { ')' } else { '.' };
-                    format!("{}{delimiter}", n.saturating_add(i as u64))
+                    format!("{number}{delimiter}")
                 }
             };
             let indent = " ".repeat(marker.len() + 1);
-            match item.task {
-                Some(true) => marker.push_str(" [x]"),
-                Some(false) => marker.push_str(" [ ]"),
-                None => {}
+            let (content, first) = self.blocks_and_first(&item.blocks, tight);
+            if let Some(done) = item.task {
+                // Only text can follow a check box on its line.
+                if matches!(first, Some(Block::Paragraph { .. } | Block::Figure { .. })) {
+                    marker.push_str(if done { " [x]" } else { " [ ]" });
+                } else {
+                    self.warn("a task item not starting with a paragraph lost its check box");
+                }
             }
-            let content = self.blocks(&item.blocks, separator);
             out.push(prefix_lines(&content, &marker, &indent));
         }
         out.join(separator)
+    }
+
+    fn warn(&mut self, message: &str) {
+        self.warnings.push(message.to_string());
     }
 
     fn table(&mut self, table: &'a Table) -> String {
@@ -264,10 +345,38 @@ impl<'a> BlockWriter<'a> {
         if table.caption.is_empty() {
             return String::new();
         }
-        format!(
-            "Table: {}",
-            self.inlines(&table.caption, Place::AFTER_PREFIX)
-        )
+        let caption = self.inlines(&table.caption, Place::AFTER_PREFIX);
+        if caption.trim().is_empty() {
+            return String::new();
+        }
+        format!("Table: {caption}")
+    }
+}
+
+/// CommonMark list numbers have at most nine digits.
+const MAX_LIST_NUMBER: u64 = 999_999_999;
+
+/// Whether `next`, written as `text`, can stand on the line right after `previous` in a
+/// tight list item and still read as a block of its own.
+fn can_follow_directly(previous: &Block, next: &Block, text: &str) -> bool {
+    let starts_clearly = matches!(
+        next,
+        Block::Heading { .. } | Block::Code { .. } | Block::Rule
+    );
+    match previous {
+        Block::Heading { .. } | Block::Code { .. } | Block::Rule => true,
+        // After text, what can interrupt a paragraph.
+        Block::Paragraph { .. } | Block::Figure { .. } => match next {
+            Block::Quote { .. } | Block::Table(_) => true,
+            // An empty first item (a bare marker) cannot interrupt a paragraph.
+            Block::List { start, .. } => {
+                matches!(start, None | Some(1))
+                    && text.lines().next().is_some_and(|line| line.contains(' '))
+            }
+            _ => starts_clearly,
+        },
+        // Text at the end of a quote, list or table would take in the next lines.
+        Block::Quote { .. } | Block::List { .. } | Block::Table(_) => starts_clearly,
     }
 }
 
@@ -281,10 +390,13 @@ fn row(cells: &[String]) -> String {
     out
 }
 
-/// Whether a heading id can be written as `{#id}`: the attribute syntax splits at blanks
-/// and ends at `}`.
+/// Whether a heading id can be written as `{#id}`: letters, digits, `-`, `_`, `.` and `:`
+/// (the attribute syntax splits at blanks, ends at `}`, and takes no escapes).
 fn is_writable_id(id: &str) -> bool {
-    !id.is_empty() && !id.contains(|c: char| c.is_whitespace() || c == '{' || c == '}')
+    !id.is_empty()
+        && id
+            .chars()
+            .all(|c| c.is_alphanumeric() || "-_.:".contains(c))
 }
 
 /// A fenced code block, its fence longer than any run of fence characters inside.
@@ -294,7 +406,13 @@ fn code_block(language: Option<&str>, text: &str) -> String {
     let fence = fence_char
         .to_string()
         .repeat((longest_run(text, fence_char) + 1).max(3));
-    let mut out = format!("{fence}{language}\n{text}");
+    // A space keeps an info string that starts with the fence character out of the fence.
+    let gap = if language.starts_with(fence_char) {
+        " "
+    } else {
+        ""
+    };
+    let mut out = format!("{fence}{gap}{}\n{text}", inline::escape_info(language));
     if !text.is_empty() {
         out.push('\n');
     }

@@ -314,3 +314,181 @@ fn front_matter_keys_read_back() {
 fn empty_article_is_empty() {
     assert_eq!(md(vec![]), "");
 }
+
+fn warnings_of(blocks: Vec<Block>) -> Vec<String> {
+    render_article(&Article {
+        blocks,
+        ..Article::default()
+    })
+    .1
+}
+
+#[test]
+fn spans_that_delimiters_cannot_hold_become_html() {
+    let sup = Inline::Superscript {
+        content: vec![t("2")],
+    };
+    // `^` does not work inside words.
+    assert_eq!(
+        md(vec![para(vec![t("E=mc"), sup.clone()])]),
+        "E=mc<sup>2</sup>\n"
+    );
+    assert_eq!(md(vec![para(vec![t("x "), sup])]), "x ^2^\n");
+    // `*"a"*` cannot close before a letter.
+    let quoted = Inline::Emphasis {
+        content: vec![t("\"a\"")],
+    };
+    assert_eq!(md(vec![para(vec![quoted, t("b")])]), "<em>\"a\"</em>b\n");
+    // A subscript at the edge of a strikethrough would make `~~~`.
+    let sub_in_strike = Inline::Strikethrough {
+        content: vec![Inline::Subscript {
+            content: vec![t("x")],
+        }],
+    };
+    assert_eq!(md(vec![para(vec![sub_in_strike])]), "~~<sub>x</sub>~~\n");
+}
+
+#[test]
+fn blanks_at_span_edges_move_outside() {
+    let em = Inline::Emphasis {
+        content: vec![t(" word ")],
+    };
+    assert_eq!(md(vec![para(vec![t("a"), em, t("b")])]), "a *word* b\n");
+    let blank = Inline::Strong {
+        content: vec![t(" ")],
+    };
+    assert_eq!(md(vec![para(vec![t("a"), blank, t("b")])]), "a b\n");
+}
+
+#[test]
+fn notes_leave_brackets_they_would_break() {
+    let note = || Inline::Note {
+        blocks: vec![Block::para("n")],
+    };
+    let link = Inline::Link {
+        url: "u".into(),
+        title: None,
+        content: vec![t("a"), note()],
+    };
+    assert_eq!(md(vec![para(vec![link])]), "[a](u)[^1]\n\n[^1]: n\n");
+    let then_link = Inline::Link {
+        url: "u".into(),
+        title: None,
+        content: vec![t("b")],
+    };
+    assert_eq!(
+        md(vec![para(vec![t("x"), note(), then_link])]),
+        "x[^1]<!-- -->[b](u)\n\n[^1]: n\n"
+    );
+    assert_eq!(
+        md(vec![para(vec![t("x"), note(), t("(y): z")])]),
+        "x[^1]\\(y): z\n\n[^1]: n\n"
+    );
+}
+
+#[test]
+fn links_inside_links_keep_their_text_with_a_warning() {
+    let inner = Inline::Link {
+        url: "in".into(),
+        title: None,
+        content: vec![t("inner")],
+    };
+    let outer = para(vec![Inline::Link {
+        url: "out".into(),
+        title: None,
+        content: vec![t("a "), inner],
+    }]);
+    assert_eq!(md(vec![outer.clone()]), "[a inner](out)\n");
+    assert_eq!(
+        warnings_of(vec![outer]),
+        ["a link inside a link was written as its text"]
+    );
+}
+
+#[test]
+fn tight_items_separate_blocks_that_would_merge() {
+    let list = |blocks| Block::List {
+        start: None,
+        tight: true,
+        items: vec![ListItem { task: None, blocks }],
+    };
+    let nested = Block::List {
+        start: Some(3),
+        tight: true,
+        items: vec![ListItem {
+            task: None,
+            blocks: vec![Block::para("c")],
+        }],
+    };
+    assert_eq!(
+        md(vec![list(vec![Block::para("a"), Block::para("b")])]),
+        "- a\n\n  b\n"
+    );
+    assert_eq!(
+        md(vec![list(vec![Block::para("a"), nested])]),
+        "- a\n\n  3. c\n"
+    );
+    let code = Block::Code {
+        language: None,
+        text: "x".into(),
+    };
+    assert_eq!(
+        md(vec![list(vec![Block::para("a"), code])]),
+        "- a\n  ```\n  x\n  ```\n"
+    );
+}
+
+#[test]
+fn code_info_strings_are_escaped_and_kept_apart_from_the_fence() {
+    let code = |language: &str| Block::Code {
+        language: Some(language.into()),
+        text: "x".into(),
+    };
+    assert_eq!(md(vec![code("c\\d")]), "```c\\\\d\nx\n```\n");
+    assert_eq!(md(vec![code("~`")]), "~~~ ~`\nx\n~~~\n");
+    assert_eq!(warnings_of(vec![code("rust ignore")]).len(), 1);
+}
+
+#[test]
+fn what_markdown_cannot_keep_is_warned_about() {
+    let figure = Block::Figure {
+        image: Image {
+            src: "a.png".into(),
+            alt: "A photo".into(),
+            title: None,
+        },
+        caption: vec![t("The caption")],
+        credit: vec![],
+    };
+    let heading = Block::Heading {
+        level: 1,
+        id: Some("has space".into()),
+        content: vec![t("H")],
+    };
+    let task_code = Block::List {
+        start: None,
+        tight: true,
+        items: vec![ListItem {
+            task: Some(true),
+            blocks: vec![Block::Code {
+                language: None,
+                text: "x".into(),
+            }],
+        }],
+    };
+    assert_eq!(warnings_of(vec![figure, heading, task_code]).len(), 3);
+    assert!(warnings_of(vec![Block::para("fine")]).is_empty());
+}
+
+#[test]
+fn list_numbers_stay_within_nine_digits() {
+    let list = Block::List {
+        start: Some(5_000_000_000),
+        tight: true,
+        items: vec![ListItem {
+            task: None,
+            blocks: vec![Block::para("x")],
+        }],
+    };
+    assert_eq!(md(vec![list]), "999999999. x\n");
+}
