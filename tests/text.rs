@@ -12,7 +12,7 @@ fn read(text: &str, extract: bool) -> folio::Article {
         &registry,
         Input::new(text.as_bytes()),
         "text",
-        &options,
+        &options.read,
         &mut diag,
     )
     .unwrap()
@@ -258,7 +258,14 @@ fn any_bytes_read_without_panic() {
             let mut options = Options::default();
             options.read.extract = extract;
             let mut diag = folio::Diagnostics::default();
-            folio::read_one(&registry, Input::new(&bytes), "text", &options, &mut diag).unwrap();
+            folio::read_one(
+                &registry,
+                Input::new(&bytes),
+                "text",
+                &options.read,
+                &mut diag,
+            )
+            .unwrap();
         }
     }
 }

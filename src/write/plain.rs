@@ -171,10 +171,8 @@ impl Render {
                 let mut parts = Vec::new();
                 let cap = self.inlines(caption);
                 let alt = image.alt.trim();
-                if !alt.is_empty() && alt != cap.trim() {
+                if cap.is_empty() && !alt.is_empty() {
                     parts.push(format!("[Image: {alt}]"));
-                } else if cap.is_empty() {
-                    parts.push("[Image]".to_string());
                 }
                 if !cap.is_empty() {
                     parts.push(cap);
