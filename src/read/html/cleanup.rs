@@ -148,7 +148,8 @@ pub fn edge_class(block: &Block) -> EdgeClass {
 /// are: inside an article, a short line is the author's. An edge holding more than a
 /// quarter of the words stays.
 pub fn trim_edges(blocks: &mut Vec<Block>) {
-    let classes: Vec<EdgeClass> = blocks.iter().map(edge_class).collect();
+    let mut classes: Vec<EdgeClass> = blocks.iter().map(edge_class).collect();
+    mark_fragment_runs(blocks, &mut classes);
     let Some(first_good) = classes.iter().position(|c| *c == EdgeClass::Good) else {
         return;
     };
@@ -181,6 +182,42 @@ pub fn trim_edges(blocks: &mut Vec<Block>) {
     // The heading of the furniture just cut ("Related stories").
     while cut_tail && matches!(blocks.last(), Some(Block::Heading { .. })) {
         blocks.pop();
+    }
+}
+
+/// Consecutive fragments that make a run of widget controls ("Auto", "HD", "Aa", a list
+/// of font names) rather than writing.
+const FRAGMENT_RUN: usize = 8;
+
+/// Longest label, in non-space characters: words do not split text without spaces.
+const FRAGMENT_CHARS: usize = 20;
+
+/// A block of a short label at most, or a list of such labels.
+fn is_fragment(block: &Block) -> bool {
+    let label = |blocks: &[Block]| {
+        let words = crate::model::words(blocks);
+        words.len() <= 3 && words.iter().map(|w| w.chars().count()).sum::<usize>() <= FRAGMENT_CHARS
+    };
+    match block {
+        Block::List { items, .. } => items.iter().all(|i| label(&i.blocks)),
+        Block::Heading { .. } | Block::Paragraph { .. } => label(std::slice::from_ref(block)),
+        _ => false,
+    }
+}
+
+/// A long run of fragments is never prose (a list of labels can be long), and its last
+/// block is furniture, so that an edge made of player or widget controls is cut up to there.
+fn mark_fragment_runs(blocks: &[Block], classes: &mut [EdgeClass]) {
+    let mut start = 0;
+    for end in 0..=blocks.len() {
+        if blocks.get(end).is_some_and(is_fragment) {
+            continue;
+        }
+        if end - start >= FRAGMENT_RUN {
+            classes[start..end].fill(EdgeClass::Neutral);
+            classes[end - 1] = EdgeClass::Bad;
+        }
+        start = end + 1;
     }
 }
 
@@ -288,6 +325,43 @@ mod tests {
         assert_eq!(b.len(), 4);
         assert_eq!(b[0], Block::para("Short standfirst."));
         assert_eq!(b[2], Block::para("Advertisement"));
+    }
+
+    #[test]
+    fn fragment_runs_at_the_edge_go() {
+        let prose = "A sentence of prose that runs long enough, with some more words, to be a real paragraph of text.";
+        let labels = [
+            "Auto",
+            "High (HD)",
+            "Low",
+            "Back",
+            "English",
+            "Aa",
+            "Aa",
+            "Style Options",
+        ];
+        let mut b: Vec<Block> = labels.iter().map(|l| Block::para(*l)).collect();
+        b.push(Block::para("This video is not available."));
+        for _ in 0..8 {
+            b.push(Block::para(prose));
+        }
+        trim_edges(&mut b);
+        assert_eq!(b[0], Block::para("This video is not available."));
+        assert_eq!(b.len(), 9);
+    }
+
+    #[test]
+    fn short_fragment_runs_stay() {
+        let prose = "A sentence of prose that runs long enough, with some more words, to be a real paragraph of text.";
+        let mut b: Vec<Block> = ["Part one", "Summary", "Key points"]
+            .iter()
+            .map(|l| Block::para(*l))
+            .collect();
+        for _ in 0..8 {
+            b.push(Block::para(prose));
+        }
+        trim_edges(&mut b);
+        assert_eq!(b.len(), 11);
     }
 
     #[test]
