@@ -115,6 +115,7 @@ const FURNITURE_CUES: &[&str] = &[
 pub fn edge_class(block: &Block) -> EdgeClass {
     let (text, density) = match block {
         Block::Paragraph { content } => (inline_text(content), link_density(content)),
+        Block::List { items, .. } if is_teaser_list(items) => return EdgeClass::Bad,
         Block::List { items, .. } => {
             let inlines: Vec<Inline> = items
                 .iter()
@@ -140,6 +141,16 @@ pub fn edge_class(block: &Block) -> EdgeClass {
         return EdgeClass::Bad;
     }
     EdgeClass::Neutral
+}
+
+/// Items that each lead with a linked headline ("Most popular", "More stories"), however
+/// long their blurbs: cards pointing to other pages.
+fn is_teaser_list(items: &[crate::model::ListItem]) -> bool {
+    let linked_heading = |b: &Block| {
+        matches!(b, Block::Heading { content, .. }
+            if matches!(content.as_slice(), [Inline::Link { .. }]))
+    };
+    items.len() >= 3 && items.iter().all(|i| i.blocks.iter().any(linked_heading))
 }
 
 /// Drops furniture at the edges of the article: before the first prose block, everything
@@ -325,6 +336,36 @@ mod tests {
         assert_eq!(b.len(), 4);
         assert_eq!(b[0], Block::para("Short standfirst."));
         assert_eq!(b[2], Block::para("Advertisement"));
+    }
+
+    #[test]
+    fn teaser_lists_are_furniture() {
+        let blurb = "A sentence of prose that runs long enough, with some more words, to be a real paragraph of text.";
+        let card = |linked: bool| {
+            let title = if linked {
+                link("Another story")
+            } else {
+                Inline::text("A step")
+            };
+            crate::model::ListItem {
+                task: None,
+                blocks: vec![
+                    Block::Heading {
+                        level: 3,
+                        id: None,
+                        content: vec![title],
+                    },
+                    Block::para(blurb),
+                ],
+            }
+        };
+        let list = |linked: bool| Block::List {
+            start: None,
+            tight: false,
+            items: vec![card(linked), card(linked), card(linked)],
+        };
+        assert_eq!(edge_class(&list(true)), EdgeClass::Bad);
+        assert_eq!(edge_class(&list(false)), EdgeClass::Good);
     }
 
     #[test]
