@@ -1,5 +1,6 @@
 //! Readers: one module per input format.
 
+mod dates;
 pub mod html;
 pub mod json;
 pub mod markdown;

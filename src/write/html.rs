@@ -9,7 +9,8 @@
 use crate::error::Result;
 use crate::format::{Diagnostics, WriteOptions, Writer};
 use crate::model::{is_language_tag, Align, Article, Block, Image, Inline, Meta};
-use std::collections::{HashMap, HashSet};
+use crate::write::ids::UniqueIds;
+use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::io::Write;
 
@@ -257,21 +258,13 @@ pub(crate) enum NoteStyle {
 /// Ids handed out so far in one document; every id is a valid XML name and unique.
 #[derive(Debug, Default)]
 pub(crate) struct Ids {
-    used: HashSet<String>,
+    used: UniqueIds,
 }
 
 impl Ids {
     /// A new id made from `base` (slugified), with a numeric suffix when already taken.
     pub(crate) fn unique(&mut self, base: &str) -> String {
-        let base = slug(base);
-        let mut id = base.clone();
-        let mut n = 1;
-        while self.used.contains(&id) {
-            n += 1;
-            id = format!("{base}-{n}");
-        }
-        self.used.insert(id.clone());
-        id
+        self.used.claim(slug(base))
     }
 }
 

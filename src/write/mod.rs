@@ -2,6 +2,7 @@
 
 pub mod epub;
 pub mod html;
+mod ids;
 pub mod jats;
 pub mod json;
 pub mod markdown;

@@ -3,67 +3,7 @@
 //! `September 18, 2019`, `18 Sept. 2019` or `18. September 2019`.
 
 use crate::model::Date;
-
-/// Month names and their usual abbreviations in the languages most pages use, lowercase.
-const MONTHS: [&[&str]; 12] = [
-    &[
-        "january", "jan", "janvier", "janv", "januar", "jänner", "enero", "ene", "gennaio", "gen",
-        "janeiro", "januari",
-    ],
-    &[
-        "february",
-        "feb",
-        "février",
-        "févr",
-        "fevrier",
-        "februar",
-        "febrero",
-        "febbraio",
-        "fevereiro",
-        "fev",
-        "februari",
-    ],
-    &[
-        "march", "mar", "mars", "märz", "maerz", "marzo", "março", "maart", "mrt",
-    ],
-    &["april", "apr", "avril", "avr", "abril", "abr", "aprile"],
-    &["may", "mai", "mayo", "maggio", "mag", "maio", "mei"],
-    &[
-        "june", "jun", "juin", "juni", "junio", "giugno", "giu", "junho",
-    ],
-    &[
-        "july", "jul", "juillet", "juil", "juli", "julio", "luglio", "lug", "julho",
-    ],
-    &["august", "aug", "août", "aout", "agosto", "ago", "augustus"],
-    &[
-        "september",
-        "sep",
-        "sept",
-        "septembre",
-        "septiembre",
-        "settembre",
-        "set",
-        "setembro",
-    ],
-    &[
-        "october", "oct", "octobre", "oktober", "okt", "octubre", "ottobre", "ott", "outubro",
-        "out",
-    ],
-    &["november", "nov", "novembre", "noviembre", "novembro"],
-    &[
-        "december",
-        "dec",
-        "décembre",
-        "decembre",
-        "déc",
-        "dezember",
-        "dez",
-        "diciembre",
-        "dic",
-        "dicembre",
-        "dezembro",
-    ],
-];
+use crate::read::dates::month_number;
 
 /// Parses a date in any of the supported forms; `None` when the text holds no full date
 /// (or only a bare year, which says too little to be a publication date).
@@ -99,15 +39,7 @@ fn iso(t: &str) -> Option<Date> {
 
 /// Whether a word names a month (in one of the known languages).
 pub fn is_month_name(word: &str) -> bool {
-    month_of(word.trim_end_matches(',')).is_some()
-}
-
-fn month_of(word: &str) -> Option<u8> {
-    let w = word.trim_end_matches('.').to_lowercase();
-    MONTHS
-        .iter()
-        .position(|names| names.contains(&w.as_str()))
-        .map(|i| i as u8 + 1)
+    month_number(word.trim_end_matches(',')).is_some()
 }
 
 /// Day-month-year in any order around a month name, or numeric `18.09.2019` and
@@ -126,7 +58,7 @@ fn written(t: &str) -> Option<Date> {
             .flatten()
     };
     for (i, w) in words.iter().enumerate() {
-        if let Some(month) = month_of(w) {
+        if let Some(month) = month_number(w) {
             let before = i
                 .checked_sub(1)
                 .and_then(|j| words.get(j))

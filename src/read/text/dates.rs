@@ -3,58 +3,7 @@
 //! day nearby ("10:02 AM EST").
 
 use crate::model::{Date, Time};
-
-/// Month names and abbreviations in a few languages, lower case, by month number - 1.
-const MONTHS: [&[&str]; 12] = [
-    &[
-        "january", "jan", "janvier", "janv", "januar", "enero", "ene", "gennaio", "janeiro",
-    ],
-    &[
-        "february",
-        "feb",
-        "février",
-        "févr",
-        "fevrier",
-        "februar",
-        "febrero",
-        "febbraio",
-        "fevereiro",
-        "fev",
-    ],
-    &["march", "mar", "mars", "märz", "marzo", "março"],
-    &["april", "apr", "avril", "avr", "abril", "abr", "aprile"],
-    &["may", "mai", "mayo", "maggio", "maio"],
-    &["june", "jun", "juin", "juni", "junio", "giugno", "junho"],
-    &[
-        "july", "jul", "juillet", "juil", "juli", "julio", "luglio", "julho",
-    ],
-    &["august", "aug", "août", "aout", "agosto", "ago"],
-    &[
-        "september",
-        "sep",
-        "sept",
-        "septembre",
-        "septiembre",
-        "settembre",
-        "setembro",
-        "set",
-    ],
-    &[
-        "october", "oct", "octobre", "oktober", "okt", "octubre", "ottobre", "outubro", "out",
-    ],
-    &["november", "nov", "novembre", "noviembre", "novembro"],
-    &[
-        "december",
-        "dec",
-        "décembre",
-        "dezember",
-        "dez",
-        "diciembre",
-        "dic",
-        "dicembre",
-        "dezembro",
-    ],
-];
+use crate::read::dates::month_number;
 
 /// Time zone abbreviations common in datelines, with their offset in minutes.
 const ZONES: &[(&str, i16)] = &[
@@ -133,13 +82,6 @@ fn words(text: &str) -> Vec<String> {
         .collect()
 }
 
-fn month(word: &str) -> Option<u8> {
-    MONTHS
-        .iter()
-        .position(|names| names.contains(&word))
-        .map(|i| i as u8 + 1)
-}
-
 /// A day of the month, also as an ordinal ("18th", "1er").
 fn day(word: &str) -> Option<u8> {
     let digits = word.trim_end_matches(|c: char| c.is_alphabetic());
@@ -162,7 +104,9 @@ fn year(word: &str) -> Option<i32> {
 fn find_named(text: &str) -> Option<Date> {
     let w = words(text);
     for i in 0..w.len() {
-        let Some(m) = month(&w[i]) else { continue };
+        let Some(m) = month_number(&w[i]) else {
+            continue;
+        };
         let get = |k: usize| w.get(k).map(String::as_str).unwrap_or("");
         let found = match (day(get(i + 1)), year(get(i + 2))) {
             (Some(d), Some(y)) => Date::ymd(y, m, d),

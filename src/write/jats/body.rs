@@ -14,7 +14,7 @@
 use super::text::{blocks_text, inlines_text};
 use super::xml::Xml;
 use crate::model::{Align, Block, Image, Inline, ListItem, Table};
-use std::collections::HashSet;
+use crate::write::ids::UniqueIds;
 use std::io::{self, Write};
 
 /// Nesting depth past which content is flattened to text, so that recursion stays bounded.
@@ -54,7 +54,7 @@ pub struct BodyWriter<'a, W: Write> {
     pub x: Xml<W>,
     /// Footnotes in the order of their references; `fn{i+1}` is `notes[i]`.
     notes: Vec<&'a [Block]>,
-    ids: HashSet<String>,
+    ids: UniqueIds,
 }
 
 impl<'a, W: Write> BodyWriter<'a, W> {
@@ -62,7 +62,7 @@ impl<'a, W: Write> BodyWriter<'a, W> {
         BodyWriter {
             x,
             notes: Vec::new(),
-            ids: HashSet::new(),
+            ids: UniqueIds::default(),
         }
     }
 
@@ -143,14 +143,7 @@ impl<'a, W: Write> BodyWriter<'a, W> {
             s if s.is_empty() => format!("sec-{}", self.ids.len() + 1),
             s => format!("sec-{s}"),
         };
-        let mut id = base.clone();
-        let mut n = 1;
-        while self.ids.contains(&id) {
-            n += 1;
-            id = format!("{base}-{n}");
-        }
-        self.ids.insert(id.clone());
-        id
+        self.ids.claim(base)
     }
 
     fn blocks(&mut self, blocks: &'a [Block], flow: Flow, depth: usize) -> io::Result<()> {
