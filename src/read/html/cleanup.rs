@@ -3,7 +3,7 @@
 
 use super::meta::similarity;
 use crate::model::{inline_text, Block, Inline};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// How many leading blocks may hold the article's own title.
 const TITLE_WINDOW: usize = 4;
@@ -58,6 +58,32 @@ fn identity(block: &Block) -> Option<String> {
 pub fn drop_duplicates(blocks: &mut Vec<Block>) {
     let mut seen = HashSet::new();
     blocks.retain(|b| identity(b).is_none_or(|id| seen.insert(id)));
+}
+
+/// Figures sharing one alt text before it stops describing any of them (a template
+/// "Illustration for article titled ...").
+const TEMPLATE_ALT_REPEATS: usize = 3;
+
+/// Empties alt texts repeated on several different figures: they describe none of them.
+pub fn drop_template_alts(blocks: &mut [Block]) {
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for block in blocks.iter() {
+        if let Block::Figure { image, .. } = block {
+            if !image.alt.trim().is_empty() {
+                *counts.entry(image.alt.clone()).or_default() += 1;
+            }
+        }
+    }
+    for block in blocks.iter_mut() {
+        if let Block::Figure { image, .. } = block {
+            if counts
+                .get(&image.alt)
+                .is_some_and(|&n| n >= TEMPLATE_ALT_REPEATS)
+            {
+                image.alt.clear();
+            }
+        }
+    }
 }
 
 /// How a block reads at the edge of an article.
@@ -366,6 +392,33 @@ mod tests {
         };
         assert_eq!(edge_class(&list(true)), EdgeClass::Bad);
         assert_eq!(edge_class(&list(false)), EdgeClass::Good);
+    }
+
+    #[test]
+    fn template_alts_are_emptied() {
+        let figure = |src: &str, alt: &str| Block::Figure {
+            image: crate::model::Image {
+                src: src.to_string(),
+                alt: alt.to_string(),
+                title: None,
+            },
+            caption: Vec::new(),
+            credit: Vec::new(),
+        };
+        let alt_of = |b: &Block| match b {
+            Block::Figure { image, .. } => image.alt.clone(),
+            _ => String::from("?"),
+        };
+        let mut b = vec![
+            figure("a.jpg", "Illustration for article"),
+            figure("b.jpg", "Illustration for article"),
+            figure("c.jpg", "A red fox"),
+            figure("d.jpg", "Illustration for article"),
+            figure("e.jpg", "A red fox"),
+        ];
+        drop_template_alts(&mut b);
+        let alts: Vec<String> = b.iter().map(alt_of).collect();
+        assert_eq!(alts, ["", "", "A red fox", "", "A red fox"]);
     }
 
     #[test]
