@@ -3,7 +3,7 @@
 
 use super::meta::similarity;
 use crate::model::{inline_text, Block, Inline};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// How many leading blocks may hold the article's own title.
 const TITLE_WINDOW: usize = 4;
@@ -58,6 +58,32 @@ fn identity(block: &Block) -> Option<String> {
 pub fn drop_duplicates(blocks: &mut Vec<Block>) {
     let mut seen = HashSet::new();
     blocks.retain(|b| identity(b).is_none_or(|id| seen.insert(id)));
+}
+
+/// Figures sharing one alt text before it stops describing any of them (a template
+/// "Illustration for article titled ...").
+const TEMPLATE_ALT_REPEATS: usize = 3;
+
+/// Empties alt texts repeated on several different figures: they describe none of them.
+pub fn drop_template_alts(blocks: &mut [Block]) {
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for block in blocks.iter() {
+        if let Block::Figure { image, .. } = block {
+            if !image.alt.trim().is_empty() {
+                *counts.entry(image.alt.clone()).or_default() += 1;
+            }
+        }
+    }
+    for block in blocks.iter_mut() {
+        if let Block::Figure { image, .. } = block {
+            if counts
+                .get(&image.alt)
+                .is_some_and(|&n| n >= TEMPLATE_ALT_REPEATS)
+            {
+                image.alt.clear();
+            }
+        }
+    }
 }
 
 /// How a block reads at the edge of an article.
@@ -115,6 +141,7 @@ const FURNITURE_CUES: &[&str] = &[
 pub fn edge_class(block: &Block) -> EdgeClass {
     let (text, density) = match block {
         Block::Paragraph { content } => (inline_text(content), link_density(content)),
+        Block::List { items, .. } if is_teaser_list(items) => return EdgeClass::Bad,
         Block::List { items, .. } => {
             let inlines: Vec<Inline> = items
                 .iter()
@@ -142,13 +169,24 @@ pub fn edge_class(block: &Block) -> EdgeClass {
     EdgeClass::Neutral
 }
 
+/// Items that each lead with a linked headline ("Most popular", "More stories"), however
+/// long their blurbs: cards pointing to other pages.
+fn is_teaser_list(items: &[crate::model::ListItem]) -> bool {
+    let linked_heading = |b: &Block| {
+        matches!(b, Block::Heading { content, .. }
+            if matches!(content.as_slice(), [Inline::Link { .. }]))
+    };
+    items.len() >= 3 && items.iter().all(|i| i.blocks.iter().any(linked_heading))
+}
+
 /// Drops furniture at the edges of the article: before the first prose block, everything
 /// up to the last furniture block; after the last prose block, everything from the first
 /// furniture block on, and the headings left hanging before it. Blocks between prose are kept whatever they
 /// are: inside an article, a short line is the author's. An edge holding more than a
 /// quarter of the words stays.
 pub fn trim_edges(blocks: &mut Vec<Block>) {
-    let classes: Vec<EdgeClass> = blocks.iter().map(edge_class).collect();
+    let mut classes: Vec<EdgeClass> = blocks.iter().map(edge_class).collect();
+    mark_fragment_runs(blocks, &mut classes);
     let Some(first_good) = classes.iter().position(|c| *c == EdgeClass::Good) else {
         return;
     };
@@ -181,6 +219,42 @@ pub fn trim_edges(blocks: &mut Vec<Block>) {
     // The heading of the furniture just cut ("Related stories").
     while cut_tail && matches!(blocks.last(), Some(Block::Heading { .. })) {
         blocks.pop();
+    }
+}
+
+/// Consecutive fragments that make a run of widget controls ("Auto", "HD", "Aa", a list
+/// of font names) rather than writing.
+const FRAGMENT_RUN: usize = 8;
+
+/// Longest label, in non-space characters: words do not split text without spaces.
+const FRAGMENT_CHARS: usize = 20;
+
+/// A block of a short label at most, or a list of such labels.
+fn is_fragment(block: &Block) -> bool {
+    let label = |blocks: &[Block]| {
+        let words = crate::model::words(blocks);
+        words.len() <= 3 && words.iter().map(|w| w.chars().count()).sum::<usize>() <= FRAGMENT_CHARS
+    };
+    match block {
+        Block::List { items, .. } => items.iter().all(|i| label(&i.blocks)),
+        Block::Heading { .. } | Block::Paragraph { .. } => label(std::slice::from_ref(block)),
+        _ => false,
+    }
+}
+
+/// A long run of fragments is never prose (a list of labels can be long), and its last
+/// block is furniture, so that an edge made of player or widget controls is cut up to there.
+fn mark_fragment_runs(blocks: &[Block], classes: &mut [EdgeClass]) {
+    let mut start = 0;
+    for end in 0..=blocks.len() {
+        if blocks.get(end).is_some_and(is_fragment) {
+            continue;
+        }
+        if end - start >= FRAGMENT_RUN {
+            classes[start..end].fill(EdgeClass::Neutral);
+            classes[end - 1] = EdgeClass::Bad;
+        }
+        start = end + 1;
     }
 }
 
@@ -288,6 +362,100 @@ mod tests {
         assert_eq!(b.len(), 4);
         assert_eq!(b[0], Block::para("Short standfirst."));
         assert_eq!(b[2], Block::para("Advertisement"));
+    }
+
+    #[test]
+    fn teaser_lists_are_furniture() {
+        let blurb = "A sentence of prose that runs long enough, with some more words, to be a real paragraph of text.";
+        let card = |linked: bool| {
+            let title = if linked {
+                link("Another story")
+            } else {
+                Inline::text("A step")
+            };
+            crate::model::ListItem {
+                task: None,
+                blocks: vec![
+                    Block::Heading {
+                        level: 3,
+                        id: None,
+                        content: vec![title],
+                    },
+                    Block::para(blurb),
+                ],
+            }
+        };
+        let list = |linked: bool| Block::List {
+            start: None,
+            tight: false,
+            items: vec![card(linked), card(linked), card(linked)],
+        };
+        assert_eq!(edge_class(&list(true)), EdgeClass::Bad);
+        assert_eq!(edge_class(&list(false)), EdgeClass::Good);
+    }
+
+    #[test]
+    fn template_alts_are_emptied() {
+        let figure = |src: &str, alt: &str| Block::Figure {
+            image: crate::model::Image {
+                src: src.to_string(),
+                alt: alt.to_string(),
+                title: None,
+            },
+            caption: Vec::new(),
+            credit: Vec::new(),
+        };
+        let alt_of = |b: &Block| match b {
+            Block::Figure { image, .. } => image.alt.clone(),
+            _ => String::from("?"),
+        };
+        let mut b = vec![
+            figure("a.jpg", "Illustration for article"),
+            figure("b.jpg", "Illustration for article"),
+            figure("c.jpg", "A red fox"),
+            figure("d.jpg", "Illustration for article"),
+            figure("e.jpg", "A red fox"),
+        ];
+        drop_template_alts(&mut b);
+        let alts: Vec<String> = b.iter().map(alt_of).collect();
+        assert_eq!(alts, ["", "", "A red fox", "", "A red fox"]);
+    }
+
+    #[test]
+    fn fragment_runs_at_the_edge_go() {
+        let prose = "A sentence of prose that runs long enough, with some more words, to be a real paragraph of text.";
+        let labels = [
+            "Auto",
+            "High (HD)",
+            "Low",
+            "Back",
+            "English",
+            "Aa",
+            "Aa",
+            "Style Options",
+        ];
+        let mut b: Vec<Block> = labels.iter().map(|l| Block::para(*l)).collect();
+        b.push(Block::para("This video is not available."));
+        for _ in 0..8 {
+            b.push(Block::para(prose));
+        }
+        trim_edges(&mut b);
+        assert_eq!(b[0], Block::para("This video is not available."));
+        assert_eq!(b.len(), 9);
+    }
+
+    #[test]
+    fn short_fragment_runs_stay() {
+        let prose = "A sentence of prose that runs long enough, with some more words, to be a real paragraph of text.";
+        let mut b: Vec<Block> = ["Part one", "Summary", "Key points"]
+            .iter()
+            .map(|l| Block::para(*l))
+            .collect();
+        for _ in 0..8 {
+            b.push(Block::para(prose));
+        }
+        trim_edges(&mut b);
+        assert_eq!(b.len(), 11);
     }
 
     #[test]

@@ -300,6 +300,15 @@ impl<'a> Converter<'a> {
                 }
             }
             "figure" => self.figure(id, flow),
+            "figcaption" if tidy(flow.para.clone()).is_empty() => {
+                let content = tidy(self.inline_children(id));
+                match flow.blocks.last_mut() {
+                    // A caption placed just after its figure instead of inside it.
+                    Some(Block::Figure { caption, .. }) if caption.is_empty() => *caption = content,
+                    _ if content.is_empty() => {}
+                    _ => flow.push(Block::Paragraph { content }),
+                }
+            }
             t if is_block(t) => {
                 flow.flush();
                 self.flow_children(id, flow);
@@ -646,6 +655,20 @@ mod tests {
             }
         );
         assert_eq!(b[5], Block::Rule);
+    }
+
+    #[test]
+    fn stray_caption_joins_the_figure_before_it() {
+        let b = convert("<div><figure><img src='a.jpg' alt='A'></figure> <figcaption>A dug hole.</figcaption></div><p>Text after.</p>");
+        assert_eq!(b.len(), 2);
+        assert!(
+            matches!(&b[0], Block::Figure { caption, .. } if caption == &vec![Inline::text("A dug hole.")])
+        );
+        let b = convert("<p>Some text.</p><figcaption>Lone caption.</figcaption>");
+        assert_eq!(
+            b,
+            vec![Block::para("Some text."), Block::para("Lone caption.")]
+        );
     }
 
     #[test]

@@ -110,6 +110,7 @@ pub fn read_html(text: &str, options: &ReadOptions) -> Article {
             cleanup::drop_title_heading(&mut blocks, title);
         }
         cleanup::drop_duplicates(&mut blocks);
+        cleanup::drop_template_alts(&mut blocks);
         cleanup::trim_edges(&mut blocks);
     }
     if meta.language.is_none() {
