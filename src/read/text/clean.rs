@@ -179,13 +179,13 @@ pub fn article_mask(units: &[Unit]) -> Vec<bool> {
     let initial: Vec<Class> = units.iter().map(|u| classify(u, thresholds)).collect();
     let mut classes = initial.clone();
     promote_headings(units, &mut classes);
-    mark_menus(units, &mut classes);
+    let in_menu = mark_menus(units, &mut classes);
     revise_short(&mut classes);
     revise_near_good(&mut classes);
     promote_headings_again(units, &initial, &mut classes);
     let mut keep: Vec<bool> = classes.iter().map(|&c| c == Class::Good).collect();
     drop_trailing_bios(units, &mut keep);
-    cut_after_end(units, &mut keep);
+    cut_after_end(units, &in_menu, &mut keep);
     if !keep.contains(&true) {
         // Nothing reads as an article (a lone line, a list): keep all but the furniture.
         keep = units
@@ -231,6 +231,39 @@ fn thresholds(units: &[Unit]) -> (f32, f32) {
     }
     let scale = (typical / TYPICAL_PROSE).min(1.0);
     (STOPWORDS_LOW * scale, STOPWORDS_HIGH * scale)
+}
+
+/// What a dropped unit costs a stretch of article text: a fixed cost, so that a long menu
+/// of short lines weighs, and part of its length.
+const DROPPED_COST: usize = 40;
+
+/// Where the main stretch of the article starts: the first unit of the run of units with
+/// the most article text in it, each dropped unit inside it counting against it. An island
+/// of text kept at the top of a page (a teaser, a cookie notice) is not where it starts.
+pub fn main_start(units: &[Unit], keep: &[bool]) -> Option<usize> {
+    let mut best: Option<(usize, i64)> = None;
+    let mut start = 0;
+    let mut sum: i64 = 0;
+    for (i, (unit, &k)) in units.iter().zip(keep).enumerate() {
+        let len = weighted_len(&unit.text) as i64;
+        let value = if k {
+            len
+        } else {
+            -(DROPPED_COST as i64 + len.min(LENGTH_HIGH as i64) / 2)
+        };
+        if sum <= 0 {
+            if !k {
+                continue;
+            }
+            start = i;
+            sum = 0;
+        }
+        sum += value;
+        if best.is_none_or(|(_, b)| sum > b) {
+            best = Some((start, sum));
+        }
+    }
+    best.map(|(s, _)| s)
 }
 
 /// Length in characters, with a CJK character worth three (one of them carries a word).
@@ -382,7 +415,9 @@ fn is_heading(units: &[Unit], i: usize) -> bool {
 /// A long run of short lines or list items that are not sentences is a menu or a list of
 /// links, whatever surrounds it; a run announced by a line ending in a colon is a list of
 /// the article.
-fn mark_menus(units: &[Unit], classes: &mut [Class]) {
+/// Returns the units inside a menu after its first: a numbered end marker there is an
+/// entry of a table of contents ("7 See also"), not the end of the article.
+fn mark_menus(units: &[Unit], classes: &mut [Class]) -> Vec<bool> {
     let sentence = |u: &Unit| {
         let t = u.text.trim_end();
         // A trailing ellipsis marks a truncated link text, not the end of a sentence.
@@ -392,20 +427,26 @@ fn mark_menus(units: &[Unit], classes: &mut [Class]) {
         .map(|i| {
             let item = matches!(units[i].kind, Kind::Item { .. });
             let short = matches!(classes[i], Class::Short | Class::Furniture);
-            (short || (item && classes[i] == Class::NearGood)) && !sentence(&units[i])
+            let marker = is_end_marker(&units[i].text);
+            (short || marker || (item && classes[i] == Class::NearGood)) && !sentence(&units[i])
         })
         .collect();
+    let mut inside = vec![false; units.len()];
     let mut start = 0;
     while start < classes.len() {
         let len = link_like[start..].iter().take_while(|&&l| l).count();
         let announced = start > 0 && units[start - 1].text.trim_end().ends_with(':');
         if len >= MENU_RUN && !announced {
-            classes[start..start + len]
+            // A marker heading the run ("Related stories") keeps its say.
+            let first = usize::from(classes[start] == Class::Bad);
+            classes[start + first..start + len]
                 .iter_mut()
                 .for_each(|c| *c = Class::Furniture);
+            inside[start + 1..start + len].fill(true);
         }
         start += len.max(1);
     }
+    inside
 }
 
 /// A short heading shortly followed by good text is part of the article.
@@ -556,7 +597,7 @@ fn drop_trailing_bios(units: &[Unit], keep: &mut [bool]) {
 /// Drops everything from the first end-of-article marker that has the article behind it:
 /// at least as much article text before it as after, or a good part of the article before
 /// it and a long stretch of furniture around it (share buttons, then comments or links).
-fn cut_after_end(units: &[Unit], keep: &mut [bool]) {
+fn cut_after_end(units: &[Unit], in_menu: &[bool], keep: &mut [bool]) {
     let total: usize = (0..units.len())
         .filter(|&k| keep[k])
         .map(|k| weighted_len(&units[k].text))
@@ -566,7 +607,8 @@ fn cut_after_end(units: &[Unit], keep: &mut [bool]) {
         if keep[i] {
             before += weighted_len(&units[i].text);
         }
-        if before == 0 || !is_end_marker(&units[i].text) {
+        let numbered = units[i].text.starts_with(|c: char| c.is_ascii_digit());
+        if before == 0 || (in_menu[i] && numbered) || !is_end_marker(&units[i].text) {
             continue;
         }
         // Only whether the gap is long matters: counting stops there.
@@ -651,6 +693,31 @@ mod tests {
         let text =
             format!("{PROSE}\n\nUK\nWorld\nBusiness\nPolitics\nTech\nScience\n\n{PROSE} Again.\n");
         assert_eq!(kept(&text).len(), 2);
+    }
+
+    #[test]
+    fn an_end_marker_inside_a_menu_is_a_menu_item() {
+        // A table of contents that lists "See also" does not end the article.
+        let text = format!(
+            "{PROSE} {PROSE}\n\nContents\n1 History\n2 Geography\n3 Economy\n4 See also\n5 References\n\nHistory\n\nThe town grew around the mill that was built by the river in the year of the flood.\n"
+        );
+        let k = kept(&text);
+        assert!(k.iter().any(|t| t.starts_with("The town grew")), "{k:?}");
+        assert!(!k.iter().any(|t| t.contains("See also")), "{k:?}");
+    }
+
+    #[test]
+    fn the_main_stretch_starts_after_a_kept_island() {
+        let mut units = segment(&format!("{PROSE}\n\n{PROSE}\n\n{PROSE}\n"));
+        let menu = segment("Home\nNews\nSport\nWeather\nTravel\nMusic");
+        let teaser = units[0].clone();
+        units.splice(0..0, std::iter::once(teaser).chain(menu));
+        let keep: Vec<bool> = units.iter().map(|u| u.text.len() > 50).collect();
+        assert_eq!(main_start(&units, &keep), Some(7));
+        // Short gaps inside the article do not split it.
+        let units = segment(&format!("{PROSE}\n\nAdvertisement\n\n{PROSE}\n"));
+        assert_eq!(main_start(&units, &[true, false, true]), Some(0));
+        assert_eq!(main_start(&units, &[false, false, false]), None);
     }
 
     #[test]

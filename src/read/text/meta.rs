@@ -6,7 +6,9 @@ use super::clean::{is_end_marker, is_furniture_text};
 use super::dates::find_date;
 use super::segment::{Kind, Unit};
 use super::structure::is_caption;
+use crate::lang::is_stop_word;
 use crate::model::{Author, Meta};
+use std::collections::{HashMap, HashSet};
 
 /// Words that introduce a date on a dateline.
 const DATE_CUES: &[&str] = &["published", "posted", "updated", "modified", "date", "last"];
@@ -62,8 +64,8 @@ pub struct Found {
 }
 
 /// Reads the metadata from the head of a text: the units before its first article
-/// paragraph (`body`).
-pub fn infer(units: &[Unit], body: usize) -> Found {
+/// paragraph (`body`); `article` tells which units are the article.
+pub fn infer(units: &[Unit], article: &[bool], body: usize) -> Found {
     let mut found = Found::default();
     // The first lines of the body may still be the dateline or byline (a title promoted
     // by the text under it counts as body).
@@ -100,7 +102,7 @@ pub fn infer(units: &[Unit], body: usize) -> Found {
         .into_iter()
         .chain(dateline.map(|(i, _)| i))
         .collect();
-    if let Some(i) = title(head, &marked) {
+    if let Some(i) = title(units, article, head.len(), &marked) {
         found.meta.title = Some(units[i].text.trim().to_string());
         found.used.push(i);
     }
@@ -136,19 +138,23 @@ fn dateline_source(text: &str) -> Option<String> {
 }
 
 /// The title: the most prominent line of the head. Each title-like line scores for its
-/// length in words (titles have a few), for being a heading, for standing just before the
-/// byline or dateline, for opening a head free of furniture, and loses a little for each
-/// line between it and the body. The best wins; on a tie, the one nearer the body.
-fn title(head: &[Unit], marked: &[usize]) -> Option<usize> {
-    let clean = head.iter().all(|u| !is_furniture_text(&u.text));
-    let first_mark = marked.iter().min().copied();
+/// length in words (titles have a few), for being a heading, for standing next to the
+/// byline or dateline, for opening a head free of furniture, for naming what the article
+/// is about (its words recur in the body), for recurring in the page (a headline is
+/// repeated in breadcrumbs and share widgets, a menu label is not prose's topic), and
+/// loses a little for each line between it and the body. The best wins; on a tie, the one
+/// nearer the body.
+fn title(units: &[Unit], article: &[bool], head: usize, marked: &[usize]) -> Option<usize> {
+    let clean = units[..head].iter().all(|u| !is_furniture_text(&u.text));
+    let topic = Topic::new(units, article);
+    let repeats = line_repeats(units);
     let score = |i: usize| -> f32 {
-        let unit = &head[i];
+        let unit = &units[i];
         let words = word_count(&unit.text);
         let mut score = match words {
-            0..=1 => -3.0,
-            2 => -1.0,
-            3 => 0.0,
+            0..=1 => -2.0,
+            2 => -0.5,
+            3 => 0.5,
             4..=25 => 2.0,
             _ => 0.0,
         };
@@ -157,8 +163,10 @@ fn title(head: &[Unit], marked: &[usize]) -> Option<usize> {
             Kind::Heading(_) => 1.0,
             _ => 0.0,
         };
-        if first_mark.is_some_and(|m| i < m && m - i <= 3) {
-            score += 4.0;
+        if marked.iter().any(|&m| i < m && m - i <= 3) {
+            score += 3.0;
+        } else if marked.iter().any(|&m| m < i && i - m <= 2) {
+            score += 1.0;
         }
         if clean && i == 0 {
             score += 3.0;
@@ -166,10 +174,14 @@ fn title(head: &[Unit], marked: &[usize]) -> Option<usize> {
         if super::structure::looks_like_heading(&unit.text) {
             score += 1.0;
         }
-        score - (0.05 * (head.len() - i) as f32).min(2.0)
+        score += 4.0 * topic.share(i);
+        if repeats.get(&line_key(&unit.text)).is_some_and(|&n| n >= 2) {
+            score += 2.0;
+        }
+        score - (0.05 * head.abs_diff(i) as f32).min(2.0)
     };
-    (0..head.len())
-        .filter(|&i| !marked.contains(&i) && is_title_like(&head[i]))
+    (0..head)
+        .filter(|&i| !marked.contains(&i) && is_title_like(&units[i]))
         .map(|i| (i, score(i)))
         .fold(None, |best: Option<(usize, f32)>, (i, s)| match best {
             Some((_, b)) if b > s => best,
@@ -177,6 +189,85 @@ fn title(head: &[Unit], marked: &[usize]) -> Option<usize> {
         })
         .map(|(i, _)| i)
 }
+
+/// The words of the article, to tell how much a line is about what the article is about.
+struct Topic<'a> {
+    units: &'a [Unit],
+    /// Per content word, in how many article units it occurs.
+    counts: HashMap<String, usize>,
+    article: &'a [bool],
+}
+
+impl<'a> Topic<'a> {
+    fn new(units: &'a [Unit], article: &'a [bool]) -> Self {
+        let mut counts = HashMap::new();
+        for (unit, _) in units.iter().zip(article).filter(|(_, &a)| a) {
+            for word in content_words(&unit.text) {
+                *counts.entry(word).or_insert(0) += 1;
+            }
+        }
+        Topic {
+            units,
+            counts,
+            article,
+        }
+    }
+
+    /// The share of the content words of unit `i` found in the article's other units.
+    fn share(&self, i: usize) -> f32 {
+        let words = content_words(&self.units[i].text);
+        if words.is_empty() {
+            return 0.0;
+        }
+        let own = usize::from(self.article.get(i).copied().unwrap_or(false));
+        let found = words
+            .iter()
+            .filter(|w| self.counts.get(*w).is_some_and(|&n| n > own))
+            .count();
+        found as f32 / words.len() as f32
+    }
+}
+
+/// The distinct words of a text that say what it is about: three letters or more, not a
+/// function word, lower case.
+fn content_words(text: &str) -> HashSet<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 3)
+        .map(str::to_lowercase)
+        .filter(|w| !is_stop_word(w))
+        .collect()
+}
+
+/// A line as compared with the others: lower case, spaces collapsed.
+fn line_key(text: &str) -> String {
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// How often each line occurs in the text, alone or as a part of a line divided by a
+/// separator ("World | Headline", "Headline - Site").
+fn line_repeats(units: &[Unit]) -> HashMap<String, usize> {
+    let mut counts = HashMap::new();
+    for unit in units {
+        let key = line_key(&unit.text);
+        let mut parts: HashSet<&str> = TITLE_SEPARATORS
+            .iter()
+            .flat_map(|sep| key.split(sep))
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .collect();
+        parts.insert(&key);
+        for part in parts {
+            *counts.entry(part.to_string()).or_insert(0) += 1;
+        }
+    }
+    counts
+}
+
+/// What sites put between a headline and its section or site name.
+const TITLE_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " · "];
 
 /// Words of a line; in scripts written without spaces, two characters make a word.
 fn word_count(text: &str) -> usize {
@@ -367,7 +458,8 @@ mod tests {
             .iter()
             .position(|u| u.text.len() > 100)
             .unwrap_or(units.len());
-        infer(&units, body)
+        let article = vec![true; units.len()];
+        infer(&units, &article, body)
     }
 
     const PROSE: &str = "The council met on Tuesday evening to discuss the plan for the new library, which has been delayed for more than two years.";
@@ -387,6 +479,41 @@ mod tests {
         );
         assert_eq!(m.modified, m.published);
         assert_eq!(found.used.len(), 3);
+    }
+
+    #[test]
+    fn the_title_names_the_topic_and_recurs() {
+        // The site's name and a promo line stand first; the headline is repeated in the
+        // breadcrumb and its words recur in the body.
+        let found = infer_text(&format!(
+            "The Daily Planet\nToday's Paper\nCity | Library plan delayed again\nShare\nTweet\n\nLibrary plan delayed again\n\nPhoto\n\n{PROSE}\n"
+        ));
+        assert_eq!(
+            found.meta.title.as_deref(),
+            Some("Library plan delayed again")
+        );
+    }
+
+    #[test]
+    fn lines_recur_alone_or_beside_a_separator() {
+        let units = segment("World | Rain at last\n\nRain at last\n\nHome\n");
+        let repeats = line_repeats(&units);
+        assert_eq!(repeats.get("rain at last"), Some(&2));
+        assert_eq!(repeats.get("home"), Some(&1));
+    }
+
+    #[test]
+    fn topic_share_counts_the_other_article_units() {
+        let units = segment(&format!(
+            "Library plan delayed\n\nToday's Paper\n\n{PROSE}\n"
+        ));
+        let article = [true, false, true];
+        let topic = Topic::new(&units, &article);
+        assert_eq!(topic.share(0), 1.0);
+        assert_eq!(topic.share(1), 0.0);
+        // A paragraph's own words do not count for it: only the three of its ten content
+        // words that the headline has.
+        assert_eq!(topic.share(2), 0.3);
     }
 
     #[test]

@@ -49,10 +49,11 @@ impl Reader for TextReader {
 pub fn read_text(text: &str, extract: bool) -> Article {
     let units = segment::segment(text);
     let article_units = clean::article_mask(&units);
-    let body = (0..units.len())
+    let main = clean::main_start(&units, &article_units).unwrap_or(0);
+    let body = (main..units.len())
         .find(|&i| article_units[i] && clean::weighted_len(&units[i].text) >= 70)
         .unwrap_or(units.len());
-    let found = meta::infer(&units, body);
+    let found = meta::infer(&units, &article_units, body);
     let mut keep = if extract {
         article_units
     } else {
