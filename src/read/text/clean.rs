@@ -186,6 +186,7 @@ pub fn article_mask(units: &[Unit]) -> Vec<bool> {
     let mut keep: Vec<bool> = classes.iter().map(|&c| c == Class::Good).collect();
     drop_trailing_bios(units, &mut keep);
     cut_after_end(units, &in_menu, &mut keep);
+    drop_islands(units, &mut keep);
     if !keep.contains(&true) {
         // Nothing reads as an article (a lone line, a list): keep all but the furniture.
         keep = units
@@ -235,21 +236,25 @@ fn thresholds(units: &[Unit]) -> (f32, f32) {
 
 /// What a dropped unit costs a stretch of article text: a fixed cost, so that a long menu
 /// of short lines weighs, and part of its length.
-const DROPPED_COST: usize = 40;
+const DROPPED_COST: usize = 25;
 
-/// Where the main stretch of the article starts: the first unit of the run of units with
-/// the most article text in it, each dropped unit inside it counting against it. An island
-/// of text kept at the top of a page (a teaser, a cookie notice) is not where it starts.
-pub fn main_start(units: &[Unit], keep: &[bool]) -> Option<usize> {
-    let mut best: Option<(usize, i64)> = None;
+/// A stretch of article text far from the main one is kept when it has at least this share
+/// of the main one's weight: a second part of the article rather than a teaser.
+const SIDE_STRETCH_SHARE: i64 = 3;
+
+/// The main stretch of the article: the run of units with the most article text in it,
+/// each dropped unit inside it counting against it, as first and last unit and weight.
+/// An island of text kept at the top of a page (a teaser, a cookie notice) is not part of
+/// it.
+pub fn main_stretch(units: &[Unit], keep: &[bool]) -> Option<(usize, usize, i64)> {
+    let mut best: Option<(usize, usize, i64)> = None;
     let mut start = 0;
     let mut sum: i64 = 0;
     for (i, (unit, &k)) in units.iter().zip(keep).enumerate() {
-        let len = weighted_len(&unit.text) as i64;
         let value = if k {
-            len
+            weighted_len(&unit.text) as i64
         } else {
-            -(DROPPED_COST as i64 + len.min(LENGTH_HIGH as i64) / 2)
+            -(DROPPED_COST as i64)
         };
         if sum <= 0 {
             if !k {
@@ -259,11 +264,35 @@ pub fn main_start(units: &[Unit], keep: &[bool]) -> Option<usize> {
             sum = 0;
         }
         sum += value;
-        if best.is_none_or(|(_, b)| sum > b) {
-            best = Some((start, sum));
+        if best.is_none_or(|(_, _, b)| sum > b) {
+            best = Some((start, i, sum));
         }
     }
-    best.map(|(s, _)| s)
+    best
+}
+
+/// Drops the kept units that lie outside the main stretch and outside any other stretch of
+/// comparable weight: islands of text amid page furniture.
+fn drop_islands(units: &[Unit], keep: &mut [bool]) {
+    let Some((_, _, main)) = main_stretch(units, keep) else {
+        return;
+    };
+    let mut stretches = vec![false; keep.len()];
+    let mut pending = vec![(0, keep.len())];
+    while let Some((from, to)) = pending.pop() {
+        let Some((s, e, weight)) = main_stretch(&units[from..to], &keep[from..to]) else {
+            continue;
+        };
+        if weight * SIDE_STRETCH_SHARE < main {
+            continue;
+        }
+        stretches[from + s..=from + e].fill(true);
+        pending.push((from, from + s));
+        pending.push((from + e + 1, to));
+    }
+    for (k, in_stretch) in keep.iter_mut().zip(stretches) {
+        *k &= in_stretch;
+    }
 }
 
 /// Length in characters, with a CJK character worth three (one of them carries a word).
@@ -699,7 +728,7 @@ mod tests {
     fn an_end_marker_inside_a_menu_is_a_menu_item() {
         // A table of contents that lists "See also" does not end the article.
         let text = format!(
-            "{PROSE} {PROSE}\n\nContents\n1 History\n2 Geography\n3 Economy\n4 See also\n5 References\n\nHistory\n\nThe town grew around the mill that was built by the river in the year of the flood.\n"
+            "{PROSE}\n\nContents\n1 History\n2 Geography\n3 Economy\n4 See also\n5 References\n\nHistory\n\nThe town grew around the mill that was built by the river in the year of the flood.\n"
         );
         let k = kept(&text);
         assert!(k.iter().any(|t| t.starts_with("The town grew")), "{k:?}");
@@ -709,15 +738,33 @@ mod tests {
     #[test]
     fn the_main_stretch_starts_after_a_kept_island() {
         let mut units = segment(&format!("{PROSE}\n\n{PROSE}\n\n{PROSE}\n"));
-        let menu = segment("Home\nNews\nSport\nWeather\nTravel\nMusic");
+        let menu = segment("Home\nNews\nSport\nWeather\nTravel\nMusic\nBooks\nFilm\nArt\nFood");
         let teaser = units[0].clone();
         units.splice(0..0, std::iter::once(teaser).chain(menu));
         let keep: Vec<bool> = units.iter().map(|u| u.text.len() > 50).collect();
-        assert_eq!(main_start(&units, &keep), Some(7));
+        assert_eq!(main_stretch(&units, &keep).map(|s| s.0), Some(11));
         // Short gaps inside the article do not split it.
         let units = segment(&format!("{PROSE}\n\nAdvertisement\n\n{PROSE}\n"));
-        assert_eq!(main_start(&units, &[true, false, true]), Some(0));
-        assert_eq!(main_start(&units, &[false, false, false]), None);
+        assert_eq!(
+            main_stretch(&units, &[true, false, true]).map(|s| s.0),
+            Some(0)
+        );
+        assert_eq!(main_stretch(&units, &[false, false, false]), None);
+    }
+
+    #[test]
+    fn islands_amid_furniture_go_parts_of_the_article_stay() {
+        let menu = "Home\nNews\nSport\nWeather\nTravel\nMusic\nBooks\nFilm\nArt\nFood";
+        let teaser = "A short teaser for another story that is kept by the classifier alone.";
+        let units = segment(&format!(
+            "{teaser}\n\n{menu}\n\n{PROSE}\n\n{PROSE}\n\n{PROSE}\n\nAdvertisement\n\n{PROSE}\n\n{menu}\n\n{PROSE} {PROSE}\n"
+        ));
+        let mut keep: Vec<bool> = units.iter().map(|u| u.text.len() > 50).collect();
+        drop_islands(&units, &mut keep);
+        let kept: Vec<usize> = (0..units.len()).filter(|&i| keep[i]).collect();
+        // The teaser goes; the paragraph after the advertisement and the long part after
+        // the second menu (a third of the weight of the main part or more) stay.
+        assert_eq!(kept, [11, 12, 13, 15, 26]);
     }
 
     #[test]

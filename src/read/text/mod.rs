@@ -49,7 +49,7 @@ impl Reader for TextReader {
 pub fn read_text(text: &str, extract: bool) -> Article {
     let units = segment::segment(text);
     let article_units = clean::article_mask(&units);
-    let main = clean::main_start(&units, &article_units).unwrap_or(0);
+    let main = clean::main_stretch(&units, &article_units).map_or(0, |s| s.0);
     let body = (main..units.len())
         .find(|&i| article_units[i] && clean::weighted_len(&units[i].text) >= 70)
         .unwrap_or(units.len());
