@@ -70,7 +70,7 @@ pub fn infer(units: &[Unit], article: &[bool], body: usize) -> Found {
     // The first lines of the body may still be the dateline or byline (a title promoted
     // by the text under it counts as body).
     let head = &units[..(body + HEAD_OVERLAP).min(units.len())];
-    let byline_at = head.iter().position(|u| byline(&u.text).is_some());
+    let mut byline_at = head.iter().position(|u| byline(&u.text).is_some());
     if let Some((i, (authors, publisher))) =
         byline_at.and_then(|i| byline(&units[i].text).map(|b| (i, b)))
     {
@@ -97,6 +97,13 @@ pub fn infer(units: &[Unit], article: &[bool], body: usize) -> Found {
         if Some(i) != byline_at && is_dateline(text) {
             found.used.push(i);
         }
+        if byline_at.is_none() {
+            byline_at = name_by_dateline(head, i);
+            if let Some(k) = byline_at.and_then(|k| bare_name(&units[k].text).map(|a| (k, a))) {
+                found.meta.authors = vec![k.1];
+                found.used.push(k.0);
+            }
+        }
     }
     let marked: Vec<usize> = byline_at
         .into_iter()
@@ -107,6 +114,16 @@ pub fn infer(units: &[Unit], article: &[bool], body: usize) -> Found {
         found.used.push(i);
     }
     found
+}
+
+/// A line of a name just before the dateline (a role or "Follow" may stand between) or
+/// just after it: the author.
+fn name_by_dateline(head: &[Unit], dateline: usize) -> Option<usize> {
+    let before = dateline.saturating_sub(2)..dateline;
+    before
+        .rev()
+        .chain(dateline + 1..(dateline + 2).min(head.len()))
+        .find(|&k| bare_name(&head[k].text).is_some())
 }
 
 /// A line that is all dateline: its date, a cue word, a source, a time; nothing of a
@@ -302,35 +319,116 @@ fn is_title_like(unit: &Unit) -> bool {
         && find_date(t).is_none()
 }
 
-/// Authors (and a publisher after `|`) of a byline.
+/// Words that may stand before "by" on a byline: "Written by", "Posted by".
+const BY_LEAD: &[&str] = &[
+    "written",
+    "posted",
+    "published",
+    "story",
+    "text",
+    "words",
+    "reported",
+    "edited",
+    "article",
+    "geschrieben",
+    "publié",
+    "escrito",
+    "scritto",
+];
+
+/// Bylines are short: longer lines are read up to this many words, and only when the
+/// names end before a comma ("By Jane Doe, a reporter who has covered ...").
+const BYLINE_WORDS: usize = 20;
+
+/// Authors (and a publisher after `|`) of a byline: "By Jane Doe", "Written by Jane Doe",
+/// "on March 10, 2015 by Jane Doe", "Jane Doe | Reuters", "Jane Doe - Apr 16, 2015".
 pub fn byline(text: &str) -> Option<(Vec<Author>, Option<String>)> {
     let t = text.trim();
-    if t.split_whitespace().count() > 20 {
-        return None;
-    }
+    let long = t.split_whitespace().count() > BYLINE_WORDS;
     let (names, publisher) = match t.split_once('|') {
         Some((a, b)) => (a.trim(), Some(b.trim())),
         None => (t, None),
     };
-    let first = names.split_whitespace().next()?;
-    let has_by = BY.contains(&first.to_lowercase().trim_end_matches(':'));
-    let names = if has_by {
-        names[first.len()..].trim_start()
-    } else if publisher.is_some() {
-        names
-    } else {
+    let publisher = publisher.filter(|p| {
+        let n = p.split_whitespace().count();
+        (1..=5).contains(&n)
+            && p.chars().next().is_some_and(char::is_uppercase)
+            && find_date(p).is_none()
+            && !is_furniture_text(p)
+    });
+    if let Some(rest) = after_by(names) {
+        let rest = if long { rest.split(',').next()? } else { rest };
+        if long && rest.split_whitespace().count() > 5 {
+            return None;
+        }
+        let authors = author_names(rest, true)?;
+        let one_word = authors.len() == 1 && !authors[0].name.contains(' ');
+        // "By Tuesday, the council..." names no one.
+        if one_word && t.split_whitespace().count() > 4 {
+            return None;
+        }
+        return Some((authors, publisher.map(str::to_string)));
+    }
+    if long || is_furniture_text(names) {
         return None;
+    }
+    let authors = match publisher {
+        Some(_) => author_names(names, false)?,
+        None => dated_name(names)?,
     };
-    let authors = author_names(names, has_by)?;
-    let publisher = publisher
-        .filter(|p| {
-            let n = p.split_whitespace().count();
-            (1..=5).contains(&n)
-                && p.chars().next().is_some_and(char::is_uppercase)
-                && find_date(p).is_none()
-        })
-        .map(str::to_string);
-    Some((authors, publisher))
+    // Without "By" a name has a first and a last name: "World | Headline" is no byline.
+    if authors.iter().any(|a| !a.name.contains(' ')) {
+        return None;
+    }
+    Some((authors, publisher.map(str::to_string)))
+}
+
+/// The text after "By" at the start of a line, after a lead ("Written by") or after a
+/// date ("on March 10, 2015 by").
+fn after_by(text: &str) -> Option<&str> {
+    let mut offset = 0;
+    for (k, word) in text.split_whitespace().enumerate().take(8) {
+        let at = offset + text[offset..].find(word)?;
+        offset = at + word.len();
+        let lower = word.to_lowercase();
+        if BY.contains(&lower.trim_end_matches(':')) {
+            let lead = &text[..at];
+            let lead_ok = k == 0
+                || lead
+                    .split_whitespace()
+                    .all(|w| BY_LEAD.contains(&w.to_lowercase().as_str()))
+                || find_date(lead).is_some();
+            return lead_ok.then(|| text[offset..].trim_start());
+        }
+    }
+    None
+}
+
+/// A name followed by when it wrote: "Jane Doe - Apr 16, 2015 8:02 pm", "Jane Doe 1 day
+/// ago".
+fn dated_name(text: &str) -> Option<Vec<Author>> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let n = name_length(&words);
+    if !(2..=4).contains(&n) || words[..n].iter().any(|w| is_stop_word(&w.to_lowercase())) {
+        return None;
+    }
+    let rest = words[n..].join(" ");
+    let rest = rest.trim_start_matches(['-', '–', '—', '·', '•', ',', ' ']);
+    let dated = find_date(rest).is_some() || rest.ends_with(" ago");
+    dated.then(|| vec![Author::named(name_case(&words[..n].join(" ")))])
+}
+
+/// A line that is only a person's name: two to four capitalized words, none of them a
+/// function word ("The Daily Planet" is a site).
+fn bare_name(text: &str) -> Option<Author> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let n = name_length(&words);
+    let name_only = (2..=4).contains(&n)
+        && n == words.len()
+        && !words.iter().any(|w| is_stop_word(&w.to_lowercase()))
+        && !is_furniture_text(text)
+        && words.iter().all(|w| w.chars().any(char::is_alphabetic));
+    name_only.then(|| Author::named(name_case(&words.join(" "))))
 }
 
 /// Names separated by commas, "and" or "&"; a role after a comma, a date or any other word
@@ -348,6 +446,8 @@ fn author_names(text: &str, after_by: bool) -> Option<Vec<Author>> {
             .split(" and ")
             .flat_map(|p| p.split(" & "))
             .flat_map(|p| p.split(" und "))
+            .flat_map(|p| p.split(" et "))
+            .flat_map(|p| p.split(" y "))
         {
             let words: Vec<&str> = name.split_whitespace().collect();
             let n = name_length(&words);
@@ -437,6 +537,43 @@ mod tests {
         assert!(byline("Bypass the road for now").is_none());
         assert!(byline("The rain in spain | Weather").is_none());
         assert!(byline("by the way, nothing here").is_none());
+        // Section labels and account links before a bar are not authors.
+        assert!(byline("Africa | United States to Lift Sudan Sanctions").is_none());
+        assert!(byline("Sign In | Register").is_none());
+    }
+
+    #[test]
+    fn bylines_led_or_followed() {
+        assert_eq!(names("Written by Jane Doe"), ["Jane Doe"]);
+        assert_eq!(names("on March 10, 2015 by Jane Doe"), ["Jane Doe"]);
+        assert_eq!(names("Posted by Jane Doe on March 10, 2015"), ["Jane Doe"]);
+        assert!(byline("Stand by Me was a hit").is_none());
+        assert_eq!(names("Jane Doe - Apr 16, 2015 8:02 pm UTC"), ["Jane Doe"]);
+        assert_eq!(names("Jane Doe 1 day ago"), ["Jane Doe"]);
+        assert!(byline("Library plan delayed 2 days ago").is_none());
+        assert_eq!(
+            names("Par Jean Dupont et Marie Curie"),
+            ["Jean Dupont", "Marie Curie"]
+        );
+        // A long line is read up to the comma that ends the names.
+        let long = "By Jane Doe, a deputy editor who has covered the city council and its many plans for the new library for ten years";
+        assert_eq!(names(long), ["Jane Doe"]);
+        let prose = "By Tuesday the council had met three times to discuss the plan for the new library and the cost of the land";
+        assert!(byline(prose).is_none());
+    }
+
+    #[test]
+    fn a_name_line_by_the_dateline_is_the_author() {
+        let found = infer_text(&format!(
+            "The Daily Planet\n\nLibrary plan delayed again\n\nJane Doe\nFollow\nOct 18, 2019\n\n{PROSE}\n"
+        ));
+        assert_eq!(found.meta.authors[0].name, "Jane Doe");
+        assert_eq!(
+            found.meta.title.as_deref(),
+            Some("Library plan delayed again")
+        );
+        assert!(bare_name("The Daily Planet").is_none());
+        assert!(bare_name("Jane Doe").is_some());
     }
 
     #[test]
