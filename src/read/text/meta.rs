@@ -414,7 +414,11 @@ fn dated_name(text: &str) -> Option<Vec<Author>> {
     }
     let rest = words[n..].join(" ");
     let rest = rest.trim_start_matches(['-', '–', '—', '·', '•', ',', ' ']);
-    let dated = find_date(rest).is_some() || rest.ends_with(" ago");
+    // The date follows the name at once: "China Plus Published: ..." is a dateline.
+    let first = rest.split_whitespace().next().unwrap_or("");
+    let date_first = first.starts_with(|c: char| c.is_ascii_digit())
+        || crate::read::dates::month_number(first.trim_end_matches(',')).is_some();
+    let dated = date_first && (find_date(rest).is_some() || rest.ends_with(" ago"));
     dated.then(|| vec![Author::named(name_case(&words[..n].join(" ")))])
 }
 
@@ -550,6 +554,7 @@ mod tests {
         assert!(byline("Stand by Me was a hit").is_none());
         assert_eq!(names("Jane Doe - Apr 16, 2015 8:02 pm UTC"), ["Jane Doe"]);
         assert_eq!(names("Jane Doe 1 day ago"), ["Jane Doe"]);
+        assert!(byline("China Plus Published: 2019-09-18 22:32:40").is_none());
         assert!(byline("Library plan delayed 2 days ago").is_none());
         assert_eq!(
             names("Par Jean Dupont et Marie Curie"),
