@@ -29,7 +29,47 @@ const ZONES: &[(&str, i16)] = &[
 
 /// The first date in a piece of text, with the time of day when the text gives one.
 pub fn find_date(text: &str) -> Option<Date> {
-    find_iso(text).or_else(|| find_named(text))
+    find_iso(text)
+        .or_else(|| find_named(text))
+        .or_else(|| find_numeric(text))
+}
+
+/// A day, month and year in figures: "04.05.2015" (day first, as in Europe), "2/26/2015"
+/// (month first, as in the US, unless the first number cannot be a month).
+fn find_numeric(text: &str) -> Option<Date> {
+    for (start, token) in numeric_tokens(text) {
+        let (sep, parts) = if token.contains('.') {
+            ('.', token.split('.').collect::<Vec<_>>())
+        } else {
+            ('/', token.split('/').collect::<Vec<_>>())
+        };
+        let [a, b, y] = parts[..] else {
+            continue;
+        };
+        let (Some(a), Some(b), Some(year)) = (day(a), day(b), year(y)) else {
+            continue;
+        };
+        let (d, m) = match sep {
+            '.' => (a, b),
+            _ if a > 12 => (a, b),
+            _ => (b, a),
+        };
+        if let Some(mut date) = Date::ymd(year, m, d) {
+            date.time = find_time(&text[start + token.len()..]);
+            return Some(date);
+        }
+    }
+    None
+}
+
+/// Runs of digits joined by `.` or `/`, with their byte offsets.
+fn numeric_tokens(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.split(|c: char| !(c.is_ascii_digit() || c == '.' || c == '/'))
+        .map(move |t| (t.as_ptr() as usize - text.as_ptr() as usize, t))
+        .map(|(i, t)| (i, t.trim_end_matches('.')))
+        .filter(|(_, t)| {
+            t.matches(['.', '/']).count() == 2 && !(t.contains('.') && t.contains('/'))
+        })
 }
 
 /// A `YYYY-MM-DD` date (or `YYYY/MM/DD`) with an optional ISO time and offset after it.
@@ -74,6 +114,9 @@ fn find_iso(text: &str) -> Option<Date> {
     None
 }
 
+/// Words that join day, month and year: "1 de diciembre de 2017", "5 di maggio 2019".
+const DATE_JOINERS: &[&str] = &["de", "del", "di", "do", "da"];
+
 /// Words of text for the month-name forms: alphanumeric runs, with `:` kept for times.
 fn words(text: &str) -> Vec<String> {
     text.split(|c: char| !(c.is_alphanumeric() || c == ':'))
@@ -102,7 +145,10 @@ fn year(word: &str) -> Option<i32> {
 
 /// "Sept. 18, 2019", "18 September 2019", "Nov 19, 2019", "18. September 2019".
 fn find_named(text: &str) -> Option<Date> {
-    let w = words(text);
+    let w: Vec<String> = words(text)
+        .into_iter()
+        .filter(|w| !DATE_JOINERS.contains(&w.as_str()))
+        .collect();
     for i in 0..w.len() {
         let Some(m) = month_number(&w[i]) else {
             continue;
@@ -208,6 +254,25 @@ mod tests {
         assert_eq!(date("le 3 mars 2020").as_deref(), Some("2020-03-03"));
         assert_eq!(date("May 2019 was warm"), None);
         assert_eq!(date("in March 32, 2019"), None);
+    }
+
+    #[test]
+    fn dates_in_figures() {
+        assert_eq!(
+            date("Le Monde | 04.05.2015 à 13h36").as_deref(),
+            Some("2015-05-04")
+        );
+        assert_eq!(
+            date("2/26/2015 7:11 AM PST").as_deref(),
+            Some("2015-02-26T07:11:00-08:00")
+        );
+        assert_eq!(date("26/2/2015").as_deref(), Some("2015-02-26"));
+        assert_eq!(date("version 1.2.3 of 2015"), None);
+        assert_eq!(date("13/13/2015"), None);
+        assert_eq!(
+            date("1 de diciembre de 2017").as_deref(),
+            Some("2017-12-01")
+        );
     }
 
     #[test]

@@ -55,6 +55,8 @@ const PARTICLES: &[&str] = &[
 
 /// How many units past the start of the body the head reaches.
 const HEAD_OVERLAP: usize = 3;
+/// How many units past the start of the body a dateline is looked for.
+const DATELINE_OVERLAP: usize = 8;
 
 /// Metadata found in the units, and the units that said it (to be left out of the body).
 #[derive(Debug, Default)]
@@ -78,7 +80,9 @@ pub fn infer(units: &[Unit], article: &[bool], body: usize) -> Found {
         found.meta.publisher = publisher;
         found.used.push(i);
     }
-    let dateline = head
+    // A dateline may follow the standfirst and the caption of the lead picture.
+    let dated = &units[..(body + DATELINE_OVERLAP).min(units.len())];
+    let dateline = dated
         .iter()
         .enumerate()
         .filter(|(_, u)| u.text.split_whitespace().count() <= 25)
@@ -98,7 +102,7 @@ pub fn infer(units: &[Unit], article: &[bool], body: usize) -> Found {
             found.used.push(i);
         }
         if byline_at.is_none() {
-            byline_at = name_by_dateline(head, i);
+            byline_at = name_by_dateline(dated, i);
             if let Some(k) = byline_at.and_then(|k| bare_name(&units[k].text).map(|a| (k, a))) {
                 found.meta.authors = vec![k.1];
                 found.used.push(k.0);
@@ -169,7 +173,7 @@ fn title(units: &[Unit], article: &[bool], head: usize, marked: &[usize]) -> Opt
         let unit = &units[i];
         let words = word_count(&unit.text);
         let mut score = match words {
-            0..=1 => -2.0,
+            0..=1 => -4.0,
             2 => -0.5,
             3 => 0.5,
             4..=25 => 2.0,
@@ -195,7 +199,8 @@ fn title(units: &[Unit], article: &[bool], head: usize, marked: &[usize]) -> Opt
         if repeats.get(&line_key(&unit.text)).is_some_and(|&n| n >= 2) {
             score += 2.0;
         }
-        score - (0.05 * head.abs_diff(i) as f32).min(2.0)
+        let s = score - (0.05 * head.abs_diff(i) as f32).min(2.0);
+        s
     };
     (0..head)
         .filter(|&i| !marked.contains(&i) && is_title_like(&units[i]))
@@ -264,7 +269,7 @@ fn line_key(text: &str) -> String {
 }
 
 /// How often each line occurs in the text, alone or as a part of a line divided by a
-/// separator ("World | Headline", "Headline - Site").
+/// separator ("World | Headline", "Headline - Site", "Home > News > Headline").
 fn line_repeats(units: &[Unit]) -> HashMap<String, usize> {
     let mut counts = HashMap::new();
     for unit in units {
@@ -284,7 +289,9 @@ fn line_repeats(units: &[Unit]) -> HashMap<String, usize> {
 }
 
 /// What sites put between a headline and its section or site name.
-const TITLE_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " · "];
+const TITLE_SEPARATORS: &[&str] = &[
+    " | ", " - ", " – ", " — ", " :: ", " · ", " > ", " » ", " / ",
+];
 
 /// Words of a line; in scripts written without spaces, two characters make a word.
 fn word_count(text: &str) -> usize {
@@ -308,7 +315,7 @@ fn is_title_like(unit: &Unit) -> bool {
         && (wordy >= 1 || no_space_script)
         && words.len() <= 30
         && t.chars().count() <= 250
-        && (!t.ends_with('.') || t.ends_with("..."))
+        && (!t.ends_with('.') || t.ends_with("...") || ends_with_abbreviation(t))
         && !t.ends_with([':', ',', '—', '-', '|'])
         // Columns of a text table.
         && !t.contains("   ")
@@ -339,6 +346,14 @@ const BY_LEAD: &[&str] = &[
 /// Bylines are short: longer lines are read up to this many words, and only when the
 /// names end before a comma ("By Jane Doe, a reporter who has covered ...").
 const BYLINE_WORDS: usize = 20;
+
+/// Whether the full stop at the end of a line closes an abbreviation ("N.Y.C.", "U.S.")
+/// rather than a sentence.
+fn ends_with_abbreviation(text: &str) -> bool {
+    text.split_whitespace()
+        .next_back()
+        .is_some_and(|w| w.trim_end_matches('.').contains('.'))
+}
 
 /// Authors (and a publisher after `|`) of a byline: "By Jane Doe", "Written by Jane Doe",
 /// "on March 10, 2015 by Jane Doe", "Jane Doe | Reuters", "Jane Doe - Apr 16, 2015".
@@ -656,6 +671,21 @@ mod tests {
         // A paragraph's own words do not count for it: only the three of its ten content
         // words that the headline has.
         assert_eq!(topic.share(2), 0.3);
+    }
+
+    #[test]
+    fn a_headline_may_end_in_an_abbreviation() {
+        assert!(ends_with_abbreviation(
+            "How Winter Wreaks Havoc Under N.Y.C."
+        ));
+        assert!(!ends_with_abbreviation("It ended."));
+        let found = infer_text(&format!(
+            "Image\n\nWinter wreaks havoc under N.Y.C.\n\nBy Jane Doe\n\n{PROSE}\n"
+        ));
+        assert_eq!(
+            found.meta.title.as_deref(),
+            Some("Winter wreaks havoc under N.Y.C.")
+        );
     }
 
     #[test]
