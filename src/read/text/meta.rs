@@ -199,8 +199,7 @@ fn title(units: &[Unit], article: &[bool], head: usize, marked: &[usize]) -> Opt
         if repeats.get(&line_key(&unit.text)).is_some_and(|&n| n >= 2) {
             score += 2.0;
         }
-        let s = score - (0.05 * head.abs_diff(i) as f32).min(2.0);
-        s
+        score - (0.05 * head.abs_diff(i) as f32).min(2.0)
     };
     (0..head)
         .filter(|&i| !marked.contains(&i) && is_title_like(&units[i]))
