@@ -425,11 +425,31 @@ fn classify(unit: &Unit, (stopwords_low, stopwords_high): (f32, f32)) -> Class {
         } else {
             Class::NearGood
         }
-    } else if density >= stopwords_low {
+    } else if density >= stopwords_low
+        || (is_sentence(text) && density >= stopwords_low * SENTENCE_LENIENCY)
+    {
         Class::NearGood
     } else {
         Class::Bad
     }
+}
+
+/// How far below the function-word threshold a unit written as a sentence may fall and
+/// still be near-good: its form is evidence of prose too.
+const SENTENCE_LENIENCY: f32 = 0.9;
+
+/// Text written as a sentence: a capital first, lower-case words in it, sentence
+/// punctuation at its end.
+fn is_sentence(text: &str) -> bool {
+    let t = text.trim();
+    let lower_words = t
+        .split_whitespace()
+        .filter(|w| w.starts_with(char::is_lowercase))
+        .count();
+    t.starts_with(char::is_uppercase)
+        && lower_words * 2 >= t.split_whitespace().count()
+        && t.ends_with(['.', '!', '?', ':', '"', '”', '»', ')'])
+        && !t.ends_with("...")
 }
 
 /// Headings, and heading-like lines alone in their group of lines.
@@ -765,6 +785,20 @@ mod tests {
         // The teaser goes; the paragraph after the advertisement and the long part after
         // the second menu (a third of the weight of the main part or more) stay.
         assert_eq!(kept, [11, 12, 13, 15, 26]);
+    }
+
+    #[test]
+    fn a_sentence_a_little_short_of_function_words_is_near_good() {
+        // 7 function words in 26: 0.27, just under the threshold of 0.28.
+        let sentence = "Its use is dead easy, adding Blanket support to your Mocha test suite is just matter of adding a simple line to your HTML test file:";
+        let unit = |t: &str| segment(t).remove(0);
+        assert_eq!(classify(&unit(sentence), (0.28, 0.30)), Class::NearGood);
+        let list = "Blanket support, Mocha test suite, simple line, HTML test file, data cover adapter, vendor files, source files and the rest";
+        assert_eq!(classify(&unit(list), (0.28, 0.30)), Class::Bad);
+        assert!(is_sentence(sentence));
+        assert!(!is_sentence(
+            "Top Stories From Around The World Today And Tomorrow"
+        ));
     }
 
     #[test]
