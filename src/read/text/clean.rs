@@ -181,7 +181,7 @@ pub fn article_mask(units: &[Unit]) -> Vec<bool> {
     promote_headings(units, &mut classes);
     let in_menu = mark_menus(units, &mut classes);
     revise_short(&mut classes);
-    revise_near_good(&mut classes);
+    revise_near_good(units, &mut classes);
     promote_headings_again(units, &initial, &mut classes);
     let mut keep: Vec<bool> = classes.iter().map(|&c| c == Class::Good).collect();
     drop_trailing_bios(units, &mut keep);
@@ -582,7 +582,8 @@ fn revise_short(classes: &mut [Class]) {
     }
 }
 
-fn revise_near_good(classes: &mut [Class]) {
+fn revise_near_good(units: &[Unit], classes: &mut [Class]) {
+    promote_near_good_runs(units, classes);
     let prev = neighbours(classes, false, true);
     let next = neighbours(classes, true, true);
     for i in 0..classes.len() {
@@ -590,6 +591,27 @@ fn revise_near_good(classes: &mut [Class]) {
             let both_bad = prev[i] == Class::Bad && next[i] == Class::Bad;
             classes[i] = if both_bad { Class::Bad } else { Class::Good };
         }
+    }
+}
+
+/// Near-good units in a row that make an article of short paragraphs.
+const NEAR_GOOD_RUN: usize = 3;
+
+/// A stretch of several near-good paragraphs, with only short lines and furniture between
+/// them, is prose written in short paragraphs: it is good whatever stands around it.
+fn promote_near_good_runs(units: &[Unit], classes: &mut [Class]) {
+    let mut start = 0;
+    while start < classes.len() {
+        let in_run = |c: &Class| matches!(c, Class::NearGood | Class::Short | Class::Furniture);
+        let len = classes[start..].iter().take_while(|c| in_run(c)).count();
+        let near: Vec<usize> = (start..start + len)
+            .filter(|&k| classes[k] == Class::NearGood)
+            .collect();
+        let text: usize = near.iter().map(|&k| weighted_len(&units[k].text)).sum();
+        if near.len() >= NEAR_GOOD_RUN && text >= 2 * LENGTH_HIGH {
+            near.iter().for_each(|&k| classes[k] = Class::Good);
+        }
+        start += len.max(1);
     }
 }
 
@@ -799,6 +821,19 @@ mod tests {
         assert!(!is_sentence(
             "Top Stories From Around The World Today And Tomorrow"
         ));
+    }
+
+    #[test]
+    fn a_run_of_near_good_paragraphs_is_prose() {
+        let bad = "Afghanistan Albania Algeria Andorra Angola Anguilla Antarctica Argentina Armenia Aruba Australia Austria";
+        let near = "The council met on Tuesday to discuss the plan for the new library, which has been delayed for more than two years by the cost of the land.";
+        let text =
+            format!("{bad}\n\n{near}\n\n{near} Again.\n\n{near} Once more.\n\n{bad}\n\n{PROSE}\n");
+        let k = kept(&text);
+        assert_eq!(k.len(), 4, "{k:?}");
+        // Two near-good paragraphs between bad units are not enough.
+        let text = format!("{bad}\n\n{near}\n\n{near} Again.\n\n{bad}\n\n{PROSE}\n");
+        assert_eq!(kept(&text).len(), 1);
     }
 
     #[test]
