@@ -12,44 +12,48 @@ use std::cell::{Cell, Ref, RefCell};
 /// recursive pass over the tree stays within a bounded stack.
 pub const MAX_DEPTH: usize = 200;
 
-/// The attributes any pass reads; the others are not copied (most of a page's attributes
-/// are styling and script hooks).
-const KEPT_ATTRIBUTES: &[&str] = &[
-    "alt",
-    "aria-hidden",
-    "class",
-    "content",
-    "data-hi-res-src",
-    "data-lang",
-    "data-language",
-    "data-lazy",
-    "data-lazy-src",
-    "data-lazy-srcset",
-    "data-original",
-    "data-src",
-    "data-srcset",
-    "data-url",
-    "datetime",
-    "hidden",
-    "href",
-    "http-equiv",
-    "id",
-    "itemprop",
-    "lang",
-    "name",
-    "property",
-    "pubdate",
-    "rel",
-    "role",
-    "src",
-    "srcset",
-    "start",
-    "style",
-    "summary",
-    "title",
-    "type",
-    "xml:lang",
-];
+/// Whether any pass reads the attribute of this name; the others are not copied (most of a
+/// page's attributes are styling and script hooks). A `match` compiles to a few length and
+/// byte tests, which matters: pages have tens of thousands of attributes.
+fn is_kept_attribute(name: &str) -> bool {
+    matches!(
+        name,
+        "alt"
+            | "aria-hidden"
+            | "class"
+            | "content"
+            | "data-hi-res-src"
+            | "data-lang"
+            | "data-language"
+            | "data-lazy"
+            | "data-lazy-src"
+            | "data-lazy-srcset"
+            | "data-original"
+            | "data-src"
+            | "data-srcset"
+            | "data-url"
+            | "datetime"
+            | "hidden"
+            | "href"
+            | "http-equiv"
+            | "id"
+            | "itemprop"
+            | "lang"
+            | "name"
+            | "property"
+            | "pubdate"
+            | "rel"
+            | "role"
+            | "src"
+            | "srcset"
+            | "start"
+            | "style"
+            | "summary"
+            | "title"
+            | "type"
+            | "xml:lang"
+    )
+}
 
 /// Elements whose whitespace is kept as written.
 fn keeps_whitespace(tag: &str) -> bool {
@@ -402,7 +406,7 @@ impl TreeSink for Sink {
     fn create_element(&self, name: QualName, attrs: Vec<Attribute>, _: ElementFlags) -> usize {
         let attrs = attrs
             .into_iter()
-            .filter(|a| KEPT_ATTRIBUTES.contains(&&*a.name.local))
+            .filter(|a| is_kept_attribute(&a.name.local))
             .map(|a| (a.name.local.to_string(), a.value.to_string()))
             .collect();
         let id = self.push(RawData::Element { name, attrs });
@@ -468,7 +472,7 @@ impl TreeSink for Sink {
         if let RawData::Element { attrs, .. } = &mut self.nodes.borrow_mut()[*target].data {
             for a in extra {
                 let name = &*a.name.local;
-                if KEPT_ATTRIBUTES.contains(&name) && !attrs.iter().any(|(k, _)| k == name) {
+                if is_kept_attribute(name) && !attrs.iter().any(|(k, _)| k == name) {
                     attrs.push((name.to_string(), a.value.to_string()));
                 }
             }
