@@ -4,7 +4,7 @@
 use super::depth::{self, TreeView};
 use html5ever::tendril::StrTendril;
 use html5ever::tree_builder::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
-use html5ever::{Attribute, QualName};
+use html5ever::{Attribute, LocalName, QualName};
 use std::borrow::Cow;
 use std::cell::{Cell, Ref, RefCell};
 
@@ -80,7 +80,7 @@ pub enum Data {
     Document,
     /// Tag and attribute names are lowercase, as the HTML parser gives them.
     Element {
-        tag: String,
+        tag: LocalName,
         attrs: Vec<(String, String)>,
     },
     Text(String),
@@ -345,7 +345,7 @@ impl Sink {
         while let Some((rid, parent, depth, verbatim)) = stack.pop() {
             let data = match std::mem::replace(&mut raw[rid].data, RawData::Other) {
                 RawData::Element { name, attrs } => Data::Element {
-                    tag: name.local.to_string(),
+                    tag: name.local,
                     attrs,
                 },
                 // Indentation between tags renders as one space at most.
