@@ -358,7 +358,7 @@ impl Sink {
             let id = nodes.len();
             nodes.push(Node {
                 parent: Some(parent),
-                children: Vec::new(),
+                children: Vec::with_capacity(raw[rid].children.len()),
                 data,
             });
             nodes[parent].children.push(id);
