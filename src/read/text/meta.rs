@@ -113,11 +113,53 @@ pub fn infer(units: &[Unit], article: &[bool], body: usize) -> Found {
         .into_iter()
         .chain(dateline.map(|(i, _)| i))
         .collect();
+    if found.meta.publisher.is_none() {
+        found.meta.publisher = units.iter().rev().find_map(|u| copyright_holder(&u.text));
+    }
     if let Some(i) = title(units, article, head.len(), &marked) {
         found.meta.title = Some(units[i].text.trim().to_string());
         found.used.push(i);
     }
     found
+}
+
+/// Words that may join the words of a name: "Folha de S.Paulo", "Mac & i".
+const NAME_JOINERS: &[&str] = &["of", "de", "du", "and", "&", "der", "la", "del"];
+
+/// The holder named on a copyright line, the page's publisher: "© 2019 The Daily Planet.
+/// All rights reserved." gives "The Daily Planet".
+fn copyright_holder(text: &str) -> Option<String> {
+    if text.split_whitespace().count() > 40 {
+        return None;
+    }
+    let lower = text.to_lowercase();
+    let at = ["©", "(c)", "copyright"]
+        .iter()
+        .filter_map(|m| lower.find(m).map(|i| i + m.len()))
+        .min()?;
+    // Lower-casing keeps these ASCII markers' offsets; the rest of the text may differ.
+    let rest = text.get(at..)?;
+    let rest = rest.trim_start_matches(|c: char| {
+        c.is_whitespace() || c.is_ascii_digit() || matches!(c, '©' | '-' | '–' | ',')
+    });
+    let end = [". ", ",", "|", " - ", " – ", " — ", " · "]
+        .iter()
+        .filter_map(|m| rest.find(m))
+        .min()
+        .unwrap_or(rest.len());
+    let mut words: Vec<&str> = rest[..end]
+        .trim_end_matches('.')
+        .split_whitespace()
+        .take_while(|w| {
+            (w.starts_with(char::is_uppercase) && *w != "All") || NAME_JOINERS.contains(w)
+        })
+        .collect();
+    while words.last().is_some_and(|w| NAME_JOINERS.contains(w)) {
+        words.pop();
+    }
+    let name_like = (1..=6).contains(&words.len())
+        && !["Copyright", "Provided", "Photo", "Image"].contains(&words[0]);
+    name_like.then(|| words.join(" "))
 }
 
 /// A line of a name just before the dateline (a role or "Follow" may stand between) or
@@ -685,6 +727,28 @@ mod tests {
             found.meta.title.as_deref(),
             Some("Winter wreaks havoc under N.Y.C.")
         );
+    }
+
+    #[test]
+    fn copyright_lines_name_the_publisher() {
+        let holder = |t: &str| copyright_holder(t);
+        assert_eq!(
+            holder("© 2019 The Daily Planet. All rights reserved.").as_deref(),
+            Some("The Daily Planet")
+        );
+        assert_eq!(
+            holder("Copyright © 1996-2015 Folha de S.Paulo. Todos os direitos reservados")
+                .as_deref(),
+            Some("Folha de S.Paulo")
+        );
+        assert_eq!(holder("© Jane Doe 2016-2020").as_deref(), Some("Jane Doe"));
+        assert_eq!(
+            holder("Copyright 2017 Le Monde.fr | Privacy").as_deref(),
+            Some("Le Monde.fr")
+        );
+        assert_eq!(holder("All rights reserved © 2019"), None);
+        assert_eq!(holder("© Provided by Business Insider Inc"), None);
+        assert_eq!(holder("The copyright of the song expired"), None);
     }
 
     #[test]
