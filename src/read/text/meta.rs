@@ -116,7 +116,7 @@ pub fn infer(units: &[Unit], article: &[bool], body: usize) -> Found {
     if found.meta.publisher.is_none() {
         found.meta.publisher = units.iter().rev().find_map(|u| copyright_holder(&u.text));
     }
-    if let Some(i) = title(units, article, head.len(), &marked) {
+    if let Some(i) = title(units, article, body, head.len(), &marked) {
         found.meta.title = Some(units[i].text.trim().to_string());
         found.used.push(i);
     }
@@ -205,9 +205,16 @@ fn dateline_source(text: &str) -> Option<String> {
 /// byline or dateline, for opening a head free of furniture, for naming what the article
 /// is about (its words recur in the body), for recurring in the page (a headline is
 /// repeated in breadcrumbs and share widgets, a menu label is not prose's topic), and
-/// loses a little for each line between it and the body. The best wins; on a tie, the one
-/// nearer the body.
-fn title(units: &[Unit], article: &[bool], head: usize, marked: &[usize]) -> Option<usize> {
+/// loses a little for each line between it and the body (`body`, the first article
+/// paragraph; the head reaches a little past it, to `head`). The best wins; on a tie, the
+/// one nearer the body.
+fn title(
+    units: &[Unit],
+    article: &[bool],
+    body: usize,
+    head: usize,
+    marked: &[usize],
+) -> Option<usize> {
     let clean = units[..head].iter().all(|u| !is_furniture_text(&u.text));
     let topic = Topic::new(units, article);
     let repeats = line_repeats(units);
@@ -238,10 +245,17 @@ fn title(units: &[Unit], article: &[bool], head: usize, marked: &[usize]) -> Opt
             score += 1.0;
         }
         score += 4.0 * topic.share(i);
-        if repeats.get(&line_key(&unit.text)).is_some_and(|&n| n >= 2) {
+        // Two or three times: more is a template's label ("Caption", "Buy Photo").
+        let repeated = repeats
+            .get(&line_key(&unit.text))
+            .is_some_and(|n| (2..=3).contains(n));
+        if repeated {
             score += 2.0;
+        } else if i > body {
+            // Past the first paragraph, a heading that is said once is a section's.
+            score -= 2.0;
         }
-        score - (0.05 * head.abs_diff(i) as f32).min(2.0)
+        score - (0.05 * body.abs_diff(i) as f32).min(2.0)
     };
     (0..head)
         .filter(|&i| !marked.contains(&i) && is_title_like(&units[i]))
@@ -276,7 +290,8 @@ impl<'a> Topic<'a> {
         }
     }
 
-    /// The share of the content words of unit `i` found in the article's other units.
+    /// The share of the content words of unit `i` found in the article's other units;
+    /// a line of one or two such words says less, and gets a third of the credit per word.
     fn share(&self, i: usize) -> f32 {
         let words = content_words(&self.units[i].text);
         if words.is_empty() {
@@ -287,7 +302,8 @@ impl<'a> Topic<'a> {
             .iter()
             .filter(|w| self.counts.get(*w).is_some_and(|&n| n > own))
             .count();
-        found as f32 / words.len() as f32
+        let evidence = words.len().min(3) as f32 / 3.0;
+        evidence * found as f32 / words.len() as f32
     }
 }
 
@@ -686,6 +702,32 @@ mod tests {
         let found = infer_text(&format!(
             "The Daily Planet\nToday's Paper\nCity | Library plan delayed again\nShare\nTweet\n\nLibrary plan delayed again\n\nPhoto\n\n{PROSE}\n"
         ));
+        assert_eq!(
+            found.meta.title.as_deref(),
+            Some("Library plan delayed again")
+        );
+    }
+
+    #[test]
+    fn a_section_heading_after_the_first_paragraph_is_not_the_title() {
+        let text = format!(
+            "Menu\nSearch\n\nLibrary Plan Delayed Again\n\nAdvertisement\n\n{PROSE}\n\nThe Council and the New Library\n\n{PROSE}\n"
+        );
+        let found = infer_text(&text);
+        assert_eq!(
+            found.meta.title.as_deref(),
+            Some("Library Plan Delayed Again")
+        );
+    }
+
+    #[test]
+    fn a_label_repeated_all_over_the_page_earns_nothing() {
+        let caption = "Buy Photo\nCaption\n\n";
+        let text = format!(
+            "Library plan delayed again\n\nTools\n\n{}By Jane Doe\n\nBuy Photo\n\n{PROSE}\n",
+            caption.repeat(3)
+        );
+        let found = infer_text(&text);
         assert_eq!(
             found.meta.title.as_deref(),
             Some("Library plan delayed again")
