@@ -415,7 +415,8 @@ fn classify(unit: &Unit, (stopwords_low, stopwords_high): (f32, f32)) -> Class {
     if super::structure::is_caption(text) || looks_like_code(text) {
         return Class::NearGood;
     }
-    if len < LENGTH_LOW {
+    // A teaser cut short ("... as it…") says nothing of its own: its neighbours decide.
+    if len < LENGTH_LOW || (len <= LENGTH_HIGH && is_truncated(text)) {
         return Class::Short;
     }
     let density = stop_density(text, &words);
@@ -432,6 +433,12 @@ fn classify(unit: &Unit, (stopwords_low, stopwords_high): (f32, f32)) -> Class {
     } else {
         Class::Bad
     }
+}
+
+/// Text that ends in an ellipsis: a teaser cut to length, or a sentence left hanging.
+fn is_truncated(text: &str) -> bool {
+    let t = text.trim_end();
+    t.ends_with('…') || t.ends_with("...")
 }
 
 /// How far below the function-word threshold a unit written as a sentence may fall and
@@ -834,6 +841,15 @@ mod tests {
         // Two near-good paragraphs between bad units are not enough.
         let text = format!("{bad}\n\n{near}\n\n{near} Again.\n\n{bad}\n\n{PROSE}\n");
         assert_eq!(kept(&text).len(), 1);
+    }
+
+    #[test]
+    fn a_truncated_teaser_takes_the_side_of_its_neighbours() {
+        let teaser = "Ever come home from a day of shopping and wondered why on earth you bought all of it? As it…";
+        let unit = |t: &str| segment(t).remove(0);
+        assert_eq!(classify(&unit(teaser), (0.30, 0.32)), Class::Short);
+        let text = format!("{PROSE}\n\n{teaser}\n\n{PROSE} Again.\n");
+        assert_eq!(kept(&text).len(), 3);
     }
 
     #[test]
