@@ -381,7 +381,7 @@ fn is_furniture(words: &[String]) -> bool {
     (copyright && words.len() <= 40)
         || (strong >= 1 && words.len() <= 4)
         || (strong >= 1 && (strong + weak) * 3 >= words.len() * 2)
-        || (words.len() <= 3 && weak == words.len())
+        || (words.len() <= 4 && weak == words.len())
 }
 
 /// Whether a line is page furniture by its words alone.
@@ -869,6 +869,13 @@ mod tests {
         assert!(is_bio("Jane Roe Jane Roe is a professor at the university. She writes about cities. She also teaches law. John Doe John Doe is an editor."));
         assert!(!is_bio(PROSE));
         assert!(!is_bio("The mayor is a busy woman. She said the plan was late. The council met on Tuesday. It voted no. Nobody came."));
+    }
+
+    #[test]
+    fn four_words_of_account_links_are_furniture() {
+        assert!(is_furniture_text("Sign in / Sign up"));
+        assert!(!is_furniture_text("Sign the deal"));
+        assert!(!is_furniture_text("What Comes Next"));
     }
 
     #[test]

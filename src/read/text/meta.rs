@@ -477,7 +477,7 @@ fn after_by(text: &str) -> Option<&str> {
 }
 
 /// A name followed by when it wrote: "Jane Doe - Apr 16, 2015 8:02 pm", "Jane Doe 1 day
-/// ago".
+/// ago", "Jane Doe on Feb 24" (a month and a day are a date even without the year).
 fn dated_name(text: &str) -> Option<Vec<Author>> {
     let words: Vec<&str> = text.split_whitespace().collect();
     let n = name_length(&words);
@@ -486,11 +486,18 @@ fn dated_name(text: &str) -> Option<Vec<Author>> {
     }
     let rest = words[n..].join(" ");
     let rest = rest.trim_start_matches(['-', '–', '—', '·', '•', ',', ' ']);
+    let rest = rest.strip_prefix("on ").unwrap_or(rest);
     // The date follows the name at once: "China Plus Published: ..." is a dateline.
-    let first = rest.split_whitespace().next().unwrap_or("");
-    let date_first = first.starts_with(|c: char| c.is_ascii_digit())
-        || crate::read::dates::month_number(first.trim_end_matches(',')).is_some();
-    let dated = date_first && (find_date(rest).is_some() || rest.ends_with(" ago"));
+    let mut next = rest.split_whitespace();
+    let first = next.next().unwrap_or("");
+    let month_day = crate::read::dates::month_number(first.trim_end_matches(',')).is_some()
+        && next.next().is_some_and(|d| {
+            d.trim_end_matches(',')
+                .parse::<u8>()
+                .is_ok_and(|d| (1..=31).contains(&d))
+        });
+    let date_first = first.starts_with(|c: char| c.is_ascii_digit());
+    let dated = month_day || (date_first && (find_date(rest).is_some() || rest.ends_with(" ago")));
     dated.then(|| vec![Author::named(name_case(&words[..n].join(" ")))])
 }
 
@@ -626,6 +633,8 @@ mod tests {
         assert!(byline("Stand by Me was a hit").is_none());
         assert_eq!(names("Jane Doe - Apr 16, 2015 8:02 pm UTC"), ["Jane Doe"]);
         assert_eq!(names("Jane Doe 1 day ago"), ["Jane Doe"]);
+        assert_eq!(names("Jane Doe on Feb 24 4 min"), ["Jane Doe"]);
+        assert!(byline("Jane Doe on March madness").is_none());
         assert!(byline("China Plus Published: 2019-09-18 22:32:40").is_none());
         assert!(byline("Library plan delayed 2 days ago").is_none());
         assert_eq!(
