@@ -238,6 +238,10 @@ fn thresholds(units: &[Unit]) -> (f32, f32) {
 /// of short lines weighs, and part of its length.
 const DROPPED_COST: usize = 25;
 
+/// Each search for a stretch reads the units left around the stretches found: a bound on
+/// them keeps a text of thousands of parts linear.
+const MAX_STRETCH_SEARCHES: usize = 64;
+
 /// A stretch of article text far from the main one is kept when it has at least this share
 /// of the main one's weight: a second part of the article rather than a teaser.
 const SIDE_STRETCH_SHARE: i64 = 3;
@@ -279,7 +283,14 @@ fn drop_islands(units: &[Unit], keep: &mut [bool]) {
     };
     let mut stretches = vec![false; keep.len()];
     let mut pending = vec![(0, keep.len())];
+    let mut searches = 0;
     while let Some((from, to)) = pending.pop() {
+        searches += 1;
+        if searches > MAX_STRETCH_SEARCHES {
+            // A page of very many equal parts: leave the rest as classified.
+            stretches[from..to].fill(true);
+            continue;
+        }
         let Some((s, e, weight)) = main_stretch(&units[from..to], &keep[from..to]) else {
             continue;
         };
@@ -850,6 +861,16 @@ mod tests {
         assert_eq!(classify(&unit(teaser), (0.30, 0.32)), Class::Short);
         let text = format!("{PROSE}\n\n{teaser}\n\n{PROSE} Again.\n");
         assert_eq!(kept(&text).len(), 3);
+    }
+
+    #[test]
+    fn many_equal_parts_amid_menus_all_stay() {
+        let menu = "Home\nNews\nSport\nWeather\nTravel\nMusic\nBooks\nFilm\nArt\nFood";
+        let text = format!("{PROSE}\n\n{menu}\n\n").repeat(200);
+        let units = segment(&text);
+        let mut keep: Vec<bool> = units.iter().map(|u| u.text.len() > 50).collect();
+        drop_islands(&units, &mut keep);
+        assert_eq!(keep.iter().filter(|&&k| k).count(), 200);
     }
 
     #[test]
