@@ -132,12 +132,16 @@ fn copyright_holder(text: &str) -> Option<String> {
     if text.split_whitespace().count() > 40 {
         return None;
     }
-    let lower = text.to_lowercase();
-    let at = ["©", "(c)", "copyright"]
-        .iter()
-        .filter_map(|m| lower.find(m).map(|i| i + m.len()))
+    let at = text
+        .find('©')
+        .map(|i| i + '©'.len_utf8())
+        .into_iter()
+        .chain(
+            ["(c)", "copyright"]
+                .iter()
+                .filter_map(|m| find_ascii_ignore_case(text, m).map(|i| i + m.len())),
+        )
         .min()?;
-    // Lower-casing keeps these ASCII markers' offsets; the rest of the text may differ.
     let rest = text.get(at..)?;
     let rest = rest.trim_start_matches(|c: char| {
         c.is_whitespace() || c.is_ascii_digit() || matches!(c, '©' | '-' | '–' | ',')
@@ -160,6 +164,14 @@ fn copyright_holder(text: &str) -> Option<String> {
     let name_like = (1..=6).contains(&words.len())
         && !["Copyright", "Provided", "Photo", "Image"].contains(&words[0]);
     name_like.then(|| words.join(" "))
+}
+
+/// Where an ASCII word first occurs in a text, whatever its case.
+fn find_ascii_ignore_case(text: &str, needle: &str) -> Option<usize> {
+    let (hay, n) = (text.as_bytes(), needle.len());
+    (0..=hay.len().checked_sub(n)?).find(|&i| {
+        text.is_char_boundary(i) && hay[i..i + n].eq_ignore_ascii_case(needle.as_bytes())
+    })
 }
 
 /// A line of a name just before the dateline (a role or "Follow" may stand between) or
@@ -800,6 +812,11 @@ mod tests {
         assert_eq!(holder("All rights reserved © 2019"), None);
         assert_eq!(holder("© Provided by Business Insider Inc"), None);
         assert_eq!(holder("The copyright of the song expired"), None);
+        assert_eq!(
+            holder("İİ COPYRIGHT 2019 İstanbul Ltd").as_deref(),
+            Some("İstanbul Ltd")
+        );
+        assert_eq!(find_ascii_ignore_case("ab", "abc"), None);
     }
 
     #[test]
