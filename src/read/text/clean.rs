@@ -1,7 +1,8 @@
 //! Which units are the article and which are page furniture, in the spirit of jusText:
 //! each unit is first judged on its own (length, share of function words, cue words), then
 //! short and borderline units take the side of their neighbours. Text after an end-of-article
-//! marker ("Related stories", "Comments") is dropped when the article is already behind it.
+//! marker ("Related stories", "Comments") is dropped when the article is already behind it,
+//! and so are islands of text amid furniture, away from the article's main stretch.
 
 use super::segment::{Kind, Unit};
 use crate::lang::is_stop_word;

@@ -1,6 +1,7 @@
-//! Metadata from the head of a text: the title (its first prominent line), the dateline with
-//! its date and publisher ("China Plus Published: 2019-09-18 22:32:40"), and the byline
-//! ("By Jane Doe", "Jane Doe and John Roe | Reuters").
+//! Metadata from the head of a text: the title (the prominent line before the body that
+//! names the article's topic), the dateline with its date and publisher ("China Plus
+//! Published: 2019-09-18 22:32:40"), and the byline ("By Jane Doe", "Jane Doe and John Roe |
+//! Reuters", a name line beside the dateline); else the publisher from the copyright line.
 
 use super::clean::{is_end_marker, is_furniture_text};
 use super::dates::find_date;
