@@ -183,8 +183,16 @@ fn is_code(block: &[&str]) -> bool {
             )
         })
         .count();
-    let prose = words.len() >= 8 && function_words * 6 >= words.len() && symbols * 10 < words.len();
-    !prose
+    let few_symbols = symbols * 10 < words.len().max(1);
+    let prose = words.len() >= 8 && function_words * 6 >= words.len() && few_symbols;
+    // Code lines start with identifiers, keywords and symbols; menu labels and titles with
+    // a capital.
+    let labels = few_symbols
+        && block
+            .iter()
+            .filter_map(|l| l.trim().chars().next())
+            .all(char::is_uppercase);
+    !prose && !labels
 }
 
 fn indent(line: &str) -> usize {
@@ -285,7 +293,27 @@ fn is_rule(t: &str) -> bool {
 pub fn item_marker(t: &str) -> Option<(Option<u64>, &str)> {
     let mut chars = t.char_indices();
     let (_, first) = chars.next()?;
-    if matches!(first, '*' | '-' | '+' | '•' | '◦' | '▪' | '‣' | '–' | '·') {
+    if matches!(
+        first,
+        '*' | '-'
+            | '+'
+            | '•'
+            | '◦'
+            | '▪'
+            | '▫'
+            | '‣'
+            | '–'
+            | '·'
+            | '●'
+            | '○'
+            | '■'
+            | '□'
+            | '◆'
+            | '◇'
+            | '►'
+            | '▸'
+            | '➤'
+    ) {
         let rest = &t[first.len_utf8()..];
         return match rest.chars().next() {
             None => Some((None, "")),
@@ -387,7 +415,7 @@ mod tests {
 
     #[test]
     fn indented_lists_and_prose_are_not_code() {
-        let text = "Menu\n\n     * Home\n     * News\n         + World\n\n      The council met on Monday and said that it would vote on the plan in the spring.\n\n    if (x > 0) { y = f(x); }\n    return y;\n";
+        let text = "Menu\n\n     * Home\n     □ News\n         + World\n\n    Common Topics\n\n      The council met on Monday and said that it would vote on the plan in the spring.\n\n    if (x > 0) { y = f(x); }\n    return y;\n";
         let units: Vec<(Kind, String)> = segment(text)
             .into_iter()
             .map(|u| (u.kind, u.text))
@@ -398,10 +426,11 @@ mod tests {
         };
         assert_eq!(units[1], (item(5), "Home".into()));
         assert_eq!(units[3], (item(9), "World".into()));
-        assert_eq!(units[4].0, Kind::Text);
-        assert!(units[4].1.starts_with("The council met"));
+        assert_eq!(units[4], (Kind::Text, "Common Topics".into()));
+        assert_eq!(units[5].0, Kind::Text);
+        assert!(units[5].1.starts_with("The council met"));
         assert_eq!(
-            units[5],
+            units[6],
             (
                 Kind::Code(None),
                 "if (x > 0) { y = f(x); }\nreturn y;".into()
