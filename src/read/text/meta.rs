@@ -47,6 +47,13 @@ const ROLES: &[&str] = &[
     "at",
     "photographer",
     "team",
+    // Degrees after a name: "Jane Doe, MD".
+    "md",
+    "ma",
+    "phd",
+    "mba",
+    "mph",
+    "rn",
 ];
 /// Lower-case name particles: "Ludwig van Beethoven", "Gabriel García de la Torre".
 const PARTICLES: &[&str] = &[
@@ -175,10 +182,13 @@ fn find_ascii_ignore_case(text: &str, needle: &str) -> Option<usize> {
     })
 }
 
-/// A line of a name just before the dateline (a role or "Follow" may stand between) or
-/// just after it: the author.
+/// A line of a name just before the dateline (a short line, a role or "Follow", may stand
+/// between) or just after it: the author.
 fn name_by_dateline(head: &[Unit], dateline: usize) -> Option<usize> {
-    let before = dateline.saturating_sub(2)..dateline;
+    let between_is_short = dateline
+        .checked_sub(1)
+        .is_some_and(|k| head[k].text.split_whitespace().count() <= 3);
+    let before = dateline.saturating_sub(if between_is_short { 2 } else { 1 })..dateline;
     before
         .rev()
         .chain(dateline + 1..(dateline + 2).min(head.len()))
@@ -440,6 +450,8 @@ pub fn byline(text: &str) -> Option<(Vec<Author>, Option<String>)> {
             && p.chars().next().is_some_and(char::is_uppercase)
             && find_date(p).is_none()
             && !is_furniture_text(p)
+            // "Series | Part 5" is no source.
+            && !p.chars().any(|c| c.is_ascii_digit())
     });
     if let Some(rest) = after_by(names) {
         let rest = if long { rest.split(',').next()? } else { rest };
@@ -510,7 +522,14 @@ fn dated_name(text: &str) -> Option<Vec<Author>> {
                 .is_ok_and(|d| (1..=31).contains(&d))
         });
     let date_first = first.starts_with(|c: char| c.is_ascii_digit());
-    let dated = month_day || (date_first && (find_date(rest).is_some() || rest.ends_with(" ago")));
+    // "8h", "3d", "20m": how long ago, in a feed's short form.
+    let digits = first.trim_start_matches(|c: char| c.is_ascii_digit());
+    let short_ago = date_first
+        && rest.split_whitespace().count() == 1
+        && ["h", "d", "m", "min"].contains(&digits);
+    let dated = month_day
+        || short_ago
+        || (date_first && (find_date(rest).is_some() || rest.ends_with(" ago")));
     dated.then(|| vec![Author::named(name_case(&words[..n].join(" ")))])
 }
 
@@ -647,6 +666,10 @@ mod tests {
         assert_eq!(names("Jane Doe - Apr 16, 2015 8:02 pm UTC"), ["Jane Doe"]);
         assert_eq!(names("Jane Doe 1 day ago"), ["Jane Doe"]);
         assert_eq!(names("Jane Doe on Feb 24 4 min"), ["Jane Doe"]);
+        assert_eq!(names("Jane Doe • 8h"), ["Jane Doe"]);
+        assert!(byline("Jane Doe 8 hours").is_none());
+        assert!(byline("Bottom Line Nation | Part 5").is_none());
+        assert_eq!(names("By Jane Doe, MD"), ["Jane Doe"]);
         assert!(byline("Jane Doe on March madness").is_none());
         assert!(byline("China Plus Published: 2019-09-18 22:32:40").is_none());
         assert!(byline("Library plan delayed 2 days ago").is_none());
@@ -672,6 +695,11 @@ mod tests {
             Some("Library plan delayed again")
         );
         assert!(bare_name("The Daily Planet").is_none());
+        // A section label above the headline is not the author.
+        let found = infer_text(&format!(
+            "Marketing Strategy\n\nLibrary plan delayed again\n\nLast updated: Oct 18, 2019\n\n{PROSE}\n"
+        ));
+        assert!(found.meta.authors.is_empty(), "{:?}", found.meta.authors);
         assert!(bare_name("Jane Doe").is_some());
     }
 
