@@ -506,7 +506,7 @@ fn after_by(text: &str) -> Option<&str> {
 fn dated_name(text: &str) -> Option<Vec<Author>> {
     let words: Vec<&str> = text.split_whitespace().collect();
     let n = name_length(&words);
-    if !(2..=4).contains(&n) || words[..n].iter().any(|w| is_stop_word(&w.to_lowercase())) {
+    if !(2..=4).contains(&n) || words[..n].iter().any(|w| is_determiner(w)) {
         return None;
     }
     let rest = words[n..].join(" ");
@@ -533,14 +533,24 @@ fn dated_name(text: &str) -> Option<Vec<Author>> {
     dated.then(|| vec![Author::named(name_case(&words[..n].join(" ")))])
 }
 
+/// Words that open the name of a thing, never of a person ("The Daily Planet", "Le Monde").
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "our", "your", "my", "this", "le", "les", "el", "los", "las", "die", "das",
+    "il", "lo", "het", "een",
+];
+
+fn is_determiner(word: &str) -> bool {
+    DETERMINERS.contains(&word.to_lowercase().as_str())
+}
+
 /// A line that is only a person's name: two to four capitalized words, none of them a
-/// function word ("The Daily Planet" is a site).
+/// determiner ("The Daily Planet" is a site).
 fn bare_name(text: &str) -> Option<Author> {
     let words: Vec<&str> = text.split_whitespace().collect();
     let n = name_length(&words);
     let name_only = (2..=4).contains(&n)
         && n == words.len()
-        && !words.iter().any(|w| is_stop_word(&w.to_lowercase()))
+        && !words.iter().any(|w| is_determiner(w))
         && !is_furniture_text(text)
         && words.iter().all(|w| w.chars().any(char::is_alphabetic));
     name_only.then(|| Author::named(name_case(&words.join(" "))))
@@ -667,6 +677,11 @@ mod tests {
         assert_eq!(names("Jane Doe 1 day ago"), ["Jane Doe"]);
         assert_eq!(names("Jane Doe on Feb 24 4 min"), ["Jane Doe"]);
         assert_eq!(names("Jane Doe • 8h"), ["Jane Doe"]);
+        // "Dan" is a function word in some languages, and a first name.
+        assert_eq!(
+            names("Dan Goodin - Apr 16, 2015 8:02 pm UTC"),
+            ["Dan Goodin"]
+        );
         assert!(byline("Jane Doe 8 hours").is_none());
         assert!(byline("Bottom Line Nation | Part 5").is_none());
         assert_eq!(names("By Jane Doe, MD"), ["Jane Doe"]);
