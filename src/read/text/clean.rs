@@ -6,6 +6,7 @@
 
 use super::segment::{Kind, Unit};
 use crate::lang::is_stop_word;
+use std::collections::HashSet;
 
 /// jusText's thresholds: characters below which a unit is short, above which prose is
 /// surely content; function-word shares that make prose.
@@ -277,11 +278,13 @@ pub fn main_stretch(units: &[Unit], keep: &[bool]) -> Option<(usize, usize, i64)
 }
 
 /// Drops the kept units that lie outside the main stretch and outside any other stretch of
-/// comparable weight: islands of text amid page furniture.
+/// comparable weight about the same things: islands of text amid page furniture, and
+/// blocks of other stories (teasers, a news feed) as long as a short article.
 fn drop_islands(units: &[Unit], keep: &mut [bool]) {
-    let Some((_, _, main)) = main_stretch(units, keep) else {
+    let Some((start, end, main)) = main_stretch(units, keep) else {
         return;
     };
+    let main_words = topic_words(&units[start..=end], &keep[start..=end]);
     let mut stretches = vec![false; keep.len()];
     let mut pending = vec![(0, keep.len())];
     let mut searches = 0;
@@ -295,16 +298,42 @@ fn drop_islands(units: &[Unit], keep: &mut [bool]) {
         let Some((s, e, weight)) = main_stretch(&units[from..to], &keep[from..to]) else {
             continue;
         };
+        let (s, e) = (from + s, from + e);
+        // The heaviest stretch of the range is too light: so are all the others in it.
         if weight * SIDE_STRETCH_SHARE < main {
             continue;
         }
-        stretches[from + s..=from + e].fill(true);
-        pending.push((from, from + s));
-        pending.push((from + e + 1, to));
+        if shares_topic(&topic_words(&units[s..=e], &keep[s..=e]), &main_words) {
+            stretches[s..=e].fill(true);
+        }
+        pending.push((from, s));
+        pending.push((e + 1, to));
     }
     for (k, in_stretch) in keep.iter_mut().zip(stretches) {
         *k &= in_stretch;
     }
+}
+
+/// The share of a stretch's topic words that the main stretch must have for the stretch to
+/// be about the same things, in tenths.
+const SHARED_TOPIC_TENTHS: usize = 2;
+
+/// The distinct words of four letters or more, not function words, of the kept units:
+/// what a stretch is about. Text written without spaces has none.
+fn topic_words(units: &[Unit], keep: &[bool]) -> HashSet<String> {
+    units
+        .iter()
+        .zip(keep)
+        .filter(|(u, &k)| k && !is_cjk_text(&u.text))
+        .flat_map(|(u, _)| words(&u.text))
+        .filter(|w| w.chars().count() >= 4 && !is_stop_word(w))
+        .collect()
+}
+
+/// Whether a stretch is about what the main one is about; one without topic words may be.
+fn shares_topic(side: &HashSet<String>, main: &HashSet<String>) -> bool {
+    let shared = side.iter().filter(|w| main.contains(*w)).count();
+    shared * 10 >= side.len() * SHARED_TOPIC_TENTHS
 }
 
 /// Length in characters, with a CJK character worth three (one of them carries a word).
@@ -789,10 +818,13 @@ mod tests {
     fn an_end_marker_inside_a_menu_is_a_menu_item() {
         // A table of contents that lists "See also" does not end the article.
         let text = format!(
-            "{PROSE}\n\nContents\n1 History\n2 Geography\n3 Economy\n4 See also\n5 References\n\nHistory\n\nThe town grew around the mill that was built by the river in the year of the flood.\n"
+            "{PROSE}\n\nContents\n1 History\n2 Geography\n3 Economy\n4 See also\n5 References\n\nHistory\n\nThe library plan grew out of the council's wish to serve the people living nearby.\n"
         );
         let k = kept(&text);
-        assert!(k.iter().any(|t| t.starts_with("The town grew")), "{k:?}");
+        assert!(
+            k.iter().any(|t| t.starts_with("The library plan grew")),
+            "{k:?}"
+        );
         assert!(!k.iter().any(|t| t.contains("See also")), "{k:?}");
     }
 
@@ -862,6 +894,22 @@ mod tests {
         assert_eq!(classify(&unit(teaser), (0.30, 0.32)), Class::Short);
         let text = format!("{PROSE}\n\n{teaser}\n\n{PROSE} Again.\n");
         assert_eq!(kept(&text).len(), 3);
+    }
+
+    #[test]
+    fn a_heavy_stretch_about_other_things_goes() {
+        let menu = "Home\nNews\nSport\nWeather\nTravel\nMusic\nBooks\nFilm\nArt\nFood";
+        let other = "Shares in the carmaker rallied sharply after quarterly deliveries beat forecasts, and analysts raised their targets for the coming year.";
+        let related = "Residents said the library plan should go ahead, and the council promised to publish the cost of the land before Tuesday.";
+        let text = format!("{PROSE}\n\n{menu}\n\n{other}\n\n{menu}\n\n{related}\n");
+        let units = segment(&text);
+        let mut keep: Vec<bool> = units.iter().map(|u| u.text.len() > 50).collect();
+        drop_islands(&units, &mut keep);
+        let kept: Vec<&str> = (0..units.len())
+            .filter(|&i| keep[i])
+            .map(|i| units[i].text.as_str())
+            .collect();
+        assert_eq!(kept, [PROSE, related]);
     }
 
     #[test]
