@@ -312,6 +312,45 @@ fn drop_islands(units: &[Unit], keep: &mut [bool]) {
     for (k, in_stretch) in keep.iter_mut().zip(stretches) {
         *k &= in_stretch;
     }
+    drop_stray_paragraphs(units, keep);
+}
+
+/// Dropped units on each side that make a kept paragraph stand alone.
+const STRAY_GAP: usize = 2;
+
+/// Drops the paragraphs that stand alone amid furniture and say nothing of what the rest of
+/// the article is about: the blurbs of a feed of other stories inside the page.
+fn drop_stray_paragraphs(units: &[Unit], keep: &mut [bool]) {
+    let n = units.len();
+    let alone = |i: usize| {
+        i >= STRAY_GAP
+            && i + STRAY_GAP < n
+            && (i - STRAY_GAP..i).all(|k| !keep[k])
+            && (i + 1..=i + STRAY_GAP).all(|k| !keep[k])
+    };
+    let strays: Vec<usize> = (0..n).filter(|&i| keep[i] && alone(i)).collect();
+    if strays.is_empty() {
+        return;
+    }
+    let mut rest = keep.to_vec();
+    strays.iter().for_each(|&i| rest[i] = false);
+    let weight = |keep: &[bool]| -> usize {
+        (0..n)
+            .filter(|&k| keep[k])
+            .map(|k| weighted_len(&units[k].text))
+            .sum()
+    };
+    // Strays that are most of the text are the article, written between pictures.
+    if weight(&rest) * 2 < weight(keep) {
+        return;
+    }
+    let article = topic_words(units, &rest);
+    for i in strays {
+        let own = topic_words(&units[i..=i], &[true]);
+        if !own.is_empty() && !shares_topic(&own, &article) {
+            keep[i] = false;
+        }
+    }
 }
 
 /// The share of a stretch's topic words that the main stretch must have for the stretch to
@@ -910,6 +949,24 @@ mod tests {
             .map(|i| units[i].text.as_str())
             .collect();
         assert_eq!(kept, [PROSE, related]);
+    }
+
+    #[test]
+    fn a_lone_paragraph_about_other_things_goes() {
+        let other = "Shares in the carmaker rallied sharply after quarterly deliveries beat forecasts, and analysts raised their targets.";
+        let related = "Residents said the library plan should go ahead, and the council promised to publish the cost of the land.";
+        let text = format!("{PROSE}\n\n{PROSE} Again.\n\nMore\nNews\n\n{other}\n\nMore\nNews\n\n{related}\n\nMore\nNews\n");
+        let units = segment(&text);
+        let mut keep: Vec<bool> = units.iter().map(|u| u.text.len() > 50).collect();
+        drop_stray_paragraphs(&units, &mut keep);
+        let kept: Vec<usize> = (0..units.len()).filter(|&i| keep[i]).collect();
+        assert_eq!(kept, [0, 1, 7]);
+        // A text made of lone paragraphs keeps them all.
+        let text = format!("Menu\nNews\n\n{other}\n\nMore\nNews\n\n{related}\n\nMore\nNews\n");
+        let units = segment(&text);
+        let mut keep: Vec<bool> = units.iter().map(|u| u.text.len() > 50).collect();
+        drop_stray_paragraphs(&units, &mut keep);
+        assert_eq!(keep.iter().filter(|&&k| k).count(), 2);
     }
 
     #[test]
