@@ -236,8 +236,9 @@ fn thresholds(units: &[Unit]) -> (f32, f32) {
     (STOPWORDS_LOW * scale, STOPWORDS_HIGH * scale)
 }
 
-/// What a dropped unit costs a stretch of article text: a fixed cost, so that a long menu
-/// of short lines weighs, and part of its length.
+/// What a dropped unit costs a stretch of article text, in characters: the same for a menu
+/// line as for a dropped paragraph, so that a long menu weighs and a code block or a
+/// table inside the article does not cut it.
 const DROPPED_COST: usize = 25;
 
 /// Each search for a stretch reads the units left around the stretches found: a bound on
