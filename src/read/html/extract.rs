@@ -142,6 +142,7 @@ pub struct Rules {
 
 /// Marks page furniture, with all it holds.
 pub fn furniture(dom: &Dom, skip: &mut [bool], rules: Rules) {
+    let mut wrappers = PageWrappers::new(dom, skip);
     for id in dom.all() {
         if skip[id] {
             continue;
@@ -160,7 +161,8 @@ pub fn furniture(dom: &Dom, skip: &mut [bool], rules: Rules) {
             && hints::is_boilerplate_class(&dom.class_and_id(id))
             && !dom
                 .ancestors(id)
-                .any(|a| matches!(dom.tag(a), Some("table" | "code" | "pre")));
+                .any(|a| matches!(dom.tag(a), Some("table" | "code" | "pre")))
+            && !wrappers.wraps_page(dom, skip, id);
         let by_element = rules.by_element
             && (hints::is_boilerplate_element(dom, id)
                 || (tag == "header" && !dom.ancestors(id).any(|a| dom.is(a, "article"))));
@@ -168,6 +170,59 @@ pub fn furniture(dom: &Dom, skip: &mut [bool], rules: Rules) {
             skip[id] = true;
         }
     }
+}
+
+/// Containers that wrap the page: they hold a main heading and most of its text.
+/// Furniture is never most of a page with a heading, so such a container is kept whatever
+/// its class says (`nav-drawer` and `modal-root` wrappers around everything).
+struct PageWrappers {
+    /// Nodes holding an `<h1>`.
+    holds_heading: Vec<bool>,
+    /// Characters below each node, counted on first need.
+    chars: Option<Vec<usize>>,
+}
+
+impl PageWrappers {
+    fn new(dom: &Dom, skip: &[bool]) -> PageWrappers {
+        let mut holds_heading = vec![false; dom.nodes.len()];
+        for h in dom.all().filter(|&id| !skip[id] && dom.is(id, "h1")) {
+            for a in dom.ancestors(h) {
+                if std::mem::replace(&mut holds_heading[a], true) {
+                    break;
+                }
+            }
+        }
+        PageWrappers {
+            holds_heading,
+            chars: None,
+        }
+    }
+
+    fn wraps_page(&mut self, dom: &Dom, skip: &[bool], id: NodeId) -> bool {
+        if !self.holds_heading[id] {
+            return false;
+        }
+        let chars = self.chars.get_or_insert_with(|| text_chars(dom, skip));
+        chars[id] * 2 >= chars[0]
+    }
+}
+
+/// Characters of text below every node, whitespace runs counted once, skipped nodes left
+/// out.
+fn text_chars(dom: &Dom, skip: &[bool]) -> Vec<usize> {
+    let mut chars = vec![0; dom.nodes.len()];
+    for id in dom.all().rev() {
+        if skip[id] {
+            continue;
+        }
+        if let Data::Text(t) = &dom.nodes[id].data {
+            chars[id] += collapsed_len(t);
+        }
+        if let Some(p) = dom.parent(id) {
+            chars[p] += chars[id];
+        }
+    }
+    chars
 }
 
 /// Bottom-up sums for every node (ids are in document order, so children come after
@@ -663,6 +718,24 @@ mod tests {
         let text = selected_text(&dom, &sel);
         assert_eq!(text.matches("real prose").count(), 4);
         assert!(text.contains("Closing words"));
+    }
+
+    #[test]
+    fn a_furniture_named_wrapper_of_the_page_is_kept() {
+        let body = format!(
+            "<div class=nav-drawer><header class=top><h1>Logo</h1></header>\
+             <div class=nav-drawer-panel><div class=story><h1>The story</h1><p>{PROSE}</p><p>{PROSE}</p>\
+             <div class=related><p>Another story, told at length, with commas, somewhere else.</p></div>\
+             <p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></div></div></div>\
+             <div class=sidebar><h1>Elsewhere</h1><p>Short links here.</p></div>"
+        );
+        let dom = page(&body);
+        let sel = extract(&dom, &never_content(&dom)).unwrap();
+        let text = selected_text(&dom, &sel);
+        assert_eq!(text.matches("real prose").count(), 5);
+        assert!(!text.contains("Elsewhere"));
+        assert!(!text.contains("Another story"));
+        assert!(sel.skip[dom.all().find(|&i| dom.is(i, "header")).unwrap()]);
     }
 
     #[test]
