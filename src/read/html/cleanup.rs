@@ -141,7 +141,7 @@ const FURNITURE_CUES: &[&str] = &[
 pub fn edge_class(block: &Block) -> EdgeClass {
     let (text, density) = match block {
         Block::Paragraph { content } => (inline_text(content), link_density(content)),
-        Block::List { items, .. } if is_teaser_list(items) => return EdgeClass::Bad,
+        Block::List { .. } if is_teaser_list(block) => return EdgeClass::Bad,
         Block::List { items, .. } => {
             let inlines: Vec<Inline> = items
                 .iter()
@@ -169,14 +169,22 @@ pub fn edge_class(block: &Block) -> EdgeClass {
     EdgeClass::Neutral
 }
 
-/// Items that each lead with a linked headline ("Most popular", "More stories"), however
-/// long their blurbs: cards pointing to other pages.
-fn is_teaser_list(items: &[crate::model::ListItem]) -> bool {
+/// A list of cards pointing to other pages ("Most popular", "More stories"): at least
+/// three items, and half of them, lead with a linked headline, however long their blurbs
+/// (the others are ads or cards that lost their headline).
+fn is_teaser_list(block: &Block) -> bool {
+    let Block::List { items, .. } = block else {
+        return false;
+    };
     let linked_heading = |b: &Block| {
         matches!(b, Block::Heading { content, .. }
             if matches!(content.as_slice(), [Inline::Link { .. }]))
     };
-    items.len() >= 3 && items.iter().all(|i| i.blocks.iter().any(linked_heading))
+    let cards = items
+        .iter()
+        .filter(|i| i.blocks.iter().any(linked_heading))
+        .count();
+    cards >= 3 && cards * 2 >= items.len()
 }
 
 /// Drops furniture at the edges of the article: before the first prose block, everything
@@ -199,19 +207,20 @@ pub fn trim_edges(blocks: &mut Vec<Block>) {
         .map(|b| crate::model::words(std::slice::from_ref(b)).len())
         .collect();
     let total: usize = sizes.iter().sum();
-    // A large edge (references, a list that is the page's point) is content, not furniture.
+    // A large edge (references, a list that is the page's point) is content, not furniture,
+    // unless it is made of teaser cards.
     let small = |range: std::ops::Range<usize>| sizes[range].iter().sum::<usize>() * 4 <= total;
     let end = classes[last_good..]
         .iter()
         .position(|c| *c == EdgeClass::Bad)
         .map(|i| last_good + i)
-        .filter(|&end| small(end..blocks.len()))
+        .filter(|&end| small(end..blocks.len()) || is_teaser_list(&blocks[end]))
         .unwrap_or(blocks.len());
     let start = classes[..first_good]
         .iter()
         .rposition(|c| *c == EdgeClass::Bad)
         .map(|i| i + 1)
-        .filter(|&start| small(0..start))
+        .filter(|&start| small(0..start) || is_teaser_list(&blocks[start - 1]))
         .unwrap_or(0);
     let cut_tail = end < blocks.len();
     blocks.truncate(end);
@@ -392,6 +401,25 @@ mod tests {
         };
         assert_eq!(edge_class(&list(true)), EdgeClass::Bad);
         assert_eq!(edge_class(&list(false)), EdgeClass::Good);
+        let ad = crate::model::ListItem {
+            task: None,
+            blocks: vec![Block::para("Sponsor name")],
+        };
+        let mixed = |cards: usize, ads: usize| Block::List {
+            start: None,
+            tight: false,
+            items: (0..cards)
+                .map(|_| card(true))
+                .chain((0..ads).map(|_| ad.clone()))
+                .collect(),
+        };
+        assert!(is_teaser_list(&mixed(3, 3)));
+        assert!(!is_teaser_list(&mixed(3, 4)));
+        assert!(!is_teaser_list(&mixed(2, 0)));
+        // Teasers at the tail go even when they outweigh the article.
+        let mut b = vec![Block::para(blurb), mixed(6, 2)];
+        trim_edges(&mut b);
+        assert_eq!(b, vec![Block::para(blurb)]);
     }
 
     #[test]
