@@ -405,9 +405,15 @@ impl<'a> Converter<'a> {
 
     fn image(&self, img: NodeId) -> Option<Image> {
         let src = image_source(self.dom, img).and_then(|s| self.urls.resolve(&s))?;
+        // An image hidden from assistive technology is decoration or a rendering of
+        // content given elsewhere (a formula's markup): its alt text is not read.
+        let alt = match self.dom.attr(img, "aria-hidden") {
+            Some("true") => String::new(),
+            _ => alt_text(self.dom.attr(img, "alt").unwrap_or("")),
+        };
         Some(Image {
             src,
-            alt: alt_text(self.dom.attr(img, "alt").unwrap_or("")),
+            alt,
             title: self
                 .dom
                 .attr(img, "title")
@@ -693,6 +699,23 @@ mod tests {
     fn file_names_are_no_alt_text() {
         assert_eq!(alt_text("IMG_3886.JPG"), "");
         assert_eq!(alt_text(" A  cat "), "A cat");
+    }
+
+    #[test]
+    fn hidden_images_keep_no_alt_text() {
+        let b = convert(
+            "<p>Let <img src=f.png alt='{x^2}' aria-hidden=true> be even, \
+             <img src=g.png alt='a cat'>.</p>",
+        );
+        let alts: Vec<&str> = b[0]
+            .inlines()
+            .iter()
+            .filter_map(|i| match i {
+                Inline::Image(img) => Some(img.alt.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(alts, ["", "a cat"]);
     }
 
     #[test]
