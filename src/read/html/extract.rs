@@ -472,6 +472,17 @@ pub fn with_siblings(
         .collect()
 }
 
+/// The page's own mark of its main content around a candidate: the nearest `<main>`,
+/// `<article>` or `role=main` ancestor below `<body>`.
+fn semantic_container(dom: &Dom, top: NodeId) -> Option<NodeId> {
+    std::iter::once(top)
+        .chain(dom.ancestors(top))
+        .take_while(|&a| dom.tag(a).is_some_and(|t| t != "body" && t != "html"))
+        .find(|&a| {
+            matches!(dom.tag(a), Some("main" | "article")) || dom.attr(a, "role") == Some("main")
+        })
+}
+
 /// Whether a table holds data (keep it) rather than lay out the page.
 pub fn is_data_table(dom: &Dom, id: NodeId) -> bool {
     if dom.attr(id, "role") == Some("presentation") {
@@ -631,7 +642,13 @@ pub fn extract(dom: &Dom, base_skip: &[bool]) -> Option<Selection> {
         let Some(top) = top_candidate(dom, &scores) else {
             continue;
         };
-        let roots = with_siblings(dom, top, &scores, &st, &skip);
+        let mut roots = with_siblings(dom, top, &scores, &st, &skip);
+        let found: usize = roots.iter().map(|&r| st[r].chars).sum();
+        if found < MIN_ARTICLE_CHARS {
+            if let Some(c) = semantic_container(dom, top).filter(|&c| st[c].chars > found) {
+                roots = vec![c];
+            }
+        }
         clean_conditionally(dom, &roots, &mut skip, &mut st, strict);
         if strict {
             drop_share_bars(dom, &roots, &mut skip, &st);
@@ -736,6 +753,28 @@ mod tests {
         assert!(!text.contains("Elsewhere"));
         assert!(!text.contains("Another story"));
         assert!(sel.skip[dom.all().find(|&i| dom.is(i, "header")).unwrap()]);
+    }
+
+    #[test]
+    fn a_short_winner_widens_to_its_main_element() {
+        let feature = |name: &str| {
+            format!("<li><h2>{name}</h2><p>Inspect the {name} of any page and change it as you go.</p></li>")
+        };
+        let features: String = ["layout", "network", "console", "styles"]
+            .iter()
+            .map(|n| feature(n))
+            .collect();
+        let body = format!(
+            "<main><header><h1>Welcome</h1></header><ul>{features}</ul>\
+             <div class=notice><p>Important: sync your profile, or create one, to keep your bookmarks, history and more.</p></div></main>\
+             <footer><p>Copyright, the makers, all rights reserved, everywhere.</p></footer>"
+        );
+        let dom = page(&body);
+        let sel = extract(&dom, &never_content(&dom)).unwrap();
+        let text = selected_text(&dom, &sel);
+        assert!(text.contains("Inspect the network"));
+        assert!(text.contains("sync your profile"));
+        assert!(!text.contains("Copyright"));
     }
 
     #[test]
