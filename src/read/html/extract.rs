@@ -270,7 +270,15 @@ fn is_heading(tag: &str) -> bool {
 /// text, cells, and containers holding only inline content.
 fn is_scored_paragraph(dom: &Dom, id: NodeId, skip: &[bool]) -> bool {
     match dom.tag(id) {
-        Some("p" | "pre" | "td" | "h2" | "h3" | "h4" | "h5" | "h6") => true,
+        Some("pre" | "td" | "h2" | "h3" | "h4" | "h5" | "h6") => true,
+        _ => is_paragraph(dom, id, skip),
+    }
+}
+
+/// A paragraph, or a container holding only inline content (a `div` written as one).
+fn is_paragraph(dom: &Dom, id: NodeId, skip: &[bool]) -> bool {
+    match dom.tag(id) {
+        Some("p") => true,
         Some("div" | "section" | "article") => !dom
             .children(id)
             .iter()
@@ -459,7 +467,7 @@ pub fn with_siblings(
             if scores[s].is_some_and(|sc| sc + bonus >= threshold) {
                 return true;
             }
-            if dom.is(s, "p") {
+            if is_paragraph(dom, s, skip) {
                 let (len, ld) = (st[s].chars, st[s].link_density());
                 let text = dom.text(s);
                 return (len > 80 && ld < 0.25)
@@ -797,6 +805,20 @@ mod tests {
         let sel = extract(&dom, &never_content(&dom)).unwrap();
         let text = selected_text(&dom, &sel);
         assert!(text.contains("closing line"));
+    }
+
+    #[test]
+    fn a_standfirst_written_as_a_div_joins() {
+        let body = format!(
+            "<div><div class=lead>The short of it: a standfirst, written as a div, that says what the story says.</div>\
+             <div class=text><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></div>\
+             <div class=links><a href=/a>A link, with a comma, to another page entirely, to be read</a></div></div>"
+        );
+        let dom = page(&body);
+        let sel = extract(&dom, &never_content(&dom)).unwrap();
+        let text = selected_text(&dom, &sel);
+        assert!(text.contains("The short of it"));
+        assert!(!text.contains("another page"));
     }
 
     #[test]
