@@ -567,7 +567,8 @@ pub fn clean_conditionally(
 
 /// The test of [`clean_conditionally`] for one container.
 fn is_furniture(dom: &Dom, id: NodeId, tag: &str, s: &Stats, weight: f64) -> bool {
-    if weight < 0.0 {
+    let in_figure = tag == "figure" || dom.ancestors(id).any(|a| dom.is(a, "figure"));
+    if weight < 0.0 && !in_figure {
         return true;
     }
     if s.commas >= 10 {
@@ -575,7 +576,6 @@ fn is_furniture(dom: &Dom, id: NodeId, tag: &str, s: &Stats, weight: f64) -> boo
     }
     let is_list =
         matches!(tag, "ul" | "ol") || (s.list_items > 0 && list_text_share(dom, id) > 0.9);
-    let in_figure = tag == "figure" || dom.ancestors(id).any(|a| dom.is(a, "figure"));
     let p = s.paragraphs as f64;
     let img = s.images as f64;
     let li = s.list_items as f64 - 100.0;
@@ -728,6 +728,20 @@ mod tests {
         assert!(!text.contains("Related one"));
         assert!(text.contains("A real point"));
         assert!(text.contains("Another point"));
+    }
+
+    #[test]
+    fn figures_named_media_or_caption_stay() {
+        let body = format!(
+            "<article><p>{PROSE}</p><p>{PROSE}</p><figure class=media-caption><img src=a.jpg>\
+             <figcaption>The harbour at dawn</figcaption></figure><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p>\
+             <div class=media-promo><p>Watch more</p></div></article>"
+        );
+        let dom = page(&body);
+        let sel = extract(&dom, &never_content(&dom)).unwrap();
+        let text = selected_text(&dom, &sel);
+        assert!(text.contains("The harbour at dawn"));
+        assert!(!text.contains("Watch more"));
     }
 
     #[test]
