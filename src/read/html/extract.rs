@@ -662,6 +662,41 @@ pub fn extract(dom: &Dom, base_skip: &[bool]) -> Option<Selection> {
             drop_share_bars(dom, &roots, &mut skip, &st);
         }
         let chars: usize = roots.iter().map(|&r| st[r].chars).sum();
+        if std::env::var_os("XDBG").is_some() {
+            let desc = |i: NodeId| {
+                format!(
+                    "{}#{}[{}] sc={:?} ch={} ld={:.2}",
+                    i,
+                    dom.tag(i).unwrap_or("?"),
+                    dom.class_and_id(i).trim(),
+                    scores[i],
+                    st[i].chars,
+                    st[i].link_density()
+                )
+            };
+            let mut ranked: Vec<(NodeId, f64)> = scores
+                .iter()
+                .enumerate()
+                .filter_map(|(i, s)| s.map(|s| (i, s)))
+                .collect();
+            ranked.sort_by(|a, b| b.1.total_cmp(&a.1));
+            eprintln!("strict={strict} top={} chars={chars}", desc(top));
+            for &(i, _) in ranked.iter().take(8) {
+                eprintln!("  cand {}", desc(i));
+            }
+            for &r in &roots {
+                eprintln!("  root {}", desc(r));
+            }
+            if let Ok(needle) = std::env::var("XDBG") {
+                if let Some(t) = dom.all().find(
+                    |&i| matches!(&dom.nodes[i].data, Data::Text(t) if t.contains(needle.as_str())),
+                ) {
+                    for a in dom.ancestors(t) {
+                        eprintln!("    anc {} skip={}", desc(a), skip[a]);
+                    }
+                }
+            }
+        }
         let better = best.as_ref().is_none_or(|(c, _)| chars > *c);
         if better {
             best = Some((chars, Selection { roots, skip }));
