@@ -372,10 +372,11 @@ pub fn top_candidate(dom: &Dom, scores: &[Option<f64>]) -> Option<NodeId> {
             }
         }
     }
-    // A parent scoring higher than the candidate is the better container.
+    // A parent scoring higher than the candidate is the better container; an `<article>`
+    // is the whole of itself (what is around it is the site's: author boxes, comments).
     let mut last = scores[top].unwrap_or(top_score);
     let threshold = last / 3.0;
-    let mut parent = dom.parent(top);
+    let mut parent = dom.parent(top).filter(|_| !dom.is(top, "article"));
     while let Some(p) = parent {
         if dom.is(p, "body") || dom.tag(p).is_none() {
             break;
@@ -662,41 +663,6 @@ pub fn extract(dom: &Dom, base_skip: &[bool]) -> Option<Selection> {
             drop_share_bars(dom, &roots, &mut skip, &st);
         }
         let chars: usize = roots.iter().map(|&r| st[r].chars).sum();
-        if std::env::var_os("XDBG").is_some() {
-            let desc = |i: NodeId| {
-                format!(
-                    "{}#{}[{}] sc={:?} ch={} ld={:.2}",
-                    i,
-                    dom.tag(i).unwrap_or("?"),
-                    dom.class_and_id(i).trim(),
-                    scores[i],
-                    st[i].chars,
-                    st[i].link_density()
-                )
-            };
-            let mut ranked: Vec<(NodeId, f64)> = scores
-                .iter()
-                .enumerate()
-                .filter_map(|(i, s)| s.map(|s| (i, s)))
-                .collect();
-            ranked.sort_by(|a, b| b.1.total_cmp(&a.1));
-            eprintln!("strict={strict} top={} chars={chars}", desc(top));
-            for &(i, _) in ranked.iter().take(8) {
-                eprintln!("  cand {}", desc(i));
-            }
-            for &r in &roots {
-                eprintln!("  root {}", desc(r));
-            }
-            if let Ok(needle) = std::env::var("XDBG") {
-                if let Some(t) = dom.all().find(
-                    |&i| matches!(&dom.nodes[i].data, Data::Text(t) if t.contains(needle.as_str())),
-                ) {
-                    for a in dom.ancestors(t) {
-                        eprintln!("    anc {} skip={}", desc(a), skip[a]);
-                    }
-                }
-            }
-        }
         let better = best.as_ref().is_none_or(|(c, _)| chars > *c);
         if better {
             best = Some((chars, Selection { roots, skip }));
@@ -777,6 +743,22 @@ mod tests {
         let text = selected_text(&dom, &sel);
         assert!(text.contains("The harbour at dawn"));
         assert!(!text.contains("Watch more"));
+    }
+
+    #[test]
+    fn the_winner_does_not_climb_out_of_its_article() {
+        let prose = format!("<p>{PROSE}</p>").repeat(8);
+        let body = format!(
+            "<div id=content class=site-content><div class=content-area><main class=site-main>\
+             <article class=post>{prose}</article>\
+             <div class=writer-box><p>The writer covers the council, and the river, and more, at length.</p></div>\
+             </main></div></div>"
+        );
+        let dom = page(&body);
+        let sel = extract(&dom, &never_content(&dom)).unwrap();
+        let text = selected_text(&dom, &sel);
+        assert_eq!(text.matches("real prose").count(), 8);
+        assert!(!text.contains("The writer covers"));
     }
 
     #[test]
