@@ -228,7 +228,7 @@ impl<'a> Converter<'a> {
                 return;
             }
             Data::Document => return self.flow_children(id, flow),
-            Data::Element { tag, .. } => tag.as_str(),
+            Data::Element { tag, .. } => &**tag,
         };
         if let Some(level) = heading_level(tag) {
             let content = tidy(self.inline_children(id));
@@ -449,7 +449,7 @@ impl<'a> Converter<'a> {
         let tag = match &self.dom.nodes[id].data {
             Data::Text(t) => return vec![text_inline(t)],
             Data::Document => return Vec::new(),
-            Data::Element { tag, .. } => tag.as_str(),
+            Data::Element { tag, .. } => &**tag,
         };
         let children = || self.inline_children_except(id, except);
         let one = |i: Inline| vec![i];
@@ -520,7 +520,7 @@ impl<'a> Converter<'a> {
             }
             match &self.dom.nodes[d].data {
                 Data::Text(t) => out.push_str(t),
-                Data::Element { tag, .. } if tag == "br" => out.push('\n'),
+                Data::Element { tag, .. } if &**tag == "br" => out.push('\n'),
                 _ => {}
             }
         }

@@ -4,7 +4,7 @@
 use super::depth::{self, TreeView};
 use html5ever::tendril::StrTendril;
 use html5ever::tree_builder::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
-use html5ever::{Attribute, QualName};
+use html5ever::{Attribute, LocalName, QualName};
 use std::borrow::Cow;
 use std::cell::{Cell, Ref, RefCell};
 
@@ -12,44 +12,48 @@ use std::cell::{Cell, Ref, RefCell};
 /// recursive pass over the tree stays within a bounded stack.
 pub const MAX_DEPTH: usize = 200;
 
-/// The attributes any pass reads; the others are not copied (most of a page's attributes
-/// are styling and script hooks).
-const KEPT_ATTRIBUTES: &[&str] = &[
-    "alt",
-    "aria-hidden",
-    "class",
-    "content",
-    "data-hi-res-src",
-    "data-lang",
-    "data-language",
-    "data-lazy",
-    "data-lazy-src",
-    "data-lazy-srcset",
-    "data-original",
-    "data-src",
-    "data-srcset",
-    "data-url",
-    "datetime",
-    "hidden",
-    "href",
-    "http-equiv",
-    "id",
-    "itemprop",
-    "lang",
-    "name",
-    "property",
-    "pubdate",
-    "rel",
-    "role",
-    "src",
-    "srcset",
-    "start",
-    "style",
-    "summary",
-    "title",
-    "type",
-    "xml:lang",
-];
+/// Whether any pass reads the attribute of this name; the others are not copied (most of a
+/// page's attributes are styling and script hooks). A `match` compiles to a few length and
+/// byte tests, which matters: pages have tens of thousands of attributes.
+fn is_kept_attribute(name: &str) -> bool {
+    matches!(
+        name,
+        "alt"
+            | "aria-hidden"
+            | "class"
+            | "content"
+            | "data-hi-res-src"
+            | "data-lang"
+            | "data-language"
+            | "data-lazy"
+            | "data-lazy-src"
+            | "data-lazy-srcset"
+            | "data-original"
+            | "data-src"
+            | "data-srcset"
+            | "data-url"
+            | "datetime"
+            | "hidden"
+            | "href"
+            | "http-equiv"
+            | "id"
+            | "itemprop"
+            | "lang"
+            | "name"
+            | "property"
+            | "pubdate"
+            | "rel"
+            | "role"
+            | "src"
+            | "srcset"
+            | "start"
+            | "style"
+            | "summary"
+            | "title"
+            | "type"
+            | "xml:lang"
+    )
+}
 
 /// Elements whose whitespace is kept as written.
 fn keeps_whitespace(tag: &str) -> bool {
@@ -76,7 +80,7 @@ pub enum Data {
     Document,
     /// Tag and attribute names are lowercase, as the HTML parser gives them.
     Element {
-        tag: String,
+        tag: LocalName,
         attrs: Vec<(String, String)>,
     },
     Text(String),
@@ -341,7 +345,7 @@ impl Sink {
         while let Some((rid, parent, depth, verbatim)) = stack.pop() {
             let data = match std::mem::replace(&mut raw[rid].data, RawData::Other) {
                 RawData::Element { name, attrs } => Data::Element {
-                    tag: name.local.to_string(),
+                    tag: name.local,
                     attrs,
                 },
                 // Indentation between tags renders as one space at most.
@@ -354,7 +358,7 @@ impl Sink {
             let id = nodes.len();
             nodes.push(Node {
                 parent: Some(parent),
-                children: Vec::new(),
+                children: Vec::with_capacity(raw[rid].children.len()),
                 data,
             });
             nodes[parent].children.push(id);
@@ -402,7 +406,7 @@ impl TreeSink for Sink {
     fn create_element(&self, name: QualName, attrs: Vec<Attribute>, _: ElementFlags) -> usize {
         let attrs = attrs
             .into_iter()
-            .filter(|a| KEPT_ATTRIBUTES.contains(&&*a.name.local))
+            .filter(|a| is_kept_attribute(&a.name.local))
             .map(|a| (a.name.local.to_string(), a.value.to_string()))
             .collect();
         let id = self.push(RawData::Element { name, attrs });
@@ -468,7 +472,7 @@ impl TreeSink for Sink {
         if let RawData::Element { attrs, .. } = &mut self.nodes.borrow_mut()[*target].data {
             for a in extra {
                 let name = &*a.name.local;
-                if KEPT_ATTRIBUTES.contains(&name) && !attrs.iter().any(|(k, _)| k == name) {
+                if is_kept_attribute(name) && !attrs.iter().any(|(k, _)| k == name) {
                     attrs.push((name.to_string(), a.value.to_string()));
                 }
             }

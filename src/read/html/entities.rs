@@ -1,4 +1,5 @@
-//! Character references left in text that did not go through the HTML parser (JSON-LD).
+//! Character references in text that did not go through the HTML parser: JSON-LD values,
+//! raw HTML inside Markdown.
 
 /// Replaces `&amp;`-style named references (the common ones) and numeric references.
 pub fn unescape(s: &str) -> String {

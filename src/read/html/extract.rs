@@ -239,7 +239,7 @@ pub fn stats(dom: &Dom, skip: &[bool]) -> Vec<Stats> {
                 s.chars += collapsed_len(t);
                 s.commas += commas(t);
             }
-            Data::Element { tag, .. } => match tag.as_str() {
+            Data::Element { tag, .. } => match &**tag {
                 "p" => s.paragraphs += 1,
                 "img" => s.images += 1,
                 "li" => s.list_items += 1,

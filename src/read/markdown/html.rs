@@ -31,7 +31,7 @@ pub fn visible_text(html: &str) -> String {
         };
     }
     out.push_str(rest);
-    decode_entities(&out)
+    crate::read::html::entities::unescape(&out)
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
@@ -46,90 +46,9 @@ pub fn tag_name(tag: &str) -> String {
         .to_ascii_lowercase()
 }
 
+/// Tags that end a line of text: a word never runs across them.
 fn is_block_tag(name: &str) -> bool {
-    matches!(
-        name,
-        "address"
-            | "article"
-            | "aside"
-            | "blockquote"
-            | "br"
-            | "dd"
-            | "details"
-            | "div"
-            | "dl"
-            | "dt"
-            | "figcaption"
-            | "figure"
-            | "footer"
-            | "h1"
-            | "h2"
-            | "h3"
-            | "h4"
-            | "h5"
-            | "h6"
-            | "header"
-            | "hr"
-            | "li"
-            | "main"
-            | "nav"
-            | "ol"
-            | "p"
-            | "pre"
-            | "section"
-            | "summary"
-            | "table"
-            | "td"
-            | "th"
-            | "tr"
-            | "ul"
-    )
-}
-
-/// Decodes the named entities of markup characters and numeric references; others stay.
-fn decode_entities(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(amp) = rest.find('&') {
-        out.push_str(&rest[..amp]);
-        let after = &rest[amp + 1..];
-        let decoded = after
-            .find(';')
-            .filter(|&end| end <= 10)
-            .and_then(|end| entity(&after[..end]).map(|c| (c, end)));
-        match decoded {
-            Some((c, end)) => {
-                out.push(c);
-                rest = &after[end + 1..];
-            }
-            None => {
-                out.push('&');
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
-fn entity(name: &str) -> Option<char> {
-    let code = |digits: &str, radix| u32::from_str_radix(digits, radix).ok();
-    match name {
-        "amp" => Some('&'),
-        "lt" => Some('<'),
-        "gt" => Some('>'),
-        "quot" => Some('"'),
-        "apos" => Some('\''),
-        "nbsp" => Some('\u{a0}'),
-        _ => {
-            let num = name.strip_prefix('#')?;
-            let n = match num.strip_prefix(['x', 'X']) {
-                Some(hex) => code(hex, 16),
-                None => code(num, 10),
-            }?;
-            char::from_u32(n)
-        }
-    }
+    name == "br" || crate::read::html::hints::is_block(name)
 }
 
 #[cfg(test)]
