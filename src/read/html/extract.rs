@@ -2,11 +2,13 @@
 //!
 //! 1. Mark what never is content (scripts, forms, hidden elements) and, in a strict pass,
 //!    page furniture (navigation, asides, footers, share bars, comments...) by element, role,
-//!    class and id.
+//!    class and id; a container holding an `<h1>` and most of the page wraps it and stays.
 //! 2. Score paragraphs (length, commas) into their ancestors, weigh containers by element
 //!    and class/id hints and by how little of their text is links; the best container wins,
-//!    moved up when its parent or several strong candidates agree.
-//! 3. Join siblings of the winner that score well or read like prose.
+//!    moved up when its parent or several strong candidates agree (never out of an
+//!    `<article>`).
+//! 3. Join siblings of the winner that score well or read like prose. A winner too short
+//!    for an article widens to the `<main>` or `<article>` around it.
 //! 4. Clean the result: drop inner lists, tables and divs that look like furniture
 //!    (link-heavy, image-heavy, form-like), and furniture-named short elements.
 //!
@@ -162,7 +164,7 @@ pub fn furniture(dom: &Dom, skip: &mut [bool], rules: Rules) {
             && !dom
                 .ancestors(id)
                 .any(|a| matches!(dom.tag(a), Some("table" | "code" | "pre")))
-            && !wrappers.wraps_page(dom, skip, id);
+            && !wrappers.wraps_page(dom, id);
         let by_element = rules.by_element
             && (hints::is_boilerplate_element(dom, id)
                 || (tag == "header" && !dom.ancestors(id).any(|a| dom.is(a, "article"))));
@@ -178,6 +180,8 @@ pub fn furniture(dom: &Dom, skip: &mut [bool], rules: Rules) {
 struct PageWrappers {
     /// Nodes holding an `<h1>`.
     holds_heading: Vec<bool>,
+    /// What was left out before furniture was looked for.
+    skip: Vec<bool>,
     /// Characters below each node, counted on first need.
     chars: Option<Vec<usize>>,
 }
@@ -194,14 +198,16 @@ impl PageWrappers {
         }
         PageWrappers {
             holds_heading,
+            skip: skip.to_vec(),
             chars: None,
         }
     }
 
-    fn wraps_page(&mut self, dom: &Dom, skip: &[bool], id: NodeId) -> bool {
+    fn wraps_page(&mut self, dom: &Dom, id: NodeId) -> bool {
         if !self.holds_heading[id] {
             return false;
         }
+        let skip = &self.skip;
         let chars = self.chars.get_or_insert_with(|| text_chars(dom, skip));
         chars[id] * 2 >= chars[0]
     }
