@@ -13,7 +13,7 @@
 //!    (link-heavy, image-heavy, form-like), and furniture-named short elements.
 //!
 //! When the strict pass finds too little text, it runs again without the class/id rules;
-//! the longest result wins. All passes are linear in the size of the page.
+//! that result wins when it is much longer (the class rules hid the article). All passes are linear in the size of the page.
 
 use super::dom::{Data, Dom, NodeId};
 use super::hints;
@@ -21,6 +21,9 @@ use super::hints;
 /// A candidate of the winner's element and class scoring this share of it is another part
 /// of a split article.
 const SPLIT_PART_SHARE: f64 = 0.3;
+
+/// How many times longer than the strict pass's result the loose pass's must be to win.
+const LOOSE_PASS_GAIN: f64 = 2.0;
 
 /// Text below this many characters means the extraction missed the article.
 const MIN_ARTICLE_CHARS: usize = 500;
@@ -669,7 +672,11 @@ pub fn extract(dom: &Dom, base_skip: &[bool]) -> Option<Selection> {
             drop_share_bars(dom, &roots, &mut skip, &st);
         }
         let chars: usize = roots.iter().map(|&r| st[r].chars).sum();
-        let better = best.as_ref().is_none_or(|(c, _)| chars > *c);
+        // Without the class rules, furniture named by class comes back: that pass wins only
+        // when the strict one clearly missed the article.
+        let better = best
+            .as_ref()
+            .is_none_or(|(c, _)| chars as f64 > *c as f64 * LOOSE_PASS_GAIN);
         if better {
             best = Some((chars, Selection { roots, skip }));
         }
@@ -820,6 +827,21 @@ mod tests {
         assert!(text.contains("Inspect the network"));
         assert!(text.contains("sync your profile"));
         assert!(!text.contains("Copyright"));
+    }
+
+    #[test]
+    fn a_short_article_keeps_class_named_furniture_out() {
+        let body = format!(
+            "<div id=cmp-banner><p>We and our partners use cookies, and similar things, to store, \
+             measure, personalise and improve, and you can accept, reject or manage them, at any \
+             time, in the settings, which are linked below, in the footer.</p></div>\
+             <div class=story><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></div>"
+        );
+        let dom = page(&body);
+        let sel = extract(&dom, &never_content(&dom)).unwrap();
+        let text = selected_text(&dom, &sel);
+        assert_eq!(text.matches("real prose").count(), 3);
+        assert!(!text.contains("cookies"));
     }
 
     #[test]
