@@ -137,10 +137,13 @@ const FURNITURE_CUES: &[&str] = &[
     "email this",
 ];
 
-/// Classifies one block by its text length, link density and wording.
+/// Classifies one block by its text length, link density and wording; headings are
+/// furniture by the same tests, but never prose.
 pub fn edge_class(block: &Block) -> EdgeClass {
     let (text, density) = match block {
-        Block::Paragraph { content } => (inline_text(content), link_density(content)),
+        Block::Paragraph { content } | Block::Heading { content, .. } => {
+            (inline_text(content), link_density(content))
+        }
         Block::List { .. } if is_teaser_list(block) => return EdgeClass::Bad,
         Block::List { items, .. } => {
             let inlines: Vec<Inline> = items
@@ -159,7 +162,9 @@ pub fn edge_class(block: &Block) -> EdgeClass {
     if density > 0.5 {
         return EdgeClass::Bad;
     }
-    if chars >= PROSE_CHARS && density < 0.33 {
+    // A heading only titles prose; furniture headings ("Comments", "Related") are short.
+    let heading = matches!(block, Block::Heading { .. });
+    if chars >= PROSE_CHARS && density < 0.33 && !heading {
         return EdgeClass::Good;
     }
     let lower = text.to_lowercase();
@@ -343,10 +348,37 @@ mod tests {
         );
         assert_eq!(edge_class(&Block::para("Advertisement")), EdgeClass::Bad);
         assert_eq!(edge_class(&Block::para("He left.")), EdgeClass::Neutral);
+        assert_eq!(edge_class(&Block::heading(2, "Related")), EdgeClass::Bad);
         assert_eq!(
-            edge_class(&Block::heading(2, "Related")),
+            edge_class(&Block::heading(2, "What comes next")),
             EdgeClass::Neutral
         );
+    }
+
+    #[test]
+    fn furniture_headings_end_the_article() {
+        let prose = "A sentence of prose that runs long enough, with some more words, to be a real paragraph of text.";
+        assert_eq!(
+            edge_class(&Block::heading(3, "No comments:")),
+            EdgeClass::Bad
+        );
+        assert_eq!(edge_class(&Block::heading(2, prose)), EdgeClass::Neutral);
+        let linked = Block::Heading {
+            level: 2,
+            id: None,
+            content: vec![link("Searches people also made")],
+        };
+        assert_eq!(edge_class(&linked), EdgeClass::Bad);
+        let mut b = vec![
+            Block::para(prose),
+            Block::para(prose),
+            Block::heading(2, "The end"),
+            Block::para("It was over."),
+            Block::heading(4, "3 Comments"),
+            Block::para("Your name"),
+        ];
+        trim_edges(&mut b);
+        assert_eq!(b.len(), 4);
     }
 
     #[test]
