@@ -194,8 +194,9 @@ fn is_teaser_list(block: &Block) -> bool {
 
 /// Drops furniture at the edges of the article: before the first prose block, everything
 /// up to the last furniture block; after the last prose block, everything from the first
-/// furniture block on, and the headings left hanging before it. Blocks between prose are kept whatever they
-/// are: inside an article, a short line is the author's. An edge holding more than a
+/// furniture block on, and the headings left hanging before it; after the first prose
+/// block, a comment section from its heading on. Blocks between prose are kept whatever
+/// they are: inside an article, a short line is the author's. An edge holding more than a
 /// quarter of the words stays.
 pub fn trim_edges(blocks: &mut Vec<Block>) {
     let mut classes: Vec<EdgeClass> = blocks.iter().map(edge_class).collect();
@@ -203,6 +204,11 @@ pub fn trim_edges(blocks: &mut Vec<Block>) {
     let Some(first_good) = classes.iter().position(|c| *c == EdgeClass::Good) else {
         return;
     };
+    // Comments read like prose and can outweigh the article: their heading ends it.
+    if let Some(i) = blocks[first_good..].iter().position(is_comment_heading) {
+        blocks.truncate(first_good + i);
+        classes.truncate(first_good + i);
+    }
     let last_good = classes
         .iter()
         .rposition(|c| *c == EdgeClass::Good)
@@ -234,6 +240,40 @@ pub fn trim_edges(blocks: &mut Vec<Block>) {
     while cut_tail && matches!(blocks.last(), Some(Block::Heading { .. })) {
         blocks.pop();
     }
+}
+
+/// Headings that open a comment section, whatever it holds.
+const COMMENT_HEADINGS: &[&str] = &[
+    "comments",
+    "responses",
+    "replies",
+    "reader comments",
+    "leave a comment",
+    "leave a reply",
+    "post a comment",
+    "add a comment",
+    "join the discussion",
+    "join the conversation",
+];
+
+/// Words that, after a count, name comments ("12 Responses", "3 thoughts on ...").
+const COMMENT_WORDS: &[&str] = &["comment", "response", "repl", "thought"];
+
+/// A heading that opens the readers' comments: one of the usual titles, or a count of
+/// comments.
+fn is_comment_heading(block: &Block) -> bool {
+    let Block::Heading { content, .. } = block else {
+        return false;
+    };
+    let text = inline_text(content).trim().to_lowercase();
+    let text = text.trim_end_matches([':', '.']);
+    let counted = text.starts_with(|c: char| c.is_ascii_digit())
+        && text.chars().count() < 50
+        && text
+            .split_whitespace()
+            .nth(1)
+            .is_some_and(|w| COMMENT_WORDS.iter().any(|c| w.starts_with(c)));
+    counted || COMMENT_HEADINGS.contains(&text)
 }
 
 /// Consecutive fragments that make a run of widget controls ("Auto", "HD", "Aa", a list
@@ -379,6 +419,32 @@ mod tests {
         ];
         trim_edges(&mut b);
         assert_eq!(b.len(), 4);
+    }
+
+    #[test]
+    fn comment_sections_go_however_long() {
+        let prose = "A sentence of prose that runs long enough, with some more words, to be a real paragraph of text.";
+        assert!(is_comment_heading(&Block::heading(3, "12 Responses")));
+        assert!(is_comment_heading(&Block::heading(
+            2,
+            "3 thoughts on “Tea”"
+        )));
+        assert!(is_comment_heading(&Block::heading(2, "Leave a Reply")));
+        assert!(!is_comment_heading(&Block::heading(
+            2,
+            "3 reasons to drink tea"
+        )));
+        assert!(!is_comment_heading(&Block::para("Comments")));
+        let mut b = vec![Block::heading(2, "Tea at home"), Block::para(prose)];
+        b.push(Block::heading(3, "12 Responses"));
+        for _ in 0..6 {
+            b.push(Block::para(prose));
+        }
+        trim_edges(&mut b);
+        assert_eq!(
+            b,
+            vec![Block::heading(2, "Tea at home"), Block::para(prose)]
+        );
     }
 
     #[test]
