@@ -242,11 +242,9 @@ pub fn trim_edges(blocks: &mut Vec<Block>) {
     }
 }
 
-/// Headings that open a comment section, whatever it holds.
+/// Headings that open a comment section, whatever it holds. ("Comments" alone may title a
+/// section of a style guide.)
 const COMMENT_HEADINGS: &[&str] = &[
-    "comments",
-    "responses",
-    "replies",
     "reader comments",
     "leave a comment",
     "leave a reply",
@@ -256,23 +254,28 @@ const COMMENT_HEADINGS: &[&str] = &[
     "join the conversation",
 ];
 
-/// Words that, after a count, name comments ("12 Responses", "3 thoughts on ...").
-const COMMENT_WORDS: &[&str] = &["comment", "response", "repl", "thought"];
+/// Words that, after a count, name comments ("12 Responses", "3 comments on ...").
+const COMMENT_WORDS: &[&str] = &["comment", "response", "repl"];
 
 /// A heading that opens the readers' comments: one of the usual titles, or a count of
-/// comments.
+/// comments, perhaps "on" or "to" the article.
 fn is_comment_heading(block: &Block) -> bool {
     let Block::Heading { content, .. } = block else {
         return false;
     };
     let text = inline_text(content).trim().to_lowercase();
     let text = text.trim_end_matches([':', '.']);
-    let counted = text.starts_with(|c: char| c.is_ascii_digit())
-        && text.chars().count() < 50
-        && text
-            .split_whitespace()
-            .nth(1)
-            .is_some_and(|w| COMMENT_WORDS.iter().any(|c| w.starts_with(c)));
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let counted = match words.as_slice() {
+        [count, what, rest @ ..] => {
+            count.chars().all(|c| c.is_ascii_digit())
+                && COMMENT_WORDS.iter().any(|c| what.starts_with(c))
+                && rest
+                    .first()
+                    .is_none_or(|w| matches!(*w, "on" | "to" | "so"))
+        }
+        _ => false,
+    };
     counted || COMMENT_HEADINGS.contains(&text)
 }
 
@@ -424,17 +427,14 @@ mod tests {
     #[test]
     fn comment_sections_go_however_long() {
         let prose = "A sentence of prose that runs long enough, with some more words, to be a real paragraph of text.";
-        assert!(is_comment_heading(&Block::heading(3, "12 Responses")));
-        assert!(is_comment_heading(&Block::heading(
-            2,
-            "3 thoughts on “Tea”"
-        )));
-        assert!(is_comment_heading(&Block::heading(2, "Leave a Reply")));
-        assert!(!is_comment_heading(&Block::heading(
-            2,
-            "3 reasons to drink tea"
-        )));
-        assert!(!is_comment_heading(&Block::para("Comments")));
+        let heading = |t: &str| is_comment_heading(&Block::heading(2, t));
+        assert!(heading("12 Responses"));
+        assert!(heading("3 Comments on “Tea”"));
+        assert!(heading("Leave a Reply"));
+        assert!(!heading("3 reasons to drink tea"));
+        assert!(!heading("10 comments that changed the web"));
+        assert!(!heading("Comments"));
+        assert!(!is_comment_heading(&Block::para("Leave a reply")));
         let mut b = vec![Block::heading(2, "Tea at home"), Block::para(prose)];
         b.push(Block::heading(3, "12 Responses"));
         for _ in 0..6 {
