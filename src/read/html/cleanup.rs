@@ -192,6 +192,19 @@ fn is_teaser_list(block: &Block) -> bool {
     cards >= 3 && cards * 2 >= items.len()
 }
 
+/// Most words a teaser card holds on average: a headline and a line of summary. Longer
+/// cards may be the reviews of a listicle.
+const TEASER_WORDS: usize = 60;
+
+/// A teaser list whose cards are short, as teasers are.
+fn is_brief_teaser_list(block: &Block) -> bool {
+    let Block::List { items, .. } = block else {
+        return false;
+    };
+    let words = crate::model::words(std::slice::from_ref(block)).len();
+    is_teaser_list(block) && words <= TEASER_WORDS * items.len()
+}
+
 /// Drops furniture at the edges of the article: before the first prose block, everything
 /// up to the last furniture block; after the last prose block, everything from the first
 /// furniture block on, and the headings left hanging before it; after the first prose
@@ -219,19 +232,19 @@ pub fn trim_edges(blocks: &mut Vec<Block>) {
         .collect();
     let total: usize = sizes.iter().sum();
     // A large edge (references, a list that is the page's point) is content, not furniture,
-    // unless it is made of teaser cards.
+    // unless it is made of teaser cards with short blurbs.
     let small = |range: std::ops::Range<usize>| sizes[range].iter().sum::<usize>() * 4 <= total;
     let end = classes[last_good..]
         .iter()
         .position(|c| *c == EdgeClass::Bad)
         .map(|i| last_good + i)
-        .filter(|&end| small(end..blocks.len()) || is_teaser_list(&blocks[end]))
+        .filter(|&end| small(end..blocks.len()) || is_brief_teaser_list(&blocks[end]))
         .unwrap_or(blocks.len());
     let start = classes[..first_good]
         .iter()
         .rposition(|c| *c == EdgeClass::Bad)
         .map(|i| i + 1)
-        .filter(|&start| small(0..start) || is_teaser_list(&blocks[start - 1]))
+        .filter(|&start| small(0..start) || is_brief_teaser_list(&blocks[start - 1]))
         .unwrap_or(0);
     let cut_tail = end < blocks.len();
     blocks.truncate(end);
@@ -514,10 +527,33 @@ mod tests {
         assert!(is_teaser_list(&mixed(3, 3)));
         assert!(!is_teaser_list(&mixed(3, 4)));
         assert!(!is_teaser_list(&mixed(2, 0)));
-        // Teasers at the tail go even when they outweigh the article.
+        // Teasers at the tail go even when they outweigh the article, unless their cards are
+        // long, as the reviews of a listicle are.
         let mut b = vec![Block::para(blurb), mixed(6, 2)];
         trim_edges(&mut b);
         assert_eq!(b, vec![Block::para(blurb)]);
+        let review = crate::model::ListItem {
+            task: None,
+            blocks: vec![
+                Block::Heading {
+                    level: 3,
+                    id: None,
+                    content: vec![link("A product")],
+                },
+                Block::para(blurb),
+                Block::para(blurb),
+                Block::para(blurb),
+                Block::para(blurb),
+            ],
+        };
+        let reviews = Block::List {
+            start: None,
+            tight: false,
+            items: vec![review.clone(), review.clone(), review],
+        };
+        let mut b = vec![Block::para(blurb), reviews];
+        trim_edges(&mut b);
+        assert_eq!(b.len(), 2);
     }
 
     #[test]
