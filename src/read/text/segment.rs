@@ -1,6 +1,8 @@
 //! Lines to units: the candidate blocks of a text, each one paragraph, list item, heading,
 //! quote, code block or rule. Hard-wrapped lines are joined back into their paragraph.
 
+use crate::lang::is_stop_word;
+
 /// What a unit is, as far as its own lines tell.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Kind {
@@ -74,14 +76,19 @@ pub fn segment(text: &str) -> Vec<Unit> {
             while end > i && lines[end - 1].trim().is_empty() {
                 end -= 1;
             }
-            push(
-                &mut units,
-                Kind::Code(None),
-                dedent(&lines[i..end], base + 4),
-                group,
-            );
-            i = end;
-            continue;
+            let first_group = (i..end)
+                .find(|&k| lines[k].trim().is_empty())
+                .unwrap_or(end);
+            if is_code(&lines[i..first_group]) {
+                push(
+                    &mut units,
+                    Kind::Code(None),
+                    dedent(&lines[i..end], base + 4),
+                    group,
+                );
+                i = end;
+                continue;
+            }
         }
         if let Some(level) = atx_level(t) {
             let title = t
@@ -150,6 +157,42 @@ pub fn segment(text: &str) -> Vec<Unit> {
         push(&mut units, kind, text, group);
     }
     units
+}
+
+/// Whether an indented block is code. Text dumps of web pages and e-mail indent lists and
+/// prose too: a block led by a list marker is a list, and one that reads as sentences
+/// (function words, little of code's punctuation) is text.
+fn is_code(block: &[&str]) -> bool {
+    let first = block.first().map_or("", |l| l.trim());
+    if item_marker(first).is_some() {
+        return false;
+    }
+    let text = block.join(" ");
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let function_words = words.iter().filter(|w| is_stop_word(w)).count();
+    let symbols = text
+        .chars()
+        .filter(|c| {
+            matches!(
+                c,
+                '{' | '}' | ';' | '=' | '<' | '>' | '(' | ')' | '[' | ']' | '$' | '\\' | '|' | '&'
+            )
+        })
+        .count();
+    let few_symbols = symbols * 10 < words.len().max(1);
+    let prose = words.len() >= 8 && function_words * 6 >= words.len() && few_symbols;
+    // Code lines start with identifiers, keywords and symbols; menu labels and titles with
+    // a capital.
+    let labels = few_symbols
+        && block
+            .iter()
+            .filter_map(|l| l.trim().chars().next())
+            .all(char::is_uppercase);
+    !prose && !labels
 }
 
 fn indent(line: &str) -> usize {
@@ -250,7 +293,27 @@ fn is_rule(t: &str) -> bool {
 pub fn item_marker(t: &str) -> Option<(Option<u64>, &str)> {
     let mut chars = t.char_indices();
     let (_, first) = chars.next()?;
-    if matches!(first, '*' | '-' | '+' | '•' | '◦' | '▪' | '‣' | '–' | '·') {
+    if matches!(
+        first,
+        '*' | '-'
+            | '+'
+            | '•'
+            | '◦'
+            | '▪'
+            | '▫'
+            | '‣'
+            | '–'
+            | '·'
+            | '●'
+            | '○'
+            | '■'
+            | '□'
+            | '◆'
+            | '◇'
+            | '►'
+            | '▸'
+            | '➤'
+    ) {
         let rest = &t[first.len_utf8()..];
         return match rest.chars().next() {
             None => Some((None, "")),
@@ -348,6 +411,31 @@ mod tests {
             (Kind::Code(Some("rust".into())), "fn main() {}".into())
         );
         assert_eq!(units[6], (Kind::Code(None), "indented\n  code".into()));
+    }
+
+    #[test]
+    fn indented_lists_and_prose_are_not_code() {
+        let text = "Menu\n\n     * Home\n     □ News\n         + World\n\n    Common Topics\n\n      The council met on Monday and said that it would vote on the plan in the spring.\n\n    if (x > 0) { y = f(x); }\n    return y;\n";
+        let units: Vec<(Kind, String)> = segment(text)
+            .into_iter()
+            .map(|u| (u.kind, u.text))
+            .collect();
+        let item = |indent| Kind::Item {
+            number: None,
+            indent,
+        };
+        assert_eq!(units[1], (item(5), "Home".into()));
+        assert_eq!(units[3], (item(9), "World".into()));
+        assert_eq!(units[4], (Kind::Text, "Common Topics".into()));
+        assert_eq!(units[5].0, Kind::Text);
+        assert!(units[5].1.starts_with("The council met"));
+        assert_eq!(
+            units[6],
+            (
+                Kind::Code(None),
+                "if (x > 0) { y = f(x); }\nreturn y;".into()
+            )
+        );
     }
 
     #[test]
