@@ -2,7 +2,7 @@
 //! repeated blocks, and page furniture left at the edges of the article.
 
 use super::meta::similarity;
-use crate::model::{inline_text, Block, Inline};
+use crate::model::{inline_text, walk_block, walk_inline, Block, Inline, Visitor};
 use std::collections::{HashMap, HashSet};
 
 /// How many leading blocks may hold the article's own title.
@@ -146,13 +146,14 @@ pub fn edge_class(block: &Block) -> EdgeClass {
         }
         Block::List { .. } if is_teaser_list(block) => return EdgeClass::Bad,
         Block::List { items, .. } => {
-            let inlines: Vec<Inline> = items
+            let (total, linked) = items
                 .iter()
-                .flat_map(|i| i.blocks.iter().flat_map(|b| b.inlines().iter().cloned()))
-                .collect();
+                .flat_map(|i| &i.blocks)
+                .map(|b| link_chars(b.inlines()))
+                .fold((0, 0), |(t, l), (bt, bl)| (t + bt, l + bl));
             (
                 crate::model::words(std::slice::from_ref(block)).join(" "),
-                link_density(&inlines),
+                density((total, linked)),
             )
         }
         Block::Quote { blocks, .. } => (crate::model::words(blocks).join(" "), 0.0),
@@ -201,8 +202,7 @@ fn is_brief_teaser_list(block: &Block) -> bool {
     let Block::List { items, .. } = block else {
         return false;
     };
-    let words = crate::model::words(std::slice::from_ref(block)).len();
-    is_teaser_list(block) && words <= TEASER_WORDS * items.len()
+    is_teaser_list(block) && word_count(block) <= TEASER_WORDS * items.len()
 }
 
 /// Drops furniture at the edges of the article: before the first prose block, everything
@@ -226,10 +226,7 @@ pub fn trim_edges(blocks: &mut Vec<Block>) {
         .iter()
         .rposition(|c| *c == EdgeClass::Good)
         .unwrap_or(first_good);
-    let sizes: Vec<usize> = blocks
-        .iter()
-        .map(|b| crate::model::words(std::slice::from_ref(b)).len())
-        .collect();
+    let sizes: Vec<usize> = blocks.iter().map(word_count).collect();
     let total: usize = sizes.iter().sum();
     // A large edge (references, a list that is the page's point) is content, not furniture,
     // unless it is made of teaser cards with short blurbs.
@@ -330,6 +327,19 @@ fn mark_fragment_runs(blocks: &[Block], classes: &mut [EdgeClass]) {
 
 /// Share of the text of inlines inside links.
 pub fn link_density(inlines: &[Inline]) -> f64 {
+    density(link_chars(inlines))
+}
+
+fn density((total, linked): (usize, usize)) -> f64 {
+    if total == 0 {
+        0.0
+    } else {
+        linked as f64 / total as f64
+    }
+}
+
+/// Non-space characters of inlines' text, and how many of them are inside links.
+fn link_chars(inlines: &[Inline]) -> (usize, usize) {
     fn walk(xs: &[Inline], in_link: bool, total: &mut usize, linked: &mut usize) {
         for x in xs {
             match x {
@@ -347,11 +357,35 @@ pub fn link_density(inlines: &[Inline]) -> f64 {
     }
     let (mut total, mut linked) = (0, 0);
     walk(inlines, false, &mut total, &mut linked);
-    if total == 0 {
-        0.0
-    } else {
-        linked as f64 / total as f64
+    (total, linked)
+}
+
+/// How many words a block holds, as [`crate::model::words`] counts them.
+fn word_count(block: &Block) -> usize {
+    struct Count(usize);
+    impl Visitor for Count {
+        fn visit_block(&mut self, block: &Block) {
+            match block {
+                Block::Code { text, .. } => self.0 += text.split_whitespace().count(),
+                Block::Figure { image, .. } => self.0 += image.alt.split_whitespace().count(),
+                _ => {}
+            }
+            walk_block(self, block);
+        }
+        fn visit_inline(&mut self, inline: &Inline) {
+            match inline {
+                Inline::Text { text } | Inline::Code { text } => {
+                    self.0 += text.split_whitespace().count()
+                }
+                Inline::Image(img) => self.0 += img.alt.split_whitespace().count(),
+                _ => {}
+            }
+            walk_inline(self, inline);
+        }
     }
+    let mut count = Count(0);
+    count.visit_block(block);
+    count.0
 }
 
 #[cfg(test)]
@@ -618,6 +652,26 @@ mod tests {
         }
         trim_edges(&mut b);
         assert_eq!(b.len(), 11);
+    }
+
+    #[test]
+    fn word_counts_match_the_model_words() {
+        let b = Block::List {
+            start: None,
+            tight: true,
+            items: vec![crate::model::ListItem {
+                task: None,
+                blocks: vec![
+                    Block::para("one  two"),
+                    Block::Code {
+                        language: None,
+                        text: "a b\nc".into(),
+                    },
+                ],
+            }],
+        };
+        assert_eq!(word_count(&b), 5);
+        assert_eq!(word_count(&b), crate::model::words(&[b]).len());
     }
 
     #[test]
