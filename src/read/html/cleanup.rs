@@ -208,10 +208,11 @@ fn is_brief_teaser_list(block: &Block) -> bool {
 /// Drops furniture at the edges of the article: before the first prose block, everything
 /// up to the last furniture block; after the last prose block, everything from the first
 /// furniture block on, and the headings left hanging before it; after the first prose
-/// block, a comment section from its heading on. Blocks between prose are kept whatever
-/// they are: inside an article, a short line is the author's. An edge holding more than a
+/// block, a comment section from its heading on. Blocks between prose are kept, but for
+/// ad labels: inside an article, a short line is the author's. An edge holding more than a
 /// quarter of the words stays.
 pub fn trim_edges(blocks: &mut Vec<Block>) {
+    blocks.retain(|b| !is_ad_label(b));
     let mut classes: Vec<EdgeClass> = blocks.iter().map(edge_class).collect();
     mark_fragment_runs(blocks, &mut classes);
     let Some(first_good) = classes.iter().position(|c| *c == EdgeClass::Good) else {
@@ -250,6 +251,29 @@ pub fn trim_edges(blocks: &mut Vec<Block>) {
     while cut_tail && matches!(blocks.last(), Some(Block::Heading { .. })) {
         blocks.pop();
     }
+}
+
+/// The words ad slots are labelled with, on a line of their own.
+const AD_LABELS: &[&str] = &[
+    "ad",
+    "ads",
+    "advertisement",
+    "advertising",
+    "sponsored",
+    "sponsored content",
+    "anzeige",
+    "publicité",
+    "publicidad",
+    "pubblicità",
+];
+
+/// A paragraph that only labels an ad slot: furniture wherever it stands.
+fn is_ad_label(block: &Block) -> bool {
+    let Block::Paragraph { content } = block else {
+        return false;
+    };
+    let text = inline_text(content).trim().to_lowercase();
+    AD_LABELS.contains(&text.trim_matches(|c: char| !c.is_alphanumeric()))
 }
 
 /// Headings that open a comment section, whatever it holds. ("Comments" alone may title a
@@ -472,6 +496,14 @@ mod tests {
     }
 
     #[test]
+    fn ad_labels_go_anywhere() {
+        assert!(is_ad_label(&Block::para(" ADVERTISEMENT ")));
+        assert!(is_ad_label(&Block::para("- Advertisement -")));
+        assert!(!is_ad_label(&Block::para("Advertising works.")));
+        assert!(!is_ad_label(&Block::heading(2, "Advertising")));
+    }
+
+    #[test]
     fn comment_sections_go_however_long() {
         let prose = "A sentence of prose that runs long enough, with some more words, to be a real paragraph of text.";
         let heading = |t: &str| is_comment_heading(&Block::heading(2, t));
@@ -503,7 +535,7 @@ mod tests {
             },
             Block::para("Short standfirst."),
             Block::para(prose),
-            Block::para("Advertisement"),
+            Block::para("Share this"),
             Block::para(prose),
             Block::heading(3, "Read next"),
             Block::Paragraph {
@@ -515,7 +547,7 @@ mod tests {
         trim_edges(&mut b);
         assert_eq!(b.len(), 4);
         assert_eq!(b[0], Block::para("Short standfirst."));
-        assert_eq!(b[2], Block::para("Advertisement"));
+        assert_eq!(b[2], Block::para("Share this"));
     }
 
     #[test]
