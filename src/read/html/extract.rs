@@ -168,9 +168,17 @@ pub fn furniture(dom: &Dom, skip: &mut [bool], rules: Rules) {
                 .ancestors(id)
                 .any(|a| matches!(dom.tag(a), Some("table" | "code" | "pre")))
             && !wrappers.wraps_page(dom, id);
+        // A header is the site's banner only outside sectioning content and `<main>` (as
+        // ARIA maps it); inside them it heads its section.
         let by_element = rules.by_element
             && (hints::is_boilerplate_element(dom, id)
-                || (tag == "header" && !dom.ancestors(id).any(|a| dom.is(a, "article"))));
+                || (tag == "header"
+                    && !dom.ancestors(id).any(|a| {
+                        matches!(
+                            dom.tag(a),
+                            Some("article" | "section" | "main" | "aside" | "nav")
+                        )
+                    })));
         if by_class || by_element {
             skip[id] = true;
         }
@@ -842,6 +850,26 @@ mod tests {
         let text = selected_text(&dom, &sel);
         assert_eq!(text.matches("real prose").count(), 3);
         assert!(!text.contains("cookies"));
+    }
+
+    #[test]
+    fn headers_of_sections_are_content_the_site_header_is_not() {
+        let dom = page(
+            "<header><a href=/>Site</a></header><main><header><p>Section lead</p></header></main>\
+             <section><header>Part lead</header></section><div><header>Loose</header></div>",
+        );
+        let mut skip = never_content(&dom);
+        let rules = Rules {
+            by_element: true,
+            by_class: false,
+        };
+        furniture(&dom, &mut skip, rules);
+        let headers: Vec<bool> = dom
+            .all()
+            .filter(|&i| dom.is(i, "header"))
+            .map(|i| skip[i])
+            .collect();
+        assert_eq!(headers, [true, false, false, true]);
     }
 
     #[test]
