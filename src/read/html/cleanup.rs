@@ -2,7 +2,7 @@
 //! repeated blocks, and page furniture left at the edges of the article.
 
 use super::meta::similarity;
-use crate::model::{inline_text, Block, Inline};
+use crate::model::{inline_text, walk_block, walk_inline, Block, Inline, Visitor};
 use std::collections::{HashMap, HashSet};
 
 /// How many leading blocks may hold the article's own title.
@@ -137,19 +137,23 @@ const FURNITURE_CUES: &[&str] = &[
     "email this",
 ];
 
-/// Classifies one block by its text length, link density and wording.
+/// Classifies one block by its text length, link density and wording; headings are
+/// furniture by the same tests, but never prose.
 pub fn edge_class(block: &Block) -> EdgeClass {
     let (text, density) = match block {
-        Block::Paragraph { content } => (inline_text(content), link_density(content)),
-        Block::List { items, .. } if is_teaser_list(items) => return EdgeClass::Bad,
+        Block::Paragraph { content } | Block::Heading { content, .. } => {
+            (inline_text(content), link_density(content))
+        }
+        Block::List { .. } if is_teaser_list(block) => return EdgeClass::Bad,
         Block::List { items, .. } => {
-            let inlines: Vec<Inline> = items
+            let (total, linked) = items
                 .iter()
-                .flat_map(|i| i.blocks.iter().flat_map(|b| b.inlines().iter().cloned()))
-                .collect();
+                .flat_map(|i| &i.blocks)
+                .map(|b| link_chars(b.inlines()))
+                .fold((0, 0), |(t, l), (bt, bl)| (t + bt, l + bl));
             (
                 crate::model::words(std::slice::from_ref(block)).join(" "),
-                link_density(&inlines),
+                density((total, linked)),
             )
         }
         Block::Quote { blocks, .. } => (crate::model::words(blocks).join(" "), 0.0),
@@ -159,7 +163,9 @@ pub fn edge_class(block: &Block) -> EdgeClass {
     if density > 0.5 {
         return EdgeClass::Bad;
     }
-    if chars >= PROSE_CHARS && density < 0.33 {
+    // A heading only titles prose; furniture headings ("Comments", "Related") are short.
+    let heading = matches!(block, Block::Heading { .. });
+    if chars >= PROSE_CHARS && density < 0.33 && !heading {
         return EdgeClass::Good;
     }
     let lower = text.to_lowercase();
@@ -169,49 +175,74 @@ pub fn edge_class(block: &Block) -> EdgeClass {
     EdgeClass::Neutral
 }
 
-/// Items that each lead with a linked headline ("Most popular", "More stories"), however
-/// long their blurbs: cards pointing to other pages.
-fn is_teaser_list(items: &[crate::model::ListItem]) -> bool {
+/// A list of cards pointing to other pages ("Most popular", "More stories"): at least
+/// three items, and half of them, lead with a linked headline, however long their blurbs
+/// (the others are ads or cards that lost their headline).
+fn is_teaser_list(block: &Block) -> bool {
+    let Block::List { items, .. } = block else {
+        return false;
+    };
     let linked_heading = |b: &Block| {
         matches!(b, Block::Heading { content, .. }
             if matches!(content.as_slice(), [Inline::Link { .. }]))
     };
-    items.len() >= 3 && items.iter().all(|i| i.blocks.iter().any(linked_heading))
+    let cards = items
+        .iter()
+        .filter(|i| i.blocks.iter().any(linked_heading))
+        .count();
+    cards >= 3 && cards * 2 >= items.len()
+}
+
+/// Most words a teaser card holds on average: a headline and a line of summary. Longer
+/// cards may be the reviews of a listicle.
+const TEASER_WORDS: usize = 60;
+
+/// A teaser list whose cards are short, as teasers are.
+fn is_brief_teaser_list(block: &Block) -> bool {
+    let Block::List { items, .. } = block else {
+        return false;
+    };
+    is_teaser_list(block) && word_count(block) <= TEASER_WORDS * items.len()
 }
 
 /// Drops furniture at the edges of the article: before the first prose block, everything
 /// up to the last furniture block; after the last prose block, everything from the first
-/// furniture block on, and the headings left hanging before it. Blocks between prose are kept whatever they
-/// are: inside an article, a short line is the author's. An edge holding more than a
+/// furniture block on, and the headings left hanging before it; after the first prose
+/// block, a comment section from its heading on. Blocks between prose are kept, but for
+/// ad labels: inside an article, a short line is the author's. An edge holding more than a
 /// quarter of the words stays.
 pub fn trim_edges(blocks: &mut Vec<Block>) {
+    blocks.retain(|b| !is_ad_label(b));
     let mut classes: Vec<EdgeClass> = blocks.iter().map(edge_class).collect();
     mark_fragment_runs(blocks, &mut classes);
     let Some(first_good) = classes.iter().position(|c| *c == EdgeClass::Good) else {
         return;
     };
+    // Comments read like prose and can outweigh the article: their heading ends it.
+    if let Some(i) = blocks[first_good..].iter().position(is_comment_heading) {
+        blocks.truncate(first_good + i);
+        classes.truncate(first_good + i);
+    }
     let last_good = classes
         .iter()
         .rposition(|c| *c == EdgeClass::Good)
         .unwrap_or(first_good);
-    let sizes: Vec<usize> = blocks
-        .iter()
-        .map(|b| crate::model::words(std::slice::from_ref(b)).len())
-        .collect();
+    let sizes: Vec<usize> = blocks.iter().map(word_count).collect();
     let total: usize = sizes.iter().sum();
-    // A large edge (references, a list that is the page's point) is content, not furniture.
+    // A large edge (references, a list that is the page's point) is content, not furniture,
+    // unless it is made of teaser cards with short blurbs.
     let small = |range: std::ops::Range<usize>| sizes[range].iter().sum::<usize>() * 4 <= total;
     let end = classes[last_good..]
         .iter()
         .position(|c| *c == EdgeClass::Bad)
         .map(|i| last_good + i)
-        .filter(|&end| small(end..blocks.len()))
+        .filter(|&end| small(end..blocks.len()) || is_brief_teaser_list(&blocks[end]))
         .unwrap_or(blocks.len());
     let start = classes[..first_good]
         .iter()
         .rposition(|c| *c == EdgeClass::Bad)
         .map(|i| i + 1)
-        .filter(|&start| small(0..start))
+        .filter(|&start| small(0..start) || is_brief_teaser_list(&blocks[start - 1]))
         .unwrap_or(0);
     let cut_tail = end < blocks.len();
     blocks.truncate(end);
@@ -220,6 +251,66 @@ pub fn trim_edges(blocks: &mut Vec<Block>) {
     while cut_tail && matches!(blocks.last(), Some(Block::Heading { .. })) {
         blocks.pop();
     }
+}
+
+/// The words ad slots are labelled with, on a line of their own.
+const AD_LABELS: &[&str] = &[
+    "ad",
+    "ads",
+    "advertisement",
+    "advertising",
+    "sponsored",
+    "sponsored content",
+    "anzeige",
+    "publicité",
+    "publicidad",
+    "pubblicità",
+];
+
+/// A paragraph that only labels an ad slot: furniture wherever it stands.
+fn is_ad_label(block: &Block) -> bool {
+    let Block::Paragraph { content } = block else {
+        return false;
+    };
+    let text = inline_text(content).trim().to_lowercase();
+    AD_LABELS.contains(&text.trim_matches(|c: char| !c.is_alphanumeric()))
+}
+
+/// Headings that open a comment section, whatever it holds. ("Comments" alone may title a
+/// section of a style guide.)
+const COMMENT_HEADINGS: &[&str] = &[
+    "reader comments",
+    "leave a comment",
+    "leave a reply",
+    "post a comment",
+    "add a comment",
+    "join the discussion",
+    "join the conversation",
+];
+
+/// Words that, after a count, name comments ("12 Responses", "3 comments on ...").
+const COMMENT_WORDS: &[&str] = &["comment", "response", "repl"];
+
+/// A heading that opens the readers' comments: one of the usual titles, or a count of
+/// comments, perhaps "on" or "to" the article.
+fn is_comment_heading(block: &Block) -> bool {
+    let Block::Heading { content, .. } = block else {
+        return false;
+    };
+    let text = inline_text(content).trim().to_lowercase();
+    let text = text.trim_end_matches([':', '.']);
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let counted = match words.as_slice() {
+        [count, what, rest @ ..] => {
+            count.chars().all(|c| c.is_ascii_digit())
+                && COMMENT_WORDS.iter().any(|c| what.starts_with(c))
+                && rest
+                    .first()
+                    .is_none_or(|w| matches!(*w, "on" | "to" | "so"))
+        }
+        _ => false,
+    };
+    counted || COMMENT_HEADINGS.contains(&text)
 }
 
 /// Consecutive fragments that make a run of widget controls ("Auto", "HD", "Aa", a list
@@ -260,6 +351,19 @@ fn mark_fragment_runs(blocks: &[Block], classes: &mut [EdgeClass]) {
 
 /// Share of the text of inlines inside links.
 pub fn link_density(inlines: &[Inline]) -> f64 {
+    density(link_chars(inlines))
+}
+
+fn density((total, linked): (usize, usize)) -> f64 {
+    if total == 0 {
+        0.0
+    } else {
+        linked as f64 / total as f64
+    }
+}
+
+/// Non-space characters of inlines' text, and how many of them are inside links.
+fn link_chars(inlines: &[Inline]) -> (usize, usize) {
     fn walk(xs: &[Inline], in_link: bool, total: &mut usize, linked: &mut usize) {
         for x in xs {
             match x {
@@ -277,11 +381,35 @@ pub fn link_density(inlines: &[Inline]) -> f64 {
     }
     let (mut total, mut linked) = (0, 0);
     walk(inlines, false, &mut total, &mut linked);
-    if total == 0 {
-        0.0
-    } else {
-        linked as f64 / total as f64
+    (total, linked)
+}
+
+/// How many words a block holds, as [`crate::model::words`] counts them.
+fn word_count(block: &Block) -> usize {
+    struct Count(usize);
+    impl Visitor for Count {
+        fn visit_block(&mut self, block: &Block) {
+            match block {
+                Block::Code { text, .. } => self.0 += text.split_whitespace().count(),
+                Block::Figure { image, .. } => self.0 += image.alt.split_whitespace().count(),
+                _ => {}
+            }
+            walk_block(self, block);
+        }
+        fn visit_inline(&mut self, inline: &Inline) {
+            match inline {
+                Inline::Text { text } | Inline::Code { text } => {
+                    self.0 += text.split_whitespace().count()
+                }
+                Inline::Image(img) => self.0 += img.alt.split_whitespace().count(),
+                _ => {}
+            }
+            walk_inline(self, inline);
+        }
     }
+    let mut count = Count(0);
+    count.visit_block(block);
+    count.0
 }
 
 #[cfg(test)]
@@ -334,9 +462,67 @@ mod tests {
         );
         assert_eq!(edge_class(&Block::para("Advertisement")), EdgeClass::Bad);
         assert_eq!(edge_class(&Block::para("He left.")), EdgeClass::Neutral);
+        assert_eq!(edge_class(&Block::heading(2, "Related")), EdgeClass::Bad);
         assert_eq!(
-            edge_class(&Block::heading(2, "Related")),
+            edge_class(&Block::heading(2, "What comes next")),
             EdgeClass::Neutral
+        );
+    }
+
+    #[test]
+    fn furniture_headings_end_the_article() {
+        let prose = "A sentence of prose that runs long enough, with some more words, to be a real paragraph of text.";
+        assert_eq!(
+            edge_class(&Block::heading(3, "No comments:")),
+            EdgeClass::Bad
+        );
+        assert_eq!(edge_class(&Block::heading(2, prose)), EdgeClass::Neutral);
+        let linked = Block::Heading {
+            level: 2,
+            id: None,
+            content: vec![link("Searches people also made")],
+        };
+        assert_eq!(edge_class(&linked), EdgeClass::Bad);
+        let mut b = vec![
+            Block::para(prose),
+            Block::para(prose),
+            Block::heading(2, "The end"),
+            Block::para("It was over."),
+            Block::heading(4, "3 Comments"),
+            Block::para("Your name"),
+        ];
+        trim_edges(&mut b);
+        assert_eq!(b.len(), 4);
+    }
+
+    #[test]
+    fn ad_labels_go_anywhere() {
+        assert!(is_ad_label(&Block::para(" ADVERTISEMENT ")));
+        assert!(is_ad_label(&Block::para("- Advertisement -")));
+        assert!(!is_ad_label(&Block::para("Advertising works.")));
+        assert!(!is_ad_label(&Block::heading(2, "Advertising")));
+    }
+
+    #[test]
+    fn comment_sections_go_however_long() {
+        let prose = "A sentence of prose that runs long enough, with some more words, to be a real paragraph of text.";
+        let heading = |t: &str| is_comment_heading(&Block::heading(2, t));
+        assert!(heading("12 Responses"));
+        assert!(heading("3 Comments on “Tea”"));
+        assert!(heading("Leave a Reply"));
+        assert!(!heading("3 reasons to drink tea"));
+        assert!(!heading("10 comments that changed the web"));
+        assert!(!heading("Comments"));
+        assert!(!is_comment_heading(&Block::para("Leave a reply")));
+        let mut b = vec![Block::heading(2, "Tea at home"), Block::para(prose)];
+        b.push(Block::heading(3, "12 Responses"));
+        for _ in 0..6 {
+            b.push(Block::para(prose));
+        }
+        trim_edges(&mut b);
+        assert_eq!(
+            b,
+            vec![Block::heading(2, "Tea at home"), Block::para(prose)]
         );
     }
 
@@ -349,7 +535,7 @@ mod tests {
             },
             Block::para("Short standfirst."),
             Block::para(prose),
-            Block::para("Advertisement"),
+            Block::para("Share this"),
             Block::para(prose),
             Block::heading(3, "Read next"),
             Block::Paragraph {
@@ -361,7 +547,7 @@ mod tests {
         trim_edges(&mut b);
         assert_eq!(b.len(), 4);
         assert_eq!(b[0], Block::para("Short standfirst."));
-        assert_eq!(b[2], Block::para("Advertisement"));
+        assert_eq!(b[2], Block::para("Share this"));
     }
 
     #[test]
@@ -392,6 +578,48 @@ mod tests {
         };
         assert_eq!(edge_class(&list(true)), EdgeClass::Bad);
         assert_eq!(edge_class(&list(false)), EdgeClass::Good);
+        let ad = crate::model::ListItem {
+            task: None,
+            blocks: vec![Block::para("Sponsor name")],
+        };
+        let mixed = |cards: usize, ads: usize| Block::List {
+            start: None,
+            tight: false,
+            items: (0..cards)
+                .map(|_| card(true))
+                .chain((0..ads).map(|_| ad.clone()))
+                .collect(),
+        };
+        assert!(is_teaser_list(&mixed(3, 3)));
+        assert!(!is_teaser_list(&mixed(3, 4)));
+        assert!(!is_teaser_list(&mixed(2, 0)));
+        // Teasers at the tail go even when they outweigh the article, unless their cards are
+        // long, as the reviews of a listicle are.
+        let mut b = vec![Block::para(blurb), mixed(6, 2)];
+        trim_edges(&mut b);
+        assert_eq!(b, vec![Block::para(blurb)]);
+        let review = crate::model::ListItem {
+            task: None,
+            blocks: vec![
+                Block::Heading {
+                    level: 3,
+                    id: None,
+                    content: vec![link("A product")],
+                },
+                Block::para(blurb),
+                Block::para(blurb),
+                Block::para(blurb),
+                Block::para(blurb),
+            ],
+        };
+        let reviews = Block::List {
+            start: None,
+            tight: false,
+            items: vec![review.clone(), review.clone(), review],
+        };
+        let mut b = vec![Block::para(blurb), reviews];
+        trim_edges(&mut b);
+        assert_eq!(b.len(), 2);
     }
 
     #[test]
@@ -456,6 +684,26 @@ mod tests {
         }
         trim_edges(&mut b);
         assert_eq!(b.len(), 11);
+    }
+
+    #[test]
+    fn word_counts_match_the_model_words() {
+        let b = Block::List {
+            start: None,
+            tight: true,
+            items: vec![crate::model::ListItem {
+                task: None,
+                blocks: vec![
+                    Block::para("one  two"),
+                    Block::Code {
+                        language: None,
+                        text: "a b\nc".into(),
+                    },
+                ],
+            }],
+        };
+        assert_eq!(word_count(&b), 5);
+        assert_eq!(word_count(&b), crate::model::words(&[b]).len());
     }
 
     #[test]

@@ -147,17 +147,19 @@ fn heading_level(tag: &str) -> Option<u8> {
     }
 }
 
-/// An image's alternative text; a file name says nothing and is dropped.
+/// An image's alternative text; a file name or a file's slug says nothing and is dropped.
 pub fn alt_text(alt: &str) -> String {
     let alt = collapse_ws(alt);
     let lower = alt.to_ascii_lowercase();
-    let file_name = !alt.contains(' ')
-        && [
-            ".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg", ".bmp", ".tif", ".tiff",
-        ]
-        .iter()
-        .any(|ext| lower.ends_with(ext));
-    if file_name {
+    let one_word = !alt.contains(' ');
+    let file_name = [
+        ".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg", ".bmp", ".tif", ".tiff",
+    ]
+    .iter()
+    .any(|ext| lower.ends_with(ext));
+    // `0226-lupita-getty-01`: words run together with numbers, as files are named.
+    let slug = alt.matches(['-', '_']).count() >= 2 && alt.contains(|c: char| c.is_ascii_digit());
+    if one_word && (file_name || slug) {
         String::new()
     } else {
         alt
@@ -405,9 +407,15 @@ impl<'a> Converter<'a> {
 
     fn image(&self, img: NodeId) -> Option<Image> {
         let src = image_source(self.dom, img).and_then(|s| self.urls.resolve(&s))?;
+        // An image hidden from assistive technology is decoration or a rendering of
+        // content given elsewhere (a formula's markup): its alt text is not read.
+        let alt = match self.dom.attr(img, "aria-hidden") {
+            Some("true") => String::new(),
+            _ => alt_text(self.dom.attr(img, "alt").unwrap_or("")),
+        };
         Some(Image {
             src,
-            alt: alt_text(self.dom.attr(img, "alt").unwrap_or("")),
+            alt,
             title: self
                 .dom
                 .attr(img, "title")
@@ -692,7 +700,32 @@ mod tests {
     #[test]
     fn file_names_are_no_alt_text() {
         assert_eq!(alt_text("IMG_3886.JPG"), "");
+        assert_eq!(alt_text("0226-harbour-wall-getty-02"), "");
+        assert_eq!(alt_text("wide_shot_2"), "");
+        assert_eq!(alt_text("Self-portrait"), "Self-portrait");
+        assert_eq!(alt_text("2020-21"), "2020-21");
+        assert_eq!(
+            alt_text("The 2020-21 season - final"),
+            "The 2020-21 season - final"
+        );
         assert_eq!(alt_text(" A  cat "), "A cat");
+    }
+
+    #[test]
+    fn hidden_images_keep_no_alt_text() {
+        let b = convert(
+            "<p>Let <img src=f.png alt='{x^2}' aria-hidden=true> be even, \
+             <img src=g.png alt='a cat'>.</p>",
+        );
+        let alts: Vec<&str> = b[0]
+            .inlines()
+            .iter()
+            .filter_map(|i| match i {
+                Inline::Image(img) => Some(img.alt.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(alts, ["", "a cat"]);
     }
 
     #[test]

@@ -2,16 +2,18 @@
 //!
 //! 1. Mark what never is content (scripts, forms, hidden elements) and, in a strict pass,
 //!    page furniture (navigation, asides, footers, share bars, comments...) by element, role,
-//!    class and id.
+//!    class and id; a container holding an `<h1>` and most of the page wraps it and stays.
 //! 2. Score paragraphs (length, commas) into their ancestors, weigh containers by element
 //!    and class/id hints and by how little of their text is links; the best container wins,
-//!    moved up when its parent or several strong candidates agree.
-//! 3. Join siblings of the winner that score well or read like prose.
+//!    moved up when its parent or several strong candidates agree (never out of an
+//!    `<article>`).
+//! 3. Join siblings of the winner that score well or read like prose. A winner too short
+//!    for an article widens to the `<main>` or `<article>` around it.
 //! 4. Clean the result: drop inner lists, tables and divs that look like furniture
 //!    (link-heavy, image-heavy, form-like), and furniture-named short elements.
 //!
 //! When the strict pass finds too little text, it runs again without the class/id rules;
-//! the longest result wins. All passes are linear in the size of the page.
+//! that result wins when it is much longer (the class rules hid the article). All passes are linear in the size of the page.
 
 use super::dom::{Data, Dom, NodeId};
 use super::hints;
@@ -19,6 +21,9 @@ use super::hints;
 /// A candidate of the winner's element and class scoring this share of it is another part
 /// of a split article.
 const SPLIT_PART_SHARE: f64 = 0.3;
+
+/// How many times longer than the strict pass's result the loose pass's must be to win.
+const LOOSE_PASS_GAIN: f64 = 2.0;
 
 /// Text below this many characters means the extraction missed the article.
 const MIN_ARTICLE_CHARS: usize = 500;
@@ -142,6 +147,7 @@ pub struct Rules {
 
 /// Marks page furniture, with all it holds.
 pub fn furniture(dom: &Dom, skip: &mut [bool], rules: Rules) {
+    let mut wrappers = PageWrappers::new(dom, skip);
     for id in dom.all() {
         if skip[id] {
             continue;
@@ -160,14 +166,80 @@ pub fn furniture(dom: &Dom, skip: &mut [bool], rules: Rules) {
             && hints::is_boilerplate_class(&dom.class_and_id(id))
             && !dom
                 .ancestors(id)
-                .any(|a| matches!(dom.tag(a), Some("table" | "code" | "pre")));
+                .any(|a| matches!(dom.tag(a), Some("table" | "code" | "pre")))
+            && !wrappers.wraps_page(dom, id);
+        // A header is the site's banner only outside sectioning content and `<main>` (as
+        // ARIA maps it); inside them it heads its section.
         let by_element = rules.by_element
             && (hints::is_boilerplate_element(dom, id)
-                || (tag == "header" && !dom.ancestors(id).any(|a| dom.is(a, "article"))));
+                || (tag == "header"
+                    && !dom.ancestors(id).any(|a| {
+                        matches!(
+                            dom.tag(a),
+                            Some("article" | "section" | "main" | "aside" | "nav")
+                        )
+                    })));
         if by_class || by_element {
             skip[id] = true;
         }
     }
+}
+
+/// Containers that wrap the page: they hold a main heading and most of its text.
+/// Furniture is never most of a page with a heading, so such a container is kept whatever
+/// its class says (`nav-drawer` and `modal-root` wrappers around everything).
+struct PageWrappers {
+    /// Nodes holding an `<h1>`.
+    holds_heading: Vec<bool>,
+    /// What was left out before furniture was looked for.
+    skip: Vec<bool>,
+    /// Characters below each node, counted on first need.
+    chars: Option<Vec<usize>>,
+}
+
+impl PageWrappers {
+    fn new(dom: &Dom, skip: &[bool]) -> PageWrappers {
+        let mut holds_heading = vec![false; dom.nodes.len()];
+        for h in dom.all().filter(|&id| !skip[id] && dom.is(id, "h1")) {
+            for a in dom.ancestors(h) {
+                if std::mem::replace(&mut holds_heading[a], true) {
+                    break;
+                }
+            }
+        }
+        PageWrappers {
+            holds_heading,
+            skip: skip.to_vec(),
+            chars: None,
+        }
+    }
+
+    fn wraps_page(&mut self, dom: &Dom, id: NodeId) -> bool {
+        if !self.holds_heading[id] {
+            return false;
+        }
+        let skip = &self.skip;
+        let chars = self.chars.get_or_insert_with(|| text_chars(dom, skip));
+        chars[id] * 2 >= chars[0]
+    }
+}
+
+/// Characters of text below every node, whitespace runs counted once, skipped nodes left
+/// out.
+fn text_chars(dom: &Dom, skip: &[bool]) -> Vec<usize> {
+    let mut chars = vec![0; dom.nodes.len()];
+    for id in dom.all().rev() {
+        if skip[id] {
+            continue;
+        }
+        if let Data::Text(t) = &dom.nodes[id].data {
+            chars[id] += collapsed_len(t);
+        }
+        if let Some(p) = dom.parent(id) {
+            chars[p] += chars[id];
+        }
+    }
+    chars
 }
 
 /// Bottom-up sums for every node (ids are in document order, so children come after
@@ -215,7 +287,15 @@ fn is_heading(tag: &str) -> bool {
 /// text, cells, and containers holding only inline content.
 fn is_scored_paragraph(dom: &Dom, id: NodeId, skip: &[bool]) -> bool {
     match dom.tag(id) {
-        Some("p" | "pre" | "td" | "h2" | "h3" | "h4" | "h5" | "h6") => true,
+        Some("pre" | "td" | "h2" | "h3" | "h4" | "h5" | "h6") => true,
+        _ => is_paragraph(dom, id, skip),
+    }
+}
+
+/// A paragraph, or a container holding only inline content (a `div` written as one).
+fn is_paragraph(dom: &Dom, id: NodeId, skip: &[bool]) -> bool {
+    match dom.tag(id) {
+        Some("p") => true,
         Some("div" | "section" | "article") => !dom
             .children(id)
             .iter()
@@ -309,10 +389,11 @@ pub fn top_candidate(dom: &Dom, scores: &[Option<f64>]) -> Option<NodeId> {
             }
         }
     }
-    // A parent scoring higher than the candidate is the better container.
+    // A parent scoring higher than the candidate is the better container; an `<article>`
+    // is the whole of itself (what is around it is the site's: author boxes, comments).
     let mut last = scores[top].unwrap_or(top_score);
     let threshold = last / 3.0;
-    let mut parent = dom.parent(top);
+    let mut parent = dom.parent(top).filter(|_| !dom.is(top, "article"));
     while let Some(p) = parent {
         if dom.is(p, "body") || dom.tag(p).is_none() {
             break;
@@ -404,7 +485,7 @@ pub fn with_siblings(
             if scores[s].is_some_and(|sc| sc + bonus >= threshold) {
                 return true;
             }
-            if dom.is(s, "p") {
+            if is_paragraph(dom, s, skip) {
                 let (len, ld) = (st[s].chars, st[s].link_density());
                 let text = dom.text(s);
                 return (len > 80 && ld < 0.25)
@@ -415,6 +496,17 @@ pub fn with_siblings(
             false
         })
         .collect()
+}
+
+/// The page's own mark of its main content around a candidate: the nearest `<main>`,
+/// `<article>` or `role=main` ancestor below `<body>`.
+fn semantic_container(dom: &Dom, top: NodeId) -> Option<NodeId> {
+    std::iter::once(top)
+        .chain(dom.ancestors(top))
+        .take_while(|&a| dom.tag(a).is_some_and(|t| t != "body" && t != "html"))
+        .find(|&a| {
+            matches!(dom.tag(a), Some("main" | "article")) || dom.attr(a, "role") == Some("main")
+        })
 }
 
 /// Whether a table holds data (keep it) rather than lay out the page.
@@ -493,7 +585,8 @@ pub fn clean_conditionally(
 
 /// The test of [`clean_conditionally`] for one container.
 fn is_furniture(dom: &Dom, id: NodeId, tag: &str, s: &Stats, weight: f64) -> bool {
-    if weight < 0.0 {
+    let in_figure = tag == "figure" || dom.ancestors(id).any(|a| dom.is(a, "figure"));
+    if weight < 0.0 && !in_figure {
         return true;
     }
     if s.commas >= 10 {
@@ -501,7 +594,6 @@ fn is_furniture(dom: &Dom, id: NodeId, tag: &str, s: &Stats, weight: f64) -> boo
     }
     let is_list =
         matches!(tag, "ul" | "ol") || (s.list_items > 0 && list_text_share(dom, id) > 0.9);
-    let in_figure = tag == "figure" || dom.ancestors(id).any(|a| dom.is(a, "figure"));
     let p = s.paragraphs as f64;
     let img = s.images as f64;
     let li = s.list_items as f64 - 100.0;
@@ -576,13 +668,23 @@ pub fn extract(dom: &Dom, base_skip: &[bool]) -> Option<Selection> {
         let Some(top) = top_candidate(dom, &scores) else {
             continue;
         };
-        let roots = with_siblings(dom, top, &scores, &st, &skip);
+        let mut roots = with_siblings(dom, top, &scores, &st, &skip);
+        let found: usize = roots.iter().map(|&r| st[r].chars).sum();
+        if found < MIN_ARTICLE_CHARS {
+            if let Some(c) = semantic_container(dom, top).filter(|&c| st[c].chars > found) {
+                roots = vec![c];
+            }
+        }
         clean_conditionally(dom, &roots, &mut skip, &mut st, strict);
         if strict {
             drop_share_bars(dom, &roots, &mut skip, &st);
         }
         let chars: usize = roots.iter().map(|&r| st[r].chars).sum();
-        let better = best.as_ref().is_none_or(|(c, _)| chars > *c);
+        // Without the class rules, furniture named by class comes back: that pass wins only
+        // when the strict one clearly missed the article.
+        let better = best
+            .as_ref()
+            .is_none_or(|(c, _)| chars as f64 > *c as f64 * LOOSE_PASS_GAIN);
         if better {
             best = Some((chars, Selection { roots, skip }));
         }
@@ -651,6 +753,36 @@ mod tests {
     }
 
     #[test]
+    fn figures_named_media_or_caption_stay() {
+        let body = format!(
+            "<article><p>{PROSE}</p><p>{PROSE}</p><figure class=media-caption><img src=a.jpg>\
+             <figcaption>The harbour at dawn</figcaption></figure><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p>\
+             <div class=media-promo><p>Watch more</p></div></article>"
+        );
+        let dom = page(&body);
+        let sel = extract(&dom, &never_content(&dom)).unwrap();
+        let text = selected_text(&dom, &sel);
+        assert!(text.contains("The harbour at dawn"));
+        assert!(!text.contains("Watch more"));
+    }
+
+    #[test]
+    fn the_winner_does_not_climb_out_of_its_article() {
+        let prose = format!("<p>{PROSE}</p>").repeat(8);
+        let body = format!(
+            "<div id=content class=site-content><div class=content-area><main class=site-main>\
+             <article class=post>{prose}</article>\
+             <div class=writer-box><p>The writer covers the council, and the river, and more, at length.</p></div>\
+             </main></div></div>"
+        );
+        let dom = page(&body);
+        let sel = extract(&dom, &never_content(&dom)).unwrap();
+        let text = selected_text(&dom, &sel);
+        assert_eq!(text.matches("real prose").count(), 8);
+        assert!(!text.contains("The writer covers"));
+    }
+
+    #[test]
     fn split_articles_are_gathered() {
         let part = format!("<div class=part><p>{PROSE}</p><p>{PROSE}</p></div>");
         let body = format!(
@@ -663,6 +795,81 @@ mod tests {
         let text = selected_text(&dom, &sel);
         assert_eq!(text.matches("real prose").count(), 4);
         assert!(text.contains("Closing words"));
+    }
+
+    #[test]
+    fn a_furniture_named_wrapper_of_the_page_is_kept() {
+        let body = format!(
+            "<div class=nav-drawer><header class=top><h1>Logo</h1></header>\
+             <div class=nav-drawer-panel><div class=story><h1>The story</h1><p>{PROSE}</p><p>{PROSE}</p>\
+             <div class=related><p>Another story, told at length, with commas, somewhere else.</p></div>\
+             <p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></div></div></div>\
+             <div class=sidebar><h1>Elsewhere</h1><p>Short links here.</p></div>"
+        );
+        let dom = page(&body);
+        let sel = extract(&dom, &never_content(&dom)).unwrap();
+        let text = selected_text(&dom, &sel);
+        assert_eq!(text.matches("real prose").count(), 5);
+        assert!(!text.contains("Elsewhere"));
+        assert!(!text.contains("Another story"));
+        assert!(sel.skip[dom.all().find(|&i| dom.is(i, "header")).unwrap()]);
+    }
+
+    #[test]
+    fn a_short_winner_widens_to_its_main_element() {
+        let feature = |name: &str| {
+            format!("<li><h2>{name}</h2><p>Inspect the {name} of any page and change it as you go.</p></li>")
+        };
+        let features: String = ["layout", "network", "console", "styles"]
+            .iter()
+            .map(|n| feature(n))
+            .collect();
+        let body = format!(
+            "<main><header><h1>Welcome</h1></header><ul>{features}</ul>\
+             <div class=notice><p>Important: sync your profile, or create one, to keep your bookmarks, history and more.</p></div></main>\
+             <footer><p>Copyright, the makers, all rights reserved, everywhere.</p></footer>"
+        );
+        let dom = page(&body);
+        let sel = extract(&dom, &never_content(&dom)).unwrap();
+        let text = selected_text(&dom, &sel);
+        assert!(text.contains("Inspect the network"));
+        assert!(text.contains("sync your profile"));
+        assert!(!text.contains("Copyright"));
+    }
+
+    #[test]
+    fn a_short_article_keeps_class_named_furniture_out() {
+        let body = format!(
+            "<div id=cmp-banner><p>We and our partners use cookies, and similar things, to store, \
+             measure, personalise and improve, and you can accept, reject or manage them, at any \
+             time, in the settings, which are linked below, in the footer.</p></div>\
+             <div class=story><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></div>"
+        );
+        let dom = page(&body);
+        let sel = extract(&dom, &never_content(&dom)).unwrap();
+        let text = selected_text(&dom, &sel);
+        assert_eq!(text.matches("real prose").count(), 3);
+        assert!(!text.contains("cookies"));
+    }
+
+    #[test]
+    fn headers_of_sections_are_content_the_site_header_is_not() {
+        let dom = page(
+            "<header><a href=/>Site</a></header><main><header><p>Section lead</p></header></main>\
+             <section><header>Part lead</header></section><div><header>Loose</header></div>",
+        );
+        let mut skip = never_content(&dom);
+        let rules = Rules {
+            by_element: true,
+            by_class: false,
+        };
+        furniture(&dom, &mut skip, rules);
+        let headers: Vec<bool> = dom
+            .all()
+            .filter(|&i| dom.is(i, "header"))
+            .map(|i| skip[i])
+            .collect();
+        assert_eq!(headers, [true, false, false, true]);
     }
 
     #[test]
@@ -685,6 +892,20 @@ mod tests {
         let sel = extract(&dom, &never_content(&dom)).unwrap();
         let text = selected_text(&dom, &sel);
         assert!(text.contains("closing line"));
+    }
+
+    #[test]
+    fn a_standfirst_written_as_a_div_joins() {
+        let body = format!(
+            "<div><div class=lead>The short of it: a standfirst, written as a div, that says what the story says.</div>\
+             <div class=text><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></div>\
+             <div class=links><a href=/a>A link, with a comma, to another page entirely, to be read</a></div></div>"
+        );
+        let dom = page(&body);
+        let sel = extract(&dom, &never_content(&dom)).unwrap();
+        let text = selected_text(&dom, &sel);
+        assert!(text.contains("The short of it"));
+        assert!(!text.contains("another page"));
     }
 
     #[test]

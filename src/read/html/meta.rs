@@ -354,7 +354,9 @@ pub fn clean_byline(s: &str) -> String {
     for prefix in [
         "written by ",
         "posted by ",
+        "published by ",
         "words by ",
+        "by: ",
         "by ",
         "von ",
         "par ",
@@ -604,6 +606,8 @@ mod tests {
         let (_, name) = byline_element(&dom, &none).unwrap();
         assert_eq!(name, "Ann Lee");
         assert_eq!(clean_byline("Written by Bob, "), "Bob");
+        assert_eq!(clean_byline("Published by Jo Roe"), "Jo Roe");
+        assert_eq!(clean_byline("BY: JO ROE"), "JO ROE");
         assert_eq!(clean_byline("Ann Lee May 20, 2019"), "Ann Lee");
         assert_eq!(clean_byline("James Akinaka • 8h"), "James Akinaka");
         assert_eq!(clean_byline("Theresa May"), "Theresa May");

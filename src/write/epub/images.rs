@@ -135,6 +135,11 @@ fn load(src: &str, dir: Option<&Path>, base_url: Option<&str>) -> Load {
             None => Load::Failed("invalid data: URI".into()),
         };
     }
+    // `//host/x.png` is on the web. `/x/y.png` is a file of this machine when there is one
+    // (Markdown written here), else a path on the article's web site.
+    if src.starts_with("//") || (src.starts_with('/') && !Path::new(src).is_file()) {
+        return root_relative(src, base_url);
+    }
     let path = match url_scheme(src).as_deref() {
         Some("http" | "https") => {
             return match web_url(src) {
@@ -168,6 +173,25 @@ fn load(src: &str, dir: Option<&Path>, base_url: Option<&str>) -> Load {
                 _ => Load::Failed(format!("{}: {e}", path.display())),
             },
         },
+    }
+}
+
+/// A reference from the root that is not a file here (`/static/x.png`,
+/// `//cdn.example.org/x.png`) names a file of the article's web site: linked when the
+/// article's URL tells the site, else left out.
+fn root_relative(src: &str, base_url: Option<&str>) -> Load {
+    let url = match (base_url, src.strip_prefix("//")) {
+        (Some(base), _) => join_url(base, src),
+        (None, Some(host_and_path)) => Some(format!("https://{host_and_path}")),
+        (None, None) => {
+            return Load::Failed(
+                "a path on the article's web site, whose address is unknown".into(),
+            )
+        }
+    };
+    match url.as_deref().and_then(web_url) {
+        Some(url) => Load::Remote(url),
+        None => Load::Failed("invalid URL".into()),
     }
 }
 
@@ -330,6 +354,37 @@ mod tests {
         assert_eq!(gopher, Found::Unavailable);
         assert_eq!(diag.warnings.len(), 3);
         assert!(images.resources.is_empty());
+    }
+
+    #[test]
+    #[cfg(unix)]
+    fn paths_from_the_root_are_local_files_or_on_the_web_site() {
+        let dir = tempfile::tempdir().unwrap();
+        let local = dir.path().join("x.png");
+        std::fs::write(&local, PNG).unwrap();
+        let local = local.to_string_lossy().into_owned();
+        let mut images = Images::default();
+        let mut diag = Diagnostics::default();
+        // A file of this machine, named from the root, is embedded.
+        let found = images.find(&local, None, None, &mut diag);
+        assert_eq!(found, Found::Embedded(0));
+        // A path that is no file here is on the article's site.
+        let missing = format!("{local}.missing/static/y.png");
+        let found = images.find(&missing, None, None, &mut diag);
+        assert_eq!(found, Found::Unavailable);
+        assert!(diag.warnings[0].contains("web site"), "{:?}", diag.warnings);
+        let page = Some("https://example.org/news/a.html");
+        let found = images.find(&missing, Some(dir.path()), page, &mut diag);
+        assert_eq!(
+            found,
+            Found::Remote(format!("https://example.org{missing}"))
+        );
+        let found = images.find("//cdn.example.org/x.png", None, None, &mut diag);
+        assert_eq!(found, Found::Remote("https://cdn.example.org/x.png".into()));
+        assert_eq!(images.resources.len(), 1);
+        // A relative path is a local file.
+        let found = images.find("x.png", Some(dir.path()), page, &mut diag);
+        assert_eq!(found, Found::Embedded(0));
     }
 
     #[test]
