@@ -465,10 +465,37 @@ fn is_furniture(words: &[String]) -> bool {
         || (words.len() <= 4 && weak == words.len())
 }
 
+/// A line that is only a web address or a file name ("//cdn.example.org/x?id=3",
+/// "[logo-2x.png]", "IFRAME: https://..."), as text browsers print embeds and images: no
+/// reader's text.
+fn is_address(text: &str) -> bool {
+    let t = text.trim();
+    let t = t.split_once(": ").map_or(t, |(label, rest)| {
+        if label.chars().all(|c| c.is_ascii_uppercase()) {
+            rest
+        } else {
+            t
+        }
+    });
+    let t = t.trim_matches(|c| matches!(c, '[' | ']' | '(' | ')' | '<' | '>'));
+    !t.is_empty()
+        && !t.contains(char::is_whitespace)
+        && (t.contains("://")
+            || t.starts_with("//")
+            || t.starts_with("www.")
+            || t.rsplit_once('.').is_some_and(|(stem, ext)| {
+                !stem.is_empty()
+                    && matches!(
+                        ext.to_ascii_lowercase().as_str(),
+                        "jpg" | "jpeg" | "png" | "gif" | "webp" | "svg" | "html" | "htm" | "php"
+                    )
+            }))
+}
+
 /// Whether a line is page furniture by its words alone.
 pub fn is_furniture_text(text: &str) -> bool {
     let words = words(text);
-    !words.is_empty() && is_furniture(&words)
+    (!words.is_empty() && is_furniture(&words)) || is_address(text)
 }
 
 /// A line of its own that announces other content after the article.
@@ -490,7 +517,7 @@ fn classify(unit: &Unit, (stopwords_low, stopwords_high): (f32, f32)) -> Class {
     if is_end_marker(text) {
         return Class::Bad;
     }
-    if words.is_empty() || is_furniture(&words) {
+    if words.is_empty() || is_furniture(&words) || is_address(text) {
         return Class::Furniture;
     }
     if super::structure::is_caption(text) || looks_like_code(text) {
@@ -1004,6 +1031,19 @@ mod tests {
         assert!(is_furniture_text("Sign in / Sign up"));
         assert!(!is_furniture_text("Sign the deal"));
         assert!(!is_furniture_text("What Comes Next"));
+    }
+
+    #[test]
+    fn addresses_and_file_names_are_furniture() {
+        assert!(is_address("//widget.example.com/opt/event.html?v=2&a=u"));
+        assert!(is_address("IFRAME: https://www.example.com/embed/E39ych"));
+        assert!(is_address("[Breitbart-LOGO.jpg]"));
+        assert!(is_address("www.example.org"));
+        assert!(!is_address("Read it at https://example.org today."));
+        assert!(!is_address("Node.js"));
+        assert!(!is_address("index.html is the file we edit."));
+        let kept = kept("The council met on Monday and said that it would vote on the plan in the spring, after a long debate about the budget.\n\n//cdn.example.org/track.gif?id=3\n\nIt will meet again next month, when the members of the board are back from the summer break.\n");
+        assert_eq!(kept.len(), 2, "{kept:?}");
     }
 
     #[test]
