@@ -160,11 +160,17 @@ pub fn segment(text: &str) -> Vec<Unit> {
 }
 
 /// Whether an indented block is code. Text dumps of web pages and e-mail indent lists and
-/// prose too: a block led by a list marker is a list, and one that reads as sentences
-/// (function words, little of code's punctuation) is text.
+/// prose too: a block led by (or mostly of) list items is a list, and one that reads as
+/// sentences (function words, little of code's punctuation) or as capitalised labels is
+/// text.
 fn is_code(block: &[&str]) -> bool {
-    let first = block.first().map_or("", |l| l.trim());
-    if item_marker(first).is_some() {
+    let lines: Vec<&str> = block
+        .iter()
+        .map(|l| l.trim())
+        .filter(|l| !l.is_empty())
+        .collect();
+    let items = lines.iter().filter(|l| item_marker(l).is_some()).count();
+    if lines.first().is_some_and(|l| item_marker(l).is_some()) || items * 2 >= lines.len() {
         return false;
     }
     let text = block.join(" ");
@@ -188,9 +194,9 @@ fn is_code(block: &[&str]) -> bool {
     // Code lines start with identifiers, keywords and symbols; menu labels and titles with
     // a capital.
     let labels = few_symbols
-        && block
+        && lines
             .iter()
-            .filter_map(|l| l.trim().chars().next())
+            .filter_map(|l| item_marker(l).map_or(*l, |(_, rest)| rest).chars().next())
             .all(char::is_uppercase);
     !prose && !labels
 }
@@ -415,7 +421,7 @@ mod tests {
 
     #[test]
     fn indented_lists_and_prose_are_not_code() {
-        let text = "Menu\n\n     * Home\n     □ News\n         + World\n\n    Common Topics\n\n      The council met on Monday and said that it would vote on the plan in the spring.\n\n    if (x > 0) { y = f(x); }\n    return y;\n";
+        let text = "Menu\n\n     * Home\n     □ News\n         + World\n\n    Common Topics\n\n    View All\n      □ Allergies\n      □ Cold, Flu & Cough\n\n      The council met on Monday and said that it would vote on the plan in the spring.\n\n    if (x > 0) { y = f(x); }\n    return y;\n";
         let units: Vec<(Kind, String)> = segment(text)
             .into_iter()
             .map(|u| (u.kind, u.text))
@@ -427,10 +433,12 @@ mod tests {
         assert_eq!(units[1], (item(5), "Home".into()));
         assert_eq!(units[3], (item(9), "World".into()));
         assert_eq!(units[4], (Kind::Text, "Common Topics".into()));
-        assert_eq!(units[5].0, Kind::Text);
-        assert!(units[5].1.starts_with("The council met"));
+        assert_eq!(units[5], (Kind::Text, "View All".into()));
+        assert_eq!(units[6], (item(6), "Allergies".into()));
+        assert_eq!(units[8].0, Kind::Text);
+        assert!(units[8].1.starts_with("The council met"));
         assert_eq!(
-            units[6],
+            units[9],
             (
                 Kind::Code(None),
                 "if (x > 0) { y = f(x); }\nreturn y;".into()
