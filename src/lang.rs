@@ -98,14 +98,16 @@ fn by_script(text: &str) -> Option<&'static str> {
     other.iter().find(|(n, _)| half(*n)).map(|(_, lang)| *lang)
 }
 
-/// Each stop word with the indexes of the languages that list it.
-fn stop_word_index() -> &'static HashMap<&'static str, Vec<usize>> {
-    static INDEX: OnceLock<HashMap<&'static str, Vec<usize>>> = OnceLock::new();
+/// Each stop word with the set of languages that list it, one bit per entry of `STOP_WORDS`.
+/// Built once per process, so it is sized up front and holds no per-word allocation.
+fn stop_word_index() -> &'static HashMap<&'static str, u32> {
+    static INDEX: OnceLock<HashMap<&'static str, u32>> = OnceLock::new();
     INDEX.get_or_init(|| {
-        let mut index: HashMap<&str, Vec<usize>> = HashMap::new();
+        let words = STOP_WORDS.iter().map(|(_, l)| l.split(' ').count()).sum();
+        let mut index = HashMap::with_capacity(words);
         for (i, (_, list)) in STOP_WORDS.iter().enumerate() {
             for w in list.split(' ') {
-                index.entry(w).or_default().push(i);
+                *index.entry(w).or_insert(0) |= 1 << i;
             }
         }
         index
@@ -119,16 +121,24 @@ pub fn is_stop_word(word: &str) -> bool {
 }
 
 fn by_stop_words(text: &str) -> Option<&'static str> {
+    const _: () = assert!(STOP_WORDS.len() <= 32, "one bit per language");
     let index = stop_word_index();
-    let mut counts = vec![0usize; STOP_WORDS.len()];
+    let mut counts = [0usize; STOP_WORDS.len()];
     let mut total = 0usize;
     for word in text
         .split(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty())
     {
         total += 1;
-        if let Some(langs) = index.get(word.to_lowercase().as_str()) {
-            langs.iter().for_each(|&i| counts[i] += 1);
+        let langs = if word.chars().any(char::is_uppercase) {
+            index.get(word.to_lowercase().as_str())
+        } else {
+            index.get(word)
+        };
+        let mut bits = langs.copied().unwrap_or(0);
+        while bits != 0 {
+            counts[bits.trailing_zeros() as usize] += 1;
+            bits &= bits - 1;
         }
     }
     let mut ranked: Vec<(usize, &str)> = counts
