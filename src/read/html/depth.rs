@@ -316,6 +316,6 @@ mod tests {
         let dom = Dom::parse(&page);
         let divs = dom.all().filter(|&i| dom.is(i, "div")).count();
         assert!((MAX_OPEN_ELEMENTS - 5..MAX_OPEN_ELEMENTS).contains(&divs));
-        assert!(matches!(dom.nodes.last().map(|n| &n.data), Some(Data::Text(t)) if t == "x"));
+        assert!(matches!(dom.nodes.last().map(|n| &n.data), Some(Data::Text(t)) if &**t == "x"));
     }
 }

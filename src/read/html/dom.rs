@@ -81,9 +81,10 @@ pub enum Data {
     /// Tag and attribute names are lowercase, as the HTML parser gives them.
     Element {
         tag: LocalName,
-        attrs: Vec<(String, String)>,
+        attrs: Vec<(LocalName, StrTendril)>,
     },
-    Text(String),
+    /// Text as the parser handed it over: often a slice of the input, shared, not copied.
+    Text(StrTendril),
 }
 
 impl Dom {
@@ -106,15 +107,14 @@ impl Dom {
 
     pub fn attr(&self, id: NodeId, name: &str) -> Option<&str> {
         match &self.nodes[id].data {
-            Data::Element { attrs, .. } => attrs
-                .iter()
-                .find(|(k, _)| k == name)
-                .map(|(_, v)| v.as_str()),
+            Data::Element { attrs, .. } => {
+                attrs.iter().find(|(k, _)| &**k == name).map(|(_, v)| &**v)
+            }
             _ => None,
         }
     }
 
-    pub fn attrs(&self, id: NodeId) -> &[(String, String)] {
+    pub fn attrs(&self, id: NodeId) -> &[(LocalName, StrTendril)] {
         match &self.nodes[id].data {
             Data::Element { attrs, .. } => attrs,
             _ => &[],
@@ -246,9 +246,9 @@ enum RawData {
     Document,
     Element {
         name: QualName,
-        attrs: Vec<(String, String)>,
+        attrs: Vec<(LocalName, StrTendril)>,
     },
-    Text(String),
+    Text(StrTendril),
     /// Comments, processing instructions, template contents: never content.
     Other,
 }
@@ -311,13 +311,13 @@ impl Sink {
             NodeOrText::AppendText(text) => {
                 let before = index.checked_sub(1).map(|i| nodes[parent].children[i]);
                 if let Some(RawData::Text(t)) = before.map(|b| &mut nodes[b].data) {
-                    t.push_str(&text);
+                    t.push_tendril(&text);
                     return;
                 }
                 nodes.push(RawNode {
                     parent: Some(parent),
                     children: Vec::new(),
-                    data: RawData::Text(text.to_string()),
+                    data: RawData::Text(text),
                 });
                 let id = nodes.len() - 1;
                 nodes[parent].children.insert(index, id);
@@ -349,7 +349,9 @@ impl Sink {
                     attrs,
                 },
                 // Indentation between tags renders as one space at most.
-                RawData::Text(t) if !verbatim && t.trim().is_empty() => Data::Text(" ".to_string()),
+                RawData::Text(t) if !verbatim && t.trim().is_empty() => {
+                    Data::Text(StrTendril::from_slice(" "))
+                }
                 RawData::Text(t) => Data::Text(t),
                 RawData::Document | RawData::Other => continue,
             };
@@ -407,7 +409,7 @@ impl TreeSink for Sink {
         let attrs = attrs
             .into_iter()
             .filter(|a| is_kept_attribute(&a.name.local))
-            .map(|a| (a.name.local.to_string(), a.value.to_string()))
+            .map(|a| (a.name.local, a.value))
             .collect();
         let id = self.push(RawData::Element { name, attrs });
         self.last_element.set(Some(id));
@@ -471,9 +473,10 @@ impl TreeSink for Sink {
     fn add_attrs_if_missing(&self, target: &usize, extra: Vec<Attribute>) {
         if let RawData::Element { attrs, .. } = &mut self.nodes.borrow_mut()[*target].data {
             for a in extra {
-                let name = &*a.name.local;
-                if is_kept_attribute(name) && !attrs.iter().any(|(k, _)| k == name) {
-                    attrs.push((name.to_string(), a.value.to_string()));
+                if is_kept_attribute(&a.name.local)
+                    && !attrs.iter().any(|(k, _)| *k == a.name.local)
+                {
+                    attrs.push((a.name.local, a.value));
                 }
             }
         }
@@ -594,11 +597,12 @@ mod tests {
         let dom =
             Dom::parse("<p onclick=x() class=c data-foo=1>a</p>\n\n  <pre>  x\n  <b>y</b>  </pre>");
         let p = dom.find("p").unwrap();
-        assert_eq!(dom.attrs(p), [("class".to_string(), "c".to_string())]);
+        let attrs: Vec<(&str, &str)> = dom.attrs(p).iter().map(|(k, v)| (&**k, &**v)).collect();
+        assert_eq!(attrs, [("class", "c")]);
         let texts: Vec<&str> = dom
             .all()
             .filter_map(|i| match &dom.nodes[i].data {
-                Data::Text(t) => Some(t.as_str()),
+                Data::Text(t) => Some(&**t),
                 _ => None,
             })
             .collect();
