@@ -358,24 +358,27 @@ impl Sink {
             let verbatim =
                 verbatim || matches!(&data, Data::Element { tag, .. } if keeps_whitespace(tag));
             let id = nodes.len();
-            nodes.push(Node {
-                parent: Some(parent),
-                children: Vec::with_capacity(raw[rid].children.len()),
-                data,
-            });
-            nodes[parent].children.push(id);
             let (child_parent, child_depth) = if depth < MAX_DEPTH {
                 (id, depth + 1)
             } else {
                 (parent, depth)
             };
-            let children = std::mem::take(&mut raw[rid].children);
+            // The raw child list, emptied, is reused for the new ids: one allocation less
+            // per element.
+            let mut children = std::mem::take(&mut raw[rid].children);
             stack.extend(
                 children
-                    .into_iter()
+                    .iter()
                     .rev()
-                    .map(|c| (c, child_parent, child_depth, verbatim)),
+                    .map(|&c| (c, child_parent, child_depth, verbatim)),
             );
+            children.clear();
+            nodes.push(Node {
+                parent: Some(parent),
+                children,
+                data,
+            });
+            nodes[parent].children.push(id);
         }
         Dom { nodes }
     }
