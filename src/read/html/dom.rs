@@ -162,16 +162,18 @@ impl Dom {
     }
 
     /// `class` and `id` together, lowercase: what class/id hints are matched against.
-    pub fn class_and_id(&self, id: NodeId) -> String {
-        let mut s = String::new();
-        for name in ["class", "id"] {
-            if let Some(v) = self.attr(id, name) {
-                s.push_str(v);
-                s.push(' ');
+    /// Borrowed in the common case of one of them, already lowercase: passes ask for
+    /// every element.
+    pub fn class_and_id(&self, id: NodeId) -> Cow<'_, str> {
+        let joined = match (self.attr(id, "class"), self.attr(id, "id")) {
+            (None, None) => return Cow::Borrowed(""),
+            (Some(v), None) | (None, Some(v)) if !v.bytes().any(|b| b.is_ascii_uppercase()) => {
+                return Cow::Borrowed(v)
             }
-        }
-        s.make_ascii_lowercase();
-        s
+            (Some(class), Some(id)) => format!("{class} {id}"),
+            (Some(v), None) | (None, Some(v)) => v.to_string(),
+        };
+        Cow::Owned(joined.to_ascii_lowercase())
     }
 
     pub fn ancestors(&self, id: NodeId) -> impl Iterator<Item = NodeId> + '_ {
