@@ -90,8 +90,8 @@ pub enum Data {
 impl Dom {
     /// Parses a whole document (missing `html`, `head` and `body` are implied).
     pub fn parse(text: &str) -> Dom {
-        let text = without_script_bodies(text);
-        depth::parse_document(Sink::default(), &text, depth::MAX_OPEN_ELEMENTS).into_dom()
+        let input = without_script_bodies(text);
+        depth::parse_document(Sink::default(), input, depth::MAX_OPEN_ELEMENTS).into_dom()
     }
 
     pub fn tag(&self, id: NodeId) -> Option<&str> {
@@ -185,14 +185,15 @@ impl Dom {
 /// its bytes and never content: the parser then has less to scan. Comments are skipped
 /// over so that a commented-out tag is not taken for one; a script or style left open runs
 /// to the end, as the parser would read it.
-pub fn without_script_bodies(text: &str) -> Cow<'_, str> {
+pub fn without_script_bodies(text: &str) -> StrTendril {
     let bytes = text.as_bytes();
     let lower_at = |i: usize, word: &[u8]| {
         bytes
             .get(i..i + word.len())
             .is_some_and(|b| b.eq_ignore_ascii_case(word))
     };
-    let mut out = String::new();
+    // Written straight into the parser's input buffer: no copy of the page in between.
+    let mut out = StrTendril::with_capacity(u32::try_from(text.len()).unwrap_or(u32::MAX));
     let (mut copied, mut i) = (0, 0);
     while let Some(lt) = text[i..].find('<').map(|k| i + k) {
         if lower_at(lt, b"<!--") {
@@ -223,18 +224,15 @@ pub fn without_script_bodies(text: &str) -> Cow<'_, str> {
         let close = (tag_end..bytes.len().saturating_sub(name.len() + 1))
             .find(|&j| bytes[j] == b'<' && bytes[j + 1] == b'/' && lower_at(j + 2, name))
             .unwrap_or(bytes.len());
-        out.push_str(&text[copied..tag_end]);
+        out.push_slice(&text[copied..tag_end]);
         copied = close;
         i = close.max(tag_end);
         if close == bytes.len() {
             break;
         }
     }
-    if copied == 0 {
-        return Cow::Borrowed(text);
-    }
-    out.push_str(&text[copied..]);
-    Cow::Owned(out)
+    out.push_slice(&text[copied..]);
+    out
 }
 
 /// A node as the parser builds it: in creation order, moved around by the tree builder.
@@ -577,15 +575,15 @@ mod tests {
         let page = "<p>a</p><SCRIPT type=x>if (a<b) { x('</p>') }</script><!-- <script> --><p>b</p>\
                     <script type=\"application/ld+json\">{\"a\":1}</script><style>p{}</style><scripts>c</scripts>";
         assert_eq!(
-            without_script_bodies(page),
+            &*without_script_bodies(page),
             "<p>a</p><SCRIPT type=x></script><!-- <script> --><p>b</p>\
              <script type=\"application/ld+json\">{\"a\":1}</script><style></style><scripts>c</scripts>"
         );
         assert_eq!(
-            without_script_bodies("<p>x</p><script>never closed"),
+            &*without_script_bodies("<p>x</p><script>never closed"),
             "<p>x</p><script>"
         );
-        assert_eq!(without_script_bodies("<p>é</p>"), "<p>é</p>");
+        assert_eq!(&*without_script_bodies("<p>é</p>"), "<p>é</p>");
     }
 
     #[test]
