@@ -236,10 +236,40 @@ pub fn without_script_bodies(text: &str) -> StrTendril {
 }
 
 /// A node as the parser builds it: in creation order, moved around by the tree builder.
+/// Children are a linked list of siblings, so that moving nodes costs no allocation.
 struct RawNode {
-    parent: Option<usize>,
-    children: Vec<usize>,
+    parent: u32,
+    first_child: u32,
+    last_child: u32,
+    prev: u32,
+    next: u32,
     data: RawData,
+}
+
+/// The children of a raw node, last first.
+fn children_last_first(raw: &[RawNode], id: usize) -> impl Iterator<Item = usize> + '_ {
+    std::iter::successors(link(raw[id].last_child), |&c| link(raw[c].prev))
+}
+
+/// No node, in the links of [`RawNode`]. The parser never makes four billion nodes: its
+/// input is at most 4 GB.
+const NONE: u32 = u32::MAX;
+
+fn link(id: u32) -> Option<usize> {
+    (id != NONE).then_some(id as usize)
+}
+
+impl RawNode {
+    fn new(data: RawData) -> RawNode {
+        RawNode {
+            parent: NONE,
+            first_child: NONE,
+            last_child: NONE,
+            prev: NONE,
+            next: NONE,
+            data,
+        }
+    }
 }
 
 enum RawData {
@@ -267,13 +297,8 @@ static NO_NAME: std::sync::LazyLock<QualName> = std::sync::LazyLock::new(|| {
 
 impl Default for Sink {
     fn default() -> Sink {
-        let document = RawNode {
-            parent: None,
-            children: Vec::new(),
-            data: RawData::Document,
-        };
         Sink {
-            nodes: RefCell::new(vec![document]),
+            nodes: RefCell::new(vec![RawNode::new(RawData::Document)]),
             last_element: Cell::new(None),
         }
     }
@@ -282,46 +307,64 @@ impl Default for Sink {
 impl Sink {
     fn push(&self, data: RawData) -> usize {
         let mut nodes = self.nodes.borrow_mut();
-        nodes.push(RawNode {
-            parent: None,
-            children: Vec::new(),
-            data,
-        });
+        nodes.push(RawNode::new(data));
         nodes.len() - 1
     }
 
     fn detach(nodes: &mut [RawNode], id: usize) {
-        if let Some(p) = nodes[id].parent.take() {
-            // From the end: the node detached is most often the one appended last.
-            if let Some(i) = nodes[p].children.iter().rposition(|&c| c == id) {
-                nodes[p].children.remove(i);
-            }
+        let Some(parent) = link(nodes[id].parent) else {
+            return;
+        };
+        let (prev, next) = (nodes[id].prev, nodes[id].next);
+        match link(prev) {
+            Some(p) => nodes[p].next = next,
+            None => nodes[parent].first_child = next,
         }
+        match link(next) {
+            Some(n) => nodes[n].prev = prev,
+            None => nodes[parent].last_child = prev,
+        }
+        let node = &mut nodes[id];
+        (node.parent, node.prev, node.next) = (NONE, NONE, NONE);
     }
 
-    /// Inserts a child of `parent` at `index`, merging text into a text node before it.
-    fn insert(&self, parent: usize, index: usize, child: NodeOrText<usize>) {
+    /// Inserts a child of `parent` before `before` (at the end when `None`), merging text
+    /// into a text node just before it.
+    fn insert(&self, parent: usize, before: Option<usize>, child: NodeOrText<usize>) {
         let mut nodes = self.nodes.borrow_mut();
-        match child {
+        let prev = match before {
+            Some(b) => nodes[b].prev,
+            None => nodes[parent].last_child,
+        };
+        let id = match child {
             NodeOrText::AppendNode(id) => {
                 Sink::detach(&mut nodes, id);
-                nodes[id].parent = Some(parent);
-                nodes[parent].children.insert(index, id);
+                id
             }
             NodeOrText::AppendText(text) => {
-                let before = index.checked_sub(1).map(|i| nodes[parent].children[i]);
-                if let Some(RawData::Text(t)) = before.map(|b| &mut nodes[b].data) {
+                if let Some(RawData::Text(t)) = link(prev).map(|p| &mut nodes[p].data) {
                     t.push_tendril(&text);
                     return;
                 }
-                nodes.push(RawNode {
-                    parent: Some(parent),
-                    children: Vec::new(),
-                    data: RawData::Text(text),
-                });
-                let id = nodes.len() - 1;
-                nodes[parent].children.insert(index, id);
+                nodes.push(RawNode::new(RawData::Text(text)));
+                nodes.len() - 1
             }
+        };
+        // Re-read: detaching `id` may have been what linked `prev`.
+        let prev = match before {
+            Some(b) => nodes[b].prev,
+            None => nodes[parent].last_child,
+        };
+        let next = before.map_or(NONE, |b| b as u32);
+        let node = &mut nodes[id];
+        (node.parent, node.prev, node.next) = (parent as u32, prev, next);
+        match link(prev) {
+            Some(p) => nodes[p].next = id as u32,
+            None => nodes[parent].first_child = id as u32,
+        }
+        match before {
+            Some(b) => nodes[b].prev = id as u32,
+            None => nodes[parent].last_child = id as u32,
         }
     }
 
@@ -336,11 +379,8 @@ impl Sink {
             data: Data::Document,
         });
         // (raw id, parent in the new tree, depth, inside an element keeping whitespace)
-        let mut stack: Vec<(usize, NodeId, usize, bool)> = raw[0]
-            .children
-            .iter()
-            .rev()
-            .map(|&c| (c, 0, 1, false))
+        let mut stack: Vec<(usize, NodeId, usize, bool)> = children_last_first(&raw, 0)
+            .map(|c| (c, 0, 1, false))
             .collect();
         while let Some((rid, parent, depth, verbatim)) = stack.pop() {
             let data = match std::mem::replace(&mut raw[rid].data, RawData::Other) {
@@ -363,19 +403,13 @@ impl Sink {
             } else {
                 (parent, depth)
             };
-            // The raw child list, emptied, is reused for the new ids: one allocation less
-            // per element.
-            let mut children = std::mem::take(&mut raw[rid].children);
+            let before = stack.len();
             stack.extend(
-                children
-                    .iter()
-                    .rev()
-                    .map(|&c| (c, child_parent, child_depth, verbatim)),
+                children_last_first(&raw, rid).map(|c| (c, child_parent, child_depth, verbatim)),
             );
-            children.clear();
             nodes.push(Node {
                 parent: Some(parent),
-                children,
+                children: Vec::with_capacity(stack.len() - before),
                 data,
             });
             nodes[parent].children.push(id);
@@ -428,8 +462,7 @@ impl TreeSink for Sink {
     }
 
     fn append(&self, parent: &usize, child: NodeOrText<usize>) {
-        let index = self.nodes.borrow()[*parent].children.len();
-        self.insert(*parent, index, child);
+        self.insert(*parent, None, child);
     }
 
     fn append_based_on_parent_node(
@@ -438,7 +471,7 @@ impl TreeSink for Sink {
         prev_element: &usize,
         child: NodeOrText<usize>,
     ) {
-        if self.nodes.borrow()[*element].parent.is_some() {
+        if self.nodes.borrow()[*element].parent != NONE {
             self.append_before_sibling(element, child);
         } else {
             self.append(prev_element, child);
@@ -459,17 +492,9 @@ impl TreeSink for Sink {
     fn set_quirks_mode(&self, _: QuirksMode) {}
 
     fn append_before_sibling(&self, sibling: &usize, new_node: NodeOrText<usize>) {
-        if let NodeOrText::AppendNode(id) = &new_node {
-            Sink::detach(&mut self.nodes.borrow_mut(), *id);
-        }
-        let place = {
-            let nodes = self.nodes.borrow();
-            nodes[*sibling]
-                .parent
-                .and_then(|p| Some((p, nodes[p].children.iter().position(|c| c == sibling)?)))
-        };
-        if let Some((parent, index)) = place {
-            self.insert(parent, index, new_node);
+        let parent = link(self.nodes.borrow()[*sibling].parent);
+        if let Some(parent) = parent {
+            self.insert(parent, Some(*sibling), new_node);
         }
     }
 
@@ -491,11 +516,23 @@ impl TreeSink for Sink {
 
     fn reparent_children(&self, node: &usize, new_parent: &usize) {
         let mut nodes = self.nodes.borrow_mut();
-        let children = std::mem::take(&mut nodes[*node].children);
-        for &c in &children {
-            nodes[c].parent = Some(*new_parent);
+        let Some(first) = link(nodes[*node].first_child) else {
+            return;
+        };
+        let last = nodes[*node].last_child;
+        let mut child = Some(first);
+        while let Some(c) = child {
+            nodes[c].parent = *new_parent as u32;
+            child = link(nodes[c].next);
         }
-        nodes[*new_parent].children.extend(children);
+        let tail = nodes[*new_parent].last_child;
+        match link(tail) {
+            Some(t) => nodes[t].next = first as u32,
+            None => nodes[*new_parent].first_child = first as u32,
+        }
+        nodes[first].prev = tail;
+        nodes[*new_parent].last_child = last;
+        (nodes[*node].first_child, nodes[*node].last_child) = (NONE, NONE);
     }
 }
 
@@ -505,7 +542,7 @@ impl TreeView for Sink {
     }
 
     fn parent(&self, node: &usize) -> Option<usize> {
-        self.nodes.borrow()[*node].parent
+        link(self.nodes.borrow()[*node].parent)
     }
 }
 
