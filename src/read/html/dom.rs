@@ -181,16 +181,27 @@ impl Dom {
     }
 }
 
-/// The page without the bodies of scripts and styles (JSON-LD kept), which are often half
-/// its bytes and never content: the parser then has less to scan. Comments are skipped
-/// over so that a commented-out tag is not taken for one; a script or style left open runs
-/// to the end, as the parser would read it.
+/// The page without the bodies of scripts, styles (JSON-LD kept) and self-contained SVG
+/// drawings, which are often half its bytes and never content: the parser then has less to
+/// scan. Comments are skipped over so that a commented-out tag is not taken for one; a
+/// script or style left open runs to the end, as the parser would read it.
 pub fn without_script_bodies(text: &str) -> StrTendril {
     let bytes = text.as_bytes();
     let lower_at = |i: usize, word: &[u8]| {
         bytes
             .get(i..i + word.len())
             .is_some_and(|b| b.eq_ignore_ascii_case(word))
+    };
+    // The first `</name` from `from`, or the end of the text.
+    let close_of = |from: usize, name: &[u8]| {
+        let mut j = from;
+        while let Some(k) = text[j..].find("</") {
+            if lower_at(j + k + 2, name) {
+                return j + k;
+            }
+            j += k + 2;
+        }
+        bytes.len()
     };
     // Written straight into the parser's input buffer: no copy of the page in between.
     let mut out = StrTendril::with_capacity(u32::try_from(text.len()).unwrap_or(u32::MAX));
@@ -206,6 +217,8 @@ pub fn without_script_bodies(text: &str) -> StrTendril {
             b"script"
         } else if lower_at(lt, b"<style") {
             b"style"
+        } else if lower_at(lt, b"<svg") {
+            b"svg"
         } else {
             i = lt + 1;
             continue;
@@ -217,13 +230,22 @@ pub fn without_script_bodies(text: &str) -> StrTendril {
         let Some(tag_end) = text[after_name..].find('>').map(|k| after_name + k + 1) else {
             break;
         };
-        if !boundary || text[lt..tag_end].to_ascii_lowercase().contains("ld+json") {
+        let keep = !boundary
+            || if name == b"svg" {
+                // `<svg/>` closes itself (foreign elements may).
+                text[..tag_end].ends_with("/>")
+            } else {
+                contains_ignore_case(&text[lt..tag_end], b"ld+json")
+            };
+        if keep {
             i = tag_end;
             continue;
         }
-        let close = (tag_end..bytes.len().saturating_sub(name.len() + 1))
-            .find(|&j| bytes[j] == b'<' && bytes[j + 1] == b'/' && lower_at(j + 2, name))
-            .unwrap_or(bytes.len());
+        let close = close_of(tag_end, name);
+        if name == b"svg" && (close == bytes.len() || !is_inert_svg(&text[tag_end..close])) {
+            i = tag_end;
+            continue;
+        }
         out.push_slice(&text[copied..tag_end]);
         copied = close;
         i = close.max(tag_end);
@@ -233,6 +255,78 @@ pub fn without_script_bodies(text: &str) -> StrTendril {
     }
     out.push_slice(&text[copied..]);
     out
+}
+
+fn contains_ignore_case(text: &str, word: &[u8]) -> bool {
+    text.as_bytes()
+        .windows(word.len())
+        .any(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// Whether the body of an `<svg>` parses as SVG to its end: no comment or CDATA that could
+/// hide its end tag, no nested SVG or MathML, and no HTML element, which would end the
+/// drawing early and land in the page (the HTML standard's list for foreign content).
+fn is_inert_svg(body: &str) -> bool {
+    const LEAVES_SVG: &[&str] = &[
+        "b",
+        "big",
+        "blockquote",
+        "body",
+        "br",
+        "center",
+        "code",
+        "dd",
+        "div",
+        "dl",
+        "dt",
+        "em",
+        "embed",
+        "font",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "head",
+        "hr",
+        "i",
+        "img",
+        "li",
+        "listing",
+        "math",
+        "menu",
+        "meta",
+        "nobr",
+        "ol",
+        "p",
+        "pre",
+        "ruby",
+        "s",
+        "small",
+        "span",
+        "strike",
+        "strong",
+        "sub",
+        "sup",
+        "svg",
+        "table",
+        "tt",
+        "u",
+        "ul",
+        "var",
+    ];
+    body.split('<').skip(1).all(|tag| {
+        if tag.starts_with(['!', '?']) {
+            return false;
+        }
+        let tag = tag.strip_prefix('/').unwrap_or(tag);
+        let end = tag
+            .find(|c: char| !c.is_ascii_alphanumeric())
+            .unwrap_or(tag.len());
+        let name = &tag[..end];
+        !LEAVES_SVG.iter().any(|n| n.eq_ignore_ascii_case(name))
+    })
 }
 
 /// A node as the parser builds it: in creation order, moved around by the tree builder.
@@ -621,6 +715,41 @@ mod tests {
             "<p>x</p><script>"
         );
         assert_eq!(&*without_script_bodies("<p>é</p>"), "<p>é</p>");
+    }
+
+    #[test]
+    fn svg_drawings_are_emptied_only_when_nothing_in_them_reaches_the_page() {
+        let cut = |page: &str| without_script_bodies(page).to_string();
+        assert_eq!(
+            cut("<p>a<svg viewBox='0 0 1 1'><g><path d='M0 0'/></g><title>t</title></svg>b</p>"),
+            "<p>a<svg viewBox='0 0 1 1'></svg>b</p>"
+        );
+        // An HTML element ends the drawing early and is page content: all is kept.
+        for page in [
+            "<svg><path/><p>text</p></svg>",
+            "<svg><foreignObject><div>text</div></foreignObject></svg>",
+            "<svg><!-- </svg> --><path/></svg>",
+            "<svg><path/>",
+            "<svg/><p>a</p><svg><path/></svg>",
+        ] {
+            let kept = if page.starts_with("<svg/>") {
+                "<svg/><p>a</p><svg></svg>"
+            } else {
+                page
+            };
+            assert_eq!(cut(page), kept);
+        }
+        // A drawing inside another is emptied on its own.
+        assert_eq!(
+            cut("<svg><svg><path/></svg><path/></svg>"),
+            "<svg><svg></svg><path/></svg>"
+        );
+        // The parsed page is the same either way.
+        let page = "<div><svg><path/><text>x</text></svg><svg><b>bold</b></svg>y</div>";
+        let direct = html5ever::parse_document(Sink::default(), Default::default());
+        use html5ever::tendril::TendrilSink;
+        let direct = direct.one(page).into_dom();
+        assert_eq!(Dom::parse(page).text(0), direct.text(0).replace('x', ""));
     }
 
     #[test]
