@@ -752,6 +752,35 @@ mod tests {
         assert_eq!(Dom::parse(page).text(0), direct.text(0).replace('x', ""));
     }
 
+    /// The tree below `id` as `tag[children]` and quoted text.
+    fn outline(dom: &Dom, id: NodeId) -> String {
+        let children: Vec<String> = dom.children(id).iter().map(|&c| outline(dom, c)).collect();
+        match &dom.nodes[id].data {
+            Data::Text(t) => format!("{:?}", &**t),
+            Data::Element { tag, .. } => format!("{}[{}]", &**tag, children.join(" ")),
+            Data::Document => children.join(" "),
+        }
+    }
+
+    #[test]
+    fn nodes_moved_by_the_tree_builder_land_where_browsers_put_them() {
+        let body = |page: &str| {
+            let dom = Dom::parse(page);
+            outline(&dom, dom.find("body").unwrap())
+        };
+        // Misnested formatting: the adoption agency moves children to a new element.
+        assert_eq!(
+            body("<p>a<b>b<i>c</b>d</i>e"),
+            r#"body[p["a" b["b" i["c"]] i["d"] "e"]]"#
+        );
+        assert_eq!(body("<b>1<p>2</b>3</p>"), r#"body[b["1"] p[b["2"] "3"]]"#);
+        // Text inside a table goes before it, and joins the text already there.
+        assert_eq!(
+            body("a<table>b<tr><td>x</td></tr>c</table>z"),
+            r#"body["abc" table[tbody[tr[td["x"]]]] "z"]"#
+        );
+    }
+
     #[test]
     fn deep_nesting_is_flattened() {
         let page = "<div>".repeat(5000) + "deep" + &"</div>".repeat(5000);
