@@ -2,6 +2,7 @@
 //! per-node numbers in plain vectors indexed like `Dom::nodes`.
 
 use super::depth::{self, TreeView};
+use super::prepass;
 use html5ever::tendril::StrTendril;
 use html5ever::tree_builder::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
 use html5ever::{Attribute, LocalName, QualName};
@@ -56,7 +57,7 @@ fn is_kept_attribute(name: &str) -> bool {
 }
 
 /// Elements whose whitespace is kept as written.
-fn keeps_whitespace(tag: &str) -> bool {
+pub(super) fn keeps_whitespace(tag: &str) -> bool {
     matches!(tag, "pre" | "listing" | "xmp" | "plaintext" | "textarea")
 }
 
@@ -90,7 +91,7 @@ pub enum Data {
 impl Dom {
     /// Parses a whole document (missing `html`, `head` and `body` are implied).
     pub fn parse(text: &str) -> Dom {
-        let input = parser_input(text);
+        let input = prepass::parser_input(text);
         depth::parse_document(Sink::default(), input, depth::MAX_OPEN_ELEMENTS).into_dom()
     }
 
@@ -179,185 +180,6 @@ impl Dom {
     pub fn ancestors(&self, id: NodeId) -> impl Iterator<Item = NodeId> + '_ {
         std::iter::successors(self.parent(id), move |&p| self.parent(p))
     }
-}
-
-/// The page as the parser needs it, written straight into the parser's input buffer:
-/// - without the bodies of scripts, styles (JSON-LD kept) and self-contained SVG drawings,
-///   which are often half its bytes and never content;
-/// - with whitespace between tags cut to one character: the parser makes a token of each
-///   line break and of each indentation, and the DOM keeps one space of them anyway. Text
-///   that keeps its whitespace (`<pre>`, `<textarea>`, titles...) is copied as it is.
-///
-/// Comments are skipped over so that a commented-out tag is not taken for one; a script or
-/// style left open runs to the end, as the parser would read it.
-pub fn parser_input(text: &str) -> StrTendril {
-    let bytes = text.as_bytes();
-    // The first `</name` from `from`, or the end of the text.
-    let close_of = |from: usize, name: &[u8]| {
-        let mut j = from;
-        while let Some(k) = text[j..].find("</") {
-            let at = j + k + 2;
-            if bytes
-                .get(at..at + name.len())
-                .is_some_and(|b| b.eq_ignore_ascii_case(name))
-            {
-                return j + k;
-            }
-            j = at;
-        }
-        bytes.len()
-    };
-    let mut out = StrTendril::with_capacity(u32::try_from(text.len()).unwrap_or(u32::MAX));
-    let (mut copied, mut i) = (0, 0);
-    while let Some(lt) = text[i..].find('<').map(|k| i + k) {
-        let space = bytes[i..lt]
-            .iter()
-            .rev()
-            .take_while(|b| b.is_ascii_whitespace())
-            .count();
-        let run = lt - space;
-        if space > 1 && run > 0 && bytes[run - 1] == b'>' {
-            out.push_slice(&text[copied..run]);
-            let line_break = bytes[run..lt].iter().any(|b| matches!(b, b'\n' | b'\r'));
-            out.push_char(if line_break { '\n' } else { ' ' });
-            copied = lt;
-        }
-        if text[lt..].starts_with("<!--") {
-            i = text[lt + 4..]
-                .find("-->")
-                .map_or(bytes.len(), |k| lt + 4 + k + 3);
-            continue;
-        }
-        let name_end = bytes[lt + 1..]
-            .iter()
-            .position(|b| b.is_ascii_whitespace() || matches!(b, b'/' | b'>'))
-            .map_or(bytes.len(), |k| lt + 1 + k);
-        let mut lower = [0u8; 9];
-        let name = match bytes
-            .get(lt + 1..name_end)
-            .filter(|n| n.len() <= lower.len())
-        {
-            Some(n) => {
-                lower[..n.len()].copy_from_slice(n);
-                lower[..n.len()].make_ascii_lowercase();
-                &lower[..n.len()]
-            }
-            None => &[][..],
-        };
-        let strip = matches!(name, b"script" | b"style" | b"svg");
-        let verbatim = matches!(
-            name,
-            b"pre"
-                | b"listing"
-                | b"textarea"
-                | b"xmp"
-                | b"plaintext"
-                | b"title"
-                | b"noscript"
-                | b"iframe"
-                | b"noembed"
-                | b"noframes"
-        );
-        if !strip && !verbatim {
-            i = lt + 1;
-            continue;
-        }
-        let Some(tag_end) = text[name_end..].find('>').map(|k| name_end + k + 1) else {
-            break;
-        };
-        let close = close_of(tag_end, name);
-        let keep = verbatim
-            || if name == b"svg" {
-                // `<svg/>` closes itself (foreign elements may).
-                text[..tag_end].ends_with("/>")
-                    || close == bytes.len()
-                    || !is_inert_svg(&text[tag_end..close])
-            } else {
-                contains_ignore_case(&text[lt..tag_end], b"ld+json")
-            };
-        if keep {
-            // What keeps its whitespace is passed over whole.
-            i = if verbatim { close } else { tag_end };
-            continue;
-        }
-        out.push_slice(&text[copied..tag_end]);
-        copied = close;
-        i = close.max(tag_end);
-    }
-    out.push_slice(&text[copied..]);
-    out
-}
-
-fn contains_ignore_case(text: &str, word: &[u8]) -> bool {
-    text.as_bytes()
-        .windows(word.len())
-        .any(|w| w.eq_ignore_ascii_case(word))
-}
-
-/// Whether the body of an `<svg>` parses as SVG to its end: no comment or CDATA that could
-/// hide its end tag, no nested SVG or MathML, and no HTML element, which would end the
-/// drawing early and land in the page (the HTML standard's list for foreign content).
-fn is_inert_svg(body: &str) -> bool {
-    const LEAVES_SVG: &[&str] = &[
-        "b",
-        "big",
-        "blockquote",
-        "body",
-        "br",
-        "center",
-        "code",
-        "dd",
-        "div",
-        "dl",
-        "dt",
-        "em",
-        "embed",
-        "font",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "head",
-        "hr",
-        "i",
-        "img",
-        "li",
-        "listing",
-        "math",
-        "menu",
-        "meta",
-        "nobr",
-        "ol",
-        "p",
-        "pre",
-        "ruby",
-        "s",
-        "small",
-        "span",
-        "strike",
-        "strong",
-        "sub",
-        "sup",
-        "svg",
-        "table",
-        "tt",
-        "u",
-        "ul",
-        "var",
-    ];
-    body.split('<').skip(1).all(|tag| {
-        if tag.starts_with(['!', '?']) {
-            return false;
-        }
-        let tag = tag.strip_prefix('/').unwrap_or(tag);
-        let end = tag
-            .find(|c: char| !c.is_ascii_alphanumeric())
-            .unwrap_or(tag.len());
-        let name = &tag[..end];
-        !LEAVES_SVG.iter().any(|n| n.eq_ignore_ascii_case(name))
-    })
 }
 
 /// A node as the parser builds it: in creation order, moved around by the tree builder.
@@ -730,81 +552,6 @@ mod tests {
                 .iter()
                 .all(|&c| c > id && dom.parent(c) == Some(id)));
         }
-    }
-
-    #[test]
-    fn script_bodies_are_cut_before_parsing() {
-        let page = "<p>a</p><SCRIPT type=x>if (a<b) { x('</p>') }</script><!-- <script> --><p>b</p>\
-                    <script type=\"application/ld+json\">{\"a\":1}</script><style>p{}</style><scripts>c</scripts>";
-        assert_eq!(
-            &*parser_input(page),
-            "<p>a</p><SCRIPT type=x></script><!-- <script> --><p>b</p>\
-             <script type=\"application/ld+json\">{\"a\":1}</script><style></style><scripts>c</scripts>"
-        );
-        assert_eq!(
-            &*parser_input("<p>x</p><script>never closed"),
-            "<p>x</p><script>"
-        );
-        assert_eq!(&*parser_input("<p>é</p>"), "<p>é</p>");
-    }
-
-    #[test]
-    fn whitespace_between_tags_is_cut_to_one_character_outside_verbatim_text() {
-        let cut = |page: &str| parser_input(page).to_string();
-        assert_eq!(
-            cut("<ul>\n    <li>a  b</li>\r\n\t<li>c</li>   </ul> x  <p>"),
-            "<ul>\n<li>a  b</li>\n<li>c</li> </ul> x  <p>"
-        );
-        for page in [
-            "<pre>\n  <b>x</b>\n  <i>y</i>\n</pre>",
-            "<textarea>  <p>  </textarea>",
-            "<title> a  <b>  </title>",
-            "<p> \u{a0} <b>",
-        ] {
-            assert_eq!(cut(page), page);
-        }
-        let page = "<div>\n  <pre>\n  <b>x</b>\n</pre>\n  <p>a</p>\n</div>";
-        assert_eq!(
-            cut(page),
-            "<div>\n<pre>\n  <b>x</b>\n</pre>\n<p>a</p>\n</div>"
-        );
-        // Between tags, one space; in `<pre>`, all but the line break after the start tag.
-        assert_eq!(Dom::parse(page).text(0), "   x\n a ");
-    }
-
-    #[test]
-    fn svg_drawings_are_emptied_only_when_nothing_in_them_reaches_the_page() {
-        let cut = |page: &str| parser_input(page).to_string();
-        assert_eq!(
-            cut("<p>a<svg viewBox='0 0 1 1'><g><path d='M0 0'/></g><title>t</title></svg>b</p>"),
-            "<p>a<svg viewBox='0 0 1 1'></svg>b</p>"
-        );
-        // An HTML element ends the drawing early and is page content: all is kept.
-        for page in [
-            "<svg><path/><p>text</p></svg>",
-            "<svg><foreignObject><div>text</div></foreignObject></svg>",
-            "<svg><!-- </svg> --><path/></svg>",
-            "<svg><path/>",
-            "<svg/><p>a</p><svg><path/></svg>",
-        ] {
-            let kept = if page.starts_with("<svg/>") {
-                "<svg/><p>a</p><svg></svg>"
-            } else {
-                page
-            };
-            assert_eq!(cut(page), kept);
-        }
-        // A drawing inside another is emptied on its own.
-        assert_eq!(
-            cut("<svg><svg><path/></svg><path/></svg>"),
-            "<svg><svg></svg><path/></svg>"
-        );
-        // The parsed page is the same either way.
-        let page = "<div><svg><path/><text>x</text></svg><svg><b>bold</b></svg>y</div>";
-        let direct = html5ever::parse_document(Sink::default(), Default::default());
-        use html5ever::tendril::TendrilSink;
-        let direct = direct.one(page).into_dom();
-        assert_eq!(Dom::parse(page).text(0), direct.text(0).replace('x', ""));
     }
 
     /// The tree below `id` as `tag[children]` and quoted text.

@@ -22,6 +22,7 @@ pub mod extract;
 pub mod hints;
 pub mod jsonld;
 pub mod meta;
+mod prepass;
 pub mod urls;
 
 use crate::error::Result;
