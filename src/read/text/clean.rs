@@ -6,7 +6,7 @@
 
 use super::segment::{Kind, Unit};
 use crate::lang::is_stop_word;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// jusText's thresholds: characters below which a unit is short, above which prose is
 /// surely content; function-word shares that make prose.
@@ -189,6 +189,7 @@ pub fn article_mask(units: &[Unit]) -> Vec<bool> {
     drop_trailing_bios(units, &mut keep);
     cut_after_end(units, &in_menu, &mut keep);
     drop_islands(units, &mut keep);
+    drop_off_topic_runs(units, &initial, &mut keep);
     if !keep.contains(&true) {
         // Nothing reads as an article (a lone line, a list): keep all but the furniture.
         keep = units
@@ -352,6 +353,90 @@ fn drop_stray_paragraphs(units: &[Unit], keep: &mut [bool]) {
             keep[i] = false;
         }
     }
+}
+
+/// The share, in hundredths, of a run's topic words that the rest of the main stretch must
+/// use for the run to be about the same things.
+const RUN_TOPIC_HUNDREDTHS: usize = 15;
+
+/// Fewer topic words than this say too little about what a run is about.
+const MIN_RUN_TOPIC_WORDS: usize = 6;
+
+/// Drops the runs of kept units inside the main stretch whose words the rest of it does not
+/// use: the cards of a feed of other stories (headline and blurb), a comment thread, read
+/// as prose between the article's parts. The run with the most text that reads as prose
+/// on its own is the article's and stays, and so do runs with half as much.
+fn drop_off_topic_runs(units: &[Unit], initial: &[Class], keep: &mut [bool]) {
+    let Some((start, end, _)) = main_stretch(units, keep) else {
+        return;
+    };
+    let runs = kept_runs(&keep[start..=end]);
+    let words: Vec<HashMap<String, usize>> = runs
+        .iter()
+        .map(|r| word_counts(&units[start + r.start..start + r.end]))
+        .collect();
+    let prose = |r: &std::ops::Range<usize>| -> usize {
+        r.clone()
+            .map(|k| start + k)
+            .filter(|&k| initial[k] == Class::Good)
+            .map(|k| weighted_len(&units[k].text))
+            .sum()
+    };
+    let Some(anchor) = (0..runs.len()).max_by_key(|&j| prose(&runs[j])) else {
+        return;
+    };
+    let mut total: HashMap<&str, usize> = HashMap::new();
+    for counts in &words {
+        for (w, n) in counts {
+            *total.entry(w.as_str()).or_default() += n;
+        }
+    }
+    for (j, run) in runs.iter().enumerate() {
+        let own = &words[j];
+        // A run with as much prose as half the article's is a part of it.
+        let large = prose(run) * 2 >= prose(&runs[anchor]);
+        if j == anchor || large || own.len() < MIN_RUN_TOPIC_WORDS {
+            continue;
+        }
+        let shared = own
+            .iter()
+            .filter(|(w, n)| total.get(w.as_str()).is_some_and(|t| t > *n))
+            .count();
+        if shared * 100 < own.len() * RUN_TOPIC_HUNDREDTHS {
+            keep[start + run.start..start + run.end].fill(false);
+        }
+    }
+}
+
+/// The runs of kept units, each ended by a dropped one.
+fn kept_runs(keep: &[bool]) -> Vec<std::ops::Range<usize>> {
+    let mut runs = Vec::new();
+    let mut from = None;
+    for (i, &k) in keep.iter().enumerate() {
+        match (k, from) {
+            (true, None) => from = Some(i),
+            (false, Some(f)) => {
+                runs.push(f..i);
+                from = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(f) = from {
+        runs.push(f..keep.len());
+    }
+    runs
+}
+
+/// How often each topic word occurs in the units, each unit counting once.
+fn word_counts(units: &[Unit]) -> HashMap<String, usize> {
+    let mut counts = HashMap::new();
+    for unit in units {
+        for w in topic_words(std::slice::from_ref(unit), &[true]) {
+            *counts.entry(w).or_default() += 1;
+        }
+    }
+    counts
 }
 
 /// The share of a stretch's topic words that the main stretch must have for the stretch to
@@ -995,6 +1080,57 @@ mod tests {
         let mut keep: Vec<bool> = units.iter().map(|u| u.text.len() > 50).collect();
         drop_stray_paragraphs(&units, &mut keep);
         assert_eq!(keep.iter().filter(|&&k| k).count(), 2);
+    }
+
+    #[test]
+    fn runs_about_other_things_inside_the_main_stretch_go() {
+        let article = [
+            "The council met on Tuesday to discuss the plan for the new library, which has been delayed for two years by the cost of the land and the objections of neighbours.",
+            "Neighbours of the library site told the council that the plan would bring traffic, and the council promised a study of the traffic before any building starts.",
+            "The cost of the land has doubled since the plan was drawn up, the council said, and the library may open a year later than the date promised to residents.",
+        ];
+        let card = "Carmaker shares rallied after quarterly deliveries beat forecasts, and analysts raised price targets for the coming months.";
+        let text = format!(
+            "{}\n\nPhoto\n\n{}\n\n{}\n\nAdvertisement\n\nMarkets today\n{card}\n",
+            article[0], article[1], article[2]
+        );
+        let units = segment(&text);
+        let mut keep: Vec<bool> = units.iter().map(|u| u.text.len() > 20).collect();
+        let initial: Vec<Class> = units
+            .iter()
+            .map(|u| match u.text.len() > 150 {
+                true => Class::Good,
+                false => Class::Short,
+            })
+            .collect();
+        drop_off_topic_runs(&units, &initial, &mut keep);
+        let kept: Vec<&str> = (0..units.len())
+            .filter(|&i| keep[i])
+            .map(|i| units[i].text.as_str())
+            .collect();
+        // The paragraph after the photo shares the article's words and stays; the card
+        // after the advertisement does not.
+        assert_eq!(kept, article);
+    }
+
+    #[test]
+    fn a_run_with_half_the_prose_of_the_article_stays() {
+        let other = "Carmaker shares rallied after quarterly deliveries beat forecasts, and analysts raised price targets for the coming months ahead of the annual meeting.";
+        let text = format!("{PROSE}\n\nAdvertisement\n\n{other}\n");
+        let units = segment(&text);
+        let mut keep = vec![true, false, true];
+        drop_off_topic_runs(&units, &[Class::Good, Class::Bad, Class::Good], &mut keep);
+        assert_eq!(keep, [true, false, true]);
+    }
+
+    #[test]
+    fn runs_of_kept_units() {
+        assert_eq!(
+            kept_runs(&[true, true, false, true, false, false]),
+            [0..2, 3..4]
+        );
+        assert_eq!(kept_runs(&[false, true, true]), vec![1..3]);
+        assert!(kept_runs(&[false]).is_empty());
     }
 
     #[test]
