@@ -612,6 +612,9 @@ fn classify(unit: &Unit, (stopwords_low, stopwords_high): (f32, f32)) -> Class {
     if len < LENGTH_LOW || (len <= LENGTH_HIGH && is_truncated(text)) {
         return Class::Short;
     }
+    if !is_mostly_letters(text) {
+        return Class::Bad;
+    }
     let density = stop_density(text, &words);
     if density >= stopwords_high {
         if len > LENGTH_HIGH {
@@ -626,6 +629,14 @@ fn classify(unit: &Unit, (stopwords_low, stopwords_high): (f32, f32)) -> Class {
     } else {
         Class::Bad
     }
+}
+
+/// Prose is mostly letters, in any script; a line of encoded addresses, numbers or symbols
+/// ("%2fX%3d1489", a table of figures) is not, however long.
+fn is_mostly_letters(text: &str) -> bool {
+    let visible = text.chars().filter(|c| !c.is_whitespace()).count();
+    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    letters * 2 >= visible
 }
 
 /// Text that ends in an ellipsis: a teaser cut to length, or a sentence left hanging.
@@ -1141,6 +1152,17 @@ mod tests {
         let mut keep: Vec<bool> = units.iter().map(|u| u.text.len() > 50).collect();
         drop_islands(&units, &mut keep);
         assert_eq!(keep.iter().filter(|&&k| k).count(), 200);
+    }
+
+    #[test]
+    fn a_long_line_of_encoded_figures_is_not_prose() {
+        let encoded = "16lu7dcl9%2fX%3d1489053188%2fE%3d2078709551%2fR%3djp_hdln%2fK%3d5%2fV%3d2.1%2fW%3dH%2fF%3d779653832";
+        let unit = |t: &str| segment(t).remove(0);
+        // Even where function words say nothing (thresholds of zero), as for Japanese.
+        assert_eq!(classify(&unit(encoded), (0.0, 0.0)), Class::Bad);
+        assert_eq!(classify(&unit(PROSE), (0.0, 0.0)), Class::Good);
+        assert!(is_mostly_letters("東京の天気は変わりやすい。"));
+        assert!(!is_mostly_letters("2018 4,699,755 (120th) 33.0 0.917"));
     }
 
     #[test]
