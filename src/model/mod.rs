@@ -13,7 +13,9 @@ pub use content::{Align, Block, Cell, Image, Inline, ListItem, Table};
 pub use date::{days_in_month, Date, DateError, Time};
 pub use meta::{is_language_tag, Author, IdScheme, Identifier, Meta, MetaError};
 pub use normalize::normalize_inlines;
-pub use walk::{inline_text, walk_block, walk_blocks, walk_inline, words, Visitor};
+pub use walk::{
+    for_each_word, inline_text, walk_block, walk_blocks, walk_inline, words, words_joined, Visitor,
+};
 
 use serde::{Deserialize, Serialize};
 use std::path::PathBuf;

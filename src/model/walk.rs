@@ -102,32 +102,49 @@ fn push_inline_text(out: &mut String, inlines: &[Inline]) {
 /// Every word of the visible text of blocks, notes and captions included, in order.
 /// Used to check that a conversion loses nothing.
 pub fn words(blocks: &[Block]) -> Vec<String> {
-    struct Collect(Vec<String>);
-    impl Visitor for Collect {
+    let mut words = Vec::new();
+    for_each_word(blocks, |w| words.push(w.to_string()));
+    words
+}
+
+/// The words of [`words`] joined by single spaces, without a string per word.
+pub fn words_joined(blocks: &[Block]) -> String {
+    let mut out = String::new();
+    for_each_word(blocks, |w| {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    });
+    out
+}
+
+/// Calls `f` with each word of [`words`], in order.
+pub fn for_each_word(blocks: &[Block], f: impl FnMut(&str)) {
+    struct Each<F>(F);
+    impl<F: FnMut(&str)> Each<F> {
+        fn all(&mut self, text: &str) {
+            text.split_whitespace().for_each(&mut self.0);
+        }
+    }
+    impl<F: FnMut(&str)> Visitor for Each<F> {
         fn visit_block(&mut self, block: &Block) {
             if let Block::Code { text, .. } = block {
-                self.0.extend(text.split_whitespace().map(str::to_string));
+                self.all(text);
             }
             if let Block::Figure { image, .. } = block {
-                self.0
-                    .extend(image.alt.split_whitespace().map(str::to_string));
+                self.all(&image.alt);
             }
             walk_block(self, block);
         }
         fn visit_inline(&mut self, inline: &Inline) {
             match inline {
-                Inline::Text { text } | Inline::Code { text } => {
-                    self.0.extend(text.split_whitespace().map(str::to_string))
-                }
-                Inline::Image(img) => self
-                    .0
-                    .extend(img.alt.split_whitespace().map(str::to_string)),
+                Inline::Text { text } | Inline::Code { text } => self.all(text),
+                Inline::Image(img) => self.all(&img.alt),
                 _ => {}
             }
             walk_inline(self, inline);
         }
     }
-    let mut c = Collect(Vec::new());
-    walk_blocks(&mut c, blocks);
-    c.0
+    walk_blocks(&mut Each(f), blocks);
 }

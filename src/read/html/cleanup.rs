@@ -40,7 +40,7 @@ fn identity(block: &Block) -> Option<String> {
     let text = match block {
         Block::Paragraph { content } | Block::Heading { content, .. } => inline_text(content),
         Block::Figure { image, .. } => return Some(format!("img:{}", image.src)),
-        Block::Quote { blocks, .. } => crate::model::words(blocks).join(" "),
+        Block::Quote { blocks, .. } => crate::model::words_joined(blocks),
         _ => return None,
     };
     let text: String = text
@@ -152,11 +152,11 @@ pub fn edge_class(block: &Block) -> EdgeClass {
                 .map(|b| link_chars(b.inlines()))
                 .fold((0, 0), |(t, l), (bt, bl)| (t + bt, l + bl));
             (
-                crate::model::words(std::slice::from_ref(block)).join(" "),
+                crate::model::words_joined(std::slice::from_ref(block)),
                 density((total, linked)),
             )
         }
-        Block::Quote { blocks, .. } => (crate::model::words(blocks).join(" "), 0.0),
+        Block::Quote { blocks, .. } => (crate::model::words_joined(blocks), 0.0),
         _ => return EdgeClass::Neutral,
     };
     let chars = text.chars().filter(|c| !c.is_whitespace()).count();
@@ -323,8 +323,12 @@ const FRAGMENT_CHARS: usize = 20;
 /// A block of a short label at most, or a list of such labels.
 fn is_fragment(block: &Block) -> bool {
     let label = |blocks: &[Block]| {
-        let words = crate::model::words(blocks);
-        words.len() <= 3 && words.iter().map(|w| w.chars().count()).sum::<usize>() <= FRAGMENT_CHARS
+        let (mut words, mut chars) = (0, 0);
+        crate::model::for_each_word(blocks, |w| {
+            words += 1;
+            chars += w.chars().count();
+        });
+        words <= 3 && chars <= FRAGMENT_CHARS
     };
     match block {
         Block::List { items, .. } => items.iter().all(|i| label(&i.blocks)),

@@ -606,7 +606,7 @@ impl<'a> Converter<'a> {
                     out.extend(content)
                 }
                 Block::Figure { image, .. } => out.push(Inline::Image(image)),
-                other => out.push(Inline::text(crate::model::words(&[other]).join(" "))),
+                other => out.push(Inline::text(crate::model::words_joined(&[other]))),
             }
         }
         out

@@ -2,6 +2,7 @@
 //! then statistical detection.
 
 use encoding_rs::{Encoding, UTF_8};
+use std::borrow::Cow;
 
 /// How far into the page a `<meta charset>` declaration is looked for.
 const PRESCAN_BYTES: usize = 4096;
@@ -10,17 +11,15 @@ const PRESCAN_BYTES: usize = 4096;
 ///
 /// Valid UTF-8 wins over a declared charset: pages saved as UTF-8 often keep a stale
 /// `charset=iso-8859-1`, and legacy text is almost never valid UTF-8 by chance.
-pub fn decode(bytes: &[u8]) -> String {
+pub fn decode(bytes: &[u8]) -> Cow<'_, str> {
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
-        let (text, _) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
-        return text.into_owned();
+        return encoding.decode_without_bom_handling(&bytes[bom_len..]).0;
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
-        return text.to_string();
+        return Cow::Borrowed(text);
     }
     let encoding = declared_charset(bytes).unwrap_or_else(|| detect(bytes));
-    let (text, _) = encoding.decode_without_bom_handling(bytes);
-    text.into_owned()
+    encoding.decode_without_bom_handling(bytes).0
 }
 
 fn detect(bytes: &[u8]) -> &'static Encoding {

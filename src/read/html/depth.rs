@@ -26,16 +26,16 @@ pub trait TreeView: TreeSink {
 
 /// Parses a whole document as `html5ever::parse_document` does, with at most about
 /// `max_open` elements open at once.
-pub fn parse_document<S: TreeView>(sink: S, text: &str, max_open: usize) -> S::Output
+pub fn parse_document<S: TreeView>(sink: S, input: StrTendril, max_open: usize) -> S::Output
 where
     S::Handle: Clone,
 {
     let builder = TreeBuilder::new(sink, Default::default());
     let tokenizer = Tokenizer::new(DepthGuard::new(builder, max_open), Default::default());
-    let input = BufferQueue::default();
-    input.push_back(StrTendril::from_slice(text));
+    let queue = BufferQueue::default();
+    queue.push_back(input);
     // A script or an encoding hint suspends the tokenizer; like html5ever's driver, go on.
-    while !matches!(tokenizer.feed(&input), TokenizerResult::Done) {}
+    while !matches!(tokenizer.feed(&queue), TokenizerResult::Done) {}
     tokenizer.end();
     tokenizer.sink.builder.sink.finish()
 }
@@ -200,7 +200,7 @@ mod tests {
     use html5ever::tendril::TendrilSink;
 
     fn guarded(page: &str, max_open: usize) -> Dom {
-        parse_document(Sink::default(), page, max_open).into_dom()
+        parse_document(Sink::default(), page.into(), max_open).into_dom()
     }
 
     fn unguarded(page: &str) -> Dom {
@@ -316,6 +316,6 @@ mod tests {
         let dom = Dom::parse(&page);
         let divs = dom.all().filter(|&i| dom.is(i, "div")).count();
         assert!((MAX_OPEN_ELEMENTS - 5..MAX_OPEN_ELEMENTS).contains(&divs));
-        assert!(matches!(dom.nodes.last().map(|n| &n.data), Some(Data::Text(t)) if t == "x"));
+        assert!(matches!(dom.nodes.last().map(|n| &n.data), Some(Data::Text(t)) if &**t == "x"));
     }
 }

@@ -81,16 +81,17 @@ pub enum Data {
     /// Tag and attribute names are lowercase, as the HTML parser gives them.
     Element {
         tag: LocalName,
-        attrs: Vec<(String, String)>,
+        attrs: Vec<(LocalName, StrTendril)>,
     },
-    Text(String),
+    /// Text as the parser handed it over: often a slice of the input, shared, not copied.
+    Text(StrTendril),
 }
 
 impl Dom {
     /// Parses a whole document (missing `html`, `head` and `body` are implied).
     pub fn parse(text: &str) -> Dom {
-        let text = without_script_bodies(text);
-        depth::parse_document(Sink::default(), &text, depth::MAX_OPEN_ELEMENTS).into_dom()
+        let input = without_script_bodies(text);
+        depth::parse_document(Sink::default(), input, depth::MAX_OPEN_ELEMENTS).into_dom()
     }
 
     pub fn tag(&self, id: NodeId) -> Option<&str> {
@@ -106,15 +107,14 @@ impl Dom {
 
     pub fn attr(&self, id: NodeId, name: &str) -> Option<&str> {
         match &self.nodes[id].data {
-            Data::Element { attrs, .. } => attrs
-                .iter()
-                .find(|(k, _)| k == name)
-                .map(|(_, v)| v.as_str()),
+            Data::Element { attrs, .. } => {
+                attrs.iter().find(|(k, _)| &**k == name).map(|(_, v)| &**v)
+            }
             _ => None,
         }
     }
 
-    pub fn attrs(&self, id: NodeId) -> &[(String, String)] {
+    pub fn attrs(&self, id: NodeId) -> &[(LocalName, StrTendril)] {
         match &self.nodes[id].data {
             Data::Element { attrs, .. } => attrs,
             _ => &[],
@@ -162,16 +162,18 @@ impl Dom {
     }
 
     /// `class` and `id` together, lowercase: what class/id hints are matched against.
-    pub fn class_and_id(&self, id: NodeId) -> String {
-        let mut s = String::new();
-        for name in ["class", "id"] {
-            if let Some(v) = self.attr(id, name) {
-                s.push_str(v);
-                s.push(' ');
+    /// Borrowed in the common case of one of them, already lowercase: passes ask for
+    /// every element.
+    pub fn class_and_id(&self, id: NodeId) -> Cow<'_, str> {
+        let joined = match (self.attr(id, "class"), self.attr(id, "id")) {
+            (None, None) => return Cow::Borrowed(""),
+            (Some(v), None) | (None, Some(v)) if !v.bytes().any(|b| b.is_ascii_uppercase()) => {
+                return Cow::Borrowed(v)
             }
-        }
-        s.make_ascii_lowercase();
-        s
+            (Some(class), Some(id)) => format!("{class} {id}"),
+            (Some(v), None) | (None, Some(v)) => v.to_string(),
+        };
+        Cow::Owned(joined.to_ascii_lowercase())
     }
 
     pub fn ancestors(&self, id: NodeId) -> impl Iterator<Item = NodeId> + '_ {
@@ -183,14 +185,15 @@ impl Dom {
 /// its bytes and never content: the parser then has less to scan. Comments are skipped
 /// over so that a commented-out tag is not taken for one; a script or style left open runs
 /// to the end, as the parser would read it.
-pub fn without_script_bodies(text: &str) -> Cow<'_, str> {
+pub fn without_script_bodies(text: &str) -> StrTendril {
     let bytes = text.as_bytes();
     let lower_at = |i: usize, word: &[u8]| {
         bytes
             .get(i..i + word.len())
             .is_some_and(|b| b.eq_ignore_ascii_case(word))
     };
-    let mut out = String::new();
+    // Written straight into the parser's input buffer: no copy of the page in between.
+    let mut out = StrTendril::with_capacity(u32::try_from(text.len()).unwrap_or(u32::MAX));
     let (mut copied, mut i) = (0, 0);
     while let Some(lt) = text[i..].find('<').map(|k| i + k) {
         if lower_at(lt, b"<!--") {
@@ -221,34 +224,61 @@ pub fn without_script_bodies(text: &str) -> Cow<'_, str> {
         let close = (tag_end..bytes.len().saturating_sub(name.len() + 1))
             .find(|&j| bytes[j] == b'<' && bytes[j + 1] == b'/' && lower_at(j + 2, name))
             .unwrap_or(bytes.len());
-        out.push_str(&text[copied..tag_end]);
+        out.push_slice(&text[copied..tag_end]);
         copied = close;
         i = close.max(tag_end);
         if close == bytes.len() {
             break;
         }
     }
-    if copied == 0 {
-        return Cow::Borrowed(text);
-    }
-    out.push_str(&text[copied..]);
-    Cow::Owned(out)
+    out.push_slice(&text[copied..]);
+    out
 }
 
 /// A node as the parser builds it: in creation order, moved around by the tree builder.
+/// Children are a linked list of siblings, so that moving nodes costs no allocation.
 struct RawNode {
-    parent: Option<usize>,
-    children: Vec<usize>,
+    parent: u32,
+    first_child: u32,
+    last_child: u32,
+    prev: u32,
+    next: u32,
     data: RawData,
+}
+
+/// The children of a raw node, last first.
+fn children_last_first(raw: &[RawNode], id: usize) -> impl Iterator<Item = usize> + '_ {
+    std::iter::successors(link(raw[id].last_child), |&c| link(raw[c].prev))
+}
+
+/// No node, in the links of [`RawNode`]. The parser never makes four billion nodes: its
+/// input is at most 4 GB.
+const NONE: u32 = u32::MAX;
+
+fn link(id: u32) -> Option<usize> {
+    (id != NONE).then_some(id as usize)
+}
+
+impl RawNode {
+    fn new(data: RawData) -> RawNode {
+        RawNode {
+            parent: NONE,
+            first_child: NONE,
+            last_child: NONE,
+            prev: NONE,
+            next: NONE,
+            data,
+        }
+    }
 }
 
 enum RawData {
     Document,
     Element {
         name: QualName,
-        attrs: Vec<(String, String)>,
+        attrs: Vec<(LocalName, StrTendril)>,
     },
-    Text(String),
+    Text(StrTendril),
     /// Comments, processing instructions, template contents: never content.
     Other,
 }
@@ -267,13 +297,8 @@ static NO_NAME: std::sync::LazyLock<QualName> = std::sync::LazyLock::new(|| {
 
 impl Default for Sink {
     fn default() -> Sink {
-        let document = RawNode {
-            parent: None,
-            children: Vec::new(),
-            data: RawData::Document,
-        };
         Sink {
-            nodes: RefCell::new(vec![document]),
+            nodes: RefCell::new(vec![RawNode::new(RawData::Document)]),
             last_element: Cell::new(None),
         }
     }
@@ -282,46 +307,64 @@ impl Default for Sink {
 impl Sink {
     fn push(&self, data: RawData) -> usize {
         let mut nodes = self.nodes.borrow_mut();
-        nodes.push(RawNode {
-            parent: None,
-            children: Vec::new(),
-            data,
-        });
+        nodes.push(RawNode::new(data));
         nodes.len() - 1
     }
 
     fn detach(nodes: &mut [RawNode], id: usize) {
-        if let Some(p) = nodes[id].parent.take() {
-            // From the end: the node detached is most often the one appended last.
-            if let Some(i) = nodes[p].children.iter().rposition(|&c| c == id) {
-                nodes[p].children.remove(i);
-            }
+        let Some(parent) = link(nodes[id].parent) else {
+            return;
+        };
+        let (prev, next) = (nodes[id].prev, nodes[id].next);
+        match link(prev) {
+            Some(p) => nodes[p].next = next,
+            None => nodes[parent].first_child = next,
         }
+        match link(next) {
+            Some(n) => nodes[n].prev = prev,
+            None => nodes[parent].last_child = prev,
+        }
+        let node = &mut nodes[id];
+        (node.parent, node.prev, node.next) = (NONE, NONE, NONE);
     }
 
-    /// Inserts a child of `parent` at `index`, merging text into a text node before it.
-    fn insert(&self, parent: usize, index: usize, child: NodeOrText<usize>) {
+    /// Inserts a child of `parent` before `before` (at the end when `None`), merging text
+    /// into a text node just before it.
+    fn insert(&self, parent: usize, before: Option<usize>, child: NodeOrText<usize>) {
         let mut nodes = self.nodes.borrow_mut();
-        match child {
+        let prev = match before {
+            Some(b) => nodes[b].prev,
+            None => nodes[parent].last_child,
+        };
+        let id = match child {
             NodeOrText::AppendNode(id) => {
                 Sink::detach(&mut nodes, id);
-                nodes[id].parent = Some(parent);
-                nodes[parent].children.insert(index, id);
+                id
             }
             NodeOrText::AppendText(text) => {
-                let before = index.checked_sub(1).map(|i| nodes[parent].children[i]);
-                if let Some(RawData::Text(t)) = before.map(|b| &mut nodes[b].data) {
-                    t.push_str(&text);
+                if let Some(RawData::Text(t)) = link(prev).map(|p| &mut nodes[p].data) {
+                    t.push_tendril(&text);
                     return;
                 }
-                nodes.push(RawNode {
-                    parent: Some(parent),
-                    children: Vec::new(),
-                    data: RawData::Text(text.to_string()),
-                });
-                let id = nodes.len() - 1;
-                nodes[parent].children.insert(index, id);
+                nodes.push(RawNode::new(RawData::Text(text)));
+                nodes.len() - 1
             }
+        };
+        // Re-read: detaching `id` may have been what linked `prev`.
+        let prev = match before {
+            Some(b) => nodes[b].prev,
+            None => nodes[parent].last_child,
+        };
+        let next = before.map_or(NONE, |b| b as u32);
+        let node = &mut nodes[id];
+        (node.parent, node.prev, node.next) = (parent as u32, prev, next);
+        match link(prev) {
+            Some(p) => nodes[p].next = id as u32,
+            None => nodes[parent].first_child = id as u32,
+        }
+        match before {
+            Some(b) => nodes[b].prev = id as u32,
+            None => nodes[parent].last_child = id as u32,
         }
     }
 
@@ -336,11 +379,8 @@ impl Sink {
             data: Data::Document,
         });
         // (raw id, parent in the new tree, depth, inside an element keeping whitespace)
-        let mut stack: Vec<(usize, NodeId, usize, bool)> = raw[0]
-            .children
-            .iter()
-            .rev()
-            .map(|&c| (c, 0, 1, false))
+        let mut stack: Vec<(usize, NodeId, usize, bool)> = children_last_first(&raw, 0)
+            .map(|c| (c, 0, 1, false))
             .collect();
         while let Some((rid, parent, depth, verbatim)) = stack.pop() {
             let data = match std::mem::replace(&mut raw[rid].data, RawData::Other) {
@@ -349,31 +389,30 @@ impl Sink {
                     attrs,
                 },
                 // Indentation between tags renders as one space at most.
-                RawData::Text(t) if !verbatim && t.trim().is_empty() => Data::Text(" ".to_string()),
+                RawData::Text(t) if !verbatim && t.trim().is_empty() => {
+                    Data::Text(StrTendril::from_slice(" "))
+                }
                 RawData::Text(t) => Data::Text(t),
                 RawData::Document | RawData::Other => continue,
             };
             let verbatim =
                 verbatim || matches!(&data, Data::Element { tag, .. } if keeps_whitespace(tag));
             let id = nodes.len();
-            nodes.push(Node {
-                parent: Some(parent),
-                children: Vec::with_capacity(raw[rid].children.len()),
-                data,
-            });
-            nodes[parent].children.push(id);
             let (child_parent, child_depth) = if depth < MAX_DEPTH {
                 (id, depth + 1)
             } else {
                 (parent, depth)
             };
-            let children = std::mem::take(&mut raw[rid].children);
+            let before = stack.len();
             stack.extend(
-                children
-                    .into_iter()
-                    .rev()
-                    .map(|c| (c, child_parent, child_depth, verbatim)),
+                children_last_first(&raw, rid).map(|c| (c, child_parent, child_depth, verbatim)),
             );
+            nodes.push(Node {
+                parent: Some(parent),
+                children: Vec::with_capacity(stack.len() - before),
+                data,
+            });
+            nodes[parent].children.push(id);
         }
         Dom { nodes }
     }
@@ -407,7 +446,7 @@ impl TreeSink for Sink {
         let attrs = attrs
             .into_iter()
             .filter(|a| is_kept_attribute(&a.name.local))
-            .map(|a| (a.name.local.to_string(), a.value.to_string()))
+            .map(|a| (a.name.local, a.value))
             .collect();
         let id = self.push(RawData::Element { name, attrs });
         self.last_element.set(Some(id));
@@ -423,8 +462,7 @@ impl TreeSink for Sink {
     }
 
     fn append(&self, parent: &usize, child: NodeOrText<usize>) {
-        let index = self.nodes.borrow()[*parent].children.len();
-        self.insert(*parent, index, child);
+        self.insert(*parent, None, child);
     }
 
     fn append_based_on_parent_node(
@@ -433,7 +471,7 @@ impl TreeSink for Sink {
         prev_element: &usize,
         child: NodeOrText<usize>,
     ) {
-        if self.nodes.borrow()[*element].parent.is_some() {
+        if self.nodes.borrow()[*element].parent != NONE {
             self.append_before_sibling(element, child);
         } else {
             self.append(prev_element, child);
@@ -454,26 +492,19 @@ impl TreeSink for Sink {
     fn set_quirks_mode(&self, _: QuirksMode) {}
 
     fn append_before_sibling(&self, sibling: &usize, new_node: NodeOrText<usize>) {
-        if let NodeOrText::AppendNode(id) = &new_node {
-            Sink::detach(&mut self.nodes.borrow_mut(), *id);
-        }
-        let place = {
-            let nodes = self.nodes.borrow();
-            nodes[*sibling]
-                .parent
-                .and_then(|p| Some((p, nodes[p].children.iter().position(|c| c == sibling)?)))
-        };
-        if let Some((parent, index)) = place {
-            self.insert(parent, index, new_node);
+        let parent = link(self.nodes.borrow()[*sibling].parent);
+        if let Some(parent) = parent {
+            self.insert(parent, Some(*sibling), new_node);
         }
     }
 
     fn add_attrs_if_missing(&self, target: &usize, extra: Vec<Attribute>) {
         if let RawData::Element { attrs, .. } = &mut self.nodes.borrow_mut()[*target].data {
             for a in extra {
-                let name = &*a.name.local;
-                if is_kept_attribute(name) && !attrs.iter().any(|(k, _)| k == name) {
-                    attrs.push((name.to_string(), a.value.to_string()));
+                if is_kept_attribute(&a.name.local)
+                    && !attrs.iter().any(|(k, _)| *k == a.name.local)
+                {
+                    attrs.push((a.name.local, a.value));
                 }
             }
         }
@@ -485,11 +516,23 @@ impl TreeSink for Sink {
 
     fn reparent_children(&self, node: &usize, new_parent: &usize) {
         let mut nodes = self.nodes.borrow_mut();
-        let children = std::mem::take(&mut nodes[*node].children);
-        for &c in &children {
-            nodes[c].parent = Some(*new_parent);
+        let Some(first) = link(nodes[*node].first_child) else {
+            return;
+        };
+        let last = nodes[*node].last_child;
+        let mut child = Some(first);
+        while let Some(c) = child {
+            nodes[c].parent = *new_parent as u32;
+            child = link(nodes[c].next);
         }
-        nodes[*new_parent].children.extend(children);
+        let tail = nodes[*new_parent].last_child;
+        match link(tail) {
+            Some(t) => nodes[t].next = first as u32,
+            None => nodes[*new_parent].first_child = first as u32,
+        }
+        nodes[first].prev = tail;
+        nodes[*new_parent].last_child = last;
+        (nodes[*node].first_child, nodes[*node].last_child) = (NONE, NONE);
     }
 }
 
@@ -499,7 +542,7 @@ impl TreeView for Sink {
     }
 
     fn parent(&self, node: &usize) -> Option<usize> {
-        self.nodes.borrow()[*node].parent
+        link(self.nodes.borrow()[*node].parent)
     }
 }
 
@@ -569,15 +612,15 @@ mod tests {
         let page = "<p>a</p><SCRIPT type=x>if (a<b) { x('</p>') }</script><!-- <script> --><p>b</p>\
                     <script type=\"application/ld+json\">{\"a\":1}</script><style>p{}</style><scripts>c</scripts>";
         assert_eq!(
-            without_script_bodies(page),
+            &*without_script_bodies(page),
             "<p>a</p><SCRIPT type=x></script><!-- <script> --><p>b</p>\
              <script type=\"application/ld+json\">{\"a\":1}</script><style></style><scripts>c</scripts>"
         );
         assert_eq!(
-            without_script_bodies("<p>x</p><script>never closed"),
+            &*without_script_bodies("<p>x</p><script>never closed"),
             "<p>x</p><script>"
         );
-        assert_eq!(without_script_bodies("<p>é</p>"), "<p>é</p>");
+        assert_eq!(&*without_script_bodies("<p>é</p>"), "<p>é</p>");
     }
 
     #[test]
@@ -594,11 +637,12 @@ mod tests {
         let dom =
             Dom::parse("<p onclick=x() class=c data-foo=1>a</p>\n\n  <pre>  x\n  <b>y</b>  </pre>");
         let p = dom.find("p").unwrap();
-        assert_eq!(dom.attrs(p), [("class".to_string(), "c".to_string())]);
+        let attrs: Vec<(&str, &str)> = dom.attrs(p).iter().map(|(k, v)| (&**k, &**v)).collect();
+        assert_eq!(attrs, [("class", "c")]);
         let texts: Vec<&str> = dom
             .all()
             .filter_map(|i| match &dom.nodes[i].data {
-                Data::Text(t) => Some(t.as_str()),
+                Data::Text(t) => Some(&**t),
                 _ => None,
             })
             .collect();

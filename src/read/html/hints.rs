@@ -45,7 +45,16 @@ pub fn is_hidden(dom: &Dom, id: NodeId) -> bool {
         // Images marked aria-hidden are decorative duplicates at worst; their figure keeps them.
         return !dom.is(id, "img");
     }
+    let mentions = |s: &str, word: &[u8]| {
+        s.as_bytes()
+            .windows(word.len())
+            .any(|w| w.eq_ignore_ascii_case(word))
+    };
     dom.attr(id, "style").is_some_and(|s| {
+        // Most inline styles say neither: no need to normalise them.
+        if !mentions(s, b"none") && !mentions(s, b"hidden") {
+            return false;
+        }
         let s: String = s
             .chars()
             .filter(|c| !c.is_whitespace())

@@ -124,6 +124,5 @@ pub fn read_html(text: &str, options: &ReadOptions) -> Article {
 }
 
 fn guess_language(blocks: &[Block]) -> Option<String> {
-    let words = crate::model::words(blocks);
-    crate::lang::detect_language(&words.join(" ")).map(str::to_string)
+    crate::lang::detect_language(&crate::model::words_joined(blocks)).map(str::to_string)
 }

@@ -110,5 +110,5 @@ fn drop_repeats(units: &[segment::Unit], keep: &mut [bool]) {
 }
 
 fn body_text(blocks: &[Block]) -> String {
-    crate::model::words(blocks).join(" ")
+    crate::model::words_joined(blocks)
 }
