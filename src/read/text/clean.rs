@@ -605,7 +605,7 @@ fn classify(unit: &Unit, (stopwords_low, stopwords_high): (f32, f32)) -> Class {
     if words.is_empty() || is_furniture(&words) || is_address(text) {
         return Class::Furniture;
     }
-    if super::structure::is_caption(text) || looks_like_code(text) {
+    if super::structure::is_caption(text) || looks_like_code(text) || is_citation(text) {
         return Class::NearGood;
     }
     // A teaser cut short ("... as it…") says nothing of its own: its neighbours decide.
@@ -637,6 +637,39 @@ fn is_mostly_letters(text: &str) -> bool {
     let visible = text.chars().filter(|c| !c.is_whitespace()).count();
     let letters = text.chars().filter(|c| c.is_alphabetic()).count();
     letters * 2 >= visible
+}
+
+/// Words that mark a bibliographic reference besides its year: where it was found, its
+/// pages, its identifiers.
+const CITATION_WORDS: &[&str] = &[
+    "retrieved",
+    "isbn",
+    "issn",
+    "doi",
+    "pp.",
+    "p.",
+    "(pdf)",
+    "vol.",
+    "(ed.)",
+    "(eds.)",
+];
+
+/// Phrases that mark a bibliographic reference.
+const CITATION_PHRASES: &[&str] = &["archived from", "et al.", "doi.org/"];
+
+/// An entry of a list of references or notes ("Roe, Jane (2009). "Title". Publisher. p. 4.
+/// Retrieved 3 May 2010."): short of function words, but the article's apparatus.
+fn is_citation(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let has_year = lower
+        .split(|c: char| !c.is_ascii_digit())
+        .any(|d| d.len() == 4 && d.parse::<u32>().is_ok_and(|y| (1500..=2099).contains(&y)));
+    let marked = lower
+        .split_whitespace()
+        .map(|w| w.trim_end_matches([',', ';', ':']))
+        .any(|w| CITATION_WORDS.contains(&w) || w.starts_with("doi:"))
+        || CITATION_PHRASES.iter().any(|p| lower.contains(p));
+    has_year && marked
 }
 
 /// Text that ends in an ellipsis: a teaser cut to length, or a sentence left hanging.
@@ -1163,6 +1196,38 @@ mod tests {
         assert_eq!(classify(&unit(PROSE), (0.0, 0.0)), Class::Good);
         assert!(is_mostly_letters("東京の天気は変わりやすい。"));
         assert!(!is_mostly_letters("2018 4,699,755 (120th) 33.0 0.917"));
+    }
+
+    #[test]
+    fn citations() {
+        assert!(is_citation(
+            "Roe, Jane (2009). \"The Library Question\". City Press. p. 41. Retrieved 3 May 2010."
+        ));
+        assert!(is_citation(
+            "Doe J, Roe J, et al. (2014) Libraries. Vol. 3."
+        ));
+        assert!(is_citation("King 2003, pp. 12-14."));
+        assert!(!is_citation(PROSE));
+        assert!(!is_citation("All rights reserved © 2019 Example Media"));
+        assert!(!is_citation("Retrieved from the archive"));
+    }
+
+    #[test]
+    fn a_list_of_references_after_the_article_stays() {
+        let refs = [
+            "Roe, Jane (2009). \"The Library Question\". City Press. p. 41. Retrieved 3 May 2010.",
+            "Doe, John (2011). Councils and Their Buildings. Town Books. ISBN 978-0-00-000000-2.",
+            "\"Library plan\" (PDF). City Council. 2012. Archived from the original on 4 June 2013.",
+            "Poe, Ann; Low, Tim (2015). \"Land prices\". Journal of Towns. 7 (2): 11-19. doi:10.1000/182.",
+        ];
+        let text = format!(
+            "{PROSE}\n\n{PROSE} Again.\n\nReferences\n\n{}\n\nHome\nAbout\nContact\n",
+            refs.join("\n\n")
+        );
+        let k = kept(&text);
+        for r in refs {
+            assert!(k.iter().any(|t| t == r), "{r} not in {k:?}");
+        }
     }
 
     #[test]
