@@ -2,7 +2,8 @@
 //! each unit is first judged on its own (length, share of function words, cue words), then
 //! short and borderline units take the side of their neighbours. Text after an end-of-article
 //! marker ("Related stories", "Comments") is dropped when the article is already behind it,
-//! and so are islands of text amid furniture, away from the article's main stretch.
+//! and so are islands of text amid furniture, away from the article's main stretch, and
+//! runs of text inside it about other things (a feed of teasers, comments).
 
 use super::segment::{Kind, Unit};
 use crate::lang::is_stop_word;
@@ -382,7 +383,7 @@ fn drop_off_topic_runs(units: &[Unit], initial: &[Class], keep: &mut [bool]) {
             .map(|k| weighted_len(&units[k].text))
             .sum()
     };
-    let Some(anchor) = (0..runs.len()).max_by_key(|&j| prose(&runs[j])) else {
+    let Some(article_prose) = runs.iter().map(prose).max() else {
         return;
     };
     let mut total: HashMap<&str, usize> = HashMap::new();
@@ -391,11 +392,9 @@ fn drop_off_topic_runs(units: &[Unit], initial: &[Class], keep: &mut [bool]) {
             *total.entry(w.as_str()).or_default() += n;
         }
     }
-    for (j, run) in runs.iter().enumerate() {
-        let own = &words[j];
-        // A run with as much prose as half the article's is a part of it.
-        let large = prose(run) * 2 >= prose(&runs[anchor]);
-        if j == anchor || large || own.len() < MIN_RUN_TOPIC_WORDS {
+    for (run, own) in runs.iter().zip(&words) {
+        // The article's run, and any with half as much prose, are parts of the article.
+        if prose(run) * 2 >= article_prose || own.len() < MIN_RUN_TOPIC_WORDS {
             continue;
         }
         let shared = own
