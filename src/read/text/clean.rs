@@ -190,7 +190,11 @@ pub fn article_mask(units: &[Unit]) -> Vec<bool> {
     drop_trailing_bios(units, &mut keep);
     cut_after_end(units, &in_menu, &mut keep);
     drop_islands(units, &mut keep);
-    drop_off_topic_runs(units, &initial, &mut keep);
+    for _ in 0..OFF_TOPIC_PASSES {
+        if !drop_off_topic_runs(units, &initial, &mut keep) {
+            break;
+        }
+    }
     if !keep.contains(&true) {
         // Nothing reads as an article (a lone line, a list): keep all but the furniture.
         keep = units
@@ -363,13 +367,18 @@ const RUN_TOPIC_HUNDREDTHS: usize = 15;
 /// Fewer topic words than this say too little about what a run is about.
 const MIN_RUN_TOPIC_WORDS: usize = 6;
 
+/// Passes of the off-topic filter: each one judges the runs against a rest that is more
+/// nearly the article alone, until nothing more goes.
+const OFF_TOPIC_PASSES: usize = 4;
+
 /// Drops the runs of kept units inside the main stretch whose words the rest of it does not
 /// use: the cards of a feed of other stories (headline and blurb), a comment thread, read
 /// as prose between the article's parts. The run with the most text that reads as prose
-/// on its own is the article's and stays, and so do runs with half as much.
-fn drop_off_topic_runs(units: &[Unit], initial: &[Class], keep: &mut [bool]) {
+/// on its own is the article's and stays, and so do runs with half as much. Returns
+/// whether any run went.
+fn drop_off_topic_runs(units: &[Unit], initial: &[Class], keep: &mut [bool]) -> bool {
     let Some((start, end, _)) = main_stretch(units, keep) else {
-        return;
+        return false;
     };
     let runs = kept_runs(&keep[start..=end]);
     let words: Vec<HashMap<String, usize>> = runs
@@ -384,7 +393,7 @@ fn drop_off_topic_runs(units: &[Unit], initial: &[Class], keep: &mut [bool]) {
             .sum()
     };
     let Some(article_prose) = runs.iter().map(prose).max() else {
-        return;
+        return false;
     };
     let mut total: HashMap<&str, usize> = HashMap::new();
     for counts in &words {
@@ -392,6 +401,7 @@ fn drop_off_topic_runs(units: &[Unit], initial: &[Class], keep: &mut [bool]) {
             *total.entry(w.as_str()).or_default() += n;
         }
     }
+    let mut dropped = false;
     for (run, own) in runs.iter().zip(&words) {
         // The article's run, and any with half as much prose, are parts of the article.
         if prose(run) * 2 >= article_prose || own.len() < MIN_RUN_TOPIC_WORDS {
@@ -403,8 +413,10 @@ fn drop_off_topic_runs(units: &[Unit], initial: &[Class], keep: &mut [bool]) {
             .count();
         if shared * 100 < own.len() * RUN_TOPIC_HUNDREDTHS {
             keep[start + run.start..start + run.end].fill(false);
+            dropped = true;
         }
     }
+    dropped
 }
 
 /// The runs of kept units, each ended by a dropped one.
@@ -1154,6 +1166,28 @@ mod tests {
         // The paragraph after the photo shares the article's words and stays; the card
         // after the advertisement does not.
         assert_eq!(kept, article);
+    }
+
+    #[test]
+    fn a_run_kept_only_by_a_dropped_run_goes_in_the_next_pass() {
+        let card = "Carmaker shares rallied sharply after quarterly deliveries beat forecasts while analysts raised price targets, traders cheered record margins, investors bought bonds, and storms halted shipments across harbours.";
+        let short = "Storms halted coastal harbour ferries again tonight.";
+        let text = format!("{PROSE}\n\nMore\n\n{short}\n\nMore\n\n{card}\n");
+        let units = segment(&text);
+        let initial = [
+            Class::Good,
+            Class::Bad,
+            Class::Short,
+            Class::Bad,
+            Class::Short,
+        ];
+        let mut keep = vec![true, false, true, false, true];
+        // The card shares two words of its many; the short run, the same two of its few.
+        assert!(drop_off_topic_runs(&units, &initial, &mut keep));
+        assert_eq!(keep, [true, false, true, false, false]);
+        assert!(drop_off_topic_runs(&units, &initial, &mut keep));
+        assert_eq!(keep, [true, false, false, false, false]);
+        assert!(!drop_off_topic_runs(&units, &initial, &mut keep));
     }
 
     #[test]
