@@ -90,7 +90,7 @@ pub enum Data {
 impl Dom {
     /// Parses a whole document (missing `html`, `head` and `body` are implied).
     pub fn parse(text: &str) -> Dom {
-        let input = without_script_bodies(text);
+        let input = parser_input(text);
         depth::parse_document(Sink::default(), input, depth::MAX_OPEN_ELEMENTS).into_dom()
     }
 
@@ -181,58 +181,183 @@ impl Dom {
     }
 }
 
-/// The page without the bodies of scripts and styles (JSON-LD kept), which are often half
-/// its bytes and never content: the parser then has less to scan. Comments are skipped
-/// over so that a commented-out tag is not taken for one; a script or style left open runs
-/// to the end, as the parser would read it.
-pub fn without_script_bodies(text: &str) -> StrTendril {
+/// The page as the parser needs it, written straight into the parser's input buffer:
+/// - without the bodies of scripts, styles (JSON-LD kept) and self-contained SVG drawings,
+///   which are often half its bytes and never content;
+/// - with whitespace between tags cut to one character: the parser makes a token of each
+///   line break and of each indentation, and the DOM keeps one space of them anyway. Text
+///   that keeps its whitespace (`<pre>`, `<textarea>`, titles...) is copied as it is.
+///
+/// Comments are skipped over so that a commented-out tag is not taken for one; a script or
+/// style left open runs to the end, as the parser would read it.
+pub fn parser_input(text: &str) -> StrTendril {
     let bytes = text.as_bytes();
-    let lower_at = |i: usize, word: &[u8]| {
-        bytes
-            .get(i..i + word.len())
-            .is_some_and(|b| b.eq_ignore_ascii_case(word))
+    // The first `</name` from `from`, or the end of the text.
+    let close_of = |from: usize, name: &[u8]| {
+        let mut j = from;
+        while let Some(k) = text[j..].find("</") {
+            let at = j + k + 2;
+            if bytes
+                .get(at..at + name.len())
+                .is_some_and(|b| b.eq_ignore_ascii_case(name))
+            {
+                return j + k;
+            }
+            j = at;
+        }
+        bytes.len()
     };
-    // Written straight into the parser's input buffer: no copy of the page in between.
     let mut out = StrTendril::with_capacity(u32::try_from(text.len()).unwrap_or(u32::MAX));
     let (mut copied, mut i) = (0, 0);
     while let Some(lt) = text[i..].find('<').map(|k| i + k) {
-        if lower_at(lt, b"<!--") {
+        let space = bytes[i..lt]
+            .iter()
+            .rev()
+            .take_while(|b| b.is_ascii_whitespace())
+            .count();
+        let run = lt - space;
+        if space > 1 && run > 0 && bytes[run - 1] == b'>' {
+            out.push_slice(&text[copied..run]);
+            let line_break = bytes[run..lt].iter().any(|b| matches!(b, b'\n' | b'\r'));
+            out.push_char(if line_break { '\n' } else { ' ' });
+            copied = lt;
+        }
+        if text[lt..].starts_with("<!--") {
             i = text[lt + 4..]
                 .find("-->")
                 .map_or(bytes.len(), |k| lt + 4 + k + 3);
             continue;
         }
-        let name: &[u8] = if lower_at(lt, b"<script") {
-            b"script"
-        } else if lower_at(lt, b"<style") {
-            b"style"
-        } else {
+        let name_end = bytes[lt + 1..]
+            .iter()
+            .position(|b| b.is_ascii_whitespace() || matches!(b, b'/' | b'>'))
+            .map_or(bytes.len(), |k| lt + 1 + k);
+        let mut lower = [0u8; 9];
+        let name = match bytes
+            .get(lt + 1..name_end)
+            .filter(|n| n.len() <= lower.len())
+        {
+            Some(n) => {
+                lower[..n.len()].copy_from_slice(n);
+                lower[..n.len()].make_ascii_lowercase();
+                &lower[..n.len()]
+            }
+            None => &[][..],
+        };
+        let strip = matches!(name, b"script" | b"style" | b"svg");
+        let verbatim = matches!(
+            name,
+            b"pre"
+                | b"listing"
+                | b"textarea"
+                | b"xmp"
+                | b"plaintext"
+                | b"title"
+                | b"noscript"
+                | b"iframe"
+                | b"noembed"
+                | b"noframes"
+        );
+        if !strip && !verbatim {
             i = lt + 1;
             continue;
-        };
-        let after_name = lt + 1 + name.len();
-        let boundary = bytes
-            .get(after_name)
-            .is_none_or(|b| b.is_ascii_whitespace() || *b == b'>' || *b == b'/');
-        let Some(tag_end) = text[after_name..].find('>').map(|k| after_name + k + 1) else {
+        }
+        let Some(tag_end) = text[name_end..].find('>').map(|k| name_end + k + 1) else {
             break;
         };
-        if !boundary || text[lt..tag_end].to_ascii_lowercase().contains("ld+json") {
-            i = tag_end;
+        let close = close_of(tag_end, name);
+        let keep = verbatim
+            || if name == b"svg" {
+                // `<svg/>` closes itself (foreign elements may).
+                text[..tag_end].ends_with("/>")
+                    || close == bytes.len()
+                    || !is_inert_svg(&text[tag_end..close])
+            } else {
+                contains_ignore_case(&text[lt..tag_end], b"ld+json")
+            };
+        if keep {
+            // What keeps its whitespace is passed over whole.
+            i = if verbatim { close } else { tag_end };
             continue;
         }
-        let close = (tag_end..bytes.len().saturating_sub(name.len() + 1))
-            .find(|&j| bytes[j] == b'<' && bytes[j + 1] == b'/' && lower_at(j + 2, name))
-            .unwrap_or(bytes.len());
         out.push_slice(&text[copied..tag_end]);
         copied = close;
         i = close.max(tag_end);
-        if close == bytes.len() {
-            break;
-        }
     }
     out.push_slice(&text[copied..]);
     out
+}
+
+fn contains_ignore_case(text: &str, word: &[u8]) -> bool {
+    text.as_bytes()
+        .windows(word.len())
+        .any(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// Whether the body of an `<svg>` parses as SVG to its end: no comment or CDATA that could
+/// hide its end tag, no nested SVG or MathML, and no HTML element, which would end the
+/// drawing early and land in the page (the HTML standard's list for foreign content).
+fn is_inert_svg(body: &str) -> bool {
+    const LEAVES_SVG: &[&str] = &[
+        "b",
+        "big",
+        "blockquote",
+        "body",
+        "br",
+        "center",
+        "code",
+        "dd",
+        "div",
+        "dl",
+        "dt",
+        "em",
+        "embed",
+        "font",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "head",
+        "hr",
+        "i",
+        "img",
+        "li",
+        "listing",
+        "math",
+        "menu",
+        "meta",
+        "nobr",
+        "ol",
+        "p",
+        "pre",
+        "ruby",
+        "s",
+        "small",
+        "span",
+        "strike",
+        "strong",
+        "sub",
+        "sup",
+        "svg",
+        "table",
+        "tt",
+        "u",
+        "ul",
+        "var",
+    ];
+    body.split('<').skip(1).all(|tag| {
+        if tag.starts_with(['!', '?']) {
+            return false;
+        }
+        let tag = tag.strip_prefix('/').unwrap_or(tag);
+        let end = tag
+            .find(|c: char| !c.is_ascii_alphanumeric())
+            .unwrap_or(tag.len());
+        let name = &tag[..end];
+        !LEAVES_SVG.iter().any(|n| n.eq_ignore_ascii_case(name))
+    })
 }
 
 /// A node as the parser builds it: in creation order, moved around by the tree builder.
@@ -608,19 +733,107 @@ mod tests {
     }
 
     #[test]
-    fn script_bodies_are_skipped_before_parsing() {
+    fn script_bodies_are_cut_before_parsing() {
         let page = "<p>a</p><SCRIPT type=x>if (a<b) { x('</p>') }</script><!-- <script> --><p>b</p>\
                     <script type=\"application/ld+json\">{\"a\":1}</script><style>p{}</style><scripts>c</scripts>";
         assert_eq!(
-            &*without_script_bodies(page),
+            &*parser_input(page),
             "<p>a</p><SCRIPT type=x></script><!-- <script> --><p>b</p>\
              <script type=\"application/ld+json\">{\"a\":1}</script><style></style><scripts>c</scripts>"
         );
         assert_eq!(
-            &*without_script_bodies("<p>x</p><script>never closed"),
+            &*parser_input("<p>x</p><script>never closed"),
             "<p>x</p><script>"
         );
-        assert_eq!(&*without_script_bodies("<p>é</p>"), "<p>é</p>");
+        assert_eq!(&*parser_input("<p>é</p>"), "<p>é</p>");
+    }
+
+    #[test]
+    fn whitespace_between_tags_is_cut_to_one_character_outside_verbatim_text() {
+        let cut = |page: &str| parser_input(page).to_string();
+        assert_eq!(
+            cut("<ul>\n    <li>a  b</li>\r\n\t<li>c</li>   </ul> x  <p>"),
+            "<ul>\n<li>a  b</li>\n<li>c</li> </ul> x  <p>"
+        );
+        for page in [
+            "<pre>\n  <b>x</b>\n  <i>y</i>\n</pre>",
+            "<textarea>  <p>  </textarea>",
+            "<title> a  <b>  </title>",
+            "<p> \u{a0} <b>",
+        ] {
+            assert_eq!(cut(page), page);
+        }
+        let page = "<div>\n  <pre>\n  <b>x</b>\n</pre>\n  <p>a</p>\n</div>";
+        assert_eq!(
+            cut(page),
+            "<div>\n<pre>\n  <b>x</b>\n</pre>\n<p>a</p>\n</div>"
+        );
+        // Between tags, one space; in `<pre>`, all but the line break after the start tag.
+        assert_eq!(Dom::parse(page).text(0), "   x\n a ");
+    }
+
+    #[test]
+    fn svg_drawings_are_emptied_only_when_nothing_in_them_reaches_the_page() {
+        let cut = |page: &str| parser_input(page).to_string();
+        assert_eq!(
+            cut("<p>a<svg viewBox='0 0 1 1'><g><path d='M0 0'/></g><title>t</title></svg>b</p>"),
+            "<p>a<svg viewBox='0 0 1 1'></svg>b</p>"
+        );
+        // An HTML element ends the drawing early and is page content: all is kept.
+        for page in [
+            "<svg><path/><p>text</p></svg>",
+            "<svg><foreignObject><div>text</div></foreignObject></svg>",
+            "<svg><!-- </svg> --><path/></svg>",
+            "<svg><path/>",
+            "<svg/><p>a</p><svg><path/></svg>",
+        ] {
+            let kept = if page.starts_with("<svg/>") {
+                "<svg/><p>a</p><svg></svg>"
+            } else {
+                page
+            };
+            assert_eq!(cut(page), kept);
+        }
+        // A drawing inside another is emptied on its own.
+        assert_eq!(
+            cut("<svg><svg><path/></svg><path/></svg>"),
+            "<svg><svg></svg><path/></svg>"
+        );
+        // The parsed page is the same either way.
+        let page = "<div><svg><path/><text>x</text></svg><svg><b>bold</b></svg>y</div>";
+        let direct = html5ever::parse_document(Sink::default(), Default::default());
+        use html5ever::tendril::TendrilSink;
+        let direct = direct.one(page).into_dom();
+        assert_eq!(Dom::parse(page).text(0), direct.text(0).replace('x', ""));
+    }
+
+    /// The tree below `id` as `tag[children]` and quoted text.
+    fn outline(dom: &Dom, id: NodeId) -> String {
+        let children: Vec<String> = dom.children(id).iter().map(|&c| outline(dom, c)).collect();
+        match &dom.nodes[id].data {
+            Data::Text(t) => format!("{:?}", &**t),
+            Data::Element { tag, .. } => format!("{}[{}]", &**tag, children.join(" ")),
+            Data::Document => children.join(" "),
+        }
+    }
+
+    #[test]
+    fn nodes_moved_by_the_tree_builder_land_where_browsers_put_them() {
+        let body = |page: &str| {
+            let dom = Dom::parse(page);
+            outline(&dom, dom.find("body").unwrap())
+        };
+        // Misnested formatting: the adoption agency moves children to a new element.
+        assert_eq!(
+            body("<p>a<b>b<i>c</b>d</i>e"),
+            r#"body[p["a" b["b" i["c"]] i["d"] "e"]]"#
+        );
+        assert_eq!(body("<b>1<p>2</b>3</p>"), r#"body[b["1"] p[b["2"] "3"]]"#);
+        // Text inside a table goes before it, and joins the text already there.
+        assert_eq!(
+            body("a<table>b<tr><td>x</td></tr>c</table>z"),
+            r#"body["abc" table[tbody[tr[td["x"]]]] "z"]"#
+        );
     }
 
     #[test]
