@@ -2,11 +2,12 @@
 //! each unit is first judged on its own (length, share of function words, cue words), then
 //! short and borderline units take the side of their neighbours. Text after an end-of-article
 //! marker ("Related stories", "Comments") is dropped when the article is already behind it,
-//! and so are islands of text amid furniture, away from the article's main stretch.
+//! and so are islands of text amid furniture, away from the article's main stretch, and
+//! runs of text inside it about other things (a feed of teasers, comments).
 
 use super::segment::{Kind, Unit};
 use crate::lang::is_stop_word;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// jusText's thresholds: characters below which a unit is short, above which prose is
 /// surely content; function-word shares that make prose.
@@ -189,6 +190,11 @@ pub fn article_mask(units: &[Unit]) -> Vec<bool> {
     drop_trailing_bios(units, &mut keep);
     cut_after_end(units, &in_menu, &mut keep);
     drop_islands(units, &mut keep);
+    for _ in 0..OFF_TOPIC_PASSES {
+        if !drop_off_topic_runs(units, &initial, &mut keep) {
+            break;
+        }
+    }
     if !keep.contains(&true) {
         // Nothing reads as an article (a lone line, a list): keep all but the furniture.
         keep = units
@@ -352,6 +358,96 @@ fn drop_stray_paragraphs(units: &[Unit], keep: &mut [bool]) {
             keep[i] = false;
         }
     }
+}
+
+/// The share, in hundredths, of a run's topic words that the rest of the main stretch must
+/// use for the run to be about the same things.
+const RUN_TOPIC_HUNDREDTHS: usize = 15;
+
+/// Fewer topic words than this say too little about what a run is about.
+const MIN_RUN_TOPIC_WORDS: usize = 6;
+
+/// Passes of the off-topic filter: each one judges the runs against a rest that is more
+/// nearly the article alone, until nothing more goes.
+const OFF_TOPIC_PASSES: usize = 4;
+
+/// Drops the runs of kept units inside the main stretch whose words the rest of it does not
+/// use: the cards of a feed of other stories (headline and blurb), a comment thread, read
+/// as prose between the article's parts. The run with the most text that reads as prose
+/// on its own is the article's and stays, and so do runs with half as much. Returns
+/// whether any run went.
+fn drop_off_topic_runs(units: &[Unit], initial: &[Class], keep: &mut [bool]) -> bool {
+    let Some((start, end, _)) = main_stretch(units, keep) else {
+        return false;
+    };
+    let runs = kept_runs(&keep[start..=end]);
+    let words: Vec<HashMap<String, usize>> = runs
+        .iter()
+        .map(|r| word_counts(&units[start + r.start..start + r.end]))
+        .collect();
+    let prose = |r: &std::ops::Range<usize>| -> usize {
+        r.clone()
+            .map(|k| start + k)
+            .filter(|&k| initial[k] == Class::Good)
+            .map(|k| weighted_len(&units[k].text))
+            .sum()
+    };
+    let Some(article_prose) = runs.iter().map(prose).max() else {
+        return false;
+    };
+    let mut total: HashMap<&str, usize> = HashMap::new();
+    for counts in &words {
+        for (w, n) in counts {
+            *total.entry(w.as_str()).or_default() += n;
+        }
+    }
+    let mut dropped = false;
+    for (run, own) in runs.iter().zip(&words) {
+        // The article's run, and any with half as much prose, are parts of the article.
+        if prose(run) * 2 >= article_prose || own.len() < MIN_RUN_TOPIC_WORDS {
+            continue;
+        }
+        let shared = own
+            .iter()
+            .filter(|(w, n)| total.get(w.as_str()).is_some_and(|t| t > *n))
+            .count();
+        if shared * 100 < own.len() * RUN_TOPIC_HUNDREDTHS {
+            keep[start + run.start..start + run.end].fill(false);
+            dropped = true;
+        }
+    }
+    dropped
+}
+
+/// The runs of kept units, each ended by a dropped one.
+fn kept_runs(keep: &[bool]) -> Vec<std::ops::Range<usize>> {
+    let mut runs = Vec::new();
+    let mut from = None;
+    for (i, &k) in keep.iter().enumerate() {
+        match (k, from) {
+            (true, None) => from = Some(i),
+            (false, Some(f)) => {
+                runs.push(f..i);
+                from = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(f) = from {
+        runs.push(f..keep.len());
+    }
+    runs
+}
+
+/// How often each topic word occurs in the units, each unit counting once.
+fn word_counts(units: &[Unit]) -> HashMap<String, usize> {
+    let mut counts = HashMap::new();
+    for unit in units {
+        for w in topic_words(std::slice::from_ref(unit), &[true]) {
+            *counts.entry(w).or_default() += 1;
+        }
+    }
+    counts
 }
 
 /// The share of a stretch's topic words that the main stretch must have for the stretch to
@@ -520,12 +616,15 @@ fn classify(unit: &Unit, (stopwords_low, stopwords_high): (f32, f32)) -> Class {
     if words.is_empty() || is_furniture(&words) || is_address(text) {
         return Class::Furniture;
     }
-    if super::structure::is_caption(text) || looks_like_code(text) {
+    if super::structure::is_caption(text) || looks_like_code(text) || is_citation(text) {
         return Class::NearGood;
     }
     // A teaser cut short ("... as it…") says nothing of its own: its neighbours decide.
     if len < LENGTH_LOW || (len <= LENGTH_HIGH && is_truncated(text)) {
         return Class::Short;
+    }
+    if !is_mostly_letters(text) {
+        return Class::Bad;
     }
     let density = stop_density(text, &words);
     if density >= stopwords_high {
@@ -541,6 +640,47 @@ fn classify(unit: &Unit, (stopwords_low, stopwords_high): (f32, f32)) -> Class {
     } else {
         Class::Bad
     }
+}
+
+/// Prose is mostly letters, in any script; a line of encoded addresses, numbers or symbols
+/// ("%2fX%3d1489", a table of figures) is not, however long.
+fn is_mostly_letters(text: &str) -> bool {
+    let visible = text.chars().filter(|c| !c.is_whitespace()).count();
+    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    letters * 2 >= visible
+}
+
+/// Words that mark a bibliographic reference besides its year: where it was found, its
+/// pages, its identifiers.
+const CITATION_WORDS: &[&str] = &[
+    "retrieved",
+    "isbn",
+    "issn",
+    "doi",
+    "pp.",
+    "p.",
+    "(pdf)",
+    "vol.",
+    "(ed.)",
+    "(eds.)",
+];
+
+/// Phrases that mark a bibliographic reference.
+const CITATION_PHRASES: &[&str] = &["archived from", "et al.", "doi.org/"];
+
+/// An entry of a list of references or notes ("Roe, Jane (2009). "Title". Publisher. p. 4.
+/// Retrieved 3 May 2010."): short of function words, but the article's apparatus.
+fn is_citation(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let has_year = lower
+        .split(|c: char| !c.is_ascii_digit())
+        .any(|d| d.len() == 4 && d.parse::<u32>().is_ok_and(|y| (1500..=2099).contains(&y)));
+    let marked = lower
+        .split_whitespace()
+        .map(|w| w.trim_end_matches([',', ';', ':']))
+        .any(|w| CITATION_WORDS.contains(&w) || w.starts_with("doi:"))
+        || CITATION_PHRASES.iter().any(|p| lower.contains(p));
+    has_year && marked
 }
 
 /// Text that ends in an ellipsis: a teaser cut to length, or a sentence left hanging.
@@ -998,6 +1138,79 @@ mod tests {
     }
 
     #[test]
+    fn runs_about_other_things_inside_the_main_stretch_go() {
+        let article = [
+            "The council met on Tuesday to discuss the plan for the new library, which has been delayed for two years by the cost of the land and the objections of neighbours.",
+            "Neighbours of the library site told the council that the plan would bring traffic, and the council promised a study of the traffic before any building starts.",
+            "The cost of the land has doubled since the plan was drawn up, the council said, and the library may open a year later than the date promised to residents.",
+        ];
+        let card = "Carmaker shares rallied after quarterly deliveries beat forecasts, and analysts raised price targets for the coming months.";
+        let text = format!(
+            "{}\n\nPhoto\n\n{}\n\n{}\n\nAdvertisement\n\nMarkets today\n{card}\n",
+            article[0], article[1], article[2]
+        );
+        let units = segment(&text);
+        let mut keep: Vec<bool> = units.iter().map(|u| u.text.len() > 20).collect();
+        let initial: Vec<Class> = units
+            .iter()
+            .map(|u| match u.text.len() > 150 {
+                true => Class::Good,
+                false => Class::Short,
+            })
+            .collect();
+        drop_off_topic_runs(&units, &initial, &mut keep);
+        let kept: Vec<&str> = (0..units.len())
+            .filter(|&i| keep[i])
+            .map(|i| units[i].text.as_str())
+            .collect();
+        // The paragraph after the photo shares the article's words and stays; the card
+        // after the advertisement does not.
+        assert_eq!(kept, article);
+    }
+
+    #[test]
+    fn a_run_kept_only_by_a_dropped_run_goes_in_the_next_pass() {
+        let card = "Carmaker shares rallied sharply after quarterly deliveries beat forecasts while analysts raised price targets, traders cheered record margins, investors bought bonds, and storms halted shipments across harbours.";
+        let short = "Storms halted coastal harbour ferries again tonight.";
+        let text = format!("{PROSE}\n\nMore\n\n{short}\n\nMore\n\n{card}\n");
+        let units = segment(&text);
+        let initial = [
+            Class::Good,
+            Class::Bad,
+            Class::Short,
+            Class::Bad,
+            Class::Short,
+        ];
+        let mut keep = vec![true, false, true, false, true];
+        // The card shares two words of its many; the short run, the same two of its few.
+        assert!(drop_off_topic_runs(&units, &initial, &mut keep));
+        assert_eq!(keep, [true, false, true, false, false]);
+        assert!(drop_off_topic_runs(&units, &initial, &mut keep));
+        assert_eq!(keep, [true, false, false, false, false]);
+        assert!(!drop_off_topic_runs(&units, &initial, &mut keep));
+    }
+
+    #[test]
+    fn a_run_with_half_the_prose_of_the_article_stays() {
+        let other = "Carmaker shares rallied after quarterly deliveries beat forecasts, and analysts raised price targets for the coming months ahead of the annual meeting.";
+        let text = format!("{PROSE}\n\nAdvertisement\n\n{other}\n");
+        let units = segment(&text);
+        let mut keep = vec![true, false, true];
+        drop_off_topic_runs(&units, &[Class::Good, Class::Bad, Class::Good], &mut keep);
+        assert_eq!(keep, [true, false, true]);
+    }
+
+    #[test]
+    fn runs_of_kept_units() {
+        assert_eq!(
+            kept_runs(&[true, true, false, true, false, false]),
+            [0..2, 3..4]
+        );
+        assert_eq!(kept_runs(&[false, true, true]), vec![1..3]);
+        assert!(kept_runs(&[false]).is_empty());
+    }
+
+    #[test]
     fn many_equal_parts_amid_menus_all_stay() {
         let menu = "Home\nNews\nSport\nWeather\nTravel\nMusic\nBooks\nFilm\nArt\nFood";
         let text = format!("{PROSE}\n\n{menu}\n\n").repeat(200);
@@ -1005,6 +1218,49 @@ mod tests {
         let mut keep: Vec<bool> = units.iter().map(|u| u.text.len() > 50).collect();
         drop_islands(&units, &mut keep);
         assert_eq!(keep.iter().filter(|&&k| k).count(), 200);
+    }
+
+    #[test]
+    fn a_long_line_of_encoded_figures_is_not_prose() {
+        let encoded = "16lu7dcl9%2fX%3d1489053188%2fE%3d2078709551%2fR%3djp_hdln%2fK%3d5%2fV%3d2.1%2fW%3dH%2fF%3d779653832";
+        let unit = |t: &str| segment(t).remove(0);
+        // Even where function words say nothing (thresholds of zero), as for Japanese.
+        assert_eq!(classify(&unit(encoded), (0.0, 0.0)), Class::Bad);
+        assert_eq!(classify(&unit(PROSE), (0.0, 0.0)), Class::Good);
+        assert!(is_mostly_letters("東京の天気は変わりやすい。"));
+        assert!(!is_mostly_letters("2018 4,699,755 (120th) 33.0 0.917"));
+    }
+
+    #[test]
+    fn citations() {
+        assert!(is_citation(
+            "Roe, Jane (2009). \"The Library Question\". City Press. p. 41. Retrieved 3 May 2010."
+        ));
+        assert!(is_citation(
+            "Doe J, Roe J, et al. (2014) Libraries. Vol. 3."
+        ));
+        assert!(is_citation("King 2003, pp. 12-14."));
+        assert!(!is_citation(PROSE));
+        assert!(!is_citation("All rights reserved © 2019 Example Media"));
+        assert!(!is_citation("Retrieved from the archive"));
+    }
+
+    #[test]
+    fn a_list_of_references_after_the_article_stays() {
+        let refs = [
+            "Roe, Jane (2009). \"The Library Question\". City Press. p. 41. Retrieved 3 May 2010.",
+            "Doe, John (2011). Councils and Their Buildings. Town Books. ISBN 978-0-00-000000-2.",
+            "\"Library plan\" (PDF). City Council. 2012. Archived from the original on 4 June 2013.",
+            "Poe, Ann; Low, Tim (2015). \"Land prices\". Journal of Towns. 7 (2): 11-19. doi:10.1000/182.",
+        ];
+        let text = format!(
+            "{PROSE}\n\n{PROSE} Again.\n\nReferences\n\n{}\n\nHome\nAbout\nContact\n",
+            refs.join("\n\n")
+        );
+        let k = kept(&text);
+        for r in refs {
+            assert!(k.iter().any(|t| t == r), "{r} not in {k:?}");
+        }
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! Bytes to text: the encoding from a byte-order mark, else UTF-8 when the bytes are valid
-//! UTF-8, else a guess from the bytes (chardetng); line endings normalized to `\n`.
+//! UTF-8 (or nearly so: a text dump with a stray byte in it), else a guess from the bytes
+//! (chardetng); line endings normalized to `\n`.
 
 use encoding_rs::{Encoding, UTF_8};
 
@@ -12,6 +13,7 @@ pub fn decode(bytes: &[u8]) -> String {
             .into_owned(),
         None => match std::str::from_utf8(bytes) {
             Ok(s) => s.to_string(),
+            Err(_) if mostly_utf8(bytes) => String::from_utf8_lossy(bytes).into_owned(),
             Err(_) => guess(bytes)
                 .decode_without_bom_handling(bytes)
                 .0
@@ -19,6 +21,21 @@ pub fn decode(bytes: &[u8]) -> String {
         },
     };
     normalize_line_endings(&text)
+}
+
+/// Valid multi-byte sequences for each invalid byte that still make a text UTF-8.
+const VALID_PER_INVALID: usize = 20;
+
+/// Whether bytes that are not valid UTF-8 are UTF-8 all the same, with a few stray bytes
+/// (a page's text dumped with a byte cut from a character): in a legacy encoding, nearly
+/// every byte above ASCII is invalid UTF-8.
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let (mut valid, mut invalid) = (0, 0);
+    for chunk in bytes.utf8_chunks() {
+        valid += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        invalid += chunk.invalid().len();
+    }
+    valid >= VALID_PER_INVALID * invalid
 }
 
 fn guess(bytes: &[u8]) -> &'static Encoding {
@@ -83,6 +100,25 @@ mod tests {
             decode(bytes),
             "Le café était très bon, à mon avis. L'été arrive."
         );
+    }
+
+    #[test]
+    fn a_stray_byte_in_utf8_text_leaves_it_utf8() {
+        let mut bytes = "今日は晴れ。明日は雨。東京の天気は変わりやすい。"
+            .repeat(2)
+            .into_bytes();
+        bytes.insert(9, 0xB8);
+        assert_eq!(
+            decode(&bytes),
+            format!(
+                "今日は\u{FFFD}晴れ。明日は雨。東京の天気は変わりやすい。{}",
+                "今日は晴れ。明日は雨。東京の天気は変わりやすい。"
+            )
+        );
+        // Few valid characters for the invalid bytes: a legacy encoding.
+        let legacy = decode(b"Le caf\xE9 \xE9tait tr\xE8s bon, \xE0 mon avis. \xC3\xA9");
+        assert!(legacy.starts_with("Le café était très bon"), "{legacy}");
+        assert!(!legacy.contains('\u{FFFD}'));
     }
 
     #[test]

@@ -268,10 +268,15 @@ fn title(
             score += 1.0;
         }
         score += 4.0 * topic.share(i);
-        // Two or three times: more is a template's label ("Caption", "Buy Photo").
+        // A headline recurs (breadcrumbs, share widgets, the print title); so do a
+        // template's labels ("Caption", "Buy Photo"), short and often.
         let repeated = repeats
             .get(&line_key(&unit.text))
-            .is_some_and(|n| (2..=3).contains(n));
+            .is_some_and(|&n| match words {
+                0..=2 => false,
+                3 => (2..=3).contains(&n),
+                _ => (2..=4).contains(&n),
+            });
         if repeated {
             score += 2.0;
         } else if i > body {
@@ -782,6 +787,21 @@ mod tests {
         assert_eq!(
             found.meta.title.as_deref(),
             Some("Library Plan Delayed Again")
+        );
+    }
+
+    #[test]
+    fn a_headline_repeated_four_times_earns_the_repeat_a_short_label_never() {
+        // The headline in the breadcrumbs, the share text and the print title, far from the
+        // body; a two-word label twice, next to the dateline.
+        let text = format!(
+            "Library plan delayed again\n\nNews\n\nLibrary plan delayed again\n\nShare\n\nLibrary plan delayed again\n\nLibrary plan delayed again\n\n{}Buy Now\n\nMarch 18, 2015\n\nBuy Now\n\n{PROSE}\n",
+            "Tools\n\n".repeat(5)
+        );
+        let found = infer_text(&text);
+        assert_eq!(
+            found.meta.title.as_deref(),
+            Some("Library plan delayed again")
         );
     }
 

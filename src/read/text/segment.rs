@@ -149,7 +149,9 @@ pub fn segment(text: &str) -> Vec<Unit> {
             if structural || !(continues_item || soft_break(last, n, width)) {
                 break;
             }
-            text.push(' ');
+            if !joins_without_space(&text, n) {
+                text.push(' ');
+            }
             text.push_str(n);
             last = next;
             i += 1;
@@ -226,20 +228,54 @@ fn dedent(lines: &[&str], n: usize) -> String {
         .join("\n")
 }
 
-/// The width a hard-wrapped text was wrapped at: the 90th percentile of the lengths of its
-/// lines of 20 characters or more. Unwrapped text gets its long paragraph lines' width,
-/// so that its short lines never look wrapped.
+/// Lines in a hundred, of 20 columns or more, that may run past the width of a wrapped text
+/// (web addresses, words too long to break).
+const OVERLONG_PER_HUNDRED: usize = 3;
+
+/// A wrapped text has at least one in this many of its lines in the band below its width.
+const BAND_SHARE: usize = 5;
+
+/// The narrowest width texts are wrapped at: a band of narrower lines is a menu.
+const MIN_WRAP_WIDTH: usize = 60;
+
+/// How close below the width most lines of a wrapped paragraph end, in columns.
+const WRAP_BAND: usize = 10;
+
+/// The width a hard-wrapped text was wrapped at: the end of the band of widths where many
+/// of its lines of 20 columns or more stop, else the 90th percentile of their widths. A
+/// text whose lines often run well past that was written one line per paragraph: it has
+/// no width, so that its lines never look wrapped.
 fn wrap_width(lines: &[&str]) -> usize {
-    let mut lengths: Vec<usize> = lines
+    let mut widths: Vec<usize> = lines
         .iter()
-        .map(|l| l.trim().chars().count())
+        .map(|l| columns(l.trim()))
         .filter(|&n| n >= 20)
         .collect();
-    if lengths.len() < 3 {
+    if widths.len() < 3 {
         return usize::MAX;
     }
-    lengths.sort_unstable();
-    lengths[lengths.len() * 9 / 10]
+    widths.sort_unstable();
+    // The fullest band, the widest one of those as full.
+    let mut best = (0, 0);
+    let mut from = 0;
+    for (to, &w) in widths.iter().enumerate() {
+        while widths[from] + WRAP_BAND <= w {
+            from += 1;
+        }
+        if to + 1 - from >= best.0 {
+            best = (to + 1 - from, to);
+        }
+    }
+    let (in_band, end) = best;
+    let percentile = widths[widths.len() * 9 / 10];
+    let overlong = widths.iter().filter(|&&n| n * 10 > percentile * 11).count();
+    if in_band >= 3 && in_band * BAND_SHARE >= widths.len() && widths[end] >= MIN_WRAP_WIDTH {
+        widths[end]
+    } else if overlong * 100 <= widths.len() * OVERLONG_PER_HUNDRED {
+        percentile
+    } else {
+        usize::MAX
+    }
 }
 
 /// Whether the break after `line` was made by wrapping: the next word would not have fit,
@@ -252,12 +288,38 @@ fn soft_break(line: &str, next: &str, width: usize) -> bool {
     if open_sentence {
         return true;
     }
-    let first_word = next
-        .split_whitespace()
-        .next()
-        .map_or(0, |w| w.chars().count());
-    let len = line.trim().chars().count();
+    // Chinese and Japanese break between any two characters: their first word is one.
+    let first_word = match next.chars().next() {
+        Some(c) if is_unspaced_script(c) => 2,
+        _ => next.split_whitespace().next().map_or(0, columns),
+    };
+    let len = columns(line.trim());
     len * 2 >= width && len + 1 + first_word > width
+}
+
+/// The width of a line on a terminal: Chinese, Japanese and Korean characters take two
+/// columns, so a text wrapped at 80 columns holds 40 of them to a line.
+fn columns(text: &str) -> usize {
+    text.chars()
+        .map(
+            |c| match is_unspaced_script(c) || matches!(c as u32, 0xAC00..=0xD7AF) {
+                true => 2,
+                false => 1,
+            },
+        )
+        .sum()
+}
+
+/// Chinese and Japanese are written without spaces: a line wrapped inside them joins the
+/// next line directly ("東京の天" + "気" is "東京の天気"). Korean puts spaces between words.
+fn joins_without_space(before: &str, after: &str) -> bool {
+    before.chars().next_back().is_some_and(is_unspaced_script)
+        || after.chars().next().is_some_and(is_unspaced_script)
+}
+
+/// Han, kana, and the full-width punctuation and forms written with them.
+fn is_unspaced_script(c: char) -> bool {
+    matches!(c as u32, 0x3000..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0xFF00..=0xFF60)
 }
 
 fn fence_open(t: &str) -> Option<(&'static str, Option<String>)> {
@@ -381,6 +443,44 @@ mod tests {
         ));
         assert!(units[0].1.ends_with("glass doors of Victory Mansions."));
         assert_eq!(units[1].1, "The hallway smelt of boiled cabbage and old rag mats. At one end of it a coloured poster, too large for indoor display, had been tacked to the wall.");
+    }
+
+    #[test]
+    fn wrapped_chinese_and_japanese_join_without_a_space() {
+        // Wrapped at 76 columns, 38 characters of two columns each.
+        let text = "東京の天気は変わりやすく、明日は一日中雨が降るでしょう。最高気温は摂氏で十二\n\
+                    度の予想です。週末は公園で花見の会が開かれ、多くの人々が集まるでしょう、と\n\
+                    会場ではWi-Fiの「フリー」サービスが始まり（無料）、誰でもいつでも自由に使え\n\
+                    ます。\n";
+        let units = kinds(text);
+        assert_eq!(units.len(), 1, "{units:?}");
+        assert_eq!(units[0].1, "東京の天気は変わりやすく、明日は一日中雨が降るでしょう。最高気温は摂氏で十二度の予想です。週末は公園で花見の会が開かれ、多くの人々が集まるでしょう、と会場ではWi-Fiの「フリー」サービスが始まり（無料）、誰でもいつでも自由に使えます。");
+        assert!(joins_without_space("天気", "は"));
+        assert!(!joins_without_space("오늘은", "날씨가"));
+        assert!(!joins_without_space("the", "day"));
+    }
+
+    #[test]
+    fn the_wrap_width_is_where_most_lines_stop() {
+        let wrapped = "It was a bright cold day in April, and the clocks were striking\n\
+                       thirteen. Winston Smith, his chin nuzzled into his breast in an\n\
+                       effort to escape the vile wind, slipped quickly through the glass\n\
+                       doors of Victory Mansions, though not quickly enough to prevent\n\
+                       a swirl of gritty dust from entering along with him.\n";
+        let lines: Vec<&str> = wrapped.lines().collect();
+        assert_eq!(wrap_width(&lines), 65);
+        // One line per paragraph: the lines are as long as the paragraphs, and none of
+        // them is joined to the next.
+        let sentence = |n: usize| "The council met again. ".repeat(n);
+        let paragraphs: Vec<String> = [3, 7, 20, 5, 9, 4, 10, 6, 8, 11, 3, 7]
+            .into_iter()
+            .map(sentence)
+            .collect();
+        let unwrapped = paragraphs.join("\n");
+        assert_eq!(segment(&unwrapped).len(), 12);
+        // A menu of short labels is no band of wrapped lines.
+        let menu = "Politics and Government News\nScience and Technology Desk\n".repeat(6);
+        assert_eq!(segment(&format!("{menu}{unwrapped}")).len(), 24);
     }
 
     #[test]
