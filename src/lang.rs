@@ -114,6 +114,17 @@ fn stop_word_index() -> &'static HashMap<&'static str, u32> {
     })
 }
 
+/// Whether the function words of this language (a primary tag, as [`detect_language`]
+/// gives) are known here.
+///
+/// ```
+/// assert!(folio::lang::has_stop_words("en"));
+/// assert!(!folio::lang::has_stop_words("el"));
+/// ```
+pub fn has_stop_words(lang: &str) -> bool {
+    STOP_WORDS.iter().any(|(l, _)| *l == lang)
+}
+
 /// Whether a lower-case word is a function word of one of the languages known here; the
 /// share of such words tells running prose from menus and labels.
 pub fn is_stop_word(word: &str) -> bool {

@@ -235,7 +235,16 @@ fn thresholds(units: &[Unit]) -> (f32, f32) {
         .map(|u| u.text.as_str())
         .collect::<Vec<_>>()
         .join("\n");
-    if typical < LENGTH_ONLY_BELOW || crate::lang::detect_language(&sample).is_none() {
+    let language = crate::lang::detect_language(&sample);
+    if typical < LENGTH_ONLY_BELOW {
+        // Either a language whose function words are not listed, where length alone can
+        // tell; or long units that are lists and menus, not prose (countries in a form).
+        return match language.filter(|l| crate::lang::has_stop_words(l)) {
+            Some(_) => (STOPWORDS_LOW, STOPWORDS_HIGH),
+            None => (0.0, 0.0),
+        };
+    }
+    if language.is_none() {
         return (0.0, 0.0);
     }
     let scale = (typical / TYPICAL_PROSE).min(1.0);
@@ -972,6 +981,24 @@ mod tests {
     }
 
     pub const PROSE: &str = "The council met on Tuesday evening to discuss the plan for the new library, which has been delayed for more than two years because of the cost of the land and the objections of the people who live nearby.";
+
+    #[test]
+    fn long_lists_in_a_known_language_do_not_lower_the_bar_for_prose() {
+        let countries = "Albania Algeria Andorra Angola Argentina Armenia Australia Austria \
+            Bahamas Bahrain Bangladesh Barbados Belarus Belgium Belize Benin Bhutan Bolivia \
+            Botswana Brazil Bulgaria Burundi Cambodia Cameroon Canada Chad Chile China Colombia";
+        let languages = "Bahasa Indonesia Deutsch English Español Français Italiano Magyar \
+            Nederlands Polski Português Română Slovenčina Suomi Svenska Türkçe Čeština";
+        let text = format!("{countries}\n\n{languages}\n\n{PROSE}\n");
+        // Two of the three long units are lists: prose still needs its function words.
+        assert_eq!(thresholds(&segment(&text)), (STOPWORDS_LOW, STOPWORDS_HIGH));
+        assert_eq!(kept(&text), [PROSE]);
+        // A language whose function words are not listed is judged by length alone.
+        let greek = "Η κυβέρνηση δήλωσε τη Δευτέρα ότι δεν θα εφαρμόσει τους νέους κανόνες πριν \
+            από το καλοκαίρι, αλλά ότι θα συνεχίσει τις συζητήσεις με όλους τους φορείς της χώρας.";
+        let text = format!("{greek}\n\n{greek} Και ξανά.\n\n{greek} Τέλος.\n");
+        assert_eq!(thresholds(&segment(&text)), (0.0, 0.0));
+    }
 
     #[test]
     fn furniture_lines_go_prose_stays() {
