@@ -45,14 +45,9 @@ pub fn is_hidden(dom: &Dom, id: NodeId) -> bool {
         // Images marked aria-hidden are decorative duplicates at worst; their figure keeps them.
         return !dom.is(id, "img");
     }
-    let mentions = |s: &str, word: &[u8]| {
-        s.as_bytes()
-            .windows(word.len())
-            .any(|w| w.eq_ignore_ascii_case(word))
-    };
     dom.attr(id, "style").is_some_and(|s| {
         // Most inline styles say neither: no need to normalise them.
-        if !mentions(s, b"none") && !mentions(s, b"hidden") {
+        if !contains_ignore_case(s, b"none") && !contains_ignore_case(s, b"hidden") {
             return false;
         }
         let s: String = s
@@ -62,6 +57,13 @@ pub fn is_hidden(dom: &Dom, id: NodeId) -> bool {
             .to_ascii_lowercase();
         s.contains("display:none") || s.contains("visibility:hidden")
     })
+}
+
+/// Whether `text` holds `word`, ASCII letters compared without case.
+pub fn contains_ignore_case(text: &str, word: &[u8]) -> bool {
+    text.as_bytes()
+        .windows(word.len())
+        .any(|w| w.eq_ignore_ascii_case(word))
 }
 
 /// Page furniture by element name or ARIA role.

@@ -10,6 +10,7 @@
 //! cut in HTML content: in SVG and MathML a `<script>` holds markup. A property test checks
 //! that the tree read from the output is the tree read from the page.
 
+use super::hints::contains_ignore_case;
 use html5ever::tendril::StrTendril;
 
 /// The page as the parser needs it, written straight into the parser's input buffer.
@@ -302,12 +303,6 @@ fn script_end(text: &str, from: usize) -> usize {
         }
     }
     bytes.len()
-}
-
-fn contains_ignore_case(text: &str, word: &[u8]) -> bool {
-    text.as_bytes()
-        .windows(word.len())
-        .any(|w| w.eq_ignore_ascii_case(word))
 }
 
 /// Whether the body of an `<svg>` (or `<math>`) parses as SVG (MathML) to its end, so
