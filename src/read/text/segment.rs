@@ -122,7 +122,7 @@ pub fn segment(text: &str) -> Vec<Unit> {
             push(&mut units, Kind::Quote, quoted.join("\n"), group);
             continue;
         }
-        let (kind, first) = match item_marker(t) {
+        let (kind, first) = match marker_at(&lines, i) {
             Some((number, rest)) => (
                 Kind::Item {
                     number,
@@ -140,7 +140,7 @@ pub fn segment(text: &str) -> Vec<Unit> {
             let continues_item =
                 matches!(kind, Kind::Item { .. }) && indent(next).saturating_sub(base) > ind;
             let structural = n.is_empty()
-                || item_marker(n).is_some()
+                || marker_at(&lines, i).is_some()
                 || n.starts_with('>')
                 || fence_open(n).is_some()
                 || atx_level(n).is_some()
@@ -357,6 +357,23 @@ fn is_rule(t: &str) -> bool {
         && t.chars().all(|c| c == first || c == ' ')
 }
 
+/// The list item marker of line `i`, as [`item_marker`] reads it or, in context, the "o" that
+/// text browsers (lynx, w3m) put before the items of a list nested in another: "o" leads an
+/// item beside another such line, or after an item when a capital follows it (a line of
+/// wrapped Portuguese or Italian may well start with the article "o").
+fn marker_at<'a>(lines: &[&'a str], i: usize) -> Option<(Option<u64>, &'a str)> {
+    let t = lines[i].trim();
+    if let Some(marker) = item_marker(t) {
+        return Some(marker);
+    }
+    let rest = t.strip_prefix("o ")?;
+    let bullet = |k: usize| lines.get(k).is_some_and(|l| l.trim().starts_with("o "));
+    let after_item = i > 0 && item_marker(lines[i - 1].trim()).is_some();
+    let capital = rest.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+    (bullet(i + 1) || (i > 0 && bullet(i - 1)) || (after_item && capital))
+        .then(|| (None, rest.trim_start()))
+}
+
 /// A list item's marker: its number for ordered items, and the text after the marker.
 pub fn item_marker(t: &str) -> Option<(Option<u64>, &str)> {
     let mut chars = t.char_indices();
@@ -558,6 +575,18 @@ mod tests {
         assert_eq!(item_marker("2019. It"), None);
         assert_eq!(item_marker("-5 degrees"), None);
         assert_eq!(item_marker("*emphasis*"), None);
+    }
+
+    #[test]
+    fn nested_items_of_text_browsers() {
+        let units = kinds("* Topics\no Health\no ideas\n* News\no World\n");
+        let texts: Vec<&str> = units.iter().map(|(_, t)| t.as_str()).collect();
+        assert_eq!(texts, ["Topics", "Health", "ideas", "News", "World"]);
+        assert!(units.iter().all(|(k, _)| matches!(k, Kind::Item { .. })));
+        // Wrapped prose whose line starts with the article "o" is not a list.
+        let prose = kinds("Ele disse que\no governo vai mudar a lei amanhã cedo.\n");
+        assert_eq!(prose.len(), 1);
+        assert_eq!(prose[0].0, Kind::Text);
     }
 
     #[test]
