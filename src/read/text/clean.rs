@@ -628,6 +628,9 @@ fn classify(unit: &Unit, (stopwords_low, stopwords_high): (f32, f32)) -> Class {
     if super::structure::is_caption(text) || looks_like_code(text) || is_citation(text) {
         return Class::NearGood;
     }
+    if is_encoded(text) {
+        return Class::Bad;
+    }
     // A teaser cut short ("... as it…") says nothing of its own: its neighbours decide.
     if len < LENGTH_LOW || (len <= LENGTH_HIGH && is_truncated(text)) {
         return Class::Short;
@@ -651,13 +654,40 @@ fn classify(unit: &Unit, (stopwords_low, stopwords_high): (f32, f32)) -> Class {
     }
 }
 
-/// Prose is mostly letters, in any script; a line of encoded addresses, numbers or symbols
-/// ("%2fX%3d1489", a table of figures) is not, however long.
+/// Prose is mostly letters, in any script; a line of numbers or symbols (a table of
+/// figures) is not, however long. Addresses and file names are left out of the count.
 fn is_mostly_letters(text: &str) -> bool {
-    let visible = text.chars().filter(|c| !c.is_whitespace()).count();
-    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    let words = text.split_whitespace().filter(|w| !is_long_token(w));
+    let (visible, letters) = words.fold((0, 0), |(v, l), w| {
+        let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+        (v + w.chars().count(), l + letters)
+    });
     letters * 2 >= visible
 }
+
+/// A line mostly of runs of ASCII too long for words: encoded addresses, base64, a
+/// tracker's query ("16lu7dcl9%2fX%3d1489..."): not prose in any language.
+fn is_encoded(text: &str) -> bool {
+    let (long, short) = text
+        .split_whitespace()
+        .fold((0, 0), |(l, s), w| match is_long_token(w) {
+            true => (l + w.len(), s),
+            false => (l, s + w.chars().count()),
+        });
+    long > 2 * short
+}
+
+/// Scripts written without spaces make long words; encodings are ASCII, and without the
+/// brackets and quotes of code and markup.
+fn is_long_token(word: &str) -> bool {
+    word.len() > MAX_WORD_LEN
+        && word.is_ascii()
+        && !word.contains(['<', '>', '"', '(', ')', '{', '}'])
+}
+
+/// The longest run of ASCII without a space that may be a word of prose, or a path or an
+/// address in it.
+const MAX_WORD_LEN: usize = 40;
 
 /// Words that mark a bibliographic reference besides its year: where it was found, its
 /// pages, its identifiers.
@@ -1256,6 +1286,11 @@ mod tests {
         assert_eq!(classify(&unit(PROSE), (0.0, 0.0)), Class::Good);
         assert!(is_mostly_letters("東京の天気は変わりやすい。"));
         assert!(!is_mostly_letters("2018 4,699,755 (120th) 33.0 0.917"));
+        // Base64 is letters, but no word is that long.
+        let base64 = "16lu7dcl9%2fH%3dbWgtbG9naW4tc3JjPSJ5biIgcG9wc2VhcmNoLXNlcnZpY2UtY29kZT0ibndzIiBhZGN2ZXI9Ni44LjE-%2fQ%3d-1";
+        assert_eq!(classify(&unit(base64), (0.0, 0.0)), Class::Bad);
+        let cited = format!("{PROSE} See {base64}");
+        assert_eq!(classify(&unit(&cited), (0.0, 0.0)), Class::Good);
     }
 
     #[test]
