@@ -283,6 +283,9 @@ fn title(
             // Past the first paragraph, a heading that is said once is a section's.
             score -= 2.0;
         }
+        if i == body && is_standfirst_under_headline(units, i) {
+            score -= 1.5;
+        }
         score - (0.05 * body.abs_diff(i) as f32).min(2.0)
     };
     (0..head)
@@ -293,6 +296,15 @@ fn title(
             _ => Some((i, s)),
         })
         .map(|(i, _)| i)
+}
+
+/// Whether the line just above unit `i` is a headline of four words or more: then `i`, when
+/// it opens the body, is the standfirst (deck) that sums the article up under its headline.
+/// A kicker above a headline is shorter, and stands before the body.
+fn is_standfirst_under_headline(units: &[Unit], i: usize) -> bool {
+    i.checked_sub(1)
+        .map(|k| &units[k])
+        .is_some_and(|above| is_title_like(above) && word_count(&above.text) >= 4)
 }
 
 /// The words of the article, to tell how much a line is about what the article is about.
@@ -881,6 +893,29 @@ mod tests {
             Some("İstanbul Ltd")
         );
         assert_eq!(find_ascii_ignore_case("ab", "abc"), None);
+    }
+
+    #[test]
+    fn the_standfirst_under_the_headline_is_not_the_title() {
+        // The deck opens the body, longer than the headline and with more of the body's
+        // words; the headline above it is the title.
+        let deck = "The council met again on Tuesday evening to discuss the plan for the new library, delayed for two years, without a vote";
+        let found = infer_text(&format!(
+            "Home\n\nCouncil delays library plan once more\n\n{deck}\n\n{PROSE}\n"
+        ));
+        assert!(deck.len() > 100, "the deck must open the body");
+        assert_eq!(
+            found.meta.title.as_deref(),
+            Some("Council delays library plan once more")
+        );
+        // A kicker above the headline, before the body, leaves the headline the title.
+        let found = infer_text(&format!(
+            "Home\n\nThis week at city hall\n\nCouncil delays library plan once more\n\nBy Jane Doe\n\n{PROSE}\n"
+        ));
+        assert_eq!(
+            found.meta.title.as_deref(),
+            Some("Council delays library plan once more")
+        );
     }
 
     #[test]
