@@ -488,7 +488,7 @@ pub fn byline(text: &str) -> Option<(Vec<Author>, Option<String>)> {
     }
     let authors = match publisher {
         Some(_) => author_names(names, false)?,
-        None => dated_name(names)?,
+        None => dated_name(names).or_else(|| handled_name(names))?,
     };
     // Without "By" a name has a first and a last name: "World | Headline" is no byline.
     if authors.iter().any(|a| !a.name.contains(' ')) {
@@ -548,6 +548,25 @@ fn dated_name(text: &str) -> Option<Vec<Author>> {
         || short_ago
         || (date_first && (find_date(rest).is_some() || rest.ends_with(" ago")));
     dated.then(|| vec![Author::named(name_case(&words[..n].join(" ")))])
+}
+
+/// A name followed by the writer's social-media handle: "Jane Doe, @janedoe".
+fn handled_name(text: &str) -> Option<Vec<Author>> {
+    let (name, handle) = text.trim().rsplit_once(char::is_whitespace)?;
+    let name = name.trim_end().trim_end_matches(',');
+    is_handle(handle)
+        .then(|| bare_name(name))
+        .flatten()
+        .map(|a| vec![a])
+}
+
+/// A social-media handle alone: "@janedoe".
+fn is_handle(text: &str) -> bool {
+    text.strip_prefix('@').is_some_and(|h| {
+        !h.is_empty()
+            && h.chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '_' | '.'))
+    })
 }
 
 /// Words that open the name of a thing, never of a person ("The Daily Planet", "Le Monde").
@@ -700,6 +719,12 @@ mod tests {
             ["Dan Goodin"]
         );
         assert!(byline("Jane Doe 8 hours").is_none());
+        assert_eq!(names("Jane Doe , @janedoe"), ["Jane Doe"]);
+        assert_eq!(names("Jane Doe @jane_doe"), ["Jane Doe"]);
+        assert_eq!(names("Jane Doe, @janedoe"), ["Jane Doe"]);
+        assert!(byline("Jane Doe Monday, February 29, 2016 @ 11:10 PM").is_none());
+        assert!(byline("Follow us @dailyplanet").is_none());
+        assert!(byline("Jane Doe @ the library").is_none());
         assert!(byline("Bottom Line Nation | Part 5").is_none());
         assert_eq!(names("By Jane Doe, MD"), ["Jane Doe"]);
         assert!(byline("Jane Doe on March madness").is_none());
@@ -916,6 +941,19 @@ mod tests {
             found.meta.title.as_deref(),
             Some("Council delays library plan once more")
         );
+    }
+
+    #[test]
+    fn the_headline_stands_above_a_byline_with_a_handle() {
+        // Teasers of other stories above; the byline gives the headline its place.
+        let found = infer_text(&format!(
+            "Rain at last for the city's parks\n\nNew bridge opens to traffic downtown\n\nLibrary plan delayed again\n\nJane Doe , @janedoe\nShare\n\n{PROSE}\n"
+        ));
+        assert_eq!(
+            found.meta.title.as_deref(),
+            Some("Library plan delayed again")
+        );
+        assert_eq!(found.meta.authors[0].name, "Jane Doe");
     }
 
     #[test]
