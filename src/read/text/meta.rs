@@ -417,10 +417,20 @@ fn is_title_like(unit: &Unit) -> bool {
         // Columns of a text table.
         && !t.contains("   ")
         && !is_caption(t)
+        && !is_said_twice(t)
         && !is_furniture_text(t)
         && !is_end_marker(t)
         && byline(t).is_none()
         && find_date(t).is_none()
+}
+
+/// A line that is one text twice over, spaces aside ("The PlayStation VRThe PlayStation
+/// VR"): a picture's alternative text run into its caption or link, as text browsers and
+/// copying print them; not a headline.
+fn is_said_twice(text: &str) -> bool {
+    let letters: Vec<char> = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let half = letters.len() / 2;
+    letters.len() >= 8 && letters.len() % 2 == 0 && letters[..half] == letters[half..]
 }
 
 /// Words that may stand before "by" on a byline: "Written by", "Posted by".
@@ -954,6 +964,24 @@ mod tests {
             Some("Library plan delayed again")
         );
         assert_eq!(found.meta.authors[0].name, "Jane Doe");
+    }
+
+    #[test]
+    fn a_line_said_twice_is_no_headline() {
+        assert!(is_said_twice("The PlayStation VRThe PlayStation VR"));
+        assert!(is_said_twice(
+            "Firefox Developer Edition Firefox Developer Edition"
+        ));
+        assert!(!is_said_twice("Firefox Developer Edition"));
+        assert!(!is_said_twice("Bye Bye"));
+        // The picture's text twice, beside the headline, stands nearer the body.
+        let found = infer_text(&format!(
+            "Menu\n\nLibrary plan delayed again\n\nShare\n\nThe new library planThe new library plan\n\n{PROSE}\n"
+        ));
+        assert_eq!(
+            found.meta.title.as_deref(),
+            Some("Library plan delayed again")
+        );
     }
 
     #[test]
