@@ -385,10 +385,9 @@ fn line_repeats(units: &[Unit]) -> HashMap<String, usize> {
     counts
 }
 
-/// What sites put between a headline and its section or site name.
-const TITLE_SEPARATORS: &[&str] = &[
-    " | ", " - ", " – ", " — ", " :: ", " · ", " > ", " » ", " / ",
-];
+/// What sites put between a headline and its section or site name; a bar, with or
+/// without spaces ("New York|Manhole Fires ...").
+const TITLE_SEPARATORS: &[&str] = &["|", " - ", " – ", " — ", " :: ", " · ", " > ", " » ", " / "];
 
 /// Words of a line; in scripts written without spaces, two characters make a word.
 fn word_count(text: &str) -> usize {
@@ -418,6 +417,7 @@ fn is_title_like(unit: &Unit) -> bool {
         && !t.contains("   ")
         && !is_caption(t)
         && !is_said_twice(t)
+        && !has_form_control(t)
         && !is_furniture_text(t)
         && !is_end_marker(t)
         && byline(t).is_none()
@@ -431,6 +431,14 @@ fn is_said_twice(text: &str) -> bool {
     let letters: Vec<char> = text.chars().filter(|c| !c.is_whitespace()).collect();
     let half = letters.len() / 2;
     letters.len() >= 8 && letters.len() % 2 == 0 && letters[..half] == letters[half..]
+}
+
+/// Whether a line holds a form's control as text browsers print it: a button
+/// ("(BUTTON) Next story") or a text field ("____________").
+fn has_form_control(text: &str) -> bool {
+    ["(BUTTON)", "[BUTTON]", "____"]
+        .iter()
+        .any(|mark| text.contains(mark))
 }
 
 /// Words that may stand before "by" on a byline: "Written by", "Posted by".
@@ -465,7 +473,7 @@ fn ends_with_abbreviation(text: &str) -> bool {
 /// Authors (and a publisher after `|`) of a byline: "By Jane Doe", "Written by Jane Doe",
 /// "on March 10, 2015 by Jane Doe", "Jane Doe | Reuters", "Jane Doe - Apr 16, 2015".
 pub fn byline(text: &str) -> Option<(Vec<Author>, Option<String>)> {
-    let t = text.trim();
+    let t = without_picture_mark(text.trim());
     let long = t.split_whitespace().count() > BYLINE_WORDS;
     let (names, publisher) = match t.split_once('|') {
         Some((a, b)) => (a.trim(), Some(b.trim())),
@@ -505,6 +513,16 @@ pub fn byline(text: &str) -> Option<(Vec<Author>, Option<String>)> {
         return None;
     }
     Some((authors, publisher.map(str::to_string)))
+}
+
+/// A line without the mark of a picture that opens it ("[headshot] Jane Doe • 8h"): text
+/// browsers print a picture as its alternative text or file name in brackets.
+fn without_picture_mark(text: &str) -> &str {
+    text.strip_prefix('[')
+        .and_then(|rest| rest.split_once(']'))
+        .map(|(_, after)| after.trim_start())
+        .filter(|after| !after.is_empty())
+        .unwrap_or(text)
 }
 
 /// The text after "By" at the start of a line, after a lead ("Written by") or after a
@@ -735,6 +753,10 @@ mod tests {
         assert!(byline("Jane Doe Monday, February 29, 2016 @ 11:10 PM").is_none());
         assert!(byline("Follow us @dailyplanet").is_none());
         assert!(byline("Jane Doe @ the library").is_none());
+        assert_eq!(names("[6eef5bc5-c] Jane Doe • 8h"), ["Jane Doe"]);
+        assert_eq!(names("[Photo of the author] By Jane Doe"), ["Jane Doe"]);
+        assert!(byline("[Jane Doe]").is_none());
+        assert!(byline("[Docs] [txt|pdf] [Tracker]").is_none());
         assert!(byline("Bottom Line Nation | Part 5").is_none());
         assert_eq!(names("By Jane Doe, MD"), ["Jane Doe"]);
         assert!(byline("Jane Doe on March madness").is_none());
@@ -868,9 +890,9 @@ mod tests {
 
     #[test]
     fn lines_recur_alone_or_beside_a_separator() {
-        let units = segment("World | Rain at last\n\nRain at last\n\nHome\n");
+        let units = segment("World | Rain at last\n\nRain at last\n\nHome\n\nCity|Rain at last\n");
         let repeats = line_repeats(&units);
-        assert_eq!(repeats.get("rain at last"), Some(&2));
+        assert_eq!(repeats.get("rain at last"), Some(&3));
         assert_eq!(repeats.get("home"), Some(&1));
     }
 
@@ -982,6 +1004,30 @@ mod tests {
             found.meta.title.as_deref(),
             Some("Library plan delayed again")
         );
+    }
+
+    #[test]
+    fn marks_of_a_text_browser_are_read_through() {
+        // The byline behind a picture's mark still places the headline above it, over a
+        // teaser printed twice.
+        let teaser = "Council to discuss the library plan";
+        let found = infer_text(&format!(
+            "Menu\n\n{teaser}\n\n{teaser}\n\nNew bridge opens to traffic downtown\n\nRain at last for the city's parks\n\nLibrary plan delayed again\n\n[6eef5bc5-c] Jane Doe • 8h\nShare\n\n{PROSE}\n"
+        ));
+        assert_eq!(
+            found.meta.title.as_deref(),
+            Some("Library plan delayed again")
+        );
+        // A button's label is no headline.
+        let found = infer_text(&format!(
+            "Menu\n\nLibrary plan delayed again\n\nShare\n\nTools\n\n(BUTTON) Council to discuss the plan for the new library\n\n{PROSE}\n"
+        ));
+        assert_eq!(
+            found.meta.title.as_deref(),
+            Some("Library plan delayed again")
+        );
+        assert!(has_form_control("Search ____________________ (BUTTON)"));
+        assert!(!has_form_control("Library plan delayed again"));
     }
 
     #[test]
