@@ -283,7 +283,7 @@ fn title(
             // Past the first paragraph, a heading that is said once is a section's.
             score -= 2.0;
         }
-        if i == body && is_standfirst_under_headline(units, i) {
+        if i == body && is_standfirst_under_headline(units, &topic, i) {
             score -= 1.5;
         }
         score - (0.05 * body.abs_diff(i) as f32).min(2.0)
@@ -298,13 +298,14 @@ fn title(
         .map(|(i, _)| i)
 }
 
-/// Whether the line just above unit `i` is a headline of four words or more: then `i`, when
-/// it opens the body, is the standfirst (deck) that sums the article up under its headline.
-/// A kicker above a headline is shorter, and stands before the body.
-fn is_standfirst_under_headline(units: &[Unit], i: usize) -> bool {
-    i.checked_sub(1)
-        .map(|k| &units[k])
-        .is_some_and(|above| is_title_like(above) && word_count(&above.text) >= 4)
+/// Whether the line just above unit `i` is a headline of four words or more, some of them
+/// the article's: then `i`, when it opens the body, is the standfirst (deck) that sums the
+/// article up under its headline. A kicker above a headline is shorter, and stands before
+/// the body; a button's label ("To se mi líbí") has none of the article's words.
+fn is_standfirst_under_headline(units: &[Unit], topic: &Topic, i: usize) -> bool {
+    i.checked_sub(1).is_some_and(|k| {
+        is_title_like(&units[k]) && word_count(&units[k].text) >= 4 && topic.share(k) > 0.0
+    })
 }
 
 /// The words of the article, to tell how much a line is about what the article is about.
@@ -965,6 +966,14 @@ mod tests {
             found.meta.title.as_deref(),
             Some("Council delays library plan once more")
         );
+        // A label above the first paragraph names nothing of the article.
+        let units = segment(&format!("Menu\n\nTo se mi líbí\n\n{deck}\n\n{PROSE}\n"));
+        let article = vec![true; units.len()];
+        assert!(!is_standfirst_under_headline(
+            &units,
+            &Topic::new(&units, &article),
+            2
+        ));
         // A kicker above the headline, before the body, leaves the headline the title.
         let found = infer_text(&format!(
             "Home\n\nThis week at city hall\n\nCouncil delays library plan once more\n\nBy Jane Doe\n\n{PROSE}\n"
