@@ -288,14 +288,50 @@ fn title(
         }
         score - (0.05 * body.abs_diff(i) as f32).min(2.0)
     };
-    (0..head)
+    let candidates: Vec<usize> = (0..head)
         .filter(|&i| !marked.contains(&i) && is_title_like(&units[i]))
+        .collect();
+    // A line cut from a fuller one near it is a shortened variant of the headline.
+    let is_cut = |i: usize| {
+        candidates.iter().any(|&j| {
+            j != i && j.abs_diff(i) <= VARIANT_REACH && is_cut_of(&units[i].text, &units[j].text)
+        })
+    };
+    candidates
+        .iter()
+        .copied()
+        .filter(|&i| !is_cut(i))
         .map(|i| (i, score(i)))
         .fold(None, |best: Option<(usize, f32)>, (i, s)| match best {
             Some((_, b)) if b > s => best,
             _ => Some((i, s)),
         })
         .map(|(i, _)| i)
+}
+
+/// How many units apart a headline and its shortened variant may stand.
+const VARIANT_REACH: usize = 3;
+
+/// Whether the words of `short` run together inside the longer line `long`, and not as
+/// a part of it beside a separator: "$150K Pearl Oscar Dress ... STOLEN!!!!" is cut from
+/// "Lupita Nyong'o's $150K Pearl Oscar Dress -- STOLEN!!!", while "Rain at last" in
+/// "World | Rain at last" is the headline without its section.
+fn is_cut_of(short: &str, long: &str) -> bool {
+    let (s, l) = (plain_words(short), plain_words(long));
+    let inside = !s.is_empty() && s.len() < l.len() && l.windows(s.len()).any(|w| w == s);
+    let key = line_key(short);
+    let is_part = TITLE_SEPARATORS
+        .iter()
+        .any(|sep| line_key(long).split(sep).any(|p| p.trim() == key));
+    inside && !is_part
+}
+
+/// The words of a line in lower case, without punctuation.
+fn plain_words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
 }
 
 /// Whether the line just above unit `i` is a headline of four words or more, some of them
@@ -1037,6 +1073,25 @@ mod tests {
         );
         assert!(has_form_control("Search ____________________ (BUTTON)"));
         assert!(!has_form_control("Library plan delayed again"));
+    }
+
+    #[test]
+    fn a_headline_cut_short_gives_way_to_the_full_one() {
+        assert!(is_cut_of(
+            "$150K Pearl Oscar Dress ... STOLEN!!!!",
+            "Lupita Nyong'o's $150K Pearl Oscar Dress -- STOLEN!!!"
+        ));
+        assert!(!is_cut_of("Rain at last", "World | Rain at last"));
+        assert!(!is_cut_of("Rain at last", "Rain at last"));
+        assert!(!is_cut_of("Rain at last", "Rain is here at last"));
+        // The shortened variant stands by the dateline, the full headline two lines above.
+        let found = infer_text(&format!(
+            "Menu\n\nJane Doe's new library plan delayed again\n\nJane Doe\n\nLibrary plan ... delayed again!\n\n2/26/2015 7:11 AM PST\n\n{PROSE}\n"
+        ));
+        assert_eq!(
+            found.meta.title.as_deref(),
+            Some("Jane Doe's new library plan delayed again")
+        );
     }
 
     #[test]
