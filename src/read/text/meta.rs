@@ -8,7 +8,7 @@ use super::dates::find_date;
 use super::segment::{Kind, Unit};
 use super::structure::is_caption;
 use crate::lang::is_stop_word;
-use crate::model::{Author, Meta};
+use crate::model::{Author, Date, Meta};
 use std::collections::{HashMap, HashSet};
 
 /// Words that introduce a date on a dateline.
@@ -93,8 +93,7 @@ pub fn infer(units: &[Unit], article: &[bool], body: usize) -> Found {
     let dateline = dated
         .iter()
         .enumerate()
-        .filter(|(_, u)| u.text.split_whitespace().count() <= 25)
-        .find_map(|(i, u)| find_date(&u.text).map(|d| (i, d)));
+        .find_map(|(i, u)| short_date(&u.text).map(|d| (i, d)));
     if let Some((i, date)) = dateline {
         let text = &units[i].text;
         let lower = text.to_lowercase();
@@ -120,6 +119,9 @@ pub fn infer(units: &[Unit], article: &[bool], body: usize) -> Found {
     let marked: Vec<usize> = byline_at
         .into_iter()
         .chain(dateline.map(|(i, _)| i))
+        // Every dated line places a headline above it, not only the first: a menu or a
+        // teaser may show a date before the article's dateline.
+        .chain((0..head.len()).filter(|&i| short_date(&units[i].text).is_some()))
         .collect();
     if found.meta.publisher.is_none() {
         found.meta.publisher = units.iter().rev().find_map(|u| copyright_holder(&u.text));
@@ -193,6 +195,13 @@ fn name_by_dateline(head: &[Unit], dateline: usize) -> Option<usize> {
         .rev()
         .chain(dateline + 1..(dateline + 2).min(head.len()))
         .find(|&k| bare_name(&head[k].text).is_some())
+}
+
+/// The date on a line short enough to be a dateline rather than a paragraph.
+fn short_date(text: &str) -> Option<Date> {
+    (text.split_whitespace().count() <= 25)
+        .then(|| find_date(text))
+        .flatten()
 }
 
 /// A line that is all dateline: its date, a cue word, a source, a time; nothing of a
@@ -1091,6 +1100,18 @@ mod tests {
         assert_eq!(
             found.meta.title.as_deref(),
             Some("Jane Doe's new library plan delayed again")
+        );
+    }
+
+    #[test]
+    fn a_headline_stands_above_any_dated_line() {
+        // A teaser dated first; the headline stands above the article's own dateline.
+        let found = infer_text(&format!(
+            "Home\n\nCouncil to discuss the new bridge\n\nMarch 3, 2015\n\nShare\n\nTools\n\nLibrary plan delayed again\n\nAFP 18 March 2015 at 07:19 (updated 07:38)\n\nShare\n\nPrint\n\nMail\n\n{PROSE}\n"
+        ));
+        assert_eq!(
+            found.meta.title.as_deref(),
+            Some("Library plan delayed again")
         );
     }
 
