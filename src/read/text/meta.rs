@@ -250,6 +250,11 @@ fn title(
     let clean = units[..head].iter().all(|u| !is_furniture_text(&u.text));
     let topic = Topic::new(units, article);
     let repeats = line_repeats(units);
+    let is_deck = |i: usize| {
+        i == body
+            && units.get(i).is_some_and(is_title_like)
+            && is_standfirst_under_headline(units, &topic, i)
+    };
     let score = |i: usize| -> f32 {
         let unit = &units[i];
         let words = word_count(&unit.text);
@@ -292,8 +297,11 @@ fn title(
             // Past the first paragraph, a heading that is said once is a section's.
             score -= 2.0;
         }
-        if i == body && is_standfirst_under_headline(units, &topic, i) {
+        // A standfirst opening the body yields its place to the headline above it.
+        if is_deck(i) {
             score -= 1.5;
+        } else if is_deck(i + 1) {
+            score += 1.5;
         }
         score - (0.05 * body.abs_diff(i) as f32).min(2.0)
     };
@@ -1010,6 +1018,15 @@ mod tests {
         assert_eq!(
             found.meta.title.as_deref(),
             Some("Council delays library plan once more")
+        );
+        // The headline over the deck gains what the deck loses: it beats a teaser of the
+        // same topic at the top of the page.
+        let found = infer_text(&format!(
+            "Council to discuss the new library plan\n\nMenu\n\nSearch\n\nLibrary plan delayed once more\n\n{deck}\n\n{PROSE}\n"
+        ));
+        assert_eq!(
+            found.meta.title.as_deref(),
+            Some("Library plan delayed once more")
         );
         // A label above the first paragraph names nothing of the article.
         let units = segment(&format!("Menu\n\nTo se mi líbí\n\n{deck}\n\n{PROSE}\n"));
