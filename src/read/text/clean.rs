@@ -748,11 +748,12 @@ fn is_sentence(text: &str) -> bool {
 
 /// Headings, and heading-like lines alone in their group of lines.
 fn is_heading(units: &[Unit], i: usize) -> bool {
-    let group = units[i].group;
-    let alone = (i == 0 || units[i - 1].group != group)
-        && units.get(i + 1).is_none_or(|n| n.group != group);
+    let first = match i > 0 && units[i - 1].group == units[i].group {
+        true => i - 1,
+        false => i,
+    };
     matches!(units[i].kind, Kind::Heading(_))
-        || (alone && super::structure::looks_like_heading(&units[i].text))
+        || super::structure::heading_lines(units, first) > i - first
 }
 
 /// A long run of short lines or list items that are not sentences is a menu or a list of
