@@ -188,7 +188,7 @@ pub fn article_mask(units: &[Unit]) -> Vec<bool> {
     promote_headings_again(units, &initial, &mut classes);
     let mut keep: Vec<bool> = classes.iter().map(|&c| c == Class::Good).collect();
     drop_trailing_bios(units, &mut keep);
-    cut_after_end(units, &in_menu, &mut keep);
+    cut_after_end(units, &initial, &in_menu, &mut keep);
     drop_islands(units, &mut keep);
     for _ in 0..OFF_TOPIC_PASSES {
         if !drop_off_topic_runs(units, &initial, &mut keep) {
@@ -603,6 +603,16 @@ pub fn is_furniture_text(text: &str) -> bool {
     (!words.is_empty() && is_furniture(&words)) || is_address(text)
 }
 
+/// The end markers after which only comments and notes about the article follow.
+const CLOSING_MARKERS: &[&str] = &["comment", "leave a", "about the author", "share this"];
+
+/// An end marker after which the article never resumes: "Comments", "About the author".
+fn is_closing_marker(text: &str) -> bool {
+    let t = text.trim().to_lowercase();
+    let t = t.trim_start_matches(|c: char| c.is_ascii_digit() || c.is_whitespace());
+    CLOSING_MARKERS.iter().any(|m| t.starts_with(m))
+}
+
 /// A line of its own that announces other content after the article.
 pub fn is_end_marker(text: &str) -> bool {
     let t = text.trim().trim_end_matches(':').to_lowercase();
@@ -963,7 +973,7 @@ fn drop_trailing_bios(units: &[Unit], keep: &mut [bool]) {
 /// Drops everything from the first end-of-article marker that has the article behind it:
 /// at least as much article text before it as after, or a good part of the article before
 /// it and a long stretch of furniture around it (share buttons, then comments or links).
-fn cut_after_end(units: &[Unit], in_menu: &[bool], keep: &mut [bool]) {
+fn cut_after_end(units: &[Unit], initial: &[Class], in_menu: &[bool], keep: &mut [bool]) {
     let total: usize = (0..units.len())
         .filter(|&k| keep[k])
         .map(|k| weighted_len(&units[k].text))
@@ -988,6 +998,15 @@ fn cut_after_end(units: &[Unit], in_menu: &[bool], keep: &mut [bool]) {
             .take_while(|&k| !keep[k])
             .count();
         let long_gap = gap_before + gap_after >= LONG_GAP;
+        // A box of links to other stories inside the article, which goes on in prose after
+        // it; after comments or the author's note, nothing more is the article's.
+        let resumes = !is_closing_marker(&units[i].text)
+            && (i + 1..units.len())
+                .find(|&k| keep[k])
+                .is_some_and(|k| initial[k] == Class::Good && units[k].kind == Kind::Text);
+        if resumes {
+            continue;
+        }
         if before * 3 >= total * 2 || (long_gap && before * 4 >= total) {
             keep[i..].iter_mut().for_each(|k| *k = false);
             return;
@@ -1069,6 +1088,18 @@ mod tests {
         assert_eq!(k.len(), 3, "{k:?}");
         // An early marker does not cut the article that follows it.
         let text = format!("Comments\n\n{PROSE}\n\n{PROSE} Two.\n");
+        assert_eq!(kept(&text).len(), 2);
+    }
+
+    #[test]
+    fn the_article_resumes_after_a_box_of_other_stories_but_not_after_comments() {
+        let teasers = "Remembering the Old Library\nJane Roe\nJul 17, 2014\n\nThe Mall at Night\nJohn Doe\nMar 9, 2018\n\nHow a Sign Is Made\nAnn Poe\nAug 23, 2017\n\nThe Last Cinema\nMax Low\nMay 2, 2016";
+        let more = "The plan for the new library was then delayed again, because the council could not agree on the cost of the land, and the people who live nearby asked for more time to discuss the plan for the library with the council and the architects.";
+        let text = format!("{PROSE}\n\n{PROSE} Two.\n\nRecommended\n\n{teasers}\n\n{more}\n");
+        let k = kept(&text);
+        assert!(k.iter().any(|t| t == more), "{k:?}");
+        assert!(!k.iter().any(|t| t.contains("Jane Roe")), "{k:?}");
+        let text = format!("{PROSE}\n\n{PROSE} Two.\n\nComments\n\n{teasers}\n\n{more}\n");
         assert_eq!(kept(&text).len(), 2);
     }
 
