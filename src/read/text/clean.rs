@@ -520,6 +520,14 @@ fn looks_like_code(text: &str) -> bool {
     symbols >= 2 && symbols * 12 >= chars && !is_markup(text)
 }
 
+/// A row of a text table, its columns set apart by runs of spaces ("Edge of Tomorrow     2014
+/// A soldier relives..."): its cells are names and figures, not sentences, so it goes with
+/// the text around it. (A list item with such a gap is one beside a column of the page
+/// layout, and is judged by its words.)
+fn is_table_row(text: &str) -> bool {
+    text.trim().contains("   ")
+}
+
 /// A line of HTML left in the text (a `<noscript>` tracker, an embed): not prose in any
 /// language, so it says nothing of the language's function words.
 fn is_markup(text: &str) -> bool {
@@ -635,7 +643,11 @@ fn classify(unit: &Unit, (stopwords_low, stopwords_high): (f32, f32)) -> Class {
     if words.is_empty() || is_furniture(&words) || is_address(text) {
         return Class::Furniture;
     }
-    if super::structure::is_caption(text) || looks_like_code(text) || is_citation(text) {
+    if super::structure::is_caption(text)
+        || looks_like_code(text)
+        || (unit.kind == Kind::Text && is_table_row(text))
+        || is_citation(text)
+    {
         return Class::NearGood;
     }
     if is_encoded(text) {
@@ -1101,6 +1113,17 @@ mod tests {
         assert!(!k.iter().any(|t| t.contains("Jane Roe")), "{k:?}");
         let text = format!("{PROSE}\n\n{PROSE} Two.\n\nComments\n\n{teasers}\n\n{more}\n");
         assert_eq!(kept(&text).len(), 2);
+    }
+
+    #[test]
+    fn rows_of_a_text_table_go_with_the_article_around_them() {
+        let table = "Edge of Tomorrow      2014   Cage, Rita, Mimics; Verdun, Paris, London\n\nHappy Death Day 2U    2019   Tree, Carter, Ryan; Bayfield University, Boston";
+        let text = format!("{PROSE}\n\n{table}\n\n{PROSE} Again.\n");
+        let k = kept(&text);
+        assert_eq!(k.len(), 4, "{k:?}");
+        // Between page furniture, they are furniture.
+        let text = format!("Share\n\nTweet\n\n{table}\n\nLog in\n\nSubscribe\n\n{PROSE}\n");
+        assert_eq!(kept(&text), [PROSE]);
     }
 
     #[test]
