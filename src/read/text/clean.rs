@@ -195,6 +195,7 @@ pub fn article_mask(units: &[Unit]) -> Vec<bool> {
             break;
         }
     }
+    extend_back(units, &initial, &mut keep);
     if !keep.contains(&true) {
         // Nothing reads as an article (a lone line, a list): keep all but the furniture.
         keep = units
@@ -426,6 +427,24 @@ fn drop_off_topic_runs(units: &[Unit], initial: &[Class], keep: &mut [bool]) -> 
         }
     }
     dropped
+}
+
+/// Takes in the sentences that stand right before the main stretch: the opening paragraphs
+/// of an article, written with few function words (a list of what a report assessed),
+/// judged bad on their own and then by their neighbours, above the article they open.
+fn extend_back(units: &[Unit], initial: &[Class], keep: &mut [bool]) {
+    let Some((start, _, _)) = main_stretch(units, keep) else {
+        return;
+    };
+    for k in (0..start).rev() {
+        let prose = initial[k] != Class::Furniture
+            && weighted_len(&units[k].text) >= LENGTH_LOW
+            && is_sentence(&units[k].text);
+        if !prose {
+            break;
+        }
+        keep[k] = true;
+    }
 }
 
 /// The runs of kept units, each ended by a dropped one.
@@ -1124,6 +1143,19 @@ mod tests {
         // Between page furniture, they are furniture.
         let text = format!("Share\n\nTweet\n\n{table}\n\nLog in\n\nSubscribe\n\n{PROSE}\n");
         assert_eq!(kept(&text), [PROSE]);
+    }
+
+    #[test]
+    fn sentences_right_before_the_article_open_it() {
+        // Few function words: bad on its own, and bad beside the menu above it.
+        let opening = "The report assessed poverty levels, income and wealth inequality, economic mobility and unemployment levels among ten wealthy countries.";
+        let text = format!(
+            "Home\nWorld\nBusiness\nTech\nScience\nSport\n\n{opening}\n\n{PROSE}\n\n{PROSE} Two.\n"
+        );
+        assert_eq!(kept(&text)[0], opening);
+        // A line that is not a sentence stops the article's opening.
+        let text = format!("Watch: Lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod\n\n{PROSE}\n\n{PROSE} Two.\n");
+        assert_eq!(kept(&text).len(), 2);
     }
 
     #[test]
