@@ -248,7 +248,7 @@ const WRAP_BAND: usize = 10;
 fn wrap_width(lines: &[&str]) -> usize {
     let mut widths: Vec<usize> = lines
         .iter()
-        .map(|l| columns(l.trim()))
+        .map(|l| columns(l.trim_end()))
         .filter(|&n| n >= 20)
         .collect();
     if widths.len() < 3 {
@@ -293,7 +293,7 @@ fn soft_break(line: &str, next: &str, width: usize) -> bool {
         Some(c) if is_unspaced_script(c) => 2,
         _ => next.split_whitespace().next().map_or(0, columns),
     };
-    let len = columns(line.trim());
+    let len = columns(line.trim_end());
     len * 2 >= width && len + 1 + first_word > width
 }
 
@@ -475,6 +475,23 @@ mod tests {
         assert!(joins_without_space("天気", "は"));
         assert!(!joins_without_space("오늘은", "날씨가"));
         assert!(!joins_without_space("the", "day"));
+    }
+
+    #[test]
+    fn the_indent_of_a_first_line_counts_in_its_width() {
+        // Wrapped at 76 columns; each paragraph opens with two ideographic spaces.
+        let para = |c: char| {
+            format!(
+                "\u{3000}\u{3000}{}\n{}\n{}。\n",
+                c.to_string().repeat(36),
+                c.to_string().repeat(38),
+                c.to_string().repeat(10)
+            )
+        };
+        let text = format!("{}\n{}", para('雨'), para('雪'));
+        let units = kinds(&text);
+        assert_eq!(units.len(), 2, "{units:?}");
+        assert_eq!(units[0].1, format!("{}。", "雨".repeat(84)));
     }
 
     #[test]
