@@ -183,6 +183,8 @@ fn is_code(block: &[&str]) -> bool {
         .collect();
     let function_words = words.iter().filter(|w| is_stop_word(w)).count();
     let symbols = text
+        // "Drugs & Supplements" is a label; `a && b` is code.
+        .replace(" & ", " ")
         .chars()
         .filter(|c| {
             matches!(
@@ -551,6 +553,14 @@ mod tests {
             (Kind::Code(Some("rust".into())), "fn main() {}".into())
         );
         assert_eq!(units[6], (Kind::Code(None), "indented\n  code".into()));
+    }
+
+    #[test]
+    fn an_indented_label_with_an_ampersand_is_not_code() {
+        let units = kinds("Find Information About:\n\n    Drugs & Supplements\n\nMore.\n");
+        assert_eq!(units[1], (Kind::Text, "Drugs & Supplements".into()));
+        let units = kinds("Then:\n\n    a && b\n");
+        assert!(matches!(units[1].0, Kind::Code(_)), "{units:?}");
     }
 
     #[test]
