@@ -188,13 +188,14 @@ pub fn article_mask(units: &[Unit]) -> Vec<bool> {
     promote_headings_again(units, &initial, &mut classes);
     let mut keep: Vec<bool> = classes.iter().map(|&c| c == Class::Good).collect();
     drop_trailing_bios(units, &mut keep);
-    cut_after_end(units, &in_menu, &mut keep);
+    cut_after_end(units, &initial, &in_menu, &mut keep);
     drop_islands(units, &mut keep);
     for _ in 0..OFF_TOPIC_PASSES {
         if !drop_off_topic_runs(units, &initial, &mut keep) {
             break;
         }
     }
+    extend_back(units, &initial, &mut keep);
     if !keep.contains(&true) {
         // Nothing reads as an article (a lone line, a list): keep all but the furniture.
         keep = units
@@ -428,6 +429,24 @@ fn drop_off_topic_runs(units: &[Unit], initial: &[Class], keep: &mut [bool]) -> 
     dropped
 }
 
+/// Takes in the sentences that stand right before the main stretch: the opening paragraphs
+/// of an article, written with few function words (a list of what a report assessed),
+/// judged bad on their own and then by their neighbours, above the article they open.
+fn extend_back(units: &[Unit], initial: &[Class], keep: &mut [bool]) {
+    let Some((start, _, _)) = main_stretch(units, keep) else {
+        return;
+    };
+    for k in (0..start).rev() {
+        let prose = initial[k] != Class::Furniture
+            && weighted_len(&units[k].text) >= LENGTH_LOW
+            && is_sentence(&units[k].text);
+        if !prose {
+            break;
+        }
+        keep[k] = true;
+    }
+}
+
 /// The runs of kept units, each ended by a dropped one.
 fn kept_runs(keep: &[bool]) -> Vec<std::ops::Range<usize>> {
     let mut runs = Vec::new();
@@ -520,6 +539,14 @@ fn looks_like_code(text: &str) -> bool {
     symbols >= 2 && symbols * 12 >= chars && !is_markup(text)
 }
 
+/// A row of a text table, its columns set apart by runs of spaces ("Edge of Tomorrow     2014
+/// A soldier relives..."): its cells are names and figures, not sentences, so it goes with
+/// the text around it. (A list item with such a gap is one beside a column of the page
+/// layout, and is judged by its words.)
+fn is_table_row(text: &str) -> bool {
+    text.trim().contains("   ")
+}
+
 /// A line of HTML left in the text (a `<noscript>` tracker, an embed): not prose in any
 /// language, so it says nothing of the language's function words.
 fn is_markup(text: &str) -> bool {
@@ -603,6 +630,16 @@ pub fn is_furniture_text(text: &str) -> bool {
     (!words.is_empty() && is_furniture(&words)) || is_address(text)
 }
 
+/// The end markers after which only comments and notes about the article follow.
+const CLOSING_MARKERS: &[&str] = &["comment", "leave a", "about the author", "share this"];
+
+/// An end marker after which the article never resumes: "Comments", "About the author".
+fn is_closing_marker(text: &str) -> bool {
+    let t = text.trim().to_lowercase();
+    let t = t.trim_start_matches(|c: char| c.is_ascii_digit() || c.is_whitespace());
+    CLOSING_MARKERS.iter().any(|m| t.starts_with(m))
+}
+
 /// A line of its own that announces other content after the article.
 pub fn is_end_marker(text: &str) -> bool {
     let t = text.trim().trim_end_matches(':').to_lowercase();
@@ -625,7 +662,11 @@ fn classify(unit: &Unit, (stopwords_low, stopwords_high): (f32, f32)) -> Class {
     if words.is_empty() || is_furniture(&words) || is_address(text) {
         return Class::Furniture;
     }
-    if super::structure::is_caption(text) || looks_like_code(text) || is_citation(text) {
+    if super::structure::is_caption(text)
+        || looks_like_code(text)
+        || (unit.kind == Kind::Text && is_table_row(text))
+        || is_citation(text)
+    {
         return Class::NearGood;
     }
     if is_encoded(text) {
@@ -748,11 +789,12 @@ fn is_sentence(text: &str) -> bool {
 
 /// Headings, and heading-like lines alone in their group of lines.
 fn is_heading(units: &[Unit], i: usize) -> bool {
-    let group = units[i].group;
-    let alone = (i == 0 || units[i - 1].group != group)
-        && units.get(i + 1).is_none_or(|n| n.group != group);
+    let first = match i > 0 && units[i - 1].group == units[i].group {
+        true => i - 1,
+        false => i,
+    };
     matches!(units[i].kind, Kind::Heading(_))
-        || (alone && super::structure::looks_like_heading(&units[i].text))
+        || super::structure::heading_lines(units, first) > i - first
 }
 
 /// A long run of short lines or list items that are not sentences is a menu or a list of
@@ -962,7 +1004,7 @@ fn drop_trailing_bios(units: &[Unit], keep: &mut [bool]) {
 /// Drops everything from the first end-of-article marker that has the article behind it:
 /// at least as much article text before it as after, or a good part of the article before
 /// it and a long stretch of furniture around it (share buttons, then comments or links).
-fn cut_after_end(units: &[Unit], in_menu: &[bool], keep: &mut [bool]) {
+fn cut_after_end(units: &[Unit], initial: &[Class], in_menu: &[bool], keep: &mut [bool]) {
     let total: usize = (0..units.len())
         .filter(|&k| keep[k])
         .map(|k| weighted_len(&units[k].text))
@@ -987,6 +1029,15 @@ fn cut_after_end(units: &[Unit], in_menu: &[bool], keep: &mut [bool]) {
             .take_while(|&k| !keep[k])
             .count();
         let long_gap = gap_before + gap_after >= LONG_GAP;
+        // A box of links to other stories inside the article, which goes on in prose after
+        // it; after comments or the author's note, nothing more is the article's.
+        let resumes = !is_closing_marker(&units[i].text)
+            && (i + 1..units.len())
+                .find(|&k| keep[k])
+                .is_some_and(|k| initial[k] == Class::Good && units[k].kind == Kind::Text);
+        if resumes {
+            continue;
+        }
         if before * 3 >= total * 2 || (long_gap && before * 4 >= total) {
             keep[i..].iter_mut().for_each(|k| *k = false);
             return;
@@ -1068,6 +1119,42 @@ mod tests {
         assert_eq!(k.len(), 3, "{k:?}");
         // An early marker does not cut the article that follows it.
         let text = format!("Comments\n\n{PROSE}\n\n{PROSE} Two.\n");
+        assert_eq!(kept(&text).len(), 2);
+    }
+
+    #[test]
+    fn the_article_resumes_after_a_box_of_other_stories_but_not_after_comments() {
+        let teasers = "Remembering the Old Library\nJane Roe\nJul 17, 2014\n\nThe Mall at Night\nJohn Doe\nMar 9, 2018\n\nHow a Sign Is Made\nAnn Poe\nAug 23, 2017\n\nThe Last Cinema\nMax Low\nMay 2, 2016";
+        let more = "The plan for the new library was then delayed again, because the council could not agree on the cost of the land, and the people who live nearby asked for more time to discuss the plan for the library with the council and the architects.";
+        let text = format!("{PROSE}\n\n{PROSE} Two.\n\nRecommended\n\n{teasers}\n\n{more}\n");
+        let k = kept(&text);
+        assert!(k.iter().any(|t| t == more), "{k:?}");
+        assert!(!k.iter().any(|t| t.contains("Jane Roe")), "{k:?}");
+        let text = format!("{PROSE}\n\n{PROSE} Two.\n\nComments\n\n{teasers}\n\n{more}\n");
+        assert_eq!(kept(&text).len(), 2);
+    }
+
+    #[test]
+    fn rows_of_a_text_table_go_with_the_article_around_them() {
+        let table = "Edge of Tomorrow      2014   Cage, Rita, Mimics; Verdun, Paris, London\n\nHappy Death Day 2U    2019   Tree, Carter, Ryan; Bayfield University, Boston";
+        let text = format!("{PROSE}\n\n{table}\n\n{PROSE} Again.\n");
+        let k = kept(&text);
+        assert_eq!(k.len(), 4, "{k:?}");
+        // Between page furniture, they are furniture.
+        let text = format!("Share\n\nTweet\n\n{table}\n\nLog in\n\nSubscribe\n\n{PROSE}\n");
+        assert_eq!(kept(&text), [PROSE]);
+    }
+
+    #[test]
+    fn sentences_right_before_the_article_open_it() {
+        // Few function words: bad on its own, and bad beside the menu above it.
+        let opening = "The report assessed poverty levels, income and wealth inequality, economic mobility and unemployment levels among ten wealthy countries.";
+        let text = format!(
+            "Home\nWorld\nBusiness\nTech\nScience\nSport\n\n{opening}\n\n{PROSE}\n\n{PROSE} Two.\n"
+        );
+        assert_eq!(kept(&text)[0], opening);
+        // A line that is not a sentence stops the article's opening.
+        let text = format!("Watch: Lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod\n\n{PROSE}\n\n{PROSE} Two.\n");
         assert_eq!(kept(&text).len(), 2);
     }
 

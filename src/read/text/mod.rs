@@ -2,12 +2,13 @@
 //!
 //! The text is decoded ([`decode`]), cut into units ([`segment`]), the units that are not the
 //! article are dropped ([`clean`], unless `--no-extract`), the head gives the metadata
-//! ([`meta`]) and the rest becomes blocks ([`structure`]).
+//! ([`meta`], or [`mail`] headers) and the rest becomes blocks ([`structure`]).
 
 mod clean;
 mod dates;
 mod decode;
 mod inline;
+mod mail;
 mod meta;
 mod segment;
 mod structure;
@@ -53,7 +54,8 @@ pub fn read_text(text: &str, extract: bool) -> Article {
     let body = (main..units.len())
         .find(|&i| article_units[i] && clean::weighted_len(&units[i].text) >= 70)
         .unwrap_or(units.len());
-    let found = meta::infer(&units, &article_units, body);
+    let found =
+        mail::headers(text, &units).unwrap_or_else(|| meta::infer(&units, &article_units, body));
     let mut keep = if extract {
         article_units
     } else {

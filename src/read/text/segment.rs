@@ -183,6 +183,8 @@ fn is_code(block: &[&str]) -> bool {
         .collect();
     let function_words = words.iter().filter(|w| is_stop_word(w)).count();
     let symbols = text
+        // "Drugs & Supplements" is a label; `a && b` is code.
+        .replace(" & ", " ")
         .chars()
         .filter(|c| {
             matches!(
@@ -248,7 +250,7 @@ const WRAP_BAND: usize = 10;
 fn wrap_width(lines: &[&str]) -> usize {
     let mut widths: Vec<usize> = lines
         .iter()
-        .map(|l| columns(l.trim()))
+        .map(|l| columns(l.trim_end()))
         .filter(|&n| n >= 20)
         .collect();
     if widths.len() < 3 {
@@ -293,7 +295,7 @@ fn soft_break(line: &str, next: &str, width: usize) -> bool {
         Some(c) if is_unspaced_script(c) => 2,
         _ => next.split_whitespace().next().map_or(0, columns),
     };
-    let len = columns(line.trim());
+    let len = columns(line.trim_end());
     len * 2 >= width && len + 1 + first_word > width
 }
 
@@ -478,6 +480,23 @@ mod tests {
     }
 
     #[test]
+    fn the_indent_of_a_first_line_counts_in_its_width() {
+        // Wrapped at 76 columns; each paragraph opens with two ideographic spaces.
+        let para = |c: char| {
+            format!(
+                "\u{3000}\u{3000}{}\n{}\n{}。\n",
+                c.to_string().repeat(36),
+                c.to_string().repeat(38),
+                c.to_string().repeat(10)
+            )
+        };
+        let text = format!("{}\n{}", para('雨'), para('雪'));
+        let units = kinds(&text);
+        assert_eq!(units.len(), 2, "{units:?}");
+        assert_eq!(units[0].1, format!("{}。", "雨".repeat(84)));
+    }
+
+    #[test]
     fn the_wrap_width_is_where_most_lines_stop() {
         let wrapped = "It was a bright cold day in April, and the clocks were striking\n\
                        thirteen. Winston Smith, his chin nuzzled into his breast in an\n\
@@ -534,6 +553,14 @@ mod tests {
             (Kind::Code(Some("rust".into())), "fn main() {}".into())
         );
         assert_eq!(units[6], (Kind::Code(None), "indented\n  code".into()));
+    }
+
+    #[test]
+    fn an_indented_label_with_an_ampersand_is_not_code() {
+        let units = kinds("Find Information About:\n\n    Drugs & Supplements\n\nMore.\n");
+        assert_eq!(units[1], (Kind::Text, "Drugs & Supplements".into()));
+        let units = kinds("Then:\n\n    a && b\n");
+        assert!(matches!(units[1].0, Kind::Code(_)), "{units:?}");
     }
 
     #[test]

@@ -66,7 +66,8 @@ pub fn looks_like_heading(text: &str) -> bool {
     if words.is_empty()
         || words.len() > 12
         || t.chars().count() > 90
-        || t.ends_with(['.', ',', ';', ':', '|', '-'])
+        || (t.ends_with('.') && !is_numbered_label(&words))
+        || t.ends_with([',', ';', ':', '|', '-'])
         || is_caption(t)
         || super::segment::item_marker(t).is_some()
     {
@@ -82,6 +83,33 @@ pub fn looks_like_heading(text: &str) -> bool {
     let title_case = words.first().is_some_and(capital)
         && long.iter().filter(|w| capital(w)).count() * 5 >= long.len() * 4;
     all_caps || title_case
+}
+
+/// A label with its number, which books end with a full stop: "CHAPTER I.", "Part 2.".
+fn is_numbered_label(words: &[&str]) -> bool {
+    let number = words.last().map_or("", |w| w.trim_end_matches('.'));
+    let roman = !number.is_empty() && number.chars().all(|c| "IVXLCDM".contains(c));
+    let arabic = !number.is_empty() && number.chars().all(|c| c.is_ascii_digit());
+    words.len() <= 2 && (roman || arabic)
+}
+
+/// How many units from `i` make an inferred heading: a heading-like line alone in its
+/// group (1), or the two heading-like lines of a group, a book's "CHAPTER II." over "The
+/// Pool of Tears" (2); else 0.
+pub fn heading_lines(units: &[Unit], i: usize) -> usize {
+    let group = units[i].group;
+    if i > 0 && units[i - 1].group == group {
+        return 0;
+    }
+    let n = units[i..].iter().take_while(|u| u.group == group).count();
+    let heading_like = units[i..i + n]
+        .iter()
+        .all(|u| u.kind == Kind::Text && looks_like_heading(&u.text));
+    if n <= 2 && heading_like {
+        n
+    } else {
+        0
+    }
 }
 
 /// The blocks of a sequence of units.
@@ -117,12 +145,15 @@ fn build_at(units: &[Unit], depth: usize) -> Vec<Block> {
             Kind::Text => {
                 if is_caption(&unit.text) {
                     blocks.push(caption(&unit.text));
-                } else if is_inferred_heading(units, i) {
+                } else if let Some(n) = inferred_heading(units, i) {
+                    let text: Vec<&str> = units[i..i + n].iter().map(|u| u.text.as_str()).collect();
                     blocks.push(Block::Heading {
                         level: 2,
                         id: None,
-                        content: inline::parse(&unit.text),
+                        content: inline::parse(&text.join(" ")),
                     });
+                    i += n;
+                    continue;
                 } else {
                     // Lines of one group that were not reflowed keep their line breaks.
                     let mut content = inline::parse(&unit.text);
@@ -142,15 +173,13 @@ fn build_at(units: &[Unit], depth: usize) -> Vec<Block> {
     blocks
 }
 
-/// A heading-like line alone in its group, followed by something that is not a heading.
-fn is_inferred_heading(units: &[Unit], i: usize) -> bool {
-    let unit = &units[i];
-    let alone = units.get(i + 1).is_none_or(|n| n.group != unit.group)
-        && (i == 0 || units[i - 1].group != unit.group);
-    let before_content = units.get(i + 1).is_some_and(|n| {
-        !matches!(n.kind, Kind::Heading(_) | Kind::Rule) && !looks_like_heading(&n.text)
+/// The units of an inferred heading at `i` that something other than a heading follows.
+fn inferred_heading(units: &[Unit], i: usize) -> Option<usize> {
+    let n = heading_lines(units, i);
+    let before_content = units.get(i + n).is_some_and(|next| {
+        !matches!(next.kind, Kind::Heading(_) | Kind::Rule) && !looks_like_heading(&next.text)
     });
-    alone && before_content && looks_like_heading(&unit.text)
+    (n > 0 && before_content).then_some(n)
 }
 
 fn quote(text: &str, depth: usize) -> Block {
@@ -344,6 +373,14 @@ mod tests {
             "What comes next for the council and the town"
         ));
         assert!(!looks_like_heading("It Ended."));
+        assert!(looks_like_heading("CHAPTER IV."));
+        assert!(looks_like_heading("Part 2."));
+        assert!(!looks_like_heading("He Won 2."));
+        // A book's chapter: its label over its name, in one group.
+        let b =
+            blocks("CHAPTER II.\nThe Pool of Tears\n\n\"Curiouser and curiouser!\" cried Alice.\n");
+        assert_eq!(b[0], Block::heading(2, "CHAPTER II. The Pool of Tears"));
+        assert_eq!(b.len(), 2);
         let b = blocks(
             "Intro text that is a sentence.\n\nWhat Comes Next\n\nMore text that is a sentence.\n",
         );
