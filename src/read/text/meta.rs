@@ -247,6 +247,15 @@ fn title(
     head: usize,
     marked: &[usize],
 ) -> Option<usize> {
+    let mut is_marked = vec![false; units.len()];
+    for &m in marked {
+        if let Some(mark) = is_marked.get_mut(m) {
+            *mark = true;
+        }
+    }
+    let marked_in = |mut range: std::ops::RangeInclusive<usize>| {
+        range.any(|m| is_marked.get(m).copied().unwrap_or(false))
+    };
     let clean = units[..head].iter().all(|u| !is_furniture_text(&u.text));
     let topic = Topic::new(units, article);
     let repeats = line_repeats(units);
@@ -270,9 +279,9 @@ fn title(
             Kind::Heading(_) => 1.0,
             _ => 0.0,
         };
-        if marked.iter().any(|&m| i < m && m - i <= 3) {
+        if marked_in(i + 1..=i + 3) {
             score += 3.0;
-        } else if marked.iter().any(|&m| m < i && i - m <= 2) {
+        } else if i > 0 && marked_in(i.saturating_sub(2)..=i - 1) {
             score += 1.0;
         }
         if clean && i == 0 {
@@ -305,19 +314,17 @@ fn title(
         }
         score - (0.05 * body.abs_diff(i) as f32).min(2.0)
     };
-    let candidates: Vec<usize> = (0..head)
-        .filter(|&i| !marked.contains(&i) && is_title_like(&units[i]))
+    let candidates: Vec<bool> = (0..head)
+        .map(|i| !is_marked[i] && is_title_like(&units[i]))
         .collect();
     // A line cut from a fuller one near it is a shortened variant of the headline.
     let is_cut = |i: usize| {
-        candidates.iter().any(|&j| {
-            j != i && j.abs_diff(i) <= VARIANT_REACH && is_cut_of(&units[i].text, &units[j].text)
-        })
+        let near = i.saturating_sub(VARIANT_REACH)..(i + VARIANT_REACH + 1).min(head);
+        near.into_iter()
+            .any(|j| j != i && candidates[j] && is_cut_of(&units[i].text, &units[j].text))
     };
-    candidates
-        .iter()
-        .copied()
-        .filter(|&i| !is_cut(i))
+    (0..head)
+        .filter(|&i| candidates[i] && !is_cut(i))
         .map(|i| (i, score(i)))
         .fold(None, |best: Option<(usize, f32)>, (i, s)| match best {
             Some((_, b)) if b > s => best,
@@ -336,11 +343,13 @@ const VARIANT_REACH: usize = 3;
 fn is_cut_of(short: &str, long: &str) -> bool {
     let (s, l) = (plain_words(short), plain_words(long));
     let inside = !s.is_empty() && s.len() < l.len() && l.windows(s.len()).any(|w| w == s);
-    let key = line_key(short);
-    let is_part = TITLE_SEPARATORS
+    if !inside {
+        return false;
+    }
+    let (key, long) = (line_key(short), line_key(long));
+    !TITLE_SEPARATORS
         .iter()
-        .any(|sep| line_key(long).split(sep).any(|p| p.trim() == key));
-    inside && !is_part
+        .any(|sep| long.split(sep).any(|p| p.trim() == key))
 }
 
 /// The words of a line in lower case, without punctuation.
