@@ -1057,9 +1057,11 @@ mod tests {
 
     #[test]
     fn the_headline_stands_above_a_byline_with_a_handle() {
-        // Teasers of other stories above; the byline gives the headline its place.
+        // Teasers of other stories above, one printed twice; the byline gives the headline
+        // its place.
+        let teaser = "Council to discuss the library plan";
         let found = infer_text(&format!(
-            "Rain at last for the city's parks\n\nNew bridge opens to traffic downtown\n\nLibrary plan delayed again\n\nJane Doe , @janedoe\nShare\n\n{PROSE}\n"
+            "Menu\n\n{teaser}\n\n{teaser}\n\nNew bridge opens to traffic downtown\n\nRain at last for the city's parks\n\nLibrary plan delayed again\n\nJane Doe , @janedoe\nShare\n\n{PROSE}\n"
         ));
         assert_eq!(
             found.meta.title.as_deref(),
