@@ -630,6 +630,43 @@ pub fn is_furniture_text(text: &str) -> bool {
     (!words.is_empty() && is_furniture(&words)) || is_address(text)
 }
 
+/// For the end markers of a text, whether each comes again after more prose: the page holds
+/// several articles, each closed by its own "Comments (5 posted)", and only the last one
+/// ends them.
+fn recurring_markers(units: &[Unit], initial: &[Class]) -> Vec<bool> {
+    let shape = |t: &str| -> String {
+        t.chars()
+            .filter(|c| !c.is_ascii_digit())
+            .collect::<String>()
+            .to_lowercase()
+    };
+    let markers: Vec<Option<String>> = units
+        .iter()
+        .map(|u| is_end_marker(&u.text).then(|| shape(&u.text)))
+        .collect();
+    let mut last: HashMap<&str, usize> = HashMap::new();
+    for (i, m) in markers.iter().enumerate() {
+        if let Some(m) = m {
+            last.insert(m, i);
+        }
+    }
+    // Prose units before each index.
+    let mut prose_before = vec![0; units.len() + 1];
+    for (i, u) in units.iter().enumerate() {
+        let prose = initial[i] == Class::Good && u.kind == Kind::Text;
+        prose_before[i + 1] = prose_before[i] + usize::from(prose);
+    }
+    markers
+        .iter()
+        .enumerate()
+        .map(|(i, m)| {
+            m.as_deref()
+                .and_then(|m| last.get(m))
+                .is_some_and(|&j| prose_before[j] > prose_before[i + 1])
+        })
+        .collect()
+}
+
 /// The end markers after which only comments and notes about the article follow.
 const CLOSING_MARKERS: &[&str] = &["comment", "leave a", "about the author", "share this"];
 
@@ -1005,6 +1042,7 @@ fn drop_trailing_bios(units: &[Unit], keep: &mut [bool]) {
 /// at least as much article text before it as after, or a good part of the article before
 /// it and a long stretch of furniture around it (share buttons, then comments or links).
 fn cut_after_end(units: &[Unit], initial: &[Class], in_menu: &[bool], keep: &mut [bool]) {
+    let recurring = recurring_markers(units, initial);
     let total: usize = (0..units.len())
         .filter(|&k| keep[k])
         .map(|k| weighted_len(&units[k].text))
@@ -1035,7 +1073,7 @@ fn cut_after_end(units: &[Unit], initial: &[Class], in_menu: &[bool], keep: &mut
             && (i + 1..units.len())
                 .find(|&k| keep[k])
                 .is_some_and(|k| initial[k] == Class::Good && units[k].kind == Kind::Text);
-        if resumes {
+        if resumes || recurring[i] {
             continue;
         }
         if before * 3 >= total * 2 || (long_gap && before * 4 >= total) {
@@ -1156,6 +1194,17 @@ mod tests {
         // A line that is not a sentence stops the article's opening.
         let text = format!("Watch: Lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod\n\n{PROSE}\n\n{PROSE} Two.\n");
         assert_eq!(kept(&text).len(), 2);
+    }
+
+    #[test]
+    fn a_page_of_articles_each_closed_by_its_comments_link_keeps_them_all() {
+        let second = "The library board then met on Wednesday to discuss the plan for the new building, which the council had delayed for two more years because of the cost of the land nearby and the objections of the people who live there.";
+        let comment = "I have lived near the land for twenty years and I think that the council should have asked the people who live nearby before it made any plan for the library at all.";
+        let text = format!("{PROSE}\n\n{PROSE} Two.\n\n{PROSE} Three.\n\n{PROSE} Four.\n\nComments (5 posted)\n\n{second}\n\nComments (3 posted)\n\n{comment}\n");
+        let k = kept(&text);
+        assert_eq!(k.len(), 5, "{k:?}");
+        assert!(k.contains(&second.to_string()), "{k:?}");
+        assert!(!k.contains(&comment.to_string()), "{k:?}");
     }
 
     #[test]

@@ -202,7 +202,22 @@ fn is_code(block: &[&str]) -> bool {
             .iter()
             .filter_map(|l| item_marker(l).map_or(*l, |(_, rest)| rest).chars().next())
             .all(char::is_uppercase);
-    !prose && !labels
+    !prose && !labels && (symbols > 0 || lines.iter().any(|l| has_code_marks(l)))
+}
+
+/// The marks of code or of a command beyond brackets and operators: a path, a name with an
+/// underscore, a dotted name (`plan.pdf`, `os.path`), a flag (`--open`, `-v`). Laid-out
+/// text without any of them (a menu, a teaser) is not code.
+fn has_code_marks(line: &str) -> bool {
+    let dotted = line
+        .as_bytes()
+        .windows(3)
+        .any(|w| w[0].is_ascii_alphanumeric() && w[1] == b'.' && w[2].is_ascii_alphanumeric());
+    dotted
+        || line.contains(['/', '_', '`', '#', '@', '%', '*'])
+        || line
+            .split_whitespace()
+            .any(|w| w.starts_with('-') && w.len() > 1)
 }
 
 fn indent(line: &str) -> usize {
@@ -541,7 +556,7 @@ mod tests {
 
     #[test]
     fn headings_rules_quotes_code() {
-        let text = "Title\n=====\n\n## Part two\n\nSub\n---\n\n* * *\n\n> quoted\n> more\n\n```rust\nfn main() {}\n```\n\n    indented\n      code\n";
+        let text = "Title\n=====\n\n## Part two\n\nSub\n---\n\n* * *\n\n> quoted\n> more\n\n```rust\nfn main() {}\n```\n\n    cargo build --release\n      --verbose\n";
         let units = kinds(text);
         assert_eq!(units[0], (Kind::Heading(1), "Title".into()));
         assert_eq!(units[1], (Kind::Heading(2), "Part two".into()));
@@ -552,7 +567,13 @@ mod tests {
             units[5],
             (Kind::Code(Some("rust".into())), "fn main() {}".into())
         );
-        assert_eq!(units[6], (Kind::Code(None), "indented\n  code".into()));
+        assert_eq!(
+            units[6],
+            (
+                Kind::Code(None),
+                "cargo build --release\n  --verbose".into()
+            )
+        );
     }
 
     #[test]
@@ -561,6 +582,19 @@ mod tests {
         assert_eq!(units[1], (Kind::Text, "Drugs & Supplements".into()));
         let units = kinds("Then:\n\n    a && b\n");
         assert!(matches!(units[1].0, Kind::Code(_)), "{units:?}");
+    }
+
+    #[test]
+    fn an_indented_block_without_the_marks_of_code_is_text() {
+        // A teaser laid out by a text browser.
+        let units = kinds("Featured:\n\n    View All\n    grilled salmon and vegetables\n");
+        assert!(units.iter().all(|(k, _)| *k == Kind::Text), "{units:?}");
+        let units = kinds("Run:\n\n    pip install plan-viewer\n    plan-viewer --open plan.pdf\n");
+        assert!(matches!(units[1].0, Kind::Code(_)), "{units:?}");
+        assert!(has_code_marks("os.path.join(a)"));
+        assert!(has_code_marks("ls -l"));
+        assert!(!has_code_marks("Diet, Food & Fitness"));
+        assert!(!has_code_marks("Women's Health: \"Ask the expert\""));
     }
 
     #[test]
