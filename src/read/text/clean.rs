@@ -842,8 +842,11 @@ fn is_heading(units: &[Unit], i: usize) -> bool {
 fn mark_menus(units: &[Unit], classes: &mut [Class]) -> Vec<bool> {
     let sentence = |u: &Unit| {
         let t = u.text.trim_end();
-        // A trailing ellipsis marks a truncated link text, not the end of a sentence.
-        t.ends_with(['.', '!', '?', ':', '。', '！', '？', '：']) && !t.ends_with("...")
+        // A trailing ellipsis marks a truncated link text, not the end of a sentence; a
+        // number with a full stop ("1 .") is a list's label.
+        t.ends_with(['.', '!', '?', ':', '。', '！', '？', '：'])
+            && !t.ends_with("...")
+            && t.chars().any(char::is_alphabetic)
     };
     let link_like: Vec<bool> = (0..units.len())
         .map(|i| {
@@ -1205,6 +1208,14 @@ mod tests {
         assert_eq!(k.len(), 5, "{k:?}");
         assert!(k.contains(&second.to_string()), "{k:?}");
         assert!(!k.contains(&comment.to_string()), "{k:?}");
+    }
+
+    #[test]
+    fn a_menu_of_numbered_labels_goes() {
+        let menu =
+            "Top Topics\n* 1 .\nSkin Cancer\n* 2 .\nSnoring\n* 3 .\nAutism\n* 4 .\nDiet Plans";
+        let text = format!("{PROSE}\n\n{menu}\n\n{PROSE} Again.\n");
+        assert_eq!(kept(&text).len(), 2, "{:?}", kept(&text));
     }
 
     #[test]
