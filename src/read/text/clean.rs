@@ -87,6 +87,44 @@ const FURNITURE: &[&str] = &[
     "permalink",
     "toggle",
     "signup",
+    // The same in other languages.
+    "teilen",
+    "drucken",
+    "kommentare",
+    "abonnieren",
+    "werbung",
+    "partager",
+    "imprimer",
+    "commentaires",
+    "publicité",
+    "compartir",
+    "comentarios",
+    "suscríbete",
+    "publicidad",
+    "compartilhar",
+    "partilhar",
+    "comentários",
+    "publicidade",
+    "condividi",
+    "commenti",
+    "pubblicità",
+    "delen",
+    "reacties",
+    "sdílet",
+    "komentáře",
+    "reklama",
+    "поделиться",
+    "комментарии",
+    "реклама",
+    "ツイート",
+    "シェア",
+    "シェアする",
+    "コメント",
+    "分享",
+    "评论",
+    "評論",
+    "广告",
+    "廣告",
 ];
 
 /// Words common in furniture but also in prose and headings: furniture only when most of
@@ -174,6 +212,38 @@ const END_MARKERS: &[&str] = &[
     "see also",
     "trending",
     "further reading",
+    // The same in other languages.
+    "ähnliche artikel",
+    "mehr zum thema",
+    "weitere artikel",
+    "kommentare",
+    "à lire aussi",
+    "lire aussi",
+    "sur le même sujet",
+    "commentaires",
+    "noticias relacionadas",
+    "te puede interesar",
+    "relacionad",
+    "comentarios",
+    "leia também",
+    "veja também",
+    "comentários",
+    "leggi anche",
+    "articoli correlati",
+    "commenti",
+    "lees ook",
+    "reacties",
+    "související",
+    "komentáře",
+    "читайте также",
+    "комментарии",
+    "関連記事",
+    "コメント",
+    "相关阅读",
+    "相关文章",
+    "相關文章",
+    "推荐阅读",
+    "评论",
 ];
 
 /// Per unit: whether it belongs to the article.
@@ -668,7 +738,20 @@ fn recurring_markers(units: &[Unit], initial: &[Class]) -> Vec<bool> {
 }
 
 /// The end markers after which only comments and notes about the article follow.
-const CLOSING_MARKERS: &[&str] = &["comment", "leave a", "about the author", "share this"];
+const CLOSING_MARKERS: &[&str] = &[
+    "comment",
+    "leave a",
+    "about the author",
+    "share this",
+    "kommentar",
+    "comentário",
+    "comentario",
+    "reacties",
+    "komentář",
+    "комментари",
+    "コメント",
+    "评论",
+];
 
 /// An end marker after which the article never resumes: "Comments", "About the author".
 fn is_closing_marker(text: &str) -> bool {
@@ -679,7 +762,10 @@ fn is_closing_marker(text: &str) -> bool {
 
 /// A line of its own that announces other content after the article.
 pub fn is_end_marker(text: &str) -> bool {
-    let t = text.trim().trim_end_matches(':').to_lowercase();
+    let t = text
+        .trim()
+        .trim_matches(['【', '】', '[', ']', ':', '：'])
+        .to_lowercase();
     let t = t.trim_start_matches(|c: char| c.is_ascii_digit() || c.is_whitespace());
     t.split_whitespace().count() <= 6 && END_MARKERS.iter().any(|m| t.starts_with(m))
 }
@@ -842,8 +928,11 @@ fn is_heading(units: &[Unit], i: usize) -> bool {
 fn mark_menus(units: &[Unit], classes: &mut [Class]) -> Vec<bool> {
     let sentence = |u: &Unit| {
         let t = u.text.trim_end();
-        // A trailing ellipsis marks a truncated link text, not the end of a sentence.
-        t.ends_with(['.', '!', '?', ':', '。', '！', '？', '：']) && !t.ends_with("...")
+        // A trailing ellipsis marks a truncated link text, not the end of a sentence; a
+        // number with a full stop ("1 .") is a list's label.
+        t.ends_with(['.', '!', '?', ':', '。', '！', '？', '：'])
+            && !t.ends_with("...")
+            && t.chars().any(char::is_alphabetic)
     };
     let link_like: Vec<bool> = (0..units.len())
         .map(|i| {
@@ -1205,6 +1294,41 @@ mod tests {
         assert_eq!(k.len(), 5, "{k:?}");
         assert!(k.contains(&second.to_string()), "{k:?}");
         assert!(!k.contains(&comment.to_string()), "{k:?}");
+    }
+
+    #[test]
+    fn a_menu_of_numbered_labels_goes() {
+        let menu =
+            "Top Topics\n* 1 .\nSkin Cancer\n* 2 .\nSnoring\n* 3 .\nAutism\n* 4 .\nDiet Plans";
+        let text = format!("{PROSE}\n\n{menu}\n\n{PROSE} Again.\n");
+        assert_eq!(kept(&text).len(), 2, "{:?}", kept(&text));
+    }
+
+    #[test]
+    fn furniture_and_end_markers_in_other_languages() {
+        for word in [
+            "Teilen",
+            "Partager",
+            "Compartir",
+            "ツイート",
+            "シェアする",
+            "分享",
+        ] {
+            assert!(is_furniture_text(word), "{word}");
+        }
+        for marker in [
+            "【関連記事】",
+            "À lire aussi",
+            "Leia também:",
+            "Kommentare",
+            "相关阅读",
+        ] {
+            assert!(is_end_marker(marker), "{marker}");
+        }
+        assert!(is_closing_marker("Kommentare (12)"));
+        assert!(!is_end_marker(
+            "Kommentar: Die Stadt braucht eine neue Bibliothek und mehr Geld"
+        ));
     }
 
     #[test]
