@@ -337,19 +337,26 @@ fn title(
 const VARIANT_REACH: usize = 3;
 
 /// Whether the words of `short` run together inside the longer line `long`, and not as
-/// a part of it beside a separator: "$150K Pearl Oscar Dress ... STOLEN!!!!" is cut from
-/// "Lupita Nyong'o's $150K Pearl Oscar Dress -- STOLEN!!!", while "Rain at last" in
-/// "World | Rain at last" is the headline without its section.
+/// whole parts of it between separators: "$150K Pearl Oscar Dress ... STOLEN!!!!" is cut
+/// from "Lupita Nyong'o's $150K Pearl Oscar Dress -- STOLEN!!!", while "Rain at last" in
+/// "World | Rain at last" is the headline without its section, and "Home > News" in
+/// "Home > News > Rain at last" a shorter breadcrumb.
 fn is_cut_of(short: &str, long: &str) -> bool {
     let (s, l) = (plain_words(short), plain_words(long));
     let inside = !s.is_empty() && s.len() < l.len() && l.windows(s.len()).any(|w| w == s);
     if !inside {
         return false;
     }
-    let (key, long) = (line_key(short), line_key(long));
-    !TITLE_SEPARATORS
-        .iter()
-        .any(|sep| long.split(sep).any(|p| p.trim() == key))
+    let (short, long) = (line_key(short), line_key(long));
+    !TITLE_SEPARATORS.iter().any(|sep| {
+        let (s, l) = (parts(&short, sep), parts(&long, sep));
+        l.windows(s.len()).any(|w| w == s)
+    })
+}
+
+/// The parts of a line between separators `sep`, trimmed.
+fn parts<'a>(text: &'a str, sep: &str) -> Vec<&'a str> {
+    text.split(sep).map(str::trim).collect()
 }
 
 /// The words of a line in lower case, without punctuation.
@@ -1119,6 +1126,7 @@ mod tests {
             "Lupita Nyong'o's $150K Pearl Oscar Dress -- STOLEN!!!"
         ));
         assert!(!is_cut_of("Rain at last", "World | Rain at last"));
+        assert!(!is_cut_of("Home > News", "Home > News > Rain at last"));
         assert!(!is_cut_of("Rain at last", "Rain at last"));
         assert!(!is_cut_of("Rain at last", "Rain is here at last"));
         // The shortened variant stands by the dateline, the full headline two lines above.
