@@ -8,7 +8,7 @@ use super::dates::find_date;
 use super::segment::{Kind, Unit};
 use super::structure::is_caption;
 use crate::lang::is_stop_word;
-use crate::model::{Author, Meta};
+use crate::model::{Author, Date, Meta};
 use std::collections::{HashMap, HashSet};
 
 /// Words that introduce a date on a dateline.
@@ -93,8 +93,7 @@ pub fn infer(units: &[Unit], article: &[bool], body: usize) -> Found {
     let dateline = dated
         .iter()
         .enumerate()
-        .filter(|(_, u)| u.text.split_whitespace().count() <= 25)
-        .find_map(|(i, u)| find_date(&u.text).map(|d| (i, d)));
+        .find_map(|(i, u)| short_date(&u.text).map(|d| (i, d)));
     if let Some((i, date)) = dateline {
         let text = &units[i].text;
         let lower = text.to_lowercase();
@@ -120,6 +119,9 @@ pub fn infer(units: &[Unit], article: &[bool], body: usize) -> Found {
     let marked: Vec<usize> = byline_at
         .into_iter()
         .chain(dateline.map(|(i, _)| i))
+        // Every dated line places a headline above it, not only the first: a menu or a
+        // teaser may show a date before the article's dateline.
+        .chain((0..head.len()).filter(|&i| short_date(&units[i].text).is_some()))
         .collect();
     if found.meta.publisher.is_none() {
         found.meta.publisher = units.iter().rev().find_map(|u| copyright_holder(&u.text));
@@ -195,6 +197,13 @@ fn name_by_dateline(head: &[Unit], dateline: usize) -> Option<usize> {
         .find(|&k| bare_name(&head[k].text).is_some())
 }
 
+/// The date on a line short enough to be a dateline rather than a paragraph.
+fn short_date(text: &str) -> Option<Date> {
+    (text.split_whitespace().count() <= 25)
+        .then(|| find_date(text))
+        .flatten()
+}
+
 /// A line that is all dateline: its date, a cue word, a source, a time; nothing of a
 /// sentence.
 fn is_dateline(text: &str) -> bool {
@@ -238,9 +247,23 @@ fn title(
     head: usize,
     marked: &[usize],
 ) -> Option<usize> {
+    let mut is_marked = vec![false; units.len()];
+    for &m in marked {
+        if let Some(mark) = is_marked.get_mut(m) {
+            *mark = true;
+        }
+    }
+    let marked_in = |mut range: std::ops::RangeInclusive<usize>| {
+        range.any(|m| is_marked.get(m).copied().unwrap_or(false))
+    };
     let clean = units[..head].iter().all(|u| !is_furniture_text(&u.text));
     let topic = Topic::new(units, article);
     let repeats = line_repeats(units);
+    let is_deck = |i: usize| {
+        i == body
+            && units.get(i).is_some_and(is_title_like)
+            && is_standfirst_under_headline(units, &topic, i)
+    };
     let score = |i: usize| -> f32 {
         let unit = &units[i];
         let words = word_count(&unit.text);
@@ -256,9 +279,9 @@ fn title(
             Kind::Heading(_) => 1.0,
             _ => 0.0,
         };
-        if marked.iter().any(|&m| i < m && m - i <= 3) {
+        if marked_in(i + 1..=i + 3) {
             score += 3.0;
-        } else if marked.iter().any(|&m| m < i && i - m <= 2) {
+        } else if i > 0 && marked_in(i.saturating_sub(2)..=i - 1) {
             score += 1.0;
         }
         if clean && i == 0 {
@@ -283,16 +306,75 @@ fn title(
             // Past the first paragraph, a heading that is said once is a section's.
             score -= 2.0;
         }
+        // A standfirst opening the body yields its place to the headline above it.
+        if is_deck(i) {
+            score -= 1.5;
+        } else if is_deck(i + 1) {
+            score += 1.5;
+        }
         score - (0.05 * body.abs_diff(i) as f32).min(2.0)
     };
+    let candidates: Vec<bool> = (0..head)
+        .map(|i| !is_marked[i] && is_title_like(&units[i]))
+        .collect();
+    // A line cut from a fuller one near it is a shortened variant of the headline.
+    let is_cut = |i: usize| {
+        let near = i.saturating_sub(VARIANT_REACH)..(i + VARIANT_REACH + 1).min(head);
+        near.into_iter()
+            .any(|j| j != i && candidates[j] && is_cut_of(&units[i].text, &units[j].text))
+    };
     (0..head)
-        .filter(|&i| !marked.contains(&i) && is_title_like(&units[i]))
+        .filter(|&i| candidates[i] && !is_cut(i))
         .map(|i| (i, score(i)))
         .fold(None, |best: Option<(usize, f32)>, (i, s)| match best {
             Some((_, b)) if b > s => best,
             _ => Some((i, s)),
         })
         .map(|(i, _)| i)
+}
+
+/// How many units apart a headline and its shortened variant may stand.
+const VARIANT_REACH: usize = 3;
+
+/// Whether the words of `short` run together inside the longer line `long`, and not as
+/// whole parts of it between separators: "$150K Pearl Oscar Dress ... STOLEN!!!!" is cut
+/// from "Lupita Nyong'o's $150K Pearl Oscar Dress -- STOLEN!!!", while "Rain at last" in
+/// "World | Rain at last" is the headline without its section, and "Home > News" in
+/// "Home > News > Rain at last" a shorter breadcrumb.
+fn is_cut_of(short: &str, long: &str) -> bool {
+    let (s, l) = (plain_words(short), plain_words(long));
+    let inside = !s.is_empty() && s.len() < l.len() && l.windows(s.len()).any(|w| w == s);
+    if !inside {
+        return false;
+    }
+    let (short, long) = (line_key(short), line_key(long));
+    !TITLE_SEPARATORS.iter().any(|sep| {
+        let (s, l) = (parts(&short, sep), parts(&long, sep));
+        l.windows(s.len()).any(|w| w == s)
+    })
+}
+
+/// The parts of a line between separators `sep`, trimmed.
+fn parts<'a>(text: &'a str, sep: &str) -> Vec<&'a str> {
+    text.split(sep).map(str::trim).collect()
+}
+
+/// The words of a line in lower case, without punctuation.
+fn plain_words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Whether the line just above unit `i` is a headline of four words or more, some of them
+/// the article's: then `i`, when it opens the body, is the standfirst (deck) that sums the
+/// article up under its headline. A kicker above a headline is shorter, and stands before
+/// the body; a button's label ("To se mi líbí") has none of the article's words.
+fn is_standfirst_under_headline(units: &[Unit], topic: &Topic, i: usize) -> bool {
+    i.checked_sub(1).is_some_and(|k| {
+        is_title_like(&units[k]) && word_count(&units[k].text) >= 4 && topic.share(k) > 0.0
+    })
 }
 
 /// The words of the article, to tell how much a line is about what the article is about.
@@ -373,10 +455,9 @@ fn line_repeats(units: &[Unit]) -> HashMap<String, usize> {
     counts
 }
 
-/// What sites put between a headline and its section or site name.
-const TITLE_SEPARATORS: &[&str] = &[
-    " | ", " - ", " – ", " — ", " :: ", " · ", " > ", " » ", " / ",
-];
+/// What sites put between a headline and its section or site name; a bar, with or
+/// without spaces ("New York|Manhole Fires ...").
+const TITLE_SEPARATORS: &[&str] = &["|", " - ", " – ", " — ", " :: ", " · ", " > ", " » ", " / "];
 
 /// Words of a line; in scripts written without spaces, two characters make a word.
 fn word_count(text: &str) -> usize {
@@ -405,10 +486,29 @@ fn is_title_like(unit: &Unit) -> bool {
         // Columns of a text table.
         && !t.contains("   ")
         && !is_caption(t)
+        && !is_said_twice(t)
+        && !has_form_control(t)
         && !is_furniture_text(t)
         && !is_end_marker(t)
         && byline(t).is_none()
         && find_date(t).is_none()
+}
+
+/// A line that is one text twice over, spaces aside ("The PlayStation VRThe PlayStation
+/// VR"): a picture's alternative text run into its caption or link, as text browsers and
+/// copying print them; not a headline.
+fn is_said_twice(text: &str) -> bool {
+    let letters: Vec<char> = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let half = letters.len() / 2;
+    letters.len() >= 8 && letters.len() % 2 == 0 && letters[..half] == letters[half..]
+}
+
+/// Whether a line holds a form's control as text browsers print it: a button
+/// ("(BUTTON) Next story") or a text field ("____________").
+fn has_form_control(text: &str) -> bool {
+    ["(BUTTON)", "[BUTTON]", "____"]
+        .iter()
+        .any(|mark| text.contains(mark))
 }
 
 /// Words that may stand before "by" on a byline: "Written by", "Posted by".
@@ -443,7 +543,7 @@ fn ends_with_abbreviation(text: &str) -> bool {
 /// Authors (and a publisher after `|`) of a byline: "By Jane Doe", "Written by Jane Doe",
 /// "on March 10, 2015 by Jane Doe", "Jane Doe | Reuters", "Jane Doe - Apr 16, 2015".
 pub fn byline(text: &str) -> Option<(Vec<Author>, Option<String>)> {
-    let t = text.trim();
+    let t = without_picture_mark(text.trim());
     let long = t.split_whitespace().count() > BYLINE_WORDS;
     let (names, publisher) = match t.split_once('|') {
         Some((a, b)) => (a.trim(), Some(b.trim())),
@@ -476,13 +576,23 @@ pub fn byline(text: &str) -> Option<(Vec<Author>, Option<String>)> {
     }
     let authors = match publisher {
         Some(_) => author_names(names, false)?,
-        None => dated_name(names)?,
+        None => dated_name(names).or_else(|| handled_name(names))?,
     };
     // Without "By" a name has a first and a last name: "World | Headline" is no byline.
     if authors.iter().any(|a| !a.name.contains(' ')) {
         return None;
     }
     Some((authors, publisher.map(str::to_string)))
+}
+
+/// A line without the mark of a picture that opens it ("[headshot] Jane Doe • 8h"): text
+/// browsers print a picture as its alternative text or file name in brackets.
+fn without_picture_mark(text: &str) -> &str {
+    text.strip_prefix('[')
+        .and_then(|rest| rest.split_once(']'))
+        .map(|(_, after)| after.trim_start())
+        .filter(|after| !after.is_empty())
+        .unwrap_or(text)
 }
 
 /// The text after "By" at the start of a line, after a lead ("Written by") or after a
@@ -536,6 +646,25 @@ fn dated_name(text: &str) -> Option<Vec<Author>> {
         || short_ago
         || (date_first && (find_date(rest).is_some() || rest.ends_with(" ago")));
     dated.then(|| vec![Author::named(name_case(&words[..n].join(" ")))])
+}
+
+/// A name followed by the writer's social-media handle: "Jane Doe, @janedoe".
+fn handled_name(text: &str) -> Option<Vec<Author>> {
+    let (name, handle) = text.trim().rsplit_once(char::is_whitespace)?;
+    let name = name.trim_end().trim_end_matches(',');
+    is_handle(handle)
+        .then(|| bare_name(name))
+        .flatten()
+        .map(|a| vec![a])
+}
+
+/// A social-media handle alone: "@janedoe".
+fn is_handle(text: &str) -> bool {
+    text.strip_prefix('@').is_some_and(|h| {
+        !h.is_empty()
+            && h.chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '_' | '.'))
+    })
 }
 
 /// Words that open the name of a thing, never of a person ("The Daily Planet", "Le Monde").
@@ -688,6 +817,16 @@ mod tests {
             ["Dan Goodin"]
         );
         assert!(byline("Jane Doe 8 hours").is_none());
+        assert_eq!(names("Jane Doe , @janedoe"), ["Jane Doe"]);
+        assert_eq!(names("Jane Doe @jane_doe"), ["Jane Doe"]);
+        assert_eq!(names("Jane Doe, @janedoe"), ["Jane Doe"]);
+        assert!(byline("Jane Doe Monday, February 29, 2016 @ 11:10 PM").is_none());
+        assert!(byline("Follow us @dailyplanet").is_none());
+        assert!(byline("Jane Doe @ the library").is_none());
+        assert_eq!(names("[6eef5bc5-c] Jane Doe • 8h"), ["Jane Doe"]);
+        assert_eq!(names("[Photo of the author] By Jane Doe"), ["Jane Doe"]);
+        assert!(byline("[Jane Doe]").is_none());
+        assert!(byline("[Docs] [txt|pdf] [Tracker]").is_none());
         assert!(byline("Bottom Line Nation | Part 5").is_none());
         assert_eq!(names("By Jane Doe, MD"), ["Jane Doe"]);
         assert!(byline("Jane Doe on March madness").is_none());
@@ -821,9 +960,9 @@ mod tests {
 
     #[test]
     fn lines_recur_alone_or_beside_a_separator() {
-        let units = segment("World | Rain at last\n\nRain at last\n\nHome\n");
+        let units = segment("World | Rain at last\n\nRain at last\n\nHome\n\nCity|Rain at last\n");
         let repeats = line_repeats(&units);
-        assert_eq!(repeats.get("rain at last"), Some(&2));
+        assert_eq!(repeats.get("rain at last"), Some(&3));
         assert_eq!(repeats.get("home"), Some(&1));
     }
 
@@ -881,6 +1020,135 @@ mod tests {
             Some("İstanbul Ltd")
         );
         assert_eq!(find_ascii_ignore_case("ab", "abc"), None);
+    }
+
+    #[test]
+    fn the_standfirst_under_the_headline_is_not_the_title() {
+        // The deck opens the body, longer than the headline and with more of the body's
+        // words; the headline above it is the title.
+        let deck = "The council met again on Tuesday evening to discuss the plan for the new library, delayed for two years, without a vote";
+        let found = infer_text(&format!(
+            "Home\n\nCouncil delays library plan once more\n\n{deck}\n\n{PROSE}\n"
+        ));
+        assert!(deck.len() > 100, "the deck must open the body");
+        assert_eq!(
+            found.meta.title.as_deref(),
+            Some("Council delays library plan once more")
+        );
+        // The headline over the deck gains what the deck loses: it beats a teaser of the
+        // same topic at the top of the page.
+        let found = infer_text(&format!(
+            "Council to discuss the new library plan\n\nMenu\n\nSearch\n\nLibrary plan delayed once more\n\n{deck}\n\n{PROSE}\n"
+        ));
+        assert_eq!(
+            found.meta.title.as_deref(),
+            Some("Library plan delayed once more")
+        );
+        // A label above the first paragraph names nothing of the article.
+        let units = segment(&format!("Menu\n\nTo se mi líbí\n\n{deck}\n\n{PROSE}\n"));
+        let article = vec![true; units.len()];
+        assert!(!is_standfirst_under_headline(
+            &units,
+            &Topic::new(&units, &article),
+            2
+        ));
+        // A kicker above the headline, before the body, leaves the headline the title.
+        let found = infer_text(&format!(
+            "Home\n\nThis week at city hall\n\nCouncil delays library plan once more\n\nBy Jane Doe\n\n{PROSE}\n"
+        ));
+        assert_eq!(
+            found.meta.title.as_deref(),
+            Some("Council delays library plan once more")
+        );
+    }
+
+    #[test]
+    fn the_headline_stands_above_a_byline_with_a_handle() {
+        // Teasers of other stories above, one printed twice; the byline gives the headline
+        // its place.
+        let teaser = "Council to discuss the library plan";
+        let found = infer_text(&format!(
+            "Menu\n\n{teaser}\n\n{teaser}\n\nNew bridge opens to traffic downtown\n\nRain at last for the city's parks\n\nLibrary plan delayed again\n\nJane Doe , @janedoe\nShare\n\n{PROSE}\n"
+        ));
+        assert_eq!(
+            found.meta.title.as_deref(),
+            Some("Library plan delayed again")
+        );
+        assert_eq!(found.meta.authors[0].name, "Jane Doe");
+    }
+
+    #[test]
+    fn a_line_said_twice_is_no_headline() {
+        assert!(is_said_twice("The PlayStation VRThe PlayStation VR"));
+        assert!(is_said_twice(
+            "Firefox Developer Edition Firefox Developer Edition"
+        ));
+        assert!(!is_said_twice("Firefox Developer Edition"));
+        assert!(!is_said_twice("Bye Bye"));
+        // The picture's text twice, beside the headline, stands nearer the body.
+        let found = infer_text(&format!(
+            "Menu\n\nLibrary plan delayed again\n\nShare\n\nThe new library planThe new library plan\n\n{PROSE}\n"
+        ));
+        assert_eq!(
+            found.meta.title.as_deref(),
+            Some("Library plan delayed again")
+        );
+    }
+
+    #[test]
+    fn marks_of_a_text_browser_are_read_through() {
+        // The byline behind a picture's mark still places the headline above it, over a
+        // teaser printed twice.
+        let teaser = "Council to discuss the library plan";
+        let found = infer_text(&format!(
+            "Menu\n\n{teaser}\n\n{teaser}\n\nNew bridge opens to traffic downtown\n\nRain at last for the city's parks\n\nLibrary plan delayed again\n\n[6eef5bc5-c] Jane Doe • 8h\nShare\n\n{PROSE}\n"
+        ));
+        assert_eq!(
+            found.meta.title.as_deref(),
+            Some("Library plan delayed again")
+        );
+        // A button's label is no headline.
+        let found = infer_text(&format!(
+            "Menu\n\nLibrary plan delayed again\n\nShare\n\nTools\n\n(BUTTON) Council to discuss the plan for the new library\n\n{PROSE}\n"
+        ));
+        assert_eq!(
+            found.meta.title.as_deref(),
+            Some("Library plan delayed again")
+        );
+        assert!(has_form_control("Search ____________________ (BUTTON)"));
+        assert!(!has_form_control("Library plan delayed again"));
+    }
+
+    #[test]
+    fn a_headline_cut_short_gives_way_to_the_full_one() {
+        assert!(is_cut_of(
+            "$150K Pearl Oscar Dress ... STOLEN!!!!",
+            "Lupita Nyong'o's $150K Pearl Oscar Dress -- STOLEN!!!"
+        ));
+        assert!(!is_cut_of("Rain at last", "World | Rain at last"));
+        assert!(!is_cut_of("Home > News", "Home > News > Rain at last"));
+        assert!(!is_cut_of("Rain at last", "Rain at last"));
+        assert!(!is_cut_of("Rain at last", "Rain is here at last"));
+        // The shortened variant stands by the dateline, the full headline two lines above.
+        let found = infer_text(&format!(
+            "Menu\n\nJane Doe's new library plan delayed again\n\nJane Doe\n\nLibrary plan ... delayed again!\n\n2/26/2015 7:11 AM PST\n\n{PROSE}\n"
+        ));
+        assert_eq!(
+            found.meta.title.as_deref(),
+            Some("Jane Doe's new library plan delayed again")
+        );
+    }
+
+    #[test]
+    fn a_headline_stands_above_any_dated_line() {
+        // A teaser dated first; the headline stands above the article's own dateline.
+        let found = infer_text(&format!(
+            "Home\n\nCouncil to discuss the new bridge\n\nMarch 3, 2015\n\nShare\n\nTools\n\nLibrary plan delayed again\n\nAFP 18 March 2015 at 07:19 (updated 07:38)\n\nShare\n\nPrint\n\nMail\n\n{PROSE}\n"
+        ));
+        assert_eq!(
+            found.meta.title.as_deref(),
+            Some("Library plan delayed again")
+        );
     }
 
     #[test]
