@@ -755,19 +755,24 @@ const CLOSING_MARKERS: &[&str] = &[
 
 /// An end marker after which the article never resumes: "Comments", "About the author".
 fn is_closing_marker(text: &str) -> bool {
-    let t = text.trim().to_lowercase();
-    let t = t.trim_start_matches(|c: char| c.is_ascii_digit() || c.is_whitespace());
+    let t = marker_text(text);
     CLOSING_MARKERS.iter().any(|m| t.starts_with(m))
 }
 
 /// A line of its own that announces other content after the article.
 pub fn is_end_marker(text: &str) -> bool {
-    let t = text
-        .trim()
-        .trim_matches(['【', '】', '[', ']', ':', '：'])
-        .to_lowercase();
-    let t = t.trim_start_matches(|c: char| c.is_ascii_digit() || c.is_whitespace());
+    let t = marker_text(text);
     t.split_whitespace().count() <= 6 && END_MARKERS.iter().any(|m| t.starts_with(m))
+}
+
+/// A marker line as the marker lists spell it: lower case, without its brackets, colon
+/// and leading number ("【関連記事】", "Related:", "12 Comments").
+fn marker_text(text: &str) -> String {
+    text.trim()
+        .trim_matches(['【', '】', '[', ']', ':', '：'])
+        .to_lowercase()
+        .trim_start_matches(|c: char| c.is_ascii_digit() || c.is_whitespace())
+        .to_string()
 }
 
 fn classify(unit: &Unit, (stopwords_low, stopwords_high): (f32, f32)) -> Class {
