@@ -9,7 +9,7 @@ use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::{
     BufferQueue, EndTag, StartTag, Tag, TagToken, Token, TokenSink, TokenSinkResult, Tokenizer,
 };
-use html5ever::tree_builder::{ElemName, TreeBuilder, TreeSink};
+use html5ever::tree_builder::{ElemName, TreeBuilder, TreeBuilderOpts, TreeSink};
 use html5ever::{local_name, ns, LocalName, TokenizerResult};
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -30,7 +30,13 @@ pub fn parse_document<S: TreeView>(sink: S, input: StrTendril, max_open: usize) 
 where
     S::Handle: Clone,
 {
-    let builder = TreeBuilder::new(sink, Default::default());
+    // As a browser without scripts reads the page: `<noscript>` holds markup, and some pages
+    // put their whole text there for readers without JavaScript.
+    let opts = TreeBuilderOpts {
+        scripting_enabled: false,
+        ..Default::default()
+    };
+    let builder = TreeBuilder::new(sink, opts);
     let tokenizer = Tokenizer::new(DepthGuard::new(builder, max_open), Default::default());
     let queue = BufferQueue::default();
     queue.push_back(input);

@@ -28,6 +28,9 @@ const LOOSE_PASS_GAIN: f64 = 2.0;
 /// Text below this many characters means the extraction missed the article.
 const MIN_ARTICLE_CHARS: usize = 500;
 
+/// A `<noscript>` with this much text is content.
+const NOSCRIPT_TEXT_CHARS: usize = 200;
+
 /// What to convert: the chosen subtrees, in document order, and nodes to leave out.
 #[derive(Debug, Clone)]
 pub struct Selection {
@@ -118,12 +121,18 @@ pub fn never_content(dom: &Dom) -> Vec<bool> {
             }
         }
         if let Some(tag) = dom.tag(id) {
-            skip[id] = hints::is_never_content(tag)
+            skip[id] = (hints::is_never_content(tag) && !is_noscript_text(dom, id))
                 || hints::is_hidden(dom, id)
                 || (tag == "form" && !is_page_wrapping_form(dom, id));
         }
     }
     skip
+}
+
+/// A `<noscript>` that holds a text of its own (a page written for readers without
+/// JavaScript), not a tracking pixel, a lazy image's fallback or a plea to enable scripts.
+fn is_noscript_text(dom: &Dom, id: NodeId) -> bool {
+    dom.is(id, "noscript") && collapsed_len(&dom.text(id)) >= NOSCRIPT_TEXT_CHARS
 }
 
 /// Some sites wrap the whole page in one `<form>` (ASP.NET); such a form holds the article
@@ -870,6 +879,26 @@ mod tests {
             .map(|i| skip[i])
             .collect();
         assert_eq!(headers, [true, false, false, true]);
+    }
+
+    #[test]
+    fn a_page_written_in_noscript_is_read() {
+        let body = format!(
+            "<div id=app></div><noscript>You need to enable JavaScript to run this app.</noscript>\
+             <noscript><img src=pixel.gif></noscript>\
+             <noscript><div class=post><p>{PROSE}</p><p>{PROSE}</p></div></noscript>"
+        );
+        let dom = page(&body);
+        let sel = extract(&dom, &never_content(&dom)).unwrap();
+        let text = selected_text(&dom, &sel);
+        assert_eq!(text.matches("real prose").count(), 2);
+        assert!(!text.contains("enable JavaScript"));
+        let noscripts: Vec<bool> = dom
+            .all()
+            .filter(|&i| dom.is(i, "noscript"))
+            .map(|i| sel.skip[i])
+            .collect();
+        assert_eq!(noscripts, [true, true, false]);
     }
 
     #[test]

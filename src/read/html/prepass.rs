@@ -84,8 +84,9 @@ pub fn parser_input(text: &str) -> StrTendril {
                 continue;
             }
             // Text the parser does not read as markup.
-            b"textarea" | b"xmp" | b"title" | b"noscript" | b"iframe" | b"noembed"
-            | b"noframes" => (end_tag_at(text, tag.end, name), false),
+            b"textarea" | b"xmp" | b"title" | b"iframe" | b"noembed" | b"noframes" => {
+                (end_tag_at(text, tag.end, name), false)
+            }
             b"plaintext" => break,
             _ => continue,
         };
@@ -165,7 +166,6 @@ fn lowercase_name(name: &[u8]) -> Option<&'static [u8]> {
         b"textarea",
         b"xmp",
         b"title",
-        b"noscript",
         b"iframe",
         b"noembed",
         b"noframes",
@@ -367,7 +367,6 @@ fn parses_to_its_end(body: &str, math: bool) -> bool {
         "textarea",
         "xmp",
         "title",
-        "noscript",
         "iframe",
         "noembed",
         "noframes",
@@ -632,7 +631,14 @@ mod tests {
             parts in proptest::collection::vec(fragment(), 0..40)
         ) {
             let page = parts.concat();
-            let direct = html5ever::parse_document(Sink::default(), Default::default())
+            let opts = html5ever::ParseOpts {
+                tree_builder: html5ever::tree_builder::TreeBuilderOpts {
+                    scripting_enabled: false,
+                    ..Default::default()
+                },
+                ..Default::default()
+            };
+            let direct = html5ever::parse_document(Sink::default(), opts)
                 .one(page.as_str())
                 .into_dom();
             let (mut want, mut got) = (String::new(), String::new());
