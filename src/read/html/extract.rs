@@ -507,6 +507,113 @@ pub fn with_siblings(
         .collect()
 }
 
+/// Class tokens without digits, sorted: the name of an item's template, not of the item
+/// (`post post-17 odd` and `post post-18 even` share `odd`/`even`-free `post`).
+fn template_classes(dom: &Dom, id: NodeId) -> Vec<String> {
+    let mut tokens: Vec<String> = dom
+        .attr(id, "class")
+        .unwrap_or("")
+        .split_ascii_whitespace()
+        .filter(|t| !t.bytes().any(|b| b.is_ascii_digit()))
+        .map(str::to_ascii_lowercase)
+        .collect();
+    tokens.sort_unstable();
+    tokens.dedup();
+    tokens
+}
+
+/// Whether two elements are made from one template: the same element, and classes that
+/// mostly agree (an item may carry a mark of its own, as a thread's first post does).
+pub fn same_template(dom: &Dom, a: NodeId, b: NodeId) -> bool {
+    if dom.tag(a) != dom.tag(b) {
+        return false;
+    }
+    let (ca, cb) = (template_classes(dom, a), template_classes(dom, b));
+    if ca.is_empty() || cb.is_empty() {
+        return ca.is_empty() && cb.is_empty();
+    }
+    let shared = ca.iter().filter(|t| cb.contains(t)).count();
+    shared * 2 >= ca.len().max(cb.len())
+}
+
+/// Whether `item` holds, `depth` levels down, an element of the template of `inner`.
+fn holds_at_depth(dom: &Dom, item: NodeId, inner: NodeId, depth: usize) -> bool {
+    dom.descendants(item).any(|d| {
+        same_template(dom, d, inner)
+            && dom.ancestors(d).take_while(|&a| a != item).count() + 1 == depth
+    })
+}
+
+/// The templates of the elements an item is made of (its first few hundred): posts of a
+/// thread are built alike, the sections of a page layout are not.
+fn skeleton(dom: &Dom, item: NodeId) -> std::collections::HashSet<(String, Vec<String>)> {
+    dom.descendants(item)
+        .filter_map(|d| {
+            dom.tag(d)
+                .map(|t| (t.to_string(), template_classes(dom, d)))
+        })
+        .take(SKELETON_ELEMENTS)
+        .collect()
+}
+
+/// How much of an item's make-up is looked at.
+const SKELETON_ELEMENTS: usize = 300;
+
+/// Whether two items are built alike: most of the templates of their elements are shared.
+fn built_alike(
+    a: &std::collections::HashSet<(String, Vec<String>)>,
+    b: &std::collections::HashSet<(String, Vec<String>)>,
+) -> bool {
+    let shared = a.intersection(b).count();
+    let all = a.len() + b.len() - shared;
+    all == 0 || shared as f64 >= all as f64 * SKELETON_SHARE
+}
+
+/// The share of element templates that two items of one template have in common.
+const SKELETON_SHARE: f64 = 0.5;
+
+/// How far above the best candidate its repeated item (a post, a card) may start.
+const MAX_ITEM_LEVELS: usize = 8;
+
+/// The items of a repeated template that the best candidate belongs to: the posts of a
+/// thread, the entries of a listing. The candidate, or one of its ancestors, has siblings
+/// of its own template that hold an element of the candidate's template at the same depth;
+/// those siblings are the content as much as the candidate is. `None` when it stands alone.
+pub fn repeated_items(dom: &Dom, top: NodeId, skip: &[bool], st: &[Stats]) -> Option<Vec<NodeId>> {
+    let mut item = top;
+    for depth in 0..=MAX_ITEM_LEVELS {
+        let mut shape = None;
+        let parent = dom.parent(item)?;
+        if dom.tag(parent).is_none_or(|t| t == "body" || t == "html") {
+            return None;
+        }
+        let items: Vec<NodeId> = dom
+            .children(parent)
+            .iter()
+            .copied()
+            .filter(|&s| {
+                s == item
+                    || (!skip[s]
+                        && st[s].chars > 0
+                        && same_template(dom, s, item)
+                        && (depth == 0 || holds_at_depth(dom, s, top, depth))
+                        && built_alike(
+                            shape.get_or_insert_with(|| skeleton(dom, item)),
+                            &skeleton(dom, s),
+                        ))
+            })
+            .collect();
+        if items.len() >= MIN_REPEATED_ITEMS {
+            return Some(items);
+        }
+        item = parent;
+    }
+    None
+}
+
+/// Items of one template that make a thread or a listing.
+const MIN_REPEATED_ITEMS: usize = 2;
+
 /// The page's own mark of its main content around a candidate: the nearest `<main>`,
 /// `<article>` or `role=main` ancestor below `<body>`.
 fn semantic_container(dom: &Dom, top: NodeId) -> Option<NodeId> {
@@ -677,7 +784,8 @@ pub fn extract(dom: &Dom, base_skip: &[bool]) -> Option<Selection> {
         let Some(top) = top_candidate(dom, &scores) else {
             continue;
         };
-        let mut roots = with_siblings(dom, top, &scores, &st, &skip);
+        let mut roots = repeated_items(dom, top, &skip, &st)
+            .unwrap_or_else(|| with_siblings(dom, top, &scores, &st, &skip));
         let found: usize = roots.iter().map(|&r| st[r].chars).sum();
         if found < MIN_ARTICLE_CHARS {
             if let Some(c) = semantic_container(dom, top).filter(|&c| st[c].chars > found) {
@@ -899,6 +1007,70 @@ mod tests {
             .map(|i| sel.skip[i])
             .collect();
         assert_eq!(noscripts, [true, true, false]);
+    }
+
+    fn post(n: usize, text: &str) -> String {
+        format!(
+            "<article class='message post-{n}'><div class=user><a href=/u/{n}>user{n}</a>\
+             <time>May {n}</time></div><div class=message-body><div class=bb>{text}</div></div>\
+             <div class=reactions><a href=/like>Like</a></div></article>"
+        )
+    }
+
+    #[test]
+    fn a_thread_keeps_all_its_posts() {
+        let posts = [
+            post(1, &format!("<p>{PROSE}</p><p>{PROSE}</p>")),
+            post(2, "Thanks, that worked for me."),
+            post(3, "<p>Same here: I had to restart it twice.</p>"),
+        ]
+        .concat();
+        let body = format!(
+            "<div class=layout><div class=thread><h1>Question</h1><div class=posts>{posts}</div></div>\
+             <div class=side><p>Other threads, with commas, that were asked before, somewhere.</p></div></div>"
+        );
+        let dom = page(&body);
+        let sel = extract(&dom, &never_content(&dom)).unwrap();
+        let text = selected_text(&dom, &sel);
+        assert!(text.contains("real prose"));
+        assert!(text.contains("that worked for me"));
+        assert!(text.contains("restart it twice"));
+        assert!(!text.contains("Other threads"));
+    }
+
+    #[test]
+    fn sections_of_a_layout_are_not_a_thread() {
+        let prose = format!("<p>{PROSE}</p>").repeat(4);
+        let body = format!(
+            "<div class=page><div class='row wide'><div class=hero><h2>Buy now</h2><ul><li><a href=/a>Plans</a></li>\
+             <li><a href=/b>Prices</a></li></ul><img src=a.png></div></div>\
+             <div class='row wide'><div class=text>{prose}</div></div></div>"
+        );
+        let dom = page(&body);
+        let skip = never_content(&dom);
+        let st = stats(&dom, &skip);
+        let text = dom
+            .all()
+            .find(|&i| dom.attr(i, "class") == Some("text"))
+            .unwrap();
+        assert_eq!(repeated_items(&dom, text, &skip, &st), None);
+        let rows: Vec<_> = dom
+            .all()
+            .filter(|&i| dom.attr(i, "class") == Some("row wide"))
+            .collect();
+        assert!(same_template(&dom, rows[0], rows[1]));
+    }
+
+    #[test]
+    fn templates_ignore_numbered_classes() {
+        let dom = page("<div class='post post-1 first'></div><div class='post post-2'></div><div class='card'></div><p class=post></p>");
+        let els: Vec<_> = dom
+            .all()
+            .filter(|&i| dom.attr(i, "class").is_some())
+            .collect();
+        assert!(same_template(&dom, els[0], els[1]));
+        assert!(!same_template(&dom, els[1], els[2]));
+        assert!(!same_template(&dom, els[1], els[3]));
     }
 
     #[test]
