@@ -41,6 +41,9 @@ pub fn is_never_content(tag: &str) -> bool {
 
 /// Hidden by the `hidden` attribute, `aria-hidden`, or an inline style.
 pub fn is_hidden(dom: &Dom, id: NodeId) -> bool {
+    if dom.attr(id, "hidden").is_some() && is_streamed_segment(dom, id) {
+        return false;
+    }
     if dom.attr(id, "hidden").is_some() || dom.attr(id, "aria-hidden") == Some("true") {
         // Images marked aria-hidden are decorative duplicates at worst; their figure keeps them.
         return !dom.is(id, "img");
@@ -57,6 +60,14 @@ pub fn is_hidden(dom: &Dom, id: NodeId) -> bool {
             .to_ascii_lowercase();
         s.contains("display:none") || s.contains("visibility:hidden")
     })
+}
+
+/// A segment of a page rendered in streamed parts (React's `<div hidden id="S:0">`): the
+/// page's script moves it into view as soon as it arrives, so it is shown, not hidden.
+fn is_streamed_segment(dom: &Dom, id: NodeId) -> bool {
+    dom.attr(id, "id")
+        .and_then(|v| v.strip_prefix("S:"))
+        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// Whether `text` holds `word`, ASCII letters compared without case.
@@ -348,11 +359,11 @@ mod tests {
     #[test]
     fn hidden_elements() {
         let dom = Dom::parse(
-            r#"<p style="DISPLAY: none">a</p><p hidden>b</p><p aria-hidden="true">c</p><p style="color:red">d</p>"#,
+            r#"<p style="DISPLAY: none">a</p><p hidden>b</p><p aria-hidden="true">c</p><p style="color:red">d</p><p hidden id="S:1">e</p><p hidden id="S:x">f</p>"#,
         );
         let ps: Vec<_> = dom.all().filter(|&i| dom.is(i, "p")).collect();
         let hidden: Vec<bool> = ps.iter().map(|&p| is_hidden(&dom, p)).collect();
-        assert_eq!(hidden, [true, true, true, false]);
+        assert_eq!(hidden, [true, true, true, false, false, true]);
     }
 
     #[test]
