@@ -28,6 +28,10 @@ const LOOSE_PASS_GAIN: f64 = 2.0;
 /// Text below this many characters means the extraction missed the article.
 const MIN_ARTICLE_CHARS: usize = 500;
 
+/// A winner with less than this share of the text of the `<main>` or `<article>` around it
+/// widens to that container.
+const MIN_SHARE_OF_MAIN: f64 = 0.5;
+
 /// A `<noscript>` with this much text is content.
 const NOSCRIPT_TEXT_CHARS: usize = 200;
 
@@ -787,10 +791,15 @@ pub fn extract(dom: &Dom, base_skip: &[bool]) -> Option<Selection> {
         let mut roots = repeated_items(dom, top, &skip, &st)
             .unwrap_or_else(|| with_siblings(dom, top, &scores, &st, &skip));
         let found: usize = roots.iter().map(|&r| st[r].chars).sum();
-        if found < MIN_ARTICLE_CHARS {
-            if let Some(c) = semantic_container(dom, top).filter(|&c| st[c].chars > found) {
-                roots = vec![c];
-            }
+        // The page's own main container knows better than a winner that holds little of it
+        // (a product or service page made of many short sections).
+        let widen = |c: NodeId| {
+            st[c].chars > found
+                && (found < MIN_ARTICLE_CHARS
+                    || (found as f64) < st[c].chars as f64 * MIN_SHARE_OF_MAIN)
+        };
+        if let Some(c) = semantic_container(dom, top).filter(|&c| widen(c)) {
+            roots = vec![c];
         }
         clean_conditionally(dom, &roots, &mut skip, &mut st, strict);
         if strict {
@@ -951,6 +960,31 @@ mod tests {
         let text = selected_text(&dom, &sel);
         assert!(text.contains("Inspect the network"));
         assert!(text.contains("sync your profile"));
+        assert!(!text.contains("Copyright"));
+    }
+
+    #[test]
+    fn a_winner_with_little_of_its_main_widens_to_it() {
+        let section = |name: &str| {
+            format!("<section class={name}><h2>{name}</h2><ul><li>Fast {name}, for teams of any size</li>\
+                     <li>Start today, and pay only for what you use</li></ul></section>")
+        };
+        let sections: String = [
+            "hosting", "storage", "backups", "support", "billing", "domains", "mail", "logs",
+            "metrics", "alerts",
+        ]
+        .iter()
+        .map(|n| section(n))
+        .collect();
+        let body = format!(
+            "<main><div class=intro>{}</div>{sections}</main><footer><p>Copyright</p></footer>",
+            format!("<p>{PROSE}</p>").repeat(5)
+        );
+        let dom = page(&body);
+        let sel = extract(&dom, &never_content(&dom)).unwrap();
+        let text = selected_text(&dom, &sel);
+        assert!(text.contains("real prose"));
+        assert!(text.contains("Fast backups"));
         assert!(!text.contains("Copyright"));
     }
 
