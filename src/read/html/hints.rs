@@ -257,6 +257,15 @@ const NEGATIVE: &[&str] = &[
     "recirc",
 ];
 
+/// A class that only styles (utility CSS: `overflow-hidden`, `md:flex`, `p-[4px]`), so its
+/// words say nothing of what the element holds.
+pub fn is_style_utility(class: &str) -> bool {
+    class.contains([':', '[', '/'])
+        || ["overflow-", "scroll-", "scrollbar-"]
+            .iter()
+            .any(|p| class.len() > p.len() && class[..p.len()].eq_ignore_ascii_case(p))
+}
+
 /// Readability-style weight of class and id: +25 for each attribute naming content, -25 for
 /// each naming furniture, plus a bonus for schema.org's `articleBody`.
 pub fn class_weight(dom: &Dom, id: NodeId) -> f64 {
@@ -265,7 +274,12 @@ pub fn class_weight(dom: &Dom, id: NodeId) -> f64 {
         let Some(v) = dom.attr(id, attr) else {
             continue;
         };
-        let v = v.to_ascii_lowercase();
+        let v: String = v
+            .split_ascii_whitespace()
+            .filter(|w| !is_style_utility(w))
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_ascii_lowercase();
         if tokens(&v).any(|t| NEGATIVE.contains(&t)) || v.contains("comment") {
             w -= 25.0;
         }
@@ -369,11 +383,11 @@ mod tests {
     #[test]
     fn weights() {
         let dom = Dom::parse(
-            r#"<div class="entry-content">a</div><div id="sidebar">b</div><div itemprop="articleBody">c</div>"#,
+            r#"<div class="entry-content">a</div><div id="sidebar">b</div><div itemprop="articleBody">c</div><div class="overflow-hidden md:hidden">d</div>"#,
         );
         let divs: Vec<_> = dom.all().filter(|&i| dom.is(i, "div")).collect();
         let w: Vec<f64> = divs.iter().map(|&d| class_weight(&dom, d)).collect();
-        assert_eq!(w, [25.0, -25.0, 25.0]);
+        assert_eq!(w, [25.0, -25.0, 25.0, 0.0]);
     }
 
     #[test]
