@@ -615,6 +615,62 @@ pub fn repeated_items(dom: &Dom, top: NodeId, skip: &[bool], st: &[Stats]) -> Op
     None
 }
 
+/// The longest run of items of one template on the page, children of one parent: the
+/// entries of a listing, the cards of a shop's collection. Most items must be built alike
+/// with the first; the items are returned with their characters.
+pub fn listing(dom: &Dom, skip: &[bool], st: &[Stats]) -> Option<(Vec<NodeId>, usize)> {
+    let mut best: Option<(Vec<NodeId>, usize)> = None;
+    for parent in dom.all() {
+        if skip[parent]
+            || dom.tag(parent).is_none()
+            || dom.children(parent).len() < MIN_LISTING_ITEMS
+        {
+            continue;
+        }
+        let mut groups: std::collections::HashMap<(&str, Vec<String>), Vec<NodeId>> =
+            std::collections::HashMap::new();
+        for &c in dom.children(parent) {
+            if let Some(tag) = dom
+                .tag(c)
+                .filter(|&t| !skip[c] && st[c].chars > 0 && t != "noscript")
+            {
+                groups
+                    .entry((tag, template_classes(dom, c)))
+                    .or_default()
+                    .push(c);
+            }
+        }
+        for items in groups.into_values() {
+            let chars: usize = items.iter().map(|&i| st[i].chars).sum();
+            if items.len() < MIN_LISTING_ITEMS
+                || chars / items.len() < MIN_LISTING_ITEM_CHARS
+                || best.as_ref().is_some_and(|(_, c)| *c >= chars)
+            {
+                continue;
+            }
+            let first = skeleton(dom, items[0]);
+            let alike = items[1..]
+                .iter()
+                .filter(|&&i| built_alike(&first, &skeleton(dom, i)))
+                .count();
+            if alike * 4 >= (items.len() - 1) * 3 {
+                best = Some((items, chars));
+            }
+        }
+    }
+    best
+}
+
+/// How many times more text than the extracted article a listing must hold to be the
+/// content instead.
+const LISTING_GAIN: f64 = 2.0;
+
+/// Fewer items than this are no listing.
+const MIN_LISTING_ITEMS: usize = 4;
+
+/// Items shorter than this on average are a menu's entries, not a listing's.
+const MIN_LISTING_ITEM_CHARS: usize = 20;
+
 /// Items of one template that make a thread or a listing.
 const MIN_REPEATED_ITEMS: usize = 2;
 
@@ -694,6 +750,18 @@ pub fn clean_conditionally(
             0.0
         };
         if is_furniture(dom, id, tag, &st[id], weight) {
+            if std::env::var_os("FOLIO_DEBUG").is_some() && st[id].chars > 100 {
+                eprintln!(
+                    "  cc drop {} chars={} ld={:.2} p={} img={} li={} in={}",
+                    dbg_node(dom, id),
+                    st[id].chars,
+                    st[id].link_density(),
+                    st[id].paragraphs,
+                    st[id].images,
+                    st[id].list_items,
+                    st[id].inputs
+                );
+            }
             skip[id] = true;
             let removed = st[id];
             for a in dom.ancestors(id) {
@@ -773,6 +841,7 @@ pub fn drop_share_bars(dom: &Dom, roots: &[NodeId], skip: &mut [bool], st: &[Sta
 /// The article of a whole page, or `None` when nothing scores.
 pub fn extract(dom: &Dom, base_skip: &[bool]) -> Option<Selection> {
     let mut best: Option<(usize, Selection)> = None;
+    let mut listed = None;
     for strict in [true, false] {
         let mut skip = base_skip.to_vec();
         furniture(
@@ -785,6 +854,9 @@ pub fn extract(dom: &Dom, base_skip: &[bool]) -> Option<Selection> {
         );
         let mut st = stats(dom, &skip);
         let scores = score(dom, &skip, &st, strict);
+        if strict {
+            listed = listing(dom, &skip, &st).map(|(items, chars)| (items, chars, skip.clone()));
+        }
         let Some(top) = top_candidate(dom, &scores) else {
             continue;
         };
@@ -806,6 +878,13 @@ pub fn extract(dom: &Dom, base_skip: &[bool]) -> Option<Selection> {
             drop_share_bars(dom, &roots, &mut skip, &st);
         }
         let chars: usize = roots.iter().map(|&r| st[r].chars).sum();
+        if std::env::var_os("FOLIO_DEBUG").is_some() {
+            eprintln!(
+                "pass strict={strict} top={} roots={:?} chars={chars}",
+                dbg_node(dom, top),
+                roots.iter().map(|&r| dbg_node(dom, r)).collect::<Vec<_>>()
+            );
+        }
         // Without the class rules, furniture named by class comes back: that pass wins only
         // when the strict one clearly missed the article.
         let better = best
@@ -818,7 +897,24 @@ pub fn extract(dom: &Dom, base_skip: &[bool]) -> Option<Selection> {
             break;
         }
     }
+    // A page that is mostly a listing: its entries, however many links they are made of.
+    let found = best.as_ref().map_or(0, |(c, _)| *c);
+    if let Some((roots, _, skip)) =
+        listed.filter(|(_, c, _)| *c as f64 > found as f64 * LISTING_GAIN)
+    {
+        return Some(Selection { roots, skip });
+    }
     best.map(|(_, s)| s)
+}
+
+pub fn dbg_node(dom: &Dom, id: NodeId) -> String {
+    format!(
+        "{}#{}<{}.{}>",
+        id,
+        dom.attr(id, "id").unwrap_or(""),
+        dom.tag(id).unwrap_or("?"),
+        dom.attr(id, "class").unwrap_or("")
+    )
 }
 
 #[cfg(test)]
@@ -986,6 +1082,43 @@ mod tests {
         assert!(text.contains("real prose"));
         assert!(text.contains("Fast backups"));
         assert!(!text.contains("Copyright"));
+    }
+
+    fn card(n: usize) -> String {
+        format!(
+            "<div class='card card-{n}'><a href=/p/{n}><img src={n}.jpg><h3>Trail shoe model {n}</h3></a>\
+             <span class=price>$1{n}9.00</span></div>"
+        )
+    }
+
+    #[test]
+    fn a_shop_page_is_its_listing() {
+        let cards: String = (1..=8).map(card).collect();
+        let body = format!(
+            "<main><h1>Shoes</h1><p>Shoes for the trail, and the road.</p><div class=grid>{cards}</div></main>\
+             <div class=links><ul><li><a href=/a>About</a></li><li><a href=/b>Help</a></li>\
+             <li><a href=/c>Jobs</a></li><li><a href=/d>Press</a></li></ul></div>"
+        );
+        let dom = page(&body);
+        let sel = extract(&dom, &never_content(&dom)).unwrap();
+        let text = selected_text(&dom, &sel);
+        assert_eq!(text.matches("Trail shoe model").count(), 8);
+        assert!(text.contains("$149.00"));
+        assert!(!text.contains("About"));
+    }
+
+    #[test]
+    fn an_article_is_not_its_teasers() {
+        let cards: String = (1..=4).map(card).collect();
+        let body = format!(
+            "<article>{}</article><div class=more>{cards}</div>",
+            format!("<p>{PROSE}</p>").repeat(6)
+        );
+        let dom = page(&body);
+        let sel = extract(&dom, &never_content(&dom)).unwrap();
+        let text = selected_text(&dom, &sel);
+        assert_eq!(text.matches("real prose").count(), 6);
+        assert!(!text.contains("Trail shoe"));
     }
 
     #[test]
