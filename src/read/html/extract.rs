@@ -750,18 +750,6 @@ pub fn clean_conditionally(
             0.0
         };
         if is_furniture(dom, id, tag, &st[id], weight) {
-            if std::env::var_os("FOLIO_DEBUG").is_some() && st[id].chars > 100 {
-                eprintln!(
-                    "  cc drop {} chars={} ld={:.2} p={} img={} li={} in={}",
-                    dbg_node(dom, id),
-                    st[id].chars,
-                    st[id].link_density(),
-                    st[id].paragraphs,
-                    st[id].images,
-                    st[id].list_items,
-                    st[id].inputs
-                );
-            }
             skip[id] = true;
             let removed = st[id];
             for a in dom.ancestors(id) {
@@ -878,13 +866,6 @@ pub fn extract(dom: &Dom, base_skip: &[bool]) -> Option<Selection> {
             drop_share_bars(dom, &roots, &mut skip, &st);
         }
         let chars: usize = roots.iter().map(|&r| st[r].chars).sum();
-        if std::env::var_os("FOLIO_DEBUG").is_some() {
-            eprintln!(
-                "pass strict={strict} top={} roots={:?} chars={chars}",
-                dbg_node(dom, top),
-                roots.iter().map(|&r| dbg_node(dom, r)).collect::<Vec<_>>()
-            );
-        }
         // Without the class rules, furniture named by class comes back: that pass wins only
         // when the strict one clearly missed the article.
         let better = best
@@ -905,16 +886,6 @@ pub fn extract(dom: &Dom, base_skip: &[bool]) -> Option<Selection> {
         return Some(Selection { roots, skip });
     }
     best.map(|(_, s)| s)
-}
-
-pub fn dbg_node(dom: &Dom, id: NodeId) -> String {
-    format!(
-        "{}#{}<{}.{}>",
-        id,
-        dom.attr(id, "id").unwrap_or(""),
-        dom.tag(id).unwrap_or("?"),
-        dom.attr(id, "class").unwrap_or("")
-    )
 }
 
 #[cfg(test)]
