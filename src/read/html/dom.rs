@@ -166,7 +166,7 @@ impl Dom {
     /// Borrowed in the common case of one of them, already lowercase: passes ask for
     /// every element.
     pub fn class_and_id(&self, id: NodeId) -> Cow<'_, str> {
-        let joined = match (self.attr(id, "class"), self.attr(id, "id")) {
+        let joined = match (self.attr(id, "class"), self.hint_id(id)) {
             (None, None) => return Cow::Borrowed(""),
             (Some(v), None) | (None, Some(v)) if !v.bytes().any(|b| b.is_ascii_uppercase()) => {
                 return Cow::Borrowed(v)
@@ -175,6 +175,21 @@ impl Dom {
             (Some(v), None) | (None, Some(v)) => v.to_string(),
         };
         Cow::Owned(joined.to_ascii_lowercase())
+    }
+
+    /// The `id` attribute, unless it is made from the text of the element's heading
+    /// (`id="share-options"` over "Share options"): such an id names the content, not the
+    /// element's part in the page.
+    pub fn hint_id(&self, id: NodeId) -> Option<&str> {
+        let value = self.attr(id, "id")?;
+        let heading = self
+            .descendants(id)
+            .take(super::hints::HEADING_SLUG_REACH)
+            .find(|&d| matches!(self.tag(d), Some("h1" | "h2" | "h3" | "h4" | "h5" | "h6")));
+        match heading {
+            Some(h) if super::hints::is_heading_slug(value, &self.text(h)) => None,
+            _ => Some(value),
+        }
     }
 
     pub fn ancestors(&self, id: NodeId) -> impl Iterator<Item = NodeId> + '_ {

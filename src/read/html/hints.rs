@@ -266,12 +266,32 @@ pub fn is_style_utility(class: &str) -> bool {
             .any(|p| class.len() > p.len() && class[..p.len()].eq_ignore_ascii_case(p))
 }
 
+/// How many nodes into an element its heading is looked for.
+pub const HEADING_SLUG_REACH: usize = 12;
+
+/// Whether an id is made from a heading's text: most of its words (of three letters or
+/// more) are words of the heading.
+pub fn is_heading_slug(id: &str, heading: &str) -> bool {
+    let heading = heading.to_lowercase();
+    let words: Vec<&str> = heading
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let id = id.to_lowercase();
+    let parts: Vec<&str> = id
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|p| p.chars().count() >= 3)
+        .collect();
+    let named = parts.iter().filter(|p| words.contains(p)).count();
+    !parts.is_empty() && named * 3 >= parts.len() * 2
+}
+
 /// Readability-style weight of class and id: +25 for each attribute naming content, -25 for
 /// each naming furniture, plus a bonus for schema.org's `articleBody`.
 pub fn class_weight(dom: &Dom, id: NodeId) -> f64 {
     let mut w = 0.0;
-    for attr in ["class", "id"] {
-        let Some(v) = dom.attr(id, attr) else {
+    for v in [dom.attr(id, "class"), dom.hint_id(id)] {
+        let Some(v) = v else {
             continue;
         };
         let v: String = v
@@ -388,6 +408,23 @@ mod tests {
         let divs: Vec<_> = dom.all().filter(|&i| dom.is(i, "div")).collect();
         let w: Vec<f64> = divs.iter().map(|&d| class_weight(&dom, d)).collect();
         assert_eq!(w, [25.0, -25.0, 25.0, 0.0]);
+    }
+
+    #[test]
+    fn ids_made_from_headings_are_no_hints() {
+        assert!(is_heading_slug("s-meta-inheritance", "Meta inheritance"));
+        assert!(is_heading_slug(
+            "SQL-FOR-UPDATE-SHARE",
+            "The Locking Clause FOR UPDATE/SHARE"
+        ));
+        assert!(!is_heading_slug("sidebar", "Popular stories"));
+        assert!(!is_heading_slug("ad", "Ad"));
+        let dom = Dom::parse(
+            r#"<section id="share-your-data"><h2>Share your data</h2><p>a</p></section><section id="share"><h2>More</h2></section>"#,
+        );
+        let s: Vec<_> = dom.all().filter(|&i| dom.is(i, "section")).collect();
+        assert_eq!(class_weight(&dom, s[0]), 0.0);
+        assert_eq!(class_weight(&dom, s[1]), -25.0);
     }
 
     #[test]
