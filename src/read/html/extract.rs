@@ -32,6 +32,10 @@ const MIN_ARTICLE_CHARS: usize = 500;
 /// widens to that container.
 const MIN_SHARE_OF_MAIN: f64 = 0.5;
 
+/// A winner with less than this share of the text of the page (furniture left out) widens
+/// to the whole page.
+const MIN_SHARE_OF_PAGE: f64 = 0.3;
+
 /// A `<noscript>` with this much text is content.
 const NOSCRIPT_TEXT_CHARS: usize = 200;
 
@@ -133,10 +137,15 @@ pub fn never_content(dom: &Dom) -> Vec<bool> {
     skip
 }
 
-/// A `<noscript>` that holds a text of its own (a page written for readers without
-/// JavaScript), not a tracking pixel, a lazy image's fallback or a plea to enable scripts.
+/// A `<noscript>` that holds a text of its own in blocks (a page written for readers without
+/// JavaScript), not a tracking pixel, a lazy image's fallback, a plea to enable scripts or
+/// markup written out as text.
 fn is_noscript_text(dom: &Dom, id: NodeId) -> bool {
-    dom.is(id, "noscript") && collapsed_len(&dom.text(id)) >= NOSCRIPT_TEXT_CHARS
+    dom.is(id, "noscript")
+        && dom
+            .descendants(id)
+            .any(|d| dom.tag(d).is_some_and(hints::is_block))
+        && collapsed_len(&dom.text(id)) >= NOSCRIPT_TEXT_CHARS
 }
 
 /// Some sites wrap the whole page in one `<form>` (ASP.NET); such a form holds the article
@@ -860,6 +869,12 @@ pub fn extract(dom: &Dom, base_skip: &[bool]) -> Option<Selection> {
         };
         if let Some(c) = semantic_container(dom, top).filter(|&c| widen(c)) {
             roots = vec![c];
+        } else if let Some(b) = dom
+            .find("body")
+            .filter(|&b| (found as f64) < st[b].chars as f64 * MIN_SHARE_OF_PAGE)
+        {
+            // Without furniture, a page whose best part holds so little of it is all content.
+            roots = vec![b];
         }
         clean_conditionally(dom, &roots, &mut skip, &mut st, strict);
         if strict {
@@ -1093,6 +1108,24 @@ mod tests {
     }
 
     #[test]
+    fn a_winner_with_little_of_the_page_widens_to_it() {
+        let block = |n: usize| {
+            format!("<div class=block-{n}><h2>Plan {n}</h2><ul><li>Fast plan {n}, for teams of any size</li>\
+                     <li>Start today, and pay only for what you use</li></ul></div>")
+        };
+        let blocks: String = (1..=12).map(block).collect();
+        let body = format!(
+            "<nav><a href=/>Home</a></nav><div class=intro><p>{PROSE}</p><p>{PROSE}</p></div>{blocks}"
+        );
+        let dom = page(&body);
+        let sel = extract(&dom, &never_content(&dom)).unwrap();
+        let text = selected_text(&dom, &sel);
+        assert!(text.contains("real prose"));
+        assert!(text.contains("Fast plan 7"));
+        assert!(!text.contains("Home"));
+    }
+
+    #[test]
     fn a_short_article_keeps_class_named_furniture_out() {
         let body = format!(
             "<div id=cmp-banner><p>We and our partners use cookies, and similar things, to store, \
@@ -1131,7 +1164,7 @@ mod tests {
     fn a_page_written_in_noscript_is_read() {
         let body = format!(
             "<div id=app></div><noscript>You need to enable JavaScript to run this app.</noscript>\
-             <noscript><img src=pixel.gif></noscript>\
+             <noscript><img src=pixel.gif></noscript><noscript>&lt;p&gt;{PROSE}{PROSE}&lt;/p&gt;</noscript>\
              <noscript><div class=post><p>{PROSE}</p><p>{PROSE}</p></div></noscript>"
         );
         let dom = page(&body);
@@ -1144,7 +1177,7 @@ mod tests {
             .filter(|&i| dom.is(i, "noscript"))
             .map(|i| sel.skip[i])
             .collect();
-        assert_eq!(noscripts, [true, true, false]);
+        assert_eq!(noscripts, [true, true, true, false]);
     }
 
     fn post(n: usize, text: &str) -> String {
