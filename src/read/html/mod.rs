@@ -49,7 +49,7 @@ impl Reader for HtmlReader {
         options: &ReadOptions,
         _: &mut Diagnostics,
     ) -> Result<Article> {
-        let text = decode::decode(input.bytes);
+        let text = decode::decode_with_hint(input.bytes, options.charset.as_deref());
         Ok(read_html(&text, options))
     }
 }
@@ -101,7 +101,9 @@ pub fn read_html(text: &str, options: &ReadOptions) -> Article {
     if meta.authors.is_empty() {
         meta.authors.extend(meta::fallback_author(&tags));
     }
-    let urls = urls::Resolver::for_page(&dom, meta.url.as_deref(), options.base_url.as_deref());
+    // A fetched page's own address is its base, before what the page says it is.
+    let page_url = options.url.as_deref().or(meta.url.as_deref());
+    let urls = urls::Resolver::for_page(&dom, page_url, options.base_url.as_deref());
     let mut blocks = convert::Converter::new(&dom, &skip, &urls).blocks(&selection.roots);
     if extracting {
         if blocks.is_empty() {

@@ -12,7 +12,6 @@
 //! would save us (the OPF, nav, NCX and container around XHTML that the shared HTML renderer
 //! makes anyway) is a few hundred lines that are simpler to control directly.
 
-mod images;
 mod package;
 
 use crate::error::{Error, Result};
@@ -23,7 +22,7 @@ use crate::write::html::{
     join_url, language, plain_text, text_of, url_scheme, visible, web_url, Context, HeadingIds,
     Ids, ImageSrc, NoteStyle, Renderer,
 };
-use images::{Found, Images};
+use crate::write::images::{Found, Images, Place};
 use package::{BookMeta, Doc, Package, TocEntry};
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
@@ -84,6 +83,22 @@ fn book(articles: &[Article], options: &WriteOptions, diag: &mut Diagnostics) ->
         .ok_or_else(|| Error::write("epub", "no article to write"))?;
     let digest = articles.len() > 1;
     let mut images = Images::default();
+    if let Some(fetch) = &options.fetch {
+        let bases: Vec<Option<String>> = articles
+            .iter()
+            .map(|a| a.meta.url.as_deref().and_then(web_url))
+            .collect();
+        let places: Vec<(&Article, Place)> = articles
+            .iter()
+            .zip(&bases)
+            .map(|(a, base)| (a, place(a, base.as_deref())))
+            .collect();
+        let cover = match (&options.cover, &first.meta.image) {
+            (None, Some(src)) => Some((src.as_str(), places[0].1)),
+            _ => None,
+        };
+        images.prefetch(&places, cover, fetch);
+    }
     let cover = cover_image(first, options, &mut images, diag);
     let mut meta = book_meta(articles, options);
     let mut docs = Vec::new();
@@ -311,8 +326,16 @@ impl Context for EpubContext<'_> {
     }
 }
 
+/// Where the image references of an article resolve.
+fn place<'a>(article: &'a Article, base_url: Option<&'a str>) -> Place<'a> {
+    Place {
+        dir: article.origin.as_deref().and_then(Path::parent),
+        base_url,
+    }
+}
+
 /// The cover: `--cover` when given, else the lead image of the first article when it is a
-/// local file or a `data:` URI.
+/// local file, a `data:` URI or a downloaded web image.
 fn cover_image(
     first: &Article,
     options: &WriteOptions,
@@ -322,8 +345,9 @@ fn cover_image(
     let found = match (&options.cover, &first.meta.image) {
         (Some(path), _) => images.find_file(path, diag),
         (None, Some(src)) => {
-            let dir = first.origin.as_deref().and_then(Path::parent);
-            images.find(src, dir, None, diag)
+            let base = first.meta.url.as_deref().and_then(web_url);
+            let at = place(first, base.as_deref());
+            images.find(src, at.dir, at.base_url, diag)
         }
         (None, None) => return None,
     };

@@ -1,9 +1,9 @@
 //! The files of an EPUB 3 package besides the content: the package document (OPF), the
 //! navigation document, the EPUB 2 NCX, the stylesheet, and the ZIP container around them all.
 
-use super::images::Resource;
 use crate::error::{Error, Result};
 use crate::write::html::{escape_attr, escape_text};
+use crate::write::images::Resource;
 use std::fmt::Write as _;
 use std::io::{Cursor, Write};
 
