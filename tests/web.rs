@@ -474,3 +474,43 @@ fn offline_never_touches_the_network() {
     assert!(o.status.success());
     assert_eq!(server.paths().len(), 1);
 }
+
+#[test]
+fn html_with_embed_images_stands_alone() {
+    let server = story_server();
+    let url = server.url("/go/story");
+    let o = folio(&[&url, "-t", "html", "--embed-images"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(stderr(&o), "");
+    let html = String::from_utf8(o.stdout).unwrap();
+    let srcs: Vec<&str> = html
+        .split("<img src=\"")
+        .skip(1)
+        .map(|s| &s[..s.find('"').unwrap()])
+        .collect();
+    assert_eq!(srcs.len(), 4, "{srcs:?}");
+    for src in &srcs {
+        assert!(
+            src.starts_with("data:image/png;base64,") || src.starts_with("data:image/jpeg;base64,"),
+            "{}",
+            &src[..src.len().min(40)]
+        );
+    }
+    // Offline, the page links its pictures where they are.
+    let o = folio(&[&url, "-t", "html", "--embed-images", "--offline"]);
+    assert_eq!(o.status.code(), Some(2));
+    let requests = server.paths().len();
+    let dir = tempfile::tempdir().unwrap();
+    let saved = dir.path().join("story.html");
+    let page_html = page(
+        "Linked",
+        &format!("<img src=\"{}\" alt=\"x\">", server.url("/news/img/red.png")),
+        "",
+    );
+    std::fs::write(&saved, page_html).unwrap();
+    let o = folio(&[saved.to_str().unwrap(), "-t", "html", "--embed-images", "--offline"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let html = String::from_utf8(o.stdout).unwrap();
+    assert!(html.contains(&format!("src=\"{}\"", server.url("/news/img/red.png"))));
+    assert_eq!(server.paths().len(), requests);
+}

@@ -10,6 +10,7 @@ use crate::error::Result;
 use crate::format::{Diagnostics, WriteOptions, Writer};
 use crate::model::{is_language_tag, Align, Article, Block, Image, Inline, Meta};
 use crate::write::ids::UniqueIds;
+use crate::write::images::{Found, Images, Place};
 use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::io::Write;
@@ -34,11 +35,14 @@ impl Writer for HtmlWriter {
     fn write(
         &self,
         article: &Article,
-        _: &WriteOptions,
-        _: &mut Diagnostics,
+        options: &WriteOptions,
+        diag: &mut Diagnostics,
         out: &mut dyn Write,
     ) -> Result<()> {
-        out.write_all(page(article).as_bytes())?;
+        let images = options
+            .embed_images
+            .then(|| embedded_images(article, options));
+        out.write_all(page(article, images, diag).as_bytes())?;
         Ok(())
     }
 }
@@ -49,8 +53,23 @@ table{border-collapse:collapse}th,td{border:1px solid #999;padding:.2em .5em}\
 header .subtitle{font-size:1.2em}figcaption,.byline,.dateline,.publisher,.source{color:#555}\
 .footnotes{font-size:.9em}li.task{list-style:none}";
 
+/// The images of an article to embed in its page, with the web ones downloaded when allowed.
+fn embedded_images(article: &Article, options: &WriteOptions) -> Images {
+    let mut images = Images::default();
+    if let Some(fetch) = &options.fetch {
+        let base = article.meta.url.as_deref().and_then(web_url);
+        let place = Place {
+            dir: article.origin.as_deref().and_then(std::path::Path::parent),
+            base_url: base.as_deref(),
+        };
+        images.prefetch(&[(article, place)], None, fetch);
+    }
+    images
+}
+
 /// The whole page: head with the metadata, then the article with its header, body and notes.
-fn page(article: &Article) -> String {
+/// With `images`, the article's images are embedded as `data:` URIs.
+fn page(article: &Article, images: Option<Images>, diag: &mut Diagnostics) -> String {
     let meta = &article.meta;
     let title = display_title(article);
     let mut out = String::with_capacity(4096);
@@ -84,8 +103,15 @@ fn page(article: &Article) -> String {
     let blocks = body_blocks(article, &title);
     let mut ids = Ids::default();
     let headings = HeadingIds::assign(blocks, &mut ids);
+    let base_url = meta.url.as_deref().and_then(web_url);
     let mut ctx = PageContext {
         names: headings.names(""),
+        embed: images.map(|images| Embed {
+            images,
+            diag,
+            dir: article.origin.as_deref().and_then(std::path::Path::parent),
+            base_url: base_url.as_deref(),
+        }),
     };
     let mut r = Renderer::new(
         &mut ctx,
@@ -103,12 +129,34 @@ fn page(article: &Article) -> String {
 
 /// Links of a standalone page: fragments go to the headings they name, other URLs stay as the
 /// input gave them (only made safe); images load from where they are.
-struct PageContext {
+struct PageContext<'a> {
     names: HashMap<String, String>,
+    embed: Option<Embed<'a>>,
 }
 
-impl Context for PageContext {
+/// Images embedded in a page (`--embed-images`).
+struct Embed<'a> {
+    images: Images,
+    diag: &'a mut Diagnostics,
+    dir: Option<&'a std::path::Path>,
+    base_url: Option<&'a str>,
+}
+
+impl Context for PageContext<'_> {
     fn image(&mut self, image: &Image) -> ImageSrc {
+        if let Some(e) = &mut self.embed {
+            match e.images.find(&image.src, e.dir, e.base_url, e.diag) {
+                Found::Embedded(i) => {
+                    use base64::Engine as _;
+                    let r = &e.images.resources[i];
+                    let data = base64::engine::general_purpose::STANDARD.encode(&r.bytes);
+                    return ImageSrc::Embed(format!("data:{};base64,{data}", r.media_type));
+                }
+                Found::Unavailable => return ImageSrc::Omit,
+                // Not downloaded (offline): the page loads it from the web.
+                Found::Remote(_) => {}
+            }
+        }
         match clean_url(&image.src) {
             Some(src) => ImageSrc::Embed(src),
             None => ImageSrc::Omit,
@@ -1203,7 +1251,7 @@ mod tests {
             };
         }
         let article = Article::new("T", vec![block]);
-        let html = page(&article);
+        let html = page(&article, None, &mut Diagnostics::default());
         assert!(html.contains("deep words"));
         // Nested values are dropped from a leaked box chain iteratively on purpose.
         std::mem::forget(article);
