@@ -247,7 +247,8 @@ impl Registry {
     }
 }
 
-/// Guesses the format of content: `json` for a folio JSON document, `html` for markup that
+/// Guesses the format of content: `json` for a folio JSON document, `mhtml` for a page saved
+/// as MHTML, `html` for markup that
 /// starts like a page or fragment, `markdown` for text with Markdown syntax, else `text`.
 ///
 /// ```
@@ -263,6 +264,9 @@ pub fn detect(bytes: &[u8]) -> &'static str {
     let t = text.trim_start_matches('\u{feff}').trim_start();
     if t.starts_with('{') && t.contains("\"blocks\"") {
         return "json";
+    }
+    if crate::read::mhtml::looks_like_mhtml(bytes) {
+        return "mhtml";
     }
     let lower = t.get(..t.len().min(512)).unwrap_or(t).to_ascii_lowercase();
     if lower.starts_with("<!doctype html")

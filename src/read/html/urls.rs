@@ -2,12 +2,15 @@
 //! script URLs refused.
 
 use super::dom::{Dom, NodeId};
+use std::path::{Path, PathBuf};
 use url::Url;
 
 /// Resolves references against the page's base URL, when there is one.
 #[derive(Debug, Clone, Default)]
 pub struct Resolver {
     base: Option<Url>,
+    /// The folder of the page's file, whose files images may name (a page saved "complete").
+    folder: Option<PathBuf>,
 }
 
 impl Resolver {
@@ -31,7 +34,27 @@ impl Resolver {
         };
         Resolver {
             base: base.or(page),
+            folder: None,
         }
+    }
+
+    /// Image references to files beside the page's file stay relative to it, whatever the
+    /// page's web address: a browser saves a page "complete" as `page.html` and `page_files/`.
+    pub fn with_folder(mut self, folder: Option<&Path>) -> Resolver {
+        self.folder = folder.map(Path::to_path_buf);
+        self
+    }
+
+    /// The source of an image: a file beside the page's file as it is, else as [`Self::resolve`].
+    pub fn resolve_image(&self, reference: &str) -> Option<String> {
+        let r = reference.trim();
+        if let Some(folder) = &self.folder {
+            let relative = !r.starts_with('/') && !r.contains(':') && !r.starts_with('#');
+            if relative && local_file(folder, r) {
+                return Some(r.to_string());
+            }
+        }
+        self.resolve(reference)
     }
 
     /// An absolute URL, or the reference as it is when there is no base; `None` for script
@@ -59,6 +82,18 @@ impl Resolver {
             None => Some(r.to_string()),
         }
     }
+}
+
+/// Whether a relative URL names a file in a folder (`page_files/a%20b.png`).
+fn local_file(folder: &Path, reference: &str) -> bool {
+    let Ok(folder) = std::fs::canonicalize(folder) else {
+        return false;
+    };
+    let path = Url::from_directory_path(&folder)
+        .ok()
+        .and_then(|base| base.join(reference).ok())
+        .and_then(|url| url.to_file_path().ok());
+    path.is_some_and(|p| p.starts_with(&folder) && p.is_file())
 }
 
 /// The source of an image best for an e-reader: a `srcset` candidate of the image or of the

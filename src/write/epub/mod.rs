@@ -16,11 +16,11 @@ mod package;
 
 use crate::error::{Error, Result};
 use crate::format::{Diagnostics, WriteOptions, Writer};
-use crate::model::{is_language_tag, Article, Block, Date, IdScheme, Image, Meta};
+use crate::model::{Article, Block, Date, IdScheme, Image, Meta};
 use crate::write::html::{
     body_blocks, clean_url, display_title, escape_attr, escape_text, header, heading_shift,
-    join_url, language, plain_text, text_of, url_scheme, visible, web_url, Context, HeadingIds,
-    Ids, ImageSrc, NoteStyle, Renderer,
+    join_url, language, plain_text, reader_language, text_of, url_scheme, visible, web_url,
+    Context, HeadingIds, Ids, ImageSrc, NoteStyle, Renderer,
 };
 use crate::write::images::{Found, Images, Place};
 use package::{BookMeta, Doc, Package, TocEntry};
@@ -102,9 +102,10 @@ fn book(articles: &[Article], options: &WriteOptions, diag: &mut Diagnostics) ->
     let cover = cover_image(first, options, &mut images, diag);
     let mut meta = book_meta(articles, options);
     let mut docs = Vec::new();
-    if let Some(i) = cover {
-        docs.push(cover_page(&images.resources[i].href, &meta));
-    }
+    docs.push(match cover {
+        Some(i) => cover_page(&images.resources[i].href, &meta),
+        None => text_cover_page(&meta),
+    });
     let title_at = docs.len();
     let mut toc = Vec::new();
     if !digest {
@@ -373,6 +374,35 @@ fn cover_page(image_href: &str, meta: &BookMeta) -> Doc {
     }
 }
 
+/// A cover of text when there is no picture for one: readers that show covers in their
+/// library then show the title and the authors rather than a blank.
+fn text_cover_page(meta: &BookMeta) -> Doc {
+    let mut body = String::from(
+        "<section epub:type=\"cover\" class=\"cover text-cover\">\n<p class=\"cover-title\">",
+    );
+    escape_text(&mut body, &meta.title);
+    body.push_str("</p>\n");
+    if !meta.creators.is_empty() {
+        body.push_str("<p class=\"cover-author\">");
+        escape_text(&mut body, &meta.creators.join(", "));
+        body.push_str("</p>\n");
+    }
+    if let Some(publisher) = &meta.publisher {
+        body.push_str("<p class=\"cover-publisher\">");
+        escape_text(&mut body, publisher);
+        body.push_str("</p>\n");
+    }
+    body.push_str("</section>\n");
+    Doc {
+        id: "cover".into(),
+        href: "cover.xhtml".into(),
+        title: meta.title.clone(),
+        language: meta.language.clone(),
+        body,
+        body_type: "",
+    }
+}
+
 /// The title page: the article's header, or for several articles the book's title and date
 /// and the list of the articles.
 fn title_page(first: &Article, digest: bool, meta: &BookMeta, toc: &[TocEntry]) -> Doc {
@@ -479,8 +509,8 @@ fn with_overrides(mut book: BookMeta, meta: &Meta) -> BookMeta {
             .filter_map(|a| visible(&a.name))
             .collect();
     }
-    if let Some(lang) = meta.language.as_deref().filter(|l| is_language_tag(l)) {
-        book.language = lang.to_string();
+    if let Some(lang) = meta.language.as_deref().and_then(reader_language) {
+        book.language = lang;
     }
     if let Some(date) = meta.published {
         book.date = Some(date.date_only().to_string());
