@@ -132,10 +132,6 @@ impl Client {
         }
     }
 
-    pub fn options(&self) -> &FetchOptions {
-        &self.options
-    }
-
     /// Fetches a page (HTML, Markdown, text) within the page size limit.
     pub fn page(&self, url: &str) -> Result<Response, FetchError> {
         self.get(url, PAGE_ACCEPT, self.options.max_page_bytes)

@@ -248,8 +248,8 @@ impl Registry {
 }
 
 /// Guesses the format of content: `json` for a folio JSON document, `mhtml` for a page saved
-/// as MHTML, `html` for markup that
-/// starts like a page or fragment, `markdown` for text with Markdown syntax, else `text`.
+/// as MHTML, `html` for markup that starts like a page or fragment, `markdown` for text with
+/// Markdown syntax, else `text`.
 ///
 /// ```
 /// use folio::format::detect;

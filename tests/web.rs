@@ -420,6 +420,19 @@ fn a_declared_length_over_the_limit_is_refused_before_the_body() {
     assert!(start.elapsed() < Duration::from_secs(2));
 }
 
+/// A brotli stream of one uncompressed meta-block (RFC 7932, 9.2): enough to test decoding
+/// without an encoder.
+fn brotli_stored(bytes: &[u8]) -> Vec<u8> {
+    assert!(!bytes.is_empty() && bytes.len() <= 1 << 16);
+    // WBITS 16 (one 0 bit), ISLAST 0, MNIBBLES 4 (00), MLEN-1 in 16 bits, ISUNCOMPRESSED 1.
+    let header = (((bytes.len() - 1) as u32) << 4) | (1 << 20);
+    let mut out = header.to_le_bytes()[..3].to_vec();
+    out.extend_from_slice(bytes);
+    // ISLAST 1, ISLASTEMPTY 1.
+    out.push(0b11);
+    out
+}
+
 fn gzip(bytes: &[u8]) -> Vec<u8> {
     let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
     e.write_all(bytes).unwrap();
@@ -446,6 +459,10 @@ fn charsets_compression_and_content_types() {
             Reply::ok("text/html", gzip(utf8.as_bytes())).header("Content-Encoding", "gzip"),
         ),
         (
+            "/br",
+            Reply::ok("text/html", brotli_stored(utf8.as_bytes())).header("Content-Encoding", "br"),
+        ),
+        (
             "/notes",
             Reply::ok("text/markdown; charset=utf-8", "# Notes\n\nSome *notes*.\n"),
         ),
@@ -467,6 +484,7 @@ fn charsets_compression_and_content_types() {
     let g = json("/gzip", &[]);
     assert_eq!(g["meta"]["title"], "Caf\u{e9} au lait");
     assert_eq!(g["meta"]["url"], server.url("/gzip"));
+    assert_eq!(json("/br", &[])["meta"]["title"], "Caf\u{e9} au lait");
     let notes = json("/notes", &[]);
     assert_eq!(notes["blocks"][0]["type"], "heading", "{notes}");
     assert_eq!(notes["meta"]["url"], server.url("/notes"));
