@@ -19,6 +19,8 @@ pub struct FetchOptions {
     pub max_image_bytes: u64,
     /// Most bytes of images downloaded for one output; later images are left out.
     pub max_total_image_bytes: u64,
+    /// Time for all the images of one output; images not started by then are left out.
+    pub total_image_time: Duration,
     /// Images downloaded at the same time.
     pub parallel: usize,
 }
@@ -31,6 +33,7 @@ impl Default for FetchOptions {
             max_page_bytes: 20 << 20,
             max_image_bytes: 15 << 20,
             max_total_image_bytes: 150 << 20,
+            total_image_time: Duration::from_secs(120),
             parallel: 4,
         }
     }
@@ -122,7 +125,7 @@ impl Client {
             .http_status_as_error(false)
             .max_redirects(options.max_redirects)
             .timeout_global(Some(options.timeout))
-            .timeout_connect(Some(options.timeout.min(Duration::from_secs(10))))
+            .timeout_connect(Some(connect_timeout(options)))
             .user_agent(concat!("folio/", env!("CARGO_PKG_VERSION")))
             .build()
             .new_agent();
@@ -197,6 +200,9 @@ impl Client {
         let timeout = FetchError::Timeout(self.options.timeout.as_secs().max(1));
         match e {
             ureq::Error::HostNotFound => FetchError::HostNotFound,
+            ureq::Error::Timeout(ureq::Timeout::Connect) => {
+                FetchError::Timeout(connect_timeout(&self.options).as_secs().max(1))
+            }
             ureq::Error::Timeout(_) => timeout,
             ureq::Error::BodyExceedsLimit(n) => FetchError::TooLarge(n),
             ureq::Error::TooManyRedirects => FetchError::Network(format!(
@@ -217,6 +223,11 @@ impl Client {
             other => FetchError::Network(other.to_string()),
         }
     }
+}
+
+/// Connecting gets at most 10 s: a server that takes longer to accept is not coming.
+fn connect_timeout(options: &FetchOptions) -> Duration {
+    options.timeout.min(Duration::from_secs(10))
 }
 
 /// The reason of an I/O error without Rust's "(os error N)" suffix.

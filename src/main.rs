@@ -266,6 +266,7 @@ fn options(cli: &Cli) -> Result<Options, Failure> {
         ));
     }
     options.fetch.timeout = std::time::Duration::from_secs(cli.timeout);
+    options.fetch.total_image_time = options.fetch.timeout * 4;
     options.write.embed_images = cli.embed_images;
     options.read.extract = !cli.no_extract;
     options.read.base_url.clone_from(&cli.base_url);

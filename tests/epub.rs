@@ -540,6 +540,7 @@ fn long_articles_split_into_chapters_with_links_across_files() {
     assert_eq!(
         files,
         [
+            "EPUB/cover.xhtml",
             "EPUB/title.xhtml",
             "EPUB/article-1-1.xhtml",
             "EPUB/article-1-2.xhtml",

@@ -3,7 +3,7 @@
 
 use crate::fetch::{Client, FetchOptions};
 use crate::format::Diagnostics;
-use crate::model::{Article, Block, Inline};
+use crate::model::{images, Article};
 use crate::write::html::{join_url, url_scheme, web_url};
 use base64::Engine as _;
 use std::collections::HashMap;
@@ -90,9 +90,9 @@ impl Images {
         let mut refs: Vec<(&str, Place)> = Vec::new();
         for (article, place) in articles {
             refs.extend(
-                image_sources(&article.blocks)
+                images(&article.blocks)
                     .into_iter()
-                    .map(|s| (s, *place)),
+                    .map(|i| (i.src.as_str(), *place)),
             );
         }
         refs.extend(cover);
@@ -266,66 +266,6 @@ fn root_relative(src: &str, base_url: Option<&str>) -> Load {
     }
 }
 
-/// The image references of a body, in order (walked without recursion: bodies may nest
-/// deeply).
-fn image_sources(blocks: &[Block]) -> Vec<&str> {
-    enum Node<'a> {
-        B(&'a Block),
-        I(&'a Inline),
-    }
-    let mut out = Vec::new();
-    let mut stack: Vec<Node> = blocks.iter().rev().map(Node::B).collect();
-    while let Some(node) = stack.pop() {
-        match node {
-            Node::B(b) => match b {
-                Block::Heading { content, .. } | Block::Paragraph { content } => {
-                    stack.extend(content.iter().rev().map(Node::I));
-                }
-                Block::List { items, .. } => {
-                    for item in items.iter().rev() {
-                        stack.extend(item.blocks.iter().rev().map(Node::B));
-                    }
-                }
-                Block::Quote {
-                    blocks,
-                    attribution,
-                } => {
-                    stack.extend(attribution.iter().rev().map(Node::I));
-                    stack.extend(blocks.iter().rev().map(Node::B));
-                }
-                Block::Figure {
-                    image,
-                    caption,
-                    credit,
-                } => {
-                    out.push(image.src.as_str());
-                    stack.extend(credit.iter().rev().map(Node::I));
-                    stack.extend(caption.iter().rev().map(Node::I));
-                }
-                Block::Table(t) => {
-                    for cell in t.header.iter().chain(t.rows.iter().flatten()).rev() {
-                        stack.extend(cell.iter().rev().map(Node::I));
-                    }
-                    stack.extend(t.caption.iter().rev().map(Node::I));
-                }
-                Block::Code { .. } | Block::Rule => {}
-            },
-            Node::I(i) => match i {
-                Inline::Image(image) => out.push(image.src.as_str()),
-                Inline::Emphasis { content }
-                | Inline::Strong { content }
-                | Inline::Strikethrough { content }
-                | Inline::Superscript { content }
-                | Inline::Subscript { content }
-                | Inline::Link { content, .. } => stack.extend(content.iter().rev().map(Node::I)),
-                Inline::Note { blocks } => stack.extend(blocks.iter().rev().map(Node::B)),
-                Inline::Text { .. } | Inline::Code { .. } | Inline::LineBreak => {}
-            },
-        }
-    }
-    out
-}
-
 /// Downloads images with a few threads. Each URL maps to its bytes or the reason it failed;
 /// once the total limit is reached the rest fail without a request.
 fn download_all(
@@ -339,6 +279,7 @@ fn download_all(
     let client = Client::new(options);
     let next = Mutex::new(urls.iter());
     let total = AtomicU64::new(0);
+    let start = std::time::Instant::now();
     let workers = options.parallel.clamp(1, urls.len());
     std::thread::scope(|scope| {
         for _ in 0..workers {
@@ -350,6 +291,11 @@ fn download_all(
                     Err(format!(
                         "the limit of {} MB of images is reached",
                         options.max_total_image_bytes >> 20
+                    ))
+                } else if start.elapsed() >= options.total_image_time {
+                    Err(format!(
+                        "the time for images ({} s) ran out",
+                        options.total_image_time.as_secs()
                     ))
                 } else {
                     match client.image(url) {
@@ -385,6 +331,9 @@ fn for_readers(bytes: Vec<u8>) -> Result<(Vec<u8>, (&'static str, &'static str))
     }
     let image = decode(&bytes).map_err(|why| match kind {
         Some(_) => format!("cannot be decoded ({why})"),
+        None if bytes.get(4..12) == Some(b"ftypavif") => {
+            "an AVIF image, which folio cannot convert for e-readers".to_string()
+        }
         None => "not a PNG, JPEG, GIF, WebP or SVG image".to_string(),
     })?;
     let image = if image.width().max(image.height()) > MAX_SIDE {

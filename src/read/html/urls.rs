@@ -154,8 +154,8 @@ fn is_placeholder(src: &str) -> bool {
     src.starts_with("data:") && src.len() < 200
 }
 
-/// Widths an e-reader shows well (screens are 600 to 1600 pixels wide).
-const READER_WIDTHS: std::ops::RangeInclusive<f64> = 800.0..=1600.0;
+/// The widest picture worth taking for an e-reader (screens are 600 to 1600 pixels wide).
+const MAX_READER_WIDTH: f64 = 1600.0;
 
 /// The candidate of a `srcset` that suits an e-reader: by width, the widest up to 1600
 /// pixels (else the narrowest); by density alone, the highest up to 2x (else the lowest).
@@ -183,7 +183,7 @@ pub fn best_in_srcset(srcset: &str) -> Option<String> {
             .max_by(|a, b| a.2.total_cmp(&b.2))
             .or_else(|| of_kind().min_by(|a, b| a.2.total_cmp(&b.2)))
     };
-    pick('w', *READER_WIDTHS.end())
+    pick('w', MAX_READER_WIDTH)
         .or_else(|| pick('x', 2.0))
         .map(|c| c.0.to_string())
 }
