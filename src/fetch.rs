@@ -64,7 +64,8 @@ pub enum FetchError {
     BadUrl(String),
 }
 
-fn size(bytes: u64) -> String {
+/// A size for messages: `20 MB`, `3 KB`.
+pub(crate) fn size(bytes: u64) -> String {
     if bytes >= 1 << 20 {
         format!("{} MB", bytes >> 20)
     } else {

@@ -721,3 +721,70 @@ fn an_mhtml_file_makes_a_book_with_its_images() {
     let o = folio(&["--list-formats"]);
     assert!(String::from_utf8_lossy(&o.stdout).contains(".mhtml .mht"));
 }
+
+#[test]
+fn the_library_downloads_images_only_when_asked_and_within_limits() {
+    use folio::fetch::FetchOptions;
+    use folio::model::{Article, Block, Image};
+    let server = Server::start(routes(vec![
+        ("/one.png", Reply::ok("image/png", png(8, 8))),
+        ("/two.png", Reply::ok("image/png", png(8, 8))),
+        ("/big.jpg", Reply::ok("image/jpeg", jpeg(400, 400))),
+    ]));
+    let figure = |path: &str| Block::Figure {
+        image: Image {
+            src: server.url(path),
+            alt: path.into(),
+            title: None,
+        },
+        caption: Vec::new(),
+        credit: Vec::new(),
+    };
+    let mut article = Article::new("Limits", vec![figure("/one.png"), figure("/two.png")]);
+    article.blocks.push(figure("/big.jpg"));
+    let write = |fetch: Option<FetchOptions>| {
+        let options = folio::WriteOptions {
+            fetch,
+            source_date_epoch: Some(1_700_000_000),
+            ..folio::WriteOptions::default()
+        };
+        let mut diag = folio::Diagnostics::default();
+        let mut out = Vec::new();
+        folio::Registry::default()
+            .writer("epub")
+            .unwrap()
+            .write(&article, &options, &mut diag, &mut out)
+            .unwrap();
+        (out, diag.warnings)
+    };
+    // By default the library never uses the network.
+    let (_, warnings) = write(None);
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert!(server.paths().is_empty());
+    // One at a time, with a total smaller than one image: the first image is downloaded,
+    // the others are not; and an image over its own limit is refused.
+    assert!(png(8, 8).len() > 100);
+    let limits = FetchOptions {
+        parallel: 1,
+        max_total_image_bytes: 100,
+        ..FetchOptions::default()
+    };
+    let (_, warnings) = write(Some(limits));
+    assert_eq!(server.paths(), ["/one.png"]);
+    assert_eq!(warnings.len(), 2, "{warnings:?}");
+    assert!(
+        warnings[0].contains("/two.png")
+            && warnings[0].contains("the limit of 1 KB of images is reached"),
+        "{warnings:?}"
+    );
+    let small = FetchOptions {
+        max_image_bytes: 2048,
+        ..FetchOptions::default()
+    };
+    let (_, warnings) = write(Some(small));
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(
+        warnings[0].contains("/big.jpg") && warnings[0].contains("larger than the limit of 2 KB"),
+        "{warnings:?}"
+    );
+}

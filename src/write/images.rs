@@ -289,8 +289,8 @@ fn download_all(
                 };
                 let result = if total.load(Ordering::Relaxed) >= options.max_total_image_bytes {
                     Err(format!(
-                        "the limit of {} MB of images is reached",
-                        options.max_total_image_bytes >> 20
+                        "the limit of {} of images is reached",
+                        crate::fetch::size(options.max_total_image_bytes)
                     ))
                 } else if start.elapsed() >= options.total_image_time {
                     Err(format!(
