@@ -183,7 +183,8 @@ fn run(cli: &Cli) -> Result<(), Failure> {
     } else {
         cli.inputs.iter().map(String::as_str).collect()
     };
-    let client = folio::fetch::Client::new(&options.fetch);
+    // Made at the first URL: runs without one skip setting up TLS.
+    let mut client = None;
     let from = cli.from.as_deref().unwrap_or("auto");
     let mut articles: Vec<Article> = Vec::with_capacity(inputs.len());
     for name in &inputs {
@@ -192,7 +193,8 @@ fn run(cli: &Cli) -> Result<(), Failure> {
                 let why = "a URL cannot be read with --offline";
                 return Err(Failure::new(*name, why, EXIT_USAGE));
             }
-            let article = folio::read_url(&registry, &client, name, from, &options.read, &mut diag)
+            let client = client.get_or_insert_with(|| folio::fetch::Client::new(&options.fetch));
+            let article = folio::read_url(&registry, client, name, from, &options.read, &mut diag)
                 .map_err(|e| {
                     let code = match &e {
                         folio::Error::Fetch(f) => fetch_exit_code(f),

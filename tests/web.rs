@@ -128,6 +128,12 @@ fn image_types(files: &BTreeMap<String, Vec<u8>>) -> Vec<String> {
 
 /// Checks that every image of the book is in it and fit for e-readers; returns their count.
 fn check_images(files: &BTreeMap<String, Vec<u8>>) -> usize {
+    for (name, bytes) in files.iter().filter(|(n, _)| n.ends_with(".xhtml")) {
+        assert!(
+            bytes.starts_with(b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>"),
+            "{name} has no XML declaration"
+        );
+    }
     let srcs = img_srcs(files);
     for (doc, src) in &srcs {
         assert!(!src.is_empty(), "an img without src in {doc}");
@@ -251,6 +257,7 @@ fn url_to_epub_embeds_every_image_in_a_form_e_readers_show() {
         "the final URL is the book's source: {opf}"
     );
     assert!(opf.contains("properties=\"cover-image\""), "{opf}");
+    assert!(opf.contains("<dc:language>en</dc:language>"), "{opf}");
     let paths = server.paths();
     for wanted in ["/news/img/pic.webp", "/news/img/lead.jpg"] {
         assert!(paths.iter().any(|p| p == wanted), "{paths:?}");
