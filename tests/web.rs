@@ -795,3 +795,24 @@ fn the_library_downloads_images_only_when_asked_and_within_limits() {
         "{warnings:?}"
     );
 }
+
+#[test]
+fn a_digest_of_urls_resolves_each_page_s_images_against_its_own_address() {
+    let md = "# Notes\n\nA picture of the day, with words around it.\n\n![The day](pic.png)\n";
+    let server = Server::start(routes(vec![
+        ("/a/notes.md", Reply::ok("text/markdown", md)),
+        ("/b/notes.md", Reply::ok("text/markdown", md)),
+        ("/a/pic.png", Reply::ok("image/png", png(10, 10))),
+        ("/b/pic.png", Reply::ok("image/png", png(20, 20))),
+    ]));
+    let dir = tempfile::tempdir().unwrap();
+    let book = dir.path().join("digest.epub");
+    let (a, b) = (server.url("/a/notes.md"), server.url("/b/notes.md"));
+    let o = folio(&[&a, &b, "-o", book.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(stderr(&o), "");
+    let files = unzip(&book);
+    assert_eq!(check_images(&files), 2);
+    assert_eq!(book_images(&files).len(), 2, "two different pictures");
+    epubcheck(&book);
+}

@@ -49,7 +49,16 @@ pub(crate) struct Images {
     ready: HashMap<Key, Load>,
 }
 
-type Key = (Option<PathBuf>, String);
+/// A reference as looked for: the folder and the web address it resolves against, and itself.
+type Key = (Option<PathBuf>, Option<String>, String);
+
+fn key(src: &str, dir: Option<&Path>, base_url: Option<&str>) -> Key {
+    (
+        dir.map(Path::to_path_buf),
+        base_url.map(str::to_string),
+        src.to_string(),
+    )
+}
 
 /// Where the images of an article are looked for: the input file's folder and the article's
 /// web address.
@@ -70,7 +79,7 @@ impl Images {
         diag: &mut Diagnostics,
     ) -> Found {
         let src = src.trim();
-        let key = (dir.map(Path::to_path_buf), src.to_string());
+        let key = key(src, dir, base_url);
         match self.ready.remove(&key) {
             Some(ready) => self.add(key, || ready, diag),
             None => self.add(key, || load(src, dir, base_url), diag),
@@ -97,31 +106,33 @@ impl Images {
         }
         refs.extend(cover);
         let mut wanted: Vec<String> = Vec::new();
-        let mut remote: Vec<(Key, String)> = Vec::new();
+        let mut remote: HashMap<Key, String> = HashMap::new();
         for (src, place) in refs {
             let src = src.trim();
-            let key = (place.dir.map(Path::to_path_buf), src.to_string());
-            if self.ready.contains_key(&key) || self.seen.contains_key(&key) {
+            let key = key(src, place.dir, place.base_url);
+            if self.ready.contains_key(&key)
+                || self.seen.contains_key(&key)
+                || remote.contains_key(&key)
+            {
                 continue;
             }
             match load(src, place.dir, place.base_url) {
                 Load::Remote(url) => {
-                    if !wanted.contains(&url) {
-                        wanted.push(url.clone());
-                    }
-                    remote.push((key.clone(), url));
-                    self.ready.insert(key, Load::Failed(String::new()));
+                    wanted.push(url.clone());
+                    remote.insert(key, url);
                 }
                 other => {
                     self.ready.insert(key, other);
                 }
             }
         }
-        let mut got = download_all(&wanted, options);
+        wanted.sort_unstable();
+        wanted.dedup();
+        let got = download_all(&wanted, options);
         for (key, url) in remote {
-            let load = match got.get_mut(&url) {
+            let load = match got.get(&url) {
                 Some(Ok(bytes)) => Load::Bytes(bytes.clone()),
-                Some(Err(why)) if key.1 == url => Load::Failed(why.clone()),
+                Some(Err(why)) if key.2 == url => Load::Failed(why.clone()),
                 Some(Err(why)) => Load::Failed(format!("{url}: {why}")),
                 None => Load::Remote(url),
             };
@@ -131,7 +142,7 @@ impl Images {
 
     /// Loads an image file named by a path (never read as a URL).
     pub(crate) fn find_file(&mut self, path: &Path, diag: &mut Diagnostics) -> Found {
-        let key = (Some(path.to_path_buf()), String::new());
+        let key = (Some(path.to_path_buf()), None, String::new());
         let read = || match std::fs::read(path) {
             Ok(bytes) => Load::Bytes(bytes),
             Err(e) => Load::Failed(e.to_string()),
@@ -144,8 +155,8 @@ impl Images {
             return found.clone();
         }
         let src = match &key {
-            (Some(path), s) if s.is_empty() => path.display().to_string(),
-            (_, s) => s.clone(),
+            (Some(path), _, s) if s.is_empty() => path.display().to_string(),
+            (_, _, s) => s.clone(),
         };
         let src = src.as_str();
         let found = match load() {
