@@ -94,6 +94,7 @@ impl Response {
         };
         match media {
             "text/html" | "application/xhtml+xml" => Ok("html"),
+            "multipart/related" | "application/x-mimearchive" | "message/rfc822" => Ok("mhtml"),
             "text/markdown" | "text/x-markdown" => Ok("markdown"),
             "text/plain" => Ok("text"),
             "application/json" => Ok("json"),
@@ -264,6 +265,41 @@ mod tests {
             r(Some("application/pdf")).format(),
             Err(FetchError::NotAPage("application/pdf".into()))
         );
+    }
+
+    #[test]
+    fn errors_are_classified() {
+        let client = Client::new(&FetchOptions {
+            timeout: Duration::from_secs(60),
+            ..FetchOptions::default()
+        });
+        let refused = std::io::Error::from(std::io::ErrorKind::ConnectionRefused);
+        for (e, want) in [
+            (ureq::Error::HostNotFound, FetchError::HostNotFound),
+            (ureq::Error::Io(refused), FetchError::Refused),
+            (
+                ureq::Error::Timeout(ureq::Timeout::Connect),
+                FetchError::Timeout(10),
+            ),
+            (
+                ureq::Error::Timeout(ureq::Timeout::Global),
+                FetchError::Timeout(60),
+            ),
+            (
+                ureq::Error::BodyExceedsLimit(5 << 20),
+                FetchError::TooLarge(5 << 20),
+            ),
+        ] {
+            assert_eq!(client.classify(e), want);
+        }
+        assert_eq!(
+            client.classify(ureq::Error::TooManyRedirects).to_string(),
+            "more than 10 redirects"
+        );
+        assert!(matches!(
+            client.page("ftp://x/y"),
+            Err(FetchError::BadUrl(_))
+        ));
     }
 
     #[test]

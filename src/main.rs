@@ -62,7 +62,8 @@ struct Cli {
     #[arg(long = "offline")]
     offline: bool,
     /// Time limit of each web request, in seconds.
-    #[arg(long = "timeout", value_name = "SECONDS", default_value_t = 30)]
+    #[arg(long = "timeout", value_name = "SECONDS", default_value_t = 30,
+          value_parser = clap::value_parser!(u64).range(1..=86_400))]
     timeout: u64,
     /// Do not print warnings.
     #[arg(short = 'q', long = "quiet")]
@@ -260,13 +261,6 @@ fn fetch_exit_code(e: &folio::fetch::FetchError) -> u8 {
 
 fn options(cli: &Cli) -> Result<Options, Failure> {
     let mut options = Options::default();
-    if cli.timeout == 0 {
-        return Err(Failure::new(
-            "--timeout",
-            "must be at least 1 second",
-            EXIT_USAGE,
-        ));
-    }
     options.fetch.timeout = std::time::Duration::from_secs(cli.timeout);
     options.fetch.total_image_time = options.fetch.timeout * 4;
     options.write.embed_images = cli.embed_images;
