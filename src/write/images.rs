@@ -107,6 +107,8 @@ impl Images {
         refs.extend(cover);
         let mut wanted: Vec<String> = Vec::new();
         let mut remote: HashMap<Key, String> = HashMap::new();
+        // In the order of the text, so that limits leave out the last images.
+        let mut asked = std::collections::HashSet::new();
         for (src, place) in refs {
             let src = src.trim();
             let key = key(src, place.dir, place.base_url);
@@ -118,7 +120,9 @@ impl Images {
             }
             match load(src, place.dir, place.base_url) {
                 Load::Remote(url) => {
-                    wanted.push(url.clone());
+                    if asked.insert(url.clone()) {
+                        wanted.push(url.clone());
+                    }
                     remote.insert(key, url);
                 }
                 other => {
@@ -126,8 +130,6 @@ impl Images {
                 }
             }
         }
-        wanted.sort_unstable();
-        wanted.dedup();
         let got = download_all(&wanted, options);
         for (key, url) in remote {
             let load = match got.get(&url) {
