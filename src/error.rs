@@ -30,6 +30,9 @@ pub enum Error {
         format: &'static str,
         message: String,
     },
+    /// A web page could not be fetched.
+    #[error("{0}")]
+    Fetch(#[from] crate::fetch::FetchError),
     #[error("{0}")]
     Other(String),
 }

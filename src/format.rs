@@ -13,6 +13,13 @@ pub struct ReadOptions {
     pub extract: bool,
     /// URL against which relative links resolve when the input does not say.
     pub base_url: Option<String>,
+    /// The address the input was fetched from, after redirects: relative references resolve
+    /// against it (or the page's `<base>`), and it is the article's `url` when the input
+    /// names none.
+    pub url: Option<String>,
+    /// The charset the transport named (`Content-Type: text/html; charset=...`), used when
+    /// the bytes are not UTF-8.
+    pub charset: Option<String>,
 }
 
 impl Default for ReadOptions {
@@ -20,6 +27,8 @@ impl Default for ReadOptions {
         ReadOptions {
             extract: true,
             base_url: None,
+            url: None,
+            charset: None,
         }
     }
 }
@@ -35,6 +44,11 @@ pub struct WriteOptions {
     /// Metadata of the output as a whole, overriding the articles': the book's title, authors,
     /// date... when several articles make one output (`-M` with several inputs).
     pub metadata: Meta,
+    /// Download web images with these limits and embed them (EPUB; HTML with
+    /// `embed_images`). `None`, the default, never touches the network: web images stay links.
+    pub fetch: Option<crate::fetch::FetchOptions>,
+    /// HTML: embed images as `data:` URIs, so the page stands alone.
+    pub embed_images: bool,
 }
 
 /// Warnings gathered during a conversion: things that did not stop it but that a user
@@ -233,8 +247,9 @@ impl Registry {
     }
 }
 
-/// Guesses the format of content: `json` for a folio JSON document, `html` for markup that
-/// starts like a page or fragment, `markdown` for text with Markdown syntax, else `text`.
+/// Guesses the format of content: `json` for a folio JSON document, `mhtml` for a page saved
+/// as MHTML, `html` for markup that starts like a page or fragment, `markdown` for text with
+/// Markdown syntax, else `text`.
 ///
 /// ```
 /// use folio::format::detect;
@@ -249,6 +264,9 @@ pub fn detect(bytes: &[u8]) -> &'static str {
     let t = text.trim_start_matches('\u{feff}').trim_start();
     if t.starts_with('{') && t.contains("\"blocks\"") {
         return "json";
+    }
+    if crate::read::mhtml::looks_like_mhtml(bytes) {
+        return "mhtml";
     }
     let lower = t.get(..t.len().min(512)).unwrap_or(t).to_ascii_lowercase();
     if lower.starts_with("<!doctype html")

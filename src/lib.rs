@@ -12,6 +12,7 @@
 //! ```
 
 pub mod error;
+pub mod fetch;
 pub mod format;
 pub mod lang;
 pub mod model;
@@ -29,6 +30,8 @@ pub struct Options {
     /// Metadata set after reading (`-M KEY=VALUE`), overriding what the input said.
     pub metadata: Vec<(String, serde_json::Value)>,
     pub write: WriteOptions,
+    /// Limits of web requests (a URL input; images when `write.fetch` is set).
+    pub fetch: fetch::FetchOptions,
 }
 
 /// Converts bytes of one format to another with the built-in formats and default options.
@@ -80,7 +83,44 @@ pub fn read_one(
     };
     let mut article = reader.read(input, options, diag)?;
     article.origin = input.path.map(|p| p.to_path_buf());
+    if article.meta.url.is_none() {
+        article.meta.url.clone_from(&options.url);
+    }
     Ok(article)
+}
+
+/// Fetches a web page and reads it, with the reader of `from` or, for `"auto"`, the one its
+/// `Content-Type` names (else the one its content calls for). The address after redirects
+/// is the page's base and, unless the page names another, the article's `url`.
+pub fn read_url(
+    registry: &Registry,
+    client: &fetch::Client,
+    url: &str,
+    from: &str,
+    options: &ReadOptions,
+    diag: &mut Diagnostics,
+) -> Result<Article> {
+    let page = client.page(url)?;
+    let from = if from == "auto" { page.format()? } else { from };
+    let mut options = options.clone();
+    options.url = Some(page.url.clone());
+    options.charset.clone_from(&page.charset);
+    // The HTML reader weighs the transport's charset itself; other readers get UTF-8.
+    let reader = if from == "auto" {
+        registry.reader_for_input(Input::new(&page.bytes))?
+    } else {
+        registry.reader(from)?
+    };
+    let bytes = match (&page.charset, reader.name()) {
+        (Some(label), name) if name != "html" && std::str::from_utf8(&page.bytes).is_err() => {
+            match encoding_rs::Encoding::for_label(label.as_bytes()) {
+                Some(enc) => enc.decode(&page.bytes).0.into_owned().into_bytes(),
+                None => page.bytes.clone(),
+            }
+        }
+        _ => page.bytes.clone(),
+    };
+    read_one(registry, Input::new(&bytes), reader.name(), &options, diag)
 }
 
 /// Applies the metadata of the options (`-M`) and returns the write options to use. With one

@@ -10,18 +10,29 @@ use std::process::ExitCode;
 const EXIT_FAILED: u8 = 1;
 /// Exit code for a usage error (bad arguments, unknown format).
 const EXIT_USAGE: u8 = 2;
+/// Exit code when a URL could not be reached (host not found, refused, TLS, redirects).
+const EXIT_NETWORK: u8 = 3;
+/// Exit code when fetching a URL took longer than `--timeout`.
+const EXIT_TIMEOUT: u8 = 4;
+/// Exit code when the server answered with an HTTP error (4xx, 5xx).
+const EXIT_HTTP: u8 = 5;
+/// Exit code when the page is larger than the limit.
+const EXIT_TOO_LARGE: u8 = 6;
+/// Exit code when the URL gives something that is not a page or text (a PDF, a video...).
+const EXIT_NOT_A_PAGE: u8 = 7;
 
 #[derive(Parser, Debug)]
 #[command(
     name = "folio",
     version,
     about = "Convert articles (text, Markdown, HTML, JSON) to Markdown, JATS, EPUB, HTML, plain text or JSON",
-    after_help = "Exit codes: 0 success, 1 conversion failed, 2 usage error.\n\
+    after_help = "Exit codes: 0 success, 1 conversion failed, 2 usage error; for a URL: 3 unreachable,\n\
+                  4 timed out, 5 HTTP error, 6 too large, 7 not a page.\n\
                   Input format: -f, else the file's extension, else detected from the content.\n\
                   Output format: -t, else -o's extension, else markdown."
 )]
 struct Cli {
-    /// Input files; none or `-` reads standard input.
+    /// Input files or http(s) URLs; none or `-` reads standard input.
     inputs: Vec<String>,
     /// Input format (see --list-formats); detected when absent.
     #[arg(short = 'f', long = "from", value_name = "FORMAT")]
@@ -44,6 +55,16 @@ struct Cli {
     /// Cover image for EPUB output.
     #[arg(long = "cover", value_name = "FILE")]
     cover: Option<PathBuf>,
+    /// Embed images in HTML output (as data: URIs), downloading web images.
+    #[arg(long = "embed-images")]
+    embed_images: bool,
+    /// Never use the network: a URL input fails, web images stay links.
+    #[arg(long = "offline")]
+    offline: bool,
+    /// Time limit of each web request, in seconds.
+    #[arg(long = "timeout", value_name = "SECONDS", default_value_t = 30,
+          value_parser = clap::value_parser!(u64).range(1..=86_400))]
+    timeout: u64,
     /// Do not print warnings.
     #[arg(short = 'q', long = "quiet")]
     quiet: bool,
@@ -163,22 +184,46 @@ fn run(cli: &Cli) -> Result<(), Failure> {
     } else {
         cli.inputs.iter().map(String::as_str).collect()
     };
+    // Made at the first URL: runs without one skip setting up TLS.
+    let mut client = None;
+    let from = cli.from.as_deref().unwrap_or("auto");
     let mut articles: Vec<Article> = Vec::with_capacity(inputs.len());
     for name in &inputs {
+        if folio::fetch::is_url(name) {
+            if cli.offline {
+                let why = "a URL cannot be read with --offline";
+                return Err(Failure::new(*name, why, EXIT_USAGE));
+            }
+            let client = client.get_or_insert_with(|| folio::fetch::Client::new(&options.fetch));
+            let article = folio::read_url(&registry, client, name, from, &options.read, &mut diag)
+                .map_err(|e| {
+                    let code = match &e {
+                        folio::Error::Fetch(f) => fetch_exit_code(f),
+                        _ => EXIT_FAILED,
+                    };
+                    Failure::new(*name, e, code)
+                })?;
+            articles.push(article);
+            continue;
+        }
         let bytes = read_input(name)?;
         let path = (*name != "-").then(|| Path::new(name));
         let input = Input {
             bytes: &bytes,
             path,
         };
-        let from = cli.from.as_deref().unwrap_or("auto");
         let article = read_one(&registry, input, from, &options.read, &mut diag)
             .map_err(|e| Failure::new(display_name(name), e, EXIT_FAILED))?;
         articles.push(article);
     }
 
-    let write =
+    let mut write =
         apply_metadata(&mut articles, &options).map_err(|e| Failure::new("-M", e, EXIT_USAGE))?;
+    // Web images are downloaded for a book, or for HTML with --embed-images.
+    let wants_images = writer.name() == "epub" || cli.embed_images;
+    if wants_images && !cli.offline {
+        write.fetch = Some(options.fetch.clone());
+    }
     let mut out = Vec::new();
     let result = writer.write_many(&articles, &write, &mut diag, &mut out);
     if !cli.quiet {
@@ -202,8 +247,23 @@ fn run(cli: &Cli) -> Result<(), Failure> {
     .map_err(|e| Failure::new(output_name, format!("cannot write: {e}"), EXIT_FAILED))
 }
 
+fn fetch_exit_code(e: &folio::fetch::FetchError) -> u8 {
+    use folio::fetch::FetchError as F;
+    match e {
+        F::HostNotFound | F::Refused | F::Network(_) => EXIT_NETWORK,
+        F::Timeout(_) => EXIT_TIMEOUT,
+        F::Status { .. } => EXIT_HTTP,
+        F::TooLarge(_) => EXIT_TOO_LARGE,
+        F::NotAPage(_) => EXIT_NOT_A_PAGE,
+        F::BadUrl(_) => EXIT_USAGE,
+    }
+}
+
 fn options(cli: &Cli) -> Result<Options, Failure> {
     let mut options = Options::default();
+    options.fetch.timeout = std::time::Duration::from_secs(cli.timeout);
+    options.fetch.total_image_time = options.fetch.timeout * 4;
+    options.write.embed_images = cli.embed_images;
     options.read.extract = !cli.no_extract;
     options.read.base_url.clone_from(&cli.base_url);
     options.write.cover.clone_from(&cli.cover);

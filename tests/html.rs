@@ -8,7 +8,7 @@ use std::path::Path;
 fn read(bytes: &[u8], extract: bool) -> Article {
     let options = ReadOptions {
         extract,
-        base_url: None,
+        ..ReadOptions::default()
     };
     folio::read::html::HtmlReader
         .read(Input::new(bytes), &options, &mut Diagnostics::default())

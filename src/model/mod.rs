@@ -14,7 +14,8 @@ pub use date::{days_in_month, Date, DateError, Time};
 pub use meta::{is_language_tag, Author, IdScheme, Identifier, Meta, MetaError};
 pub use normalize::normalize_inlines;
 pub use walk::{
-    for_each_word, inline_text, walk_block, walk_blocks, walk_inline, words, words_joined, Visitor,
+    for_each_word, images, images_mut, inline_text, walk_block, walk_blocks, walk_inline, words,
+    words_joined, Visitor,
 };
 
 use serde::{Deserialize, Serialize};

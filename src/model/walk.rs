@@ -1,6 +1,6 @@
 //! Walking the tree: a visitor with default recursion, and text extraction.
 
-use super::{Block, Inline};
+use super::{Block, Image, Inline};
 
 /// Visits blocks and inlines in document order. Override a method to act on a node, and call
 /// the matching `walk_*` function from it to keep descending.
@@ -147,4 +147,180 @@ pub fn for_each_word(blocks: &[Block], f: impl FnMut(&str)) {
         }
     }
     walk_blocks(&mut Each(f), blocks);
+}
+
+/// Every image of blocks (figures and inline images, in notes and tables too), in order;
+/// walked without recursion, since bodies may nest deeply.
+pub fn images(blocks: &[Block]) -> Vec<&Image> {
+    enum Node<'a> {
+        B(&'a Block),
+        I(&'a Inline),
+    }
+    let mut out = Vec::new();
+    let mut stack: Vec<Node> = blocks.iter().rev().map(Node::B).collect();
+    while let Some(node) = stack.pop() {
+        match node {
+            Node::B(b) => match b {
+                Block::Heading { content, .. } | Block::Paragraph { content } => {
+                    stack.extend(content.iter().rev().map(Node::I));
+                }
+                Block::List { items, .. } => {
+                    for item in items.iter().rev() {
+                        stack.extend(item.blocks.iter().rev().map(Node::B));
+                    }
+                }
+                Block::Quote {
+                    blocks,
+                    attribution,
+                } => {
+                    stack.extend(attribution.iter().rev().map(Node::I));
+                    stack.extend(blocks.iter().rev().map(Node::B));
+                }
+                Block::Figure {
+                    image,
+                    caption,
+                    credit,
+                } => {
+                    stack.extend(credit.iter().rev().map(Node::I));
+                    stack.extend(caption.iter().rev().map(Node::I));
+                    out.push(image);
+                }
+                Block::Table(t) => {
+                    for cell in t.header.iter().chain(t.rows.iter().flatten()).rev() {
+                        stack.extend(cell.iter().rev().map(Node::I));
+                    }
+                    stack.extend(t.caption.iter().rev().map(Node::I));
+                }
+                Block::Code { .. } | Block::Rule => {}
+            },
+            Node::I(Inline::Image(image)) => out.push(image),
+            Node::I(Inline::Note { blocks }) => stack.extend(blocks.iter().rev().map(Node::B)),
+            Node::I(i) => stack.extend(i.children().iter().rev().map(Node::I)),
+        }
+    }
+    out
+}
+
+/// The images of [`images`], to change them (an MHTML file's become `data:` URIs).
+pub fn images_mut(blocks: &mut [Block]) -> Vec<&mut Image> {
+    enum Node<'a> {
+        B(&'a mut Block),
+        I(&'a mut Inline),
+    }
+    let mut out = Vec::new();
+    let mut stack: Vec<Node> = blocks.iter_mut().rev().map(Node::B).collect();
+    while let Some(node) = stack.pop() {
+        match node {
+            Node::B(b) => match b {
+                Block::Heading { content, .. } | Block::Paragraph { content } => {
+                    stack.extend(content.iter_mut().rev().map(Node::I));
+                }
+                Block::List { items, .. } => {
+                    for item in items.iter_mut().rev() {
+                        stack.extend(item.blocks.iter_mut().rev().map(Node::B));
+                    }
+                }
+                Block::Quote {
+                    blocks,
+                    attribution,
+                } => {
+                    stack.extend(attribution.iter_mut().rev().map(Node::I));
+                    stack.extend(blocks.iter_mut().rev().map(Node::B));
+                }
+                Block::Figure {
+                    image,
+                    caption,
+                    credit,
+                } => {
+                    stack.extend(credit.iter_mut().rev().map(Node::I));
+                    stack.extend(caption.iter_mut().rev().map(Node::I));
+                    out.push(image);
+                }
+                Block::Table(t) => {
+                    let cells = t.header.iter_mut().chain(t.rows.iter_mut().flatten());
+                    let cells: Vec<_> = cells.collect();
+                    for cell in cells.into_iter().rev() {
+                        stack.extend(cell.iter_mut().rev().map(Node::I));
+                    }
+                    stack.extend(t.caption.iter_mut().rev().map(Node::I));
+                }
+                Block::Code { .. } | Block::Rule => {}
+            },
+            Node::I(Inline::Image(image)) => out.push(image),
+            Node::I(Inline::Note { blocks }) => {
+                stack.extend(blocks.iter_mut().rev().map(Node::B));
+            }
+            Node::I(i) => {
+                if let Some(children) = i.children_mut() {
+                    stack.extend(children.iter_mut().rev().map(Node::I));
+                }
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{ListItem, Table};
+
+    #[test]
+    fn images_everywhere_in_order_even_deep_down() {
+        let img = |s: &str| Image {
+            src: s.into(),
+            ..Image::default()
+        };
+        let mut deep = Inline::Image(img("deep"));
+        for _ in 0..100_000 {
+            deep = Inline::Emphasis {
+                content: vec![deep],
+            };
+        }
+        let mut blocks = vec![
+            Block::Figure {
+                image: img("figure"),
+                caption: vec![Inline::Image(img("caption"))],
+                credit: Vec::new(),
+            },
+            Block::List {
+                start: None,
+                tight: true,
+                items: vec![ListItem {
+                    task: None,
+                    blocks: vec![Block::Paragraph {
+                        content: vec![Inline::Note {
+                            blocks: vec![Block::Paragraph {
+                                content: vec![Inline::Image(img("note"))],
+                            }],
+                        }],
+                    }],
+                }],
+            },
+            Block::Table(Table {
+                rows: vec![vec![vec![Inline::Image(img("cell"))]]],
+                ..Table::default()
+            }),
+            Block::Paragraph {
+                content: vec![deep],
+            },
+        ];
+        let srcs: Vec<&str> = images(&blocks).iter().map(|i| i.src.as_str()).collect();
+        assert_eq!(srcs, ["figure", "caption", "note", "cell", "deep"]);
+        for i in images_mut(&mut blocks) {
+            i.src.push('!');
+        }
+        assert_eq!(images(&blocks)[4].src, "deep!");
+        // The deep body is dropped without recursion as well.
+        let mut stack = blocks;
+        while let Some(b) = stack.pop() {
+            if let Block::Paragraph { mut content } = b {
+                while let Some(i) = content.pop() {
+                    if let Inline::Emphasis { content: inner } = i {
+                        content.extend(inner);
+                    }
+                }
+            }
+        }
+    }
 }

@@ -4,6 +4,7 @@ mod dates;
 pub mod html;
 pub mod json;
 pub mod markdown;
+pub mod mhtml;
 pub mod text;
 
 use crate::format::Registry;
@@ -14,4 +15,5 @@ pub fn register_all(registry: &mut Registry) {
     registry.add_reader(Box::new(html::HtmlReader));
     registry.add_reader(Box::new(text::TextReader));
     registry.add_reader(Box::new(json::JsonReader));
+    registry.add_reader(Box::new(mhtml::MhtmlReader));
 }

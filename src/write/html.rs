@@ -10,6 +10,7 @@ use crate::error::Result;
 use crate::format::{Diagnostics, WriteOptions, Writer};
 use crate::model::{is_language_tag, Align, Article, Block, Image, Inline, Meta};
 use crate::write::ids::UniqueIds;
+use crate::write::images::{Found, Images, Place};
 use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::io::Write;
@@ -34,11 +35,14 @@ impl Writer for HtmlWriter {
     fn write(
         &self,
         article: &Article,
-        _: &WriteOptions,
-        _: &mut Diagnostics,
+        options: &WriteOptions,
+        diag: &mut Diagnostics,
         out: &mut dyn Write,
     ) -> Result<()> {
-        out.write_all(page(article).as_bytes())?;
+        let images = options
+            .embed_images
+            .then(|| embedded_images(article, options));
+        out.write_all(page(article, images, diag).as_bytes())?;
         Ok(())
     }
 }
@@ -49,8 +53,23 @@ table{border-collapse:collapse}th,td{border:1px solid #999;padding:.2em .5em}\
 header .subtitle{font-size:1.2em}figcaption,.byline,.dateline,.publisher,.source{color:#555}\
 .footnotes{font-size:.9em}li.task{list-style:none}";
 
+/// The images of an article to embed in its page, with the web ones downloaded when allowed.
+fn embedded_images(article: &Article, options: &WriteOptions) -> Images {
+    let mut images = Images::default();
+    if let Some(fetch) = &options.fetch {
+        let base = article.meta.url.as_deref().and_then(web_url);
+        let place = Place {
+            dir: article.origin.as_deref().and_then(std::path::Path::parent),
+            base_url: base.as_deref(),
+        };
+        images.prefetch(&[(article, place)], None, fetch);
+    }
+    images
+}
+
 /// The whole page: head with the metadata, then the article with its header, body and notes.
-fn page(article: &Article) -> String {
+/// With `images`, the article's images are embedded as `data:` URIs.
+fn page(article: &Article, images: Option<Images>, diag: &mut Diagnostics) -> String {
     let meta = &article.meta;
     let title = display_title(article);
     let mut out = String::with_capacity(4096);
@@ -84,8 +103,15 @@ fn page(article: &Article) -> String {
     let blocks = body_blocks(article, &title);
     let mut ids = Ids::default();
     let headings = HeadingIds::assign(blocks, &mut ids);
+    let base_url = meta.url.as_deref().and_then(web_url);
     let mut ctx = PageContext {
         names: headings.names(""),
+        embed: images.map(|images| Embed {
+            images,
+            diag,
+            dir: article.origin.as_deref().and_then(std::path::Path::parent),
+            base_url: base_url.as_deref(),
+        }),
     };
     let mut r = Renderer::new(
         &mut ctx,
@@ -103,12 +129,34 @@ fn page(article: &Article) -> String {
 
 /// Links of a standalone page: fragments go to the headings they name, other URLs stay as the
 /// input gave them (only made safe); images load from where they are.
-struct PageContext {
+struct PageContext<'a> {
     names: HashMap<String, String>,
+    embed: Option<Embed<'a>>,
 }
 
-impl Context for PageContext {
+/// Images embedded in a page (`--embed-images`).
+struct Embed<'a> {
+    images: Images,
+    diag: &'a mut Diagnostics,
+    dir: Option<&'a std::path::Path>,
+    base_url: Option<&'a str>,
+}
+
+impl Context for PageContext<'_> {
     fn image(&mut self, image: &Image) -> ImageSrc {
+        if let Some(e) = &mut self.embed {
+            match e.images.find(&image.src, e.dir, e.base_url, e.diag) {
+                Found::Embedded(i) => {
+                    use base64::Engine as _;
+                    let r = &e.images.resources[i];
+                    let data = base64::engine::general_purpose::STANDARD.encode(&r.bytes);
+                    return ImageSrc::Embed(format!("data:{};base64,{data}", r.media_type));
+                }
+                Found::Unavailable => return ImageSrc::Omit,
+                // Not downloaded (offline): the page loads it from the web.
+                Found::Remote(_) => {}
+            }
+        }
         match clean_url(&image.src) {
             Some(src) => ImageSrc::Embed(src),
             None => ImageSrc::Omit,
@@ -173,18 +221,57 @@ pub(crate) fn body_blocks<'a>(article: &'a Article, title: &str) -> &'a [Block] 
 /// The language of the article as a BCP 47 tag: the metadata's when valid, else detected from
 /// the text, else "en".
 pub(crate) fn language(article: &Article) -> String {
-    let declared = article
-        .meta
-        .language
-        .as_deref()
-        .map(str::trim)
-        .filter(|l| is_language_tag(l));
-    match declared {
-        Some(l) => l.to_string(),
+    match article.meta.language.as_deref().and_then(reader_language) {
+        Some(l) => l,
         None => crate::lang::detect_language(&plain_text(&article.blocks))
             .unwrap_or("en")
             .to_string(),
     }
+}
+
+/// ISO 639-1 languages: a two-letter primary subtag outside this list is a region or a typo.
+const ISO_639_1: &str = "aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce \
+ch co cr cs cu cv cy da de dv dz ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he \
+hi ho hr ht hu hy hz ia id ie ig ii ik io is it iu ja jv ka kg ki kj kk kl km kn ko kr ks ku kv kw \
+ky la lb lg li ln lo lt lu lv mg mh mi mk ml mn mr ms mt my na nb nd ne ng nl nn no nr nv ny oc oj \
+om or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd se sg si sk sl sm sn so sq sr ss st su sv sw ta \
+te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo za zh zu";
+
+/// A declared language as a tag every e-reader takes, or `None`: `en_US` becomes `en-US`,
+/// subtags get their usual case, and a region alone (`US`), `und`, `mul`, `zxx` or a private
+/// code is no language (Kindle refuses them).
+pub(crate) fn reader_language(tag: &str) -> Option<String> {
+    let tag = tag.trim().replace('_', "-");
+    if !is_language_tag(&tag) {
+        return None;
+    }
+    let mut parts = tag.split('-');
+    let primary = parts.next()?.to_ascii_lowercase();
+    let known = match primary.len() {
+        2 => ISO_639_1.split_whitespace().any(|c| c == primary),
+        _ => {
+            !["und", "mul", "zxx", "mis"].contains(&primary.as_str())
+                && !("qaa"..="qtz").contains(&primary.as_str())
+        }
+    };
+    if !known {
+        return None;
+    }
+    let mut out = primary;
+    for p in parts {
+        out.push('-');
+        match p.len() {
+            2 if p.bytes().all(|b| b.is_ascii_alphabetic()) => {
+                out.push_str(&p.to_ascii_uppercase());
+            }
+            4 if p.bytes().all(|b| b.is_ascii_alphabetic()) => {
+                out.push_str(&p[..1].to_ascii_uppercase());
+                out.push_str(&p[1..].to_ascii_lowercase());
+            }
+            _ => out.push_str(&p.to_ascii_lowercase()),
+        }
+    }
+    Some(out)
 }
 
 /// How much body headings move down so that the title is the only `h1`.
@@ -1183,6 +1270,18 @@ mod tests {
         a.meta.language = Some("C".into());
         a.blocks.clear();
         assert_eq!(language(&a), "en");
+        for (declared, used) in [
+            ("en_us", "en-US"),
+            ("ZH-hant-tw", "zh-Hant-TW"),
+            ("und", "en"),
+            ("US", "en"),
+            ("mul", "en"),
+            ("qab", "en"),
+            ("haw", "haw"),
+        ] {
+            a.meta.language = Some(declared.into());
+            assert_eq!(language(&a), used, "{declared}");
+        }
     }
 
     #[test]
@@ -1203,7 +1302,7 @@ mod tests {
             };
         }
         let article = Article::new("T", vec![block]);
-        let html = page(&article);
+        let html = page(&article, None, &mut Diagnostics::default());
         assert!(html.contains("deep words"));
         // Nested values are dropped from a leaked box chain iteratively on purpose.
         std::mem::forget(article);

@@ -406,7 +406,7 @@ impl<'a> Converter<'a> {
     }
 
     fn image(&self, img: NodeId) -> Option<Image> {
-        let src = image_source(self.dom, img).and_then(|s| self.urls.resolve(&s))?;
+        let src = image_source(self.dom, img).and_then(|s| self.urls.resolve_image(&s))?;
         // An image hidden from assistive technology is decoration or a rendering of
         // content given elsewhere (a formula's markup): its alt text is not read.
         let alt = match self.dom.attr(img, "aria-hidden") {

@@ -1,5 +1,5 @@
-//! Bytes to text: byte-order mark, then valid UTF-8, then the charset the page declares,
-//! then statistical detection.
+//! Bytes to text: byte-order mark, then valid UTF-8, then the charset the transport (HTTP's
+//! `Content-Type`) names, then the charset the page declares, then statistical detection.
 
 use encoding_rs::{Encoding, UTF_8};
 use std::borrow::Cow;
@@ -12,13 +12,31 @@ const PRESCAN_BYTES: usize = 4096;
 /// Valid UTF-8 wins over a declared charset: pages saved as UTF-8 often keep a stale
 /// `charset=iso-8859-1`, and legacy text is almost never valid UTF-8 by chance.
 pub fn decode(bytes: &[u8]) -> Cow<'_, str> {
+    decode_with_hint(bytes, None)
+}
+
+/// Decodes an HTML page with the charset its transport named (`text/html; charset=...`).
+/// Valid UTF-8 still wins: servers often send a default `iso-8859-1` for UTF-8 pages. An
+/// unknown label is no hint.
+pub fn decode_with_hint<'b>(bytes: &'b [u8], charset: Option<&str>) -> Cow<'b, str> {
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
         return encoding.decode_without_bom_handling(&bytes[bom_len..]).0;
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
         return Cow::Borrowed(text);
     }
-    let encoding = declared_charset(bytes).unwrap_or_else(|| detect(bytes));
+    let hint = charset
+        .and_then(|label| Encoding::for_label(label.trim().as_bytes()))
+        .map(|enc| {
+            if enc.output_encoding() == UTF_8 {
+                UTF_8
+            } else {
+                enc
+            }
+        });
+    let encoding = hint
+        .or_else(|| declared_charset(bytes))
+        .unwrap_or_else(|| detect(bytes));
     encoding.decode_without_bom_handling(bytes).0
 }
 
@@ -105,6 +123,15 @@ mod tests {
         );
         assert_eq!(declared_charset(b"<meta charset=utf-16>"), Some(UTF_8));
         assert_eq!(declared_charset(b"<meta name=x content=y>"), None);
+    }
+
+    #[test]
+    fn transport_charset_over_the_declared_one_but_not_over_utf8() {
+        let page = b"<meta charset=windows-1251><p>caf\xe9</p>";
+        assert!(decode_with_hint(page, Some("ISO-8859-1")).contains("caf\u{e9}"));
+        assert!(decode_with_hint(page, Some("no-such-charset")).contains("caf\u{439}"));
+        let utf8 = "<p>caf\u{e9}</p>";
+        assert_eq!(decode_with_hint(utf8.as_bytes(), Some("iso-8859-1")), utf8);
     }
 
     #[test]

@@ -49,8 +49,9 @@ impl Reader for HtmlReader {
         options: &ReadOptions,
         _: &mut Diagnostics,
     ) -> Result<Article> {
-        let text = decode::decode(input.bytes);
-        Ok(read_html(&text, options))
+        let text = decode::decode_with_hint(input.bytes, options.charset.as_deref());
+        let folder = input.path.and_then(std::path::Path::parent);
+        Ok(read_html(&text, options, folder))
     }
 }
 
@@ -66,8 +67,8 @@ pub fn is_whole_page(text: &str) -> bool {
         .any(|t| head.contains(t))
 }
 
-/// Reads decoded HTML.
-pub fn read_html(text: &str, options: &ReadOptions) -> Article {
+/// Reads decoded HTML; `folder` is the folder of the page's file, when it is one.
+pub fn read_html(text: &str, options: &ReadOptions, folder: Option<&std::path::Path>) -> Article {
     let dom = Dom::parse(text);
     let tags = meta::MetaTags::collect(&dom);
     let mut meta = meta::page_meta(&dom, &tags);
@@ -101,7 +102,10 @@ pub fn read_html(text: &str, options: &ReadOptions) -> Article {
     if meta.authors.is_empty() {
         meta.authors.extend(meta::fallback_author(&tags));
     }
-    let urls = urls::Resolver::for_page(&dom, meta.url.as_deref(), options.base_url.as_deref());
+    // A fetched page's own address is its base, before what the page says it is.
+    let page_url = options.url.as_deref().or(meta.url.as_deref());
+    let urls =
+        urls::Resolver::for_page(&dom, page_url, options.base_url.as_deref()).with_folder(folder);
     let mut blocks = convert::Converter::new(&dom, &skip, &urls).blocks(&selection.roots);
     if extracting {
         if blocks.is_empty() {

@@ -12,18 +12,17 @@
 //! would save us (the OPF, nav, NCX and container around XHTML that the shared HTML renderer
 //! makes anyway) is a few hundred lines that are simpler to control directly.
 
-mod images;
 mod package;
 
 use crate::error::{Error, Result};
 use crate::format::{Diagnostics, WriteOptions, Writer};
-use crate::model::{is_language_tag, Article, Block, Date, IdScheme, Image, Meta};
+use crate::model::{Article, Block, Date, IdScheme, Image, Meta};
 use crate::write::html::{
     body_blocks, clean_url, display_title, escape_attr, escape_text, header, heading_shift,
-    join_url, language, plain_text, text_of, url_scheme, visible, web_url, Context, HeadingIds,
-    Ids, ImageSrc, NoteStyle, Renderer,
+    join_url, language, plain_text, reader_language, text_of, url_scheme, visible, web_url,
+    Context, HeadingIds, Ids, ImageSrc, NoteStyle, Renderer,
 };
-use images::{Found, Images};
+use crate::write::images::{Found, Images, Place};
 use package::{BookMeta, Doc, Package, TocEntry};
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
@@ -84,12 +83,29 @@ fn book(articles: &[Article], options: &WriteOptions, diag: &mut Diagnostics) ->
         .ok_or_else(|| Error::write("epub", "no article to write"))?;
     let digest = articles.len() > 1;
     let mut images = Images::default();
+    if let Some(fetch) = &options.fetch {
+        let bases: Vec<Option<String>> = articles
+            .iter()
+            .map(|a| a.meta.url.as_deref().and_then(web_url))
+            .collect();
+        let places: Vec<(&Article, Place)> = articles
+            .iter()
+            .zip(&bases)
+            .map(|(a, base)| (a, place(a, base.as_deref())))
+            .collect();
+        let cover = match (&options.cover, &first.meta.image) {
+            (None, Some(src)) => Some((src.as_str(), places[0].1)),
+            _ => None,
+        };
+        images.prefetch(&places, cover, fetch);
+    }
     let cover = cover_image(first, options, &mut images, diag);
     let mut meta = book_meta(articles, options);
     let mut docs = Vec::new();
-    if let Some(i) = cover {
-        docs.push(cover_page(&images.resources[i].href, &meta));
-    }
+    docs.push(match cover {
+        Some(i) => cover_page(&images.resources[i].href, &meta),
+        None => text_cover_page(&meta),
+    });
     let title_at = docs.len();
     let mut toc = Vec::new();
     if !digest {
@@ -311,8 +327,16 @@ impl Context for EpubContext<'_> {
     }
 }
 
+/// Where the image references of an article resolve.
+fn place<'a>(article: &'a Article, base_url: Option<&'a str>) -> Place<'a> {
+    Place {
+        dir: article.origin.as_deref().and_then(Path::parent),
+        base_url,
+    }
+}
+
 /// The cover: `--cover` when given, else the lead image of the first article when it is a
-/// local file or a `data:` URI.
+/// local file, a `data:` URI or a downloaded web image.
 fn cover_image(
     first: &Article,
     options: &WriteOptions,
@@ -322,8 +346,9 @@ fn cover_image(
     let found = match (&options.cover, &first.meta.image) {
         (Some(path), _) => images.find_file(path, diag),
         (None, Some(src)) => {
-            let dir = first.origin.as_deref().and_then(Path::parent);
-            images.find(src, dir, None, diag)
+            let base = first.meta.url.as_deref().and_then(web_url);
+            let at = place(first, base.as_deref());
+            images.find(src, at.dir, at.base_url, diag)
         }
         (None, None) => return None,
     };
@@ -339,6 +364,35 @@ fn cover_page(image_href: &str, meta: &BookMeta) -> Doc {
     body.push_str("\" alt=\"");
     escape_attr(&mut body, &meta.title);
     body.push_str("\" />\n</section>\n");
+    Doc {
+        id: "cover".into(),
+        href: "cover.xhtml".into(),
+        title: meta.title.clone(),
+        language: meta.language.clone(),
+        body,
+        body_type: "",
+    }
+}
+
+/// A cover of text when there is no picture for one: readers that show covers in their
+/// library then show the title and the authors rather than a blank.
+fn text_cover_page(meta: &BookMeta) -> Doc {
+    let mut body = String::from(
+        "<section epub:type=\"cover\" class=\"cover text-cover\">\n<p class=\"cover-title\">",
+    );
+    escape_text(&mut body, &meta.title);
+    body.push_str("</p>\n");
+    if !meta.creators.is_empty() {
+        body.push_str("<p class=\"cover-author\">");
+        escape_text(&mut body, &meta.creators.join(", "));
+        body.push_str("</p>\n");
+    }
+    if let Some(publisher) = &meta.publisher {
+        body.push_str("<p class=\"cover-publisher\">");
+        escape_text(&mut body, publisher);
+        body.push_str("</p>\n");
+    }
+    body.push_str("</section>\n");
     Doc {
         id: "cover".into(),
         href: "cover.xhtml".into(),
@@ -455,8 +509,8 @@ fn with_overrides(mut book: BookMeta, meta: &Meta) -> BookMeta {
             .filter_map(|a| visible(&a.name))
             .collect();
     }
-    if let Some(lang) = meta.language.as_deref().filter(|l| is_language_tag(l)) {
-        book.language = lang.to_string();
+    if let Some(lang) = meta.language.as_deref().and_then(reader_language) {
+        book.language = lang;
     }
     if let Some(date) = meta.published {
         book.date = Some(date.date_only().to_string());

@@ -1,9 +1,9 @@
 //! The files of an EPUB 3 package besides the content: the package document (OPF), the
 //! navigation document, the EPUB 2 NCX, the stylesheet, and the ZIP container around them all.
 
-use super::images::Resource;
 use crate::error::{Error, Result};
 use crate::write::html::{escape_attr, escape_text};
+use crate::write::images::Resource;
 use std::fmt::Write as _;
 use std::io::{Cursor, Write};
 
@@ -118,6 +118,9 @@ header p { margin: 0.2em 0; }
 .titlepage ol.articles { text-align: left; margin: 2em 10% 0; }
 .cover { text-align: center; margin: 0; padding: 0; }
 .cover img { max-height: 100%; }
+.text-cover { margin-top: 30%; }
+.text-cover p.cover-title { font-size: 2em; font-weight: bold; margin-bottom: 1em; }
+.text-cover p { text-indent: 0; text-align: center; }
 ";
 
 /// `META-INF/container.xml`: where the package document is.

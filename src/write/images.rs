@@ -1,14 +1,25 @@
-//! Images embedded in the book: loaded from local files or `data:` URIs, typed by their bytes.
+//! Images embedded in a book (or a standalone page): loaded from local files, `data:` URIs
+//! or, when allowed, downloaded from the web; typed by their bytes and made fit for e-readers.
 
+use crate::fetch::{Client, FetchOptions};
 use crate::format::Diagnostics;
+use crate::model::{images, Article};
 use crate::write::html::{join_url, url_scheme, web_url};
 use base64::Engine as _;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Mutex;
+
+/// Longest side of an embedded raster image: sharp on e-readers, small in the book.
+const MAX_SIDE: u32 = 1600;
+
+/// Decoding stops at images bigger than this, whatever their file size.
+const MAX_DECODE_ALLOC: u64 = 256 << 20;
 
 /// An image file of the book.
 #[derive(Debug, Clone)]
-pub(super) struct Resource {
+pub(crate) struct Resource {
     /// Manifest id.
     pub id: String,
     /// Path inside the package directory (`images/image-1.png`).
@@ -19,10 +30,10 @@ pub(super) struct Resource {
 
 /// What became of an image reference.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) enum Found {
+pub(crate) enum Found {
     /// Embedded as the resource with this index.
     Embedded(usize),
-    /// A web image: linked, never fetched.
+    /// A web image that was not downloaded: linked.
     Remote(String),
     /// Missing, unreadable or of a type an EPUB cannot hold (a warning was given).
     Unavailable,
@@ -30,16 +41,37 @@ pub(super) enum Found {
 
 /// The images of a book, each embedded once however often it is referenced.
 #[derive(Debug, Default)]
-pub(super) struct Images {
+pub(crate) struct Images {
     pub resources: Vec<Resource>,
     /// Lookups already made, by the directory and reference they were made from.
-    seen: HashMap<(Option<PathBuf>, String), Found>,
+    seen: HashMap<Key, Found>,
+    /// Loads made ahead of rendering (web images downloaded together), by the same key.
+    ready: HashMap<Key, Load>,
+}
+
+/// A reference as looked for: the folder and the web address it resolves against, and itself.
+type Key = (Option<PathBuf>, Option<String>, String);
+
+fn key(src: &str, dir: Option<&Path>, base_url: Option<&str>) -> Key {
+    (
+        dir.map(Path::to_path_buf),
+        base_url.map(str::to_string),
+        src.to_string(),
+    )
+}
+
+/// Where the images of an article are looked for: the input file's folder and the article's
+/// web address.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Place<'a> {
+    pub dir: Option<&'a Path>,
+    pub base_url: Option<&'a str>,
 }
 
 impl Images {
     /// Resolves an image reference: `src` is a `data:` URI, a URL, or a path relative to `dir`;
     /// a relative path that is no local file is taken relative to `base_url`, when known.
-    pub(super) fn find(
+    pub(crate) fn find(
         &mut self,
         src: &str,
         dir: Option<&Path>,
@@ -47,13 +79,72 @@ impl Images {
         diag: &mut Diagnostics,
     ) -> Found {
         let src = src.trim();
-        let key = (dir.map(Path::to_path_buf), src.to_string());
-        self.add(key, || load(src, dir, base_url), diag)
+        let key = key(src, dir, base_url);
+        match self.ready.remove(&key) {
+            Some(ready) => self.add(key, || ready, diag),
+            None => self.add(key, || load(src, dir, base_url), diag),
+        }
+    }
+
+    /// Downloads, a few at a time and within the limits of `options`, the web images that
+    /// the articles (`places` gives where each one's references resolve) and the cover
+    /// reference refer to, so that [`Images::find`] embeds them. A failed download gives a
+    /// warning when the image is looked for.
+    pub(crate) fn prefetch(
+        &mut self,
+        articles: &[(&Article, Place<'_>)],
+        cover: Option<(&str, Place<'_>)>,
+        options: &FetchOptions,
+    ) {
+        let mut refs: Vec<(&str, Place)> = Vec::new();
+        for (article, place) in articles {
+            refs.extend(
+                images(&article.blocks)
+                    .into_iter()
+                    .map(|i| (i.src.as_str(), *place)),
+            );
+        }
+        refs.extend(cover);
+        let mut wanted: Vec<String> = Vec::new();
+        let mut remote: HashMap<Key, String> = HashMap::new();
+        // In the order of the text, so that limits leave out the last images.
+        let mut asked = std::collections::HashSet::new();
+        for (src, place) in refs {
+            let src = src.trim();
+            let key = key(src, place.dir, place.base_url);
+            if self.ready.contains_key(&key)
+                || self.seen.contains_key(&key)
+                || remote.contains_key(&key)
+            {
+                continue;
+            }
+            match load(src, place.dir, place.base_url) {
+                Load::Remote(url) => {
+                    if asked.insert(url.clone()) {
+                        wanted.push(url.clone());
+                    }
+                    remote.insert(key, url);
+                }
+                other => {
+                    self.ready.insert(key, other);
+                }
+            }
+        }
+        let got = download_all(&wanted, options);
+        for (key, url) in remote {
+            let load = match got.get(&url) {
+                Some(Ok(bytes)) => Load::Bytes(bytes.clone()),
+                Some(Err(why)) if key.2 == url => Load::Failed(why.clone()),
+                Some(Err(why)) => Load::Failed(format!("{url}: {why}")),
+                None => Load::Remote(url),
+            };
+            self.ready.insert(key, load);
+        }
     }
 
     /// Loads an image file named by a path (never read as a URL).
-    pub(super) fn find_file(&mut self, path: &Path, diag: &mut Diagnostics) -> Found {
-        let key = (Some(path.to_path_buf()), String::new());
+    pub(crate) fn find_file(&mut self, path: &Path, diag: &mut Diagnostics) -> Found {
+        let key = (Some(path.to_path_buf()), None, String::new());
         let read = || match std::fs::read(path) {
             Ok(bytes) => Load::Bytes(bytes),
             Err(e) => Load::Failed(e.to_string()),
@@ -61,18 +152,13 @@ impl Images {
         self.add(key, read, diag)
     }
 
-    fn add(
-        &mut self,
-        key: (Option<PathBuf>, String),
-        load: impl FnOnce() -> Load,
-        diag: &mut Diagnostics,
-    ) -> Found {
+    fn add(&mut self, key: Key, load: impl FnOnce() -> Load, diag: &mut Diagnostics) -> Found {
         if let Some(found) = self.seen.get(&key) {
             return found.clone();
         }
         let src = match &key {
-            (Some(path), s) if s.is_empty() => path.display().to_string(),
-            (_, s) => s.clone(),
+            (Some(path), _, s) if s.is_empty() => path.display().to_string(),
+            (_, _, s) => s.clone(),
         };
         let src = src.as_str();
         let found = match load() {
@@ -81,13 +167,13 @@ impl Images {
                 diag.warn(format!("image {}: {why}; left out", shorten(src)));
                 Found::Unavailable
             }
-            Load::Bytes(bytes) => match sniff(&bytes) {
+            Load::Bytes(bytes) => match for_readers(bytes) {
                 // The same picture under another name.
-                Some(_) if self.resources.iter().any(|r| r.bytes == bytes) => {
+                Ok((bytes, _)) if self.resources.iter().any(|r| r.bytes == bytes) => {
                     let same = self.resources.iter().position(|r| r.bytes == bytes);
                     Found::Embedded(same.unwrap_or_default())
                 }
-                Some((media_type, ext)) => {
+                Ok((bytes, (media_type, ext))) => {
                     let n = self.resources.len() + 1;
                     self.resources.push(Resource {
                         id: format!("image-{n}"),
@@ -97,11 +183,8 @@ impl Images {
                     });
                     Found::Embedded(n - 1)
                 }
-                None => {
-                    diag.warn(format!(
-                        "image {}: not a PNG, JPEG, GIF, WebP or SVG image; left out",
-                        shorten(src)
-                    ));
+                Err(why) => {
+                    diag.warn(format!("image {}: {why}; left out", shorten(src)));
                     Found::Unavailable
                 }
             },
@@ -119,6 +202,7 @@ fn shorten(src: &str) -> String {
     }
 }
 
+#[derive(Debug)]
 enum Load {
     Bytes(Vec<u8>),
     Remote(String),
@@ -195,6 +279,120 @@ fn root_relative(src: &str, base_url: Option<&str>) -> Load {
     }
 }
 
+/// Downloads images with a few threads. Each URL maps to its bytes or the reason it failed;
+/// once the total limit is reached the rest fail without a request.
+fn download_all(
+    urls: &[String],
+    options: &FetchOptions,
+) -> HashMap<String, Result<Vec<u8>, String>> {
+    let results = Mutex::new(HashMap::new());
+    if urls.is_empty() {
+        return HashMap::new();
+    }
+    let client = Client::new(options);
+    let next = Mutex::new(urls.iter());
+    let total = AtomicU64::new(0);
+    let start = std::time::Instant::now();
+    let workers = options.parallel.clamp(1, urls.len());
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            scope.spawn(|| loop {
+                let Some(url) = next.lock().map(|mut it| it.next()).ok().flatten() else {
+                    return;
+                };
+                let result = if total.load(Ordering::Relaxed) >= options.max_total_image_bytes {
+                    Err(format!(
+                        "the limit of {} of images is reached",
+                        crate::fetch::size(options.max_total_image_bytes)
+                    ))
+                } else if start.elapsed() >= options.total_image_time {
+                    Err(format!(
+                        "the time for images ({} s) ran out",
+                        options.total_image_time.as_secs()
+                    ))
+                } else {
+                    match client.image(url) {
+                        Ok(r) => {
+                            total.fetch_add(r.bytes.len() as u64, Ordering::Relaxed);
+                            Ok(r.bytes)
+                        }
+                        Err(e) => Err(e.to_string()),
+                    }
+                };
+                if let Ok(mut map) = results.lock() {
+                    map.insert(url.clone(), result);
+                }
+            });
+        }
+    });
+    results.into_inner().unwrap_or_default()
+}
+
+/// Image bytes as e-readers show them, with their media type and extension: JPEG, PNG, GIF and
+/// SVG as they are unless larger than [`MAX_SIDE`], other raster formats (WebP) converted, a
+/// large picture scaled down.
+fn for_readers(bytes: Vec<u8>) -> Result<(Vec<u8>, (&'static str, &'static str)), String> {
+    let kind = sniff(&bytes);
+    match kind {
+        Some(("image/gif" | "image/svg+xml", _)) => return Ok((bytes, kind.unwrap_or_default())),
+        // Scaled when known to be large; kept as they are when their size cannot be read.
+        Some(("image/png" | "image/jpeg", _)) => match dimensions(&bytes) {
+            Some((w, h)) if w.max(h) > MAX_SIDE => {}
+            _ => return Ok((bytes, kind.unwrap_or_default())),
+        },
+        _ => {}
+    }
+    let image = decode(&bytes).map_err(|why| match kind {
+        Some(_) => format!("cannot be decoded ({why})"),
+        None if bytes.get(4..12) == Some(b"ftypavif") => {
+            "an AVIF image, which folio cannot convert for e-readers".to_string()
+        }
+        None => "not a PNG, JPEG, GIF, WebP or SVG image".to_string(),
+    })?;
+    let image = if image.width().max(image.height()) > MAX_SIDE {
+        image.resize(MAX_SIDE, MAX_SIDE, image::imageops::FilterType::Triangle)
+    } else {
+        image
+    };
+    // Pictures with transparency or drawn without loss stay lossless; photographs become JPEG.
+    let lossless = kind == Some(("image/png", "png"))
+        || bytes.get(12..16) == Some(b"VP8L")
+        || (image.color().has_alpha() && image.to_rgba8().pixels().any(|p| p.0[3] < 255));
+    let mut out = std::io::Cursor::new(Vec::new());
+    if lossless {
+        image
+            .write_to(&mut out, image::ImageFormat::Png)
+            .map_err(|e| format!("cannot be converted ({e})"))?;
+        Ok((out.into_inner(), ("image/png", "png")))
+    } else {
+        let encoder = image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 85);
+        image
+            .to_rgb8()
+            .write_with_encoder(encoder)
+            .map_err(|e| format!("cannot be converted ({e})"))?;
+        Ok((out.into_inner(), ("image/jpeg", "jpg")))
+    }
+}
+
+fn reader(bytes: &[u8]) -> Option<image::ImageReader<std::io::Cursor<&[u8]>>> {
+    let mut reader = image::ImageReader::new(std::io::Cursor::new(bytes))
+        .with_guessed_format()
+        .ok()?;
+    let mut limits = image::Limits::default();
+    limits.max_alloc = Some(MAX_DECODE_ALLOC);
+    reader.limits(limits);
+    Some(reader)
+}
+
+fn dimensions(bytes: &[u8]) -> Option<(u32, u32)> {
+    reader(bytes)?.into_dimensions().ok()
+}
+
+fn decode(bytes: &[u8]) -> Result<image::DynamicImage, String> {
+    let reader = reader(bytes).ok_or("unknown format")?;
+    reader.decode().map_err(|e| e.to_string())
+}
+
 /// The bytes of the part of a `data:` URI after the scheme (`image/png;base64,iVBOR...`).
 fn decode_data_uri(data: &str) -> Option<Vec<u8>> {
     let (header, payload) = data.split_once(',')?;
@@ -237,7 +435,7 @@ fn percent_decode(s: &str) -> String {
 
 /// The media type and file extension of image bytes, for the types EPUB 3.3 readers must
 /// support.
-pub(super) fn sniff(bytes: &[u8]) -> Option<(&'static str, &'static str)> {
+pub(crate) fn sniff(bytes: &[u8]) -> Option<(&'static str, &'static str)> {
     if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
         Some(("image/png", "png"))
     } else if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
@@ -385,6 +583,51 @@ mod tests {
         // A relative path is a local file.
         let found = images.find("x.png", Some(dir.path()), page, &mut diag);
         assert_eq!(found, Found::Embedded(0));
+    }
+
+    fn encoded(w: u32, h: u32, format: image::ImageFormat, alpha: bool) -> Vec<u8> {
+        let img = image::RgbaImage::from_fn(w, h, |x, _| {
+            image::Rgba([
+                (x % 256) as u8,
+                90,
+                30,
+                if alpha && x == 0 { 0 } else { 255 },
+            ])
+        });
+        let mut out = std::io::Cursor::new(Vec::new());
+        if format == image::ImageFormat::Jpeg {
+            image::DynamicImage::ImageRgba8(img)
+                .to_rgb8()
+                .write_to(&mut out, format)
+                .unwrap();
+        } else {
+            img.write_to(&mut out, format).unwrap();
+        }
+        out.into_inner()
+    }
+
+    #[test]
+    fn images_are_made_fit_for_e_readers() {
+        use image::ImageFormat::{Jpeg, Png, WebP};
+        let small = encoded(20, 10, Png, false);
+        let (same, kind) = for_readers(small.clone()).unwrap();
+        assert_eq!((same, kind.0), (small, "image/png"));
+        // WebP (lossless here) becomes PNG.
+        let (png, kind) = for_readers(encoded(20, 10, WebP, true)).unwrap();
+        assert_eq!(kind, ("image/png", "png"));
+        assert_eq!(dimensions(&png), Some((20, 10)));
+        // Large pictures are scaled down, keeping their format and proportions.
+        let (jpg, kind) = for_readers(encoded(2000, 1000, Jpeg, false)).unwrap();
+        assert_eq!(kind.0, "image/jpeg");
+        assert_eq!(dimensions(&jpg), Some((1600, 800)));
+        let (png, _) = for_readers(encoded(500, 3200, Png, false)).unwrap();
+        assert_eq!(dimensions(&png), Some((250, 1600)));
+        // A PNG whose size cannot be read is kept; bytes of no image are refused.
+        assert_eq!(for_readers(PNG.to_vec()).unwrap().0, PNG);
+        let err = for_readers(b"BM not really".to_vec()).unwrap_err();
+        assert!(err.contains("not a PNG"), "{err}");
+        let err = for_readers(b"RIFF\0\0\0\0WEBPVP8 broken".to_vec()).unwrap_err();
+        assert!(err.contains("cannot be decoded"), "{err}");
     }
 
     #[test]
