@@ -121,6 +121,7 @@ fn commas(s: &str) -> usize {
 /// elements, comments-only forms, with all they hold.
 pub fn never_content(dom: &Dom) -> Vec<bool> {
     let mut skip = vec![false; dom.nodes.len()];
+    let mut page_chars = None;
     for id in dom.all() {
         if let Some(p) = dom.parent(id) {
             if skip[p] {
@@ -131,7 +132,7 @@ pub fn never_content(dom: &Dom) -> Vec<bool> {
         if let Some(tag) = dom.tag(id) {
             skip[id] = (hints::is_never_content(tag) && !is_noscript_text(dom, id))
                 || hints::is_hidden(dom, id)
-                || (tag == "form" && !is_page_wrapping_form(dom, id));
+                || (tag == "form" && !is_page_wrapping_form(dom, id, &mut page_chars));
         }
     }
     skip
@@ -149,13 +150,21 @@ fn is_noscript_text(dom: &Dom, id: NodeId) -> bool {
 }
 
 /// Some sites wrap the whole page in one `<form>` (ASP.NET); such a form holds the article
-/// and is kept as a plain container. Its controls are dropped all the same.
-fn is_page_wrapping_form(dom: &Dom, id: NodeId) -> bool {
-    dom.descendants(id)
+/// (paragraphs, or most of the page's text) and is kept as a plain container. Its controls
+/// are dropped all the same. `page_chars` is the page's text length, counted on first need.
+fn is_page_wrapping_form(dom: &Dom, id: NodeId, page_chars: &mut Option<usize>) -> bool {
+    if dom
+        .descendants(id)
         .filter(|&d| dom.is(d, "p"))
         .take(3)
         .count()
         >= 3
+    {
+        return true;
+    }
+    let page = *page_chars
+        .get_or_insert_with(|| dom.find("body").map_or(0, |b| collapsed_len(&dom.text(b))));
+    collapsed_len(&dom.text(id)) * 2 > page
 }
 
 /// Which rules mark page furniture.
@@ -1246,11 +1255,13 @@ mod tests {
 
     #[test]
     fn never_content_and_wrapping_forms() {
-        let dom = page(&format!("<form><p>{PROSE}</p><p>b</p><p>c</p><input></form><form><input value=q></form><script>x()</script>"));
+        let dom = page(&format!("<form><p>{PROSE}</p><p>b</p><p>c</p><input></form><form><input value=q></form><script>x()</script>\
+            <form><table><tr><td><div>{}</div></td></tr></table></form>", PROSE.repeat(20)));
         let skip = never_content(&dom);
         let forms: Vec<_> = dom.all().filter(|&i| dom.is(i, "form")).collect();
         assert!(!skip[forms[0]]);
         assert!(skip[forms[1]]);
+        assert!(!skip[forms[2]]);
         assert!(dom
             .all()
             .filter(|&i| dom.is(i, "script") || dom.is(i, "input"))
