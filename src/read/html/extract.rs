@@ -777,6 +777,10 @@ pub fn clean_conditionally(
     }
 }
 
+/// A container of several images with fewer characters than this per image is a strip of
+/// pictures; with more, it is text written without `<p>` (a forum post beside its avatar).
+const IMAGE_STRIP_CHARS: f64 = 100.0;
+
 /// The test of [`clean_conditionally`] for one container.
 fn is_furniture(dom: &Dom, id: NodeId, tag: &str, s: &Stats, weight: f64) -> bool {
     let in_figure = tag == "figure" || dom.ancestors(id).any(|a| dom.is(a, "figure"));
@@ -800,7 +804,7 @@ fn is_furniture(dom: &Dom, id: NodeId, tag: &str, s: &Stats, weight: f64) -> boo
     if is_list && s.images > 0 && s.images == s.list_items {
         return false; // an image gallery
     }
-    (img > 1.0 && p / img < 0.5 && !in_figure)
+    (img > 1.0 && p / img < 0.5 && !in_figure && (s.chars as f64) < img * IMAGE_STRIP_CHARS)
         || (!is_list && li > p)
         || (s.inputs as f64 > (p / 3.0).floor())
         || (!is_list
@@ -967,6 +971,22 @@ mod tests {
         assert!(!text.contains("Related one"));
         assert!(text.contains("A real point"));
         assert!(text.contains("Another point"));
+    }
+
+    #[test]
+    fn text_beside_pictures_is_no_image_strip() {
+        let body = format!(
+            "<article><p>{PROSE}</p><p>{PROSE}</p>\
+             <div class=strip><img src=1.jpg><img src=2.jpg><img src=3.jpg><span>Gallery</span></div>\
+             <div class=post><img src=avatar.png><img src=smile.gif>{}<br>{}</div></article>",
+            PROSE.replace("real prose", "written reply"),
+            PROSE.replace("real prose", "written reply")
+        );
+        let dom = page(&body);
+        let sel = extract(&dom, &never_content(&dom)).unwrap();
+        let text = selected_text(&dom, &sel);
+        assert!(text.contains("written reply"));
+        assert!(!text.contains("Gallery"));
     }
 
     #[test]
