@@ -589,6 +589,19 @@ fn html_with_embed_images_stands_alone() {
     assert_eq!(server.paths().len(), requests);
 }
 
+/// The book of a local file made with the network forbidden; the run must succeed quietly.
+fn offline_book(input: &Path, book: &Path) -> BTreeMap<String, Vec<u8>> {
+    let o = folio(&[
+        input.to_str().unwrap(),
+        "--offline",
+        "-o",
+        book.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(stderr(&o), "");
+    unzip(book)
+}
+
 /// Images of a book that came from its own files, as (media type, bytes).
 fn book_images(files: &BTreeMap<String, Vec<u8>>) -> Vec<(&str, &[u8])> {
     files
@@ -615,15 +628,7 @@ fn a_page_saved_complete_keeps_its_images() {
     let input = dir.path().join("Story.html");
     std::fs::write(&input, page("Saved With Its Files", figures, head)).unwrap();
     let book = dir.path().join("saved.epub");
-    let o = folio(&[
-        input.to_str().unwrap(),
-        "--offline",
-        "-o",
-        book.to_str().unwrap(),
-    ]);
-    assert!(o.status.success(), "{}", stderr(&o));
-    assert_eq!(stderr(&o), "");
-    let files = unzip(&book);
+    let files = offline_book(&input, &book);
     assert_eq!(check_images(&files), 3, "{:?}", img_srcs(&files));
     assert_eq!(book_images(&files).len(), 3);
     epubcheck(&book);
@@ -699,15 +704,7 @@ fn an_mhtml_file_makes_a_book_with_its_images() {
     let input = dir.path().join("story.mhtml");
     std::fs::write(&input, mhtml()).unwrap();
     let book = dir.path().join("mhtml.epub");
-    let o = folio(&[
-        input.to_str().unwrap(),
-        "--offline",
-        "-o",
-        book.to_str().unwrap(),
-    ]);
-    assert!(o.status.success(), "{}", stderr(&o));
-    assert_eq!(stderr(&o), "");
-    let files = unzip(&book);
+    let files = offline_book(&input, &book);
     assert_eq!(check_images(&files), 3, "{:?}", img_srcs(&files));
     let opf = text_of(&files, "EPUB/package.opf");
     assert!(opf.contains("Saved As One File"), "{opf}");

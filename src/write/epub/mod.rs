@@ -364,14 +364,7 @@ fn cover_page(image_href: &str, meta: &BookMeta) -> Doc {
     body.push_str("\" alt=\"");
     escape_attr(&mut body, &meta.title);
     body.push_str("\" />\n</section>\n");
-    Doc {
-        id: "cover".into(),
-        href: "cover.xhtml".into(),
-        title: meta.title.clone(),
-        language: meta.language.clone(),
-        body,
-        body_type: "",
-    }
+    cover_doc(meta, body)
 }
 
 /// A cover of text when there is no picture for one: readers that show covers in their
@@ -393,6 +386,11 @@ fn text_cover_page(meta: &BookMeta) -> Doc {
         body.push_str("</p>\n");
     }
     body.push_str("</section>\n");
+    cover_doc(meta, body)
+}
+
+/// The cover's page, in its own file.
+fn cover_doc(meta: &BookMeta, body: String) -> Doc {
     Doc {
         id: "cover".into(),
         href: "cover.xhtml".into(),
