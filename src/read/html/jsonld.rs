@@ -87,11 +87,18 @@ pub fn from_nodes(nodes: &[Map<String, Value>]) -> LdArticle {
         .iter()
         .filter_map(|o| Some((o.get("@id")?.as_str()?, o)))
         .collect();
+    // A page without an article object often dates its `WebPage` object instead.
+    let dated = nodes.iter().find(|o| o.contains_key("datePublished"));
+    let page_date = |k: &str| dated.and_then(|o| o.get(k)).and_then(as_text);
     let Some(art) = nodes
         .iter()
         .find(|o| types(o).iter().any(|t| is_article_type(t)))
     else {
-        return LdArticle::default();
+        return LdArticle {
+            published: page_date("datePublished"),
+            modified: page_date("dateModified"),
+            ..LdArticle::default()
+        };
     };
     let resolve = |v: &'_ Value| -> Value {
         match v {
@@ -117,9 +124,9 @@ pub fn from_nodes(nodes: &[Map<String, Value>]) -> LdArticle {
         headline: text("headline"),
         name: text("name"),
         authors,
-        published: text("datePublished"),
+        published: text("datePublished").or_else(|| page_date("datePublished")),
         created: text("dateCreated"),
-        modified: text("dateModified"),
+        modified: text("dateModified").or_else(|| page_date("dateModified")),
         publisher: art
             .get("publisher")
             .map(&resolve)
@@ -215,6 +222,11 @@ mod tests {
             LdArticle::default()
         );
         assert_eq!(ld(r#"{"@type":"Article", oops"#), LdArticle::default());
+        let page = ld(r#"{"@graph":[{"@type":"WebPage","name":"P",
+            "datePublished":"2021-01-27T06:00:00+00:00","dateModified":"2021-04-15"}]}"#);
+        assert_eq!(page.published.as_deref(), Some("2021-01-27T06:00:00+00:00"));
+        assert_eq!(page.modified.as_deref(), Some("2021-04-15"));
+        assert_eq!(page.name, None);
         assert_eq!(
             ld(r#"{"@type":"Article","author":"A and B"}"#).authors,
             ["A", "B"]

@@ -5,6 +5,7 @@
 use super::dates::{is_month_name, parse_date};
 use super::dom::{collapse_ws, Data, Dom, NodeId};
 use super::jsonld::{self, LdArticle};
+use super::{pubdate, title};
 use crate::model::{is_language_tag, Author, Date, Meta};
 use std::collections::HashMap;
 
@@ -142,6 +143,13 @@ pub fn page_meta(dom: &Dom, tags: &MetaTags) -> Meta {
                 .as_deref()
                 .map(|t| clean_title(t, site.as_deref(), &headings(dom)))
         });
+    let h1s = title::h1s(dom);
+    let headline = title.as_deref().and_then(|t| title::headline(&h1s, t));
+    let title = match (&headline, title) {
+        (Some((_, h)), _) => Some(h.clone()),
+        (None, Some(t)) if h1s.is_empty() => Some(title::without_site_suffix(&t)),
+        (None, t) => t,
+    };
     let authors = if !ld.authors.is_empty() {
         ld.authors
             .iter()
@@ -155,11 +163,23 @@ pub fn page_meta(dom: &Dom, tags: &MetaTags) -> Meta {
             .and_then(parse_date)
             .or_else(|| tags.first(keys).and_then(parse_date))
     };
+    let url = canonical_url(dom, tags);
+    let sources = pubdate::DateSources {
+        published: date(&ld.published, PUBLISHED_KEYS).or_else(|| published_by_key(tags)),
+        modified: date(&ld.modified, MODIFIED_KEYS),
+        times: time_element_dates(dom),
+        visible: headline
+            .as_ref()
+            .map(|(id, _)| *id)
+            .or_else(|| h1s.first().map(|(id, _)| *id))
+            .and_then(|id| pubdate::near_headline(dom, id)),
+        url: url.as_deref().and_then(pubdate::url_date),
+    };
     let mut meta = Meta {
         title,
         authors,
-        published: date(&ld.published, PUBLISHED_KEYS),
-        modified: date(&ld.modified, MODIFIED_KEYS),
+        published: sources.choose(),
+        modified: sources.modified,
         publisher: site,
         description: ld
             .description
@@ -170,7 +190,7 @@ pub fn page_meta(dom: &Dom, tags: &MetaTags) -> Meta {
             .clone()
             .or_else(|| tags.first(IMAGE_KEYS).map(str::to_string)),
         language: page_language(dom, tags, ld.language.as_deref()),
-        url: canonical_url(dom, tags),
+        url,
         ..Meta::default()
     };
     if let Some(k) = tags.first(&["keywords", "news_keywords"]) {
@@ -182,8 +202,7 @@ pub fn page_meta(dom: &Dom, tags: &MetaTags) -> Meta {
             .collect();
     }
     if meta.published.is_none() {
-        meta.published =
-            time_element_date(dom).or_else(|| ld.created.as_deref().and_then(parse_date));
+        meta.published = ld.created.as_deref().and_then(parse_date);
     }
     meta
 }
@@ -432,20 +451,37 @@ fn canonical_url(dom: &Dom, tags: &MetaTags) -> Option<String> {
         .filter(|u| looks_like_url(u))
 }
 
-/// The date of the first `<time>` marked as the publication date, or the first `<time>`
-/// with a full `datetime`.
-fn time_element_date(dom: &Dom) -> Option<Date> {
+/// The dates of the page's `<time>` elements: those marked as the publication date first,
+/// then the others in document order.
+fn time_element_dates(dom: &Dom) -> Vec<Date> {
     let times: Vec<NodeId> = dom.all().filter(|&id| dom.is(id, "time")).collect();
-    let marked = times.iter().find(|&&id| {
+    let marked = |id: NodeId| {
         dom.attr(id, "pubdate").is_some()
             || dom
                 .attr(id, "itemprop")
                 .is_some_and(|p| p.contains("datePublished"))
-    });
-    marked
+    };
+    let (first, rest): (Vec<NodeId>, Vec<NodeId>) = times.into_iter().partition(|&id| marked(id));
+    first
         .into_iter()
-        .chain(times.iter())
-        .find_map(|&id| dom.attr(id, "datetime").and_then(parse_date))
+        .chain(rest)
+        .filter_map(|id| dom.attr(id, "datetime").and_then(parse_date))
+        .collect()
+}
+
+/// A publication date under a key no list names (`w-published-date`, `published`): a key
+/// that says "publish" with "date" or "time", or is just "published".
+fn published_by_key(tags: &MetaTags) -> Option<Date> {
+    let mut keys: Vec<&String> = tags
+        .0
+        .keys()
+        .filter(|k| {
+            let publish = k.contains("publish") && !k.contains("publisher");
+            *k == "published" || (publish && (k.contains("date") || k.contains("time")))
+        })
+        .collect();
+    keys.sort();
+    keys.into_iter().find_map(|k| parse_date(&tags.0[k]))
 }
 
 /// The byline element of the page: `rel=author`, `itemprop=author`, or a class or id naming

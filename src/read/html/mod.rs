@@ -23,6 +23,8 @@ pub mod hints;
 pub mod jsonld;
 pub mod meta;
 mod prepass;
+pub mod pubdate;
+pub mod title;
 pub mod urls;
 
 use crate::error::Result;
