@@ -160,7 +160,7 @@ fn name_of(v: &Value) -> Option<String> {
 }
 
 /// One string naming several people ("A, B and C") becomes several names.
-fn split_names(names: &str) -> Vec<String> {
+pub fn split_names(names: &str) -> Vec<String> {
     names
         .split(", ")
         .flat_map(|p| p.split(" and "))

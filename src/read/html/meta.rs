@@ -5,7 +5,7 @@
 use super::dates::{is_month_name, parse_date};
 use super::dom::{collapse_ws, Data, Dom, NodeId};
 use super::jsonld::{self, LdArticle};
-use super::{pubdate, title};
+use super::{byline, pubdate, title};
 use crate::model::{is_language_tag, Author, Date, Meta};
 use std::collections::HashMap;
 
@@ -150,11 +150,23 @@ pub fn page_meta(dom: &Dom, tags: &MetaTags) -> Meta {
         (None, Some(t)) if h1s.is_empty() => Some(title::without_site_suffix(&t)),
         (None, t) => t,
     };
-    let authors = if !ld.authors.is_empty() {
-        ld.authors
-            .iter()
-            .map(|a| Author::named(a.clone()))
-            .collect()
+    // A JSON-LD "author" that is the site itself names no person.
+    let is_site = |name: &str| {
+        let name = loose_name(name);
+        name.is_empty()
+            || [site.as_deref(), tags.first(SITE_KEYS)]
+                .into_iter()
+                .flatten()
+                .any(|s| loose_name(s) == name)
+    };
+    let ld_people: Vec<Author> = ld
+        .authors
+        .iter()
+        .filter(|a| !is_site(a))
+        .map(|a| Author::named(a.clone()))
+        .collect();
+    let authors: Vec<Author> = if !ld_people.is_empty() {
+        ld_people
     } else {
         person_from_tags(tags, AUTHOR_KEYS).into_iter().collect()
     };
@@ -207,9 +219,22 @@ pub fn page_meta(dom: &Dom, tags: &MetaTags) -> Meta {
     meta
 }
 
-/// An author from the weaker meta tags, for pages whose text names none.
-pub fn fallback_author(tags: &MetaTags) -> Option<Author> {
-    person_from_tags(tags, WEAK_AUTHOR_KEYS)
+/// A name compared loosely: case and surrounding punctuation do not matter.
+fn loose_name(s: &str) -> String {
+    collapse_ws(s)
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase()
+}
+
+/// An author for pages whose text names none: a JSON-LD author that is the site itself
+/// (set aside by [`page_meta`] in favour of a visible byline), else the weaker meta tags.
+pub fn fallback_author(dom: &Dom, tags: &MetaTags) -> Option<Author> {
+    jsonld::article(dom)
+        .authors
+        .into_iter()
+        .find(|a| !loose_name(a).is_empty())
+        .map(Author::named)
+        .or_else(|| person_from_tags(tags, WEAK_AUTHOR_KEYS))
 }
 
 fn person_from_tags(tags: &MetaTags, keys: &[&str]) -> Option<Author> {
@@ -484,6 +509,24 @@ fn published_by_key(tags: &MetaTags) -> Option<Date> {
     keys.into_iter().find_map(|k| parse_date(&tags.0[k]))
 }
 
+/// The authors the page shows: its byline element, else a labelled name or an author link
+/// near the headline. Returns the element holding them and the names.
+pub fn page_byline(
+    dom: &Dom,
+    removed: &[bool],
+    title: Option<&str>,
+) -> Option<(NodeId, Vec<String>)> {
+    if let Some((el, name)) = byline_element(dom, removed).filter(|(_, n)| !n.is_empty()) {
+        let names = jsonld::split_names(&name);
+        return Some((el, names));
+    }
+    let h1s = title::h1s(dom);
+    let headline = title
+        .and_then(|t| title::headline(&h1s, t))
+        .or_else(|| h1s.first().cloned())?;
+    byline::near_headline(dom, removed, headline.0)
+}
+
 /// The byline element of the page: `rel=author`, `itemprop=author`, or a class or id naming
 /// a byline, with short text, outside what `removed` marks (page furniture). Returns the
 /// element and the cleaned name.
@@ -514,7 +557,12 @@ pub fn byline_element(dom: &Dom, removed: &[bool]) -> Option<(NodeId, String)> {
             .descendants(id)
             .find(|&d| dom.attr(d, "itemprop") == Some("name"));
         let raw = name_el.map_or(text, |n| collapse_ws(&dom.text(n)));
-        let name = clean_byline(&raw);
+        let parts = byline::parts(dom, name_el.unwrap_or(id));
+        let name = if byline::glued(dom, name_el.unwrap_or(id)) {
+            byline::names_from_parts(&parts).join(", ")
+        } else {
+            clean_byline(&raw)
+        };
         // A dateline marked up as a byline names nobody: what is left of it is a weekday or
         // a label ("Last updated:").
         let dateline = parse_date(&raw).is_some()

@@ -1,0 +1,284 @@
+//! Names in a page's visible byline. A byline block often glues its parts without spaces
+//! ("Written By" + "Ann Lee" + "AI Writer, Site"), so its text nodes are read as parts: the
+//! labels and dates go, the first name stays, and further names only after a joiner
+//! ("and", ","); a job title or a site name after the name is left out.
+
+use super::dom::{collapse_ws, Data, Dom, NodeId};
+use crate::read::text::find_date;
+
+/// Words that introduce a byline, lowercase, without the trailing colon.
+const LABELS: &[&str] = &[
+    "by",
+    "written by",
+    "posted by",
+    "published by",
+    "words by",
+    "text by",
+    "story by",
+    "author",
+    "authors",
+    "written",
+    "von",
+    "par",
+    "por",
+    "auteur",
+    "autor",
+];
+/// Parts that join two names.
+const JOINERS: &[&str] = &["and", "&", ",", "und", "et", "y", "e"];
+/// Text nodes looked at after and before the headline for a labelled byline.
+const AFTER: usize = 20;
+const BEFORE: usize = 8;
+
+fn is_label(part: &str) -> bool {
+    let p = part
+        .trim()
+        .trim_end_matches([':', '-', '|'])
+        .trim()
+        .to_lowercase();
+    LABELS.contains(&p.as_str())
+}
+
+/// A part without a leading label ("By Ann" is "Ann").
+fn without_label(part: &str) -> &str {
+    let lower = part.to_lowercase();
+    let mut labels: Vec<&&str> = LABELS.iter().collect();
+    labels.sort_by_key(|l| std::cmp::Reverse(l.len()));
+    for l in labels {
+        if lower.starts_with(*l) {
+            let rest = &part[l.len()..];
+            if rest.starts_with([' ', ':']) {
+                return rest.trim_start_matches([' ', ':']).trim();
+            }
+        }
+    }
+    part
+}
+
+/// Words of the reading time, share and comment counts that sit in bylines.
+const NOT_NAMES: &[&str] = &[
+    "read", "min", "mins", "minute", "minutes", "comment", "comments", "share", "views",
+];
+
+/// Whether a part of a byline can be a person's name (or a user name): short, no digits
+/// beyond a few, not a sentence, not a reading time.
+pub fn is_name_like(part: &str) -> bool {
+    let words = part.split_whitespace().count();
+    if part
+        .split_whitespace()
+        .any(|w| NOT_NAMES.contains(&w.to_lowercase().as_str()))
+    {
+        return false;
+    }
+    let digits = part.chars().filter(char::is_ascii_digit).count();
+    (1..=6).contains(&words)
+        && part.chars().count() <= 60
+        && digits <= 2
+        && !part.contains(['@', '|', '?', '!'])
+        && !part.ends_with(['.', ':'])
+        && part.chars().next().is_some_and(char::is_alphabetic)
+}
+
+/// The names in the text parts of a byline, in order.
+pub fn names_from_parts(parts: &[String]) -> Vec<String> {
+    let mut names = Vec::new();
+    let mut joined = true;
+    for part in parts {
+        let p = part.trim();
+        if p.is_empty() || is_label(p) {
+            continue;
+        }
+        let lower = p.to_lowercase();
+        if JOINERS.contains(&lower.as_str()) || JOINERS.contains(&lower.trim_end_matches(',')) {
+            joined = !names.is_empty();
+            continue;
+        }
+        if find_date(p).is_some() {
+            if names.is_empty() {
+                continue;
+            }
+            break;
+        }
+        if !joined {
+            break;
+        }
+        let p = without_label(p);
+        let p = p.trim_matches([',', '-', '·', '•', '|', ' ']);
+        if !is_name_like(p) {
+            if names.is_empty() {
+                continue;
+            }
+            break;
+        }
+        names.push(p.to_string());
+        joined = false;
+    }
+    names
+}
+
+/// The text nodes below an element, each whitespace-collapsed, empty ones left out.
+pub fn parts(dom: &Dom, id: NodeId) -> Vec<String> {
+    std::iter::once(id)
+        .chain(dom.descendants(id))
+        .filter(|&d| matches!(dom.nodes[d].data, Data::Text(_)))
+        .filter(|&d| {
+            !dom.parent(d)
+                .is_some_and(|p| dom.is(p, "script") || dom.is(p, "style"))
+        })
+        .map(|d| collapse_ws(&dom.text(d)))
+        .filter(|t| !t.is_empty())
+        .collect()
+}
+
+/// Whether an element's text nodes run into each other without a space between them
+/// ("Written By" + "Ann Lee" read as "Written ByAnn Lee"): its parts must be read apart.
+pub fn glued(dom: &Dom, id: NodeId) -> bool {
+    // A line break separates as a space does.
+    let raw: Vec<String> = std::iter::once(id)
+        .chain(dom.descendants(id))
+        .filter_map(|d| match &dom.nodes[d].data {
+            Data::Text(t) => Some(t.to_string()),
+            _ if dom.is(d, "br") => Some(" ".to_string()),
+            _ => None,
+        })
+        .collect();
+    raw.windows(2).any(|w| {
+        let (a, b) = (&w[0], &w[1]);
+        a.ends_with(|c: char| c.is_alphanumeric()) && b.starts_with(|c: char| c.is_alphanumeric())
+    })
+}
+
+/// A link to an author's page (`/author/ann-lee`).
+fn is_author_link(dom: &Dom, id: NodeId) -> bool {
+    dom.is(id, "a")
+        && dom.attr(id, "href").is_some_and(|h| {
+            let h = h.to_ascii_lowercase();
+            ["/author/", "/authors/", "/autor/", "/auteur/", "/autoren/"]
+                .iter()
+                .any(|p| h.contains(p))
+        })
+}
+
+/// A byline near the headline: a label ("By", "Written by", "Author") followed by a name,
+/// or a link to an author's page. Returns the element holding the name and the names.
+pub fn near_headline(
+    dom: &Dom,
+    removed: &[bool],
+    headline: NodeId,
+) -> Option<(NodeId, Vec<String>)> {
+    let inside = |id: NodeId| id == headline || dom.ancestors(id).any(|a| a == headline);
+    let text_ids = |ids: &mut dyn Iterator<Item = NodeId>, limit: usize| -> Vec<NodeId> {
+        ids.filter(|&id| !removed[id] && !inside(id))
+            .filter(|&id| {
+                matches!(dom.nodes[id].data, Data::Text(_))
+                    && !dom
+                        .parent(id)
+                        .is_some_and(|p| dom.is(p, "script") || dom.is(p, "style"))
+                    && !collapse_ws(&dom.text(id)).is_empty()
+            })
+            .take(limit)
+            .collect()
+    };
+    let after = text_ids(&mut (headline + 1..dom.nodes.len()), AFTER);
+    let before = text_ids(&mut (0..headline).rev(), BEFORE);
+    for ids in [after, before] {
+        for &id in &ids {
+            let text = collapse_ws(&dom.text(id));
+            let holder = dom.parent(id).unwrap_or(id);
+            let plain = !text.contains(|c: char| c.is_ascii_digit());
+            if dom.ancestors(id).any(|a| is_author_link(dom, a)) && plain && is_name_like(&text) {
+                return Some((holder, vec![text]));
+            }
+            if is_label(&text) {
+                // The name follows the label (document order, whichever way we walk).
+                let next = (id + 1..dom.nodes.len())
+                    .filter(|&n| matches!(dom.nodes[n].data, Data::Text(_)))
+                    .map(|n| (n, collapse_ws(&dom.text(n))))
+                    .find(|(_, t)| !t.is_empty());
+                if let Some((n, t)) = next {
+                    let names = if t.contains(|c: char| c.is_ascii_digit()) {
+                        Vec::new()
+                    } else {
+                        names_from_parts(&[t])
+                    };
+                    if !names.is_empty() {
+                        return Some((dom.parent(n).unwrap_or(n), names));
+                    }
+                }
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(parts: &[&str]) -> Vec<String> {
+        let parts: Vec<String> = parts.iter().map(|s| s.to_string()).collect();
+        names_from_parts(&parts)
+    }
+
+    #[test]
+    fn glued_parts_give_the_name_alone() {
+        assert_eq!(
+            names(&["Written By", "Ann Lee", "AI Writer, Some Site"]),
+            ["Ann Lee"]
+        );
+        assert_eq!(names(&["Ann Lee", "Published on"]), ["Ann Lee"]);
+        assert_eq!(names(&["Dec 17, 2025", "Jo Roe"]), ["Jo Roe"]);
+        assert_eq!(names(&["By", "Jo Roe", "-", "June 12, 2025"]), ["Jo Roe"]);
+        assert_eq!(
+            names(&["Written By:", "Cy Mag", "Last Updated:", "August 1, 2025"]),
+            ["Cy Mag"]
+        );
+        assert_eq!(
+            names(&["By Ann Lee", "and", "Bob Roe"]),
+            ["Ann Lee", "Bob Roe"]
+        );
+        assert_eq!(
+            names(&["Ann Lee", ",", "Bob Roe", "Editor"]),
+            ["Ann Lee", "Bob Roe"]
+        );
+        assert!(names(&["Share this article on social media now please"]).is_empty());
+        assert!(names(&["5", "mins read"]).is_empty());
+    }
+
+    #[test]
+    fn glued_text_nodes() {
+        let glued = |html: &str| {
+            let dom = Dom::parse(html);
+            glued(&dom, dom.find("div").unwrap())
+        };
+        assert!(glued(
+            "<div><span>Written By</span><span>Ann Lee</span></div>"
+        ));
+        assert!(!glued("<div><span>By</span> <span>Ann Lee</span></div>"));
+        assert!(!glued("<div>By <a>Ann Lee</a>, editor</div>"));
+        assert!(!glued("<div>By <a>Ann Lee</a><br>Health News</div>"));
+    }
+
+    #[test]
+    fn labelled_name_or_author_link_near_the_headline() {
+        let find = |html: &str| {
+            let dom = Dom::parse(html);
+            let removed = vec![false; dom.nodes.len()];
+            let h1 = dom.find("h1").unwrap();
+            near_headline(&dom, &removed, h1).map(|(_, n)| n)
+        };
+        assert_eq!(
+            find("<h1>T</h1><p>Last updated</p><p>Aug 4, 2025</p><p>Written by</p><p>Ed Tab</p>"),
+            Some(vec!["Ed Tab".to_string()])
+        );
+        assert_eq!(
+            find(r#"<h1>T</h1><span><a href="/authors/jo-roe">Jo Roe</a></span>"#),
+            Some(vec!["Jo Roe".to_string()])
+        );
+        assert_eq!(
+            find(r#"<div class="by">Author</div><div>Al Bo</div><h1>T</h1><p>Text.</p>"#),
+            Some(vec!["Al Bo".to_string()])
+        );
+        assert_eq!(find("<h1>T</h1><p>By the way, this is text.</p>"), None);
+    }
+}
