@@ -39,6 +39,12 @@ fn is_label(part: &str) -> bool {
     LABELS.contains(&p.as_str())
 }
 
+/// A short text that ends by introducing a name ("Discussion in 'Help' started by").
+fn ends_with_by(text: &str) -> bool {
+    let t = text.trim().trim_end_matches(':').trim_end().to_lowercase();
+    t.split_whitespace().count() <= 3 && (t == "by" || t.ends_with(" by"))
+}
+
 /// A part without a leading label ("By Ann" is "Ann").
 fn without_label(part: &str) -> &str {
     let lower = part.to_lowercase();
@@ -189,7 +195,7 @@ pub fn near_headline(
             if dom.ancestors(id).any(|a| is_author_link(dom, a)) && plain && is_name_like(&text) {
                 return Some((holder, vec![text]));
             }
-            if is_label(&text) {
+            if is_label(&text) || ends_with_by(&text) {
                 // The name follows the label (document order, whichever way we walk).
                 let next = (id + 1..dom.nodes.len())
                     .filter(|&n| matches!(dom.nodes[n].data, Data::Text(_)))
@@ -280,5 +286,13 @@ mod tests {
             Some(vec!["Al Bo".to_string()])
         );
         assert_eq!(find("<h1>T</h1><p>By the way, this is text.</p>"), None);
+        assert_eq!(
+            find("<h1>T</h1><p>a library for parsing written by <a>Em</a>.</p>"),
+            None
+        );
+        assert_eq!(
+            find("<h1>T</h1><p>In '<a>Help</a>' started by <a>pelex</a>, May 2</p>"),
+            Some(vec!["pelex".to_string()])
+        );
     }
 }

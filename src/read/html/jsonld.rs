@@ -25,7 +25,12 @@ pub struct LdArticle {
 /// schema.org types of articles (and their common subtypes, matched by suffix).
 fn is_article_type(t: &str) -> bool {
     let t = t.rsplit(['/', ':']).next().unwrap_or(t);
-    t.ends_with("Article") || t.ends_with("Posting") || t == "Report" || t == "APIReference"
+    t.ends_with("Article")
+        || t.ends_with("Posting")
+        || t == "Report"
+        || t == "APIReference"
+        // The question a Q&A page is about: its asker is the thread's author.
+        || t == "Question"
 }
 
 pub fn article(dom: &Dom) -> LdArticle {
@@ -67,6 +72,10 @@ fn flatten(v: Value, out: &mut Vec<Map<String, Value>>, depth: usize) {
         Value::Object(mut o) => {
             if let Some(graph) = o.remove("@graph") {
                 flatten(graph, out, depth + 1);
+            }
+            // A page's main entity (the question of a Q&A page) is an item of its own.
+            if let Some(main) = o.get("mainEntity").filter(|m| m.is_object()) {
+                flatten(main.clone(), out, depth + 1);
             }
             out.push(o);
         }
@@ -213,6 +222,16 @@ mod tests {
         assert_eq!(a.headline.as_deref(), Some("H"));
         assert_eq!(a.authors, ["Pat Doe"]);
         assert_eq!(a.publisher.as_deref(), Some("Org"));
+    }
+
+    #[test]
+    fn question_of_a_qa_page() {
+        let a = ld(
+            r#"{"@type":"QAPage","mainEntity":{"@type":"Question","name":"Q?",
+            "datePublished":"2024-09-05T23:15:57Z","author":{"@type":"Person","name":"dale"}}}"#,
+        );
+        assert_eq!(a.authors, ["dale"]);
+        assert_eq!(a.published.as_deref(), Some("2024-09-05T23:15:57Z"));
     }
 
     #[test]

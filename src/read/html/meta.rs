@@ -176,10 +176,18 @@ pub fn page_meta(dom: &Dom, tags: &MetaTags) -> Meta {
             .or_else(|| tags.first(keys).and_then(parse_date))
     };
     let url = canonical_url(dom, tags);
+    let times = time_element_dates(dom);
+    let published = pubdate::local_first(
+        ld.published.as_deref().and_then(parse_date),
+        tags.first(PUBLISHED_KEYS).and_then(parse_date),
+    )
+    .or_else(|| published_by_key(tags));
     let sources = pubdate::DateSources {
-        published: date(&ld.published, PUBLISHED_KEYS).or_else(|| published_by_key(tags)),
+        published: times.iter().fold(published, |p, t| {
+            p.map(|p| pubdate::local_first(Some(p), Some(*t)).unwrap_or(p))
+        }),
         modified: date(&ld.modified, MODIFIED_KEYS),
-        times: time_element_dates(dom),
+        times,
         visible: headline
             .as_ref()
             .map(|(id, _)| *id)

@@ -76,6 +76,27 @@ fn is_update_label(text: &str) -> bool {
     UPDATE_LABELS.iter().any(|l| t.contains(l))
 }
 
+/// Of two writings of the publication date, the one in the page's own time: when both
+/// name the same instant, one in UTC and one with the local offset, the local one (its
+/// calendar day is the page's).
+pub fn local_first(a: Option<Date>, b: Option<Date>) -> Option<Date> {
+    match (a, b) {
+        (Some(x), Some(y)) if instant(&x).is_some() && instant(&x) == instant(&y) => {
+            let utc = |d: &Date| d.time.and_then(|t| t.offset_minutes) == Some(0);
+            Some(if utc(&x) && !utc(&y) { y } else { x })
+        }
+        (x, y) => x.or(y),
+    }
+}
+
+/// Seconds since the epoch of a date with a time and an offset.
+fn instant(d: &Date) -> Option<i64> {
+    let t = d.time?;
+    let offset = i64::from(t.offset_minutes?);
+    let seconds = i64::from(t.hour) * 3600 + i64::from(t.minute) * 60 + i64::from(t.second);
+    Some(day_number(d)? * 86_400 + seconds - offset * 60)
+}
+
 /// Days between the calendar days of two dates (their written day, whatever the offset).
 pub fn days_apart(a: &Date, b: &Date) -> Option<i64> {
     Some((day_number(a)? - day_number(b)?).abs())
@@ -264,6 +285,24 @@ mod tests {
             ..DateSources::default()
         };
         assert_eq!(choose(s).as_deref(), Some("2024-05-03"));
+    }
+
+    #[test]
+    fn local_writing_of_the_same_instant_wins() {
+        let l = |a: &str, b: &str| local_first(Some(d(a)), Some(d(b))).unwrap().to_string();
+        assert_eq!(
+            l("2025-12-18T23:25:38Z", "2025-12-19T04:25:38+05:00"),
+            "2025-12-19T04:25:38+05:00"
+        );
+        assert_eq!(
+            l("2025-12-18T23:25:38Z", "2025-12-19T04:00:00+05:00"),
+            "2025-12-18T23:25:38Z"
+        );
+        assert_eq!(l("2025-12-18", "2025-12-19"), "2025-12-18");
+        assert_eq!(
+            local_first(None, Some(d("2020-01-02"))),
+            Some(d("2020-01-02"))
+        );
     }
 
     #[test]
