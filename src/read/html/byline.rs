@@ -154,6 +154,38 @@ pub fn glued(dom: &Dom, id: NodeId) -> bool {
     })
 }
 
+/// Words of job titles that follow a name in a byline ("Ann Lee", "Senior Editor").
+const ROLES: &[&str] = &[
+    "editor",
+    "writer",
+    "reporter",
+    "correspondent",
+    "journalist",
+    "columnist",
+    "contributor",
+    "expert",
+    "founder",
+    "co-founder",
+    "ceo",
+    "manager",
+    "director",
+    "analyst",
+    "specialist",
+    "strategist",
+    "consultant",
+    "engineer",
+    "producer",
+    "reviewer",
+];
+
+/// Whether a part after the first holds a job title: the byline must be read by parts.
+pub fn has_role(parts: &[String]) -> bool {
+    parts.iter().skip(1).any(|p| {
+        p.split(|c: char| !c.is_alphanumeric() && c != '-')
+            .any(|w| ROLES.contains(&w.to_lowercase().as_str()))
+    })
+}
+
 /// A link to an author's page (`/author/ann-lee`).
 fn is_author_link(dom: &Dom, id: NodeId) -> bool {
     dom.is(id, "a")
@@ -249,6 +281,15 @@ mod tests {
         );
         assert!(names(&["Share this article on social media now please"]).is_empty());
         assert!(names(&["5", "mins read"]).is_empty());
+    }
+
+    #[test]
+    fn job_titles_after_the_name() {
+        let p = |xs: &[&str]| xs.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert!(has_role(&p(&["By Ann Lee", "Senior Editor"])));
+        assert!(has_role(&p(&["Jo Roe", "Co-Founder & Marketing Director"])));
+        assert!(!has_role(&p(&["By Ann Lee", "Health News"])));
+        assert!(!has_role(&p(&["Editor", "Ann Lee"])));
     }
 
     #[test]

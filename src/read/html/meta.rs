@@ -401,30 +401,81 @@ fn strip_site(title: &str, site: &str) -> Option<String> {
 /// A byline without its "By" and trailing date or role clutter.
 pub fn clean_byline(s: &str) -> String {
     let s = collapse_ws(s);
+    let t = without_byline_label(&s);
+    // What follows a separator is a date, a role or a reading time.
+    let t = t.split(['•', '|', '·', '»']).next().unwrap_or(t);
+    let t = without_trailing_date(t.trim());
+    let t = before_date_label(t);
+    t.trim_end_matches([',', '|', '-', '·', '•'])
+        .trim()
+        .to_string()
+}
+
+/// A byline without its leading label: "By", "Written by", "Author:", or a short phrase
+/// ending in "by" ("Text by", "This post was written by").
+fn without_byline_label(s: &str) -> &str {
     let lower = s.to_lowercase();
-    let mut t = s.as_str();
     for prefix in [
-        "written by ",
-        "posted by ",
-        "published by ",
-        "words by ",
+        "authors: ",
+        "author: ",
+        "authored by: ",
         "by: ",
-        "by ",
         "von ",
         "par ",
         "por ",
     ] {
         if lower.starts_with(prefix) {
-            t = t.get(prefix.len()..).unwrap_or(t);
-            break;
+            return s.get(prefix.len()..).unwrap_or(s);
         }
     }
-    // What follows a separator is a date, a role or a reading time.
-    let t = t.split(['•', '|', '·']).next().unwrap_or(t);
-    without_trailing_date(t.trim())
-        .trim_end_matches([',', '|', '-', '·', '•'])
-        .trim()
-        .to_string()
+    // "by" among the first words, after words that are all lowercase but the first.
+    let mut at = 0;
+    for w in s.split(' ').take(6) {
+        let by = w.eq_ignore_ascii_case("by") || w.eq_ignore_ascii_case("by:");
+        if by {
+            // Mid-text, only a lowercase "by": "Stand By Me" is a name.
+            let label = (at == 0 || w.starts_with('b'))
+                && s[..at]
+                    .split_whitespace()
+                    .skip(1)
+                    .all(|x| !x.chars().any(char::is_uppercase));
+            if label {
+                return s.get(at + w.len() + 1..).unwrap_or("");
+            }
+            break;
+        }
+        at += w.len() + 1;
+    }
+    s
+}
+
+/// Text before a date's label ("Ann Lee Last updated on", "Jo Roe on Friday").
+fn before_date_label(s: &str) -> &str {
+    let lower = s.to_lowercase();
+    let mut cut = s.len();
+    for label in [" last updated", " updated", " published on", " posted on"] {
+        if let Some(i) = lower.find(label) {
+            cut = cut.min(i);
+        }
+    }
+    if let Some(i) = lower.rfind(" on ") {
+        let rest = &lower[i + 4..];
+        let weekday = [
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+        ]
+        .iter()
+        .any(|d| rest.starts_with(d));
+        if weekday || rest.starts_with(|c: char| c.is_ascii_digit()) {
+            cut = cut.min(i);
+        }
+    }
+    s[..cut].trim_end()
 }
 
 /// Text without a date at its end ("Ann Lee May 20, 2019" is "Ann Lee").
@@ -566,7 +617,7 @@ pub fn byline_element(dom: &Dom, removed: &[bool]) -> Option<(NodeId, String)> {
             .find(|&d| dom.attr(d, "itemprop") == Some("name"));
         let raw = name_el.map_or(text, |n| collapse_ws(&dom.text(n)));
         let parts = byline::parts(dom, name_el.unwrap_or(id));
-        let name = if byline::glued(dom, name_el.unwrap_or(id)) {
+        let name = if byline::glued(dom, name_el.unwrap_or(id)) || byline::has_role(&parts) {
             byline::names_from_parts(&parts).join(", ")
         } else {
             clean_byline(&raw)
@@ -703,6 +754,17 @@ mod tests {
         assert_eq!(clean_byline("Ann Lee May 20, 2019"), "Ann Lee");
         assert_eq!(clean_byline("James Akinaka • 8h"), "James Akinaka");
         assert_eq!(clean_byline("Theresa May"), "Theresa May");
+        assert_eq!(clean_byline("Text by Hunter Dukes"), "Hunter Dukes");
+        assert_eq!(clean_byline("This post was written by Dan Pad"), "Dan Pad");
+        assert_eq!(clean_byline("Author: Ash Bian"), "Ash Bian");
+        assert_eq!(clean_byline("Post by galit »"), "galit");
+        assert_eq!(clean_byline("Craig Mc Last updated on"), "Craig Mc");
+        assert_eq!(clean_byline("Beau on Friday"), "Beau");
+        assert_eq!(
+            clean_byline("Flow EMEA on 04-ago-2021 5:11:10"),
+            "Flow EMEA"
+        );
+        assert_eq!(clean_byline("Stand By Me Fan"), "Stand By Me Fan");
         let dom = Dom::parse(
             r#"<span class="byline">Sunday, Feb 1, 2015</span><a rel="author">Jo Roe</a>"#,
         );
