@@ -168,7 +168,10 @@ pub fn page_meta(dom: &Dom, tags: &MetaTags) -> Meta {
     let authors: Vec<Author> = if !ld_people.is_empty() {
         ld_people
     } else {
-        person_from_tags(tags, AUTHOR_KEYS).into_iter().collect()
+        person_from_tags(tags, AUTHOR_KEYS)
+            .or_else(|| labelled_card_author(tags))
+            .into_iter()
+            .collect()
     };
     let date = |ld: &Option<String>, keys: &[&str]| -> Option<Date> {
         ld.as_deref()
@@ -225,6 +228,20 @@ pub fn page_meta(dom: &Dom, tags: &MetaTags) -> Meta {
         meta.published = ld.created.as_deref().and_then(parse_date);
     }
     meta
+}
+
+/// The author a Twitter card names in its label/data pairs (`twitter:label1` "Written by",
+/// `twitter:data1` the name), as blog engines write them.
+fn labelled_card_author(tags: &MetaTags) -> Option<Author> {
+    (1..=4).find_map(|n| {
+        let label = tags.first(&[&format!("twitter:label{n}")])?.to_lowercase();
+        let names_author = label.contains("written by") || label.starts_with("author");
+        names_author
+            .then(|| tags.first(&[&format!("twitter:data{n}")]))
+            .flatten()
+            .filter(|d| !looks_like_url(d))
+            .map(|d| Author::named(clean_byline(d)))
+    })
 }
 
 /// A name compared loosely: case and surrounding punctuation do not matter.
@@ -719,6 +736,17 @@ mod tests {
         assert_eq!(m.published.unwrap().to_string(), "2020-01-02T03:04:05Z");
         assert_eq!(m.language.as_deref(), Some("en-US"));
         assert_eq!(m.image.as_deref(), Some("http://x/i.jpg"));
+    }
+
+    #[test]
+    fn author_of_a_labelled_twitter_card() {
+        let m = meta_of(
+            r#"<meta name="twitter:label1" content="Est. reading time">
+            <meta name="twitter:data1" content="5 minutes">
+            <meta name="twitter:label2" content="Written by">
+            <meta name="twitter:data2" content="Al Swann"><p>x"#,
+        );
+        assert_eq!(m.byline().as_deref(), Some("Al Swann"));
     }
 
     #[test]
