@@ -186,6 +186,44 @@ pub fn has_role(parts: &[String]) -> bool {
     })
 }
 
+/// Class and id words of places that name other people than the article's author:
+/// comments, lists of other stories, navigation.
+const ELSEWHERE: &[&str] = &[
+    "comment",
+    "related",
+    "recommend",
+    "sidebar",
+    "footer",
+    "nav",
+    "menu",
+    "popular",
+    "trending",
+    "more-",
+    "recent",
+    "reply",
+    "replies",
+    "review",
+];
+
+/// Marks what names other people than the author (comments, other stories, navigation),
+/// on top of `base` (what is never content): a looser mask than page furniture, for an
+/// author box that sits in a widget or a header.
+pub fn elsewhere(dom: &Dom, base: &[bool]) -> Vec<bool> {
+    let mut out = base.to_vec();
+    for id in dom.all() {
+        if out[id] {
+            continue;
+        }
+        let inherited = dom.parent(id).is_some_and(|p| out[p]);
+        let own = matches!(dom.tag(id), Some("nav" | "footer" | "aside")) || {
+            let c = dom.class_and_id(id);
+            !c.is_empty() && ELSEWHERE.iter().any(|w| c.contains(w))
+        };
+        out[id] = inherited || own;
+    }
+    out
+}
+
 /// A link to an author's page (`/author/ann-lee`).
 fn is_author_link(dom: &Dom, id: NodeId) -> bool {
     dom.is(id, "a")
@@ -290,6 +328,20 @@ mod tests {
         assert!(has_role(&p(&["Jo Roe", "Co-Founder & Marketing Director"])));
         assert!(!has_role(&p(&["By Ann Lee", "Health News"])));
         assert!(!has_role(&p(&["Editor", "Ann Lee"])));
+    }
+
+    #[test]
+    fn other_peoples_places() {
+        let dom = Dom::parse(
+            r#"<div class="widget"><h4 class="author-name">Al Bo</h4></div>
+            <ul class="related-posts"><li><span class="author">Cy Do</span></li></ul>"#,
+        );
+        let base = vec![false; dom.nodes.len()];
+        let mask = elsewhere(&dom, &base);
+        let h4 = dom.find("h4").unwrap();
+        let span = dom.find("span").unwrap();
+        assert!(!mask[h4]);
+        assert!(mask[span]);
     }
 
     #[test]

@@ -492,7 +492,9 @@ fn before_date_label(s: &str) -> &str {
             cut = cut.min(i);
         }
     }
-    s[..cut].trim_end()
+    let t = s[..cut].trim_end();
+    // "Ann Lee on" when the date was a separate element.
+    t.strip_suffix(" on").unwrap_or(t)
 }
 
 /// Text without a date at its end ("Ann Lee May 20, 2019" is "Ann Lee").
@@ -599,8 +601,15 @@ pub fn page_byline(
     let h1s = title::h1s(dom);
     let headline = title
         .and_then(|t| title::headline(&h1s, t))
-        .or_else(|| h1s.first().cloned())?;
-    byline::near_headline(dom, removed, headline.0)
+        .or_else(|| h1s.first().cloned());
+    if let Some(found) = headline.and_then(|(h, _)| byline::near_headline(dom, removed, h)) {
+        return Some(found);
+    }
+    // An author box inside a widget or a header, away from comments and other stories.
+    let looser = byline::elsewhere(dom, &super::extract::never_content(dom));
+    byline_element(dom, &looser)
+        .filter(|(_, n)| !n.is_empty())
+        .map(|(el, name)| (el, jsonld::split_names(&name)))
 }
 
 /// The byline element of the page: `rel=author`, `itemprop=author`, or a class or id naming
@@ -788,6 +797,7 @@ mod tests {
         assert_eq!(clean_byline("Post by galit »"), "galit");
         assert_eq!(clean_byline("Craig Mc Last updated on"), "Craig Mc");
         assert_eq!(clean_byline("Beau on Friday"), "Beau");
+        assert_eq!(clean_byline("Matt Mill on"), "Matt Mill");
         assert_eq!(
             clean_byline("Flow EMEA on 04-ago-2021 5:11:10"),
             "Flow EMEA"
