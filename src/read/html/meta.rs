@@ -197,6 +197,18 @@ pub fn page_meta(dom: &Dom, tags: &MetaTags) -> Meta {
             .or_else(|| h1s.first().map(|(id, _)| *id))
             .and_then(|id| pubdate::near_headline(dom, id)),
         url: url.as_deref().and_then(pubdate::url_date),
+        anywhere: None,
+    };
+    let sources = pubdate::DateSources {
+        anywhere: sources
+            .choose()
+            .is_none()
+            .then(|| {
+                let mask = byline::elsewhere(dom, &super::extract::never_content(dom));
+                pubdate::first_in_text(dom, &mask)
+            })
+            .flatten(),
+        ..sources
     };
     let mut meta = Meta {
         title,

@@ -26,6 +26,8 @@ pub struct DateSources {
     pub visible: Option<Visible>,
     /// A date in the URL path.
     pub url: Option<Date>,
+    /// The first date written anywhere in the page's own text: a last resort.
+    pub anywhere: Option<Date>,
 }
 
 impl DateSources {
@@ -49,6 +51,7 @@ impl DateSources {
             .or(self.visible.map(|v| v.date))
             .or_else(|| self.times.first().copied())
             .or(self.url)
+            .or(self.anywhere)
     }
 }
 
@@ -175,6 +178,16 @@ pub fn near_headline(dom: &Dom, headline: NodeId) -> Option<Visible> {
     scan(&mut after, AFTER).or_else(|| scan(&mut before, BEFORE))
 }
 
+/// The first date of the page written in a short text of its own (a dateline), outside
+/// what `elsewhere` marks (comments, other stories, navigation).
+pub fn first_in_text(dom: &Dom, elsewhere: &[bool]) -> Option<Date> {
+    dom.all()
+        .filter(|&id| !elsewhere[id] && is_page_text(dom, id))
+        .map(|id| collapse_ws(&dom.text(id)))
+        .filter(|t| !t.is_empty() && t.chars().count() <= MAX_DATELINE)
+        .find_map(|t| find_date(&t))
+}
+
 /// A date in a URL's path: `/2024/05/03/` or `/2024-05-03-`.
 pub fn url_date(url: &str) -> Option<Date> {
     let path = url.split("://").nth(1).unwrap_or(url);
@@ -282,6 +295,7 @@ mod tests {
         assert_eq!(choose(s).as_deref(), Some("2025-12-12"));
         let s = DateSources {
             url: Some(d("2024-05-03")),
+            anywhere: Some(d("2023-01-01")),
             ..DateSources::default()
         };
         assert_eq!(choose(s).as_deref(), Some("2024-05-03"));
@@ -302,6 +316,20 @@ mod tests {
         assert_eq!(
             local_first(None, Some(d("2020-01-02"))),
             Some(d("2020-01-02"))
+        );
+    }
+
+    #[test]
+    fn first_dateline_outside_other_stories() {
+        let dom = Dom::parse(
+            r#"<nav>May 1, 2020</nav><div class="related"><p>June 2, 2021</p></div>
+            <p>A long paragraph that mentions March 3, 2019 in passing, as prose does, with many words.</p>
+            <p>Posted 4 April 2022</p>"#,
+        );
+        let mask = super::super::byline::elsewhere(&dom, &vec![false; dom.nodes.len()]);
+        assert_eq!(
+            first_in_text(&dom, &mask).map(|d| d.to_string()).as_deref(),
+            Some("2022-04-04")
         );
     }
 
