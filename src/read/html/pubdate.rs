@@ -11,6 +11,8 @@ use crate::read::text::find_date;
 /// Text nodes looked at after and before the headline for a visible date.
 const AFTER: usize = 14;
 const BEFORE: usize = 6;
+/// Text nodes after the headline within which a date needs no confirmation.
+const CLOSE: usize = 6;
 /// A text node longer than this is prose, not a dateline.
 const MAX_DATELINE: usize = 80;
 
@@ -43,7 +45,14 @@ impl DateSources {
                 return Some(p);
             }
             let confirmed = self.modified.is_some_and(|m| same_day(&m, &v.date));
-            if confirmed && !(v.updated && self.published.is_some()) {
+            // A dateline right under the headline is the page's own, whatever the markup
+            // says (templates stamp other dates in it).
+            // One day apart is the markup's UTC writing of the page's day: keep the markup.
+            let close = v.distance < CLOSE
+                && self
+                    .published
+                    .is_none_or(|p| days_apart(&p, &v.date).is_some_and(|n| n > 1));
+            if (confirmed || close) && !(v.updated && self.published.is_some()) {
                 return Some(v.date);
             }
         }
@@ -60,6 +69,8 @@ impl DateSources {
 pub struct Visible {
     pub date: Date,
     pub updated: bool,
+    /// Text nodes between the headline and the date (0: the first text after it).
+    pub distance: usize,
 }
 
 /// Labels of a modification date, in the languages of the month names.
@@ -142,16 +153,18 @@ pub fn near_headline(dom: &Dom, headline: NodeId) -> Option<Visible> {
             .find(|t| !t.is_empty())
             .is_some_and(|t| t.chars().count() <= MAX_DATELINE && is_update_label(&t))
     };
-    let visible = |id: NodeId, date: Date, own: &str| Visible {
+    let visible = |id: NodeId, date: Date, own: &str, distance: usize| Visible {
         date,
         updated: is_update_label(own) || label_before(id),
+        distance,
     };
     let scan = |ids: &mut dyn Iterator<Item = NodeId>, limit: usize| -> Option<Visible> {
         let mut seen = 0;
         for id in ids {
             if dom.is(id, "time") {
                 if let Some(d) = dom.attr(id, "datetime").and_then(super::dates::parse_date) {
-                    return Some(visible(id, d, &text_of(id)));
+                    // Not a written dateline: a `<time>` is markup, already among `times`.
+                    return Some(visible(id, d, &text_of(id), usize::MAX));
                 }
             }
             if !is_page_text(dom, id) {
@@ -167,7 +180,7 @@ pub fn near_headline(dom: &Dom, headline: NodeId) -> Option<Visible> {
             }
             if text.chars().count() <= MAX_DATELINE {
                 if let Some(d) = find_date(&text) {
-                    return Some(visible(id, d, &text));
+                    return Some(visible(id, d, &text, seen - 1));
                 }
             }
         }
@@ -175,7 +188,12 @@ pub fn near_headline(dom: &Dom, headline: NodeId) -> Option<Visible> {
     };
     let mut after = (headline + 1..dom.nodes.len()).filter(|&id| !inside(id));
     let mut before = (0..headline).rev();
-    scan(&mut after, AFTER).or_else(|| scan(&mut before, BEFORE))
+    scan(&mut after, AFTER).or_else(|| {
+        scan(&mut before, BEFORE).map(|v| Visible {
+            distance: usize::MAX,
+            ..v
+        })
+    })
 }
 
 /// The first date of the page written in a short text of its own (a dateline), outside
@@ -249,6 +267,7 @@ mod tests {
         Some(Visible {
             date: d(date),
             updated,
+            distance: 8,
         })
     }
 
@@ -286,6 +305,25 @@ mod tests {
             ..DateSources::default()
         };
         assert_eq!(choose(s).as_deref(), Some("2020-03-10"));
+        // Right under the headline, a written date needs no confirmation...
+        let close = |date: &str, published: &str| DateSources {
+            published: Some(d(published)),
+            visible: Some(Visible {
+                date: d(date),
+                updated: false,
+                distance: 1,
+            }),
+            ..DateSources::default()
+        };
+        assert_eq!(
+            choose(close("2024-08-25", "2025-06-24")).as_deref(),
+            Some("2024-08-25")
+        );
+        // ...but one day off is the markup's UTC writing of the same day.
+        assert_eq!(
+            choose(close("2018-06-13", "2018-06-12T23:00:00Z")).as_deref(),
+            Some("2018-06-12T23:00:00Z")
+        );
         // Without markup, the visible date, even an update's.
         let s = DateSources {
             visible: shown("2025-12-12", true),
