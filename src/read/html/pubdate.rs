@@ -59,6 +59,8 @@ impl DateSources {
         self.published
             .or(self.visible.map(|v| v.date))
             .or_else(|| self.times.first().copied())
+            // A page that only says when it changed was published by then.
+            .or(self.modified)
             .or(self.url)
             .or(self.anywhere)
     }
@@ -331,6 +333,12 @@ mod tests {
             ..DateSources::default()
         };
         assert_eq!(choose(s).as_deref(), Some("2025-12-12"));
+        let s = DateSources {
+            modified: Some(d("2024-06-01")),
+            url: Some(d("2024-05-03")),
+            ..DateSources::default()
+        };
+        assert_eq!(choose(s).as_deref(), Some("2024-06-01"));
         let s = DateSources {
             url: Some(d("2024-05-03")),
             anywhere: Some(d("2023-01-01")),
