@@ -197,18 +197,20 @@ pub fn page_meta(dom: &Dom, tags: &MetaTags) -> Meta {
             .or_else(|| h1s.first().map(|(id, _)| *id))
             .and_then(|id| pubdate::near_headline(dom, id)),
         url: url.as_deref().and_then(pubdate::url_date),
+        labelled: None,
         anywhere: None,
     };
-    let sources = pubdate::DateSources {
-        anywhere: sources
-            .choose()
-            .is_none()
-            .then(|| {
-                let mask = byline::elsewhere(dom, &super::extract::never_content(dom));
-                pubdate::first_in_text(dom, &mask)
-            })
-            .flatten(),
-        ..sources
+    // The page's text is searched only when the markup and the headline say nothing.
+    let sources = if sources.published.is_none() && sources.visible.is_none() {
+        let never = super::extract::never_content(dom);
+        let mask = byline::elsewhere(dom, &never);
+        pubdate::DateSources {
+            labelled: pubdate::labelled(dom, &never),
+            anywhere: pubdate::first_in_text(dom, &mask),
+            ..sources
+        }
+    } else {
+        sources
     };
     let mut meta = Meta {
         title,

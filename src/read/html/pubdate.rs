@@ -28,6 +28,8 @@ pub struct DateSources {
     pub visible: Option<Visible>,
     /// A date in the URL path.
     pub url: Option<Date>,
+    /// A date labelled as the publication's ("Published", "Posted on") anywhere.
+    pub labelled: Option<Date>,
     /// The first date written anywhere in the page's own text: a last resort.
     pub anywhere: Option<Date>,
 }
@@ -36,7 +38,8 @@ impl DateSources {
     /// The publication date. The date the page shows under its headline, when the markup
     /// confirms it (the same day), is the page's date, unless it is labelled as an update and
     /// the markup knows the publication. Otherwise the markup's publication date, then the
-    /// visible date alone, then `<time>`, then the URL.
+    /// visible date alone, then `<time>`, a labelled date, the modification date, the URL, and
+    /// the first dateline of the text.
     pub fn choose(&self) -> Option<Date> {
         let same_day = |a: &Date, b: &Date| days_apart(a, b) == Some(0);
         if let Some(v) = self.visible {
@@ -59,6 +62,7 @@ impl DateSources {
         self.published
             .or(self.visible.map(|v| v.date))
             .or_else(|| self.times.first().copied())
+            .or(self.labelled)
             // A page that only says when it changed was published by then.
             .or(self.modified)
             .or(self.url)
@@ -194,6 +198,44 @@ pub fn near_headline(dom: &Dom, headline: NodeId) -> Option<Visible> {
         scan(&mut before, BEFORE).map(|v| Visible {
             distance: usize::MAX,
             ..v
+        })
+    })
+}
+
+/// Labels of a publication date, lowercase, in the languages of the month names.
+const PUBLISH_LABELS: &[&str] = &[
+    "published",
+    "posted",
+    "publication date",
+    "date published",
+    "publié",
+    "veröffentlicht",
+    "publicado",
+    "pubblicato",
+    "gepubliceerd",
+];
+
+/// A date labelled as the publication's, in the label's text or the text after it:
+/// "Published" + "July 8, 2025", "Posted on 3 May 2024".
+pub fn labelled(dom: &Dom, skip: &[bool]) -> Option<Date> {
+    let texts: Vec<String> = dom
+        .all()
+        .filter(|&id| !skip[id] && is_page_text(dom, id))
+        .map(|id| collapse_ws(&dom.text(id)))
+        .filter(|t| !t.is_empty())
+        .collect();
+    texts.iter().enumerate().find_map(|(k, t)| {
+        let lower = t.to_lowercase();
+        let labelled = t.chars().count() <= MAX_DATELINE
+            && PUBLISH_LABELS.iter().any(|l| lower.starts_with(l));
+        if !labelled {
+            return None;
+        }
+        find_date(t).or_else(|| {
+            texts
+                .get(k + 1)
+                .filter(|n| n.chars().count() <= MAX_DATELINE)
+                .and_then(|n| find_date(n))
         })
     })
 }
@@ -377,6 +419,24 @@ mod tests {
             first_in_text(&dom, &mask).map(|d| d.to_string()).as_deref(),
             Some("2022-04-04")
         );
+    }
+
+    #[test]
+    fn labelled_publication_date() {
+        let l = |html: &str| {
+            let dom = Dom::parse(html);
+            labelled(&dom, &vec![false; dom.nodes.len()]).map(|d| d.to_string())
+        };
+        assert_eq!(
+            l("<p>June 2, 2021</p><aside><h4>Published</h4><div>July 8, 2025</div></aside>")
+                .as_deref(),
+            Some("2025-07-08")
+        );
+        assert_eq!(
+            l("<p>Posted on 3 May 2024 by Al</p>").as_deref(),
+            Some("2024-05-03")
+        );
+        assert_eq!(l("<p>Updated</p><p>May 3, 2024</p>"), None);
     }
 
     #[test]
