@@ -2,7 +2,7 @@
 //! that headline with the site's name joined by a separator), else the title without the
 //! site's name when the page has no `h1` at all.
 
-use super::dom::{collapse_ws, Dom, NodeId};
+use super::dom::{collapse_ws, Data, Dom, NodeId};
 
 /// Separators between a headline and a site's name in a page title.
 const SEPARATORS: &[&str] = &["|", "-", "–", "—", "/", "»", "·", "•", "::"];
@@ -23,11 +23,25 @@ fn loose(s: &str) -> String {
         .collect()
 }
 
+/// An element's text with a space for each line break and around blocks, which the page
+/// shows apart even when its markup runs them together (`News<br>Product`).
+pub fn spaced_text(dom: &Dom, id: NodeId) -> String {
+    let mut out = String::new();
+    for d in dom.descendants(id) {
+        match &dom.nodes[d].data {
+            Data::Text(t) => out.push_str(t),
+            _ if matches!(dom.tag(d), Some("br" | "div" | "p" | "li")) => out.push(' '),
+            _ => {}
+        }
+    }
+    collapse_ws(&out)
+}
+
 /// The `h1` elements of the page with their text, in document order.
 pub fn h1s(dom: &Dom) -> Vec<(NodeId, String)> {
     dom.all()
         .filter(|&id| dom.is(id, "h1"))
-        .map(|id| (id, collapse_ws(&dom.text(id))))
+        .map(|id| (id, spaced_text(dom, id)))
         .filter(|(_, t)| !t.is_empty() && t.chars().count() <= MAX_HEADLINE)
         .collect()
 }
@@ -114,6 +128,15 @@ mod tests {
         assert_eq!(text, "Ten tips for tests");
         assert_eq!(id, hs[1].0);
         assert_eq!(headline(&hs, "Unrelated page title"), None);
+    }
+
+    #[test]
+    fn line_breaks_in_headings_are_spaces() {
+        let dom = Dom::parse("<h1>News<br>Product <span>Guide</span><div>Two</div></h1>");
+        assert_eq!(
+            spaced_text(&dom, dom.find("h1").unwrap()),
+            "News Product Guide Two"
+        );
     }
 
     #[test]
