@@ -56,17 +56,24 @@ pub fn names_headline(title: &str, headline: &str) -> bool {
     if h.split_whitespace().count() < 2 {
         return false;
     }
-    SEPARATORS.iter().any(|sep| {
-        let after = t
-            .strip_prefix(&h)
-            .and_then(|rest| rest.strip_prefix(&format!(" {sep} ")));
-        let before = t
-            .strip_suffix(&h)
-            .and_then(|rest| rest.strip_suffix(&format!(" {sep} ")));
-        after
-            .or(before)
-            .is_some_and(|site| !site.trim().is_empty() && site.len() < h.len())
-    })
+    // The headline and more of it: "Average cost of college [2025]: tuition + fees".
+    let words = h.split_whitespace().count();
+    let subtitled = words >= 3
+        && h.len() * 2 >= t.len()
+        && t.strip_prefix(&h)
+            .is_some_and(|rest| rest.starts_with(|c: char| !c.is_alphanumeric()));
+    subtitled
+        || SEPARATORS.iter().any(|sep| {
+            let after = t
+                .strip_prefix(&h)
+                .and_then(|rest| rest.strip_prefix(&format!(" {sep} ")));
+            let before = t
+                .strip_suffix(&h)
+                .and_then(|rest| rest.strip_suffix(&format!(" {sep} ")));
+            after
+                .or(before)
+                .is_some_and(|site| !site.trim().is_empty() && site.len() < h.len())
+        })
 }
 
 /// The headline element and its text: the first `h1` that `title` names.
@@ -116,6 +123,22 @@ mod tests {
             "short name"
         ));
         assert!(!names_headline("Tips for tests", "Tips for"));
+        assert!(names_headline(
+            "Average cost of college [2025]: tuition + fees",
+            "Average cost of college"
+        ));
+        assert!(names_headline(
+            "Best cover for seniors in 2025",
+            "Best cover for seniors"
+        ));
+        assert!(!names_headline(
+            "Average cost of colleges",
+            "Average cost of college"
+        ));
+        assert!(!names_headline(
+            "Cost of college: a long subtitle that says much more",
+            "Cost of college"
+        ));
     }
 
     #[test]
