@@ -110,7 +110,7 @@ pub fn names_from_parts(parts: &[String]) -> Vec<String> {
         }
         let p = without_label(p);
         let p = p.trim_matches([',', '-', '·', '•', '|', ' ']);
-        if !is_name_like(p) {
+        if !is_name_like(p) || only_labels(p) {
             if names.is_empty() {
                 continue;
             }
@@ -222,6 +222,34 @@ pub fn elsewhere(dom: &Dom, base: &[bool]) -> Vec<bool> {
         out[id] = inherited || own;
     }
     out
+}
+
+/// Words of the headings of author boxes and bylines, which name nobody.
+const LABEL_WORDS: &[&str] = &[
+    "about",
+    "the",
+    "author",
+    "authors",
+    "topic",
+    "written",
+    "by",
+    "writer",
+    "guide",
+    "insights",
+    "from",
+    "posted",
+    "published",
+    "more",
+    "articles",
+    "meet",
+    "our",
+];
+
+/// Whether a would-be name is only label words ("About the Author", "Topic Author").
+pub fn only_labels(name: &str) -> bool {
+    name.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .all(|w| LABEL_WORDS.contains(&w.to_lowercase().as_str()))
 }
 
 /// A link to an author's page (`/author/ann-lee`).
@@ -342,6 +370,13 @@ mod tests {
         let span = dom.find("span").unwrap();
         assert!(!mask[h4]);
         assert!(mask[span]);
+    }
+
+    #[test]
+    fn label_words_name_nobody() {
+        assert!(only_labels("About the Author"));
+        assert!(only_labels("Topic Author:"));
+        assert!(!only_labels("Ann Author"));
     }
 
     #[test]

@@ -432,9 +432,14 @@ fn strip_site(title: &str, site: &str) -> Option<String> {
 /// A byline without its "By" and trailing date or role clutter.
 pub fn clean_byline(s: &str) -> String {
     let s = collapse_ws(s);
-    let t = without_byline_label(&s);
-    // What follows a separator is a date, a role or a reading time.
-    let t = t.split(['•', '|', '·', '»']).next().unwrap_or(t);
+    let t = without_byline_label(&s).trim_start_matches([':', ',', '-', '|', ' ']);
+    // What follows a separator is a date, a role or a reading time; a date may also come
+    // first ("Dec. 19, 2025 · Ann Lee").
+    let t = t
+        .split(['•', '|', '·', '»'])
+        .map(str::trim)
+        .find(|p| !p.is_empty() && parse_date(p).is_none())
+        .unwrap_or(t);
     let t = without_trailing_date(t.trim());
     let t = before_date_label(t);
     t.trim_end_matches([',', '|', '-', '·', '•'])
@@ -464,8 +469,11 @@ fn without_byline_label(s: &str) -> &str {
     for w in s.split(' ').take(6) {
         let by = w.eq_ignore_ascii_case("by") || w.eq_ignore_ascii_case("by:");
         if by {
-            // Mid-text, only a lowercase "by": "Stand By Me" is a name.
-            let label = (at == 0 || w.starts_with('b'))
+            // Mid-text, only a lowercase "by" or one after a known label: "Stand By Me" is
+            // a name, "Written By Ann" is not.
+            let known = ["written", "posted", "published", "words", "text", "story"]
+                .contains(&s[..at].trim().to_lowercase().as_str());
+            let label = (at == 0 || w.starts_with('b') || known)
                 && s[..at]
                     .split_whitespace()
                     .skip(1)
@@ -666,7 +674,7 @@ pub fn byline_element(dom: &Dom, removed: &[bool]) -> Option<(NodeId, String)> {
         // a label ("Last updated:").
         let dateline = parse_date(&raw).is_some()
             && (name.split_whitespace().count() < 2 || name.ends_with(':'));
-        if !name.is_empty() && !dateline {
+        if !name.is_empty() && !dateline && !byline::only_labels(&name) {
             return Some((id, name));
         }
     }
@@ -812,6 +820,8 @@ mod tests {
         assert_eq!(clean_byline("Craig Mc Last updated on"), "Craig Mc");
         assert_eq!(clean_byline("Beau on Friday"), "Beau");
         assert_eq!(clean_byline("Matt Mill on"), "Matt Mill");
+        assert_eq!(clean_byline("Dec. 19, 2025 · Niko Mat"), "Niko Mat");
+        assert_eq!(clean_byline("Written By: Cel Long"), "Cel Long");
         assert_eq!(
             clean_byline("Flow EMEA on 04-ago-2021 5:11:10"),
             "Flow EMEA"
