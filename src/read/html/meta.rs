@@ -148,7 +148,15 @@ pub fn page_meta(dom: &Dom, tags: &MetaTags) -> Meta {
     let title = match (&headline, title) {
         (Some((_, h)), _) => Some(h.clone()),
         (None, Some(t)) if h1s.is_empty() => Some(title::without_site_suffix(&t)),
-        (None, t) => t,
+        // The site's own name, known from the markup, is no part of the headline.
+        (None, Some(t)) => Some(
+            [site.as_deref(), tags.first(SITE_KEYS)]
+                .into_iter()
+                .flatten()
+                .find_map(|s| strip_site(&t, s))
+                .unwrap_or(t),
+        ),
+        (None, None) => None,
     };
     // A JSON-LD "author" that is the site itself names no person.
     let is_site = |name: &str| {
@@ -778,6 +786,20 @@ mod tests {
             <meta name="twitter:data2" content="Al Swann"><p>x"#,
         );
         assert_eq!(m.byline().as_deref(), Some("Al Swann"));
+    }
+
+    #[test]
+    fn site_name_leaves_a_metadata_title() {
+        let m = meta_of(
+            r#"<title>x</title><meta property="og:title" content="Best Stocks of 2025 | The Fool">
+            <meta property="og:site_name" content="The Fool"><h1>Stocks to buy</h1>"#,
+        );
+        assert_eq!(m.title.as_deref(), Some("Best Stocks of 2025"));
+        let m = meta_of(
+            r#"<meta property="og:title" content="Best Stocks | Weekly">
+            <meta property="og:site_name" content="The Fool"><h1>Stocks to buy</h1>"#,
+        );
+        assert_eq!(m.title.as_deref(), Some("Best Stocks | Weekly"));
     }
 
     #[test]
