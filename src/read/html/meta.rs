@@ -154,6 +154,14 @@ pub fn page_meta(dom: &Dom, tags: &MetaTags) -> Meta {
                 .into_iter()
                 .flatten()
                 .find_map(|s| strip_site(&t, s))
+                .or_else(|| {
+                    // Only a trailing part (a leading one is often the product's own name), and
+                    // not down to one word (an encyclopedia's "Mozilla - Wikipedia").
+                    let url = canonical_url(dom, tags)?;
+                    let stripped = strip_part(&t, |part| names_host(part, &url))?;
+                    let words = stripped.split_whitespace().count();
+                    (t.starts_with(&stripped) && words >= 2).then_some(stripped)
+                })
                 .unwrap_or(t),
         ),
         (None, None) => None,
@@ -419,9 +427,15 @@ pub fn clean_title(title: &str, site: Option<&str>, headings: &[String]) -> Stri
 
 /// The title without a leading or trailing part that names the site.
 fn strip_site(title: &str, site: &str) -> Option<String> {
+    let site = collapse_ws(site).to_lowercase();
+    strip_part(title, |part| collapse_ws(part).to_lowercase() == site)
+}
+
+/// The title without a leading or trailing part (across a separator) that `is_site` names.
+fn strip_part(title: &str, is_site: impl Fn(&str) -> bool) -> Option<String> {
     let seps = separator_positions(title);
     let (first, last) = (*seps.first()?, *seps.last()?);
-    let same = |part: &str| collapse_ws(part).to_lowercase() == collapse_ws(site).to_lowercase();
+    let same = |part: &str| is_site(part);
     let tail = title[last + 1..]
         .char_indices()
         .nth(1)
@@ -435,6 +449,34 @@ fn strip_site(title: &str, site: &str) -> Option<String> {
         .nth(1)
         .map(|(i, _)| &title[first + 1 + i..])?;
     same(head).then(|| rest.trim().to_string())
+}
+
+/// Whether a part of a title names the site at `url`: its letters are the domain's name,
+/// or hold it ("The Motley Fool" on fool.com, "Punto Rojo" on puntorojo.com).
+fn names_host(part: &str, url: &str) -> bool {
+    let host = url
+        .split("://")
+        .nth(1)
+        .unwrap_or(url)
+        .split(['/', '?', '#', ':'])
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    let labels: Vec<&str> = host.split('.').collect();
+    let names: Vec<&str> = labels[..labels.len().saturating_sub(1)]
+        .iter()
+        .copied()
+        .filter(|l| l.len() >= 4 && *l != "www")
+        .collect();
+    let letters: String = part
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect();
+    letters.len() >= 3
+        && names
+            .iter()
+            .any(|n| letters.contains(n) || n.contains(letters.as_str()))
 }
 
 /// A byline without its "By" and trailing date or role clutter.
@@ -800,6 +842,25 @@ mod tests {
             <meta property="og:site_name" content="The Fool"><h1>Stocks to buy</h1>"#,
         );
         assert_eq!(m.title.as_deref(), Some("Best Stocks | Weekly"));
+    }
+
+    #[test]
+    fn title_part_naming_the_domain() {
+        assert!(names_host("The Motley Fool", "https://www.fool.com/x"));
+        assert!(names_host("Punto Rojo", "https://puntorojo.com/a"));
+        assert!(!names_host("Cloud stocks", "https://www.fool.com/x"));
+        assert!(!names_host("Co", "https://co.uk/"));
+        let m = meta_of(
+            r#"<link rel="canonical" href="https://www.fool.com/a/">
+            <meta property="og:title" content="Best Stocks of 2025 | The Motley Fool">
+            <meta property="og:title" content="Best Stocks of 2025 | The Motley Fool"><h1>Other</h1>"#,
+        );
+        assert_eq!(m.title.as_deref(), Some("Best Stocks of 2025"));
+        let m = meta_of(
+            r#"<link rel="canonical" href="https://en.wikipedia.org/wiki/Mozilla">
+            <meta property="og:title" content="Mozilla - Wikipedia"><h1>Other</h1>"#,
+        );
+        assert_eq!(m.title.as_deref(), Some("Mozilla - Wikipedia"));
     }
 
     #[test]
