@@ -294,25 +294,48 @@ pub fn near_headline(
                 return Some((holder, vec![text]));
             }
             if is_label(&text) || ends_with_by(&text) {
-                // The name follows the label (document order, whichever way we walk).
-                let next = (id + 1..dom.nodes.len())
-                    .filter(|&n| matches!(dom.nodes[n].data, Data::Text(_)))
-                    .map(|n| (n, collapse_ws(&dom.text(n))))
-                    .find(|(_, t)| !t.is_empty());
-                if let Some((n, t)) = next {
-                    let names = if t.contains(|c: char| c.is_ascii_digit()) {
-                        Vec::new()
-                    } else {
-                        names_from_parts(&[t])
-                    };
-                    if !names.is_empty() {
-                        return Some((dom.parent(n).unwrap_or(n), names));
-                    }
+                if let Some(found) = name_after(dom, id) {
+                    return Some(found);
                 }
             }
         }
     }
     None
+}
+
+/// The name in the text after a label (in document order), with the element holding it.
+fn name_after(dom: &Dom, label: NodeId) -> Option<(NodeId, Vec<String>)> {
+    let (n, t) = (label + 1..dom.nodes.len())
+        .filter(|&n| matches!(dom.nodes[n].data, Data::Text(_)))
+        .map(|n| (n, collapse_ws(&dom.text(n))))
+        .find(|(_, t)| !t.is_empty())?;
+    if t.contains(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let names = names_from_parts(&[t]);
+    (!names.is_empty()).then(|| (dom.parent(n).unwrap_or(n), names))
+}
+
+/// Labels specific enough to be trusted anywhere on the page.
+const STRONG_LABELS: &[&str] = &[
+    "written by",
+    "article by",
+    "posted by",
+    "words by",
+    "story by",
+    "text by",
+];
+
+/// A name after a strong label ("Written by" + "Ann Lee") anywhere outside `skip`: for
+/// bylines far from the headline.
+pub fn labelled_anywhere(dom: &Dom, skip: &[bool]) -> Option<(NodeId, Vec<String>)> {
+    dom.all()
+        .filter(|&id| !skip[id] && matches!(dom.nodes[id].data, Data::Text(_)))
+        .filter(|&id| {
+            let t = collapse_ws(&dom.text(id)).to_lowercase();
+            STRONG_LABELS.contains(&t.trim_end_matches(':').trim())
+        })
+        .find_map(|id| name_after(dom, id))
 }
 
 #[cfg(test)]
@@ -377,6 +400,14 @@ mod tests {
         assert!(only_labels("About the Author"));
         assert!(only_labels("Topic Author:"));
         assert!(!only_labels("Ann Author"));
+    }
+
+    #[test]
+    fn strong_label_anywhere() {
+        let dom = Dom::parse(r#"<p>By</p><p>the sea</p><div><p>Written by</p><p>Ed Tab</p></div>"#);
+        let skip = vec![false; dom.nodes.len()];
+        let (_, names) = labelled_anywhere(&dom, &skip).unwrap();
+        assert_eq!(names, ["Ed Tab"]);
     }
 
     #[test]
