@@ -316,6 +316,41 @@ fn name_after(dom: &Dom, label: NodeId) -> Option<(NodeId, Vec<String>)> {
     (!names.is_empty()).then(|| (dom.parent(n).unwrap_or(n), names))
 }
 
+/// Whether a link leads to a member's profile (`/u/ann`, `/users/12/ann`,
+/// `memberlist.php?mode=viewprofile`).
+fn is_profile_link(dom: &Dom, id: NodeId) -> bool {
+    dom.is(id, "a")
+        && dom.attr(id, "href").is_some_and(|h| {
+            let h = h.to_ascii_lowercase();
+            [
+                "/u/",
+                "/user/",
+                "/users/",
+                "/member",
+                "/members/",
+                "viewprofile",
+                "/profile/",
+            ]
+            .iter()
+            .any(|p| h.contains(p))
+        })
+}
+
+/// The author of a thread: the first of several links to members' profiles (one per post),
+/// outside `skip`. A page with a single such link is not a thread.
+pub fn thread_starter(dom: &Dom, skip: &[bool]) -> Option<(NodeId, Vec<String>)> {
+    let links: Vec<(NodeId, String)> = dom
+        .all()
+        .filter(|&id| !skip[id] && is_profile_link(dom, id))
+        .map(|id| (id, collapse_ws(&dom.text(id))))
+        .filter(|(_, t)| is_name_like(t) && !only_labels(t) && !t.starts_with('@'))
+        .collect();
+    if links.len() < 3 {
+        return None;
+    }
+    links.into_iter().next().map(|(id, t)| (id, vec![t]))
+}
+
 /// Labels specific enough to be trusted anywhere on the page.
 const STRONG_LABELS: &[&str] = &[
     "written by",
@@ -408,6 +443,19 @@ mod tests {
         let skip = vec![false; dom.nodes.len()];
         let (_, names) = labelled_anywhere(&dom, &skip).unwrap();
         assert_eq!(names, ["Ed Tab"]);
+    }
+
+    #[test]
+    fn first_poster_of_a_thread() {
+        let post =
+            |n: &str| format!(r#"<div class="post"><a href="/u/{n}">{n}</a><p>Text.</p></div>"#);
+        let html = format!("{}{}{}", post("dale"), post("amy"), post("dale"));
+        let dom = Dom::parse(&html);
+        let skip = vec![false; dom.nodes.len()];
+        assert_eq!(thread_starter(&dom, &skip).unwrap().1, ["dale"]);
+        let dom = Dom::parse(&post("solo"));
+        let skip = vec![false; dom.nodes.len()];
+        assert_eq!(thread_starter(&dom, &skip), None);
     }
 
     #[test]

@@ -683,6 +683,7 @@ pub fn page_byline(
         .filter(|(_, n)| !n.is_empty())
         .map(|(el, name)| (el, jsonld::split_names(&name)))
         .or_else(|| byline::labelled_anywhere(dom, &looser))
+        .or_else(|| byline::thread_starter(dom, &looser))
 }
 
 /// The byline element of the page: `rel=author`, `itemprop=author`, or a class or id naming
