@@ -42,7 +42,22 @@ fn is_label(part: &str) -> bool {
 /// A short text that ends by introducing a name ("Discussion in 'Help' started by").
 fn ends_with_by(text: &str) -> bool {
     let t = text.trim().trim_end_matches(':').trim_end().to_lowercase();
-    t.split_whitespace().count() <= 3 && (t == "by" || t.ends_with(" by"))
+    // "Sort by", "Shop by" introduce no name: only a verb of writing or posting does.
+    let verbs = [
+        "started",
+        "written",
+        "posted",
+        "created",
+        "submitted",
+        "asked",
+        "authored",
+        "article",
+    ];
+    t.split_whitespace().count() <= 3
+        && (t == "by"
+            || t.strip_suffix(" by")
+                .and_then(|h| h.split_whitespace().last())
+                .is_some_and(|w| verbs.contains(&w)))
 }
 
 /// A part without a leading label ("By Ann" is "Ann").
@@ -63,7 +78,8 @@ fn without_label(part: &str) -> &str {
 
 /// Words of the reading time, share and comment counts that sit in bylines.
 const NOT_NAMES: &[&str] = &[
-    "read", "min", "mins", "minute", "minutes", "comment", "comments", "share", "views",
+    "read", "min", "mins", "minute", "minutes", "comment", "comments", "share", "views", "ago",
+    "hours", "days",
 ];
 
 /// Whether a part of a byline can be a person's name (or a user name): short, no digits
@@ -243,6 +259,24 @@ const LABEL_WORDS: &[&str] = &[
     "articles",
     "meet",
     "our",
+    // Controls of the page that sit where names do.
+    "log",
+    "in",
+    "sign",
+    "up",
+    "login",
+    "register",
+    "account",
+    "renew",
+    "subscribe",
+    "recommended",
+    "for",
+    "you",
+    "featured",
+    "relevance",
+    "ranking",
+    "menu",
+    "search",
 ];
 
 /// Whether a would-be name is only label words ("About the Author", "Topic Author").
@@ -435,6 +469,9 @@ mod tests {
         assert!(only_labels("About the Author"));
         assert!(only_labels("Topic Author:"));
         assert!(!only_labels("Ann Author"));
+        assert!(only_labels("Sign In"));
+        assert!(!ends_with_by("Sort by"));
+        assert!(ends_with_by("' started by"));
     }
 
     #[test]
