@@ -231,10 +231,15 @@ pub fn elsewhere(dom: &Dom, base: &[bool]) -> Vec<bool> {
             continue;
         }
         let inherited = dom.parent(id).is_some_and(|p| out[p]);
-        let own = matches!(dom.tag(id), Some("nav" | "footer" | "aside")) || {
-            let c = dom.class_and_id(id);
-            !c.is_empty() && ELSEWHERE.iter().any(|w| c.contains(w))
-        };
+        // A class names the place by its start ("sidebar-left", not "offset-nav" or a
+        // utility class mentioning a grid area); comments and other stories anywhere in it.
+        let own = matches!(dom.tag(id), Some("nav" | "footer" | "aside"))
+            || dom.class_and_id(id).split_whitespace().any(|token| {
+                ELSEWHERE.iter().any(|w| token.starts_with(w))
+                    || ["comment", "related", "recommend"]
+                        .iter()
+                        .any(|w| token.contains(w))
+            });
         out[id] = inherited || own;
     }
     out
@@ -459,6 +464,9 @@ mod tests {
         let base = vec![false; dom.nodes.len()];
         let mask = elsewhere(&dom, &base);
         let h4 = dom.find("h4").unwrap();
+        let dom2 = Dom::parse(r#"<main class="offset-nav"><p class="author">Al</p></main>"#);
+        let p = dom2.find("p").unwrap();
+        assert!(!elsewhere(&dom2, &vec![false; dom2.nodes.len()])[p]);
         let span = dom.find("span").unwrap();
         assert!(!mask[h4]);
         assert!(mask[span]);
