@@ -1,6 +1,11 @@
 //! Metadata of a web page, from the best source down: JSON-LD, then `<meta>` tags
 //! (OpenGraph, `article:*`, Dublin Core, `citation_*`, Twitter cards, Parse.ly), then the
 //! page itself (`<title>`, `<html lang>`, `<time>`, byline elements).
+//!
+//! What readers see wins where the truth is visible: the title is the `h1` the page's title
+//! names ([`super::title`]), the date the one shown under the headline when the markup
+//! confirms it ([`super::pubdate`]), the authors those of the visible byline
+//! ([`super::byline`]).
 
 use super::dates::{is_month_name, parse_date};
 use super::dom::{collapse_ws, Data, Dom, NodeId};
