@@ -25,7 +25,12 @@ pub struct LdArticle {
 /// schema.org types of articles (and their common subtypes, matched by suffix).
 fn is_article_type(t: &str) -> bool {
     let t = t.rsplit(['/', ':']).next().unwrap_or(t);
-    t.ends_with("Article") || t.ends_with("Posting") || t == "Report" || t == "APIReference"
+    t.ends_with("Article")
+        || t.ends_with("Posting")
+        || t == "Report"
+        || t == "APIReference"
+        // The question a Q&A page is about: its asker is the thread's author.
+        || t == "Question"
 }
 
 pub fn article(dom: &Dom) -> LdArticle {
@@ -68,6 +73,10 @@ fn flatten(v: Value, out: &mut Vec<Map<String, Value>>, depth: usize) {
             if let Some(graph) = o.remove("@graph") {
                 flatten(graph, out, depth + 1);
             }
+            // A page's main entity (the question of a Q&A page) is an item of its own.
+            if let Some(main) = o.get("mainEntity").filter(|m| m.is_object()) {
+                flatten(main.clone(), out, depth + 1);
+            }
             out.push(o);
         }
         _ => {}
@@ -87,11 +96,18 @@ pub fn from_nodes(nodes: &[Map<String, Value>]) -> LdArticle {
         .iter()
         .filter_map(|o| Some((o.get("@id")?.as_str()?, o)))
         .collect();
+    // A page without an article object often dates its `WebPage` object instead.
+    let dated = nodes.iter().find(|o| o.contains_key("datePublished"));
+    let page_date = |k: &str| dated.and_then(|o| o.get(k)).and_then(as_text);
     let Some(art) = nodes
         .iter()
         .find(|o| types(o).iter().any(|t| is_article_type(t)))
     else {
-        return LdArticle::default();
+        return LdArticle {
+            published: page_date("datePublished"),
+            modified: page_date("dateModified"),
+            ..LdArticle::default()
+        };
     };
     let resolve = |v: &'_ Value| -> Value {
         match v {
@@ -117,9 +133,9 @@ pub fn from_nodes(nodes: &[Map<String, Value>]) -> LdArticle {
         headline: text("headline"),
         name: text("name"),
         authors,
-        published: text("datePublished"),
+        published: text("datePublished").or_else(|| page_date("datePublished")),
         created: text("dateCreated"),
-        modified: text("dateModified"),
+        modified: text("dateModified").or_else(|| page_date("dateModified")),
         publisher: art
             .get("publisher")
             .map(&resolve)
@@ -153,7 +169,7 @@ fn name_of(v: &Value) -> Option<String> {
 }
 
 /// One string naming several people ("A, B and C") becomes several names.
-fn split_names(names: &str) -> Vec<String> {
+pub fn split_names(names: &str) -> Vec<String> {
     names
         .split(", ")
         .flat_map(|p| p.split(" and "))
@@ -209,12 +225,27 @@ mod tests {
     }
 
     #[test]
+    fn question_of_a_qa_page() {
+        let a = ld(
+            r#"{"@type":"QAPage","mainEntity":{"@type":"Question","name":"Q?",
+            "datePublished":"2024-09-05T23:15:57Z","author":{"@type":"Person","name":"dale"}}}"#,
+        );
+        assert_eq!(a.authors, ["dale"]);
+        assert_eq!(a.published.as_deref(), Some("2024-09-05T23:15:57Z"));
+    }
+
+    #[test]
     fn non_articles_and_bad_json_give_nothing() {
         assert_eq!(
             ld(r#"{"@type":"WebSite","name":"S"}"#),
             LdArticle::default()
         );
         assert_eq!(ld(r#"{"@type":"Article", oops"#), LdArticle::default());
+        let page = ld(r#"{"@graph":[{"@type":"WebPage","name":"P",
+            "datePublished":"2021-01-27T06:00:00+00:00","dateModified":"2021-04-15"}]}"#);
+        assert_eq!(page.published.as_deref(), Some("2021-01-27T06:00:00+00:00"));
+        assert_eq!(page.modified.as_deref(), Some("2021-04-15"));
+        assert_eq!(page.name, None);
         assert_eq!(
             ld(r#"{"@type":"Article","author":"A and B"}"#).authors,
             ["A", "B"]

@@ -1,10 +1,16 @@
 //! Metadata of a web page, from the best source down: JSON-LD, then `<meta>` tags
 //! (OpenGraph, `article:*`, Dublin Core, `citation_*`, Twitter cards, Parse.ly), then the
 //! page itself (`<title>`, `<html lang>`, `<time>`, byline elements).
+//!
+//! What readers see wins where the truth is visible: the title is the `h1` the page's title
+//! names ([`super::title`]), the date the one shown under the headline when the markup
+//! confirms it ([`super::pubdate`]), the authors those of the visible byline
+//! ([`super::byline`]).
 
 use super::dates::{is_month_name, parse_date};
 use super::dom::{collapse_ws, Data, Dom, NodeId};
 use super::jsonld::{self, LdArticle};
+use super::{byline, pubdate, title};
 use crate::model::{is_language_tag, Author, Date, Meta};
 use std::collections::HashMap;
 
@@ -142,24 +148,96 @@ pub fn page_meta(dom: &Dom, tags: &MetaTags) -> Meta {
                 .as_deref()
                 .map(|t| clean_title(t, site.as_deref(), &headings(dom)))
         });
-    let authors = if !ld.authors.is_empty() {
-        ld.authors
-            .iter()
-            .map(|a| Author::named(a.clone()))
-            .collect()
+    let h1s = title::h1s(dom);
+    let headline = title.as_deref().and_then(|t| title::headline(&h1s, t));
+    let title = match (&headline, title) {
+        (Some((_, h)), _) => Some(h.clone()),
+        (None, Some(t)) if h1s.is_empty() => Some(title::without_site_suffix(&t)),
+        // The site's own name, known from the markup, is no part of the headline.
+        (None, Some(t)) => Some(
+            [site.as_deref(), tags.first(SITE_KEYS)]
+                .into_iter()
+                .flatten()
+                .find_map(|s| strip_site(&t, s))
+                .or_else(|| {
+                    // Only a trailing part (a leading one is often the product's own name), and
+                    // not down to one word (an encyclopedia's "Mozilla - Wikipedia").
+                    let url = canonical_url(dom, tags)?;
+                    let stripped = strip_part(&t, |part| names_host(part, &url))?;
+                    let words = stripped.split_whitespace().count();
+                    (t.starts_with(&stripped) && words >= 2).then_some(stripped)
+                })
+                .unwrap_or(t),
+        ),
+        (None, None) => None,
+    };
+    // A JSON-LD "author" that is the site itself names no person.
+    let is_site = |name: &str| {
+        let name = loose_name(name);
+        name.is_empty()
+            || [site.as_deref(), tags.first(SITE_KEYS)]
+                .into_iter()
+                .flatten()
+                .any(|s| loose_name(s) == name)
+    };
+    let ld_people: Vec<Author> = ld
+        .authors
+        .iter()
+        .filter(|a| !is_site(a))
+        .map(|a| Author::named(a.clone()))
+        .collect();
+    let authors: Vec<Author> = if !ld_people.is_empty() {
+        ld_people
     } else {
-        person_from_tags(tags, AUTHOR_KEYS).into_iter().collect()
+        person_from_tags(tags, AUTHOR_KEYS)
+            .or_else(|| labelled_card_author(tags))
+            .into_iter()
+            .collect()
     };
     let date = |ld: &Option<String>, keys: &[&str]| -> Option<Date> {
         ld.as_deref()
             .and_then(parse_date)
             .or_else(|| tags.first(keys).and_then(parse_date))
     };
+    let url = canonical_url(dom, tags);
+    let times = time_element_dates(dom);
+    let published = pubdate::local_first(
+        ld.published.as_deref().and_then(parse_date),
+        tags.first(PUBLISHED_KEYS).and_then(parse_date),
+    )
+    .or_else(|| published_by_key(tags));
+    let sources = pubdate::DateSources {
+        published: times.iter().fold(published, |p, t| {
+            p.map(|p| pubdate::local_first(Some(p), Some(*t)).unwrap_or(p))
+        }),
+        modified: date(&ld.modified, MODIFIED_KEYS),
+        times,
+        visible: headline
+            .as_ref()
+            .map(|(id, _)| *id)
+            .or_else(|| h1s.first().map(|(id, _)| *id))
+            .and_then(|id| pubdate::near_headline(dom, id)),
+        url: url.as_deref().and_then(pubdate::url_date),
+        labelled: None,
+        anywhere: None,
+    };
+    // The page's text is searched only when the markup and the headline say nothing.
+    let sources = if sources.published.is_none() && sources.visible.is_none() {
+        let never = super::extract::never_content(dom);
+        let mask = byline::elsewhere(dom, &never);
+        pubdate::DateSources {
+            labelled: pubdate::labelled(dom, &never),
+            anywhere: pubdate::first_in_text(dom, &mask),
+            ..sources
+        }
+    } else {
+        sources
+    };
     let mut meta = Meta {
         title,
         authors,
-        published: date(&ld.published, PUBLISHED_KEYS),
-        modified: date(&ld.modified, MODIFIED_KEYS),
+        published: sources.choose(),
+        modified: sources.modified,
         publisher: site,
         description: ld
             .description
@@ -170,7 +248,7 @@ pub fn page_meta(dom: &Dom, tags: &MetaTags) -> Meta {
             .clone()
             .or_else(|| tags.first(IMAGE_KEYS).map(str::to_string)),
         language: page_language(dom, tags, ld.language.as_deref()),
-        url: canonical_url(dom, tags),
+        url,
         ..Meta::default()
     };
     if let Some(k) = tags.first(&["keywords", "news_keywords"]) {
@@ -182,15 +260,41 @@ pub fn page_meta(dom: &Dom, tags: &MetaTags) -> Meta {
             .collect();
     }
     if meta.published.is_none() {
-        meta.published =
-            time_element_date(dom).or_else(|| ld.created.as_deref().and_then(parse_date));
+        meta.published = ld.created.as_deref().and_then(parse_date);
     }
     meta
 }
 
-/// An author from the weaker meta tags, for pages whose text names none.
-pub fn fallback_author(tags: &MetaTags) -> Option<Author> {
-    person_from_tags(tags, WEAK_AUTHOR_KEYS)
+/// The author a Twitter card names in its label/data pairs (`twitter:label1` "Written by",
+/// `twitter:data1` the name), as blog engines write them.
+fn labelled_card_author(tags: &MetaTags) -> Option<Author> {
+    (1..=4).find_map(|n| {
+        let label = tags.first(&[&format!("twitter:label{n}")])?.to_lowercase();
+        let names_author = label.contains("written by") || label.starts_with("author");
+        names_author
+            .then(|| tags.first(&[&format!("twitter:data{n}")]))
+            .flatten()
+            .filter(|d| !looks_like_url(d))
+            .map(|d| Author::named(clean_byline(d)))
+    })
+}
+
+/// A name compared loosely: case and surrounding punctuation do not matter.
+fn loose_name(s: &str) -> String {
+    collapse_ws(s)
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase()
+}
+
+/// An author for pages whose text names none: a JSON-LD author that is the site itself
+/// (set aside by [`page_meta`] in favour of a visible byline), else the weaker meta tags.
+pub fn fallback_author(dom: &Dom, tags: &MetaTags) -> Option<Author> {
+    jsonld::article(dom)
+        .authors
+        .into_iter()
+        .find(|a| !loose_name(a).is_empty())
+        .map(Author::named)
+        .or_else(|| person_from_tags(tags, WEAK_AUTHOR_KEYS))
 }
 
 fn person_from_tags(tags: &MetaTags, keys: &[&str]) -> Option<Author> {
@@ -328,9 +432,15 @@ pub fn clean_title(title: &str, site: Option<&str>, headings: &[String]) -> Stri
 
 /// The title without a leading or trailing part that names the site.
 fn strip_site(title: &str, site: &str) -> Option<String> {
+    let site = collapse_ws(site).to_lowercase();
+    strip_part(title, |part| collapse_ws(part).to_lowercase() == site)
+}
+
+/// The title without a leading or trailing part (across a separator) that `is_site` names.
+fn strip_part(title: &str, is_site: impl Fn(&str) -> bool) -> Option<String> {
     let seps = separator_positions(title);
     let (first, last) = (*seps.first()?, *seps.last()?);
-    let same = |part: &str| collapse_ws(part).to_lowercase() == collapse_ws(site).to_lowercase();
+    let same = |part: &str| is_site(part);
     let tail = title[last + 1..]
         .char_indices()
         .nth(1)
@@ -346,33 +456,122 @@ fn strip_site(title: &str, site: &str) -> Option<String> {
     same(head).then(|| rest.trim().to_string())
 }
 
+/// Whether a part of a title names the site at `url`: its letters are the domain's name,
+/// or hold it ("The Motley Fool" on fool.com, "Punto Rojo" on puntorojo.com).
+fn names_host(part: &str, url: &str) -> bool {
+    let host = url
+        .split("://")
+        .nth(1)
+        .unwrap_or(url)
+        .split(['/', '?', '#', ':'])
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    let labels: Vec<&str> = host.split('.').collect();
+    let names: Vec<&str> = labels[..labels.len().saturating_sub(1)]
+        .iter()
+        .copied()
+        .filter(|l| l.len() >= 4 && *l != "www")
+        .collect();
+    let letters: String = part
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect();
+    letters.len() >= 3
+        && names
+            .iter()
+            .any(|n| letters.contains(n) || n.contains(letters.as_str()))
+}
+
 /// A byline without its "By" and trailing date or role clutter.
 pub fn clean_byline(s: &str) -> String {
     let s = collapse_ws(s);
+    let t = without_byline_label(&s).trim_start_matches([':', ',', '-', '|', ' ']);
+    // What follows a separator is a date, a role or a reading time; a date may also come
+    // first ("Dec. 19, 2025 · Ann Lee").
+    let t = t
+        .split(['•', '|', '·', '»'])
+        .map(str::trim)
+        .find(|p| !p.is_empty() && parse_date(p).is_none())
+        .unwrap_or(t);
+    let t = without_trailing_date(t.trim());
+    let t = before_date_label(t);
+    t.trim_end_matches([',', '|', '-', '·', '•'])
+        .trim()
+        .to_string()
+}
+
+/// A byline without its leading label: "By", "Written by", "Author:", or a short phrase
+/// ending in "by" ("Text by", "This post was written by").
+fn without_byline_label(s: &str) -> &str {
     let lower = s.to_lowercase();
-    let mut t = s.as_str();
     for prefix in [
-        "written by ",
-        "posted by ",
-        "published by ",
-        "words by ",
+        "authors: ",
+        "author: ",
+        "authored by: ",
         "by: ",
-        "by ",
         "von ",
         "par ",
         "por ",
     ] {
         if lower.starts_with(prefix) {
-            t = t.get(prefix.len()..).unwrap_or(t);
-            break;
+            return s.get(prefix.len()..).unwrap_or(s);
         }
     }
-    // What follows a separator is a date, a role or a reading time.
-    let t = t.split(['•', '|', '·']).next().unwrap_or(t);
-    without_trailing_date(t.trim())
-        .trim_end_matches([',', '|', '-', '·', '•'])
-        .trim()
-        .to_string()
+    // "by" among the first words, after words that are all lowercase but the first.
+    let mut at = 0;
+    for w in s.split(' ').take(6) {
+        let by = w.eq_ignore_ascii_case("by") || w.eq_ignore_ascii_case("by:");
+        if by {
+            // Mid-text, only a lowercase "by" or one after a known label: "Stand By Me" is
+            // a name, "Written By Ann" is not.
+            let known = ["written", "posted", "published", "words", "text", "story"]
+                .contains(&s[..at].trim().to_lowercase().as_str());
+            let label = (at == 0 || w.starts_with('b') || known)
+                && s[..at]
+                    .split_whitespace()
+                    .skip(1)
+                    .all(|x| !x.chars().any(char::is_uppercase));
+            if label {
+                return s.get(at + w.len() + 1..).unwrap_or("");
+            }
+            break;
+        }
+        at += w.len() + 1;
+    }
+    s
+}
+
+/// Text before a date's label ("Ann Lee Last updated on", "Jo Roe on Friday").
+fn before_date_label(s: &str) -> &str {
+    let lower = s.to_lowercase();
+    let mut cut = s.len();
+    for label in [" last updated", " updated", " published on", " posted on"] {
+        if let Some(i) = lower.find(label) {
+            cut = cut.min(i);
+        }
+    }
+    if let Some(i) = lower.rfind(" on ") {
+        let rest = &lower[i + 4..];
+        let weekday = [
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+        ]
+        .iter()
+        .any(|d| rest.starts_with(d));
+        if weekday || rest.starts_with(|c: char| c.is_ascii_digit()) {
+            cut = cut.min(i);
+        }
+    }
+    let t = s[..cut].trim_end();
+    // "Ann Lee on" when the date was a separate element.
+    t.strip_suffix(" on").unwrap_or(t)
 }
 
 /// Text without a date at its end ("Ann Lee May 20, 2019" is "Ann Lee").
@@ -432,20 +631,64 @@ fn canonical_url(dom: &Dom, tags: &MetaTags) -> Option<String> {
         .filter(|u| looks_like_url(u))
 }
 
-/// The date of the first `<time>` marked as the publication date, or the first `<time>`
-/// with a full `datetime`.
-fn time_element_date(dom: &Dom) -> Option<Date> {
+/// The dates of the page's `<time>` elements: those marked as the publication date first,
+/// then the others in document order.
+fn time_element_dates(dom: &Dom) -> Vec<Date> {
     let times: Vec<NodeId> = dom.all().filter(|&id| dom.is(id, "time")).collect();
-    let marked = times.iter().find(|&&id| {
+    let marked = |id: NodeId| {
         dom.attr(id, "pubdate").is_some()
             || dom
                 .attr(id, "itemprop")
                 .is_some_and(|p| p.contains("datePublished"))
-    });
-    marked
+    };
+    let (first, rest): (Vec<NodeId>, Vec<NodeId>) = times.into_iter().partition(|&id| marked(id));
+    first
         .into_iter()
-        .chain(times.iter())
-        .find_map(|&id| dom.attr(id, "datetime").and_then(parse_date))
+        .chain(rest)
+        .filter_map(|id| dom.attr(id, "datetime").and_then(parse_date))
+        .collect()
+}
+
+/// A publication date under a key no list names (`w-published-date`, `published`): a key
+/// that says "publish" with "date" or "time", or is just "published".
+fn published_by_key(tags: &MetaTags) -> Option<Date> {
+    let mut keys: Vec<&String> = tags
+        .0
+        .keys()
+        .filter(|k| {
+            let publish = k.contains("publish") && !k.contains("publisher");
+            *k == "published" || (publish && (k.contains("date") || k.contains("time")))
+        })
+        .collect();
+    keys.sort();
+    keys.into_iter().find_map(|k| parse_date(&tags.0[k]))
+}
+
+/// The authors the page shows: its byline element, else a labelled name or an author link
+/// near the headline. Returns the element holding them and the names.
+pub fn page_byline(
+    dom: &Dom,
+    removed: &[bool],
+    title: Option<&str>,
+) -> Option<(NodeId, Vec<String>)> {
+    if let Some((el, name)) = byline_element(dom, removed).filter(|(_, n)| !n.is_empty()) {
+        let names = jsonld::split_names(&name);
+        return Some((el, names));
+    }
+    let h1s = title::h1s(dom);
+    let headline = title
+        .and_then(|t| title::headline(&h1s, t))
+        .or_else(|| h1s.first().cloned());
+    if let Some(found) = headline.and_then(|(h, _)| byline::near_headline(dom, removed, h)) {
+        return Some(found);
+    }
+    // An author box inside a widget or a header, away from comments and other stories.
+    let looser = byline::elsewhere(dom, &super::extract::never_content(dom));
+    byline_element(dom, &looser)
+        .filter(|(_, n)| !n.is_empty())
+        .map(|(el, name)| (el, jsonld::split_names(&name)))
+        .or_else(|| byline::labelled_anywhere(dom, &looser))
+        .or_else(|| byline::thread_starter(dom, &looser))
 }
 
 /// The byline element of the page: `rel=author`, `itemprop=author`, or a class or id naming
@@ -478,12 +721,17 @@ pub fn byline_element(dom: &Dom, removed: &[bool]) -> Option<(NodeId, String)> {
             .descendants(id)
             .find(|&d| dom.attr(d, "itemprop") == Some("name"));
         let raw = name_el.map_or(text, |n| collapse_ws(&dom.text(n)));
-        let name = clean_byline(&raw);
+        let parts = byline::parts(dom, name_el.unwrap_or(id));
+        let name = if byline::glued(dom, name_el.unwrap_or(id)) || byline::has_role(&parts) {
+            byline::names_from_parts(&parts).join(", ")
+        } else {
+            clean_byline(&raw)
+        };
         // A dateline marked up as a byline names nobody: what is left of it is a weekday or
         // a label ("Last updated:").
         let dateline = parse_date(&raw).is_some()
             && (name.split_whitespace().count() < 2 || name.ends_with(':'));
-        if !name.is_empty() && !dateline {
+        if !name.is_empty() && !dateline && !byline::only_labels(&name) {
             return Some((id, name));
         }
     }
@@ -579,6 +827,50 @@ mod tests {
     }
 
     #[test]
+    fn author_of_a_labelled_twitter_card() {
+        let m = meta_of(
+            r#"<meta name="twitter:label1" content="Est. reading time">
+            <meta name="twitter:data1" content="5 minutes">
+            <meta name="twitter:label2" content="Written by">
+            <meta name="twitter:data2" content="Al Swann"><p>x"#,
+        );
+        assert_eq!(m.byline().as_deref(), Some("Al Swann"));
+    }
+
+    #[test]
+    fn site_name_leaves_a_metadata_title() {
+        let m = meta_of(
+            r#"<title>x</title><meta property="og:title" content="Best Stocks of 2025 | The Fool">
+            <meta property="og:site_name" content="The Fool"><h1>Stocks to buy</h1>"#,
+        );
+        assert_eq!(m.title.as_deref(), Some("Best Stocks of 2025"));
+        let m = meta_of(
+            r#"<meta property="og:title" content="Best Stocks | Weekly">
+            <meta property="og:site_name" content="The Fool"><h1>Stocks to buy</h1>"#,
+        );
+        assert_eq!(m.title.as_deref(), Some("Best Stocks | Weekly"));
+    }
+
+    #[test]
+    fn title_part_naming_the_domain() {
+        assert!(names_host("The Motley Fool", "https://www.fool.com/x"));
+        assert!(names_host("Punto Rojo", "https://puntorojo.com/a"));
+        assert!(!names_host("Cloud stocks", "https://www.fool.com/x"));
+        assert!(!names_host("Co", "https://co.uk/"));
+        let m = meta_of(
+            r#"<link rel="canonical" href="https://www.fool.com/a/">
+            <meta property="og:title" content="Best Stocks of 2025 | The Motley Fool">
+            <meta property="og:title" content="Best Stocks of 2025 | The Motley Fool"><h1>Other</h1>"#,
+        );
+        assert_eq!(m.title.as_deref(), Some("Best Stocks of 2025"));
+        let m = meta_of(
+            r#"<link rel="canonical" href="https://en.wikipedia.org/wiki/Mozilla">
+            <meta property="og:title" content="Mozilla - Wikipedia"><h1>Other</h1>"#,
+        );
+        assert_eq!(m.title.as_deref(), Some("Mozilla - Wikipedia"));
+    }
+
+    #[test]
     fn space_separated_properties() {
         let m = meta_of(r#"<meta property="dc:title og:title" content="Both"><p>x"#);
         assert_eq!(m.title.as_deref(), Some("Both"));
@@ -611,6 +903,20 @@ mod tests {
         assert_eq!(clean_byline("Ann Lee May 20, 2019"), "Ann Lee");
         assert_eq!(clean_byline("James Akinaka • 8h"), "James Akinaka");
         assert_eq!(clean_byline("Theresa May"), "Theresa May");
+        assert_eq!(clean_byline("Text by Hunter Dukes"), "Hunter Dukes");
+        assert_eq!(clean_byline("This post was written by Dan Pad"), "Dan Pad");
+        assert_eq!(clean_byline("Author: Ash Bian"), "Ash Bian");
+        assert_eq!(clean_byline("Post by galit »"), "galit");
+        assert_eq!(clean_byline("Craig Mc Last updated on"), "Craig Mc");
+        assert_eq!(clean_byline("Beau on Friday"), "Beau");
+        assert_eq!(clean_byline("Matt Mill on"), "Matt Mill");
+        assert_eq!(clean_byline("Dec. 19, 2025 · Niko Mat"), "Niko Mat");
+        assert_eq!(clean_byline("Written By: Cel Long"), "Cel Long");
+        assert_eq!(
+            clean_byline("Flow EMEA on 04-ago-2021 5:11:10"),
+            "Flow EMEA"
+        );
+        assert_eq!(clean_byline("Stand By Me Fan"), "Stand By Me Fan");
         let dom = Dom::parse(
             r#"<span class="byline">Sunday, Feb 1, 2015</span><a rel="author">Jo Roe</a>"#,
         );

@@ -11,6 +11,7 @@
 //! read with `extract == false`. Scripts, styles, forms, embedded objects, hidden elements,
 //! event-handler attributes and `javascript:` URLs never reach the model in either mode.
 
+pub mod byline;
 pub mod cleanup;
 pub mod convert;
 pub mod dates;
@@ -23,6 +24,8 @@ pub mod hints;
 pub mod jsonld;
 pub mod meta;
 mod prepass;
+pub mod pubdate;
+pub mod title;
 pub mod urls;
 
 use crate::error::Result;
@@ -92,15 +95,13 @@ pub fn read_html(text: &str, options: &ReadOptions, folder: Option<&std::path::P
             by_class: true,
         };
         extract::furniture(&dom, &mut removed, rules);
-        if let Some((el, name)) =
-            meta::byline_element(&dom, &removed).filter(|(_, n)| !n.is_empty())
-        {
-            meta.authors = vec![Author::named(name)];
+        if let Some((el, names)) = meta::page_byline(&dom, &removed, meta.title.as_deref()) {
+            meta.authors = names.into_iter().map(Author::named).collect();
             skip[el] = true;
         }
     }
     if meta.authors.is_empty() {
-        meta.authors.extend(meta::fallback_author(&tags));
+        meta.authors.extend(meta::fallback_author(&dom, &tags));
     }
     // A fetched page's own address is its base, before what the page says it is.
     let page_url = options.url.as_deref().or(meta.url.as_deref());
