@@ -283,7 +283,13 @@ impl<'a> BlockWriter<'a> {
                     self.warn("a task item not starting with a paragraph lost its check box");
                 }
             }
-            out.push(prefix_lines(&content, &marker, &indent));
+            let first_line = format!("{marker} {}", content.lines().next().unwrap_or(""));
+            if is_thematic_break(&first_line) {
+                // "- - -" would be a rule: the item's content starts on the next line.
+                out.push(prefix_lines(&format!("\n{content}"), &marker, &indent));
+            } else {
+                out.push(prefix_lines(&content, &marker, &indent));
+            }
         }
         out.join(separator)
     }
@@ -422,6 +428,13 @@ fn code_block(language: Option<&str>, text: &str) -> String {
 
 /// Prefixes the first line with `first` and the others with `rest` (`>` for quotes, the
 /// indent of list items and notes); blank lines get the prefix without trailing spaces.
+/// A line CommonMark reads as a thematic break: three or more of one of `-`, `*`, `_`, and
+/// nothing else but spaces and tabs.
+fn is_thematic_break(line: &str) -> bool {
+    let marks: Vec<char> = line.chars().filter(|c| !matches!(c, ' ' | '\t')).collect();
+    marks.len() >= 3 && matches!(marks[0], '-' | '*' | '_') && marks.iter().all(|&c| c == marks[0])
+}
+
 fn prefix_lines(text: &str, first: &str, rest: &str) -> String {
     if text.is_empty() {
         return first.to_string();

@@ -492,3 +492,42 @@ fn list_numbers_stay_within_nine_digits() {
     };
     assert_eq!(md(vec![list]), "999999999. x\n");
 }
+
+#[test]
+fn nested_lists_of_empty_items_are_no_rule() {
+    let list = |blocks: Vec<Block>| Block::List {
+        start: None,
+        tight: false,
+        items: blocks
+            .into_iter()
+            .map(|b| ListItem {
+                task: None,
+                blocks: vec![b],
+            })
+            .collect(),
+    };
+    let empty = || ListItem {
+        task: None,
+        blocks: vec![],
+    };
+    let inner = Block::List {
+        start: None,
+        tight: false,
+        items: vec![empty(), empty()],
+    };
+    let blocks = vec![list(vec![list(vec![inner])])];
+    let markdown = md(blocks.clone());
+    assert!(!markdown.lines().any(is_thematic_break), "{markdown}");
+    // Tightness aside (an empty item says nothing of it), the lists come back, with no text.
+    let once = read_back(&markdown).blocks;
+    assert_eq!(crate::model::words_joined(&once), "", "{markdown}");
+    let Block::List { items, .. } = &once[0] else {
+        panic!("{once:?}");
+    };
+    assert!(matches!(items[0].blocks[0], Block::List { .. }), "{once:?}");
+    assert_eq!(read_back(&md(once.clone())).blocks, once);
+    assert!(is_thematic_break("- - -"));
+    assert!(is_thematic_break("***"));
+    assert!(!is_thematic_break("- -"));
+    assert!(!is_thematic_break("- * -"));
+}
