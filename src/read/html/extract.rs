@@ -530,14 +530,14 @@ pub fn with_siblings(
 }
 
 /// Class tokens without digits, sorted: the name of an item's template, not of the item
-/// (`post post-17 odd` and `post post-18 even` share `odd`/`even`-free `post`).
-fn template_classes(dom: &Dom, id: NodeId) -> Vec<String> {
-    let mut tokens: Vec<String> = dom
+/// (`post post-17 odd` and `post post-18 even` share `odd`/`even`-free `post`). Borrowed from
+/// the attribute: class names are compared as written, as CSS does.
+fn template_classes(dom: &Dom, id: NodeId) -> Vec<&str> {
+    let mut tokens: Vec<&str> = dom
         .attr(id, "class")
         .unwrap_or("")
         .split_ascii_whitespace()
         .filter(|t| !t.bytes().any(|b| b.is_ascii_digit()))
-        .map(str::to_ascii_lowercase)
         .collect();
     tokens.sort_unstable();
     tokens.dedup();
@@ -568,24 +568,21 @@ fn holds_at_depth(dom: &Dom, item: NodeId, inner: NodeId, depth: usize) -> bool 
 
 /// The templates of the elements an item is made of (its first few hundred): posts of a
 /// thread are built alike, the sections of a page layout are not.
-fn skeleton(dom: &Dom, item: NodeId) -> std::collections::HashSet<(String, Vec<String>)> {
+fn skeleton(dom: &Dom, item: NodeId) -> Skeleton<'_> {
     dom.descendants(item)
-        .filter_map(|d| {
-            dom.tag(d)
-                .map(|t| (t.to_string(), template_classes(dom, d)))
-        })
+        .filter_map(|d| dom.tag(d).map(|t| (t, template_classes(dom, d))))
         .take(SKELETON_ELEMENTS)
         .collect()
 }
+
+/// The element templates (tag and template classes) an item is made of.
+type Skeleton<'d> = std::collections::HashSet<(&'d str, Vec<&'d str>)>;
 
 /// How much of an item's make-up is looked at.
 const SKELETON_ELEMENTS: usize = 300;
 
 /// Whether two items are built alike: most of the templates of their elements are shared.
-fn built_alike(
-    a: &std::collections::HashSet<(String, Vec<String>)>,
-    b: &std::collections::HashSet<(String, Vec<String>)>,
-) -> bool {
+fn built_alike(a: &Skeleton<'_>, b: &Skeleton<'_>) -> bool {
     let shared = a.intersection(b).count();
     let all = a.len() + b.len() - shared;
     all == 0 || shared as f64 >= all as f64 * SKELETON_SHARE
@@ -645,7 +642,7 @@ pub fn listing(dom: &Dom, skip: &[bool], st: &[Stats]) -> Option<(Vec<NodeId>, u
         {
             continue;
         }
-        let mut groups: std::collections::HashMap<(&str, Vec<String>), Vec<NodeId>> =
+        let mut groups: std::collections::HashMap<(&str, Vec<&str>), Vec<NodeId>> =
             std::collections::HashMap::new();
         for &c in dom.children(parent) {
             if let Some(tag) = dom
