@@ -259,6 +259,11 @@ fn title(
     let clean = units[..head].iter().all(|u| !is_furniture_text(&u.text));
     let topic = Topic::new(units, article);
     let repeats = line_repeats(units);
+    let masthead: HashSet<String> = units
+        .iter()
+        .take(MASTHEAD_UNITS)
+        .map(|u| line_key(&u.text))
+        .collect();
     let is_deck = |i: usize| {
         i == body
             && units.get(i).is_some_and(is_title_like)
@@ -286,9 +291,20 @@ fn title(
         }
         if clean && i == 0 {
             score += 3.0;
+        } else if !clean
+            && masthead.contains(&line_key(&unit.text))
+            && repeats.get(&line_key(&unit.text)).is_some_and(|&n| n > 1)
+        {
+            // The first lines of a page with menus name the site, wherever they recur.
+            score -= 3.0;
         }
         if super::structure::looks_like_heading(&unit.text) {
             score += 1.0;
+        }
+        // Text browsers indent what is nested: list entries, quotes, sidebars' boxes. A
+        // page's headline starts at the margin.
+        if unit.indent >= 2 {
+            score -= 3.0;
         }
         score += 4.0 * topic.share(i);
         // A headline recurs (breadcrumbs, share widgets, the print title); so do a
@@ -320,11 +336,23 @@ fn title(
     // A line cut from a fuller one near it is a shortened variant of the headline.
     let is_cut = |i: usize| {
         let near = i.saturating_sub(VARIANT_REACH)..(i + VARIANT_REACH + 1).min(head);
+        near.into_iter().any(|j| {
+            j != i
+                && candidates[j]
+                && is_cut_of(&units[i].text, &units[j].text)
+                && !is_framed_variant(&units[j].text, &units[i].text)
+        })
+    };
+    // A line that is a headline with a trail or label before it, or a site name after it,
+    // past a separator ("Home / Reviews / Headline", "Today: Headline"), yields to the
+    // headline said alone near it.
+    let is_framed = |i: usize| {
+        let near = i.saturating_sub(VARIANT_REACH)..(i + VARIANT_REACH + 1).min(head);
         near.into_iter()
-            .any(|j| j != i && candidates[j] && is_cut_of(&units[i].text, &units[j].text))
+            .any(|j| j != i && candidates[j] && is_framed_variant(&units[i].text, &units[j].text))
     };
     (0..head)
-        .filter(|&i| candidates[i] && !is_cut(i))
+        .filter(|&i| candidates[i] && !is_cut(i) && !is_framed(i))
         .map(|i| (i, score(i)))
         .fold(None, |best: Option<(usize, f32)>, (i, s)| match best {
             Some((_, b)) if b > s => best,
@@ -332,6 +360,9 @@ fn title(
         })
         .map(|(i, _)| i)
 }
+
+/// How many units open a page as its masthead: the site's name, a skip link, a menu.
+const MASTHEAD_UNITS: usize = 3;
 
 /// How many units apart a headline and its shortened variant may stand.
 const VARIANT_REACH: usize = 3;
@@ -353,6 +384,27 @@ fn is_cut_of(short: &str, long: &str) -> bool {
         l.windows(s.len()).any(|w| w == s)
     })
 }
+
+/// Whether `long` is `short` with more words before or after it, set off by a separator:
+/// a breadcrumb ending in the headline, a label ("Today: ..."), a site name ("... | Site").
+fn is_framed_variant(long: &str, short: &str) -> bool {
+    let (long, short) = (line_key(long), line_key(short));
+    if short.split_whitespace().count() < 2 || long.len() <= short.len() {
+        return false;
+    }
+    let is_separator = |c: char| FRAME_SEPARATORS.contains(&c);
+    if let Some(before) = long.strip_suffix(&short) {
+        if before.trim_end().ends_with(|c| c == ':' || is_separator(c)) {
+            return true;
+        }
+    }
+    // After a colon comes the headline's own subtitle, not a site name.
+    long.strip_prefix(&short)
+        .is_some_and(|after| after.trim_start().starts_with(is_separator))
+}
+
+/// Marks that set a headline apart from a trail or a site name beside it.
+const FRAME_SEPARATORS: &[char] = &['/', '|', '»', '>', '›', '-', '–', '—', '·'];
 
 /// The parts of a line between separators `sep`, trimmed.
 fn parts<'a>(text: &'a str, sep: &str) -> Vec<&'a str> {
@@ -388,7 +440,12 @@ struct Topic<'a> {
 impl<'a> Topic<'a> {
     fn new(units: &'a [Unit], article: &'a [bool]) -> Self {
         let mut counts = HashMap::new();
+        // A line said again (a site name, a label) is one line of the article, not more.
+        let mut seen = HashSet::new();
         for (unit, _) in units.iter().zip(article).filter(|(_, &a)| a) {
+            if !seen.insert(line_key(&unit.text)) {
+                continue;
+            }
             for word in content_words(&unit.text) {
                 *counts.entry(word).or_insert(0) += 1;
             }
@@ -915,6 +972,67 @@ mod tests {
             found.meta.title.as_deref(),
             Some("Library plan delayed again")
         );
+    }
+
+    #[test]
+    fn a_headline_with_a_trail_or_label_yields_to_the_headline_alone() {
+        // The trail, and the label, would otherwise win: they stand next to the byline.
+        for framed in [
+            "Home / Tips & Tools / Library plan delayed again",
+            "Today: Library plan delayed again",
+            "Library plan delayed again | The Daily Planet",
+        ] {
+            let found = infer_text(&format!(
+                "Menu\nSearch\n\nLibrary plan delayed again\n\nShare\n\n{framed}\nBy Jane Doe\n\n{PROSE}\n"
+            ));
+            assert_eq!(
+                found.meta.title.as_deref(),
+                Some("Library plan delayed again"),
+                "{framed}"
+            );
+        }
+        // A subtitle after a colon belongs to the headline.
+        let found = infer_text(&format!(
+            "Menu\nSearch\n\nLibrary plan\n\nLibrary plan: delayed again\nBy Jane Doe\n\n{PROSE}\n"
+        ));
+        assert_eq!(
+            found.meta.title.as_deref(),
+            Some("Library plan: delayed again")
+        );
+        assert!(is_framed_variant(
+            "News > Library plan delayed",
+            "Library plan delayed"
+        ));
+        assert!(!is_framed_variant(
+            "Why the library plan delayed",
+            "the library plan delayed"
+        ));
+        assert!(!is_framed_variant("Home > News", "News"));
+    }
+
+    #[test]
+    fn an_indented_line_is_not_the_headline() {
+        // Text browsers indent nested boxes: the teaser next to the byline is one.
+        let found = infer_text(&format!(
+            "Menu\nSearch\n\nLibrary plan delayed again\n\n    The council's new timetable\n\nBy Jane Doe\n\n{PROSE}\n"
+        ));
+        assert_eq!(
+            found.meta.title.as_deref(),
+            Some("Library plan delayed again")
+        );
+    }
+
+    #[test]
+    fn the_site_name_atop_a_page_is_not_the_headline_where_it_recurs() {
+        // The logo's text and the site's name again above the headline, next to the byline;
+        // the headline's words are not the body's.
+        for headline in ["Library plan delayed again", "Readers wait longer for new books"] {
+            let text = format!(
+                "The Daily Planet Online\nShare\n\n  * Home\n  * News\n\nThe Daily Planet Online\n\nThe Daily Planet Online\n{headline}\nBy Jane Doe\n\n{PROSE}\n\n{PROSE}\n"
+            );
+            let article = super::super::read_text(&text, true);
+            assert_eq!(article.meta.title.as_deref(), Some(headline));
+        }
     }
 
     #[test]

@@ -29,6 +29,8 @@ pub struct Unit {
     pub text: String,
     /// Index of the blank-line separated group of lines the unit comes from.
     pub group: usize,
+    /// Columns of indentation of its first line beyond the text's least.
+    pub indent: usize,
 }
 
 /// Splits text into units.
@@ -44,8 +46,14 @@ pub fn segment(text: &str) -> Vec<Unit> {
     let mut units = Vec::new();
     let mut group = 0;
     let mut i = 0;
-    let push =
-        |units: &mut Vec<Unit>, kind, text: String, group| units.push(Unit { kind, text, group });
+    let push = |units: &mut Vec<Unit>, kind, text: String, group, indent| {
+        units.push(Unit {
+            kind,
+            text,
+            group,
+            indent,
+        })
+    };
     while i < lines.len() {
         let line = lines[i];
         let t = line.trim();
@@ -61,7 +69,7 @@ pub fn segment(text: &str) -> Vec<Unit> {
                 .find(|&k| lines[k].trim().starts_with(fence))
                 .unwrap_or(lines.len());
             let code = dedent(&lines[i + 1..end], ind + base);
-            push(&mut units, Kind::Code(language), code, group);
+            push(&mut units, Kind::Code(language), code, group, ind);
             i = end + 1;
             group += 1;
             continue;
@@ -85,6 +93,7 @@ pub fn segment(text: &str) -> Vec<Unit> {
                     Kind::Code(None),
                     dedent(&lines[i..end], base + 4),
                     group,
+                    ind,
                 );
                 i = end;
                 continue;
@@ -96,19 +105,25 @@ pub fn segment(text: &str) -> Vec<Unit> {
                 .trim()
                 .trim_end_matches('#')
                 .trim_end();
-            push(&mut units, Kind::Heading(level), title.to_string(), group);
+            push(
+                &mut units,
+                Kind::Heading(level),
+                title.to_string(),
+                group,
+                ind,
+            );
             i += 1;
             continue;
         }
         if let Some(level) = lines.get(i + 1).and_then(|u| setext_level(u)) {
             if item_marker(t).is_none() && !t.starts_with('>') {
-                push(&mut units, Kind::Heading(level), t.to_string(), group);
+                push(&mut units, Kind::Heading(level), t.to_string(), group, ind);
                 i += 2;
                 continue;
             }
         }
         if is_rule(t) {
-            push(&mut units, Kind::Rule, String::new(), group);
+            push(&mut units, Kind::Rule, String::new(), group, ind);
             i += 1;
             continue;
         }
@@ -119,7 +134,7 @@ pub fn segment(text: &str) -> Vec<Unit> {
                 quoted.push(inner.unwrap_or(&lines[i].trim_start()[1..]));
                 i += 1;
             }
-            push(&mut units, Kind::Quote, quoted.join("\n"), group);
+            push(&mut units, Kind::Quote, quoted.join("\n"), group, ind);
             continue;
         }
         let (kind, first) = match marker_at(&lines, i) {
@@ -156,7 +171,7 @@ pub fn segment(text: &str) -> Vec<Unit> {
             last = next;
             i += 1;
         }
-        push(&mut units, kind, text, group);
+        push(&mut units, kind, text, group, ind);
     }
     units
 }
