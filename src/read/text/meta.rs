@@ -116,6 +116,9 @@ pub fn infer(units: &[Unit], article: &[bool], body: usize) -> Found {
             }
         }
     }
+    if dateline.is_none() {
+        found.meta.published = late_dateline(units);
+    }
     let marked: Vec<usize> = byline_at
         .into_iter()
         .chain(dateline.map(|(i, _)| i))
@@ -203,6 +206,20 @@ fn short_date(text: &str) -> Option<Date> {
         .then(|| find_date(text))
         .flatten()
 }
+
+/// A dateline past the start of the body, where a page opens with a promotion or a teaser
+/// taken for the article: the first line in the first half of the text that is a date and
+/// little else. Comments and related stories, with their dates, come later.
+fn late_dateline(units: &[Unit]) -> Option<Date> {
+    units[..units.len() / 2].iter().find_map(|u| {
+        (u.text.split_whitespace().count() <= LATE_DATELINE_WORDS)
+            .then(|| find_date(&u.text))
+            .flatten()
+    })
+}
+
+/// How many words a dateline found past the head may have: a date, a cue, a time.
+const LATE_DATELINE_WORDS: usize = 6;
 
 /// A line that is all dateline: its date, a cue word, a source, a time; nothing of a
 /// sentence.
@@ -1026,13 +1043,36 @@ mod tests {
     fn the_site_name_atop_a_page_is_not_the_headline_where_it_recurs() {
         // The logo's text and the site's name again above the headline, next to the byline;
         // the headline's words are not the body's.
-        for headline in ["Library plan delayed again", "Readers wait longer for new books"] {
+        for headline in [
+            "Library plan delayed again",
+            "Readers wait longer for new books",
+        ] {
             let text = format!(
                 "The Daily Planet Online\nShare\n\n  * Home\n  * News\n\nThe Daily Planet Online\n\nThe Daily Planet Online\n{headline}\nBy Jane Doe\n\n{PROSE}\n\n{PROSE}\n"
             );
             let article = super::super::read_text(&text, true);
             assert_eq!(article.meta.title.as_deref(), Some(headline));
         }
+    }
+
+    #[test]
+    fn a_dateline_past_a_promotion_taken_for_the_body_dates_the_article() {
+        let promo = "Book a demo of our planning suite and see how your team can plan the whole season in a single afternoon, with templates.";
+        let found = infer_text(&format!(
+            "{promo}\n\n{}Library plan delayed again\n\nJane Doe\n\nAugust 25, 2025\n\n15 min\n\n{}Comments\n\nMay 2, 2026\nGreat piece.\n",
+            "Book a Demo\n\nBusiness\n\n".repeat(5),
+            format!("{PROSE}\n\n").repeat(10)
+        ));
+        assert_eq!(
+            found.meta.published.map(|d| d.to_string()).as_deref(),
+            Some("2025-08-25")
+        );
+        // A date only in the second half, under the comments, dates a comment.
+        let found = infer_text(&format!(
+            "{promo}\n\n{}Comments\n\nMay 2, 2026\nGreat piece.\n",
+            format!("{PROSE}\n\n").repeat(10)
+        ));
+        assert_eq!(found.meta.published, None);
     }
 
     #[test]
