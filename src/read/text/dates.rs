@@ -120,9 +120,43 @@ const DATE_JOINERS: &[&str] = &["de", "del", "di", "do", "da"];
 /// Words of text for the month-name forms: alphanumeric runs, with `:` kept for times.
 fn words(text: &str) -> Vec<String> {
     text.split(|c: char| !(c.is_alphanumeric() || c == ':'))
+        .flat_map(unglue)
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
         .collect()
+}
+
+/// A word split where text from neighbouring elements ran together without a space, as
+/// text browsers and copying print it: "GiuffridaMar", "2020November", "date12",
+/// "updated:Sep", and a year run into the time after it ("20236:01" for "2023 6:01").
+fn unglue(word: &str) -> Vec<&str> {
+    let chars: Vec<(usize, char)> = word.char_indices().collect();
+    let mut cuts = Vec::new();
+    for pair in chars.windows(2) {
+        let ((_, a), (at, b)) = (pair[0], pair[1]);
+        let glued = (a.is_lowercase() && b.is_uppercase())
+            || (a.is_ascii_digit() && b.is_uppercase())
+            || (a.is_alphabetic() && b.is_ascii_digit())
+            || (a == ':' && b.is_alphabetic())
+            || (a.is_alphabetic() && b == ':');
+        if glued {
+            cuts.push(at);
+        }
+    }
+    let mut parts = Vec::new();
+    let mut start = 0;
+    for cut in cuts.into_iter().chain([word.len()]) {
+        let part = word[start..cut].trim_matches(':');
+        start = cut;
+        // Four figures of a year, then the hour of a time.
+        match part.find(':') {
+            Some(colon @ 5..=6) if part[..colon].bytes().all(|b| b.is_ascii_digit()) => {
+                parts.extend([&part[..4], &part[4..]]);
+            }
+            _ => parts.push(part),
+        }
+    }
+    parts
 }
 
 /// A day of the month, also as an ordinal ("18th", "1er").
@@ -241,6 +275,27 @@ mod tests {
         assert_eq!(date("on 2019/09/18.").as_deref(), Some("2019-09-18"));
         assert_eq!(date("ISBN 12019-09-181"), None);
         assert_eq!(date("2019-02-30"), None);
+    }
+
+    #[test]
+    fn words_run_together_are_read_apart() {
+        let cases = [
+            ("ByKathryn GiuffridaMar 5, 2025 | 6 comments", "2025-03-05"),
+            ("Posted on June 29, 2020November 12, 2021", "2020-06-29"),
+            ("calendarApr 16, 2024", "2024-04-16"),
+            ("Last updated:Sep 4, 2025", "2025-09-04"),
+            ("date12 Nov 2025", "2025-11-12"),
+            ("October 17, 20236:01 PM ET", "2023-10-17T18:01:00-05:00"),
+        ];
+        for (text, want) in cases {
+            assert_eq!(date(text).as_deref(), Some(want), "{text}");
+        }
+        // Ordinals and times stay whole.
+        assert_eq!(date("the 18th May 2019").as_deref(), Some("2019-05-18"));
+        assert_eq!(
+            date("May 18, 2019 10:02 AM").as_deref(),
+            Some("2019-05-18T10:02:00")
+        );
     }
 
     #[test]
