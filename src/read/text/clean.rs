@@ -672,6 +672,9 @@ fn is_furniture(words: &[String]) -> bool {
 /// reader's text.
 fn is_address(text: &str) -> bool {
     let t = text.trim();
+    if is_image_mark(t) {
+        return true;
+    }
     let t = t.split_once(": ").map_or(t, |(label, rest)| {
         if label.chars().all(|c| c.is_ascii_uppercase()) {
             rest
@@ -692,6 +695,34 @@ fn is_address(text: &str) -> bool {
                         "jpg" | "jpeg" | "png" | "gif" | "webp" | "svg" | "html" | "htm" | "php"
                     )
             }))
+}
+
+/// A line of pictures as text browsers print them, each its file's name in brackets:
+/// "[svg][LL-CTA-1024x227]", "[2a6e7385-screenshot-784x1024]", "[best-standing-desks]".
+fn is_image_mark(text: &str) -> bool {
+    let Some(inner) = text.strip_prefix('[').and_then(|t| t.strip_suffix(']')) else {
+        return false;
+    };
+    let names: Vec<&str> = inner.split("][").collect();
+    let is_name = |n: &str| {
+        let joins = n.matches(['-', '_']).count();
+        !n.is_empty()
+            && !n.contains(|c: char| c.is_whitespace() || c == '[' || c == ']')
+            && (joins >= 2 || (joins == 1 && n.contains(|c: char| c.is_ascii_digit())))
+    };
+    names.iter().any(|n| is_name(n))
+        && names
+            .iter()
+            .all(|n| is_name(n) || matches!(*n, "svg" | "img" | "image" | "photo"))
+}
+
+/// A line that is one text twice over, spaces aside ("The PlayStation VRThe PlayStation
+/// VR"): a picture's alternative text run into its caption or link, as text browsers and
+/// copying print them; not a headline.
+pub fn is_said_twice(text: &str) -> bool {
+    let letters: Vec<char> = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let half = letters.len() / 2;
+    letters.len() >= 8 && letters.len() % 2 == 0 && letters[..half] == letters[half..]
 }
 
 /// Whether a line is page furniture by its words alone.
@@ -787,7 +818,7 @@ fn classify(unit: &Unit, (stopwords_low, stopwords_high): (f32, f32)) -> Class {
     if is_end_marker(text) {
         return Class::Bad;
     }
-    if words.is_empty() || is_furniture(&words) || is_address(text) {
+    if words.is_empty() || is_furniture(&words) || is_address(text) || is_said_twice(text) {
         return Class::Furniture;
     }
     if super::structure::is_caption(text)
@@ -1237,6 +1268,17 @@ mod tests {
     }
 
     #[test]
+    fn pictures_named_by_their_files_and_captions_said_twice_go() {
+        // A picture's file name in brackets, and its alternative text run into its caption,
+        // as text browsers print them between the article's paragraphs.
+        let text = format!(
+            "{PROSE}\n\n[2a6e7385-screenshot-784x1024]\n\nA hiker on the ridge above the lake at dawnA hiker on the ridge above the lake at dawn\n\n{PROSE} Again.\n"
+        );
+        let k = kept(&text);
+        assert_eq!(k.len(), 2, "{k:?}");
+    }
+
+    #[test]
     fn heading_before_content_is_kept() {
         let text = format!("{PROSE}\n\nWhat Comes Next\n\n{PROSE} Again.\n");
         assert_eq!(kept(&text).len(), 3);
@@ -1621,6 +1663,12 @@ mod tests {
         assert!(is_address("//widget.example.com/opt/event.html?v=2&a=u"));
         assert!(is_address("IFRAME: https://www.example.com/embed/E39ych"));
         assert!(is_address("[Breitbart-LOGO.jpg]"));
+        assert!(is_address("[svg][LL-CTA-1024x227]"));
+        assert!(is_address("[2a6e7385-ocl_v1_screenshot-784x1024]"));
+        assert!(is_address("[best-standing-desk-converters]"));
+        assert!(!is_address("[Search]"));
+        assert!(!is_address("[e-mail]"));
+        assert!(!is_address("[see the full-text version here]"));
         assert!(is_address("www.example.org"));
         assert!(!is_address("Read it at https://example.org today."));
         assert!(!is_address("Node.js"));

@@ -3,7 +3,7 @@
 //! Published: 2019-09-18 22:32:40"), and the byline ("By Jane Doe", "Jane Doe and John Roe |
 //! Reuters", a name line beside the dateline); else the publisher from the copyright line.
 
-use super::clean::{is_end_marker, is_furniture_text};
+use super::clean::{is_end_marker, is_furniture_text, is_said_twice};
 use super::dates::find_date;
 use super::segment::{Kind, Unit};
 use super::structure::is_caption;
@@ -566,15 +566,6 @@ fn is_title_like(unit: &Unit) -> bool {
         && !is_end_marker(t)
         && byline(t).is_none()
         && find_date(t).is_none()
-}
-
-/// A line that is one text twice over, spaces aside ("The PlayStation VRThe PlayStation
-/// VR"): a picture's alternative text run into its caption or link, as text browsers and
-/// copying print them; not a headline.
-fn is_said_twice(text: &str) -> bool {
-    let letters: Vec<char> = text.chars().filter(|c| !c.is_whitespace()).collect();
-    let half = letters.len() / 2;
-    letters.len() >= 8 && letters.len() % 2 == 0 && letters[..half] == letters[half..]
 }
 
 /// Whether a line holds a form's control as text browsers print it: a button
