@@ -725,6 +725,43 @@ pub fn is_said_twice(text: &str) -> bool {
     letters.len() >= 8 && letters.len() % 2 == 0 && letters[..half] == letters[half..]
 }
 
+/// Whether a text asks for consent to cookies or explains them: the site speaks ("we",
+/// "our", "this site"), names cookies and what they serve (privacy, partners, tracking,
+/// the visitor's device or browser). A recipe for cookies names none of those; an article
+/// about tracking does not speak for the site.
+fn is_consent_notice(words: &[String]) -> bool {
+    let has = |w: &str| words.iter().any(|x| x == w);
+    let site_speaks = ["we", "our", "us"].iter().any(|w| has(w))
+        || words
+            .windows(2)
+            .any(|p| p[0] == "this" && (p[1] == "site" || p[1] == "website"));
+    (has("cookie") || has("cookies"))
+        && site_speaks
+        && words.iter().any(|w| CONSENT_CUES.contains(&w.as_str()))
+}
+
+/// Words that, beside "cookies", tell a consent notice.
+const CONSENT_CUES: &[&str] = &[
+    "consent",
+    "privacy",
+    "partners",
+    "personal",
+    "tracking",
+    "device",
+    "browser",
+    "website",
+    "analytics",
+    "advertising",
+    "preferences",
+    "settings",
+    "datenschutz",
+    "einwilligung",
+    "consentement",
+    "confidentialité",
+    "privacidad",
+    "consentimiento",
+];
+
 /// Whether a line is page furniture by its words alone.
 pub fn is_furniture_text(text: &str) -> bool {
     let words = words(text);
@@ -818,7 +855,12 @@ fn classify(unit: &Unit, (stopwords_low, stopwords_high): (f32, f32)) -> Class {
     if is_end_marker(text) {
         return Class::Bad;
     }
-    if words.is_empty() || is_furniture(&words) || is_address(text) || is_said_twice(text) {
+    if words.is_empty()
+        || is_furniture(&words)
+        || is_address(text)
+        || is_said_twice(text)
+        || is_consent_notice(&words)
+    {
         return Class::Furniture;
     }
     if super::structure::is_caption(text)
@@ -1276,6 +1318,20 @@ mod tests {
         );
         let k = kept(&text);
         assert_eq!(k.len(), 2, "{k:?}");
+    }
+
+    #[test]
+    fn a_cookie_notice_goes_a_recipe_for_cookies_stays() {
+        let notice = "We and our partners use cookies to store and access information on your device, to measure our audience and to personalise the advertising you see. You may change your choice at any time.";
+        let text = format!("{notice}\n\n{PROSE}\n\n{PROSE} Again.\n");
+        let k = kept(&text);
+        assert_eq!(k.len(), 2, "{k:?}");
+        assert!(k[0].starts_with("The council"));
+        let recipe = "Bake the cookies for twelve minutes, until their edges are golden brown and the middle is still soft, then let them cool on the tray.";
+        assert_eq!(
+            kept(&format!("{PROSE}\n\n{recipe}\n\n{PROSE} Again.\n")).len(),
+            3
+        );
     }
 
     #[test]
