@@ -195,6 +195,9 @@ const END_MARKERS: &[&str] = &[
     "more on",
     "most read",
     "most popular",
+    "popular articles",
+    "popular posts",
+    "popular stories",
     "most viewed",
     "most shared",
     "recommended",
@@ -830,7 +833,21 @@ fn is_closing_marker(text: &str) -> bool {
 /// A line of its own that announces other content after the article.
 pub fn is_end_marker(text: &str) -> bool {
     let t = marker_text(text);
-    t.split_whitespace().count() <= 6 && END_MARKERS.iter().any(|m| t.starts_with(m))
+    t.split_whitespace().count() <= 6
+        && END_MARKERS.iter().any(|m| t.starts_with(m))
+        && (is_closing_marker(text) || !is_cross_reference(text))
+}
+
+/// A link to another story set in the article's text, its label then its title: "Related:
+/// Why Local Search Matters", "Read more: The Budget in Five Charts". The article goes on
+/// after it.
+fn is_cross_reference(text: &str) -> bool {
+    text.split_once(':').is_some_and(|(label, title)| {
+        let title = title.trim();
+        label.split_whitespace().count() <= 3
+            && title.split_whitespace().count() >= 3
+            && title.starts_with(|c: char| c.is_uppercase())
+    })
 }
 
 /// A marker line as the marker lists spell it: lower case, without its brackets, colon
@@ -1332,6 +1349,18 @@ mod tests {
             kept(&format!("{PROSE}\n\n{recipe}\n\n{PROSE} Again.\n")).len(),
             3
         );
+    }
+
+    #[test]
+    fn a_link_to_another_story_inside_the_article_does_not_end_it() {
+        let text = format!(
+            "{PROSE}\n\n{PROSE} One.\n\n{PROSE} Two.\n\nRelated: Why the Library Costs More\n\n{PROSE} Three.\n"
+        );
+        assert!(kept(&text).last().unwrap().ends_with("Three."));
+        assert!(is_end_marker("Related stories"));
+        assert!(is_end_marker("Popular posts"));
+        assert!(!is_end_marker("Related: Why the Library Costs More"));
+        assert!(is_end_marker("About the author: Jane Doe"));
     }
 
     #[test]
