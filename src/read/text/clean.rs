@@ -642,6 +642,25 @@ fn is_cjk_text(text: &str) -> bool {
 }
 
 /// Share of function words; text written without spaces (CJK) counts as prose.
+/// The explanation of a list entry that opens with its term: "Use Internal Linking: Link to
+/// relevant pages within your site." Names of things have no function words; the
+/// explanation tells whether the entry is prose.
+fn defined_term(text: &str) -> Option<&str> {
+    let (term, definition) = text.split_once(": ")?;
+    let term_words = term.split_whitespace().count();
+    // "Défense : ..." (a space before the colon) is a French sentence's pause.
+    (!term.ends_with(char::is_whitespace)
+        && term.starts_with(char::is_uppercase)
+        && (1..=MAX_TERM_WORDS).contains(&term_words)
+        && definition.split_whitespace().count() >= MIN_DEFINITION_WORDS)
+        .then_some(definition)
+}
+
+/// How many words the term before an explanation may have.
+const MAX_TERM_WORDS: usize = 6;
+/// How many words an explanation needs to be judged alone.
+const MIN_DEFINITION_WORDS: usize = 8;
+
 fn stop_density(text: &str, words: &[String]) -> f32 {
     if is_cjk_text(text) {
         return STOPWORDS_HIGH;
@@ -897,7 +916,10 @@ fn classify(unit: &Unit, (stopwords_low, stopwords_high): (f32, f32)) -> Class {
     if !is_mostly_letters(text) {
         return Class::Bad;
     }
-    let density = stop_density(text, &words);
+    let density = match defined_term(text) {
+        Some(definition) => stop_density(definition, &self::words(definition)),
+        None => stop_density(text, &words),
+    };
     if density >= stopwords_high {
         if len > LENGTH_HIGH {
             Class::Good
@@ -1361,6 +1383,26 @@ mod tests {
         assert!(is_end_marker("Popular posts"));
         assert!(!is_end_marker("Related: Why the Library Costs More"));
         assert!(is_end_marker("About the author: Jane Doe"));
+    }
+
+    #[test]
+    fn entries_that_explain_their_terms_are_judged_by_the_explanation() {
+        // Names of tools, then what to do with them: few function words in the whole.
+        let unit = |text: &str| Unit {
+            kind: Kind::Text,
+            text: text.to_string(),
+            group: 0,
+            indent: 0,
+        };
+        let entry = "Google Search Console Bing Webmaster Tools: Find missing pages quickly and fix them all.";
+        let thresholds = (STOPWORDS_LOW, STOPWORDS_HIGH);
+        assert_eq!(classify(&unit(entry), thresholds), Class::NearGood);
+        let run_on = entry.replace(": ", " ");
+        assert_eq!(classify(&unit(&run_on), thresholds), Class::Bad);
+        assert_eq!(
+            defined_term("Défense : la vente de 24 avions de combat au Qatar est confirmée"),
+            None
+        );
     }
 
     #[test]
