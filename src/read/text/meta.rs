@@ -209,13 +209,28 @@ fn short_date(text: &str) -> Option<Date> {
 
 /// A dateline past the start of the body, where a page opens with a promotion or a teaser
 /// taken for the article: the first line in the first half of the text that is a date and
-/// little else. Comments and related stories, with their dates, come later.
+/// little else (comments and related stories, with their dates, come later); else a line
+/// anywhere that says what the date is ("Published August 13, 2025").
 fn late_dateline(units: &[Unit]) -> Option<Date> {
-    units[..units.len() / 2].iter().find_map(|u| {
+    let short_date = |u: &Unit| {
         (u.text.split_whitespace().count() <= LATE_DATELINE_WORDS)
             .then(|| find_date(&u.text))
             .flatten()
-    })
+    };
+    units[..units.len() / 2]
+        .iter()
+        .find_map(short_date)
+        // Some pages date the article under it: "Published August 13, 2025".
+        .or_else(|| {
+            units
+                .iter()
+                .filter(|u| {
+                    let first = u.text.split_whitespace().next().unwrap_or("");
+                    let first = first.trim_end_matches(':').to_lowercase();
+                    DATE_CUES.contains(&first.as_str())
+                })
+                .find_map(short_date)
+        })
 }
 
 /// How many words a dateline found past the head may have: a date, a cue, a time.
@@ -1064,6 +1079,14 @@ mod tests {
             format!("{PROSE}\n\n").repeat(10)
         ));
         assert_eq!(found.meta.published, None);
+        let found = infer_text(&format!(
+            "{promo}\n\n{}Published: May 2, 2026\n\nShare\n",
+            format!("{PROSE}\n\n").repeat(10)
+        ));
+        assert_eq!(
+            found.meta.published.map(|d| d.to_string()).as_deref(),
+            Some("2026-05-02")
+        );
     }
 
     #[test]
