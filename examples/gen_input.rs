@@ -3,6 +3,7 @@
 //! ```sh
 //! cargo run --example gen_input -- markdown 10MB > input.md   # also html, text; KB, MB or bytes
 //! cargo run --example gen_input -- shape footnotes > notes.md   # an adversarial shape
+//! cargo run --example gen_input -- shape footnotes 0.1 > n.md    # the same at a tenth
 //! cargo run --example gen_input -- shapes                       # list the shapes
 //! ```
 
@@ -40,13 +41,16 @@ fn main() -> ExitCode {
             Some(list)
         }
         ["shape", name] => gen::shape(name, 1.0),
+        ["shape", name, scale] => scale.parse().ok().and_then(|s| gen::shape(name, s)),
         [kind, bytes] => gen::Kind::parse(kind)
             .zip(size(bytes))
             .map(|(kind, bytes)| gen::document(kind, bytes)),
         _ => None,
     };
     let Some(text) = text else {
-        eprintln!("usage: gen_input markdown|html|text SIZE (e.g. 10MB) | shape NAME | shapes");
+        eprintln!(
+            "usage: gen_input markdown|html|text SIZE (e.g. 10MB) | shape NAME [SCALE] | shapes"
+        );
         return ExitCode::from(2);
     };
     match std::io::stdout().lock().write_all(text.as_bytes()) {
