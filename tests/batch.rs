@@ -159,6 +159,8 @@ fn output_dir_usage_errors() {
         (&["--output-dir", "out"][..], "--output-dir"),
         (&["-", "--output-dir", "out"][..], "--output-dir"),
         (&["x.md", "--output-dir", "out", "-t", "nope"][..], "-t"),
+        (&["--jsonl", "x.md"][..], "--jsonl"),
+        (&["--jsonl", "-f", "nope"][..], "-f"),
     ] {
         let o = folio_in(tmp.path(), args, b"");
         let err = stderr(&o);

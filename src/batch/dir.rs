@@ -10,10 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-pub fn run(cli: &Cli, converter: &Converter) -> Result<ExitCode, Failure> {
-    let Some(dir) = &cli.batch.output_dir else {
-        unreachable!("dir::run without --output-dir")
-    };
+pub fn run(cli: &Cli, converter: &Converter, dir: &Path) -> Result<ExitCode, Failure> {
     if cli.inputs.is_empty() {
         return Err(Failure::new(
             "--output-dir",

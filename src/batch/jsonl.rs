@@ -52,6 +52,13 @@ struct Record {
     warnings: Vec<String>,
 }
 
+/// The document of a line, moved to its conversion thread.
+enum Document {
+    Content(String),
+    Path(String),
+    Url(String),
+}
+
 /// What a conversion thread sends back.
 type Outcome = Result<(Vec<u8>, folio::Diagnostics), String>;
 
@@ -136,31 +143,33 @@ fn start(converter: &Arc<Converter>, bytes: &[u8], line: usize) -> Slot {
         Ok(r) => r,
         Err(e) => return error_record(id, line, e),
     };
-    if request.id.is_null() {
+    let Request {
+        id,
+        format,
+        to,
+        content,
+        path,
+        url,
+    } = request;
+    if id.is_null() {
         return error_record(id, line, "\"id\" must not be null");
     }
-    let given = [&request.content, &request.path, &request.url]
-        .iter()
-        .filter(|f| f.is_some())
-        .count();
-    if given != 1 {
-        return error_record(id, line, "give one of \"content\", \"path\" and \"url\"");
-    }
-    if request.path.as_deref() == Some("-") {
-        return error_record(
-            id,
-            line,
-            "\"path\": \"-\" would be standard input, the stream",
-        );
-    }
-    if let Some(url) = &request.url {
-        if !folio::fetch::is_url(url) {
+    let document = match (content, path, url) {
+        (Some(content), None, None) => Document::Content(content),
+        (None, Some(path), None) if path == "-" => {
+            let why = "\"path\": \"-\" would be standard input, the stream";
+            return error_record(id, line, why);
+        }
+        (None, Some(path), None) => Document::Path(path),
+        (None, None, Some(url)) if !folio::fetch::is_url(&url) => {
             return error_record(id, line, "\"url\" must start with http:// or https://");
         }
-    }
-    let (to, binary) = match converter
+        (None, None, Some(url)) => Document::Url(url),
+        _ => return error_record(id, line, "give one of \"content\", \"path\" and \"url\""),
+    };
+    let (to_name, binary) = match converter
         .registry
-        .writer(request.to.as_ref().unwrap_or(&converter.to))
+        .writer(to.as_ref().unwrap_or(&converter.to))
     {
         Ok(w) => (w.name().to_string(), w.is_binary()),
         Err(e) => return error_record(id, line, e),
@@ -172,14 +181,12 @@ fn start(converter: &Arc<Converter>, bytes: &[u8], line: usize) -> Slot {
     let spawned = std::thread::Builder::new()
         .stack_size(WORKER_STACK)
         .spawn(move || {
-            let source = match (&request.content, &request.path, &request.url) {
-                (Some(content), _, _) => Source::Bytes(content.as_bytes()),
-                (_, Some(path), _) => Source::File(path),
-                (_, _, Some(url)) => Source::Url(url),
-                _ => unreachable!("checked above: one source"),
+            let source = match &document {
+                Document::Content(content) => Source::Bytes(content.as_bytes()),
+                Document::Path(path) => Source::File(path),
+                Document::Url(url) => Source::Url(url),
             };
-            let result =
-                converter.convert_guarded(source, request.format.as_deref(), request.to.as_deref());
+            let result = converter.convert_guarded(source, format.as_deref(), to.as_deref());
             // The receiver is gone when the document went over its time limit.
             let _ = send.send(result);
         });
@@ -189,7 +196,7 @@ fn start(converter: &Arc<Converter>, bytes: &[u8], line: usize) -> Slot {
     Slot::Running {
         id,
         line,
-        to,
+        to: to_name,
         binary,
         started,
         outcome,

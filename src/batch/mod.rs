@@ -53,12 +53,9 @@ fn parse_seconds(s: &str) -> Result<f64, String> {
 
 /// Runs a batch (`--output-dir`) or a stream (`--jsonl`) and returns the exit code.
 pub fn run(cli: &Cli) -> ExitCode {
-    let result = Converter::new(cli).and_then(|converter| {
-        if cli.batch.jsonl {
-            jsonl::run(cli, std::sync::Arc::new(converter))
-        } else {
-            dir::run(cli, &converter)
-        }
+    let result = Converter::new(cli).and_then(|converter| match &cli.batch.output_dir {
+        Some(dir) => dir::run(cli, &converter, dir),
+        None => jsonl::run(cli, std::sync::Arc::new(converter)),
     });
     match result {
         Ok(code) => code,
