@@ -87,7 +87,8 @@ pub fn run(cli: &Cli, converter: Arc<Converter>) -> Result<ExitCode, Failure> {
     let jobs = cli
         .batch
         .jobs
-        .map_or_else(rayon::current_num_threads, |n| n.get());
+        .or_else(|| std::thread::available_parallelism().ok())
+        .map_or(1, |n| n.get());
     // The writer waits on the oldest document while up to `jobs` newer ones run.
     let (slots, queue) = mpsc::sync_channel::<Slot>(jobs.saturating_sub(1));
     let writer = std::thread::spawn(move || write_results(&queue, limit));
