@@ -32,9 +32,10 @@ limits=$dir/examples/parser_limits
 work=target/scale
 mkdir -p "$work"
 
-# Runs a command RUNS times; prints "SECONDS MB" of the median run (by time), the peak
-# memory of that run. The wall time is taken around /usr/bin/time, whose own is in
-# hundredths; the memory is its "Maximum resident set size". A failure stops the script.
+# Runs a command RUNS times; prints "SECONDS MB CPU" of the median run (by wall time): its
+# wall time, taken around /usr/bin/time (whose own is in hundredths), its peak memory
+# ("Maximum resident set size") and its user + system CPU seconds, which a busy machine
+# inflates less than the wall time. A failure stops the script.
 measure() {
   local times=() start end
   for _ in $(seq "$RUNS"); do
@@ -47,7 +48,8 @@ measure() {
     end=$(date +%s%N)
     times+=("$(awk -F': ' -v ns=$((end - start)) '
       /Maximum resident set size/ { kb = $2 }
-      END { printf "%.3f %.0f\n", ns / 1e9, kb / 1024 }' "$work/time")")
+      /User time \(seconds\)|System time \(seconds\)/ { cpu += $2 }
+      END { printf "%.3f %.0f %.2f\n", ns / 1e9, kb / 1024, cpu }' "$work/time")")
   done
   printf '%s\n' "${times[@]}" | sort -n | awk -v n="$RUNS" 'NR == int((n + 1) / 2)'
 }
@@ -61,8 +63,8 @@ cpu=$(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo 2>/dev/null || 
 mem=$(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo 2>/dev/null || true)
 echo "Machine: ${cpu:-unknown CPU}, $(nproc) cores, ${mem:-unknown memory}; $(uname -sr); build: $PROFILE; median of $RUNS runs."
 echo
-echo "| input | MB | conversion | seconds | peak MB | limit | limit s | limit MB | time / limit | memory / (3x input + 20 MB) | pandoc s | pandoc MB |"
-echo "|---|---|---|---|---|---|---|---|---|---|---|---|"
+echo "| input | MB | conversion | seconds | CPU s | peak MB | limit | limit s | limit CPU s | limit MB | time / limit | memory / (3x input + 20 MB) | pandoc s | pandoc MB |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
 
 declare -A secs
 for mb in $SIZES; do
@@ -70,26 +72,26 @@ for mb in $SIZES; do
   page=$work/input-$mb.html
   [ -s "$md" ] || "$gen" markdown "${mb}MB" >"$md"
   [ -s "$page" ] || "$gen" html "${mb}MB" >"$page"
-  read -r md_s md_mb < <(measure "$limits" pulldown-cmark "$md")
-  read -r page_s page_mb < <(measure "$limits" html5ever "$page")
+  read -r md_s md_mb md_cpu < <(measure "$limits" pulldown-cmark "$md")
+  read -r page_s page_mb page_cpu < <(measure "$limits" html5ever "$page")
   size_mb=$(awk -v b="$(stat -c %s "$md")" 'BEGIN { printf "%.1f", b / 1048576 }')
   for to in html jats epub json; do
-    read -r s m < <(measure "$folio" -f markdown -t "$to" "$md" -o "$work/out.$to")
+    read -r s m cpu < <(measure "$folio" -f markdown -t "$to" "$md" -o "$work/out.$to")
     secs[markdown-$to-$mb]=$s
     p_s=; p_m=
     if [ "$has_pandoc" = 1 ] && awk -v a="$mb" -v b="$PANDOC_MAX_MB" 'BEGIN { exit !(a <= b) }'; then
-      read -r p_s p_m < <(measure pandoc -f markdown -t "$to" "$md" -o "$work/pandoc.$to")
+      read -r p_s p_m _ < <(measure pandoc -f markdown -t "$to" "$md" -o "$work/pandoc.$to")
     fi
-    echo "| markdown | $size_mb | to $to | $s | $m | pulldown-cmark parse + render | $md_s | $md_mb | $(ratio "$s" "$md_s") | $(ratio "$m" "$(awk -v x="$size_mb" 'BEGIN { print 3 * x + 20 }')") | ${p_s:--} | ${p_m:--} |"
+    echo "| markdown | $size_mb | to $to | $s | $cpu | $m | pulldown-cmark parse + render | $md_s | $md_cpu | $md_mb | $(ratio "$s" "$md_s") | $(ratio "$m" "$(awk -v x="$size_mb" 'BEGIN { print 3 * x + 20 }')") | ${p_s:--} | ${p_m:--} |"
   done
   size_mb=$(awk -v b="$(stat -c %s "$page")" 'BEGIN { printf "%.1f", b / 1048576 }')
-  read -r s m < <(measure "$folio" -f html -t markdown "$page" -o "$work/out.md")
+  read -r s m cpu < <(measure "$folio" -f html -t markdown "$page" -o "$work/out.md")
   secs[html-markdown-$mb]=$s
   p_s=; p_m=
   if [ "$has_pandoc" = 1 ] && awk -v a="$mb" -v b="$PANDOC_MAX_MB" 'BEGIN { exit !(a <= b) }'; then
-    read -r p_s p_m < <(measure pandoc -f html -t markdown "$page" -o "$work/pandoc.md")
+    read -r p_s p_m _ < <(measure pandoc -f html -t markdown "$page" -o "$work/pandoc.md")
   fi
-  echo "| web page | $size_mb | article to markdown | $s | $m | html5ever parse | $page_s | $page_mb | $(ratio "$s" "$page_s") | $(ratio "$m" "$(awk -v x="$size_mb" 'BEGIN { print 3 * x + 20 }')") | ${p_s:--} | ${p_m:--} |"
+  echo "| web page | $size_mb | article to markdown | $s | $cpu | $m | html5ever parse | $page_s | $page_cpu | $page_mb | $(ratio "$s" "$page_s") | $(ratio "$m" "$(awk -v x="$size_mb" 'BEGIN { print 3 * x + 20 }')") | ${p_s:--} | ${p_m:--} |"
 done
 [ "$has_pandoc" = 1 ] || echo "(pandoc is not on the PATH: its columns are empty.)"
 
@@ -114,8 +116,8 @@ if [ "$SHAPES" = 1 ]; then
     whole=$work/shape-$name-$SHAPE_SCALE
     [ -s "$whole" ] || "$gen" shape "$name" "$SHAPE_SCALE" >"$whole"
     [ -s "$tenth" ] || "$gen" shape "$name" "$(awk -v s="$SHAPE_SCALE" 'BEGIN { print s / 10 }')" >"$tenth"
-    read -r s1 _ < <(measure "$folio" -f "$format" -t html "$tenth" -o "$work/out.html")
-    read -r s2 m2 < <(measure "$folio" -f "$format" -t html "$whole" -o "$work/out.html")
+    read -r s1 _ _ < <(measure "$folio" -f "$format" -t html "$tenth" -o "$work/out.html")
+    read -r s2 m2 _ < <(measure "$folio" -f "$format" -t html "$whole" -o "$work/out.html")
     echo "| $what | $(awk -v b="$(stat -c %s "$whole")" 'BEGIN { printf "%.1f MB", b / 1048576 }') | $s1 | $s2 | $(ratio "$s2" "$s1") | $m2 |"
   done < <("$gen" shapes)
 fi
