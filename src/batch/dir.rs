@@ -50,7 +50,7 @@ pub fn run(cli: &Cli, converter: &Converter, dir: &Path) -> Result<ExitCode, Fai
     let progress = if std::io::stderr().is_terminal() {
         let bar = ProgressBar::new(cli.inputs.len() as u64);
         if let Ok(style) =
-            ProgressStyle::with_template("{bar:40} {pos}/{len} {elapsed} (eta {eta}) {wide_msg}")
+            ProgressStyle::with_template("{bar:40} {pos}/{len} {elapsed} (eta {eta})")
         {
             bar.set_style(style);
         }

@@ -89,7 +89,8 @@ pub fn run(cli: &Cli, converter: Arc<Converter>) -> Result<ExitCode, Failure> {
         .jobs
         .or_else(|| std::thread::available_parallelism().ok())
         .map_or(1, |n| n.get());
-    // The writer waits on the oldest document while up to `jobs` newer ones run.
+    // Running at once: the document the writer waits on, up to `jobs - 1` queued behind it,
+    // and the one just read (abandoned ones aside).
     let (slots, queue) = mpsc::sync_channel::<Slot>(jobs.saturating_sub(1));
     let writer = std::thread::spawn(move || write_results(&queue, limit));
 
