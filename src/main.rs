@@ -1,5 +1,7 @@
 //! The `folio` command: parse arguments, pick reader and writer, report errors.
 
+mod batch;
+
 use clap::Parser;
 use folio::{apply_metadata, read_one, Article, Diagnostics, Input, Options, Registry};
 use std::io::{IsTerminal, Read, Write};
@@ -71,6 +73,8 @@ struct Cli {
     /// List the input and output formats and exit.
     #[arg(long = "list-formats")]
     list_formats: bool,
+    #[command(flatten)]
+    batch: batch::Args,
 }
 
 /// A failure: the thing it concerns (an input, the output), the message, the exit code.
@@ -100,14 +104,20 @@ fn main() -> ExitCode {
             return ExitCode::from(code);
         }
     };
+    if cli.batch.active() && !cli.list_formats {
+        return batch::run(&cli);
+    }
     match run(&cli) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(f) => {
-            let message = f.message.replace('\n', " ");
-            eprintln!("folio: {}: {message}", f.subject);
-            ExitCode::from(f.code)
-        }
+        Err(f) => report(f),
     }
+}
+
+/// Prints a failure as one line and gives its exit code.
+fn report(f: Failure) -> ExitCode {
+    let message = f.message.replace('\n', " ");
+    eprintln!("folio: {}: {message}", f.subject);
+    ExitCode::from(f.code)
 }
 
 /// One run converts one document and exits, so glibc's allocator may keep what it has: a
