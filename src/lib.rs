@@ -17,6 +17,7 @@ pub mod format;
 pub mod lang;
 pub mod model;
 pub mod read;
+pub mod safety;
 pub mod write;
 
 pub use error::{Error, Result};
@@ -82,6 +83,7 @@ pub fn read_one(
         registry.reader(from)?
     };
     let mut article = reader.read(input, options, diag)?;
+    safety::sanitize(&mut article, diag);
     article.origin = input.path.map(|p| p.to_path_buf());
     if article.meta.url.is_none() {
         article.meta.url.clone_from(&options.url);

@@ -39,6 +39,7 @@ impl Writer for HtmlWriter {
         diag: &mut Diagnostics,
         out: &mut dyn Write,
     ) -> Result<()> {
+        let article = &*crate::safety::cleaned(article, diag);
         let images = options
             .embed_images
             .then(|| embedded_images(article, options));
@@ -1062,11 +1063,10 @@ pub(crate) fn escape_attr(out: &mut String, s: &str) {
 }
 
 /// A URL made safe to write as an `href` or `src`: trimmed, characters that URLs may not hold
-/// percent-encoded; `None` for script URLs and empty ones.
+/// percent-encoded; `None` for empty ones and those [`crate::safety::url_allowed`] refuses.
 pub(crate) fn clean_url(url: &str) -> Option<String> {
     let url = url.trim();
-    let scheme = url_scheme(url).unwrap_or_default();
-    if url.is_empty() || matches!(scheme.as_str(), "javascript" | "vbscript") {
+    if url.is_empty() || !crate::safety::url_allowed(url) {
         return None;
     }
     let mut out = String::with_capacity(url.len());

@@ -334,6 +334,9 @@ fn download_all(
 fn for_readers(bytes: Vec<u8>) -> Result<(Vec<u8>, (&'static str, &'static str)), String> {
     let kind = sniff(&bytes);
     match kind {
+        Some(("image/svg+xml", _)) if !crate::safety::svg_is_safe(&bytes) => {
+            return Err("an SVG image with scripts, event handlers or a DTD".into())
+        }
         Some(("image/gif" | "image/svg+xml", _)) => return Ok((bytes, kind.unwrap_or_default())),
         // Scaled when known to be large; kept as they are when their size cannot be read.
         Some(("image/png" | "image/jpeg", _)) => match dimensions(&bytes) {
@@ -394,7 +397,7 @@ fn decode(bytes: &[u8]) -> Result<image::DynamicImage, String> {
 }
 
 /// The bytes of the part of a `data:` URI after the scheme (`image/png;base64,iVBOR...`).
-fn decode_data_uri(data: &str) -> Option<Vec<u8>> {
+pub(crate) fn decode_data_uri(data: &str) -> Option<Vec<u8>> {
     let (header, payload) = data.split_once(',')?;
     if header.to_ascii_lowercase().ends_with(";base64") {
         let clean: String = percent_decode(payload)

@@ -3,7 +3,7 @@
 pub mod epub;
 pub mod html;
 mod ids;
-mod images;
+pub(crate) mod images;
 pub mod jats;
 pub mod json;
 pub mod markdown;

@@ -25,6 +25,7 @@ use crate::write::html::{
 use crate::write::images::{Found, Images, Place};
 use package::{BookMeta, Doc, Package, TocEntry};
 use sha2::{Digest, Sha256};
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::io::Write;
@@ -70,6 +71,29 @@ impl Writer for EpubWriter {
         diag: &mut Diagnostics,
         out: &mut dyn Write,
     ) -> Result<()> {
+        let safe: Vec<_> = articles
+            .iter()
+            .map(|a| crate::safety::cleaned(a, diag))
+            .collect();
+        let owned: Vec<Article>;
+        let articles = if safe.iter().all(|a| matches!(a, Cow::Borrowed(_))) {
+            articles
+        } else {
+            owned = safe.into_iter().map(Cow::into_owned).collect();
+            &owned
+        };
+        let metadata = crate::safety::cleaned_meta(&options.metadata, diag);
+        let with_metadata;
+        let options = match metadata {
+            Cow::Borrowed(_) => options,
+            Cow::Owned(metadata) => {
+                with_metadata = WriteOptions {
+                    metadata,
+                    ..options.clone()
+                };
+                &with_metadata
+            }
+        };
         let package = book(articles, options, diag)?;
         out.write_all(&package::container(&package)?)?;
         Ok(())

@@ -40,9 +40,10 @@ impl Writer for JatsWriter {
         &self,
         article: &Article,
         _: &WriteOptions,
-        _: &mut Diagnostics,
+        diag: &mut Diagnostics,
         out: &mut dyn Write,
     ) -> Result<()> {
+        let article = &*crate::safety::cleaned(article, diag);
         let mut x = Xml::new(BufWriter::with_capacity(1 << 16, out));
         x.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")?;
         x.raw(DOCTYPE)?;

@@ -40,7 +40,7 @@ impl Writer for MarkdownWriter {
         diag: &mut Diagnostics,
         out: &mut dyn Write,
     ) -> Result<()> {
-        let (text, warnings) = render_article(article);
+        let (text, warnings) = render_article(&crate::safety::cleaned(article, diag));
         for warning in warnings {
             diag.warn(warning);
         }
