@@ -33,6 +33,8 @@ pub struct Options {
     pub write: WriteOptions,
     /// Limits of web requests (a URL input; images when `write.fetch` is set).
     pub fetch: fetch::FetchOptions,
+    /// Any warning fails the conversion ([`Error::Strict`]), so that nothing lossy passes.
+    pub strict: bool,
 }
 
 /// Converts bytes of one format to another with the built-in formats and default options.
@@ -65,6 +67,11 @@ pub fn convert_with(
     let write = apply_metadata(&mut articles, options)?;
     let mut out = Vec::new();
     writer.write_many(&articles, &write, &mut diag, &mut out)?;
+    if options.strict && !diag.warnings.is_empty() {
+        return Err(Error::Strict {
+            warnings: diag.warnings,
+        });
+    }
     Ok((out, diag))
 }
 

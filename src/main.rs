@@ -68,6 +68,9 @@ struct Cli {
     /// Do not print warnings.
     #[arg(short = 'q', long = "quiet")]
     quiet: bool,
+    /// Fail on any warning (an image left out, a link removed...): nothing is written.
+    #[arg(long = "strict")]
+    strict: bool,
     /// List the input and output formats and exit.
     #[arg(long = "list-formats")]
     list_formats: bool,
@@ -237,6 +240,16 @@ fn run(cli: &Cli) -> Result<(), Failure> {
         .filter(|_| !to_stdout)
         .map_or("stdout".to_string(), |p| p.display().to_string());
     result.map_err(|e| Failure::new(&output_name, e, EXIT_FAILED))?;
+    if cli.strict && !diag.warnings.is_empty() {
+        let why = folio::Error::Strict {
+            warnings: std::mem::take(&mut diag.warnings),
+        };
+        return Err(Failure::new(
+            output_name,
+            format!("{why}; nothing written"),
+            EXIT_FAILED,
+        ));
+    }
     match &cli.output {
         Some(path) if !to_stdout => write_atomically(path, &out),
         _ => {
@@ -267,6 +280,7 @@ fn options(cli: &Cli) -> Result<Options, Failure> {
     options.read.extract = !cli.no_extract;
     options.read.base_url.clone_from(&cli.base_url);
     options.write.cover.clone_from(&cli.cover);
+    options.strict = cli.strict;
     if let Ok(epoch) = std::env::var("SOURCE_DATE_EPOCH") {
         let secs = epoch.trim().parse::<i64>().map_err(|_| {
             Failure::new(

@@ -109,7 +109,7 @@ fn page(article: &Article, images: Option<Images>, diag: &mut Diagnostics) -> St
         names: headings.names(""),
         embed: images.map(|images| Embed {
             images,
-            diag,
+            diag: &mut *diag,
             dir: article.origin.as_deref().and_then(std::path::Path::parent),
             base_url: base_url.as_deref(),
         }),
@@ -123,7 +123,11 @@ fn page(article: &Article, images: Option<Images>, diag: &mut Diagnostics) -> St
     );
     r.blocks(blocks);
     r.notes();
+    let flattened = r.flattened();
     out.push_str(&r.finish());
+    if flattened {
+        diag.warn(flattened_warning("HTML", MAX_DEPTH));
+    }
     out.push_str("</article>\n</body>\n</html>\n");
     out
 }
@@ -477,6 +481,8 @@ pub(crate) struct Renderer<'a, 'b> {
     /// Note references met inside a link, written after it (links do not nest).
     deferred: Vec<String>,
     depth: usize,
+    /// Whether content nested deeper than [`MAX_DEPTH`] was written as plain text.
+    flattened: bool,
 }
 
 impl<'a, 'b> Renderer<'a, 'b> {
@@ -500,6 +506,7 @@ impl<'a, 'b> Renderer<'a, 'b> {
             in_link: false,
             deferred: Vec::new(),
             depth: 0,
+            flattened: false,
         }
     }
 
@@ -517,6 +524,11 @@ impl<'a, 'b> Renderer<'a, 'b> {
         self.out
     }
 
+    /// Whether content nested deeper than [`MAX_DEPTH`] was written as plain text.
+    pub(crate) fn flattened(&self) -> bool {
+        self.flattened
+    }
+
     pub(crate) fn blocks(&mut self, blocks: &'b [Block]) {
         for b in blocks {
             self.block(b);
@@ -525,6 +537,7 @@ impl<'a, 'b> Renderer<'a, 'b> {
 
     fn block(&mut self, block: &'b Block) {
         if self.depth >= MAX_DEPTH {
+            self.flattened = true;
             self.out.push_str("<p>");
             escape_text(&mut self.out, &plain_text(std::slice::from_ref(block)));
             self.out.push_str("</p>\n");
@@ -786,6 +799,7 @@ impl<'a, 'b> Renderer<'a, 'b> {
 
     fn inline(&mut self, inline: &'b Inline) {
         if self.depth >= MAX_DEPTH {
+            self.flattened = true;
             escape_text(
                 &mut self.out,
                 &flat_text(&[], std::slice::from_ref(inline), true),
@@ -1060,6 +1074,11 @@ pub(crate) fn escape_attr(out: &mut String, s: &str) {
             _ => {}
         }
     }
+}
+
+/// The warning for content nested deeper than a writer's limit.
+pub(crate) fn flattened_warning(format: &str, depth: usize) -> String {
+    format!("content nested deeper than {depth} levels was written as plain text in {format}")
 }
 
 /// A URL made safe to write as an `href` or `src`: trimmed, characters that URLs may not hold

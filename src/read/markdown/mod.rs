@@ -57,6 +57,16 @@ impl Reader for MarkdownReader {
 pub fn parse(text: &str, diag: &mut Diagnostics) -> Result<Article> {
     let (meta, body) = front_matter::split(text, diag)?;
     let events: Vec<Event<'_>> = Parser::new_ext(body, options()).collect();
+    let lost = html::lossy_elements(events.iter().filter_map(|e| match e {
+        Event::Html(s) | Event::InlineHtml(s) => Some(s.as_ref()),
+        _ => None,
+    }));
+    if !lost.is_empty() {
+        diag.warn(format!(
+            "raw HTML elements ({}) were left out, their text kept",
+            lost.join(", ")
+        ));
+    }
     let (main, notes) = split_notes(events);
     let mut ctx = Context {
         budget: 4 * main.len() + 1_000_000,

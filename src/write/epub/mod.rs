@@ -246,7 +246,14 @@ fn chapter(article: &Article, k: usize, with_header: bool, env: &mut Env) -> Cha
         r.notes();
         next_note = r.next_note_number();
         out.has_notes |= next_note > 1;
+        let flattened = r.flattened();
         body.push_str(&r.finish());
+        if flattened {
+            env.diag.warn(crate::write::html::flattened_warning(
+                "EPUB",
+                crate::write::html::MAX_DEPTH,
+            ));
+        }
         for b in part.iter() {
             if let (Block::Heading { level, content, .. }, Some(id)) = (b, headings.get(b)) {
                 if let Some(label) = visible(&text_of(content)) {

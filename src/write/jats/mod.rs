@@ -63,6 +63,12 @@ impl Writer for JatsWriter {
         let mut body = BodyWriter::new(x);
         body.write_body(&article.blocks)?;
         body.write_back()?;
+        if body.flattened {
+            diag.warn(crate::write::html::flattened_warning(
+                "JATS",
+                body::MAX_DEPTH,
+            ));
+        }
         body.x.end_line("article")?;
         body.x.into_inner().flush()?;
         Ok(())
