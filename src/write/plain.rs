@@ -29,7 +29,7 @@ impl Writer for PlainWriter {
         out: &mut dyn Write,
     ) -> Result<()> {
         let article = crate::safety::cleaned(article, diag);
-        out.write_all(render(&article).as_bytes())?;
+        out.write_all(crate::write::without_nul(render(&article)).as_bytes())?;
         Ok(())
     }
 }

@@ -45,9 +45,13 @@ impl Reader for MarkdownReader {
         "CommonMark with GFM tables, footnotes, task lists and YAML front matter"
     }
     fn read(&self, input: Input<'_>, _: &ReadOptions, diag: &mut Diagnostics) -> Result<Article> {
-        let text = String::from_utf8_lossy(input.bytes);
+        let mut text = String::from_utf8_lossy(input.bytes);
         if matches!(text, std::borrow::Cow::Owned(_)) {
             diag.warn("input is not valid UTF-8; invalid bytes were replaced with U+FFFD");
+        }
+        // CommonMark reads NUL as U+FFFD; pulldown-cmark passes it through.
+        if text.contains('\0') {
+            text = text.replace('\0', "\u{FFFD}").into();
         }
         parse(text.trim_start_matches('\u{feff}'), diag)
     }

@@ -48,7 +48,8 @@ fn guess(bytes: &[u8]) -> &'static Encoding {
     }
 }
 
-/// `\r\n` and lone `\r` become `\n`; form feeds and other page breaks become blank lines.
+/// `\r\n` and lone `\r` become `\n`; form feeds and other page breaks become blank lines;
+/// NUL becomes U+FFFD.
 fn normalize_line_endings(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
@@ -62,6 +63,8 @@ fn normalize_line_endings(text: &str) -> String {
             }
             '\u{2028}' | '\u{0085}' => out.push('\n'),
             '\u{000C}' | '\u{2029}' => out.push_str("\n\n"),
+            // As CommonMark and HTML read it: a NUL is never text.
+            '\0' => out.push('\u{FFFD}'),
             _ => out.push(c),
         }
     }

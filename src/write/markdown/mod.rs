@@ -44,7 +44,7 @@ impl Writer for MarkdownWriter {
         for warning in warnings {
             diag.warn(warning);
         }
-        out.write_all(text.as_bytes())?;
+        out.write_all(crate::write::without_nul(text).as_bytes())?;
         Ok(())
     }
 }
