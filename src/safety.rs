@@ -89,7 +89,7 @@ fn scheme_view(url: &str) -> String {
     let mut s = url[..end].to_string();
     // Twice: `&amp;#106;` and `%2526` are decoded again by a consumer that decodes once more.
     for _ in 0..2 {
-        s = percent_decode(&decode_references(&s));
+        s = crate::write::images::percent_decode(&decode_references(&s));
     }
     s.chars()
         .filter(|&c| !(c.is_whitespace() || c.is_control() || is_invisible(c)))
@@ -164,29 +164,6 @@ fn reference(s: &str) -> (Option<char>, usize) {
         _ => return (None, 0),
     };
     (Some(c), semi + 1)
-}
-
-/// Decodes `%XX` escapes; invalid ones and undecodable bytes stay as they were.
-fn percent_decode(s: &str) -> String {
-    if !s.contains('%') {
-        return s.to_string();
-    }
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = |b: u8| (b as char).to_digit(16);
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            if let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2])) {
-                out.push((h * 16 + l) as u8);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// Whether a `data:image/svg+xml` URL written plainly holds a safe SVG. One written in

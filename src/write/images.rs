@@ -417,7 +417,7 @@ pub(crate) fn decode_data_uri(data: &str) -> Option<Vec<u8>> {
 }
 
 /// Decodes `%XX` escapes; invalid ones are kept as they are.
-fn percent_decode(s: &str) -> String {
+pub(crate) fn percent_decode(s: &str) -> String {
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;

@@ -52,7 +52,10 @@ impl Reader for HtmlReader {
         options: &ReadOptions,
         diag: &mut Diagnostics,
     ) -> Result<Article> {
-        let text = decode::decode_with_hint(input.bytes, options.charset.as_deref());
+        let (text, replaced) = decode::decode_reporting(input.bytes, options.charset.as_deref());
+        if replaced {
+            diag.warn(crate::read::text::decode::REPLACED_WARNING);
+        }
         let folder = input.path.and_then(std::path::Path::parent);
         Ok(read_html(&text, options, folder, diag))
     }

@@ -45,9 +45,9 @@ impl Reader for MarkdownReader {
         "CommonMark with GFM tables, footnotes, task lists and YAML front matter"
     }
     fn read(&self, input: Input<'_>, _: &ReadOptions, diag: &mut Diagnostics) -> Result<Article> {
-        let mut text = String::from_utf8_lossy(input.bytes);
-        if matches!(text, std::borrow::Cow::Owned(_)) {
-            diag.warn("input is not valid UTF-8; invalid bytes were replaced with U+FFFD");
+        let (mut text, replaced) = crate::read::text::decode::decode_bytes(input.bytes);
+        if replaced {
+            diag.warn(crate::read::text::decode::REPLACED_WARNING);
         }
         // CommonMark reads NUL as U+FFFD; pulldown-cmark passes it through.
         if text.contains('\0') {
