@@ -21,9 +21,7 @@
 //! caption; each removal is a warning.
 
 use crate::format::Diagnostics;
-use crate::model::{
-    walk_block, walk_blocks, walk_inline, Article, Block, IdScheme, Inline, Meta, Visitor,
-};
+use crate::model::{Article, Block, IdScheme, Inline, Meta};
 use std::borrow::Cow;
 
 /// Schemes whose URLs run code where they are followed or loaded.
@@ -245,28 +243,62 @@ pub fn cleaned_meta<'a>(meta: &'a Meta, diag: &mut Diagnostics) -> Cow<'a, Meta>
     Cow::Owned(copy)
 }
 
-/// Whether an article holds no URL the policy refuses.
+/// Whether an article holds no URL the policy refuses. Walks without recursion: an
+/// article built in code may nest deeper than any stack.
 pub fn complies(article: &Article) -> bool {
-    struct Check(bool);
-    impl Visitor for Check {
-        fn visit_block(&mut self, block: &Block) {
-            if let Block::Figure { image, .. } = block {
-                self.0 &= url_allowed(&image.src);
-            }
-            walk_block(self, block);
-        }
-        fn visit_inline(&mut self, inline: &Inline) {
-            match inline {
-                Inline::Link { url, .. } => self.0 &= url_allowed(url),
-                Inline::Image(image) => self.0 &= url_allowed(&image.src),
-                _ => {}
-            }
-            walk_inline(self, inline);
+    enum Node<'a> {
+        B(&'a Block),
+        I(&'a Inline),
+    }
+    if !meta_complies(&article.meta) {
+        return false;
+    }
+    let mut stack: Vec<Node> = article.blocks.iter().map(Node::B).collect();
+    while let Some(node) = stack.pop() {
+        match node {
+            Node::B(block) => match block {
+                Block::Heading { content, .. } | Block::Paragraph { content } => {
+                    stack.extend(content.iter().map(Node::I));
+                }
+                Block::List { items, .. } => {
+                    for item in items {
+                        stack.extend(item.blocks.iter().map(Node::B));
+                    }
+                }
+                Block::Quote {
+                    blocks,
+                    attribution,
+                } => {
+                    stack.extend(blocks.iter().map(Node::B));
+                    stack.extend(attribution.iter().map(Node::I));
+                }
+                Block::Figure {
+                    image,
+                    caption,
+                    credit,
+                } => {
+                    if !url_allowed(&image.src) {
+                        return false;
+                    }
+                    stack.extend(caption.iter().chain(credit).map(Node::I));
+                }
+                Block::Table(t) => {
+                    stack.extend(t.caption.iter().map(Node::I));
+                    for cell in t.header.iter().chain(t.rows.iter().flatten()) {
+                        stack.extend(cell.iter().map(Node::I));
+                    }
+                }
+                Block::Code { .. } | Block::Rule => {}
+            },
+            Node::I(inline) => match inline {
+                Inline::Link { url, .. } if !url_allowed(url) => return false,
+                Inline::Image(image) if !url_allowed(&image.src) => return false,
+                Inline::Note { blocks } => stack.extend(blocks.iter().map(Node::B)),
+                other => stack.extend(other.children().iter().map(Node::I)),
+            },
         }
     }
-    let mut check = Check(meta_complies(&article.meta));
-    walk_blocks(&mut check, &article.blocks);
-    check.0
+    true
 }
 
 fn meta_complies(meta: &Meta) -> bool {
@@ -291,7 +323,7 @@ pub fn sanitize(article: &mut Article, diag: &mut Diagnostics) {
 
 fn sanitize_into(article: &mut Article, report: &mut Vec<String>) {
     sanitize_meta_into(&mut article.meta, report);
-    blocks(&mut article.blocks, report);
+    body(&mut article.blocks, report);
 }
 
 fn sanitize_meta_into(meta: &mut Meta, report: &mut Vec<String>) {
@@ -318,99 +350,126 @@ fn sanitize_meta_into(meta: &mut Meta, report: &mut Vec<String>) {
     });
 }
 
-fn blocks(list: &mut [Block], report: &mut Vec<String>) {
-    for block in list {
-        match block {
-            Block::Heading { content, .. } | Block::Paragraph { content } => {
-                inlines(content, report)
-            }
-            Block::List { items, .. } => {
-                for item in items {
-                    blocks(&mut item.blocks, report);
-                }
-            }
-            Block::Quote {
-                blocks: inner,
-                attribution,
-            } => {
-                blocks(inner, report);
-                inlines(attribution, report);
-            }
-            Block::Figure {
-                image,
-                caption,
-                credit,
-            } => {
-                inlines(caption, report);
-                inlines(credit, report);
-                if !url_allowed(&image.src) {
-                    report.push(format!(
-                        "image {}: unsafe URL; left out, its text kept",
-                        shorten(&image.src)
-                    ));
-                    let mut content = std::mem::take(caption);
-                    if content.is_empty() && !image.alt.trim().is_empty() {
-                        content.push(Inline::text(image.alt.clone()));
+/// Applies the policy to the body, without recursion, in document order.
+fn body(blocks: &mut [Block], report: &mut Vec<String>) {
+    enum Work<'a> {
+        Block(&'a mut Block),
+        Inlines(&'a mut Vec<Inline>),
+    }
+    let mut stack: Vec<Work> = blocks.iter_mut().rev().map(Work::Block).collect();
+    while let Some(work) = stack.pop() {
+        match work {
+            Work::Block(block) => {
+                if let Block::Figure { image, .. } = block {
+                    if !url_allowed(&image.src) {
+                        report.push(format!(
+                            "image {}: unsafe URL; left out, its text kept",
+                            shorten(&image.src)
+                        ));
+                        *block = figure_text(std::mem::replace(block, Block::Rule));
                     }
-                    if !credit.is_empty() {
-                        if !content.is_empty() {
-                            content.push(Inline::text(" "));
+                }
+                match block {
+                    Block::Heading { content, .. } | Block::Paragraph { content } => {
+                        stack.push(Work::Inlines(content));
+                    }
+                    Block::List { items, .. } => {
+                        for item in items.iter_mut().rev() {
+                            stack.extend(item.blocks.iter_mut().rev().map(Work::Block));
                         }
-                        content.append(credit);
                     }
-                    *block = Block::Paragraph { content };
+                    Block::Quote {
+                        blocks,
+                        attribution,
+                    } => {
+                        stack.push(Work::Inlines(attribution));
+                        stack.extend(blocks.iter_mut().rev().map(Work::Block));
+                    }
+                    Block::Figure {
+                        caption, credit, ..
+                    } => {
+                        stack.push(Work::Inlines(credit));
+                        stack.push(Work::Inlines(caption));
+                    }
+                    Block::Table(t) => {
+                        for cell in t.rows.iter_mut().flatten().rev() {
+                            stack.push(Work::Inlines(cell));
+                        }
+                        for cell in t.header.iter_mut().rev() {
+                            stack.push(Work::Inlines(cell));
+                        }
+                        stack.push(Work::Inlines(&mut t.caption));
+                    }
+                    Block::Code { .. } | Block::Rule => {}
                 }
             }
-            Block::Table(t) => {
-                inlines(&mut t.caption, report);
-                for cell in t.header.iter_mut().chain(t.rows.iter_mut().flatten()) {
-                    inlines(cell, report);
+            Work::Inlines(list) => {
+                unwrap_refused(list, report);
+                for inline in list.iter_mut().rev() {
+                    match inline {
+                        Inline::Note { blocks } => {
+                            stack.extend(blocks.iter_mut().rev().map(Work::Block))
+                        }
+                        other => stack.extend(other.children_mut().map(Work::Inlines)),
+                    }
                 }
             }
-            Block::Code { .. } | Block::Rule => {}
         }
     }
 }
 
-fn inlines(list: &mut Vec<Inline>, report: &mut Vec<String>) {
+/// A figure whose image is refused as a paragraph of its caption (else its alternative
+/// text) and credit.
+fn figure_text(figure: Block) -> Block {
+    let Block::Figure {
+        image,
+        mut caption,
+        mut credit,
+    } = figure
+    else {
+        return figure;
+    };
+    if caption.is_empty() && !image.alt.trim().is_empty() {
+        caption.push(Inline::text(image.alt));
+    }
+    if !credit.is_empty() {
+        if !caption.is_empty() {
+            caption.push(Inline::text(" "));
+        }
+        caption.append(&mut credit);
+    }
+    Block::Paragraph { content: caption }
+}
+
+/// Replaces the refused links of a list of inlines by their content and the refused images
+/// by their alternative text, until none is left at this level.
+fn unwrap_refused(list: &mut Vec<Inline>, report: &mut Vec<String>) {
     let refused = |i: &Inline| match i {
         Inline::Link { url, .. } => !url_allowed(url),
         Inline::Image(image) => !url_allowed(&image.src),
         _ => false,
     };
-    for inline in list.iter_mut() {
-        match inline {
-            Inline::Note { blocks: inner } => blocks(inner, report),
-            other => {
-                if let Some(children) = other.children_mut() {
-                    inlines(children, report);
+    while list.iter().any(refused) {
+        for inline in std::mem::take(list) {
+            match inline {
+                Inline::Link { url, content, .. } if !url_allowed(&url) => {
+                    report.push(format!(
+                        "link {}: unsafe URL; link removed, its text kept",
+                        shorten(&url)
+                    ));
+                    list.extend(content);
                 }
-            }
-        }
-    }
-    if !list.iter().any(refused) {
-        return;
-    }
-    let old = std::mem::take(list);
-    for inline in old {
-        match inline {
-            Inline::Link { url, content, .. } if !url_allowed(&url) => {
-                report.push(format!(
-                    "link {}: unsafe URL; link removed, its text kept",
-                    shorten(&url)
-                ));
-                list.extend(content);
-            }
-            Inline::Image(image) if !url_allowed(&image.src) => {
-                report.push(format!(
-                    "image {}: unsafe URL; left out, its text kept",
-                    shorten(&image.src)
-                ));
-                if !image.alt.trim().is_empty() {
-                    list.push(Inline::text(image.alt));
+                Inline::Image(image) if !url_allowed(&image.src) => {
+                    report.push(format!(
+                        "image {}: unsafe URL; left out, its text kept",
+                        shorten(&image.src)
+                    ));
+                    if !image.alt.trim().is_empty() {
+                        list.push(Inline::text(image.alt));
+                    }
                 }
+                other => list.push(other),
             }
-            other => list.push(other),
         }
     }
 }
@@ -547,5 +606,40 @@ mod tests {
         let mut again = Diagnostics::default();
         assert!(matches!(cleaned(&cow, &mut again), Cow::Borrowed(_)));
         assert!(again.warnings.is_empty());
+    }
+
+    #[test]
+    fn deep_articles_are_walked_without_recursion() {
+        let mut inline = Inline::Link {
+            url: "javascript:x".into(),
+            title: None,
+            content: vec![Inline::text("deep words")],
+        };
+        let mut block = Block::para("deep block");
+        for _ in 0..50_000 {
+            inline = Inline::Emphasis {
+                content: vec![inline],
+            };
+            block = Block::Quote {
+                blocks: vec![block],
+                attribution: vec![],
+            };
+        }
+        let mut article = Article::new(
+            "Deep",
+            vec![
+                Block::Paragraph {
+                    content: vec![inline],
+                },
+                block,
+            ],
+        );
+        assert!(!complies(&article));
+        let mut diag = Diagnostics::default();
+        sanitize(&mut article, &mut diag);
+        assert_eq!(diag.warnings.len(), 1);
+        assert!(complies(&article));
+        // Dropping 50,000 nested boxes recurses; the process ends soon anyway.
+        std::mem::forget(article);
     }
 }

@@ -56,7 +56,7 @@ header .subtitle{font-size:1.2em}figcaption,.byline,.dateline,.publisher,.source
 
 /// The images of an article to embed in its page, with the web ones downloaded when allowed.
 fn embedded_images(article: &Article, options: &WriteOptions) -> Images {
-    let mut images = Images::default();
+    let mut images = Images::allowing(&options.allow_local_files);
     if let Some(fetch) = &options.fetch {
         let base = article.meta.url.as_deref().and_then(web_url);
         let place = Place {

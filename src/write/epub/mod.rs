@@ -106,7 +106,7 @@ fn book(articles: &[Article], options: &WriteOptions, diag: &mut Diagnostics) ->
         .first()
         .ok_or_else(|| Error::write("epub", "no article to write"))?;
     let digest = articles.len() > 1;
-    let mut images = Images::default();
+    let mut images = Images::allowing(&options.allow_local_files);
     if let Some(fetch) = &options.fetch {
         let bases: Vec<Option<String>> = articles
             .iter()
