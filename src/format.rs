@@ -49,6 +49,9 @@ pub struct WriteOptions {
     pub fetch: Option<crate::fetch::FetchOptions>,
     /// HTML: embed images as `data:` URIs, so the page stands alone.
     pub embed_images: bool,
+    /// Folders whose files may be embedded as images besides the input's folder and below
+    /// (`--allow-local-files`).
+    pub allow_local_files: Vec<PathBuf>,
 }
 
 /// Warnings gathered during a conversion: things that did not stop it but that a user

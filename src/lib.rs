@@ -17,6 +17,7 @@ pub mod format;
 pub mod lang;
 pub mod model;
 pub mod read;
+pub mod safety;
 pub mod write;
 
 pub use error::{Error, Result};
@@ -32,6 +33,8 @@ pub struct Options {
     pub write: WriteOptions,
     /// Limits of web requests (a URL input; images when `write.fetch` is set).
     pub fetch: fetch::FetchOptions,
+    /// Any warning fails the conversion ([`Error::Strict`]), so that nothing lossy passes.
+    pub strict: bool,
 }
 
 /// Converts bytes of one format to another with the built-in formats and default options.
@@ -64,6 +67,11 @@ pub fn convert_with(
     let write = apply_metadata(&mut articles, options)?;
     let mut out = Vec::new();
     writer.write_many(&articles, &write, &mut diag, &mut out)?;
+    if options.strict && !diag.warnings.is_empty() {
+        return Err(Error::Strict {
+            warnings: diag.warnings,
+        });
+    }
     Ok((out, diag))
 }
 
@@ -82,6 +90,7 @@ pub fn read_one(
         registry.reader(from)?
     };
     let mut article = reader.read(input, options, diag)?;
+    safety::sanitize(&mut article, diag);
     article.origin = input.path.map(|p| p.to_path_buf());
     if article.meta.url.is_none() {
         article.meta.url.clone_from(&options.url);

@@ -23,6 +23,10 @@ const EXIT_TOO_LARGE: u8 = 6;
 /// Exit code when the URL gives something that is not a page or text (a PDF, a video...).
 const EXIT_NOT_A_PAGE: u8 = 7;
 
+/// The largest input read, file or stream: more is refused rather than exhausting memory
+/// (a FIFO or standard input may never end).
+const MAX_INPUT_BYTES: u64 = 256 << 20;
+
 #[derive(Parser, Debug)]
 #[command(
     name = "folio",
@@ -60,6 +64,10 @@ struct Cli {
     /// Embed images in HTML output (as data: URIs), downloading web images.
     #[arg(long = "embed-images")]
     embed_images: bool,
+    /// Also embed image files from this folder and below (repeatable); by default only
+    /// the input's folder and below.
+    #[arg(long = "allow-local-files", value_name = "DIR")]
+    allow_local_files: Vec<PathBuf>,
     /// Never use the network: a URL input fails, web images stay links.
     #[arg(long = "offline")]
     offline: bool,
@@ -70,6 +78,9 @@ struct Cli {
     /// Do not print warnings.
     #[arg(short = 'q', long = "quiet")]
     quiet: bool,
+    /// Fail on any warning (an image left out, a link removed...): nothing is written.
+    #[arg(long = "strict")]
+    strict: bool,
     /// List the input and output formats and exit.
     #[arg(long = "list-formats")]
     list_formats: bool,
@@ -194,6 +205,12 @@ fn run(cli: &Cli) -> Result<(), Failure> {
     } else {
         cli.inputs.iter().map(String::as_str).collect()
     };
+    if let Some(out) = cli.output.as_ref().filter(|_| !to_stdout) {
+        if inputs.iter().any(|name| same_file(Path::new(name), out)) {
+            let why = "is also an input; give another output file";
+            return Err(Failure::new(out.display().to_string(), why, EXIT_USAGE));
+        }
+    }
     // Made at the first URL: runs without one skip setting up TLS.
     let mut client = None;
     let from = cli.from.as_deref().unwrap_or("auto");
@@ -247,6 +264,16 @@ fn run(cli: &Cli) -> Result<(), Failure> {
         .filter(|_| !to_stdout)
         .map_or("stdout".to_string(), |p| p.display().to_string());
     result.map_err(|e| Failure::new(&output_name, e, EXIT_FAILED))?;
+    if cli.strict && !diag.warnings.is_empty() {
+        let why = folio::Error::Strict {
+            warnings: std::mem::take(&mut diag.warnings),
+        };
+        return Err(Failure::new(
+            output_name,
+            format!("{why}; nothing written"),
+            EXIT_FAILED,
+        ));
+    }
     match &cli.output {
         Some(path) if !to_stdout => write_atomically(path, &out),
         _ => {
@@ -277,6 +304,11 @@ fn options(cli: &Cli) -> Result<Options, Failure> {
     options.read.extract = !cli.no_extract;
     options.read.base_url.clone_from(&cli.base_url);
     options.write.cover.clone_from(&cli.cover);
+    options
+        .write
+        .allow_local_files
+        .clone_from(&cli.allow_local_files);
+    options.strict = cli.strict;
     if let Ok(epoch) = std::env::var("SOURCE_DATE_EPOCH") {
         let secs = epoch.trim().parse::<i64>().map_err(|_| {
             Failure::new(
@@ -319,21 +351,66 @@ fn display_name(name: &str) -> String {
     }
 }
 
+/// Whether two paths name the same existing file (through links, `..` or other spellings).
+fn same_file(a: &Path, b: &Path) -> bool {
+    let (Ok(ma), Ok(mb)) = (std::fs::metadata(a), std::fs::metadata(b)) else {
+        return false;
+    };
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        ma.dev() == mb.dev() && ma.ino() == mb.ino()
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (ma, mb);
+        std::fs::canonicalize(a).ok() == std::fs::canonicalize(b).ok()
+    }
+}
+
+/// Reads an input whole: a file, a FIFO or standard input, up to [`MAX_INPUT_BYTES`].
+/// Directories and devices are refused.
 fn read_input(name: &str) -> Result<Vec<u8>, Failure> {
     let fail = |e: String| Failure::new(display_name(name), e, EXIT_FAILED);
+    let too_large = || {
+        fail(format!(
+            "larger than the limit of {} MB",
+            MAX_INPUT_BYTES >> 20
+        ))
+    };
+    let mut bytes = Vec::new();
     if name == "-" {
-        let mut bytes = Vec::new();
         std::io::stdin()
             .lock()
+            .take(MAX_INPUT_BYTES + 1)
             .read_to_end(&mut bytes)
             .map_err(|e| fail(format!("cannot read: {e}")))?;
-        return Ok(bytes);
+    } else {
+        let path = Path::new(name);
+        let cannot_read = |e: std::io::Error| fail(format!("cannot read: {}", io_reason(&e)));
+        let meta = std::fs::metadata(path).map_err(cannot_read)?;
+        if meta.is_dir() {
+            return Err(fail("is a directory, not a file".into()));
+        }
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::FileTypeExt;
+            let kind = meta.file_type();
+            if kind.is_char_device() || kind.is_block_device() {
+                return Err(fail("is a device, not a file".into()));
+            }
+        }
+        if meta.len() > MAX_INPUT_BYTES {
+            return Err(too_large());
+        }
+        std::fs::File::open(path)
+            .and_then(|f| f.take(MAX_INPUT_BYTES + 1).read_to_end(&mut bytes))
+            .map_err(cannot_read)?;
     }
-    let path = Path::new(name);
-    if path.is_dir() {
-        return Err(fail("is a directory, not a file".into()));
+    if bytes.len() as u64 > MAX_INPUT_BYTES {
+        return Err(too_large());
     }
-    std::fs::read(path).map_err(|e| fail(format!("cannot read: {}", io_reason(&e))))
+    Ok(bytes)
 }
 
 /// The reason of an I/O error without Rust's "(os error N)" suffix.

@@ -286,3 +286,95 @@ fn metadata_with_several_inputs_describes_the_whole() {
         "{nav}"
     );
 }
+
+/// Runs folio on `input` (written as `name` in a fresh folder) to `out_name` with `args`;
+/// returns the run and whether the output exists.
+fn convert_file(name: &str, input: &str, out_name: &str, args: &[&str]) -> (Output, bool) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    std::fs::write(&path, input).unwrap();
+    let out = dir.path().join(out_name);
+    let mut all = vec![path.to_str().unwrap(), "-o", out.to_str().unwrap()];
+    all.extend_from_slice(args);
+    let o = folio(&all, None);
+    let exists = out.exists();
+    (o, exists)
+}
+
+#[test]
+fn strict_fails_on_any_warning_and_writes_nothing() {
+    let lossy = [
+        // An image that is not there.
+        ("a.md", "# T\n\nText.\n\n![Alt](missing.png)\n", "a.epub"),
+        // A link removed by the safety policy.
+        ("b.md", "[click](javascript:alert(1)) here\n", "b.xml"),
+        // An embedded video in the article.
+        (
+            "c.html",
+            "<p>Text before the video.</p><video src=v.mp4></video><p>After.</p>",
+            "c.md",
+        ),
+        // An image in raw HTML inside Markdown.
+        ("d.md", "Text <img src=x.png> more.\n", "d.txt"),
+    ];
+    for (name, input, out) in lossy {
+        let (o, written) = convert_file(name, input, out, &[]);
+        assert!(o.status.success(), "{name}: {}", stderr(&o));
+        assert!(written, "{name}: written without --strict");
+        assert!(
+            stderr(&o).contains("folio: warning: "),
+            "{name}: {}",
+            stderr(&o)
+        );
+
+        let (o, written) = convert_file(name, input, out, &["--strict"]);
+        let err = stderr(&o);
+        assert_eq!(o.status.code(), Some(1), "{name}: {err}");
+        assert!(!written, "{name}: nothing may be written with --strict");
+        let last = err.lines().last().unwrap();
+        assert!(
+            last.starts_with("folio: ")
+                && last.contains("in strict mode")
+                && last.ends_with("nothing written"),
+            "{name}: {err}"
+        );
+        // Quiet hides the warnings, not the failure.
+        let (o, _) = convert_file(name, input, out, &["--strict", "-q"]);
+        assert_eq!(o.status.code(), Some(1));
+        assert_eq!(stderr(&o).lines().count(), 1, "{}", stderr(&o));
+    }
+    let (o, written) = convert_file(
+        "e.md",
+        "# Clean\n\nNothing lossy.\n",
+        "e.epub",
+        &["--strict"],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(written);
+    // To standard output: nothing printed.
+    let o = folio(
+        &["-f", "markdown", "-t", "html", "--strict"],
+        Some(b"[x](vbscript:y)"),
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(o.stdout.is_empty());
+}
+
+#[test]
+fn strict_in_the_library() {
+    let registry = folio::Registry::default();
+    let options = folio::Options {
+        strict: true,
+        ..Default::default()
+    };
+    let inputs = [folio::Input::new(b"[x](javascript:y) and text\n")];
+    match folio::convert_with(&registry, &inputs, "markdown", "jats", &options) {
+        Err(folio::Error::Strict { warnings }) => {
+            assert_eq!(warnings.len(), 1, "{warnings:?}");
+            assert!(warnings[0].contains("link"), "{warnings:?}");
+        }
+        other => panic!("expected a strict failure: {other:?}"),
+    }
+    let inputs = [folio::Input::new(b"Plain words.\n")];
+    assert!(folio::convert_with(&registry, &inputs, "markdown", "jats", &options).is_ok());
+}

@@ -250,8 +250,11 @@ fn rich_article_has_every_word_and_resolving_references() {
     check_structure(&book);
     assert_has_every_word(&a, &book.all_text());
     // The missing local image is taken as relative to the article's URL and linked, like
-    // the remote one: neither is fetched.
-    assert!(diag.warnings.is_empty(), "{:?}", diag.warnings);
+    // the remote one: neither is fetched. The script link is removed, its words kept.
+    assert_eq!(
+        diag.warnings,
+        ["link javascript:alert(1): unsafe URL; link removed, its text kept"]
+    );
     let text = book.xhtml().into_iter().map(|(_, x)| x).collect::<String>();
     assert!(text.contains(
         "<a class=\"image\" href=\"https://example.org/remote.png\">remote picture words</a>"

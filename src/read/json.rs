@@ -17,9 +17,12 @@ impl Reader for JsonReader {
     fn description(&self) -> &str {
         "folio's article model as JSON (versioned)"
     }
-    fn read(&self, input: Input<'_>, _: &ReadOptions, _: &mut Diagnostics) -> Result<Article> {
-        let doc: Document =
-            serde_json::from_slice(input.bytes).map_err(|e| Error::parse("JSON", e))?;
+    fn read(&self, input: Input<'_>, _: &ReadOptions, diag: &mut Diagnostics) -> Result<Article> {
+        let (text, replaced) = crate::read::text::decode::decode_bytes(input.bytes);
+        if replaced {
+            diag.warn(crate::read::text::decode::REPLACED_WARNING);
+        }
+        let doc: Document = serde_json::from_str(&text).map_err(|e| Error::parse("JSON", e))?;
         if doc.version > MODEL_VERSION {
             return Err(Error::parse(
                 "JSON",

@@ -39,6 +39,7 @@ impl Writer for HtmlWriter {
         diag: &mut Diagnostics,
         out: &mut dyn Write,
     ) -> Result<()> {
+        let article = &*crate::safety::cleaned(article, diag);
         let images = options
             .embed_images
             .then(|| embedded_images(article, options));
@@ -55,7 +56,7 @@ header .subtitle{font-size:1.2em}figcaption,.byline,.dateline,.publisher,.source
 
 /// The images of an article to embed in its page, with the web ones downloaded when allowed.
 fn embedded_images(article: &Article, options: &WriteOptions) -> Images {
-    let mut images = Images::default();
+    let mut images = Images::allowing(&options.allow_local_files);
     if let Some(fetch) = &options.fetch {
         let base = article.meta.url.as_deref().and_then(web_url);
         let place = Place {
@@ -108,7 +109,7 @@ fn page(article: &Article, images: Option<Images>, diag: &mut Diagnostics) -> St
         names: headings.names(""),
         embed: images.map(|images| Embed {
             images,
-            diag,
+            diag: &mut *diag,
             dir: article.origin.as_deref().and_then(std::path::Path::parent),
             base_url: base_url.as_deref(),
         }),
@@ -122,7 +123,11 @@ fn page(article: &Article, images: Option<Images>, diag: &mut Diagnostics) -> St
     );
     r.blocks(blocks);
     r.notes();
+    let flattened = r.flattened();
     out.push_str(&r.finish());
+    if flattened {
+        diag.warn(flattened_warning("HTML", MAX_DEPTH));
+    }
     out.push_str("</article>\n</body>\n</html>\n");
     out
 }
@@ -476,6 +481,8 @@ pub(crate) struct Renderer<'a, 'b> {
     /// Note references met inside a link, written after it (links do not nest).
     deferred: Vec<String>,
     depth: usize,
+    /// Whether content nested deeper than [`MAX_DEPTH`] was written as plain text.
+    flattened: bool,
 }
 
 impl<'a, 'b> Renderer<'a, 'b> {
@@ -499,6 +506,7 @@ impl<'a, 'b> Renderer<'a, 'b> {
             in_link: false,
             deferred: Vec::new(),
             depth: 0,
+            flattened: false,
         }
     }
 
@@ -516,6 +524,11 @@ impl<'a, 'b> Renderer<'a, 'b> {
         self.out
     }
 
+    /// Whether content nested deeper than [`MAX_DEPTH`] was written as plain text.
+    pub(crate) fn flattened(&self) -> bool {
+        self.flattened
+    }
+
     pub(crate) fn blocks(&mut self, blocks: &'b [Block]) {
         for b in blocks {
             self.block(b);
@@ -524,6 +537,7 @@ impl<'a, 'b> Renderer<'a, 'b> {
 
     fn block(&mut self, block: &'b Block) {
         if self.depth >= MAX_DEPTH {
+            self.flattened = true;
             self.out.push_str("<p>");
             escape_text(&mut self.out, &plain_text(std::slice::from_ref(block)));
             self.out.push_str("</p>\n");
@@ -785,6 +799,7 @@ impl<'a, 'b> Renderer<'a, 'b> {
 
     fn inline(&mut self, inline: &'b Inline) {
         if self.depth >= MAX_DEPTH {
+            self.flattened = true;
             escape_text(
                 &mut self.out,
                 &flat_text(&[], std::slice::from_ref(inline), true),
@@ -1061,12 +1076,16 @@ pub(crate) fn escape_attr(out: &mut String, s: &str) {
     }
 }
 
+/// The warning for content nested deeper than a writer's limit.
+pub(crate) fn flattened_warning(format: &str, depth: usize) -> String {
+    format!("content nested deeper than {depth} levels was written as plain text in {format}")
+}
+
 /// A URL made safe to write as an `href` or `src`: trimmed, characters that URLs may not hold
-/// percent-encoded; `None` for script URLs and empty ones.
+/// percent-encoded; `None` for empty ones and those [`crate::safety::url_allowed`] refuses.
 pub(crate) fn clean_url(url: &str) -> Option<String> {
     let url = url.trim();
-    let scheme = url_scheme(url).unwrap_or_default();
-    if url.is_empty() || matches!(scheme.as_str(), "javascript" | "vbscript") {
+    if url.is_empty() || !crate::safety::url_allowed(url) {
         return None;
     }
     let mut out = String::with_capacity(url.len());

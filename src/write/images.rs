@@ -39,10 +39,15 @@ pub(crate) enum Found {
     Unavailable,
 }
 
+/// A local image larger than this is not read.
+const MAX_LOCAL_BYTES: u64 = 100 << 20;
+
 /// The images of a book, each embedded once however often it is referenced.
 #[derive(Debug, Default)]
 pub(crate) struct Images {
     pub resources: Vec<Resource>,
+    /// Folders besides the input's whose files may be embedded (`--allow-local-files`).
+    allowed: Vec<PathBuf>,
     /// Lookups already made, by the directory and reference they were made from.
     seen: HashMap<Key, Found>,
     /// Loads made ahead of rendering (web images downloaded together), by the same key.
@@ -69,6 +74,14 @@ pub(crate) struct Place<'a> {
 }
 
 impl Images {
+    /// No images yet; local files may come from the input's folder and from `allowed`.
+    pub(crate) fn allowing(allowed: &[PathBuf]) -> Images {
+        Images {
+            allowed: allowed.to_vec(),
+            ..Images::default()
+        }
+    }
+
     /// Resolves an image reference: `src` is a `data:` URI, a URL, or a path relative to `dir`;
     /// a relative path that is no local file is taken relative to `base_url`, when known.
     pub(crate) fn find(
@@ -80,9 +93,15 @@ impl Images {
     ) -> Found {
         let src = src.trim();
         let key = key(src, dir, base_url);
+        if let Some(found) = self.seen.get(&key) {
+            return found.clone();
+        }
         match self.ready.remove(&key) {
             Some(ready) => self.add(key, || ready, diag),
-            None => self.add(key, || load(src, dir, base_url), diag),
+            None => {
+                let loaded = load(src, dir, base_url, &self.allowed);
+                self.add(key, || loaded, diag)
+            }
         }
     }
 
@@ -118,7 +137,7 @@ impl Images {
             {
                 continue;
             }
-            match load(src, place.dir, place.base_url) {
+            match load(src, place.dir, place.base_url, &self.allowed) {
                 Load::Remote(url) => {
                     if asked.insert(url.clone()) {
                         wanted.push(url.clone());
@@ -209,7 +228,9 @@ enum Load {
     Failed(String),
 }
 
-fn load(src: &str, dir: Option<&Path>, base_url: Option<&str>) -> Load {
+/// Loads what an image reference names. A local file is read only when it lies, symlinks
+/// resolved, in the input's folder or below, or in an `allowed` folder.
+fn load(src: &str, dir: Option<&Path>, base_url: Option<&str>, allowed: &[PathBuf]) -> Load {
     if src.is_empty() {
         return Load::Failed("empty reference".into());
     }
@@ -244,20 +265,50 @@ fn load(src: &str, dir: Option<&Path>, base_url: Option<&str>) -> Load {
         Some(d) if path.is_relative() => d.join(path),
         _ => path,
     };
-    match std::fs::read(&path) {
-        Ok(bytes) => Load::Bytes(bytes),
-        // References written as URLs escape spaces and the like.
-        Err(e) => match std::fs::read(percent_decode(&path.to_string_lossy())) {
+    // References written as URLs escape spaces and the like.
+    let decoded = PathBuf::from(percent_decode(&path.to_string_lossy()));
+    let Some(file) = [&path, &decoded].into_iter().find(|p| p.is_file()) else {
+        return match on_the_web() {
+            Some(url) if url_scheme(src).is_none() => Load::Remote(url),
+            _ => Load::Failed(format!("no such file {}", path.display())),
+        };
+    };
+    let Some(real) = local_allowed(file, dir, allowed) else {
+        // A path from the root that is on this machine too is the site's, when known.
+        if src.starts_with('/') && base_url.is_some() {
+            return root_relative(src, base_url);
+        }
+        return Load::Failed(format!(
+            "{} is outside the input's folder (allow it with --allow-local-files)",
+            path.display()
+        ));
+    };
+    match std::fs::metadata(&real) {
+        Ok(m) if m.len() > MAX_LOCAL_BYTES => Load::Failed(format!(
+            "larger than the limit of {}",
+            crate::fetch::size(MAX_LOCAL_BYTES)
+        )),
+        _ => match std::fs::read(&real) {
             Ok(bytes) => Load::Bytes(bytes),
-            Err(_) => match on_the_web() {
-                Some(url) if url_scheme(src).is_none() => Load::Remote(url),
-                _ if e.kind() == std::io::ErrorKind::NotFound => {
-                    Load::Failed(format!("no such file {}", path.display()))
-                }
-                _ => Load::Failed(format!("{}: {e}", path.display())),
-            },
+            Err(e) => Load::Failed(format!("{}: {e}", path.display())),
         },
     }
+}
+
+/// The real path of a regular file in the input's folder (the current directory for
+/// standard input) or below, or in one of `allowed`; `None` for any other file, wherever
+/// `..` or a symlink leads.
+fn local_allowed(file: &Path, dir: Option<&Path>, allowed: &[PathBuf]) -> Option<PathBuf> {
+    let real = std::fs::canonicalize(file).ok().filter(|p| p.is_file())?;
+    let input_dir = match dir {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    std::iter::once(input_dir)
+        .chain(allowed.iter().map(PathBuf::as_path))
+        .filter_map(|d| std::fs::canonicalize(d).ok())
+        .any(|d| real.starts_with(d))
+        .then_some(real)
 }
 
 /// A reference from the root that is not a file here (`/static/x.png`,
@@ -334,6 +385,9 @@ fn download_all(
 fn for_readers(bytes: Vec<u8>) -> Result<(Vec<u8>, (&'static str, &'static str)), String> {
     let kind = sniff(&bytes);
     match kind {
+        Some(("image/svg+xml", _)) if !crate::safety::svg_is_safe(&bytes) => {
+            return Err("an SVG image with scripts, event handlers or a DTD".into())
+        }
         Some(("image/gif" | "image/svg+xml", _)) => return Ok((bytes, kind.unwrap_or_default())),
         // Scaled when known to be large; kept as they are when their size cannot be read.
         Some(("image/png" | "image/jpeg", _)) => match dimensions(&bytes) {
@@ -394,7 +448,7 @@ fn decode(bytes: &[u8]) -> Result<image::DynamicImage, String> {
 }
 
 /// The bytes of the part of a `data:` URI after the scheme (`image/png;base64,iVBOR...`).
-fn decode_data_uri(data: &str) -> Option<Vec<u8>> {
+pub(crate) fn decode_data_uri(data: &str) -> Option<Vec<u8>> {
     let (header, payload) = data.split_once(',')?;
     if header.to_ascii_lowercase().ends_with(";base64") {
         let clean: String = percent_decode(payload)
@@ -414,7 +468,7 @@ fn decode_data_uri(data: &str) -> Option<Vec<u8>> {
 }
 
 /// Decodes `%XX` escapes; invalid ones are kept as they are.
-fn percent_decode(s: &str) -> String {
+pub(crate) fn percent_decode(s: &str) -> String {
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
@@ -563,14 +617,24 @@ mod tests {
         let local = local.to_string_lossy().into_owned();
         let mut images = Images::default();
         let mut diag = Diagnostics::default();
-        // A file of this machine, named from the root, is embedded.
-        let found = images.find(&local, None, None, &mut diag);
+        // A file of this machine, named from the root, is embedded when it is in the
+        // input's folder.
+        let found = images.find(&local, Some(dir.path()), None, &mut diag);
+        assert_eq!(found, Found::Embedded(0));
+        // Outside it, it is not read.
+        let elsewhere = tempfile::tempdir().unwrap();
+        let found = images.find(&local, Some(elsewhere.path()), None, &mut diag);
+        assert_eq!(found, Found::Unavailable);
+        assert!(diag.warnings[0].contains("outside"), "{:?}", diag.warnings);
+        // Unless its folder is allowed.
+        let mut allowing = Images::allowing(&[dir.path().to_path_buf()]);
+        let found = allowing.find(&local, Some(elsewhere.path()), None, &mut diag);
         assert_eq!(found, Found::Embedded(0));
         // A path that is no file here is on the article's site.
         let missing = format!("{local}.missing/static/y.png");
         let found = images.find(&missing, None, None, &mut diag);
         assert_eq!(found, Found::Unavailable);
-        assert!(diag.warnings[0].contains("web site"), "{:?}", diag.warnings);
+        assert!(diag.warnings[1].contains("web site"), "{:?}", diag.warnings);
         let page = Some("https://example.org/news/a.html");
         let found = images.find(&missing, Some(dir.path()), page, &mut diag);
         assert_eq!(

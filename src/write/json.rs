@@ -23,9 +23,10 @@ impl Writer for JsonWriter {
         &self,
         article: &Article,
         _: &WriteOptions,
-        _: &mut Diagnostics,
+        diag: &mut Diagnostics,
         out: &mut dyn Write,
     ) -> Result<()> {
+        let article = &*crate::safety::cleaned(article, diag);
         // Same shape as `model::Document`, borrowing the article instead of cloning it.
         #[derive(Serialize)]
         struct DocumentRef<'a> {

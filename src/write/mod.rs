@@ -3,13 +3,23 @@
 pub mod epub;
 pub mod html;
 mod ids;
-mod images;
+pub(crate) mod images;
 pub mod jats;
 pub mod json;
 pub mod markdown;
 pub mod plain;
 
 use crate::format::Registry;
+
+/// Text with each NUL (which a model read from JSON may hold) as U+FFFD, as readers of
+/// text formats take it: a NUL byte in a text file breaks the tools that read it.
+fn without_nul(text: String) -> String {
+    if text.contains('\0') {
+        text.replace('\0', "\u{FFFD}")
+    } else {
+        text
+    }
+}
 
 /// Registers every built-in writer.
 pub fn register_all(registry: &mut Registry) {

@@ -25,10 +25,11 @@ impl Writer for PlainWriter {
         &self,
         article: &Article,
         _: &WriteOptions,
-        _: &mut Diagnostics,
+        diag: &mut Diagnostics,
         out: &mut dyn Write,
     ) -> Result<()> {
-        out.write_all(render(article).as_bytes())?;
+        let article = crate::safety::cleaned(article, diag);
+        out.write_all(crate::write::without_nul(render(&article)).as_bytes())?;
         Ok(())
     }
 }

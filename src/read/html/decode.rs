@@ -19,11 +19,18 @@ pub fn decode(bytes: &[u8]) -> Cow<'_, str> {
 /// Valid UTF-8 still wins: servers often send a default `iso-8859-1` for UTF-8 pages. An
 /// unknown label is no hint.
 pub fn decode_with_hint<'b>(bytes: &'b [u8], charset: Option<&str>) -> Cow<'b, str> {
+    decode_reporting(bytes, charset).0
+}
+
+/// Decodes as [`decode_with_hint`] does; the flag tells whether bytes that are no text in
+/// the encoding were replaced with U+FFFD. Undeclared bytes that are UTF-8 but for a few
+/// stray bytes stay UTF-8 rather than turning every other character into mojibake.
+pub fn decode_reporting<'b>(bytes: &'b [u8], charset: Option<&str>) -> (Cow<'b, str>, bool) {
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
-        return encoding.decode_without_bom_handling(&bytes[bom_len..]).0;
+        return encoding.decode_without_bom_handling(&bytes[bom_len..]);
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
-        return Cow::Borrowed(text);
+        return (Cow::Borrowed(text), false);
     }
     let hint = charset
         .and_then(|label| Encoding::for_label(label.trim().as_bytes()))
@@ -34,10 +41,14 @@ pub fn decode_with_hint<'b>(bytes: &'b [u8], charset: Option<&str>) -> Cow<'b, s
                 enc
             }
         });
-    let encoding = hint
-        .or_else(|| declared_charset(bytes))
-        .unwrap_or_else(|| detect(bytes));
-    encoding.decode_without_bom_handling(bytes).0
+    let encoding = hint.or_else(|| declared_charset(bytes)).unwrap_or_else(|| {
+        if crate::read::text::decode::mostly_utf8(bytes) {
+            UTF_8
+        } else {
+            detect(bytes)
+        }
+    });
+    encoding.decode_without_bom_handling(bytes)
 }
 
 fn detect(bytes: &[u8]) -> &'static Encoding {

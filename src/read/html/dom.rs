@@ -67,6 +67,8 @@ pub type NodeId = usize;
 #[derive(Debug)]
 pub struct Dom {
     pub nodes: Vec<Node>,
+    /// Whether elements nested deeper than [`MAX_DEPTH`] were moved up to that depth.
+    pub flattened: bool,
 }
 
 #[derive(Debug)]
@@ -341,6 +343,7 @@ impl Sink {
             data: Data::Document,
         });
         // (raw id, parent in the new tree, depth, inside an element keeping whitespace)
+        let mut flattened = false;
         let mut stack: Vec<(usize, NodeId, usize, bool)> = children_last_first(&raw, 0)
             .map(|c| (c, 0, 1, false))
             .collect();
@@ -369,6 +372,7 @@ impl Sink {
             stack.extend(
                 children_last_first(&raw, rid).map(|c| (c, child_parent, child_depth, verbatim)),
             );
+            flattened |= child_parent != id && stack.len() > before;
             nodes.push(Node {
                 parent: Some(parent),
                 children: Vec::with_capacity(stack.len() - before),
@@ -376,7 +380,7 @@ impl Sink {
             });
             nodes[parent].children.push(id);
         }
-        Dom { nodes }
+        Dom { nodes, flattened }
     }
 }
 

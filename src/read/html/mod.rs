@@ -50,11 +50,14 @@ impl Reader for HtmlReader {
         &self,
         input: Input<'_>,
         options: &ReadOptions,
-        _: &mut Diagnostics,
+        diag: &mut Diagnostics,
     ) -> Result<Article> {
-        let text = decode::decode_with_hint(input.bytes, options.charset.as_deref());
+        let (text, replaced) = decode::decode_reporting(input.bytes, options.charset.as_deref());
+        if replaced {
+            diag.warn(crate::read::text::decode::REPLACED_WARNING);
+        }
         let folder = input.path.and_then(std::path::Path::parent);
-        Ok(read_html(&text, options, folder))
+        Ok(read_html(&text, options, folder, diag))
     }
 }
 
@@ -70,9 +73,22 @@ pub fn is_whole_page(text: &str) -> bool {
         .any(|t| head.contains(t))
 }
 
-/// Reads decoded HTML; `folder` is the folder of the page's file, when it is one.
-pub fn read_html(text: &str, options: &ReadOptions, folder: Option<&std::path::Path>) -> Article {
+/// Reads decoded HTML; `folder` is the folder of the page's file, when it is one. What is
+/// lost of the kept part of the page (nesting beyond [`dom::MAX_DEPTH`], embedded media) is
+/// a warning.
+pub fn read_html(
+    text: &str,
+    options: &ReadOptions,
+    folder: Option<&std::path::Path>,
+    diag: &mut Diagnostics,
+) -> Article {
     let dom = Dom::parse(text);
+    if dom.flattened {
+        diag.warn(format!(
+            "HTML nested deeper than {} levels was flattened",
+            dom::MAX_DEPTH
+        ));
+    }
     let tags = meta::MetaTags::collect(&dom);
     let mut meta = meta::page_meta(&dom, &tags);
     let base_skip = extract::never_content(&dom);
@@ -108,6 +124,18 @@ pub fn read_html(text: &str, options: &ReadOptions, folder: Option<&std::path::P
     let urls =
         urls::Resolver::for_page(&dom, page_url, options.base_url.as_deref()).with_folder(folder);
     let mut blocks = convert::Converter::new(&dom, &skip, &urls).blocks(&selection.roots);
+    let embedded = embedded_left_out(&dom, &skip, &selection.roots);
+    if !embedded.is_empty() {
+        diag.warn(format!(
+            "{} embedded element(s) ({}) have no equivalent in an article and were left out",
+            embedded.len(),
+            {
+                let mut names = embedded.clone();
+                names.dedup();
+                names.join(", ")
+            }
+        ));
+    }
     if extracting {
         if blocks.is_empty() {
             blocks = convert::Converter::new(&dom, &base_skip, &urls).blocks(&[body]);
@@ -127,6 +155,34 @@ pub fn read_html(text: &str, options: &ReadOptions, folder: Option<&std::path::P
         blocks,
         origin: None,
     }
+}
+
+/// The names of the embedded media and frames inside the kept part of a page, which the
+/// model cannot hold; those inside left-out parts (menus, ads) do not count.
+fn embedded_left_out(dom: &Dom, skip: &[bool], roots: &[dom::NodeId]) -> Vec<String> {
+    const EMBEDDED: &[&str] = &[
+        "iframe", "object", "embed", "video", "audio", "canvas", "applet", "frame",
+    ];
+    let mut names: Vec<String> = Vec::new();
+    for id in dom.all() {
+        let Some(tag) = dom.tag(id).filter(|t| EMBEDDED.contains(t)) else {
+            continue;
+        };
+        let mut at = dom.parent(id);
+        let kept = loop {
+            match at {
+                Some(a) if roots.contains(&a) => break true,
+                Some(a) if skip[a] => break false,
+                Some(a) => at = dom.parent(a),
+                None => break false,
+            }
+        };
+        if kept {
+            names.push(tag.to_string());
+        }
+    }
+    names.sort();
+    names
 }
 
 fn guess_language(blocks: &[Block]) -> Option<String> {

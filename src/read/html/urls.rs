@@ -57,17 +57,11 @@ impl Resolver {
         self.resolve(reference)
     }
 
-    /// An absolute URL, or the reference as it is when there is no base; `None` for script
-    /// URLs. Fragment-only references stay as they are.
+    /// An absolute URL, or the reference as it is when there is no base; `None` for the
+    /// URLs [`crate::safety::url_allowed`] refuses. Fragment-only references stay as they are.
     pub fn resolve(&self, reference: &str) -> Option<String> {
         let r = reference.trim();
-        let scheme: String = r
-            .chars()
-            .take(11)
-            .filter(|c| !c.is_whitespace())
-            .collect::<String>()
-            .to_ascii_lowercase();
-        if scheme.starts_with("javascript:") || scheme.starts_with("vbscript:") || r.is_empty() {
+        if r.is_empty() || !crate::safety::url_allowed(r) {
             return None;
         }
         if r.starts_with('#') {

@@ -37,6 +37,27 @@ pub fn visible_text(html: &str) -> String {
         .join(" ")
 }
 
+/// The names of the elements in raw HTML whose content is more than text (pictures, media,
+/// frames, scripts, forms, tables), which folio cannot keep: sorted, each once.
+pub fn lossy_elements<'a>(chunks: impl Iterator<Item = &'a str>) -> Vec<String> {
+    const LOSSY: &[&str] = &[
+        "img", "picture", "iframe", "video", "audio", "object", "embed", "canvas", "svg", "math",
+        "script", "style", "form", "input", "button", "select", "textarea", "table",
+    ];
+    let mut names = Vec::new();
+    for chunk in chunks {
+        for (i, _) in chunk.match_indices('<') {
+            let name = tag_name(&chunk[i..]);
+            if !chunk[i + 1..].starts_with('/') && LOSSY.contains(&name.as_str()) {
+                names.push(name);
+            }
+        }
+    }
+    names.sort();
+    names.dedup();
+    names
+}
+
 /// The lowercase name of a tag (`<BR/>` → `br`, `</em>` → `em`).
 pub fn tag_name(tag: &str) -> String {
     tag.trim_start_matches(['<', '/'])
@@ -84,6 +105,17 @@ mod tests {
         assert_eq!(visible_text("text <!-- open"), "text");
         assert_eq!(visible_text("<script>never closed"), "");
         assert_eq!(visible_text("&#xFFFFFFFF; &#;"), "&#xFFFFFFFF; &#;");
+    }
+
+    #[test]
+    fn names_lossy_elements() {
+        let chunks = [
+            "<p>a <img src=x> b</p>",
+            "<IFRAME src=y></iframe><img>",
+            "<b>x</b>",
+        ];
+        assert_eq!(lossy_elements(chunks.into_iter()), ["iframe", "img"]);
+        assert!(lossy_elements(["<br>", "<sup>2</sup>"].into_iter()).is_empty());
     }
 
     #[test]

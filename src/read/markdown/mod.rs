@@ -45,9 +45,13 @@ impl Reader for MarkdownReader {
         "CommonMark with GFM tables, footnotes, task lists and YAML front matter"
     }
     fn read(&self, input: Input<'_>, _: &ReadOptions, diag: &mut Diagnostics) -> Result<Article> {
-        let text = String::from_utf8_lossy(input.bytes);
-        if matches!(text, std::borrow::Cow::Owned(_)) {
-            diag.warn("input is not valid UTF-8; invalid bytes were replaced with U+FFFD");
+        let (mut text, replaced) = crate::read::text::decode::decode_bytes(input.bytes);
+        if replaced {
+            diag.warn(crate::read::text::decode::REPLACED_WARNING);
+        }
+        // CommonMark reads NUL as U+FFFD; pulldown-cmark passes it through.
+        if text.contains('\0') {
+            text = text.replace('\0', "\u{FFFD}").into();
         }
         parse(text.trim_start_matches('\u{feff}'), diag)
     }
@@ -57,6 +61,16 @@ impl Reader for MarkdownReader {
 pub fn parse(text: &str, diag: &mut Diagnostics) -> Result<Article> {
     let (meta, body) = front_matter::split(text, diag)?;
     let events: Vec<Event<'_>> = Parser::new_ext(body, options()).collect();
+    let lost = html::lossy_elements(events.iter().filter_map(|e| match e {
+        Event::Html(s) | Event::InlineHtml(s) => Some(s.as_ref()),
+        _ => None,
+    }));
+    if !lost.is_empty() {
+        diag.warn(format!(
+            "raw HTML elements ({}) were left out, their text kept",
+            lost.join(", ")
+        ));
+    }
     let (main, notes) = split_notes(events);
     let mut ctx = Context {
         budget: 4 * main.len() + 1_000_000,

@@ -3,25 +3,31 @@
 //! (chardetng); line endings normalized to `\n`.
 
 use encoding_rs::{Encoding, UTF_8};
+use std::borrow::Cow;
 
 /// Decodes text of an unknown encoding and normalizes its line endings.
 pub fn decode(bytes: &[u8]) -> String {
-    let text = match Encoding::for_bom(bytes) {
-        Some((encoding, bom_len)) => encoding
-            .decode_without_bom_handling(&bytes[bom_len..])
-            .0
-            .into_owned(),
-        None => match std::str::from_utf8(bytes) {
-            Ok(s) => s.to_string(),
-            Err(_) if mostly_utf8(bytes) => String::from_utf8_lossy(bytes).into_owned(),
-            Err(_) => guess(bytes)
-                .decode_without_bom_handling(bytes)
-                .0
-                .into_owned(),
-        },
-    };
-    normalize_line_endings(&text)
+    normalize_line_endings(&decode_bytes(bytes).0)
 }
+
+/// Decodes text of an unknown encoding: by its byte-order mark (UTF-8, UTF-16 LE or BE),
+/// else as UTF-8 when it is (or nearly is), else in the encoding its bytes suggest. The
+/// flag tells whether bytes that are no text in that encoding were replaced with U+FFFD.
+pub fn decode_bytes(bytes: &[u8]) -> (Cow<'_, str>, bool) {
+    if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
+        let (text, replaced) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
+        return (text, replaced);
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(s) => (Cow::Borrowed(s), false),
+        Err(_) if mostly_utf8(bytes) => (String::from_utf8_lossy(bytes), true),
+        Err(_) => guess(bytes).decode_without_bom_handling(bytes),
+    }
+}
+
+/// The warning for input whose invalid bytes were replaced.
+pub const REPLACED_WARNING: &str =
+    "input is not valid in its encoding; invalid bytes were replaced with U+FFFD";
 
 /// Valid multi-byte sequences for each invalid byte that still make a text UTF-8.
 const VALID_PER_INVALID: usize = 20;
@@ -29,7 +35,7 @@ const VALID_PER_INVALID: usize = 20;
 /// Whether bytes that are not valid UTF-8 are UTF-8 all the same, with a few stray bytes
 /// (a page's text dumped with a byte cut from a character): in a legacy encoding, nearly
 /// every byte above ASCII is invalid UTF-8.
-fn mostly_utf8(bytes: &[u8]) -> bool {
+pub fn mostly_utf8(bytes: &[u8]) -> bool {
     let (mut valid, mut invalid) = (0, 0);
     for chunk in bytes.utf8_chunks() {
         valid += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
@@ -48,8 +54,9 @@ fn guess(bytes: &[u8]) -> &'static Encoding {
     }
 }
 
-/// `\r\n` and lone `\r` become `\n`; form feeds and other page breaks become blank lines.
-fn normalize_line_endings(text: &str) -> String {
+/// `\r\n` and lone `\r` become `\n`; form feeds and other page breaks become blank lines;
+/// NUL becomes U+FFFD.
+pub(crate) fn normalize_line_endings(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
@@ -62,6 +69,8 @@ fn normalize_line_endings(text: &str) -> String {
             }
             '\u{2028}' | '\u{0085}' => out.push('\n'),
             '\u{000C}' | '\u{2029}' => out.push_str("\n\n"),
+            // As CommonMark and HTML read it: a NUL is never text.
+            '\0' => out.push('\u{FFFD}'),
             _ => out.push(c),
         }
     }

@@ -6,7 +6,7 @@
 
 mod clean;
 mod dates;
-mod decode;
+pub(crate) mod decode;
 mod inline;
 mod mail;
 mod meta;
@@ -40,9 +40,16 @@ impl Reader for TextReader {
         &self,
         input: Input<'_>,
         options: &ReadOptions,
-        _: &mut Diagnostics,
+        diag: &mut Diagnostics,
     ) -> Result<Article> {
-        Ok(read_text(&decode(input.bytes), options.extract))
+        let (text, replaced) = decode::decode_bytes(input.bytes);
+        if replaced {
+            diag.warn(decode::REPLACED_WARNING);
+        }
+        Ok(read_text(
+            &decode::normalize_line_endings(&text),
+            options.extract,
+        ))
     }
 }
 

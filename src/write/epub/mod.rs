@@ -25,6 +25,7 @@ use crate::write::html::{
 use crate::write::images::{Found, Images, Place};
 use package::{BookMeta, Doc, Package, TocEntry};
 use sha2::{Digest, Sha256};
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::io::Write;
@@ -70,6 +71,29 @@ impl Writer for EpubWriter {
         diag: &mut Diagnostics,
         out: &mut dyn Write,
     ) -> Result<()> {
+        let safe: Vec<_> = articles
+            .iter()
+            .map(|a| crate::safety::cleaned(a, diag))
+            .collect();
+        let owned: Vec<Article>;
+        let articles = if safe.iter().all(|a| matches!(a, Cow::Borrowed(_))) {
+            articles
+        } else {
+            owned = safe.into_iter().map(Cow::into_owned).collect();
+            &owned
+        };
+        let metadata = crate::safety::cleaned_meta(&options.metadata, diag);
+        let with_metadata;
+        let options = match metadata {
+            Cow::Borrowed(_) => options,
+            Cow::Owned(metadata) => {
+                with_metadata = WriteOptions {
+                    metadata,
+                    ..options.clone()
+                };
+                &with_metadata
+            }
+        };
         let package = book(articles, options, diag)?;
         out.write_all(&package::container(&package)?)?;
         Ok(())
@@ -82,7 +106,7 @@ fn book(articles: &[Article], options: &WriteOptions, diag: &mut Diagnostics) ->
         .first()
         .ok_or_else(|| Error::write("epub", "no article to write"))?;
     let digest = articles.len() > 1;
-    let mut images = Images::default();
+    let mut images = Images::allowing(&options.allow_local_files);
     if let Some(fetch) = &options.fetch {
         let bases: Vec<Option<String>> = articles
             .iter()
@@ -222,7 +246,14 @@ fn chapter(article: &Article, k: usize, with_header: bool, env: &mut Env) -> Cha
         r.notes();
         next_note = r.next_note_number();
         out.has_notes |= next_note > 1;
+        let flattened = r.flattened();
         body.push_str(&r.finish());
+        if flattened {
+            env.diag.warn(crate::write::html::flattened_warning(
+                "EPUB",
+                crate::write::html::MAX_DEPTH,
+            ));
+        }
         for b in part.iter() {
             if let (Block::Heading { level, content, .. }, Some(id)) = (b, headings.get(b)) {
                 if let Some(label) = visible(&text_of(content)) {

@@ -55,6 +55,8 @@ pub struct BodyWriter<'a, W: Write> {
     /// Footnotes in the order of their references; `fn{i+1}` is `notes[i]`.
     notes: Vec<&'a [Block]>,
     ids: UniqueIds,
+    /// Whether content nested deeper than [`MAX_DEPTH`] was written as plain text.
+    pub flattened: bool,
 }
 
 impl<'a, W: Write> BodyWriter<'a, W> {
@@ -63,6 +65,7 @@ impl<'a, W: Write> BodyWriter<'a, W> {
             x,
             notes: Vec::new(),
             ids: UniqueIds::default(),
+            flattened: false,
         }
     }
 
@@ -208,6 +211,7 @@ impl<'a, W: Write> BodyWriter<'a, W> {
 
     /// A list or quote nested too deep, as one of its text.
     fn flattened(&mut self, block: &Block) -> io::Result<()> {
+        self.flattened = true;
         let text = blocks_text(std::slice::from_ref(block));
         if let Block::List { .. } = block {
             self.x.start("list", &[("list-type", "bullet")])?;
@@ -400,6 +404,7 @@ impl<'a, W: Write> BodyWriter<'a, W> {
             } => return self.link(url, title.as_deref(), content, phrase, depth),
         };
         if depth >= MAX_DEPTH {
+            self.flattened = true;
             return self
                 .x
                 .text(&inlines_text(std::slice::from_ref(inline), true));

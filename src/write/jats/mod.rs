@@ -40,9 +40,10 @@ impl Writer for JatsWriter {
         &self,
         article: &Article,
         _: &WriteOptions,
-        _: &mut Diagnostics,
+        diag: &mut Diagnostics,
         out: &mut dyn Write,
     ) -> Result<()> {
+        let article = &*crate::safety::cleaned(article, diag);
         let mut x = Xml::new(BufWriter::with_capacity(1 << 16, out));
         x.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")?;
         x.raw(DOCTYPE)?;
@@ -62,6 +63,12 @@ impl Writer for JatsWriter {
         let mut body = BodyWriter::new(x);
         body.write_body(&article.blocks)?;
         body.write_back()?;
+        if body.flattened {
+            diag.warn(crate::write::html::flattened_warning(
+                "JATS",
+                body::MAX_DEPTH,
+            ));
+        }
         body.x.end_line("article")?;
         body.x.into_inner().flush()?;
         Ok(())

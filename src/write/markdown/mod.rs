@@ -40,11 +40,11 @@ impl Writer for MarkdownWriter {
         diag: &mut Diagnostics,
         out: &mut dyn Write,
     ) -> Result<()> {
-        let (text, warnings) = render_article(article);
+        let (text, warnings) = render_article(&crate::safety::cleaned(article, diag));
         for warning in warnings {
             diag.warn(warning);
         }
-        out.write_all(text.as_bytes())?;
+        out.write_all(crate::write::without_nul(text).as_bytes())?;
         Ok(())
     }
 }
