@@ -124,16 +124,13 @@ pub fn read_html(
     let urls =
         urls::Resolver::for_page(&dom, page_url, options.base_url.as_deref()).with_folder(folder);
     let mut blocks = convert::Converter::new(&dom, &skip, &urls).blocks(&selection.roots);
-    let embedded = embedded_left_out(&dom, &skip, &selection.roots);
+    let mut embedded = embedded_left_out(&dom, &skip, &selection.roots);
     if !embedded.is_empty() {
+        let count = embedded.len();
+        embedded.dedup();
         diag.warn(format!(
-            "{} embedded element(s) ({}) have no equivalent in an article and were left out",
-            embedded.len(),
-            {
-                let mut names = embedded.clone();
-                names.dedup();
-                names.join(", ")
-            }
+            "{count} embedded element(s) ({}) have no equivalent in an article and were left out",
+            embedded.join(", ")
         ));
     }
     if extracting {
@@ -158,7 +155,7 @@ pub fn read_html(
 }
 
 /// The names of the embedded media and frames inside the kept part of a page, which the
-/// model cannot hold; those inside left-out parts (menus, ads) do not count.
+/// model cannot hold, sorted; those inside left-out parts (menus, ads) do not count.
 fn embedded_left_out(dom: &Dom, skip: &[bool], roots: &[dom::NodeId]) -> Vec<String> {
     const EMBEDDED: &[&str] = &[
         "iframe", "object", "embed", "video", "audio", "canvas", "applet", "frame",
