@@ -561,7 +561,7 @@ fn meta() -> impl Strategy<Value = Meta> {
             name,
             affiliation,
             email,
-            url: None,
+            ..Author::default()
         });
     let ids =
         (prop::option::of(meta_text()), prop::option::of(meta_text())).prop_map(|(doi, isbn)| {
@@ -636,6 +636,7 @@ fn meta() -> impl Strategy<Value = Meta> {
                 rights,
                 identifiers,
                 extra,
+                ..Meta::default()
             },
         )
 }

@@ -11,7 +11,9 @@ mod walk;
 
 pub use content::{Align, Block, Cell, Image, Inline, ListItem, Table};
 pub use date::{days_in_month, Date, DateError, Time};
-pub use meta::{is_language_tag, Author, IdScheme, Identifier, Meta, MetaError};
+pub use meta::{
+    is_language_tag, Author, Copyright, Funding, IdScheme, Identifier, License, Meta, MetaError,
+};
 pub use normalize::normalize_inlines;
 pub use walk::{
     for_each_word, images, images_mut, inline_text, walk_block, walk_blocks, walk_inline, words,

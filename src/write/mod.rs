@@ -17,6 +17,7 @@ pub fn register_all(registry: &mut Registry) {
     registry.add_writer(Box::new(html::HtmlWriter));
     registry.add_writer(Box::new(epub::EpubWriter));
     registry.add_writer(Box::new(jats::JatsWriter));
+    registry.add_writer(Box::new(jats::JatsPublishingWriter));
     registry.add_writer(Box::new(plain::PlainWriter));
     registry.add_writer(Box::new(json::JsonWriter));
 }

@@ -481,7 +481,14 @@ fn book_meta(articles: &[Article], options: &WriteOptions) -> BookMeta {
             first.description.clone()
         }),
         subjects,
-        rights: nonempty(shared(|m| m.rights.as_ref())),
+        rights: nonempty({
+            let rights = first.rights_statement();
+            articles
+                .iter()
+                .all(|a| a.meta.rights_statement() == rights)
+                .then_some(rights)
+                .flatten()
+        }),
         source: if digest {
             None
         } else {
@@ -516,7 +523,7 @@ fn with_overrides(mut book: BookMeta, meta: &Meta) -> BookMeta {
     let text = |s: &Option<String>| s.as_deref().and_then(visible);
     book.publisher = text(&meta.publisher).or(book.publisher);
     book.description = text(&meta.description).or(book.description);
-    book.rights = text(&meta.rights).or(book.rights);
+    book.rights = text(&meta.rights_statement()).or(book.rights);
     if !meta.keywords.is_empty() {
         book.subjects = meta.keywords.iter().filter_map(|k| visible(k)).collect();
     }

@@ -13,6 +13,7 @@
 
 use super::text::{blocks_text, inlines_text};
 use super::xml::Xml;
+use super::TagSet;
 use crate::model::{Align, Block, Image, Inline, ListItem, Table};
 use crate::write::ids::UniqueIds;
 use std::io::{self, Write};
@@ -38,15 +39,20 @@ struct Phrase {
     breaks: bool,
     /// `<ext-link>` (everywhere but inside another link).
     links: bool,
+    /// Inside a link of the Publishing tag set, which holds only text and formatting: images
+    /// and footnote references are written after the link instead.
+    hoisted: bool,
 }
 
 const IN_PARAGRAPH: Phrase = Phrase {
     breaks: false,
     links: true,
+    hoisted: false,
 };
 const IN_TITLE: Phrase = Phrase {
     breaks: true,
     links: true,
+    hoisted: false,
 };
 
 /// Writes the body and back matter of one article, numbering footnotes and section ids.
@@ -55,14 +61,21 @@ pub struct BodyWriter<'a, W: Write> {
     /// Footnotes in the order of their references; `fn{i+1}` is `notes[i]`.
     notes: Vec<&'a [Block]>,
     ids: UniqueIds,
+    tag_set: TagSet,
+    /// Figures and tables so far, which number their ids.
+    figures: usize,
+    tables: usize,
 }
 
 impl<'a, W: Write> BodyWriter<'a, W> {
-    pub fn new(x: Xml<W>) -> Self {
+    pub fn new(x: Xml<W>, tag_set: TagSet) -> Self {
         BodyWriter {
             x,
+            tag_set,
             notes: Vec::new(),
             ids: UniqueIds::default(),
+            figures: 0,
+            tables: 0,
         }
     }
 
@@ -125,11 +138,12 @@ impl<'a, W: Write> BodyWriter<'a, W> {
     fn open_section(&mut self, id: Option<&str>, title: &'a [Inline]) -> io::Result<()> {
         let id = self.section_id(id, title);
         self.x.start("sec", &[("id", &id)])?;
+        // JATS4R wants a title in every section, empty when the heading is.
+        self.x.start("title", &[])?;
         if !inlines_blank(title, 0) {
-            self.x.start("title", &[])?;
             self.inlines(title, IN_TITLE, 0)?;
-            self.x.end("title")?;
         }
+        self.x.end("title")?;
         self.x.newline()
     }
 
@@ -293,12 +307,17 @@ impl<'a, W: Write> BodyWriter<'a, W> {
         credit: &'a [Inline],
         depth: usize,
     ) -> io::Result<()> {
-        self.x.start("fig", &[])?;
+        self.figures += 1;
+        let id = self.ids.claim(format!("fig-{}", self.figures));
+        self.x.start("fig", &[("id", &id)])?;
         self.caption(caption, depth)?;
         self.x.start("graphic", &image_attrs(image))?;
-        if !image.alt.trim().is_empty() {
-            self.x.leaf("alt-text", &[], &image.alt)?;
-        }
+        // JATS4R: every graphic has alt text; `null` marks one that has none beyond its
+        // caption (no alt text, or the caption again).
+        let alt = normalize_space(&image.alt);
+        let described = !alt.is_empty() && alt != normalize_space(&inlines_text(caption, false));
+        self.x
+            .leaf("alt-text", &[], if described { &image.alt } else { "null" })?;
         self.x.end("graphic")?;
         if !inlines_blank(credit, depth) {
             self.x.start("attrib", &[])?;
@@ -318,18 +337,26 @@ impl<'a, W: Write> BodyWriter<'a, W> {
     }
 
     fn table(&mut self, table: &'a Table, depth: usize) -> io::Result<()> {
-        self.x.start("table-wrap", &[])?;
+        self.tables += 1;
+        let id = self.ids.claim(format!("table-{}", self.tables));
+        self.x.start("table-wrap", &[("id", &id)])?;
         self.caption(&table.caption, depth)?;
-        if !table.header.is_empty() || !table.rows.is_empty() {
+        // JATS4R wants header cells in a data table: without a header row, the first row is
+        // taken as the header.
+        let (header, rows) = match (&table.header[..], &table.rows[..]) {
+            ([], [first, rest @ ..]) => (&first[..], rest),
+            (header, rows) => (header, rows),
+        };
+        if !header.is_empty() || !rows.is_empty() {
             self.x.start("table", &[])?;
             self.x.newline()?;
-            let sections_needed = !table.rows.is_empty();
-            if !table.header.is_empty() {
+            let sections_needed = !rows.is_empty();
+            if !header.is_empty() {
                 // Without body rows the header row stands alone (`table` allows bare `tr`s).
                 if sections_needed {
                     self.x.start("thead", &[])?;
                 }
-                self.row(&table.header, "th", &table.align, depth)?;
+                self.row(header, "th", &table.align, depth)?;
                 if sections_needed {
                     self.x.end_line("thead")?;
                 }
@@ -337,7 +364,7 @@ impl<'a, W: Write> BodyWriter<'a, W> {
             if sections_needed {
                 self.x.start("tbody", &[])?;
                 self.x.newline()?;
-                for row in &table.rows {
+                for row in rows {
                     self.row(row, "td", &table.align, depth)?;
                 }
                 self.x.end_line("tbody")?;
@@ -391,6 +418,8 @@ impl<'a, W: Write> BodyWriter<'a, W> {
             Inline::Code { text } => return self.x.leaf("monospace", &[], text),
             Inline::LineBreak if phrase.breaks => return self.x.empty("break", &[]),
             Inline::LineBreak => return self.x.text("\n"),
+            // Written after the link that holds them.
+            Inline::Image(_) | Inline::Note { .. } if phrase.hoisted => return Ok(()),
             Inline::Image(image) => return self.inline_image(image),
             Inline::Note { blocks } => return self.note_ref(blocks),
             Inline::Link {
@@ -420,8 +449,22 @@ impl<'a, W: Write> BodyWriter<'a, W> {
         if !phrase.links {
             return self.inlines(content, phrase, depth);
         }
+        // The Publishing tag set allows only text and formatting in a link: images and notes
+        // follow it.
+        let hoisted = self.tag_set == TagSet::Publishing;
+        let after = if hoisted {
+            hoisted_inlines(content, depth)
+        } else {
+            Vec::new()
+        };
         let mut attrs = vec![("ext-link-type", "uri"), ("xlink:href", url)];
-        attrs.extend(title.map(|t| ("xlink:title", t)));
+        // JATS4R: a link whose text is its address (or nothing but images that leave it) is
+        // described by its title.
+        let described = title.map(str::to_string).or_else(|| {
+            (!after.is_empty() || url_like(&inlines_text(content, false), url))
+                .then(|| url_description(url))
+        });
+        attrs.extend(described.as_deref().map(|t| ("xlink:title", t)));
         self.x.start("ext-link", &attrs)?;
         if content.is_empty() {
             self.x.text(url)?;
@@ -429,9 +472,14 @@ impl<'a, W: Write> BodyWriter<'a, W> {
         let inside = Phrase {
             breaks: false,
             links: false,
+            hoisted,
         };
         self.inlines(content, inside, depth + 1)?;
-        self.x.end("ext-link")
+        self.x.end("ext-link")?;
+        for inline in after {
+            self.inline(inline, IN_PARAGRAPH, depth)?;
+        }
+        Ok(())
     }
 
     fn inline_image(&mut self, image: &Image) -> io::Result<()> {
@@ -453,6 +501,19 @@ impl<'a, W: Write> BodyWriter<'a, W> {
             &n,
         )
     }
+}
+
+/// The images and notes of a link's content, in order.
+fn hoisted_inlines(content: &[Inline], depth: usize) -> Vec<&Inline> {
+    let mut out = Vec::new();
+    for inline in content {
+        match inline {
+            Inline::Image(_) | Inline::Note { .. } => out.push(inline),
+            other if depth < MAX_DEPTH => out.extend(hoisted_inlines(other.children(), depth + 1)),
+            _ => {}
+        }
+    }
+    out
 }
 
 /// Whether a block writes nothing (no text, image or note).
@@ -487,6 +548,34 @@ fn inlines_blank(inlines: &[Inline], depth: usize) -> bool {
             Inline::Image(_) | Inline::Link { .. } | Inline::Note { .. } => false,
             other => inlines_blank(other.children(), depth + 1),
         })
+}
+
+/// Whether a link's text is no description: empty, its address, or an address of its own.
+pub(super) fn url_like(text: &str, url: &str) -> bool {
+    let text = text.trim();
+    let lower = text.to_ascii_lowercase();
+    text.is_empty()
+        || text == url.trim()
+        || ["http://", "https://", "ftp://", "sftp://"]
+            .iter()
+            .any(|s| lower.starts_with(s))
+}
+
+/// What can be said of a link's target without fetching it: the site it is on, else the
+/// address itself.
+pub(super) fn url_description(url: &str) -> String {
+    url::Url::parse(url)
+        .ok()
+        .and_then(|u| {
+            u.host_str()
+                .map(|h| h.trim_start_matches("www.").to_string())
+        })
+        .filter(|h| !h.is_empty())
+        .unwrap_or_else(|| url.to_string())
+}
+
+fn normalize_space(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// A lowercase slug of letters and digits (those XML allows in names), other runs as one
