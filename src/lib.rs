@@ -15,6 +15,7 @@ pub mod error;
 pub mod fetch;
 pub mod format;
 pub mod lang;
+pub mod math;
 pub mod model;
 pub mod read;
 pub mod write;

@@ -1386,3 +1386,75 @@ fn jats4r_rules_that_apply_each_have_a_case() {
     assert_valid_against(PUBLISHING, &publishing);
     assert_jats4r_clean(&[docs, publishing].concat());
 }
+
+#[test]
+fn math_is_mathml_with_tex_alternative_wherever_it_stands() {
+    let inline = || Inline::Math {
+        tex: "e^{i\\pi}+1=0".into(),
+        display: false,
+    };
+    let display = || Inline::Math {
+        tex: "\\int_0^1 x\\,dx".into(),
+        display: true,
+    };
+    let both = || vec![inline(), text(" and "), display()];
+    let blocks = vec![
+        para(both()),
+        para(vec![Inline::Emphasis { content: both() }]),
+        para(vec![Inline::Link {
+            url: "https://e.org/".into(),
+            title: None,
+            content: both(),
+        }]),
+        Block::Heading {
+            level: 1,
+            id: None,
+            content: both(),
+        },
+        bullets(vec![item(vec![para(both())])]),
+        quote(vec![para(both())]),
+        para(vec![note(vec![para(both())])]),
+        Block::Table(Table {
+            header: vec![both()],
+            rows: vec![vec![both()]],
+            caption: both(),
+            ..Table::default()
+        }),
+        Block::Figure {
+            image: Image {
+                src: "a.png".into(),
+                alt: "a".into(),
+                title: None,
+            },
+            caption: both(),
+            credit: vec![],
+        },
+        // Not TeX pulldown-latex reads: the TeX alone.
+        para(vec![Inline::Math {
+            tex: "\\frac{1}{".into(),
+            display: true,
+        }]),
+    ];
+    let article = body_only(blocks);
+    let xml = jats(&article);
+    assert!(xml.contains("<p><inline-formula><alternatives><mml:math display=\"inline\"><mml:msup><mml:mi>e</mml:mi>"), "{xml}");
+    assert!(
+        xml.contains("</mml:math><tex-math>e^{i\\pi}+1=0</tex-math></alternatives></inline-formula> and <disp-formula><alternatives><mml:math display=\"block\">"),
+        "{xml}"
+    );
+    assert!(
+        xml.contains("<tex-math>\\int_0^1 x\\,dx</tex-math></alternatives></disp-formula></p>"),
+        "{xml}"
+    );
+    // Inside formatting and titles display math is an inline formula.
+    assert!(xml.contains("<italic><inline-formula>"), "{xml}");
+    assert!(!xml.contains("<italic><inline-formula><alternatives><mml:math display=\"inline\"><mml:msup><mml:mi>e</mml:mi><mml:mrow><mml:mi>i</mml:mi><mml:mi>π</mml:mi></mml:mrow></mml:msup><mml:mo>+</mml:mo><mml:mn>1</mml:mn><mml:mo>=</mml:mo><mml:mn>0</mml:mn></mml:math><tex-math>e^{i\\pi}+1=0</tex-math></alternatives></inline-formula> and <disp-formula>"), "{xml}");
+    assert!(
+        xml.contains("<disp-formula><tex-math>\\frac{1}{</tex-math></disp-formula>"),
+        "{xml}"
+    );
+    let publishing = jats_publishing(&article);
+    assert_valid(&[("math".into(), xml.clone())]);
+    assert_valid_against(PUBLISHING, &[("math".into(), publishing.clone())]);
+    assert_jats4r_clean(&[("math".into(), xml), ("math publishing".into(), publishing)]);
+}

@@ -137,6 +137,12 @@ pub enum Inline {
     Note {
         blocks: Vec<Block>,
     },
+    /// TeX math (`$...$` in Markdown); `display` for an equation set on its own line (`$$...$$`).
+    Math {
+        tex: String,
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        display: bool,
+    },
 }
 
 fn yes() -> bool {

@@ -820,6 +820,17 @@ impl<'a, 'b> Renderer<'a, 'b> {
                 ImageSrc::Omit => escape_text(&mut self.out, &image.alt),
             },
             Inline::LineBreak => self.out.push_str("<br />"),
+            Inline::Math { tex, display } => match crate::math::to_mathml(tex, *display) {
+                // The TeX is the MathML's text alternative.
+                Ok(mathml) => self
+                    .out
+                    .push_str(&crate::math::rewrite(&mathml, None, Some(tex))),
+                Err(_) => {
+                    self.out.push_str("<code class=\"tex\">");
+                    escape_text(&mut self.out, &crate::write::tex_source(tex, *display));
+                    self.out.push_str("</code>");
+                }
+            },
             Inline::Note { blocks } => {
                 let r = self.note_ref(blocks);
                 if self.in_link {

@@ -201,6 +201,9 @@ impl Render {
             match i {
                 Inline::Text { text } | Inline::Code { text } => s.push_str(text),
                 Inline::LineBreak => s.push('\n'),
+                Inline::Math { tex, display } => {
+                    s.push_str(&crate::write::tex_source(tex, *display))
+                }
                 Inline::Image(img) => s.push_str(&img.alt),
                 Inline::Note { blocks } => {
                     self.notes.push(blocks.clone());

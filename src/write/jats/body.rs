@@ -39,20 +39,24 @@ struct Phrase {
     breaks: bool,
     /// `<ext-link>` (everywhere but inside another link).
     links: bool,
-    /// Inside a link of the Publishing tag set, which holds only text and formatting: images
-    /// and footnote references are written after the link instead.
+    /// Inside a link of the Publishing tag set, which holds only text and formatting: images,
+    /// formulas and footnote references are written after the link instead.
     hoisted: bool,
+    /// `<disp-formula>` (directly in a paragraph; an inline formula elsewhere).
+    display: bool,
 }
 
 const IN_PARAGRAPH: Phrase = Phrase {
     breaks: false,
     links: true,
     hoisted: false,
+    display: true,
 };
 const IN_TITLE: Phrase = Phrase {
     breaks: true,
     links: true,
     hoisted: false,
+    display: false,
 };
 
 /// Writes the body and back matter of one article, numbering footnotes and section ids.
@@ -419,8 +423,11 @@ impl<'a, W: Write> BodyWriter<'a, W> {
             Inline::LineBreak if phrase.breaks => return self.x.empty("break", &[]),
             Inline::LineBreak => return self.x.text("\n"),
             // Written after the link that holds them.
-            Inline::Image(_) | Inline::Note { .. } if phrase.hoisted => return Ok(()),
+            Inline::Image(_) | Inline::Note { .. } | Inline::Math { .. } if phrase.hoisted => {
+                return Ok(())
+            }
             Inline::Image(image) => return self.inline_image(image),
+            Inline::Math { tex, display } => return self.formula(tex, *display && phrase.display),
             Inline::Note { blocks } => return self.note_ref(blocks),
             Inline::Link {
                 url,
@@ -434,7 +441,11 @@ impl<'a, W: Write> BodyWriter<'a, W> {
                 .text(&inlines_text(std::slice::from_ref(inline), true));
         }
         self.x.start(wrap, &[])?;
-        self.inlines(inline.children(), phrase, depth + 1)?;
+        let inside = Phrase {
+            display: false,
+            ..phrase
+        };
+        self.inlines(inline.children(), inside, depth + 1)?;
         self.x.end(wrap)
     }
 
@@ -473,6 +484,7 @@ impl<'a, W: Write> BodyWriter<'a, W> {
             breaks: false,
             links: false,
             hoisted,
+            display: false,
         };
         self.inlines(content, inside, depth + 1)?;
         self.x.end("ext-link")?;
@@ -480,6 +492,28 @@ impl<'a, W: Write> BodyWriter<'a, W> {
             self.inline(inline, IN_PARAGRAPH, depth)?;
         }
         Ok(())
+    }
+
+    /// A formula: MathML with the TeX beside it (JATS4R: math-mode TeX, no delimiters), or the
+    /// TeX alone when it cannot be converted.
+    fn formula(&mut self, tex: &str, display: bool) -> io::Result<()> {
+        let element = if display {
+            "disp-formula"
+        } else {
+            "inline-formula"
+        };
+        self.x.start(element, &[])?;
+        match crate::math::to_mathml(tex, display) {
+            Ok(mathml) => {
+                self.x.start("alternatives", &[])?;
+                self.x
+                    .raw(&crate::math::rewrite(&mathml, Some("mml"), None))?;
+                self.x.leaf("tex-math", &[], tex)?;
+                self.x.end("alternatives")?;
+            }
+            Err(_) => self.x.leaf("tex-math", &[], tex)?,
+        }
+        self.x.end(element)
     }
 
     fn inline_image(&mut self, image: &Image) -> io::Result<()> {
@@ -508,7 +542,7 @@ fn hoisted_inlines(content: &[Inline], depth: usize) -> Vec<&Inline> {
     let mut out = Vec::new();
     for inline in content {
         match inline {
-            Inline::Image(_) | Inline::Note { .. } => out.push(inline),
+            Inline::Image(_) | Inline::Note { .. } | Inline::Math { .. } => out.push(inline),
             other if depth < MAX_DEPTH => out.extend(hoisted_inlines(other.children(), depth + 1)),
             _ => {}
         }
@@ -545,7 +579,9 @@ fn inlines_blank(inlines: &[Inline], depth: usize) -> bool {
         && inlines.iter().all(|i| match i {
             Inline::Text { text } | Inline::Code { text } => text.trim().is_empty(),
             Inline::LineBreak => true,
-            Inline::Image(_) | Inline::Link { .. } | Inline::Note { .. } => false,
+            Inline::Image(_) | Inline::Link { .. } | Inline::Note { .. } | Inline::Math { .. } => {
+                false
+            }
             other => inlines_blank(other.children(), depth + 1),
         })
 }

@@ -196,6 +196,11 @@ impl<'a> InlineWriter<'_, 'a> {
                     }
                 }
                 Inline::Note { blocks } => self.note(blocks),
+                // Inline math may not start or end with a blank.
+                Inline::Math { tex, display } => {
+                    let tex = if *display { tex.as_str() } else { tex.trim() };
+                    self.push(&crate::write::tex_source(tex, *display));
+                }
             }
         }
     }
@@ -332,6 +337,7 @@ impl<'a> InlineWriter<'_, 'a> {
             Inline::Link { .. } | Inline::Note { .. } => Some('['),
             Inline::Image(_) => Some('!'),
             Inline::LineBreak => Some('\\'),
+            Inline::Math { .. } => Some('$'),
         })
     }
 
@@ -489,7 +495,7 @@ pub fn escape(text: &str, cx: TextContext) -> String {
         let prev = i.checked_sub(1).map(|p| chars[p]);
         let next = chars.get(i + 1).copied();
         let escape = match c {
-            '\\' | '`' | '*' | '[' | ']' | '<' | '~' | '^' | '|' => true,
+            '\\' | '`' | '*' | '[' | ']' | '<' | '~' | '^' | '|' | '$' => true,
             '_' => {
                 !(prev.is_some_and(char::is_alphanumeric)
                     && next.is_some_and(char::is_alphanumeric))
