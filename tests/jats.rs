@@ -1458,3 +1458,40 @@ fn math_is_mathml_with_tex_alternative_wherever_it_stands() {
     assert_valid_against(PUBLISHING, &[("math".into(), publishing.clone())]);
     assert_jats4r_clean(&[("math".into(), xml), ("math publishing".into(), publishing)]);
 }
+
+#[test]
+fn citations_link_to_a_ref_list_of_element_citations() {
+    let registry = folio::Registry::default();
+    let md = "---\nreferences:\n  - id: doe2020\n    type: chapter\n    author: [{family: Doe, given: Jane}]\n    editor: [{literal: Ed Board}]\n    title: Pools\n    container-title: Shores\n    issued: {date-parts: [[2020]]}\n    page: 7\n  - id: anon\n    title: Untitled Notes\n    URL: https://e.org/notes\n  - id: unused\n    title: Never cited\n---\nA [@anon] and [@doe2020; @anon].[^1] Also [@missing] in [a link [@anon]](https://e.org/).\n\n[^1]: In a note [see @doe2020, p. 7].\n";
+    let article = folio::read_one(
+        &registry,
+        folio::Input::new(md.as_bytes()),
+        "markdown",
+        &folio::ReadOptions::default(),
+        &mut Diagnostics::default(),
+    )
+    .unwrap();
+    let xml = jats(&article);
+    // Numbered by first citation; only cited references are listed.
+    assert!(xml.contains("<p>A [<xref ref-type=\"bibr\" rid=\"ref-anon\">1</xref>] and [<xref ref-type=\"bibr\" rid=\"ref-doe2020\">2</xref>, <xref ref-type=\"bibr\" rid=\"ref-anon\">1</xref>]."), "{xml}");
+    assert!(xml.contains("Also [@missing]"), "{xml}");
+    assert!(
+        xml.contains("In a note [see <xref ref-type=\"bibr\" rid=\"ref-doe2020\">2</xref>, p. 7]."),
+        "{xml}"
+    );
+    assert!(xml.contains("<ref id=\"ref-anon\"><label>1</label><element-citation publication-type=\"webpage\"><person-group person-group-type=\"author\"/><source>Untitled Notes</source><ext-link ext-link-type=\"uri\" xlink:href=\"https://e.org/notes\" xlink:title=\"e.org\">https://e.org/notes</ext-link></element-citation></ref>"), "{xml}");
+    assert!(xml.contains("<ref id=\"ref-doe2020\"><label>2</label><element-citation publication-type=\"book\"><person-group person-group-type=\"author\"><name><surname>Doe</surname><given-names>Jane</given-names></name></person-group><person-group person-group-type=\"editor\"><string-name>Ed Board</string-name></person-group><chapter-title>Pools</chapter-title><source>Shores</source><year iso-8601-date=\"2020\">2020</year><fpage>7</fpage></element-citation></ref>"), "{xml}");
+    assert!(!xml.contains("Never cited"), "{xml}");
+    let publishing = jats_publishing(&article);
+    // Link text stays as written: a citation there would be a link in a link.
+    assert!(
+        publishing.contains(">a link [@anon]</ext-link>"),
+        "{publishing}"
+    );
+    assert_valid(&[("citations".into(), xml.clone())]);
+    assert_valid_against(PUBLISHING, &[("citations".into(), publishing.clone())]);
+    assert_jats4r_clean(&[
+        ("citations".into(), xml),
+        ("citations publishing".into(), publishing),
+    ]);
+}

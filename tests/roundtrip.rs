@@ -901,3 +901,26 @@ fn math_round_trips_through_json_and_markdown() {
         "{plain}"
     );
 }
+
+#[test]
+fn citations_round_trip_through_json_and_markdown() {
+    let registry = Registry::default();
+    let md = "---\nreferences:\n- id: doe2020\n  type: book\n  title: Kelp\n- id: roe\n  title: Pools\n---\nAs shown [@doe2020], and again [see @roe, p. 4; @doe2020].\n";
+    let article = read(&registry, "markdown", md.as_bytes());
+    let cites: Vec<&Inline> = article
+        .blocks
+        .iter()
+        .flat_map(|b| b.inlines())
+        .filter(|i| matches!(i, Inline::Citation { .. }))
+        .collect();
+    assert_eq!(cites.len(), 2, "{article:?}");
+    let text = assert_round_trips(&registry, &article);
+    assert!(
+        text.ends_with("As shown [@doe2020], and again [see @roe, p. 4; @doe2020].\n"),
+        "{text}"
+    );
+    let json = write(&registry, "json", &article);
+    let back = read(&registry, "json", &json);
+    assert_eq!(back, article);
+    assert_eq!(write(&registry, "markdown", &back), text.as_bytes());
+}

@@ -137,6 +137,11 @@ pub enum Inline {
     Note {
         blocks: Vec<Block>,
     },
+    /// A citation of references (`[@doe2020; see @roe2021, p. 4]`), by their keys in
+    /// `meta.references`.
+    Citation {
+        cites: Vec<super::Cite>,
+    },
     /// TeX math (`$...$` in Markdown); `display` for an equation set on its own line (`$$...$$`).
     Math {
         tex: String,

@@ -48,6 +48,9 @@ pub struct Meta {
     /// Who paid for the work.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub funding: Vec<Funding>,
+    /// The works the article may cite, in CSL JSON (pandoc's `references`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub references: Vec<super::Reference>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub identifiers: Vec<Identifier>,
     /// Anything else the source said, keyed by its own name.
@@ -216,6 +219,7 @@ impl Meta {
         opt(&mut self.license, &other.license);
         opt(&mut self.copyright, &other.copyright);
         vec(&mut self.funding, &other.funding);
+        vec(&mut self.references, &other.references);
         vec(&mut self.identifiers, &other.identifiers);
         for (k, v) in &other.extra {
             self.extra.entry(k.clone()).or_insert_with(|| v.clone());
@@ -466,6 +470,10 @@ impl Meta {
             "license" => self.license = value_license(value),
             "copyright" => self.copyright = value_copyright(value),
             "funding" => self.funding = value_funding(value),
+            "references" => {
+                self.references =
+                    super::cite::references(value).map_err(|e| MetaError(format!("{key}: {e}")))?
+            }
             "doi" | "isbn" | "uri" => {
                 let scheme = match key {
                     "doi" => IdScheme::Doi,

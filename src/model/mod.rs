@@ -3,12 +3,14 @@
 //! Data only: no I/O and no knowledge of any format. Every reader produces an [`Article`] and
 //! every writer consumes one. The JSON form (see [`Document`]) is a public, versioned interface.
 
+mod cite;
 mod content;
 mod date;
 mod meta;
 mod normalize;
 mod walk;
 
+pub use cite::{cited, link_citations, parse_bibliography, references, Cite, Name, Reference};
 pub use content::{Align, Block, Cell, Image, Inline, ListItem, Table};
 pub use date::{days_in_month, Date, DateError, Time};
 pub use meta::{

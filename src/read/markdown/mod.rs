@@ -66,6 +66,16 @@ pub fn parse(text: &str, diag: &mut Diagnostics) -> Result<Article> {
         malformed_math: Vec::new(),
     };
     let blocks = build(&main, 0, &mut ctx);
+    let mut article = Article {
+        meta,
+        blocks,
+        origin: None,
+    };
+    for key in crate::model::link_citations(&mut article) {
+        diag.warn(format!(
+            "citation of an unknown reference kept as text: @{key}"
+        ));
+    }
     for problem in &ctx.malformed_math {
         diag.warn(format!("malformed TeX math kept as text: {problem}"));
     }
@@ -74,11 +84,7 @@ pub fn parse(text: &str, diag: &mut Diagnostics) -> Result<Article> {
             "Markdown nested deeper than {MAX_DEPTH} levels was flattened"
         ));
     }
-    Ok(Article {
-        meta,
-        blocks,
-        origin: None,
-    })
+    Ok(article)
 }
 
 fn options() -> Options {

@@ -189,6 +189,15 @@ fn chapter(article: &Article, k: usize, with_header: bool, env: &mut Env) -> Cha
     let dir = article.origin.as_deref().and_then(Path::parent);
     let base_url = article.meta.url.as_deref().and_then(web_url);
     let shift = heading_shift(blocks);
+    // The references close the last file; citations in every file link there.
+    let cited = crate::model::cited(article);
+    if let Some(last) = hrefs.last() {
+        for n in 0..cited.len() {
+            let id = crate::write::html::reference_id(n);
+            names.insert(id.clone(), format!("{last}#{id}"));
+        }
+    }
+    let mut citations: Vec<Vec<String>> = Vec::new();
     let mut next_note = 1;
     let mut out = Chapter {
         docs: Vec::new(),
@@ -218,11 +227,21 @@ fn chapter(article: &Article, k: usize, with_header: bool, env: &mut Env) -> Cha
             shift,
         );
         r.number_notes_from(next_note);
+        r.cite_from(cited.clone(), citations);
         r.blocks(part);
         r.notes();
+        citations = r.citations();
+        if n + 1 == hrefs.len() {
+            r.references();
+        }
         next_note = r.next_note_number();
         out.has_notes |= next_note > 1;
         body.push_str(&r.finish());
+        for id in citations.iter().flatten() {
+            names
+                .entry(id.clone())
+                .or_insert_with(|| format!("{href}#{id}"));
+        }
         for b in part.iter() {
             if let (Block::Heading { level, content, .. }, Some(id)) = (b, headings.get(b)) {
                 if let Some(label) = visible(&text_of(content)) {

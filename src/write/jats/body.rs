@@ -14,7 +14,7 @@
 use super::text::{blocks_text, inlines_text};
 use super::xml::Xml;
 use super::TagSet;
-use crate::model::{Align, Block, Image, Inline, ListItem, Table};
+use crate::model::{Align, Block, Cite, Image, Inline, ListItem, Reference, Table};
 use crate::write::ids::UniqueIds;
 use std::io::{self, Write};
 
@@ -69,15 +69,29 @@ pub struct BodyWriter<'a, W: Write> {
     /// Figures and tables so far, which number their ids.
     figures: usize,
     tables: usize,
+    /// The cited references in the order of their first citation, with their ids.
+    references: Vec<(&'a Reference, String)>,
 }
 
 impl<'a, W: Write> BodyWriter<'a, W> {
-    pub fn new(x: Xml<W>, tag_set: TagSet) -> Self {
+    pub fn new(x: Xml<W>, tag_set: TagSet, cited: Vec<&'a Reference>) -> Self {
+        let mut ids = UniqueIds::default();
+        let references = cited
+            .into_iter()
+            .map(|r| {
+                let id = ids.claim(match slug(&r.id) {
+                    s if s.is_empty() => "ref".to_string(),
+                    s => format!("ref-{s}"),
+                });
+                (r, id)
+            })
+            .collect();
         BodyWriter {
+            references,
             x,
             tag_set,
             notes: Vec::new(),
-            ids: UniqueIds::default(),
+            ids,
             figures: 0,
             tables: 0,
         }
@@ -114,13 +128,28 @@ impl<'a, W: Write> BodyWriter<'a, W> {
         self.x.end_line("body")
     }
 
-    /// `<back>` with the footnotes; notes referenced from notes are appended as they come.
+    /// `<back>` with the references and footnotes; notes referenced from notes are appended
+    /// as they come.
     pub fn write_back(&mut self) -> io::Result<()> {
-        if self.notes.is_empty() {
+        if self.notes.is_empty() && self.references.is_empty() {
             return Ok(());
         }
         self.x.start("back", &[])?;
         self.x.newline()?;
+        if !self.references.is_empty() {
+            self.x.start("ref-list", &[])?;
+            self.x.newline()?;
+            for (i, (reference, id)) in self.references.iter().enumerate() {
+                self.x.start("ref", &[("id", id)])?;
+                self.x.leaf("label", &[], &(i + 1).to_string())?;
+                super::refs::element_citation(&mut self.x, reference)?;
+                self.x.end_line("ref")?;
+            }
+            self.x.end_line("ref-list")?;
+        }
+        if self.notes.is_empty() {
+            return self.x.end_line("back");
+        }
         self.x.start("fn-group", &[])?;
         self.x.newline()?;
         let mut i = 0;
@@ -423,9 +452,15 @@ impl<'a, W: Write> BodyWriter<'a, W> {
             Inline::LineBreak if phrase.breaks => return self.x.empty("break", &[]),
             Inline::LineBreak => return self.x.text("\n"),
             // Written after the link that holds them.
-            Inline::Image(_) | Inline::Note { .. } | Inline::Math { .. } if phrase.hoisted => {
+            Inline::Image(_)
+            | Inline::Note { .. }
+            | Inline::Math { .. }
+            | Inline::Citation { .. }
+                if phrase.hoisted =>
+            {
                 return Ok(())
             }
+            Inline::Citation { cites } => return self.citation(cites),
             Inline::Image(image) => return self.inline_image(image),
             Inline::Math { tex, display } => return self.formula(tex, *display && phrase.display),
             Inline::Note { blocks } => return self.note_ref(blocks),
@@ -494,6 +529,42 @@ impl<'a, W: Write> BodyWriter<'a, W> {
         Ok(())
     }
 
+    /// A citation by number, linked to its reference: `[1, 3]`, `[see 1, p. 4]`.
+    fn citation(&mut self, cites: &[Cite]) -> io::Result<()> {
+        let plain = cites
+            .iter()
+            .all(|c| c.prefix.is_empty() && c.suffix.is_empty());
+        self.x.text("[")?;
+        for (i, cite) in cites.iter().enumerate() {
+            if i > 0 {
+                self.x.text(if plain { ", " } else { "; " })?;
+            }
+            if !cite.prefix.is_empty() {
+                self.x.text(&format!("{} ", cite.prefix))?;
+            }
+            match self.references.iter().position(|(r, _)| r.id == cite.key) {
+                Some(n) => {
+                    let id = self.references[n].1.clone();
+                    self.x.leaf(
+                        "xref",
+                        &[("ref-type", "bibr"), ("rid", &id)],
+                        &(n + 1).to_string(),
+                    )?;
+                }
+                None => self.x.text(&format!("@{}", cite.key))?,
+            }
+            if !cite.suffix.is_empty() {
+                let space = if cite.suffix.starts_with(',') {
+                    ""
+                } else {
+                    " "
+                };
+                self.x.text(&format!("{space}{}", cite.suffix))?;
+            }
+        }
+        self.x.text("]")
+    }
+
     /// A formula: MathML with the TeX beside it (JATS4R: math-mode TeX, no delimiters), or the
     /// TeX alone when it cannot be converted.
     fn formula(&mut self, tex: &str, display: bool) -> io::Result<()> {
@@ -542,7 +613,10 @@ fn hoisted_inlines(content: &[Inline], depth: usize) -> Vec<&Inline> {
     let mut out = Vec::new();
     for inline in content {
         match inline {
-            Inline::Image(_) | Inline::Note { .. } | Inline::Math { .. } => out.push(inline),
+            Inline::Image(_)
+            | Inline::Note { .. }
+            | Inline::Math { .. }
+            | Inline::Citation { .. } => out.push(inline),
             other if depth < MAX_DEPTH => out.extend(hoisted_inlines(other.children(), depth + 1)),
             _ => {}
         }
@@ -579,9 +653,11 @@ fn inlines_blank(inlines: &[Inline], depth: usize) -> bool {
         && inlines.iter().all(|i| match i {
             Inline::Text { text } | Inline::Code { text } => text.trim().is_empty(),
             Inline::LineBreak => true,
-            Inline::Image(_) | Inline::Link { .. } | Inline::Note { .. } | Inline::Math { .. } => {
-                false
-            }
+            Inline::Image(_)
+            | Inline::Link { .. }
+            | Inline::Note { .. }
+            | Inline::Math { .. }
+            | Inline::Citation { .. } => false,
             other => inlines_blank(other.children(), depth + 1),
         })
 }

@@ -11,6 +11,7 @@
 mod body;
 mod front;
 mod names;
+mod refs;
 mod text;
 mod xml;
 
@@ -103,7 +104,7 @@ fn write_jats(article: &Article, tag_set: TagSet, out: &mut dyn Write) -> Result
     )?;
     x.newline()?;
     front::write_front(&mut x, &article.meta, tag_set)?;
-    let mut body = BodyWriter::new(x, tag_set);
+    let mut body = BodyWriter::new(x, tag_set, crate::model::cited(article));
     body.write_body(&article.blocks)?;
     body.write_back()?;
     body.x.end_line("article")?;

@@ -48,6 +48,12 @@ fn mapping(meta: &Meta, warnings: &mut Vec<String>) -> Mapping {
                 .then(|| structured(&meta.funding))
                 .flatten(),
         ),
+        (
+            "references",
+            (!meta.references.is_empty())
+                .then(|| structured(&meta.references))
+                .flatten(),
+        ),
     ];
     for (key, value) in fields {
         if let Some(value) = value {

@@ -196,6 +196,7 @@ impl<'a> InlineWriter<'_, 'a> {
                     }
                 }
                 Inline::Note { blocks } => self.note(blocks),
+                Inline::Citation { cites } => self.push(&citation_source(cites)),
                 // Inline math may not start or end with a blank.
                 Inline::Math { tex, display } => {
                     let tex = if *display { tex.as_str() } else { tex.trim() };
@@ -338,6 +339,7 @@ impl<'a> InlineWriter<'_, 'a> {
             Inline::Image(_) => Some('!'),
             Inline::LineBreak => Some('\\'),
             Inline::Math { .. } => Some('$'),
+            Inline::Citation { .. } => Some('['),
         })
     }
 
@@ -442,6 +444,30 @@ fn delimiters_hold(delimiter: &str, nested: bool, around: [Option<char>; 4]) -> 
     // and a closer that could open would start another.
     let unambiguous = !nested || (!can_close_there && !left_flanking(last, next));
     opens && closes && unambiguous
+}
+
+/// A citation as pandoc writes it: `[see @doe2020, p. 4; @roe2021]`.
+pub fn citation_source(cites: &[crate::model::Cite]) -> String {
+    let parts: Vec<String> = cites
+        .iter()
+        .map(|c| {
+            let mut part = String::new();
+            if !c.prefix.is_empty() {
+                part.push_str(&c.prefix);
+                part.push(' ');
+            }
+            part.push('@');
+            part.push_str(&c.key);
+            if !c.suffix.is_empty() {
+                if !c.suffix.starts_with(',') {
+                    part.push(' ');
+                }
+                part.push_str(&c.suffix);
+            }
+            part
+        })
+        .collect();
+    format!("[{}]", parts.join("; "))
 }
 
 /// What surrounds a text run, for escaping it.

@@ -296,6 +296,11 @@ fn front_matter_keys_read_back() {
             award: Some("A-1".into()),
             statement: None,
         }],
+        references: crate::model::references(&serde_json::json!([
+            {"id": "doe", "type": "book", "title": "T: a title", "volume": "3",
+             "issued": {"date-parts": [[2020]]}, "ISBN": "978-0"}
+        ]))
+        .unwrap(),
         identifiers: vec![
             Identifier {
                 scheme: IdScheme::Isbn,
