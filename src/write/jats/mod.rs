@@ -1,8 +1,10 @@
-//! JATS XML: the Journal Archiving and Interchange tag set 1.3 with MathML 3.
+//! JATS XML: the Journal Archiving and Interchange tag set 1.3 with MathML 3, or the Journal
+//! Publishing tag set 1.3.
 //!
-//! The output always validates against the DTD: front matter from [`Meta`], the body with
-//! headings as nested sections, footnotes in the back. See [`body`] for how blocks that JATS
-//! does not allow where the model has them are placed.
+//! The output always validates against the DTD of its tag set and meets the errors phase of
+//! the JATS4R schematrons: front matter from [`Meta`], the body with headings as nested
+//! sections, references and footnotes in the back. See [`body`] for how blocks that JATS does
+//! not allow where the model has them are placed.
 //!
 //! `article-type` is the `article-type` metadata value when there is one, else `other`: folio
 //! cannot know whether a web page is research, news or opinion. `xml:lang` is the article's
