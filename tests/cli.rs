@@ -338,6 +338,27 @@ fn bibliography_option_links_citations() {
     );
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(String::from_utf8_lossy(&o.stdout).contains("\"type\": \"citation\""));
+    // So does BibTeX.
+    let bib = dir.path().join("refs.bib");
+    std::fs::write(
+        &bib,
+        "@article{roe19, author = {Roe, Rick}, title = {Bays}, journal = {Coasts}, year = {2019}, pages = {3--9}}\n",
+    )
+    .unwrap();
+    let o = folio(
+        &[
+            "-f",
+            "markdown",
+            "-t",
+            "jats",
+            "--bibliography",
+            bib.to_str().unwrap(),
+        ],
+        Some(b"[@roe19]\n"),
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let xml = String::from_utf8_lossy(&o.stdout);
+    assert!(xml.contains("<person-group person-group-type=\"author\"><name><surname>Roe</surname><given-names>Rick</given-names></name></person-group><article-title>Bays</article-title><source>Coasts</source><year iso-8601-date=\"2019\">2019</year><fpage>3</fpage><lpage>9</lpage>"), "{xml}");
     let bad = dir.path().join("bad.json");
     std::fs::write(&bad, "{\"not\": \"csl\"}").unwrap();
     let name = bad.to_str().unwrap();

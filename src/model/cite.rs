@@ -186,9 +186,12 @@ fn join_names(names: &[String]) -> String {
     }
 }
 
-/// Reads a bibliography: CSL JSON (an array of items) or CSL YAML (a list, or a mapping with
-/// `references`).
+/// Reads a bibliography: BibTeX or BibLaTeX (text whose first entry starts with `@`), CSL
+/// JSON (an array of items) or CSL YAML (a list, or a mapping with `references`).
 pub fn parse_bibliography(text: &str) -> Result<Vec<Reference>, String> {
+    if text.trim_start().starts_with('@') || text.trim_start().starts_with('%') {
+        return bibtex(text);
+    }
     let value: serde_json::Value = match serde_json::from_str(text) {
         Ok(v) => v,
         Err(json) => serde_yaml::from_str(text)
@@ -201,6 +204,76 @@ pub fn parse_bibliography(text: &str) -> Result<Vec<Reference>, String> {
         other => other,
     };
     references(&items)
+}
+
+/// The entries of a BibTeX or BibLaTeX file as CSL references.
+fn bibtex(text: &str) -> Result<Vec<Reference>, String> {
+    use biblatex::{ChunksExt, EntryType, Person};
+    let bib = biblatex::Bibliography::parse(text).map_err(|e| format!("BibTeX: {e}"))?;
+    let names = |people: Vec<Person>| -> Vec<Name> {
+        people
+            .into_iter()
+            .map(|p| {
+                let family = [p.prefix.as_str(), p.name.as_str(), p.suffix.as_str()]
+                    .iter()
+                    .filter(|s| !s.is_empty())
+                    .copied()
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                Name {
+                    family: Some(family).filter(|f| !f.is_empty()),
+                    given: Some(p.given_name).filter(|g| !g.is_empty()),
+                    literal: None,
+                }
+            })
+            .collect()
+    };
+    let mut refs = Vec::new();
+    for entry in bib.iter() {
+        let field = |k: &str| {
+            entry
+                .fields
+                .get(k)
+                .map(|c| c.format_verbatim().trim().to_string())
+                .filter(|s| !s.is_empty())
+        };
+        let kind = match entry.entry_type {
+            EntryType::Article => "article-journal",
+            EntryType::Book | EntryType::MvBook => "book",
+            EntryType::InBook | EntryType::InCollection | EntryType::BookInBook => "chapter",
+            EntryType::InProceedings | EntryType::Proceedings => "paper-conference",
+            EntryType::Report | EntryType::TechReport => "report",
+            EntryType::Thesis | EntryType::PhdThesis | EntryType::MastersThesis => "thesis",
+            EntryType::Online => "webpage",
+            EntryType::Dataset => "dataset",
+            EntryType::Software => "software",
+            EntryType::Patent => "patent",
+            _ => "document",
+        };
+        let year = field("year").or_else(|| field("date").map(|d| d.chars().take(4).collect()));
+        refs.push(Reference {
+            id: entry.key.clone(),
+            kind: Some(kind.to_string()),
+            author: entry.author().map(names).unwrap_or_default(),
+            editor: entry
+                .get_as::<Vec<Person>>("editor")
+                .map(names)
+                .unwrap_or_default(),
+            title: field("title"),
+            container_title: field("journaltitle")
+                .or_else(|| field("journal"))
+                .or_else(|| field("booktitle")),
+            publisher: field("publisher").or_else(|| field("institution")),
+            issued: year.map(|y| serde_json::json!({ "raw": y })),
+            volume: field("volume"),
+            issue: field("number").or_else(|| field("issue")),
+            page: field("pages"),
+            doi: field("doi"),
+            url: field("url"),
+            other: BTreeMap::new(),
+        });
+    }
+    Ok(refs)
 }
 
 /// References from a CSL JSON value (an array of items).
@@ -383,4 +456,102 @@ pub fn cited(article: &Article) -> Vec<&Reference> {
     keys.iter()
         .filter_map(|k| article.meta.references.iter().find(|r| r.id == *k))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bibliographies_in_csl_json_csl_yaml_and_bibtex() {
+        let json = r#"[{"id": "a", "type": "book", "title": "A", "volume": 3,
+                        "issued": {"date-parts": [["2001", 2]]}, "ISBN": "978-0"}]"#;
+        let a = &parse_bibliography(json).unwrap()[0];
+        assert_eq!(a.volume.as_deref(), Some("3"));
+        assert_eq!(a.year().as_deref(), Some("2001"));
+        assert_eq!(a.other.get("ISBN"), Some(&serde_json::json!("978-0")));
+        let yaml = "references:\n  - id: b\n    title: B\n    issued: {raw: 'spring 1999'}\n";
+        assert_eq!(
+            parse_bibliography(yaml).unwrap()[0].year().as_deref(),
+            Some("1999")
+        );
+        let bib = "@article{doe2020,\n  author = {Doe, Jane and van Roe, Rick},\n  title = {Counting {Kelp}},\n  journal = {Coasts},\n  year = {2020},\n  volume = {12},\n  number = {3},\n  pages = {45--67},\n  doi = {10.1/x}\n}\n@book{b, editor = {Ed Itor}, title = {Bays}, publisher = {Press}, date = {2019-05}}\n";
+        let refs = parse_bibliography(bib).unwrap();
+        assert_eq!(refs.len(), 2);
+        let doe = &refs[0];
+        assert_eq!(doe.id, "doe2020");
+        assert_eq!(doe.kind.as_deref(), Some("article-journal"));
+        assert_eq!(doe.author[0].family.as_deref(), Some("Doe"));
+        assert_eq!(doe.author[0].given.as_deref(), Some("Jane"));
+        assert_eq!(doe.author[1].family.as_deref(), Some("van Roe"));
+        assert_eq!(doe.title.as_deref(), Some("Counting Kelp"));
+        assert_eq!(doe.container_title.as_deref(), Some("Coasts"));
+        assert_eq!(doe.issue.as_deref(), Some("3"));
+        assert_eq!(
+            doe.page.as_deref(),
+            Some("45–67"),
+            "biblatex reads -- as an en dash"
+        );
+        assert_eq!(doe.doi.as_deref(), Some("10.1/x"));
+        assert_eq!(doe.year().as_deref(), Some("2020"));
+        assert_eq!(
+            doe.formatted(),
+            "Jane Doe and Rick van Roe (2020). Counting Kelp. Coasts, 12(3), 45–67. https://doi.org/10.1/x."
+        );
+        assert_eq!(refs[1].editor[0].family.as_deref(), Some("Itor"));
+        assert_eq!(refs[1].year().as_deref(), Some("2019"));
+        assert!(parse_bibliography("{\"not\": 1}").is_err());
+        assert!(parse_bibliography("[{\"title\": \"no id\"}]").is_err());
+        assert!(parse_bibliography("@article{broken, title = {x}").is_err());
+    }
+
+    #[test]
+    fn citations_are_found_in_text_by_known_keys() {
+        let cites = parse_cites("see @a, p. 4; @b-2").unwrap();
+        assert_eq!(
+            cites,
+            [
+                Cite {
+                    key: "a".into(),
+                    prefix: "see".into(),
+                    suffix: ", p. 4".into()
+                },
+                Cite {
+                    key: "b-2".into(),
+                    ..Cite::default()
+                }
+            ]
+        );
+        assert!(parse_cites("mail me@example.org").is_none());
+        assert!(parse_cites("a link").is_none());
+        let mut out = Vec::new();
+        let mut unknown = Vec::new();
+        split_citations(
+            "x [@a] y [@zz] [me@e.org] [@a.]",
+            &["a".to_string()],
+            &mut unknown,
+            &mut out,
+        );
+        assert_eq!(unknown, ["zz"]);
+        assert_eq!(
+            out,
+            [
+                Inline::text("x "),
+                Inline::Citation {
+                    cites: vec![Cite {
+                        key: "a".into(),
+                        ..Cite::default()
+                    }]
+                },
+                Inline::text(" y [@zz] [me@e.org] "),
+                Inline::Citation {
+                    cites: vec![Cite {
+                        key: "a".into(),
+                        suffix: ".".into(),
+                        ..Cite::default()
+                    }]
+                },
+            ]
+        );
+    }
 }
