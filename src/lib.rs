@@ -15,6 +15,7 @@ pub mod error;
 pub mod fetch;
 pub mod format;
 pub mod lang;
+pub mod math;
 pub mod model;
 pub mod read;
 pub mod safety;
@@ -130,6 +131,26 @@ pub fn read_url(
         _ => page.bytes.clone(),
     };
     read_one(registry, Input::new(&bytes), reader.name(), &options, diag)
+}
+
+/// Adds a bibliography to an article's references (an entry of the article's own wins over
+/// one of the same id) and links the article's `[@key]` citations to them; a citation of an
+/// unknown key is a warning and stays text.
+pub fn add_references(
+    article: &mut Article,
+    references: &[model::Reference],
+    diag: &mut Diagnostics,
+) {
+    for r in references {
+        if !article.meta.references.iter().any(|own| own.id == r.id) {
+            article.meta.references.push(r.clone());
+        }
+    }
+    for key in model::link_citations(article) {
+        diag.warn(format!(
+            "citation of an unknown reference kept as text: @{key}"
+        ));
+    }
 }
 
 /// Applies the metadata of the options (`-M`) and returns the write options to use. With one

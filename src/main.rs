@@ -59,6 +59,10 @@ struct Cli {
     #[arg(long = "base-url", value_name = "URL")]
     base_url: Option<String>,
     /// Cover image for EPUB output.
+    /// Bibliography (CSL JSON or CSL YAML) that [@key] citations refer to (repeatable)
+    #[arg(long = "bibliography", value_name = "FILE")]
+    bibliography: Vec<PathBuf>,
+
     #[arg(long = "cover", value_name = "FILE")]
     cover: Option<PathBuf>,
     /// Embed images in HTML output (as data: URIs), downloading web images.
@@ -199,6 +203,16 @@ fn run(cli: &Cli) -> Result<(), Failure> {
         ));
     }
 
+    let mut references = Vec::new();
+    for path in &cli.bibliography {
+        let name = path.display().to_string();
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| Failure::new(&name, format!("cannot read: {e}"), EXIT_FAILED))?;
+        let refs = folio::model::parse_bibliography(&text)
+            .map_err(|e| Failure::new(&name, format!("not a bibliography: {e}"), EXIT_FAILED))?;
+        references.extend(refs);
+    }
+
     let mut diag = Diagnostics::default();
     let inputs: Vec<&str> = if cli.inputs.is_empty() {
         vec!["-"]
@@ -244,6 +258,11 @@ fn run(cli: &Cli) -> Result<(), Failure> {
         articles.push(article);
     }
 
+    if !references.is_empty() {
+        for article in &mut articles {
+            folio::add_references(article, &references, &mut diag);
+        }
+    }
     let mut write =
         apply_metadata(&mut articles, &options).map_err(|e| Failure::new("-M", e, EXIT_USAGE))?;
     // Web images are downloaded for a book, or for HTML with --embed-images.

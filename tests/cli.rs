@@ -378,3 +378,87 @@ fn strict_in_the_library() {
     let inputs = [folio::Input::new(b"Plain words.\n")];
     assert!(folio::convert_with(&registry, &inputs, "markdown", "jats", &options).is_ok());
 }
+
+#[test]
+fn bibliography_option_links_citations() {
+    let dir = tempfile::tempdir().unwrap();
+    let bib = dir.path().join("refs.json");
+    std::fs::write(
+        &bib,
+        r#"[{"id": "doe2020", "type": "article-journal", "title": "Counting kelp",
+             "author": [{"family": "Doe", "given": "Jane"}], "container-title": "Coasts",
+             "issued": {"date-parts": [[2020]]}, "volume": 12, "page": "45-67"}]"#,
+    )
+    .unwrap();
+    let o = folio(
+        &[
+            "-f",
+            "markdown",
+            "-t",
+            "jats",
+            "--bibliography",
+            bib.to_str().unwrap(),
+        ],
+        Some(b"Kelp grows [@doe2020], not [@nobody].\n"),
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let xml = String::from_utf8(o.stdout.clone()).unwrap();
+    assert!(
+        xml.contains(
+            "Kelp grows [<xref ref-type=\"bibr\" rid=\"ref-doe2020\">1</xref>], not [@nobody]."
+        ),
+        "{xml}"
+    );
+    assert!(xml.contains("<ref id=\"ref-doe2020\"><label>1</label><element-citation publication-type=\"journal\"><person-group person-group-type=\"author\"><name><surname>Doe</surname><given-names>Jane</given-names></name></person-group><article-title>Counting kelp</article-title><source>Coasts</source><year iso-8601-date=\"2020\">2020</year><volume>12</volume><fpage>45</fpage><lpage>67</lpage></element-citation></ref>"), "{xml}");
+    assert_eq!(
+        stderr(&o),
+        "folio: warning: citation of an unknown reference kept as text: @nobody\n"
+    );
+    // CSL YAML works too; a file that is neither is one error line naming it.
+    let yaml = dir.path().join("refs.yaml");
+    std::fs::write(&yaml, "references:\n  - id: a\n    title: A\n").unwrap();
+    let o = folio(
+        &[
+            "-f",
+            "markdown",
+            "-t",
+            "json",
+            "--bibliography",
+            yaml.to_str().unwrap(),
+        ],
+        Some(b"[@a]\n"),
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("\"type\": \"citation\""));
+    // So does BibTeX.
+    let bib = dir.path().join("refs.bib");
+    std::fs::write(
+        &bib,
+        "@article{roe19, author = {Roe, Rick}, title = {Bays}, journal = {Coasts}, year = {2019}, pages = {3--9}}\n",
+    )
+    .unwrap();
+    let o = folio(
+        &[
+            "-f",
+            "markdown",
+            "-t",
+            "jats",
+            "--bibliography",
+            bib.to_str().unwrap(),
+        ],
+        Some(b"[@roe19]\n"),
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let xml = String::from_utf8_lossy(&o.stdout);
+    assert!(xml.contains("<person-group person-group-type=\"author\"><name><surname>Roe</surname><given-names>Rick</given-names></name></person-group><article-title>Bays</article-title><source>Coasts</source><year iso-8601-date=\"2019\">2019</year><fpage>3</fpage><lpage>9</lpage>"), "{xml}");
+    let bad = dir.path().join("bad.json");
+    std::fs::write(&bad, "{\"not\": \"csl\"}").unwrap();
+    let name = bad.to_str().unwrap();
+    let o = folio(&["--bibliography", name, "-"], Some(b"x"));
+    assert_one_line_error(&o, 1, name);
+    let o = folio(
+        &["--bibliography", "/nonexistent/refs.json", "-"],
+        Some(b"x"),
+    );
+    assert_one_line_error(&o, 1, "/nonexistent/refs.json");
+}

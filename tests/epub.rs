@@ -794,6 +794,13 @@ fn books_to_validate(dir: &Path) -> Vec<PathBuf> {
         let pair = vec![a, rich_article("x.png")];
         books.push(("example-digest".into(), pair, options()));
     }
+    // The paper: math (MathML), references with links back, affiliations, license.
+    let paper = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/paper.md");
+    if has("markdown") && paper.is_file() {
+        let a = read(&paper).expect("read the example paper");
+        assert!(!a.meta.references.is_empty());
+        books.push(("example-paper".into(), vec![a], options()));
+    }
     if has("markdown") && fixtures.is_dir() {
         let mut paths: Vec<PathBuf> = std::fs::read_dir(&fixtures)
             .unwrap()

@@ -171,3 +171,40 @@ fn markdown_example_converts_without_losing_a_word() {
     assert_has_every_word(&a, &xml_text(&out));
     assert!(out.contains("<html lang=\"en\">"));
 }
+
+#[test]
+fn math_is_mathml_with_the_tex_as_alt_text() {
+    let article = folio::model::Article::new(
+        "Math",
+        vec![folio::model::Block::Paragraph {
+            content: vec![
+                folio::model::Inline::Math {
+                    tex: "x^2 < y".into(),
+                    display: false,
+                },
+                folio::model::Inline::Math {
+                    tex: "\\frac{1}{".into(),
+                    display: true,
+                },
+            ],
+        }],
+    );
+    let mut out = Vec::new();
+    folio::Registry::default()
+        .writer("html")
+        .unwrap()
+        .write(
+            &article,
+            &folio::WriteOptions::default(),
+            &mut folio::Diagnostics::default(),
+            &mut out,
+        )
+        .unwrap();
+    let html = String::from_utf8(out).unwrap();
+    assert!(html.contains("<math display=\"inline\" xmlns=\"http://www.w3.org/1998/Math/MathML\" alttext=\"x^2 &lt; y\"><msup><mi>x</mi><mn>2</mn></msup>"), "{html}");
+    // TeX that cannot be converted is shown as TeX.
+    assert!(
+        html.contains("<code class=\"tex\">$$\\frac{1}{$$</code>"),
+        "{html}"
+    );
+}

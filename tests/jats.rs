@@ -1,11 +1,12 @@
-//! The JATS writer: structure of the output, every word kept, and validity against the JATS
-//! Archiving 1.3 DTD (with xmllint, when ../shared and xmllint are there).
+//! The JATS writer: structure of the output, every word kept, validity against the JATS
+//! Archiving and Publishing 1.3 DTDs (with xmllint, when ../shared and xmllint are there), and
+//! the JATS4R recommendations (errors phase, with tests/jats4r.py when saxonche is there).
 
 use folio::model::{
     words, Align, Article, Author, Block, Date, IdScheme, Identifier, Image, Inline, ListItem,
     Meta, Table,
 };
-use folio::write::jats::JatsWriter;
+use folio::write::jats::{JatsPublishingWriter, JatsWriter};
 use folio::{Diagnostics, WriteOptions, Writer};
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
@@ -19,8 +20,16 @@ mod rich_model;
 // ---------- helpers ----------
 
 fn jats(article: &Article) -> String {
+    write_with(&JatsWriter, article)
+}
+
+fn jats_publishing(article: &Article) -> String {
+    write_with(&JatsPublishingWriter, article)
+}
+
+fn write_with(writer: &dyn Writer, article: &Article) -> String {
     let mut out = Vec::new();
-    JatsWriter
+    writer
         .write(
             article,
             &WriteOptions::default(),
@@ -93,10 +102,13 @@ fn xmllint_works() -> bool {
         .is_ok_and(|o| o.status.success())
 }
 
+const ARCHIVING: &str = "JATS-archivearticle1-3-mathml3.dtd";
+const PUBLISHING: &str = "JATS-journalpublishing1-3-mathml3.dtd";
+
 /// The DTD, with xmllint installed (by the shared script) if needed; `None` after a notice when
 /// either is unavailable.
-fn jats_dtd() -> Option<PathBuf> {
-    let dtd = shared().join("jats/1.3/JATS-archivearticle1-3-mathml3.dtd");
+fn jats_dtd(name: &str) -> Option<PathBuf> {
+    let dtd = shared().join("jats/1.3").join(name);
     if !dtd.exists() {
         unavailable(&format!("{} not found", dtd.display()));
         return None;
@@ -112,10 +124,14 @@ fn jats_dtd() -> Option<PathBuf> {
     Some(dtd)
 }
 
-/// Validates documents in one xmllint run and panics listing the invalid ones; returns whether
-/// validation ran.
+/// Validates documents against the Archiving DTD in one xmllint run and panics listing the
+/// invalid ones; returns whether validation ran.
 fn assert_valid(docs: &[(String, String)]) -> bool {
-    let Some(dtd) = jats_dtd() else {
+    assert_valid_against(ARCHIVING, docs)
+}
+
+fn assert_valid_against(dtd: &str, docs: &[(String, String)]) -> bool {
+    let Some(dtd) = jats_dtd(dtd) else {
         return false;
     };
     let dir = tempfile::tempdir().unwrap();
@@ -196,6 +212,7 @@ fn xml_text(xml: &str) -> String {
 }
 
 /// Every word of the body (as XML can carry it) appears in the JATS text as often as in the input.
+/// A figure's alt text that repeats its caption is written once (JATS4R), so counted once.
 fn assert_words_kept(article: &Article, xml: &str) {
     let out = xml_text(xml);
     let mut counts = std::collections::BTreeMap::new();
@@ -203,6 +220,11 @@ fn assert_words_kept(article: &Article, xml: &str) {
         let w: String = w.chars().filter(|&c| is_xml_char(c)).collect();
         if !w.trim().is_empty() {
             *counts.entry(w.trim().to_string()).or_insert(0) += 1;
+        }
+    }
+    for w in words(&caption_alts(&article.blocks)) {
+        if let Some(n) = counts.get_mut(w.trim()) {
+            *n -= 1;
         }
     }
     let mut tokens = std::collections::HashMap::new();
@@ -222,6 +244,28 @@ fn assert_words_kept(article: &Article, xml: &str) {
     }
 }
 
+/// The alt texts of figures whose alt text is their caption (found iteratively: the tests nest
+/// blocks hundreds deep).
+fn caption_alts(blocks: &[Block]) -> Vec<Block> {
+    let norm = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut found = Vec::new();
+    let mut pending: Vec<&Block> = blocks.iter().collect();
+    while let Some(block) = pending.pop() {
+        match block {
+            Block::Figure { image, caption, .. }
+                if !image.alt.is_empty()
+                    && norm(&image.alt) == norm(&folio::model::inline_text(caption)) =>
+            {
+                found.push(Block::para(image.alt.clone()));
+            }
+            Block::Quote { blocks, .. } => pending.extend(blocks),
+            Block::List { items, .. } => pending.extend(items.iter().flat_map(|i| &i.blocks)),
+            _ => {}
+        }
+    }
+    found
+}
+
 fn is_xml_char(c: char) -> bool {
     !matches!(c, '\0'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}')
 }
@@ -232,7 +276,7 @@ fn is_xml_char(c: char) -> bool {
 fn prolog_and_root() {
     let xml = jats(&Article::new("Title", vec![Block::para("Hello world.")]));
     assert!(xml.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE article PUBLIC \"-//NLM//DTD JATS (Z39.96) Journal Archiving and Interchange DTD with MathML3 v1.3 20210610//EN\" \"JATS-archivearticle1-3-mathml3.dtd\">\n"));
-    assert!(xml.contains("<article xmlns:mml=\"http://www.w3.org/1998/Math/MathML\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" article-type=\"other\" dtd-version=\"1.3\" xml:lang=\"en\">"), "{xml}");
+    assert!(xml.contains("<article xmlns:ali=\"http://www.niso.org/schemas/ali/1.0/\" xmlns:mml=\"http://www.w3.org/1998/Math/MathML\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" article-type=\"other\" dtd-version=\"1.3\" xml:lang=\"en\">"), "{xml}");
     assert!(xml.ends_with("</article>\n"));
 }
 
@@ -306,8 +350,8 @@ fn section_ids_from_heading_ids_and_fallbacks() {
         "{xml}"
     );
     assert!(
-        xml.contains("<sec id=\"sec-3\">\n"),
-        "empty title left out: {xml}"
+        xml.contains("<sec id=\"sec-3\"><title></title>\n"),
+        "empty title kept empty (JATS4R wants a title in every section): {xml}"
     );
 }
 
@@ -451,7 +495,8 @@ fn line_breaks_are_elements_where_jats_allows_them() {
         }),
     ]));
     assert!(xml.contains("<title>a<break/>b</title>"), "{xml}");
-    assert!(xml.contains("<td>c<break/>d</td>"), "{xml}");
+    // The only row of a table without header is its header (JATS4R wants header cells).
+    assert!(xml.contains("<tr><th>c<break/>d</th></tr>"), "{xml}");
 }
 
 #[test]
@@ -466,6 +511,30 @@ fn figures_and_tables() {
             caption: vec![text("The caption")],
             credit: vec![text("Photo: Ann")],
         },
+        Block::Figure {
+            image: Image {
+                src: "b.png".into(),
+                alt: " The  caption".into(),
+                title: None,
+            },
+            caption: vec![text("The caption")],
+            credit: vec![],
+        },
+        Block::Figure {
+            image: Image {
+                src: "c.png".into(),
+                ..Image::default()
+            },
+            caption: vec![],
+            credit: vec![],
+        },
+        Block::Table(Table {
+            rows: vec![
+                vec![vec![text("k")], vec![text("v")]],
+                vec![vec![text("a")], vec![text("1")]],
+            ],
+            ..Table::default()
+        }),
         Block::Table(Table {
             caption: vec![text("Cap")],
             align: vec![Align::Left, Align::Default, Align::Right],
@@ -476,8 +545,13 @@ fn figures_and_tables() {
             ],
         }),
     ]));
-    assert!(xml.contains("<fig><caption><p>The caption</p>\n</caption><graphic xlink:href=\"img/photo.jpeg\" mimetype=\"image\" mime-subtype=\"jpeg\"><alt-text>A photo</alt-text></graphic><attrib>Photo: Ann</attrib></fig>"), "{xml}");
-    assert!(xml.contains("<table-wrap><caption><p>Cap</p>\n</caption><table>\n<thead><tr><th align=\"left\">h1</th><th>h2</th><th align=\"right\">h3</th></tr>\n</thead>\n<tbody>\n<tr><td align=\"left\">1</td><td>2</td><td align=\"right\">3</td></tr>\n<tr><td/></tr>\n</tbody>\n</table>\n</table-wrap>"), "{xml}");
+    assert!(xml.contains("<fig id=\"fig-1\"><caption><p>The caption</p>\n</caption><graphic xlink:href=\"img/photo.jpeg\" mimetype=\"image\" mime-subtype=\"jpeg\"><alt-text>A photo</alt-text></graphic><attrib>Photo: Ann</attrib></fig>"), "{xml}");
+    // Alt text that repeats the caption, or none, is `null` (JATS4R).
+    assert!(xml.contains("<fig id=\"fig-2\"><caption><p>The caption</p>\n</caption><graphic xlink:href=\"b.png\" mimetype=\"image\" mime-subtype=\"png\"><alt-text>null</alt-text></graphic></fig>"), "{xml}");
+    assert!(xml.contains("<fig id=\"fig-3\"><graphic xlink:href=\"c.png\" mimetype=\"image\" mime-subtype=\"png\"><alt-text>null</alt-text></graphic></fig>"), "{xml}");
+    // Without a header row, the first row is the header.
+    assert!(xml.contains("<table-wrap id=\"table-1\"><table>\n<thead><tr><th>k</th><th>v</th></tr>\n</thead>\n<tbody>\n<tr><td>a</td><td>1</td></tr>\n</tbody>"), "{xml}");
+    assert!(xml.contains("<table-wrap id=\"table-2\"><caption><p>Cap</p>\n</caption><table>\n<thead><tr><th align=\"left\">h1</th><th>h2</th><th align=\"right\">h3</th></tr>\n</thead>\n<tbody>\n<tr><td align=\"left\">1</td><td>2</td><td align=\"right\">3</td></tr>\n<tr><td/></tr>\n</tbody>\n</table>\n</table-wrap>"), "{xml}");
 }
 
 #[test]
@@ -504,6 +578,7 @@ fn front_matter() {
                 affiliation: Some("Uni".into()),
                 email: Some("a@u.nl".into()),
                 url: Some("https://u.nl/a".into()),
+                ..Author::default()
             },
             Author::named("Doe, Jane"),
             Author::named("The Newsroom"),
@@ -541,12 +616,13 @@ fn front_matter() {
         "<history><date date-type=\"updated\" iso-8601-date=\"2024-03\"><month>03</month><year>2024</year></date>",
         "<custom-meta><meta-name>image</meta-name><meta-value>lead.jpg</meta-value></custom-meta>",
         "<title-group><article-title>The title</article-title><subtitle>Sub</subtitle></title-group>",
-        "<contrib contrib-type=\"author\"><name><surname>van der Berg</surname><given-names>Anna</given-names></name><aff>Uni</aff><email>a@u.nl</email><uri xlink:href=\"https://u.nl/a\">https://u.nl/a</uri></contrib>",
+        "<contrib contrib-type=\"author\"><name><surname>van der Berg</surname><given-names>Anna</given-names></name><email>a@u.nl</email><uri xlink:href=\"https://u.nl/a\" xlink:title=\"u.nl\">https://u.nl/a</uri><xref ref-type=\"aff\" rid=\"aff1\"/></contrib>",
+        "<aff id=\"aff1\"><institution>Uni</institution></aff>",
         "<name><surname>Doe</surname><given-names>Jane</given-names></name>",
         "<string-name>The Newsroom</string-name>",
         "<pub-date date-type=\"pub\" publication-format=\"electronic\" iso-8601-date=\"2024-02-29T10:00:00+01:00\"><day>29</day><month>02</month><year>2024</year></pub-date>",
         "<permissions><license><license-p>CC BY 4.0</license-p></license></permissions>",
-        "<self-uri xlink:href=\"https://daily.example/a\">https://daily.example/a</self-uri>",
+        "<self-uri xlink:href=\"https://daily.example/a\">The title</self-uri>",
         "<abstract><p>Short abstract.</p></abstract>",
         "<kwd-group><kwd>one</kwd><kwd>two</kwd></kwd-group>",
     ] {
@@ -855,6 +931,7 @@ fn arb_meta() -> impl Strategy<Value = Meta> {
             affiliation,
             email,
             url,
+            ..Author::default()
         });
     let identifier = (0..3usize, arb_text()).prop_map(|(i, value)| Identifier {
         scheme: [IdScheme::Doi, IdScheme::Isbn, IdScheme::Uri][i],
@@ -902,6 +979,7 @@ fn arb_meta() -> impl Strategy<Value = Meta> {
                 rights,
                 identifiers,
                 extra: extra.into_iter().map(|(k, v)| (k, v.into())).collect(),
+                ..Meta::default()
             },
         )
 }
@@ -1027,4 +1105,393 @@ fn readability_corpus_gives_valid_jats_with_every_word() {
         })
         .collect();
     assert_valid(&docs);
+    // The Publishing tag set allows less where it stands (nothing but text in a link).
+    let registry = folio::Registry::default();
+    let publishing: Vec<_> = pages
+        .iter()
+        .map(|p| {
+            let bytes = std::fs::read(p).unwrap();
+            let input = folio::Input {
+                bytes: &bytes,
+                path: Some(p),
+            };
+            let article = folio::read_one(
+                &registry,
+                input,
+                "html",
+                &folio::ReadOptions::default(),
+                &mut Diagnostics::default(),
+            )
+            .unwrap();
+            (p.display().to_string(), jats_publishing(&article))
+        })
+        .collect();
+    assert_valid_against(PUBLISHING, &publishing);
+}
+
+// ---------- JATS4R and the Publishing tag set ----------
+
+/// Whether tests/jats4r.py can run (python3 with saxonche); a notice, or a failure when
+/// validators are required, when it cannot.
+fn jats4r_available() -> bool {
+    let works = Command::new("python3")
+        .args(["-c", "import saxonche"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !works {
+        assert!(
+            !validators_required(),
+            "validator required but unavailable: python3 with saxonche (pip install saxonche)"
+        );
+        eprintln!("NOTICE: skipping the JATS4R check: python3 with saxonche not available");
+    }
+    works
+}
+
+/// The JATS4R checker's verdict on documents: its exit code and what it printed.
+fn jats4r(docs: &[(String, String)]) -> (i32, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut paths = Vec::new();
+    for (i, (_, xml)) in docs.iter().enumerate() {
+        let path = dir.path().join(format!("doc{i}.xml"));
+        std::fs::write(&path, xml).unwrap();
+        paths.push(path);
+    }
+    let out = Command::new("python3")
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/jats4r.py"))
+        .args(&paths)
+        .output()
+        .expect("run tests/jats4r.py");
+    let mut report = String::from_utf8_lossy(&out.stdout).into_owned();
+    for (i, (name, _)) in docs.iter().enumerate() {
+        report = report.replace(paths[i].to_str().unwrap(), name);
+    }
+    report.push_str(&String::from_utf8_lossy(&out.stderr));
+    (out.status.code().unwrap_or(-1), report)
+}
+
+/// Panics with the findings when any document has one in the JATS4R errors phase.
+fn assert_jats4r_clean(docs: &[(String, String)]) {
+    if !jats4r_available() {
+        return;
+    }
+    let (code, report) = jats4r(docs);
+    assert_eq!(code, 0, "JATS4R errors-phase findings:\n{report}");
+    assert_eq!(
+        report.matches(": 0 errors").count(),
+        docs.len(),
+        "every document checked:\n{report}"
+    );
+}
+
+/// The Markdown fixtures and examples, and the rich model, in both tag sets.
+fn fixture_articles() -> Vec<(String, Article)> {
+    let registry = folio::Registry::default();
+    let files = [markdown_files("tests/fixtures"), markdown_files("examples")].concat();
+    let mut articles: Vec<(String, Article)> = files
+        .iter()
+        .map(|path| {
+            let bytes = std::fs::read(path).unwrap();
+            let article = folio::read_one(
+                &registry,
+                folio::Input {
+                    bytes: &bytes,
+                    path: Some(path),
+                },
+                "markdown",
+                &folio::ReadOptions::default(),
+                &mut Diagnostics::default(),
+            )
+            .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            (path.display().to_string(), article)
+        })
+        .collect();
+    articles.push((
+        "rich article".into(),
+        rich_model::rich_article("images/photo.jpg"),
+    ));
+    articles
+}
+
+#[test]
+fn jats4r_checker_finds_what_it_should() {
+    if !jats4r_available() {
+        return;
+    }
+    // No permissions, a link that names only its address, a graphic without alt text, a
+    // section without title: four errors-phase findings.
+    let bad = "<?xml version=\"1.0\"?>\n<article xmlns:xlink=\"http://www.w3.org/1999/xlink\" dtd-version=\"1.3\"><front><article-meta><title-group><article-title>T</article-title></title-group></article-meta></front><body><sec><p><ext-link xlink:href=\"https://e.org/\">https://e.org/</ext-link></p><fig><graphic xlink:href=\"a.png\"/></fig></sec></body></article>\n";
+    let (code, report) = jats4r(&[("bad".into(), bad.into())]);
+    assert_eq!(code, 1, "{report}");
+    for rule in [
+        "permissions-errors",
+        "Text that describes the linked object",
+        "All <graphic> must have <alt-text>",
+        "Each sec element must have a title",
+    ] {
+        assert!(report.contains(rule), "{rule} not found:\n{report}");
+    }
+    assert!(report.contains("bad: 4 errors"), "{report}");
+}
+
+#[test]
+fn fixtures_and_examples_meet_jats4r_and_publishing_dtd() {
+    let articles = fixture_articles();
+    assert!(articles.len() > 3, "fixtures missing");
+    let archiving: Vec<(String, String)> = articles
+        .iter()
+        .map(|(name, a)| (format!("{name} (archiving)"), jats(a)))
+        .collect();
+    let publishing: Vec<(String, String)> = articles
+        .iter()
+        .map(|(name, a)| (format!("{name} (publishing)"), jats_publishing(a)))
+        .collect();
+    for (_, xml) in &publishing {
+        assert!(xml.contains("\"JATS-journalpublishing1-3-mathml3.dtd\""));
+    }
+    assert_valid_against(PUBLISHING, &publishing);
+    assert_jats4r_clean(&[archiving, publishing].concat());
+}
+
+#[test]
+fn jats4r_rules_that_apply_each_have_a_case() {
+    let author = |name: &str, affs: &[&str]| Author {
+        name: name.into(),
+        affiliation: affs.first().map(|a| a.to_string()),
+        affiliations: affs.iter().skip(1).map(|a| a.to_string()).collect(),
+        ..Author::default()
+    };
+    let figure = |alt: &str, caption: &str| Block::Figure {
+        image: Image {
+            src: "a.png".into(),
+            alt: alt.into(),
+            title: None,
+        },
+        caption: vec![text(caption)],
+        credit: vec![],
+    };
+    let link = |url: &str, content: Vec<Inline>| Inline::Link {
+        url: url.into(),
+        title: None,
+        content,
+    };
+    let icon = Inline::Image(Image {
+        src: "icon.png".into(),
+        alt: "icon".into(),
+        title: None,
+    });
+    let body = vec![
+        // accessibility: links that name only their address, or nothing, or only an image.
+        para(vec![
+            link("https://e.org/a", vec![text("https://e.org/a")]),
+            link("https://e.org/b", vec![]),
+            link("ftp://e.org/c", vec![text("ftp://e.org/c")]),
+            link("https://e.org/d", vec![icon]),
+        ]),
+        // accessibility: alt text always, never the caption again; display objects: ids.
+        figure("", "No alt"),
+        figure("Same words", "Same  words"),
+        figure("A described picture", "Its caption"),
+        // accessibility: header cells in every table.
+        Block::Table(Table {
+            rows: vec![vec![vec![text("a")], vec![text("b")]]],
+            ..Table::default()
+        }),
+        // accessibility: a title in every section.
+        Block::heading(2, ""),
+        Block::para("After an empty heading."),
+    ];
+    let cases = [
+        // permissions: nothing known, a notice without year, a license URL, a full copyright.
+        ("no rights", Meta::default()),
+        (
+            "notice without year",
+            Meta {
+                rights: Some("© The Daily".into()),
+                ..Meta::default()
+            },
+        ),
+        (
+            "license url",
+            Meta {
+                rights: Some("https://creativecommons.org/licenses/by/4.0/".into()),
+                url: Some("https://daily.example/story".into()),
+                ..Meta::default()
+            },
+        ),
+        // authors and affiliations: several of each, linked by id; ORCID; funding; abstract.
+        (
+            "paper",
+            Meta {
+                title: Some("A paper".into()),
+                authors: vec![
+                    Author {
+                        orcid: Some("0000-0002-1825-0097".into()),
+                        corresponding: true,
+                        email: Some("a@e.org".into()),
+                        url: Some("https://e.org/a".into()),
+                        ..author("Ann Able", &["Lab", "Uni"])
+                    },
+                    author("Ben Baker", &["Uni"]),
+                    author("Cai Chen", &["Institute"]),
+                ],
+                copyright: Some(folio::model::Copyright {
+                    statement: None,
+                    year: Some(2024),
+                    holder: Some("The authors".into()),
+                }),
+                funding: vec![folio::model::Funding {
+                    funder: Some("Fund".into()),
+                    award: Some("F-1".into()),
+                    statement: Some("Funded by the Fund.".into()),
+                }],
+                description: Some("First.\n\nSecond.".into()),
+                keywords: vec!["k1".into(), "k2".into()],
+                ..Meta::default()
+            },
+        ),
+    ];
+    let mut docs = Vec::new();
+    let mut publishing = Vec::new();
+    for (name, meta) in cases {
+        let article = Article {
+            meta,
+            blocks: body.clone(),
+            origin: None,
+        };
+        let xml = jats(&article);
+        assert!(xml.contains("<permissions>"), "{xml}");
+        assert!(!xml.contains("<alt-text>Same words"), "{xml}");
+        assert!(xml.contains("<th>a</th>"), "{xml}");
+        docs.push((name.to_string(), xml));
+        publishing.push((format!("{name} (publishing)"), jats_publishing(&article)));
+    }
+    let paper = &docs[3].1;
+    assert!(
+        paper.contains("<xref ref-type=\"aff\" rid=\"aff3\"/>"),
+        "{paper}"
+    );
+    assert!(
+        paper.contains("<abstract><p>First.</p><p>Second.</p></abstract>"),
+        "{paper}"
+    );
+    assert!(
+        publishing[3]
+            .1
+            .contains("<ext-link ext-link-type=\"uri\" xlink:href=\"https://e.org/d\" xlink:title=\"e.org\"></ext-link><inline-graphic"),
+        "the Publishing tag set puts a link's image after it: {}",
+        publishing[3].1
+    );
+    assert_valid(&docs);
+    assert_valid_against(PUBLISHING, &publishing);
+    assert_jats4r_clean(&[docs, publishing].concat());
+}
+
+#[test]
+fn math_is_mathml_with_tex_alternative_wherever_it_stands() {
+    let inline = || Inline::Math {
+        tex: "e^{i\\pi}+1=0".into(),
+        display: false,
+    };
+    let display = || Inline::Math {
+        tex: "\\int_0^1 x\\,dx".into(),
+        display: true,
+    };
+    let both = || vec![inline(), text(" and "), display()];
+    let blocks = vec![
+        para(both()),
+        para(vec![Inline::Emphasis { content: both() }]),
+        para(vec![Inline::Link {
+            url: "https://e.org/".into(),
+            title: None,
+            content: both(),
+        }]),
+        Block::Heading {
+            level: 1,
+            id: None,
+            content: both(),
+        },
+        bullets(vec![item(vec![para(both())])]),
+        quote(vec![para(both())]),
+        para(vec![note(vec![para(both())])]),
+        Block::Table(Table {
+            header: vec![both()],
+            rows: vec![vec![both()]],
+            caption: both(),
+            ..Table::default()
+        }),
+        Block::Figure {
+            image: Image {
+                src: "a.png".into(),
+                alt: "a".into(),
+                title: None,
+            },
+            caption: both(),
+            credit: vec![],
+        },
+        // Not TeX pulldown-latex reads: the TeX alone.
+        para(vec![Inline::Math {
+            tex: "\\frac{1}{".into(),
+            display: true,
+        }]),
+    ];
+    let article = body_only(blocks);
+    let xml = jats(&article);
+    assert!(xml.contains("<p><inline-formula><alternatives><mml:math display=\"inline\"><mml:msup><mml:mi>e</mml:mi>"), "{xml}");
+    assert!(
+        xml.contains("</mml:math><tex-math>e^{i\\pi}+1=0</tex-math></alternatives></inline-formula> and <disp-formula><alternatives><mml:math display=\"block\">"),
+        "{xml}"
+    );
+    assert!(
+        xml.contains("<tex-math>\\int_0^1 x\\,dx</tex-math></alternatives></disp-formula></p>"),
+        "{xml}"
+    );
+    // Inside formatting and titles display math is an inline formula.
+    assert!(xml.contains("<italic><inline-formula>"), "{xml}");
+    assert!(!xml.contains("<italic><inline-formula><alternatives><mml:math display=\"inline\"><mml:msup><mml:mi>e</mml:mi><mml:mrow><mml:mi>i</mml:mi><mml:mi>π</mml:mi></mml:mrow></mml:msup><mml:mo>+</mml:mo><mml:mn>1</mml:mn><mml:mo>=</mml:mo><mml:mn>0</mml:mn></mml:math><tex-math>e^{i\\pi}+1=0</tex-math></alternatives></inline-formula> and <disp-formula>"), "{xml}");
+    assert!(
+        xml.contains("<disp-formula><tex-math>\\frac{1}{</tex-math></disp-formula>"),
+        "{xml}"
+    );
+    let publishing = jats_publishing(&article);
+    assert_valid(&[("math".into(), xml.clone())]);
+    assert_valid_against(PUBLISHING, &[("math".into(), publishing.clone())]);
+    assert_jats4r_clean(&[("math".into(), xml), ("math publishing".into(), publishing)]);
+}
+
+#[test]
+fn citations_link_to_a_ref_list_of_element_citations() {
+    let registry = folio::Registry::default();
+    let md = "---\nreferences:\n  - id: doe2020\n    type: chapter\n    author: [{family: Doe, given: Jane}]\n    editor: [{literal: Ed Board}]\n    title: Pools\n    container-title: Shores\n    issued: {date-parts: [[2020]]}\n    page: 7\n  - id: anon\n    title: Untitled Notes\n    URL: https://e.org/notes\n  - id: unused\n    title: Never cited\n---\nA [@anon] and [@doe2020; @anon].[^1] Also [@missing] in [a link [@anon]](https://e.org/).\n\n[^1]: In a note [see @doe2020, p. 7].\n";
+    let article = folio::read_one(
+        &registry,
+        folio::Input::new(md.as_bytes()),
+        "markdown",
+        &folio::ReadOptions::default(),
+        &mut Diagnostics::default(),
+    )
+    .unwrap();
+    let xml = jats(&article);
+    // Numbered by first citation; only cited references are listed.
+    assert!(xml.contains("<p>A [<xref ref-type=\"bibr\" rid=\"ref-anon\">1</xref>] and [<xref ref-type=\"bibr\" rid=\"ref-doe2020\">2</xref>, <xref ref-type=\"bibr\" rid=\"ref-anon\">1</xref>]."), "{xml}");
+    assert!(xml.contains("Also [@missing]"), "{xml}");
+    assert!(
+        xml.contains("In a note [see <xref ref-type=\"bibr\" rid=\"ref-doe2020\">2</xref>, p. 7]."),
+        "{xml}"
+    );
+    assert!(xml.contains("<ref id=\"ref-anon\"><label>1</label><element-citation publication-type=\"webpage\"><person-group person-group-type=\"author\"/><source>Untitled Notes</source><ext-link ext-link-type=\"uri\" xlink:href=\"https://e.org/notes\" xlink:title=\"e.org\">https://e.org/notes</ext-link></element-citation></ref>"), "{xml}");
+    assert!(xml.contains("<ref id=\"ref-doe2020\"><label>2</label><element-citation publication-type=\"book\"><person-group person-group-type=\"author\"><name><surname>Doe</surname><given-names>Jane</given-names></name></person-group><person-group person-group-type=\"editor\"><string-name>Ed Board</string-name></person-group><chapter-title>Pools</chapter-title><source>Shores</source><year iso-8601-date=\"2020\">2020</year><fpage>7</fpage></element-citation></ref>"), "{xml}");
+    assert!(!xml.contains("Never cited"), "{xml}");
+    let publishing = jats_publishing(&article);
+    // Link text stays as written: a citation there would be a link in a link.
+    assert!(
+        publishing.contains(">a link [@anon]</ext-link>"),
+        "{publishing}"
+    );
+    assert_valid(&[("citations".into(), xml.clone())]);
+    assert_valid_against(PUBLISHING, &[("citations".into(), publishing.clone())]);
+    assert_jats4r_clean(&[
+        ("citations".into(), xml),
+        ("citations publishing".into(), publishing),
+    ]);
 }

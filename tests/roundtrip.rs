@@ -561,7 +561,7 @@ fn meta() -> impl Strategy<Value = Meta> {
             name,
             affiliation,
             email,
-            url: None,
+            ..Author::default()
         });
     let ids =
         (prop::option::of(meta_text()), prop::option::of(meta_text())).prop_map(|(doi, isbn)| {
@@ -636,6 +636,7 @@ fn meta() -> impl Strategy<Value = Meta> {
                 rights,
                 identifiers,
                 extra,
+                ..Meta::default()
             },
         )
 }
@@ -871,4 +872,55 @@ proptest! {
         let again = read(&registry, "markdown", &write(&registry, "markdown", &once));
         prop_assert_eq!(again, once, "{}", String::from_utf8_lossy(&markdown));
     }
+}
+
+#[test]
+fn math_round_trips_through_json_and_markdown() {
+    let registry = Registry::default();
+    let md = "Inline $e^{i\\pi}+1=0$ and a \\$5 price.\n\n$$\\int_0^1 x\\,dx = \\frac{1}{2}$$\n";
+    let article = read(&registry, "markdown", md.as_bytes());
+    let math: Vec<&Inline> = article
+        .blocks
+        .iter()
+        .flat_map(|b| b.inlines())
+        .filter(|i| matches!(i, Inline::Math { .. }))
+        .collect();
+    assert_eq!(math.len(), 2, "{article:?}");
+    let text = assert_round_trips(&registry, &article);
+    assert_eq!(text, md, "Markdown keeps the TeX as written");
+    // Markdown -> JSON -> Markdown.
+    let json = write(&registry, "json", &article);
+    assert!(String::from_utf8_lossy(&json).contains("\"type\": \"math\""));
+    let back = read(&registry, "json", &json);
+    assert_eq!(write(&registry, "markdown", &back), md.as_bytes());
+    // Plain text keeps the TeX too.
+    let plain = String::from_utf8(write(&registry, "plain", &article)).unwrap();
+    assert!(plain.contains("$e^{i\\pi}+1=0$"), "{plain}");
+    assert!(
+        plain.contains("$$\\int_0^1 x\\,dx = \\frac{1}{2}$$"),
+        "{plain}"
+    );
+}
+
+#[test]
+fn citations_round_trip_through_json_and_markdown() {
+    let registry = Registry::default();
+    let md = "---\nreferences:\n- id: doe2020\n  type: book\n  title: Kelp\n- id: roe\n  title: Pools\n---\nAs shown [@doe2020], and again [see @roe, p. 4; @doe2020].\n";
+    let article = read(&registry, "markdown", md.as_bytes());
+    let cites: Vec<&Inline> = article
+        .blocks
+        .iter()
+        .flat_map(|b| b.inlines())
+        .filter(|i| matches!(i, Inline::Citation { .. }))
+        .collect();
+    assert_eq!(cites.len(), 2, "{article:?}");
+    let text = assert_round_trips(&registry, &article);
+    assert!(
+        text.ends_with("As shown [@doe2020], and again [see @roe, p. 4; @doe2020].\n"),
+        "{text}"
+    );
+    let json = write(&registry, "json", &article);
+    let back = read(&registry, "json", &json);
+    assert_eq!(back, article);
+    assert_eq!(write(&registry, "markdown", &back), text.as_bytes());
 }

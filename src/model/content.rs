@@ -137,6 +137,17 @@ pub enum Inline {
     Note {
         blocks: Vec<Block>,
     },
+    /// A citation of references (`[@doe2020; see @roe2021, p. 4]`), by their keys in
+    /// `meta.references`.
+    Citation {
+        cites: Vec<super::Cite>,
+    },
+    /// TeX math (`$...$` in Markdown); `display` for an equation set on its own line (`$$...$$`).
+    Math {
+        tex: String,
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        display: bool,
+    },
 }
 
 fn yes() -> bool {

@@ -37,9 +37,20 @@ pub struct Meta {
     /// Lead image: a URL, a path, or a `data:` URI.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub image: Option<String>,
-    /// License or rights statement.
+    /// License or rights statement, as the source words it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rights: Option<String>,
+    /// The license the article is published under.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub license: Option<License>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub copyright: Option<Copyright>,
+    /// Who paid for the work.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub funding: Vec<Funding>,
+    /// The works the article may cite, in CSL JSON (pandoc's `references`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub references: Vec<super::Reference>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub identifiers: Vec<Identifier>,
     /// Anything else the source said, keyed by its own name.
@@ -58,9 +69,61 @@ pub struct Author {
     pub email: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+    /// Affiliations after the first (`affiliation`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub affiliations: Vec<String>,
+    /// ORCID iD, as `https://orcid.org/0000-0002-1825-0097` or the bare number.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub orcid: Option<String>,
+    /// The corresponding author.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub corresponding: bool,
+}
+
+/// A license: its canonical URL and its name or text, as far as known.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct License {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+}
+
+/// A copyright notice and, when known, its year and holder.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Copyright {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub statement: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub year: Option<u16>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub holder: Option<String>,
+}
+
+/// One source of funding: the funder, the award's number, or a statement.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Funding {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub funder: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub award: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub statement: Option<String>,
 }
 
 impl Author {
+    /// Every affiliation: `affiliation`, then `affiliations`.
+    pub fn all_affiliations(&self) -> impl Iterator<Item = &str> {
+        self.affiliation
+            .iter()
+            .chain(&self.affiliations)
+            .map(|s| s.trim())
+            .filter(|s| !s.is_empty())
+    }
+
     /// An author known only by name.
     pub fn named(name: impl Into<String>) -> Author {
         Author {
@@ -105,6 +168,23 @@ impl Meta {
         }
     }
 
+    /// The rights statement for formats with one field for it: the source's own, else the
+    /// copyright notice, else the license.
+    pub fn rights_statement(&self) -> Option<String> {
+        let copyright = self.copyright.as_ref().and_then(|c| {
+            c.statement.clone().or_else(|| match (c.year, &c.holder) {
+                (Some(y), Some(h)) => Some(format!("© {y} {h}")),
+                (None, Some(h)) => Some(format!("© {h}")),
+                _ => None,
+            })
+        });
+        let license = self
+            .license
+            .as_ref()
+            .and_then(|l| l.text.clone().or_else(|| l.url.clone()));
+        self.rights.clone().or(copyright).or(license)
+    }
+
     /// Replaces every field of `self` that `other` has (`other` wins, `self` fills the gaps).
     pub fn override_with(&mut self, other: &Meta) {
         let mut merged = other.clone();
@@ -136,6 +216,10 @@ impl Meta {
         vec(&mut self.keywords, &other.keywords);
         opt(&mut self.image, &other.image);
         opt(&mut self.rights, &other.rights);
+        opt(&mut self.license, &other.license);
+        opt(&mut self.copyright, &other.copyright);
+        vec(&mut self.funding, &other.funding);
+        vec(&mut self.references, &other.references);
         vec(&mut self.identifiers, &other.identifiers);
         for (k, v) in &other.extra {
             self.extra.entry(k.clone()).or_insert_with(|| v.clone());
@@ -176,14 +260,143 @@ fn value_author(v: &serde_json::Value) -> Option<Author> {
     match v {
         serde_json::Value::Object(o) => {
             let field = |k: &str| o.get(k).and_then(value_text);
+            let mut affiliations = ["affiliation", "affiliations", "institute"]
+                .iter()
+                .filter_map(|k| o.get(*k))
+                .flat_map(value_items)
+                .collect::<Vec<String>>()
+                .into_iter();
+            let corresponding = o.get("corresponding").is_some_and(|v| match v {
+                serde_json::Value::Bool(b) => *b,
+                serde_json::Value::String(s) => matches!(s.trim(), "true" | "yes"),
+                _ => false,
+            });
             Some(Author {
                 name: field("name")?,
-                affiliation: field("affiliation").or_else(|| field("institute")),
+                affiliation: affiliations.next(),
+                affiliations: affiliations.collect(),
                 email: field("email"),
                 url: field("url"),
+                orcid: field("orcid"),
+                corresponding,
             })
         }
         other => value_text(other).map(Author::named),
+    }
+}
+
+/// The texts of a value that is one text or a list of them.
+fn value_items(v: &serde_json::Value) -> Vec<String> {
+    match v {
+        serde_json::Value::Array(xs) => xs.iter().filter_map(value_text).collect(),
+        other => value_text(other).into_iter().collect(),
+    }
+}
+
+fn is_url(s: &str) -> bool {
+    s.starts_with("http://") || s.starts_with("https://")
+}
+
+/// A license from a URL, a name, or pandoc's `{link, text}` (also `url`).
+fn value_license(v: &serde_json::Value) -> Option<License> {
+    let license = match v {
+        serde_json::Value::Object(o) => {
+            let field = |k: &str| o.get(k).and_then(value_text);
+            License {
+                url: field("link").or_else(|| field("url")),
+                text: field("text").or_else(|| field("name")),
+            }
+        }
+        other => {
+            let text = value_text(other)?;
+            if is_url(&text) {
+                License {
+                    url: Some(text),
+                    text: None,
+                }
+            } else {
+                License {
+                    url: None,
+                    text: Some(text),
+                }
+            }
+        }
+    };
+    (license != License::default()).then_some(license)
+}
+
+/// A copyright from pandoc's `{statement, year, holder}`, or a notice such as
+/// `© 2024 Jane Doe`, whose year and holder are read from it.
+fn value_copyright(v: &serde_json::Value) -> Option<Copyright> {
+    let copyright = match v {
+        serde_json::Value::Object(o) => {
+            let field = |k: &str| o.get(k).and_then(value_text);
+            Copyright {
+                statement: field("statement"),
+                year: field("year").and_then(|y| y.parse().ok()),
+                holder: field("holder"),
+            }
+        }
+        other => Copyright::parse(&value_text(other)?),
+    };
+    (copyright != Copyright::default()).then_some(copyright)
+}
+
+impl Copyright {
+    /// A notice such as `© 2024 Jane Doe. All rights reserved.`, with the year and holder it
+    /// names.
+    pub fn parse(notice: &str) -> Copyright {
+        let notice = notice.trim();
+        let mut rest = notice;
+        for mark in ["copyright", "©", "(c)", ":"] {
+            let lower = rest.to_lowercase();
+            if lower.starts_with(mark) {
+                rest = rest[mark.len()..].trim_start();
+            }
+        }
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        let year = (digits == 4).then(|| rest[..4].parse().ok()).flatten();
+        if year.is_some() {
+            rest = rest[4..].trim_start_matches([',', ' ']);
+        }
+        let holder = rest
+            .split("All rights reserved")
+            .next()
+            .unwrap_or("")
+            .trim()
+            .trim_end_matches(['.', ',', ';'])
+            .trim();
+        Copyright {
+            statement: Some(notice.to_string()).filter(|s| !s.is_empty()),
+            year,
+            holder: Some(holder.to_string()).filter(|h| !h.is_empty() && rest != notice),
+        }
+    }
+}
+
+/// Funding from a statement, a funder's name, `{funder, award}` or a list of these.
+fn value_funding(v: &serde_json::Value) -> Vec<Funding> {
+    match v {
+        serde_json::Value::Array(xs) => xs.iter().flat_map(value_funding).collect(),
+        serde_json::Value::Object(o) => {
+            let field = |k: &str| o.get(k).and_then(value_text);
+            let funding = Funding {
+                funder: field("funder").or_else(|| field("name")),
+                award: field("award").or_else(|| field("award-id")),
+                statement: field("statement"),
+            };
+            (funding != Funding::default())
+                .then_some(funding)
+                .into_iter()
+                .collect()
+        }
+        other => value_text(other)
+            .map(|statement| Funding {
+                statement: Some(statement),
+                ..Funding::default()
+            })
+            .into_iter()
+            .collect(),
     }
 }
 
@@ -253,7 +466,14 @@ impl Meta {
             "keywords" | "tags" | "subject" => self.keywords = value_list(value),
             "url" | "source" | "canonical" => self.url = text,
             "image" | "cover-image" | "lead-image" => self.image = text,
-            "rights" | "license" | "copyright" => self.rights = text,
+            "rights" => self.rights = text,
+            "license" => self.license = value_license(value),
+            "copyright" => self.copyright = value_copyright(value),
+            "funding" => self.funding = value_funding(value),
+            "references" => {
+                self.references =
+                    super::cite::references(value).map_err(|e| MetaError(format!("{key}: {e}")))?
+            }
             "doi" | "isbn" | "uri" => {
                 let scheme = match key {
                     "doi" => IdScheme::Doi,

@@ -3,15 +3,19 @@
 //! Data only: no I/O and no knowledge of any format. Every reader produces an [`Article`] and
 //! every writer consumes one. The JSON form (see [`Document`]) is a public, versioned interface.
 
+mod cite;
 mod content;
 mod date;
 mod meta;
 mod normalize;
 mod walk;
 
+pub use cite::{cited, link_citations, parse_bibliography, references, Cite, Name, Reference};
 pub use content::{Align, Block, Cell, Image, Inline, ListItem, Table};
 pub use date::{days_in_month, Date, DateError, Time};
-pub use meta::{is_language_tag, Author, IdScheme, Identifier, Meta, MetaError};
+pub use meta::{
+    is_language_tag, Author, Copyright, Funding, IdScheme, Identifier, License, Meta, MetaError,
+};
 pub use normalize::normalize_inlines;
 pub use walk::{
     for_each_word, images, images_mut, inline_text, walk_block, walk_blocks, walk_inline, words,

@@ -121,8 +121,10 @@ fn page(article: &Article, images: Option<Images>, diag: &mut Diagnostics) -> St
         NoteStyle::Endnotes,
         heading_shift(blocks),
     );
+    r.cite_from(crate::model::cited(article), Vec::new());
     r.blocks(blocks);
     r.notes();
+    r.references();
     let flattened = r.flattened();
     out.push_str(&r.finish());
     if flattened {
@@ -347,6 +349,11 @@ pub(crate) enum NoteStyle {
     EpubFootnotes,
 }
 
+/// The id of the `n`th (from 0) cited reference.
+pub(crate) fn reference_id(n: usize) -> String {
+    format!("ref-{}", n + 1)
+}
+
 /// Ids handed out so far in one document; every id is a valid XML name and unique.
 #[derive(Debug, Default)]
 pub(crate) struct Ids {
@@ -483,6 +490,11 @@ pub(crate) struct Renderer<'a, 'b> {
     depth: usize,
     /// Whether content nested deeper than [`MAX_DEPTH`] was written as plain text.
     flattened: bool,
+    /// The article's cited references, numbered in order; the ids of each one's citations.
+    references: Vec<&'b crate::model::Reference>,
+    citations: Vec<Vec<String>>,
+    /// The citation ids written by this renderer (into this file).
+    local_citations: Vec<String>,
 }
 
 impl<'a, 'b> Renderer<'a, 'b> {
@@ -507,7 +519,111 @@ impl<'a, 'b> Renderer<'a, 'b> {
             deferred: Vec::new(),
             depth: 0,
             flattened: false,
+            references: Vec::new(),
+            citations: Vec::new(),
+            local_citations: Vec::new(),
         }
+    }
+
+    /// The references citations link to, numbered in this order, and the ids of the
+    /// citations of each written before (in other files of the same article).
+    pub(crate) fn cite_from(
+        &mut self,
+        references: Vec<&'b crate::model::Reference>,
+        mut citations: Vec<Vec<String>>,
+    ) {
+        citations.resize(references.len(), Vec::new());
+        self.citations = citations;
+        self.references = references;
+    }
+
+    /// The ids of the citations of each reference written so far.
+    pub(crate) fn citations(&self) -> Vec<Vec<String>> {
+        self.citations.clone()
+    }
+
+    /// A numbered citation linked to its entry in the references: `[1, 3]`, `[see 1, p. 4]`.
+    fn citation(&mut self, cites: &[crate::model::Cite]) {
+        let plain = cites
+            .iter()
+            .all(|c| c.prefix.is_empty() && c.suffix.is_empty());
+        self.out.push('[');
+        for (i, cite) in cites.iter().enumerate() {
+            if i > 0 {
+                self.out.push_str(if plain { ", " } else { "; " });
+            }
+            if !cite.prefix.is_empty() {
+                escape_text(&mut self.out, &format!("{} ", cite.prefix));
+            }
+            match self.references.iter().position(|r| r.id == cite.key) {
+                Some(n) => {
+                    let id =
+                        self.ids
+                            .unique(&format!("cite-{}-{}", n + 1, self.citations[n].len() + 1));
+                    self.citations[n].push(id.clone());
+                    self.local_citations.push(id.clone());
+                    let href = self.ctx.href(&format!("#{}", reference_id(n)));
+                    match href.filter(|_| !self.in_link) {
+                        Some(href) => {
+                            self.out.push_str("<a href=\"");
+                            escape_attr(&mut self.out, &href);
+                            let _ = write!(
+                                self.out,
+                                "\" id=\"{id}\" role=\"doc-biblioref\">{}</a>",
+                                n + 1
+                            );
+                        }
+                        None => {
+                            let _ = write!(self.out, "{}", n + 1);
+                        }
+                    }
+                }
+                None => escape_text(&mut self.out, &format!("@{}", cite.key)),
+            }
+            if !cite.suffix.is_empty() {
+                let space = if cite.suffix.starts_with(',') {
+                    ""
+                } else {
+                    " "
+                };
+                escape_text(&mut self.out, &format!("{space}{}", cite.suffix));
+            }
+        }
+        self.out.push(']');
+    }
+
+    /// The references section: each cited reference, numbered, with links back to where it
+    /// is cited.
+    pub(crate) fn references(&mut self) {
+        if self.references.is_empty() {
+            return;
+        }
+        self.out.push_str(
+            "<section class=\"references\" role=\"doc-bibliography\">\n<h2>References</h2>\n<ol>\n",
+        );
+        for n in 0..self.references.len() {
+            let text = self.references[n].formatted();
+            let _ = write!(self.out, "<li id=\"{}\">", reference_id(n));
+            escape_text(&mut self.out, &text);
+            for (k, cite) in self.citations[n].clone().iter().enumerate() {
+                let href = if self.local_citations.contains(cite) {
+                    Some(format!("#{cite}"))
+                } else {
+                    self.ctx.href(&format!("#{cite}"))
+                };
+                if let Some(href) = href {
+                    self.out.push_str(" <a href=\"");
+                    escape_attr(&mut self.out, &href);
+                    let _ = write!(
+                        self.out,
+                        "\" role=\"doc-backlink\" aria-label=\"citation {}\">\u{21A9}\u{FE0E}</a>",
+                        k + 1
+                    );
+                }
+            }
+            self.out.push_str("</li>\n");
+        }
+        self.out.push_str("</ol>\n</section>\n");
     }
 
     /// Numbers notes from `n` (notes continue across the files of one article).
@@ -835,6 +951,18 @@ impl<'a, 'b> Renderer<'a, 'b> {
                 ImageSrc::Omit => escape_text(&mut self.out, &image.alt),
             },
             Inline::LineBreak => self.out.push_str("<br />"),
+            Inline::Citation { cites } => self.citation(cites),
+            Inline::Math { tex, display } => match crate::math::to_mathml(tex, *display) {
+                // The TeX is the MathML's text alternative.
+                Ok(mathml) => self
+                    .out
+                    .push_str(&crate::math::rewrite(&mathml, None, Some(tex))),
+                Err(_) => {
+                    self.out.push_str("<code class=\"tex\">");
+                    escape_text(&mut self.out, &crate::write::tex_source(tex, *display));
+                    self.out.push_str("</code>");
+                }
+            },
             Inline::Note { blocks } => {
                 let r = self.note_ref(blocks);
                 if self.in_link {

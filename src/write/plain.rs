@@ -202,6 +202,12 @@ impl Render {
             match i {
                 Inline::Text { text } | Inline::Code { text } => s.push_str(text),
                 Inline::LineBreak => s.push('\n'),
+                Inline::Citation { cites } => {
+                    s.push_str(&crate::write::markdown::citation_source(cites))
+                }
+                Inline::Math { tex, display } => {
+                    s.push_str(&crate::write::tex_source(tex, *display))
+                }
                 Inline::Image(img) => s.push_str(&img.alt),
                 Inline::Note { blocks } => {
                     self.notes.push(blocks.clone());

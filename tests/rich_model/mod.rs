@@ -30,7 +30,15 @@ pub fn rich_article(image_src: &str) -> Article {
         title: Some("Rich <article> & \"friends\"".into()),
         subtitle: Some("A subtitle".into()),
         authors: vec![
-            Author::named("Ada Lovelace"),
+            Author {
+                name: "Ada Lovelace".into(),
+                affiliation: Some("Analytical Society".into()),
+                affiliations: vec!["Engine Works".into()],
+                orcid: Some("0000-0002-1825-0097".into()),
+                email: Some("ada@example.org".into()),
+                corresponding: true,
+                ..Author::default()
+            },
             Author::named("Charles Babbage"),
         ],
         published: Some("2019-09-18T22:32:40+08:00".parse::<Date>().unwrap()),
@@ -44,6 +52,12 @@ pub fn rich_article(image_src: &str) -> Article {
             scheme: IdScheme::Doi,
             value: "10.1234/rich.5678".into(),
         }],
+        references: folio::model::references(&serde_json::json!([
+            {"id": "menabrea1842", "type": "article-journal", "title": "Sketch of the analytical engine",
+             "author": [{"family": "Menabrea", "given": "Luigi"}], "container-title": "Bibliothèque universelle de Genève",
+             "issued": {"date-parts": [[1842]]}, "volume": 41, "page": "352-376"}
+        ]))
+        .unwrap(),
         ..Meta::default()
     };
     let blocks = vec![
@@ -79,6 +93,27 @@ pub fn rich_article(image_src: &str) -> Article {
             },
             t(" and a note"),
             note("First note text."),
+            t("."),
+        ]),
+        p(vec![
+            t("Math "),
+            Inline::Math {
+                tex: "e^{i\\pi}+1=0".into(),
+                display: false,
+            },
+            t(", displayed "),
+            Inline::Math {
+                tex: "\\sum_{k=1}^{n} k = \\frac{n(n+1)}{2}".into(),
+                display: true,
+            },
+            t(" and cited "),
+            Inline::Citation {
+                cites: vec![folio::model::Cite {
+                    key: "menabrea1842".into(),
+                    prefix: "see".into(),
+                    suffix: ", p. 352".into(),
+                }],
+            },
             t("."),
         ]),
         Block::Heading {

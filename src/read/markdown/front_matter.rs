@@ -32,7 +32,45 @@ pub fn split<'a>(text: &'a str, diag: &mut Diagnostics) -> Result<(Meta, &'a str
             meta.extra.insert(key, value);
         }
     }
+    resolve_affiliations(&mut meta);
     Ok((meta, body))
+}
+
+/// Pandoc's affiliations by id: a top-level `affiliation` (or `institute`) list of
+/// `{id, name}` that authors name by id. The ids become the names; the list leaves `extra`
+/// when every entry was named by an author.
+fn resolve_affiliations(meta: &mut Meta) {
+    for key in ["affiliation", "institute"] {
+        let Some(serde_json::Value::Array(entries)) = meta.extra.get(key) else {
+            continue;
+        };
+        let mut named: Vec<(String, String, bool)> = entries
+            .iter()
+            .filter_map(|e| {
+                let id = e.get("id")?.as_str()?.trim().to_string();
+                let name = e.get("name")?.as_str()?.trim().to_string();
+                Some((id, name, false))
+            })
+            .collect();
+        if named.len() != entries.len() {
+            continue;
+        }
+        for author in &mut meta.authors {
+            let ids = author
+                .affiliation
+                .iter_mut()
+                .chain(&mut author.affiliations);
+            for affiliation in ids {
+                if let Some(entry) = named.iter_mut().find(|(id, ..)| id == affiliation.trim()) {
+                    affiliation.clone_from(&entry.1);
+                    entry.2 = true;
+                }
+            }
+        }
+        if named.iter().all(|(.., used)| *used) {
+            meta.extra.remove(key);
+        }
+    }
 }
 
 fn key_text(key: &serde_yaml::Value) -> Result<String> {
@@ -124,14 +162,15 @@ mod tests {
     fn title_subtitle_publisher_url_image_rights() {
         let m = meta(
             "---\ntitle: A Title\nsubtitle: Sub\npublisher: The Site\nurl: https://e.org/a\n\
-             image: lead.png\nrights: CC BY 4.0\n---\n",
+             image: lead.png\nrights: All rights reserved\nlicense: CC BY 4.0\n---\n",
         );
         assert_eq!(m.title.as_deref(), Some("A Title"));
         assert_eq!(m.subtitle.as_deref(), Some("Sub"));
         assert_eq!(m.publisher.as_deref(), Some("The Site"));
         assert_eq!(m.url.as_deref(), Some("https://e.org/a"));
         assert_eq!(m.image.as_deref(), Some("lead.png"));
-        assert_eq!(m.rights.as_deref(), Some("CC BY 4.0"));
+        assert_eq!(m.rights.as_deref(), Some("All rights reserved"));
+        assert_eq!(m.license.unwrap().text.as_deref(), Some("CC BY 4.0"));
     }
 
     #[test]
@@ -154,8 +193,84 @@ mod tests {
                 affiliation: Some("Analytical Society".into()),
                 email: Some("ada@example.org".into()),
                 url: Some("https://ada.example".into()),
+                ..Author::default()
             }]
         );
+    }
+
+    #[test]
+    fn pandoc_affiliations_orcid_license_copyright_funding() {
+        let m = meta(
+            "---
+author:
+  - name: Ada
+    affiliation: [lab, uni]
+    orcid: 0000-0002-1825-0097
+    corresponding: true
+  - name: Bob
+    affiliation: uni
+affiliation:
+  - id: lab
+    name: Difference Lab
+  - id: uni
+    name: University of London
+license:
+  link: https://creativecommons.org/licenses/by/4.0/
+  text: CC BY 4.0
+copyright: © 2024 Ada Lovelace. All rights reserved.
+funding:
+  - funder: Royal Society
+    award: RS-1
+  - Thanks to the engine fund.
+---
+",
+        );
+        let ada = &m.authors[0];
+        assert_eq!(ada.affiliation.as_deref(), Some("Difference Lab"));
+        assert_eq!(ada.affiliations, ["University of London"]);
+        assert_eq!(ada.orcid.as_deref(), Some("0000-0002-1825-0097"));
+        assert!(ada.corresponding);
+        assert_eq!(
+            m.authors[1].affiliation.as_deref(),
+            Some("University of London")
+        );
+        assert!(!m.authors[1].corresponding);
+        assert!(!m.extra.contains_key("affiliation"), "{:?}", m.extra);
+        let license = m.license.unwrap();
+        assert_eq!(
+            license.url.as_deref(),
+            Some("https://creativecommons.org/licenses/by/4.0/")
+        );
+        assert_eq!(license.text.as_deref(), Some("CC BY 4.0"));
+        let copyright = m.copyright.unwrap();
+        assert_eq!(copyright.year, Some(2024));
+        assert_eq!(copyright.holder.as_deref(), Some("Ada Lovelace"));
+        assert_eq!(m.funding.len(), 2);
+        assert_eq!(m.funding[0].funder.as_deref(), Some("Royal Society"));
+        assert_eq!(m.funding[0].award.as_deref(), Some("RS-1"));
+        assert_eq!(
+            m.funding[1].statement.as_deref(),
+            Some("Thanks to the engine fund.")
+        );
+    }
+
+    #[test]
+    fn an_affiliation_list_that_authors_do_not_all_name_stays() {
+        let m = meta(
+            "---
+author:
+  - name: Ada
+    affiliation: a
+affiliation:
+  - id: a
+    name: A Lab
+  - id: b
+    name: B Lab
+---
+",
+        );
+        assert_eq!(m.authors[0].affiliation.as_deref(), Some("A Lab"));
+        assert!(m.extra.contains_key("affiliation"));
     }
 
     #[test]

@@ -77,18 +77,28 @@ pub fn parse(text: &str, diag: &mut Diagnostics) -> Result<Article> {
         notes,
         active: Vec::new(),
         flattened: false,
+        malformed_math: Vec::new(),
     };
     let blocks = build(&main, 0, &mut ctx);
+    let mut article = Article {
+        meta,
+        blocks,
+        origin: None,
+    };
+    for key in crate::model::link_citations(&mut article) {
+        diag.warn(format!(
+            "citation of an unknown reference kept as text: @{key}"
+        ));
+    }
+    for problem in &ctx.malformed_math {
+        diag.warn(format!("malformed TeX math kept as text: {problem}"));
+    }
     if ctx.flattened {
         diag.warn(format!(
             "Markdown nested deeper than {MAX_DEPTH} levels was flattened"
         ));
     }
-    Ok(Article {
-        meta,
-        blocks,
-        origin: None,
-    })
+    Ok(article)
 }
 
 fn options() -> Options {
@@ -99,6 +109,7 @@ fn options() -> Options {
         | Options::ENABLE_HEADING_ATTRIBUTES
         | Options::ENABLE_SUPERSCRIPT
         | Options::ENABLE_SUBSCRIPT
+        | Options::ENABLE_MATH
 }
 
 /// Footnote labels match case-insensitively, whitespace collapsed.
@@ -144,6 +155,8 @@ struct Context<'a> {
     /// Labels of the notes being expanded, so that a note citing itself stays text.
     active: Vec<String>,
     flattened: bool,
+    /// TeX math that could not be read, with the reason, for warnings.
+    malformed_math: Vec<String>,
 }
 
 /// An open element while the events are read.
@@ -359,11 +372,11 @@ impl Builder {
                 Kind::Code { text, .. } | Kind::Html { text } => text.push_str(s),
                 _ => self.push_inline(Inline::text(s.as_ref())),
             },
-            Event::Code(s) | Event::InlineMath(s) | Event::DisplayMath(s) => {
-                self.push_inline(Inline::Code {
-                    text: s.to_string(),
-                })
-            }
+            Event::Code(s) => self.push_inline(Inline::Code {
+                text: s.to_string(),
+            }),
+            Event::InlineMath(s) => self.math(s, false, ctx),
+            Event::DisplayMath(s) => self.math(s, true, ctx),
             Event::Html(s) | Event::InlineHtml(s) => match &mut self.top().kind {
                 Kind::Html { text } => text.push_str(s),
                 _ => self.inline_html(s, ctx),
@@ -383,6 +396,21 @@ impl Builder {
                 if let Some(task) = item {
                     *task = Some(*done);
                 }
+            }
+        }
+    }
+
+    /// TeX math; malformed TeX stays text as written, with a warning.
+    fn math(&mut self, tex: &str, display: bool, ctx: &mut Context<'_>) {
+        match crate::math::to_mathml(tex, display) {
+            Ok(_) => self.push_inline(Inline::Math {
+                tex: tex.to_string(),
+                display,
+            }),
+            Err(e) => {
+                let source = crate::write::tex_source(tex, display);
+                ctx.malformed_math.push(format!("{source}: {e}"));
+                self.push_inline(Inline::text(source));
             }
         }
     }

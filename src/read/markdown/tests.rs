@@ -456,3 +456,37 @@ fn dash_and_table_prefixes_need_a_blank_after_them() {
     };
     assert!(attribution.is_empty());
 }
+
+#[test]
+fn tex_math_becomes_math_and_malformed_tex_stays_text() {
+    let mut diag = Diagnostics::default();
+    let article = parse(
+        "Euler: $e^{i\\pi}+1=0$, and\n\n$$\\int_0^1 x\\,dx$$\n\nbroken $x^$ and \\$5.\n",
+        &mut diag,
+    )
+    .unwrap();
+    assert_eq!(
+        article.blocks,
+        vec![
+            para(vec![
+                t("Euler: "),
+                Inline::Math {
+                    tex: "e^{i\\pi}+1=0".into(),
+                    display: false
+                },
+                t(", and"),
+            ]),
+            para(vec![Inline::Math {
+                tex: "\\int_0^1 x\\,dx".into(),
+                display: true
+            }]),
+            para(vec![t("broken $x^$ and $5.")]),
+        ]
+    );
+    assert_eq!(diag.warnings.len(), 1, "{:?}", diag.warnings);
+    assert!(
+        diag.warnings[0].starts_with("malformed TeX math kept as text: $x^$: "),
+        "{:?}",
+        diag.warnings
+    );
+}

@@ -213,6 +213,15 @@ fn chapter(article: &Article, k: usize, with_header: bool, env: &mut Env) -> Cha
     let dir = article.origin.as_deref().and_then(Path::parent);
     let base_url = article.meta.url.as_deref().and_then(web_url);
     let shift = heading_shift(blocks);
+    // The references close the last file; citations in every file link there.
+    let cited = crate::model::cited(article);
+    if let Some(last) = hrefs.last() {
+        for n in 0..cited.len() {
+            let id = crate::write::html::reference_id(n);
+            names.insert(id.clone(), format!("{last}#{id}"));
+        }
+    }
+    let mut citations: Vec<Vec<String>> = Vec::new();
     let mut next_note = 1;
     let mut out = Chapter {
         docs: Vec::new(),
@@ -242,8 +251,13 @@ fn chapter(article: &Article, k: usize, with_header: bool, env: &mut Env) -> Cha
             shift,
         );
         r.number_notes_from(next_note);
+        r.cite_from(cited.clone(), citations);
         r.blocks(part);
         r.notes();
+        citations = r.citations();
+        if n + 1 == hrefs.len() {
+            r.references();
+        }
         next_note = r.next_note_number();
         out.has_notes |= next_note > 1;
         let flattened = r.flattened();
@@ -253,6 +267,11 @@ fn chapter(article: &Article, k: usize, with_header: bool, env: &mut Env) -> Cha
                 "EPUB",
                 crate::write::html::MAX_DEPTH,
             ));
+        }
+        for id in citations.iter().flatten() {
+            names
+                .entry(id.clone())
+                .or_insert_with(|| format!("{href}#{id}"));
         }
         for b in part.iter() {
             if let (Block::Heading { level, content, .. }, Some(id)) = (b, headings.get(b)) {
@@ -512,7 +531,14 @@ fn book_meta(articles: &[Article], options: &WriteOptions) -> BookMeta {
             first.description.clone()
         }),
         subjects,
-        rights: nonempty(shared(|m| m.rights.as_ref())),
+        rights: nonempty({
+            let rights = first.rights_statement();
+            articles
+                .iter()
+                .all(|a| a.meta.rights_statement() == rights)
+                .then_some(rights)
+                .flatten()
+        }),
         source: if digest {
             None
         } else {
@@ -547,7 +573,7 @@ fn with_overrides(mut book: BookMeta, meta: &Meta) -> BookMeta {
     let text = |s: &Option<String>| s.as_deref().and_then(visible);
     book.publisher = text(&meta.publisher).or(book.publisher);
     book.description = text(&meta.description).or(book.description);
-    book.rights = text(&meta.rights).or(book.rights);
+    book.rights = text(&meta.rights_statement()).or(book.rights);
     if !meta.keywords.is_empty() {
         book.subjects = meta.keywords.iter().filter_map(|k| visible(k)).collect();
     }

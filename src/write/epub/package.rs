@@ -327,9 +327,15 @@ fn opf(p: &Package) -> String {
     out.push_str("<item id=\"ncx\" href=\"toc.ncx\" media-type=\"application/x-dtbncx+xml\"/>\n");
     out.push_str("<item id=\"style\" href=\"style.css\" media-type=\"text/css\"/>\n");
     for d in &p.docs {
+        // Markup is escaped text but for the renderer's own elements: `<math` is MathML.
+        let mathml = if d.body.contains("<math ") {
+            " properties=\"mathml\""
+        } else {
+            ""
+        };
         let _ = writeln!(
             out,
-            "<item id=\"{}\" href=\"{}\" media-type=\"application/xhtml+xml\"/>",
+            "<item id=\"{}\" href=\"{}\" media-type=\"application/xhtml+xml\"{mathml}/>",
             d.id, d.href
         );
     }

@@ -13,7 +13,8 @@
 
 use super::text::{blocks_text, inlines_text};
 use super::xml::Xml;
-use crate::model::{Align, Block, Image, Inline, ListItem, Table};
+use super::TagSet;
+use crate::model::{Align, Block, Cite, Image, Inline, ListItem, Reference, Table};
 use crate::write::ids::UniqueIds;
 use std::io::{self, Write};
 
@@ -38,15 +39,24 @@ struct Phrase {
     breaks: bool,
     /// `<ext-link>` (everywhere but inside another link).
     links: bool,
+    /// Inside a link of the Publishing tag set, which holds only text and formatting: images,
+    /// formulas and footnote references are written after the link instead.
+    hoisted: bool,
+    /// `<disp-formula>` (directly in a paragraph; an inline formula elsewhere).
+    display: bool,
 }
 
 const IN_PARAGRAPH: Phrase = Phrase {
     breaks: false,
     links: true,
+    hoisted: false,
+    display: true,
 };
 const IN_TITLE: Phrase = Phrase {
     breaks: true,
     links: true,
+    hoisted: false,
+    display: false,
 };
 
 /// Writes the body and back matter of one article, numbering footnotes and section ids.
@@ -57,15 +67,36 @@ pub struct BodyWriter<'a, W: Write> {
     ids: UniqueIds,
     /// Whether content nested deeper than [`MAX_DEPTH`] was written as plain text.
     pub flattened: bool,
+    tag_set: TagSet,
+    /// Figures and tables so far, which number their ids.
+    figures: usize,
+    tables: usize,
+    /// The cited references in the order of their first citation, with their ids.
+    references: Vec<(&'a Reference, String)>,
 }
 
 impl<'a, W: Write> BodyWriter<'a, W> {
-    pub fn new(x: Xml<W>) -> Self {
+    pub fn new(x: Xml<W>, tag_set: TagSet, cited: Vec<&'a Reference>) -> Self {
+        let mut ids = UniqueIds::default();
+        let references = cited
+            .into_iter()
+            .map(|r| {
+                let id = ids.claim(match slug(&r.id) {
+                    s if s.is_empty() => "ref".to_string(),
+                    s => format!("ref-{s}"),
+                });
+                (r, id)
+            })
+            .collect();
         BodyWriter {
+            references,
             x,
+            tag_set,
             notes: Vec::new(),
-            ids: UniqueIds::default(),
+            ids,
             flattened: false,
+            figures: 0,
+            tables: 0,
         }
     }
 
@@ -100,13 +131,28 @@ impl<'a, W: Write> BodyWriter<'a, W> {
         self.x.end_line("body")
     }
 
-    /// `<back>` with the footnotes; notes referenced from notes are appended as they come.
+    /// `<back>` with the references and footnotes; notes referenced from notes are appended
+    /// as they come.
     pub fn write_back(&mut self) -> io::Result<()> {
-        if self.notes.is_empty() {
+        if self.notes.is_empty() && self.references.is_empty() {
             return Ok(());
         }
         self.x.start("back", &[])?;
         self.x.newline()?;
+        if !self.references.is_empty() {
+            self.x.start("ref-list", &[])?;
+            self.x.newline()?;
+            for (i, (reference, id)) in self.references.iter().enumerate() {
+                self.x.start("ref", &[("id", id)])?;
+                self.x.leaf("label", &[], &(i + 1).to_string())?;
+                super::refs::element_citation(&mut self.x, reference)?;
+                self.x.end_line("ref")?;
+            }
+            self.x.end_line("ref-list")?;
+        }
+        if self.notes.is_empty() {
+            return self.x.end_line("back");
+        }
         self.x.start("fn-group", &[])?;
         self.x.newline()?;
         let mut i = 0;
@@ -128,11 +174,12 @@ impl<'a, W: Write> BodyWriter<'a, W> {
     fn open_section(&mut self, id: Option<&str>, title: &'a [Inline]) -> io::Result<()> {
         let id = self.section_id(id, title);
         self.x.start("sec", &[("id", &id)])?;
+        // JATS4R wants a title in every section, empty when the heading is.
+        self.x.start("title", &[])?;
         if !inlines_blank(title, 0) {
-            self.x.start("title", &[])?;
             self.inlines(title, IN_TITLE, 0)?;
-            self.x.end("title")?;
         }
+        self.x.end("title")?;
         self.x.newline()
     }
 
@@ -297,12 +344,17 @@ impl<'a, W: Write> BodyWriter<'a, W> {
         credit: &'a [Inline],
         depth: usize,
     ) -> io::Result<()> {
-        self.x.start("fig", &[])?;
+        self.figures += 1;
+        let id = self.ids.claim(format!("fig-{}", self.figures));
+        self.x.start("fig", &[("id", &id)])?;
         self.caption(caption, depth)?;
         self.x.start("graphic", &image_attrs(image))?;
-        if !image.alt.trim().is_empty() {
-            self.x.leaf("alt-text", &[], &image.alt)?;
-        }
+        // JATS4R: every graphic has alt text; `null` marks one that has none beyond its
+        // caption (no alt text, or the caption again).
+        let alt = normalize_space(&image.alt);
+        let described = !alt.is_empty() && alt != normalize_space(&inlines_text(caption, false));
+        self.x
+            .leaf("alt-text", &[], if described { &image.alt } else { "null" })?;
         self.x.end("graphic")?;
         if !inlines_blank(credit, depth) {
             self.x.start("attrib", &[])?;
@@ -322,18 +374,26 @@ impl<'a, W: Write> BodyWriter<'a, W> {
     }
 
     fn table(&mut self, table: &'a Table, depth: usize) -> io::Result<()> {
-        self.x.start("table-wrap", &[])?;
+        self.tables += 1;
+        let id = self.ids.claim(format!("table-{}", self.tables));
+        self.x.start("table-wrap", &[("id", &id)])?;
         self.caption(&table.caption, depth)?;
-        if !table.header.is_empty() || !table.rows.is_empty() {
+        // JATS4R wants header cells in a data table: without a header row, the first row is
+        // taken as the header.
+        let (header, rows) = match (&table.header[..], &table.rows[..]) {
+            ([], [first, rest @ ..]) => (&first[..], rest),
+            (header, rows) => (header, rows),
+        };
+        if !header.is_empty() || !rows.is_empty() {
             self.x.start("table", &[])?;
             self.x.newline()?;
-            let sections_needed = !table.rows.is_empty();
-            if !table.header.is_empty() {
+            let sections_needed = !rows.is_empty();
+            if !header.is_empty() {
                 // Without body rows the header row stands alone (`table` allows bare `tr`s).
                 if sections_needed {
                     self.x.start("thead", &[])?;
                 }
-                self.row(&table.header, "th", &table.align, depth)?;
+                self.row(header, "th", &table.align, depth)?;
                 if sections_needed {
                     self.x.end_line("thead")?;
                 }
@@ -341,7 +401,7 @@ impl<'a, W: Write> BodyWriter<'a, W> {
             if sections_needed {
                 self.x.start("tbody", &[])?;
                 self.x.newline()?;
-                for row in &table.rows {
+                for row in rows {
                     self.row(row, "td", &table.align, depth)?;
                 }
                 self.x.end_line("tbody")?;
@@ -395,7 +455,18 @@ impl<'a, W: Write> BodyWriter<'a, W> {
             Inline::Code { text } => return self.x.leaf("monospace", &[], text),
             Inline::LineBreak if phrase.breaks => return self.x.empty("break", &[]),
             Inline::LineBreak => return self.x.text("\n"),
+            // Written after the link that holds them.
+            Inline::Image(_)
+            | Inline::Note { .. }
+            | Inline::Math { .. }
+            | Inline::Citation { .. }
+                if phrase.hoisted =>
+            {
+                return Ok(())
+            }
+            Inline::Citation { cites } => return self.citation(cites),
             Inline::Image(image) => return self.inline_image(image),
+            Inline::Math { tex, display } => return self.formula(tex, *display && phrase.display),
             Inline::Note { blocks } => return self.note_ref(blocks),
             Inline::Link {
                 url,
@@ -410,7 +481,11 @@ impl<'a, W: Write> BodyWriter<'a, W> {
                 .text(&inlines_text(std::slice::from_ref(inline), true));
         }
         self.x.start(wrap, &[])?;
-        self.inlines(inline.children(), phrase, depth + 1)?;
+        let inside = Phrase {
+            display: false,
+            ..phrase
+        };
+        self.inlines(inline.children(), inside, depth + 1)?;
         self.x.end(wrap)
     }
 
@@ -425,8 +500,22 @@ impl<'a, W: Write> BodyWriter<'a, W> {
         if !phrase.links {
             return self.inlines(content, phrase, depth);
         }
+        // The Publishing tag set allows only text and formatting in a link: images and notes
+        // follow it.
+        let hoisted = self.tag_set == TagSet::Publishing;
+        let after = if hoisted {
+            hoisted_inlines(content, depth)
+        } else {
+            Vec::new()
+        };
         let mut attrs = vec![("ext-link-type", "uri"), ("xlink:href", url)];
-        attrs.extend(title.map(|t| ("xlink:title", t)));
+        // JATS4R: a link whose text is its address (or nothing but images that leave it) is
+        // described by its title.
+        let described = title.map(str::to_string).or_else(|| {
+            (!after.is_empty() || url_like(&inlines_text(content, false), url))
+                .then(|| url_description(url))
+        });
+        attrs.extend(described.as_deref().map(|t| ("xlink:title", t)));
         self.x.start("ext-link", &attrs)?;
         if content.is_empty() {
             self.x.text(url)?;
@@ -434,9 +523,73 @@ impl<'a, W: Write> BodyWriter<'a, W> {
         let inside = Phrase {
             breaks: false,
             links: false,
+            hoisted,
+            display: false,
         };
         self.inlines(content, inside, depth + 1)?;
-        self.x.end("ext-link")
+        self.x.end("ext-link")?;
+        for inline in after {
+            self.inline(inline, IN_PARAGRAPH, depth)?;
+        }
+        Ok(())
+    }
+
+    /// A citation by number, linked to its reference: `[1, 3]`, `[see 1, p. 4]`.
+    fn citation(&mut self, cites: &[Cite]) -> io::Result<()> {
+        let plain = cites
+            .iter()
+            .all(|c| c.prefix.is_empty() && c.suffix.is_empty());
+        self.x.text("[")?;
+        for (i, cite) in cites.iter().enumerate() {
+            if i > 0 {
+                self.x.text(if plain { ", " } else { "; " })?;
+            }
+            if !cite.prefix.is_empty() {
+                self.x.text(&format!("{} ", cite.prefix))?;
+            }
+            match self.references.iter().position(|(r, _)| r.id == cite.key) {
+                Some(n) => {
+                    let id = self.references[n].1.clone();
+                    self.x.leaf(
+                        "xref",
+                        &[("ref-type", "bibr"), ("rid", &id)],
+                        &(n + 1).to_string(),
+                    )?;
+                }
+                None => self.x.text(&format!("@{}", cite.key))?,
+            }
+            if !cite.suffix.is_empty() {
+                let space = if cite.suffix.starts_with(',') {
+                    ""
+                } else {
+                    " "
+                };
+                self.x.text(&format!("{space}{}", cite.suffix))?;
+            }
+        }
+        self.x.text("]")
+    }
+
+    /// A formula: MathML with the TeX beside it (JATS4R: math-mode TeX, no delimiters), or the
+    /// TeX alone when it cannot be converted.
+    fn formula(&mut self, tex: &str, display: bool) -> io::Result<()> {
+        let element = if display {
+            "disp-formula"
+        } else {
+            "inline-formula"
+        };
+        self.x.start(element, &[])?;
+        match crate::math::to_mathml(tex, display) {
+            Ok(mathml) => {
+                self.x.start("alternatives", &[])?;
+                self.x
+                    .raw(&crate::math::rewrite(&mathml, Some("mml"), None))?;
+                self.x.leaf("tex-math", &[], tex)?;
+                self.x.end("alternatives")?;
+            }
+            Err(_) => self.x.leaf("tex-math", &[], tex)?,
+        }
+        self.x.end(element)
     }
 
     fn inline_image(&mut self, image: &Image) -> io::Result<()> {
@@ -458,6 +611,22 @@ impl<'a, W: Write> BodyWriter<'a, W> {
             &n,
         )
     }
+}
+
+/// The images and notes of a link's content, in order.
+fn hoisted_inlines(content: &[Inline], depth: usize) -> Vec<&Inline> {
+    let mut out = Vec::new();
+    for inline in content {
+        match inline {
+            Inline::Image(_)
+            | Inline::Note { .. }
+            | Inline::Math { .. }
+            | Inline::Citation { .. } => out.push(inline),
+            other if depth < MAX_DEPTH => out.extend(hoisted_inlines(other.children(), depth + 1)),
+            _ => {}
+        }
+    }
+    out
 }
 
 /// Whether a block writes nothing (no text, image or note).
@@ -489,9 +658,41 @@ fn inlines_blank(inlines: &[Inline], depth: usize) -> bool {
         && inlines.iter().all(|i| match i {
             Inline::Text { text } | Inline::Code { text } => text.trim().is_empty(),
             Inline::LineBreak => true,
-            Inline::Image(_) | Inline::Link { .. } | Inline::Note { .. } => false,
+            Inline::Image(_)
+            | Inline::Link { .. }
+            | Inline::Note { .. }
+            | Inline::Math { .. }
+            | Inline::Citation { .. } => false,
             other => inlines_blank(other.children(), depth + 1),
         })
+}
+
+/// Whether a link's text is no description: empty, its address, or an address of its own.
+pub(super) fn url_like(text: &str, url: &str) -> bool {
+    let text = text.trim();
+    let lower = text.to_ascii_lowercase();
+    text.is_empty()
+        || text == url.trim()
+        || ["http://", "https://", "ftp://", "sftp://"]
+            .iter()
+            .any(|s| lower.starts_with(s))
+}
+
+/// What can be said of a link's target without fetching it: the site it is on, else the
+/// address itself.
+pub(super) fn url_description(url: &str) -> String {
+    url::Url::parse(url)
+        .ok()
+        .and_then(|u| {
+            u.host_str()
+                .map(|h| h.trim_start_matches("www.").to_string())
+        })
+        .filter(|h| !h.is_empty())
+        .unwrap_or_else(|| url.to_string())
+}
+
+fn normalize_space(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// A lowercase slug of letters and digits (those XML allows in names), other runs as one

@@ -1,15 +1,22 @@
 //! `<front>`: journal and article metadata from [`Meta`].
 
+use super::body::{url_description, url_like};
 use super::names::split_name;
 use super::xml::Xml;
-use crate::model::{Author, Date, IdScheme, Meta};
+use super::TagSet;
+use crate::model::{Author, Copyright, Date, Funding, IdScheme, License, Meta};
 use std::io::{self, Write};
 
-/// Writes `<front>` with everything `meta` knows, in the order the DTD wants.
-pub fn write_front<W: Write>(x: &mut Xml<W>, meta: &Meta) -> io::Result<()> {
+/// Writes `<front>` with everything `meta` knows, in the order the DTD wants. The Publishing
+/// tag set requires journal metadata, a title and a date: elements that are left empty (or
+/// say "not available") when the article does not tell.
+pub fn write_front<W: Write>(x: &mut Xml<W>, meta: &Meta, tag_set: TagSet) -> io::Result<()> {
+    let publishing = tag_set == TagSet::Publishing;
     x.start("front", &[])?;
     x.newline()?;
-    if let Some(publisher) = non_empty(&meta.publisher) {
+    if publishing {
+        write_journal_meta(x, meta)?;
+    } else if let Some(publisher) = non_empty(&meta.publisher) {
         x.start("journal-meta", &[])?;
         x.start("publisher", &[])?;
         x.leaf("publisher-name", &[], publisher)?;
@@ -24,7 +31,11 @@ pub fn write_front<W: Write>(x: &mut Xml<W>, meta: &Meta) -> io::Result<()> {
             x.newline()?;
         }
     }
-    write_title_group(x, meta)?;
+    if !write_title_group(x, meta)? && publishing {
+        x.start("title-group", &[])?;
+        x.empty("article-title", &[])?;
+        x.end_line("title-group")?;
+    }
     write_contribs(x, &meta.authors)?;
     if let Some(date) = meta.published {
         write_date(
@@ -33,6 +44,9 @@ pub fn write_front<W: Write>(x: &mut Xml<W>, meta: &Meta) -> io::Result<()> {
             &date,
             &[("date-type", "pub"), ("publication-format", "electronic")],
         )?;
+    } else if publishing {
+        x.empty("pub-date-not-available", &[])?;
+        x.newline()?;
     }
     if let Some(isbn) = meta.identifier(IdScheme::Isbn) {
         x.leaf("isbn", &[], isbn)?;
@@ -43,17 +57,20 @@ pub fn write_front<W: Write>(x: &mut Xml<W>, meta: &Meta) -> io::Result<()> {
         write_date(x, "date", &date, &[("date-type", "updated")])?;
         x.end_line("history")?;
     }
-    if let Some(rights) = non_empty(&meta.rights) {
-        write_permissions(x, rights)?;
-    }
+    write_permissions(x, meta)?;
     if let Some(url) = non_empty(&meta.url) {
-        x.leaf("self-uri", &[("xlink:href", url)], url)?;
+        // JATS4R: link text describes the target; an address is no description.
+        let text = non_empty(&meta.title)
+            .map(str::to_string)
+            .unwrap_or_else(|| url_description(url));
+        x.leaf("self-uri", &[("xlink:href", url)], &text)?;
         x.newline()?;
     }
     if let Some(description) = non_empty(&meta.description) {
         write_abstract(x, description)?;
     }
     write_keywords(x, &meta.keywords)?;
+    write_funding(x, &meta.funding)?;
     write_custom_meta(x, meta)?;
     x.end_line("article-meta")?;
     x.end_line("front")
@@ -73,25 +90,54 @@ fn article_id_attrs(scheme: IdScheme) -> Option<&'static [(&'static str, &'stati
     }
 }
 
-/// `title-group` needs an `article-title`: a subtitle alone takes its place.
-fn write_title_group<W: Write>(x: &mut Xml<W>, meta: &Meta) -> io::Result<()> {
+/// `journal-meta` as the Publishing tag set wants it: a journal id and an ISSN (`-M
+/// journal-id=...`, `-M issn=...`, else the publisher's name and an empty ISSN).
+fn write_journal_meta<W: Write>(x: &mut Xml<W>, meta: &Meta) -> io::Result<()> {
+    let extra = |key: &str| {
+        meta.extra
+            .get(key)
+            .and_then(|v| v.as_str())
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+    };
+    let publisher = non_empty(&meta.publisher);
+    x.start("journal-meta", &[])?;
+    x.leaf(
+        "journal-id",
+        &[("journal-id-type", "publisher-id")],
+        extra("journal-id").or(publisher).unwrap_or(""),
+    )?;
+    x.leaf("issn", &[], extra("issn").unwrap_or(""))?;
+    if let Some(publisher) = publisher {
+        x.start("publisher", &[])?;
+        x.leaf("publisher-name", &[], publisher)?;
+        x.end("publisher")?;
+    }
+    x.end_line("journal-meta")
+}
+
+/// `title-group` needs an `article-title`: a subtitle alone takes its place. Whether there
+/// was a title to write.
+fn write_title_group<W: Write>(x: &mut Xml<W>, meta: &Meta) -> io::Result<bool> {
     let (title, subtitle) = match (non_empty(&meta.title), non_empty(&meta.subtitle)) {
         (Some(title), subtitle) => (title, subtitle),
         (None, Some(subtitle)) => (subtitle, None),
-        (None, None) => return Ok(()),
+        (None, None) => return Ok(false),
     };
     x.start("title-group", &[])?;
     x.leaf("article-title", &[], title)?;
     if let Some(subtitle) = subtitle {
         x.leaf("subtitle", &[], subtitle)?;
     }
-    x.end_line("title-group")
+    x.end_line("title-group")?;
+    Ok(true)
 }
 
 fn write_contribs<W: Write>(x: &mut Xml<W>, authors: &[Author]) -> io::Result<()> {
     let known = |a: &&Author| {
         !a.name.trim().is_empty()
-            || [&a.affiliation, &a.email, &a.url]
+            || a.all_affiliations().next().is_some()
+            || [&a.email, &a.url, &a.orcid]
                 .into_iter()
                 .any(|f| non_empty(f).is_some())
     };
@@ -99,25 +145,65 @@ fn write_contribs<W: Write>(x: &mut Xml<W>, authors: &[Author]) -> io::Result<()
     if authors.is_empty() {
         return Ok(());
     }
+    // Each affiliation once, `aff1`, `aff2`..., linked from its authors.
+    let mut affiliations: Vec<&str> = Vec::new();
+    for author in &authors {
+        for aff in author.all_affiliations() {
+            if !affiliations.contains(&aff) {
+                affiliations.push(aff);
+            }
+        }
+    }
     x.start("contrib-group", &[])?;
     x.newline()?;
     for author in authors {
-        x.start("contrib", &[("contrib-type", "author")])?;
+        let mut attrs = vec![("contrib-type", "author")];
+        if author.corresponding {
+            attrs.push(("corresp", "yes"));
+        }
+        x.start("contrib", &attrs)?;
+        if let Some(orcid) = non_empty(&author.orcid) {
+            x.leaf(
+                "contrib-id",
+                &[("contrib-id-type", "orcid")],
+                &orcid_url(orcid),
+            )?;
+        }
         if !author.name.trim().is_empty() {
             write_name(x, &author.name)?;
-        }
-        if let Some(aff) = non_empty(&author.affiliation) {
-            x.leaf("aff", &[], aff)?;
         }
         if let Some(email) = non_empty(&author.email) {
             x.leaf("email", &[], email)?;
         }
         if let Some(url) = non_empty(&author.url) {
-            x.leaf("uri", &[("xlink:href", url)], url)?;
+            let mut attrs = vec![("xlink:href", url)];
+            let title = url_description(url);
+            if url_like(url, url) {
+                attrs.push(("xlink:title", &title));
+            }
+            x.leaf("uri", &attrs, url)?;
+        }
+        for aff in author.all_affiliations() {
+            let n = affiliations.iter().position(|a| *a == aff).unwrap_or(0) + 1;
+            x.empty("xref", &[("ref-type", "aff"), ("rid", &format!("aff{n}"))])?;
         }
         x.end_line("contrib")?;
     }
+    for (i, aff) in affiliations.iter().enumerate() {
+        x.start("aff", &[("id", &format!("aff{}", i + 1))])?;
+        x.leaf("institution", &[], aff)?;
+        x.end_line("aff")?;
+    }
     x.end_line("contrib-group")
+}
+
+/// ORCID iDs as the URL JATS4R asks for.
+fn orcid_url(orcid: &str) -> String {
+    if orcid.starts_with("http://") || orcid.starts_with("https://") {
+        orcid.replacen("http://", "https://", 1)
+    } else {
+        format!("https://orcid.org/{orcid}")
+    }
 }
 
 /// `<name>` when the name splits cleanly into surname and given names, else `<string-name>`.
@@ -155,25 +241,108 @@ fn write_date<W: Write>(
     x.end_line(element)
 }
 
-/// A copyright notice becomes a `copyright-statement`; anything else is a license, linked when
-/// it is a URL.
-fn write_permissions<W: Write>(x: &mut Xml<W>, rights: &str) -> io::Result<()> {
-    x.start("permissions", &[])?;
-    let lower = rights.to_lowercase();
-    if rights.starts_with('©') || lower.starts_with("copyright") || lower.starts_with("(c)") {
-        x.leaf("copyright-statement", &[], rights)?;
-    } else {
-        let is_url = rights.starts_with("http://") || rights.starts_with("https://");
-        let attrs: &[(&str, &str)] = if is_url {
-            &[("xlink:href", rights)]
+/// `permissions`, which JATS4R wants in every article, empty when nothing is known.
+///
+/// A copyright is written as statement, year and holder when both year and holder are known
+/// (JATS4R requires them with a statement); otherwise its notice is a license paragraph. The
+/// free-text `rights` are a copyright when they read as a notice (`© 2024 Jane Doe`), else a
+/// license (`ali:license_ref` when a URL).
+fn write_permissions<W: Write>(x: &mut Xml<W>, meta: &Meta) -> io::Result<()> {
+    let mut copyright = meta.copyright.clone();
+    let mut licenses: Vec<License> = meta.license.iter().cloned().collect();
+    if let Some(rights) = non_empty(&meta.rights) {
+        let lower = rights.to_lowercase();
+        let notice =
+            rights.starts_with('©') || lower.starts_with("copyright") || lower.starts_with("(c)");
+        if notice && copyright.is_none() {
+            copyright = Some(Copyright::parse(rights));
+        } else if rights.starts_with("http://") || rights.starts_with("https://") {
+            licenses.push(License {
+                url: Some(rights.to_string()),
+                text: None,
+            });
         } else {
-            &[]
-        };
-        x.start("license", attrs)?;
-        x.leaf("license-p", &[], rights)?;
+            licenses.push(License {
+                url: None,
+                text: Some(rights.to_string()),
+            });
+        }
+    }
+    x.start("permissions", &[])?;
+    if let Some(c) = &copyright {
+        match (c.year, non_empty(&c.holder)) {
+            (Some(year), Some(holder)) => {
+                let statement = non_empty(&c.statement)
+                    .map(str::to_string)
+                    .unwrap_or_else(|| format!("© {year} {holder}"));
+                x.leaf("copyright-statement", &[], &statement)?;
+                x.leaf("copyright-year", &[], &year.to_string())?;
+                x.leaf("copyright-holder", &[], holder)?;
+            }
+            _ => {
+                if let Some(statement) = non_empty(&c.statement) {
+                    licenses.insert(
+                        0,
+                        License {
+                            url: None,
+                            text: Some(statement.to_string()),
+                        },
+                    );
+                }
+            }
+        }
+    }
+    for license in &licenses {
+        let url = non_empty(&license.url);
+        let text = non_empty(&license.text);
+        if url.is_none() && text.is_none() {
+            continue;
+        }
+        x.start("license", &[])?;
+        if let Some(url) = url {
+            x.leaf("ali:license_ref", &[], url)?;
+        }
+        if let Some(text) = text {
+            x.leaf("license-p", &[], text)?;
+        }
         x.end("license")?;
     }
     x.end_line("permissions")
+}
+
+/// `funding-group`: an `award-group` per funder or award, then the statements.
+fn write_funding<W: Write>(x: &mut Xml<W>, funding: &[Funding]) -> io::Result<()> {
+    if funding.iter().all(|f| *f == Funding::default()) {
+        return Ok(());
+    }
+    x.start("funding-group", &[])?;
+    x.newline()?;
+    for f in funding {
+        // JATS4R: an award group names its funder; an award alone is in the statements.
+        let Some(funder) = non_empty(&f.funder) else {
+            continue;
+        };
+        x.start("award-group", &[])?;
+        x.start("funding-source", &[])?;
+        x.start("institution-wrap", &[])?;
+        x.leaf("institution", &[], funder)?;
+        x.end("institution-wrap")?;
+        x.end("funding-source")?;
+        if let Some(award) = non_empty(&f.award) {
+            x.leaf("award-id", &[], award)?;
+        }
+        x.end_line("award-group")?;
+    }
+    for f in funding {
+        let statement = match (non_empty(&f.statement), &f.funder, non_empty(&f.award)) {
+            (Some(statement), ..) => statement,
+            (None, None, Some(award)) => award,
+            _ => continue,
+        };
+        x.leaf("funding-statement", &[], statement)?;
+        x.newline()?;
+    }
+    x.end_line("funding-group")
 }
 
 /// The abstract, one `<p>` per blank-line-separated paragraph.
@@ -241,7 +410,7 @@ mod tests {
 
     fn front(meta: &Meta) -> String {
         let mut x = Xml::new(Vec::new());
-        write_front(&mut x, meta).unwrap();
+        write_front(&mut x, meta, TagSet::Archiving).unwrap();
         String::from_utf8(x.into_inner()).unwrap()
     }
 
@@ -269,7 +438,7 @@ mod tests {
                     name: "Jane Q. Doe".into(),
                     affiliation: Some("Example University".into()),
                     email: Some("jane@example.org".into()),
-                    url: None,
+                    ..Author::default()
                 },
                 Author::named("Reuters"),
                 Author::named("  "),
@@ -282,7 +451,11 @@ mod tests {
             ..Meta::default()
         };
         let s = front(&meta);
-        assert!(s.contains("<contrib contrib-type=\"author\"><name><surname>Doe</surname><given-names>Jane Q.</given-names></name><aff>Example University</aff><email>jane@example.org</email></contrib>"), "{s}");
+        assert!(s.contains("<contrib contrib-type=\"author\"><name><surname>Doe</surname><given-names>Jane Q.</given-names></name><email>jane@example.org</email><xref ref-type=\"aff\" rid=\"aff1\"/></contrib>"), "{s}");
+        assert!(
+            s.contains("<aff id=\"aff1\"><institution>Example University</institution></aff>\n</contrib-group>"),
+            "{s}"
+        );
         assert!(s.contains("<string-name>Reuters</string-name>"), "{s}");
         assert!(
             s.contains(
@@ -294,6 +467,58 @@ mod tests {
     }
 
     #[test]
+    fn shared_affiliations_are_written_once_orcid_and_corresponding() {
+        let meta = Meta {
+            authors: vec![
+                Author {
+                    name: "Ada Lovelace".into(),
+                    affiliation: Some("Lab".into()),
+                    affiliations: vec!["Uni".into()],
+                    orcid: Some("0000-0002-1825-0097".into()),
+                    email: Some("ada@example.org".into()),
+                    corresponding: true,
+                    ..Author::default()
+                },
+                Author {
+                    name: "Bob Babbage".into(),
+                    affiliation: Some("Uni".into()),
+                    orcid: Some("http://orcid.org/0000-0001-5109-3700".into()),
+                    ..Author::default()
+                },
+            ],
+            ..Meta::default()
+        };
+        let s = front(&meta);
+        assert!(s.contains("<contrib contrib-type=\"author\" corresp=\"yes\"><contrib-id contrib-id-type=\"orcid\">https://orcid.org/0000-0002-1825-0097</contrib-id><name><surname>Lovelace</surname><given-names>Ada</given-names></name><email>ada@example.org</email><xref ref-type=\"aff\" rid=\"aff1\"/><xref ref-type=\"aff\" rid=\"aff2\"/></contrib>"), "{s}");
+        assert!(s.contains("<contrib-id contrib-id-type=\"orcid\">https://orcid.org/0000-0001-5109-3700</contrib-id><name><surname>Babbage</surname><given-names>Bob</given-names></name><xref ref-type=\"aff\" rid=\"aff2\"/></contrib>"), "{s}");
+        assert!(s.contains("<aff id=\"aff1\"><institution>Lab</institution></aff>\n<aff id=\"aff2\"><institution>Uni</institution></aff>\n</contrib-group>"), "{s}");
+    }
+
+    #[test]
+    fn funding_names_its_funders() {
+        let meta = Meta {
+            funding: vec![
+                Funding {
+                    funder: Some("Royal Society".into()),
+                    award: Some("RS-1".into()),
+                    statement: None,
+                },
+                Funding {
+                    award: Some("Grant 7".into()),
+                    ..Funding::default()
+                },
+                Funding {
+                    statement: Some("Thanks.".into()),
+                    ..Funding::default()
+                },
+            ],
+            ..Meta::default()
+        };
+        let s = front(&meta);
+        assert!(s.contains("<funding-group>\n<award-group><funding-source><institution-wrap><institution>Royal Society</institution></institution-wrap></funding-source><award-id>RS-1</award-id></award-group>\n<funding-statement>Grant 7</funding-statement>\n<funding-statement>Thanks.</funding-statement>\n</funding-group>"), "{s}");
+    }
+
+    #[test]
     fn rights_become_license_or_copyright() {
         let license = |r: &str| {
             front(&Meta {
@@ -301,16 +526,34 @@ mod tests {
                 ..Meta::default()
             })
         };
-        assert!(license("© 2020 Jane")
-            .contains("<copyright-statement>© 2020 Jane</copyright-statement>"));
+        // JATS4R: a copyright statement comes with its year and holder...
+        assert!(license("© 2020 Jane Doe. All rights reserved.").contains(
+            "<permissions><copyright-statement>© 2020 Jane Doe. All rights reserved.</copyright-statement><copyright-year>2020</copyright-year><copyright-holder>Jane Doe</copyright-holder></permissions>"
+        ));
+        // ...so a notice without a year is a license paragraph.
+        assert!(license("Copyright Reuters")
+            .contains("<permissions><license><license-p>Copyright Reuters</license-p></license></permissions>"));
         assert!(
             license("https://creativecommons.org/licenses/by/4.0/").contains(
-                "<license xlink:href=\"https://creativecommons.org/licenses/by/4.0/\"><license-p>"
+                "<license><ali:license_ref>https://creativecommons.org/licenses/by/4.0/</ali:license_ref></license>"
             )
         );
         assert!(
             license("CC BY 4.0").contains("<license><license-p>CC BY 4.0</license-p></license>")
         );
+        let both = front(&Meta {
+            license: Some(License {
+                url: Some("https://creativecommons.org/licenses/by/4.0/".into()),
+                text: Some("CC BY 4.0".into()),
+            }),
+            copyright: Some(Copyright {
+                statement: None,
+                year: Some(2024),
+                holder: Some("The Authors".into()),
+            }),
+            ..Meta::default()
+        });
+        assert!(both.contains("<permissions><copyright-statement>© 2024 The Authors</copyright-statement><copyright-year>2024</copyright-year><copyright-holder>The Authors</copyright-holder><license><ali:license_ref>https://creativecommons.org/licenses/by/4.0/</ali:license_ref><license-p>CC BY 4.0</license-p></license></permissions>"), "{both}");
     }
 
     #[test]
@@ -327,7 +570,8 @@ mod tests {
     fn nothing_without_metadata() {
         assert_eq!(
             front(&Meta::default()),
-            "<front>\n<article-meta>\n</article-meta>\n</front>\n"
+            "<front>\n<article-meta>\n<permissions></permissions>\n</article-meta>\n</front>\n",
+            "JATS4R wants permissions, empty when nothing is known"
         );
     }
 }

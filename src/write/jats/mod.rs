@@ -1,8 +1,10 @@
-//! JATS XML: the Journal Archiving and Interchange tag set 1.3 with MathML 3.
+//! JATS XML: the Journal Archiving and Interchange tag set 1.3 with MathML 3, or the Journal
+//! Publishing tag set 1.3.
 //!
-//! The output always validates against the DTD: front matter from [`Meta`], the body with
-//! headings as nested sections, footnotes in the back. See [`body`] for how blocks that JATS
-//! does not allow where the model has them are placed.
+//! The output always validates against the DTD of its tag set and meets the errors phase of
+//! the JATS4R schematrons: front matter from [`Meta`], the body with headings as nested
+//! sections, references and footnotes in the back. See [`body`] for how blocks that JATS does
+//! not allow where the model has them are placed.
 //!
 //! `article-type` is the `article-type` metadata value when there is one, else `other`: folio
 //! cannot know whether a web page is research, news or opinion. `xml:lang` is the article's
@@ -11,6 +13,7 @@
 mod body;
 mod front;
 mod names;
+mod refs;
 mod text;
 mod xml;
 
@@ -21,10 +24,27 @@ use body::BodyWriter;
 use std::io::{BufWriter, Write};
 use xml::Xml;
 
-const DOCTYPE: &str = "<!DOCTYPE article PUBLIC \"-//NLM//DTD JATS (Z39.96) Journal Archiving and Interchange DTD with MathML3 v1.3 20210610//EN\" \"JATS-archivearticle1-3-mathml3.dtd\">\n";
+/// The JATS tag set written: Archiving (the default, the most permissive) or Publishing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TagSet {
+    Archiving,
+    Publishing,
+}
+
+impl TagSet {
+    fn doctype(self) -> &'static str {
+        match self {
+            TagSet::Archiving => "<!DOCTYPE article PUBLIC \"-//NLM//DTD JATS (Z39.96) Journal Archiving and Interchange DTD with MathML3 v1.3 20210610//EN\" \"JATS-archivearticle1-3-mathml3.dtd\">\n",
+            TagSet::Publishing => "<!DOCTYPE article PUBLIC \"-//NLM//DTD JATS (Z39.96) Journal Publishing DTD with MathML3 v1.3 20210610//EN\" \"JATS-journalpublishing1-3-mathml3.dtd\">\n",
+        }
+    }
+}
 
 /// Writes JATS Archiving and Interchange 1.3 XML.
 pub struct JatsWriter;
+
+/// Writes JATS Journal Publishing 1.3 XML.
+pub struct JatsPublishingWriter;
 
 impl Writer for JatsWriter {
     fn name(&self) -> &str {
@@ -43,36 +63,67 @@ impl Writer for JatsWriter {
         diag: &mut Diagnostics,
         out: &mut dyn Write,
     ) -> Result<()> {
-        let article = &*crate::safety::cleaned(article, diag);
-        let mut x = Xml::new(BufWriter::with_capacity(1 << 16, out));
-        x.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")?;
-        x.raw(DOCTYPE)?;
-        let language = language(article);
-        x.start(
-            "article",
-            &[
-                ("xmlns:mml", "http://www.w3.org/1998/Math/MathML"),
-                ("xmlns:xlink", "http://www.w3.org/1999/xlink"),
-                ("article-type", &article_type(&article.meta)),
-                ("dtd-version", "1.3"),
-                ("xml:lang", &language),
-            ],
-        )?;
-        x.newline()?;
-        front::write_front(&mut x, &article.meta)?;
-        let mut body = BodyWriter::new(x);
-        body.write_body(&article.blocks)?;
-        body.write_back()?;
-        if body.flattened {
-            diag.warn(crate::write::html::flattened_warning(
-                "JATS",
-                body::MAX_DEPTH,
-            ));
-        }
-        body.x.end_line("article")?;
-        body.x.into_inner().flush()?;
-        Ok(())
+        write_jats(article, TagSet::Archiving, diag, out)
     }
+}
+
+impl Writer for JatsPublishingWriter {
+    fn name(&self) -> &str {
+        "jats-publishing"
+    }
+    fn extensions(&self) -> &[&str] {
+        &[]
+    }
+    fn description(&self) -> &str {
+        "JATS XML (Journal Publishing 1.3, MathML 3)"
+    }
+    fn write(
+        &self,
+        article: &Article,
+        _: &WriteOptions,
+        diag: &mut Diagnostics,
+        out: &mut dyn Write,
+    ) -> Result<()> {
+        write_jats(article, TagSet::Publishing, diag, out)
+    }
+}
+
+fn write_jats(
+    article: &Article,
+    tag_set: TagSet,
+    diag: &mut Diagnostics,
+    out: &mut dyn Write,
+) -> Result<()> {
+    let article = &*crate::safety::cleaned(article, diag);
+    let mut x = Xml::new(BufWriter::with_capacity(1 << 16, out));
+    x.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")?;
+    x.raw(tag_set.doctype())?;
+    let language = language(article);
+    x.start(
+        "article",
+        &[
+            ("xmlns:ali", "http://www.niso.org/schemas/ali/1.0/"),
+            ("xmlns:mml", "http://www.w3.org/1998/Math/MathML"),
+            ("xmlns:xlink", "http://www.w3.org/1999/xlink"),
+            ("article-type", &article_type(&article.meta)),
+            ("dtd-version", "1.3"),
+            ("xml:lang", &language),
+        ],
+    )?;
+    x.newline()?;
+    front::write_front(&mut x, &article.meta, tag_set)?;
+    let mut body = BodyWriter::new(x, tag_set, crate::model::cited(article));
+    body.write_body(&article.blocks)?;
+    body.write_back()?;
+    if body.flattened {
+        diag.warn(crate::write::html::flattened_warning(
+            "JATS",
+            body::MAX_DEPTH,
+        ));
+    }
+    body.x.end_line("article")?;
+    body.x.into_inner().flush()?;
+    Ok(())
 }
 
 fn article_type(meta: &Meta) -> String {

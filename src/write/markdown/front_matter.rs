@@ -40,6 +40,20 @@ fn mapping(meta: &Meta, warnings: &mut Vec<String>) -> Mapping {
         ),
         ("image", text(&meta.image)),
         ("rights", text(&meta.rights)),
+        ("license", meta.license.as_ref().and_then(structured)),
+        ("copyright", meta.copyright.as_ref().and_then(structured)),
+        (
+            "funding",
+            (!meta.funding.is_empty())
+                .then(|| structured(&meta.funding))
+                .flatten(),
+        ),
+        (
+            "references",
+            (!meta.references.is_empty())
+                .then(|| structured(&meta.references))
+                .flatten(),
+        ),
     ];
     for (key, value) in fields {
         if let Some(value) = value {
@@ -76,6 +90,11 @@ fn mapping(meta: &Meta, warnings: &mut Vec<String>) -> Mapping {
     map
 }
 
+/// A structured field in the shape the reader takes back (the model's own JSON form).
+fn structured<T: serde::Serialize>(value: &T) -> Option<Value> {
+    serde_yaml::to_value(value).ok()
+}
+
 fn list(values: impl Iterator<Item = Value>) -> Option<Value> {
     let values: Vec<Value> = values.collect();
     (!values.is_empty()).then_some(Value::Sequence(values))
@@ -83,20 +102,29 @@ fn list(values: impl Iterator<Item = Value>) -> Option<Value> {
 
 /// An author as a name, or as a mapping when more than the name is known.
 fn author(a: &Author) -> Value {
-    let extra = [
-        ("affiliation", &a.affiliation),
-        ("email", &a.email),
-        ("url", &a.url),
-    ];
-    if extra.iter().all(|(_, v)| v.is_none()) {
+    let extra = [("email", &a.email), ("url", &a.url), ("orcid", &a.orcid)];
+    let affiliations: Vec<&str> = a.all_affiliations().collect();
+    if extra.iter().all(|(_, v)| v.is_none()) && affiliations.is_empty() && !a.corresponding {
         return Value::from(a.name.as_str());
     }
     let mut map = Mapping::new();
     map.insert("name".into(), a.name.as_str().into());
+    match affiliations[..] {
+        [] => {}
+        [one] => {
+            map.insert("affiliation".into(), one.into());
+        }
+        ref several => {
+            map.insert("affiliation".into(), several.to_vec().into());
+        }
+    }
     for (key, value) in extra {
         if let Some(v) = value {
             map.insert(key.into(), v.as_str().into());
         }
+    }
+    if a.corresponding {
+        map.insert("corresponding".into(), true.into());
     }
     Value::Mapping(map)
 }

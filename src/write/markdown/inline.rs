@@ -196,6 +196,12 @@ impl<'a> InlineWriter<'_, 'a> {
                     }
                 }
                 Inline::Note { blocks } => self.note(blocks),
+                Inline::Citation { cites } => self.push(&citation_source(cites)),
+                // Inline math may not start or end with a blank.
+                Inline::Math { tex, display } => {
+                    let tex = if *display { tex.as_str() } else { tex.trim() };
+                    self.push(&crate::write::tex_source(tex, *display));
+                }
             }
         }
     }
@@ -332,6 +338,8 @@ impl<'a> InlineWriter<'_, 'a> {
             Inline::Link { .. } | Inline::Note { .. } => Some('['),
             Inline::Image(_) => Some('!'),
             Inline::LineBreak => Some('\\'),
+            Inline::Math { .. } => Some('$'),
+            Inline::Citation { .. } => Some('['),
         })
     }
 
@@ -438,6 +446,30 @@ fn delimiters_hold(delimiter: &str, nested: bool, around: [Option<char>; 4]) -> 
     opens && closes && unambiguous
 }
 
+/// A citation as pandoc writes it: `[see @doe2020, p. 4; @roe2021]`.
+pub fn citation_source(cites: &[crate::model::Cite]) -> String {
+    let parts: Vec<String> = cites
+        .iter()
+        .map(|c| {
+            let mut part = String::new();
+            if !c.prefix.is_empty() {
+                part.push_str(&c.prefix);
+                part.push(' ');
+            }
+            part.push('@');
+            part.push_str(&c.key);
+            if !c.suffix.is_empty() {
+                if !c.suffix.starts_with(',') {
+                    part.push(' ');
+                }
+                part.push_str(&c.suffix);
+            }
+            part
+        })
+        .collect();
+    format!("[{}]", parts.join("; "))
+}
+
 /// What surrounds a text run, for escaping it.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct TextContext {
@@ -489,7 +521,7 @@ pub fn escape(text: &str, cx: TextContext) -> String {
         let prev = i.checked_sub(1).map(|p| chars[p]);
         let next = chars.get(i + 1).copied();
         let escape = match c {
-            '\\' | '`' | '*' | '[' | ']' | '<' | '~' | '^' | '|' => true,
+            '\\' | '`' | '*' | '[' | ']' | '<' | '~' | '^' | '|' | '$' => true,
             '_' => {
                 !(prev.is_some_and(char::is_alphanumeric)
                     && next.is_some_and(char::is_alphanumeric))

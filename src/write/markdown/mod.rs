@@ -18,7 +18,7 @@ use crate::model::{inline_text, Align, Article, Block, Inline, ListItem, Table};
 use inline::{longest_run, render, Place};
 use std::io::Write;
 
-pub use inline::{escape, TextContext};
+pub use inline::{citation_source, escape, TextContext};
 
 /// Writes Markdown (see the module documentation).
 pub struct MarkdownWriter;

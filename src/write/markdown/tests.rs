@@ -1,5 +1,7 @@
 use super::*;
-use crate::model::{Author, Date, IdScheme, Identifier, Image, Inline, Meta};
+use crate::model::{
+    Author, Copyright, Date, Funding, IdScheme, Identifier, Image, Inline, License, Meta,
+};
 
 fn t(s: &str) -> Inline {
     Inline::text(s)
@@ -264,6 +266,10 @@ fn front_matter_keys_read_back() {
             Author {
                 name: "Bob".into(),
                 email: Some("bob@e.org".into()),
+                affiliation: Some("Lab".into()),
+                affiliations: vec!["Uni".into()],
+                orcid: Some("0000-0002-1825-0097".into()),
+                corresponding: true,
                 ..Author::default()
             },
         ],
@@ -276,6 +282,25 @@ fn front_matter_keys_read_back() {
         keywords: vec!["a, b".into(), "123".into()],
         image: Some("lead.png".into()),
         rights: Some("null".into()),
+        license: Some(License {
+            url: Some("https://creativecommons.org/licenses/by/4.0/".into()),
+            text: Some("CC BY 4.0".into()),
+        }),
+        copyright: Some(Copyright {
+            statement: Some("© 2024 Bob".into()),
+            year: Some(2024),
+            holder: Some("Bob".into()),
+        }),
+        funding: vec![Funding {
+            funder: Some("Fund".into()),
+            award: Some("A-1".into()),
+            statement: None,
+        }],
+        references: crate::model::references(&serde_json::json!([
+            {"id": "doe", "type": "book", "title": "T: a title", "volume": "3",
+             "issued": {"date-parts": [[2020]]}, "ISBN": "978-0"}
+        ]))
+        .unwrap(),
         identifiers: vec![
             Identifier {
                 scheme: IdScheme::Isbn,
