@@ -14,11 +14,11 @@ pub fn split<'a>(text: &'a str, diag: &mut Diagnostics) -> Result<(Meta, &'a str
     let Some((yaml, body)) = delimit(text) else {
         return Ok((Meta::default(), text));
     };
-    let value: serde_yaml::Value = serde_yaml::from_str(yaml)
+    let value: yaml_serde::Value = yaml_serde::from_str(yaml)
         .map_err(|e| Error::parse("Markdown", format!("YAML front matter: {e}")))?;
     let mapping = match value {
-        serde_yaml::Value::Mapping(m) => m,
-        serde_yaml::Value::Null => return Ok((Meta::default(), body)),
+        yaml_serde::Value::Mapping(m) => m,
+        yaml_serde::Value::Null => return Ok((Meta::default(), body)),
         // Not metadata: a thematic break followed by text, as CommonMark reads it.
         _ => return Ok((Meta::default(), text)),
     };
@@ -35,11 +35,11 @@ pub fn split<'a>(text: &'a str, diag: &mut Diagnostics) -> Result<(Meta, &'a str
     Ok((meta, body))
 }
 
-fn key_text(key: &serde_yaml::Value) -> Result<String> {
+fn key_text(key: &yaml_serde::Value) -> Result<String> {
     match key {
-        serde_yaml::Value::String(s) => Ok(s.clone()),
-        serde_yaml::Value::Number(n) => Ok(n.to_string()),
-        serde_yaml::Value::Bool(b) => Ok(b.to_string()),
+        yaml_serde::Value::String(s) => Ok(s.clone()),
+        yaml_serde::Value::Number(n) => Ok(n.to_string()),
+        yaml_serde::Value::Bool(b) => Ok(b.to_string()),
         other => Err(Error::parse(
             "Markdown",
             format!("YAML front matter: a key must be a string, not {other:?}"),
