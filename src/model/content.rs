@@ -1,6 +1,7 @@
 //! The body of an article: blocks holding inlines.
 
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// A block-level element. Serialized with a `"type"` tag in snake case.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -34,6 +35,9 @@ pub enum Block {
     Code {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         language: Option<String>,
+        /// Other attributes of the block, as a Markdown fence gives them (`title="hello.py"`).
+        #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+        attributes: BTreeMap<String, String>,
         text: String,
     },
     /// An image standing on its own, with its caption and credit.
@@ -45,8 +49,69 @@ pub enum Block {
         credit: Vec<Inline>,
     },
     Table(Table),
+    /// A highlighted aside such as GitHub's `> [!NOTE]` alerts: a note, tip, warning...
+    Callout {
+        kind: CalloutKind,
+        blocks: Vec<Block>,
+    },
     /// A thematic break (`***`, `<hr>`).
     Rule,
+}
+
+/// The kind of a [`Block::Callout`], as GitHub names its alerts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CalloutKind {
+    /// Information worth noticing even when skimming.
+    Note,
+    /// Advice on doing things better or more easily.
+    Tip,
+    /// Information needed to succeed.
+    Important,
+    /// Content that needs attention at once to avoid problems.
+    Warning,
+    /// The risks or negative outcomes of an action.
+    Caution,
+}
+
+impl CalloutKind {
+    /// Every kind, in GitHub's order.
+    pub const ALL: [CalloutKind; 5] = [
+        CalloutKind::Note,
+        CalloutKind::Tip,
+        CalloutKind::Important,
+        CalloutKind::Warning,
+        CalloutKind::Caution,
+    ];
+
+    /// The lowercase name (`note`), as in the JSON form and in HTML classes.
+    pub fn name(self) -> &'static str {
+        match self {
+            CalloutKind::Note => "note",
+            CalloutKind::Tip => "tip",
+            CalloutKind::Important => "important",
+            CalloutKind::Warning => "warning",
+            CalloutKind::Caution => "caution",
+        }
+    }
+
+    /// The heading a reader sees (`Note`).
+    pub fn label(self) -> &'static str {
+        match self {
+            CalloutKind::Note => "Note",
+            CalloutKind::Tip => "Tip",
+            CalloutKind::Important => "Important",
+            CalloutKind::Warning => "Warning",
+            CalloutKind::Caution => "Caution",
+        }
+    }
+
+    /// The kind of a name, in any case (`NOTE`, `note`).
+    pub fn from_name(name: &str) -> Option<CalloutKind> {
+        CalloutKind::ALL
+            .into_iter()
+            .find(|k| k.name().eq_ignore_ascii_case(name))
+    }
 }
 
 /// One item of a list.

@@ -9,7 +9,7 @@ mod meta;
 mod normalize;
 mod walk;
 
-pub use content::{Align, Block, Cell, Image, Inline, ListItem, Table};
+pub use content::{Align, Block, CalloutKind, Cell, Image, Inline, ListItem, Table};
 pub use date::{days_in_month, Date, DateError, Time};
 pub use meta::{is_language_tag, Author, IdScheme, Identifier, Meta, MetaError};
 pub use normalize::normalize_inlines;

@@ -291,6 +291,7 @@ impl<'a> Converter<'a> {
                 if !text.trim().is_empty() {
                     flow.push(Block::Code {
                         language: self.code_language(id),
+                        attributes: Default::default(),
                         text,
                     });
                 }
@@ -659,6 +660,7 @@ mod tests {
             b[4],
             Block::Code {
                 language: Some("rust".into()),
+                attributes: Default::default(),
                 text: "fn x() {}".into()
             }
         );

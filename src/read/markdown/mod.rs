@@ -1,5 +1,6 @@
-//! The Markdown reader: CommonMark with GFM tables, footnotes, strikethrough and task lists,
-//! heading attributes (`{#id}`), `^superscript^` and `~subscript~`, and YAML front matter.
+//! The Markdown reader: CommonMark with GFM tables, strikethrough (`~x~` and `~~x~~`), task
+//! lists, extended autolinks and alerts (`> [!NOTE]`, a [`Block::Callout`]), footnotes,
+//! heading attributes (`{#id}`), code-fence attributes, `^superscript^` and YAML front matter.
 //!
 //! Decisions where Markdown and the model do not meet one to one:
 //! - A paragraph holding only an image is a [`Block::Figure`]; as in pandoc, the image
@@ -17,16 +18,20 @@
 //! - Nesting deeper than [`MAX_DEPTH`] (quotes, lists, emphasis, notes) is flattened into the
 //!   enclosing container, with a warning: the text stays, the extra levels go.
 
+mod autolink;
 mod front_matter;
 mod html;
 
 use crate::error::Result;
 use crate::format::{Diagnostics, Input, ReadOptions, Reader};
 use crate::model::{
-    inline_text, normalize_inlines, Align, Article, Block, Cell, Image, Inline, ListItem, Table,
+    inline_text, normalize_inlines, Align, Article, Block, CalloutKind, Cell, Image, Inline,
+    ListItem, Table,
 };
-use pulldown_cmark::{CodeBlockKind, Event, LinkType, Options, Parser, Tag, TagEnd};
-use std::collections::HashMap;
+use pulldown_cmark::{
+    BlockQuoteKind, CodeBlockKind, Event, LinkType, Options, Parser, Tag, TagEnd,
+};
+use std::collections::{BTreeMap, HashMap};
 
 /// How many quotes, lists, inline containers and notes may nest before the reader flattens.
 pub const MAX_DEPTH: usize = 32;
@@ -56,7 +61,7 @@ impl Reader for MarkdownReader {
 /// Parses Markdown text into an article.
 pub fn parse(text: &str, diag: &mut Diagnostics) -> Result<Article> {
     let (meta, body) = front_matter::split(text, diag)?;
-    let events: Vec<Event<'_>> = Parser::new_ext(body, options()).collect();
+    let events = autolink::link_events(body, Parser::new_ext(body, options()).into_offset_iter());
     let (main, notes) = split_notes(events);
     let mut ctx = Context {
         budget: 4 * main.len() + 1_000_000,
@@ -84,7 +89,7 @@ fn options() -> Options {
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_HEADING_ATTRIBUTES
         | Options::ENABLE_SUPERSCRIPT
-        | Options::ENABLE_SUBSCRIPT
+        | Options::ENABLE_GFM
 }
 
 /// Footnote labels match case-insensitively, whitespace collapsed.
@@ -149,6 +154,7 @@ struct Frame {
 enum Kind {
     Root,
     Quote,
+    Callout(CalloutKind),
     List {
         start: Option<u64>,
         loose: bool,
@@ -166,6 +172,7 @@ enum Kind {
     },
     Code {
         language: Option<String>,
+        attributes: BTreeMap<String, String>,
         text: String,
     },
     Html {
@@ -203,7 +210,7 @@ impl Kind {
     fn nests(&self) -> bool {
         matches!(
             self,
-            Kind::Quote | Kind::List { .. } | Kind::Item { .. } | Kind::Span(_)
+            Kind::Quote | Kind::Callout(_) | Kind::List { .. } | Kind::Item { .. } | Kind::Span(_)
         )
     }
 }
@@ -404,14 +411,19 @@ impl Builder {
                 level: *level as u8,
                 id: id.as_ref().map(|s| s.to_string()),
             },
-            Tag::BlockQuote(_) => Kind::Quote,
-            Tag::CodeBlock(kind) => Kind::Code {
-                language: match kind {
-                    CodeBlockKind::Fenced(info) => language(info),
-                    CodeBlockKind::Indented => None,
-                },
-                text: String::new(),
-            },
+            Tag::BlockQuote(None) => Kind::Quote,
+            Tag::BlockQuote(Some(kind)) => Kind::Callout(callout_kind(*kind)),
+            Tag::CodeBlock(kind) => {
+                let (language, attributes) = match kind {
+                    CodeBlockKind::Fenced(info) => info_string(info),
+                    CodeBlockKind::Indented => (None, BTreeMap::new()),
+                };
+                Kind::Code {
+                    language,
+                    attributes,
+                    text: String::new(),
+                }
+            }
             Tag::HtmlBlock => Kind::Html {
                 text: String::new(),
             },
@@ -534,7 +546,7 @@ impl Builder {
         };
         if matches!(
             frame.kind,
-            Kind::Quote | Kind::List { .. } | Kind::Item { .. } | Kind::Other
+            Kind::Quote | Kind::Callout(_) | Kind::List { .. } | Kind::Item { .. } | Kind::Other
         ) {
             frame.flush_inlines();
         }
@@ -559,6 +571,7 @@ impl Builder {
         match kind {
             Kind::Root | Kind::Other => {}
             Kind::Quote => self.top().add_block(quote(blocks)),
+            Kind::Callout(kind) => self.top().add_block(Block::Callout { kind, blocks }),
             Kind::List {
                 start,
                 loose,
@@ -592,9 +605,17 @@ impl Builder {
                 id,
                 content: line_content(inlines),
             }),
-            Kind::Code { language, text } => {
+            Kind::Code {
+                language,
+                attributes,
+                text,
+            } => {
                 let text = text.strip_suffix('\n').unwrap_or(&text).to_string();
-                self.top().add_block(Block::Code { language, text });
+                self.top().add_block(Block::Code {
+                    language,
+                    attributes,
+                    text,
+                });
             }
             Kind::Html { text } => {
                 let text = html::visible_text(&text);
@@ -739,12 +760,66 @@ fn take_edge_blanks(content: &mut [Inline], start: bool) -> String {
     blanks
 }
 
-/// The language of a fenced code block: the first word of the info string (`rust`,
-/// also from pandoc's `{.rust}`).
-fn language(info: &str) -> Option<String> {
-    let word = info.split_whitespace().next()?;
-    let word = word.trim_start_matches(['{', '.']).trim_end_matches('}');
-    (!word.is_empty()).then(|| word.to_string())
+/// The language and other attributes of a fenced code block's info string. The language is
+/// the first word (`rust`, `föö`) or, in pandoc's braces (`{.rust}`), the first class; `key="value"`,
+/// `key='value'` and `key=value` are attributes, and other words are attributes without a
+/// value (`rust ignore`), so that the info string can be written back.
+fn info_string(info: &str) -> (Option<String>, BTreeMap<String, String>) {
+    let info = info.trim();
+    // In pandoc's braces a language is a class (`.rust`); bare words are attributes.
+    let braced = info.strip_prefix('{').and_then(|i| i.strip_suffix('}'));
+    let inner = braced.unwrap_or(info);
+    let mut language = None;
+    let mut attributes = BTreeMap::new();
+    let mut rest = inner.trim_start();
+    let mut first = true;
+    while !rest.is_empty() {
+        // A word ends at a blank, or at the `=` of an attribute that has a name.
+        let word_end = rest
+            .char_indices()
+            .find(|&(i, c)| c.is_whitespace() || (c == '=' && i > 0 && !rest[..i].contains('=')))
+            .map_or(rest.len(), |(i, _)| i);
+        let word = &rest[..word_end];
+        rest = &rest[word_end..];
+        if let Some(after) = rest.strip_prefix('=') {
+            let (value, after) = attribute_value(after);
+            attributes.insert(word.to_string(), value);
+            rest = after;
+        } else if let Some(class) = word.strip_prefix('.').filter(|_| language.is_none()) {
+            language = Some(class.to_string()).filter(|c| !c.is_empty());
+        } else if first && braced.is_none() && !word.starts_with('#') {
+            language = Some(word.to_string());
+        } else if !word.is_empty() {
+            attributes.insert(word.to_string(), String::new());
+        }
+        first = false;
+        rest = rest.trim_start();
+    }
+    (language, attributes)
+}
+
+/// A quoted (`"a b"`, `'a b'`) or bare attribute value, and the text after it.
+fn attribute_value(text: &str) -> (String, &str) {
+    for quote in ['"', '\''] {
+        if let Some(inner) = text.strip_prefix(quote) {
+            return match inner.find(quote) {
+                Some(end) => (inner[..end].to_string(), &inner[end + 1..]),
+                None => (inner.to_string(), ""),
+            };
+        }
+    }
+    let end = text.find(char::is_whitespace).unwrap_or(text.len());
+    (text[..end].to_string(), &text[end..])
+}
+
+fn callout_kind(kind: BlockQuoteKind) -> CalloutKind {
+    match kind {
+        BlockQuoteKind::Note => CalloutKind::Note,
+        BlockQuoteKind::Tip => CalloutKind::Tip,
+        BlockQuoteKind::Important => CalloutKind::Important,
+        BlockQuoteKind::Warning => CalloutKind::Warning,
+        BlockQuoteKind::Caution => CalloutKind::Caution,
+    }
 }
 
 fn alignment(a: pulldown_cmark::Alignment) -> Align {

@@ -33,7 +33,7 @@ fn headings_with_levels_and_ids() {
 
 #[test]
 fn inline_markup() {
-    let blocks = read("*a* **b** ~~c~~ ^d^ ~e~ `f` [g *h*](u \"T\") ![i](j.png)\\\nk\nl");
+    let blocks = read("*a* **b** ~~c~~ ^d^ <sub>e</sub> `f` [g *h*](u \"T\") ![i](j.png)\\\nk\nl");
     assert_eq!(
         blocks,
         [para(vec![
@@ -164,14 +164,17 @@ fn code_blocks_keep_language_and_text() {
         [
             Block::Code {
                 language: Some("rust".into()),
+                attributes: [("ignore".to_string(), String::new())].into(),
                 text: "fn main() {}\n".into()
             },
             Block::Code {
                 language: None,
+                attributes: Default::default(),
                 text: "indented".into()
             },
             Block::Code {
                 language: Some("py".into()),
+                attributes: Default::default(),
                 text: "x".into()
             },
         ]
@@ -455,4 +458,127 @@ fn dash_and_table_prefixes_need_a_blank_after_them() {
         panic!("not a quote");
     };
     assert!(attribution.is_empty());
+}
+
+#[test]
+fn a_single_tilde_is_strikethrough_as_in_gfm() {
+    assert_eq!(
+        read("~a~ and ~~b~~"),
+        [para(vec![
+            Inline::Strikethrough {
+                content: vec![t("a")]
+            },
+            t(" and "),
+            Inline::Strikethrough {
+                content: vec![t("b")]
+            },
+        ])]
+    );
+}
+
+#[test]
+fn fence_attributes_are_kept() {
+    let code = |md: &str| match read(md).as_slice() {
+        [Block::Code {
+            language,
+            attributes,
+            ..
+        }] => (language.clone(), attributes.clone()),
+        other => panic!("{other:?}"),
+    };
+    let (language, attributes) = code("```python title=\"hello.py\" linenums='1 2' hl=3\nx\n```\n");
+    assert_eq!(language.as_deref(), Some("python"));
+    assert_eq!(attributes["title"], "hello.py");
+    assert_eq!(attributes["linenums"], "1 2");
+    assert_eq!(attributes["hl"], "3");
+    assert_eq!(code("```föö\nx\n```\n").0.as_deref(), Some("föö"));
+    let (language, attributes) = code("``` {.c #main title=\"m.c\"}\nx\n```\n");
+    assert_eq!(language.as_deref(), Some("c"));
+    assert_eq!(attributes["title"], "m.c");
+    assert_eq!(attributes["#main"], "");
+    let (language, attributes) = code("```{title=\"only\"}\nx\n```\n");
+    assert_eq!(language, None);
+    assert_eq!(attributes["title"], "only");
+}
+
+#[test]
+fn github_alerts_are_callouts() {
+    use crate::model::CalloutKind;
+    for kind in CalloutKind::ALL {
+        let md = format!(
+            "> [!{}]\n> Be *careful*.\n>\n> - a\n",
+            kind.name().to_uppercase()
+        );
+        assert_eq!(
+            read(&md),
+            [Block::Callout {
+                kind,
+                blocks: vec![
+                    para(vec![
+                        t("Be "),
+                        Inline::Emphasis {
+                            content: vec![t("careful")]
+                        },
+                        t(".")
+                    ]),
+                    Block::List {
+                        start: None,
+                        tight: true,
+                        items: vec![ListItem {
+                            task: None,
+                            blocks: vec![Block::para("a")]
+                        }]
+                    }
+                ]
+            }],
+            "{md}"
+        );
+    }
+    assert!(matches!(
+        read("> [!NOPE]\n> x\n").as_slice(),
+        [Block::Quote { .. }]
+    ));
+}
+
+#[test]
+fn bare_urls_and_addresses_become_links_outside_code_and_links() {
+    let link = |url: &str, text: &str| Inline::Link {
+        url: url.into(),
+        title: None,
+        content: vec![t(text)],
+    };
+    assert_eq!(
+        read("See https://a.org/x, www.b.org. or c@d.org!"),
+        [para(vec![
+            t("See "),
+            link("https://a.org/x", "https://a.org/x"),
+            t(", "),
+            link("http://www.b.org", "www.b.org"),
+            t(". or "),
+            link("mailto:c@d.org", "c@d.org"),
+            t("!"),
+        ])]
+    );
+    assert_eq!(
+        read("`https://a.org` [www.b.org](u)"),
+        [para(vec![
+            Inline::Code {
+                text: "https://a.org".into()
+            },
+            t(" "),
+            link("u", "www.b.org"),
+        ])]
+    );
+}
+
+#[test]
+fn empty_link_destinations_are_kept() {
+    assert_eq!(
+        read("[link]()"),
+        [para(vec![Inline::Link {
+            url: String::new(),
+            title: None,
+            content: vec![t("link")]
+        }])]
+    );
 }

@@ -264,7 +264,9 @@ impl<'a> InlineWriter<'_, 'a> {
                 body.chars().last(),
                 trail.chars().next().or(next_char),
             ];
-            if delimiters_hold(&delimiter, nested, around) {
+            // A subscript is always `<sub>`: GFM reads `~x~` as strikethrough.
+            let sub = matches!(inline, Inline::Subscript { .. });
+            if !sub && delimiters_hold(&delimiter, nested, around) {
                 self.push(&format!("{delimiter}{body}{delimiter}"));
             } else {
                 self.push(&format!("<{tag}>{body}</{tag}>"));
@@ -496,10 +498,18 @@ pub fn escape(text: &str, cx: TextContext) -> String {
             }
             '&' => starts_entity(&chars[i + 1..]),
             '!' => i + 1 == chars.len() && cx.before_bracket,
-            ':' | '(' => i == 0 && cx.after_note,
+            '(' => i == 0 && cx.after_note,
             '#' | '}' if cx.heading => true,
             '#' | '>' | '-' | '+' | '=' => i == 0 && cx.block_syntax,
-            '.' | ')' => ordinal_end == Some(i),
+            '.' | ')' => ordinal_end == Some(i) || (c == '.' && ends_with_word(&chars[..i], "www")),
+            // What GFM would read as an autolink: `https://`, `www.`, `a@b.c`.
+            ':' if i == 0 && cx.after_note => true,
+            ':' => {
+                chars[i + 1..].starts_with(&['/', '/'])
+                    && (ends_with_word(&chars[..i], "http") || ends_with_word(&chars[..i], "https"))
+            }
+            '@' => prev
+                .is_some_and(|p| p.is_ascii_alphanumeric() || matches!(p, '.' | '-' | '_' | '+')),
             _ => false,
         };
         if escape {
@@ -508,6 +518,16 @@ pub fn escape(text: &str, cx: TextContext) -> String {
         out.push(c);
     }
     out
+}
+
+/// Whether characters end with an ASCII word, in any case.
+fn ends_with_word(chars: &[char], word: &str) -> bool {
+    let n = word.len();
+    chars.len() >= n
+        && chars[chars.len() - n..]
+            .iter()
+            .zip(word.chars())
+            .all(|(a, b)| a.eq_ignore_ascii_case(&b))
 }
 
 /// Whether the characters after a `&` would make it an entity or numeric reference.
