@@ -52,6 +52,14 @@ pub fn link_events<'a>(
                     Event::End(TagEnd::Link | TagEnd::Image | TagEnd::CodeBlock) => {
                         inside = inside.saturating_sub(1)
                     }
+                    // A raw `<a>` holds link text too.
+                    Event::InlineHtml(tag) if super::html::tag_name(tag) == "a" => {
+                        if tag.starts_with("</") {
+                            inside = inside.saturating_sub(1);
+                        } else if !tag.ends_with("/>") {
+                            inside += 1;
+                        }
+                    }
                     _ => {}
                 }
                 out.push(other);

@@ -9,10 +9,11 @@
 //!   paragraph, minus the dash, as its attribution.
 //! - A paragraph right after a table starting with `Table: ` is the table's caption (pandoc's
 //!   syntax); a table whose header cells are all empty has no header.
-//! - Raw HTML is not rendered, but its text is kept: inline tags are dropped and their
-//!   content stays, except `<br>` (a line break) and `<em>`/`<i>`, `<strong>`/`<b>`,
-//!   `<del>`/`<s>`, `<sup>` and `<sub>`, which become spans; an HTML block becomes a
-//!   paragraph of its visible text (comments and scripts dropped).
+//! - An HTML block is read by the HTML reader's converter, as an HTML fragment is with
+//!   `--no-extract`: images, links, tables, `<pre>`, `<details>` become blocks, and scripts,
+//!   event handlers and `javascript:` URLs are dropped. Inline tags `<a href>`, `<img>`,
+//!   `<br>`, `<em>`/`<i>`, `<strong>`/`<b>`, `<del>`/`<s>`, `<sup>` and `<sub>` become
+//!   links, images, breaks and spans; other inline tags are dropped and their text stays.
 //! - Footnote definitions are resolved by label wherever they stand and become
 //!   [`Inline::Note`]s at each reference; a reference to an undefined note stays as text.
 //! - Nesting deeper than [`MAX_DEPTH`] (quotes, lists, emphasis, notes) is flattened into the
@@ -316,6 +317,7 @@ fn build(events: &[Event<'_>], depth: usize, ctx: &mut Context<'_>) -> Vec<Block
     let mut b = Builder {
         stack: vec![Frame::new(Kind::Root, false)],
         depth,
+        hidden: None,
     };
     for event in events {
         b.event(event, ctx);
@@ -332,6 +334,8 @@ struct Builder {
     stack: Vec<Frame>,
     /// Nesting levels open, counting those of the notes this one is inside.
     depth: usize,
+    /// Inside an inline `<script>` or `<style>` (its name): text is dropped until it closes.
+    hidden: Option<String>,
 }
 
 impl Builder {
@@ -345,6 +349,18 @@ impl Builder {
     }
 
     fn event(&mut self, event: &Event<'_>, ctx: &mut Context<'_>) {
+        if let Some(name) = &self.hidden {
+            match event {
+                Event::Text(_) | Event::Code(_) | Event::SoftBreak | Event::HardBreak => return,
+                Event::InlineHtml(tag) if tag.starts_with("</") && html::tag_name(tag) == *name => {
+                    self.hidden = None;
+                    return;
+                }
+                Event::InlineHtml(_) => return,
+                // A block boundary ends what inline HTML could hide.
+                _ => self.hidden = None,
+            }
+        }
         match event {
             Event::Start(tag) => self.open(tag, ctx),
             Event::End(_) => self.end(),
@@ -503,13 +519,17 @@ impl Builder {
         self.top()
     }
 
-    /// Inline HTML: `<br>` is a line break, `<em>`, `<strong>`, `<del>`, `<sup>`, `<sub>`
-    /// (and their synonyms) open spans their closing tags end; other tags are dropped, their
-    /// text stays.
+    /// Inline HTML: `<br>` is a line break, `<img>` an image, `<a href>`, `<em>`,
+    /// `<strong>`, `<del>`, `<sup>`, `<sub>` (and their synonyms) open spans their closing
+    /// tags end; other tags are dropped, their text stays. URLs pass the HTML reader's
+    /// safety rules.
     fn inline_html(&mut self, tag: &str, ctx: &mut Context<'_>) {
         let name = html::tag_name(tag);
         if tag.starts_with("</") {
-            let canonical = html_span(&name).map(|(_, canonical)| canonical);
+            let canonical = match name.as_str() {
+                "a" => Some("a"),
+                other => html_span(other).map(|(_, canonical)| canonical),
+            };
             if canonical.is_some() && self.top().html == canonical {
                 self.close();
             }
@@ -517,6 +537,18 @@ impl Builder {
         }
         if name == "br" {
             self.push_inline(Inline::LineBreak);
+        } else if matches!(name.as_str(), "script" | "style") {
+            self.hidden = (!tag.ends_with("/>")).then_some(name);
+        } else if name == "img" {
+            if let Some(image) = html::image(tag) {
+                self.push_inline(Inline::Image(image));
+            }
+        } else if name == "a" {
+            // An unsafe or missing `href` leaves the text alone, as an unknown tag does.
+            if let Some((url, title)) = html::link(tag) {
+                self.push_frame(Kind::Span(Span::Link { url, title }), ctx)
+                    .html = Some("a");
+            }
         } else if let Some((span, canonical)) = html_span(&name) {
             if !tag.ends_with("/>") {
                 self.push_frame(Kind::Span(span), ctx).html = Some(canonical);
@@ -618,9 +650,8 @@ impl Builder {
                 });
             }
             Kind::Html { text } => {
-                let text = html::visible_text(&text);
-                if !text.is_empty() {
-                    self.top().add_block(Block::para(text));
+                for block in crate::read::html::fragment_blocks(&text, None) {
+                    self.top().add_block(block);
                 }
             }
             Kind::Table {

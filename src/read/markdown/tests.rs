@@ -299,9 +299,103 @@ fn raw_html_keeps_its_text() {
     assert_eq!(
         read("<div class=\"note\">\nKept <b>text</b>\n</div>\n\nSome <span>inline</span> html<br>broken <!-- hidden -->\n"),
         [
-            Block::para("Kept text"),
+            para(vec![
+                t("Kept "),
+                Inline::Strong {
+                    content: vec![t("text")]
+                }
+            ]),
             para(vec![t("Some inline html"), Inline::LineBreak, t("broken")]),
         ]
+    );
+}
+
+#[test]
+fn raw_html_blocks_are_read_as_html() {
+    let figure = |src: &str, alt: &str| Block::Figure {
+        image: Image {
+            src: src.into(),
+            alt: alt.into(),
+            title: None,
+        },
+        caption: vec![],
+        credit: vec![],
+    };
+    assert_eq!(
+        read("<div align=\"center\">\n  <img src=\"logo.png\" alt=\"The logo\">\n</div>\n"),
+        [figure("logo.png", "The logo")]
+    );
+    assert_eq!(
+        read("<p align=center><img src=\"a.png\" alt=\"A\" onerror=\"x()\"></p>\n"),
+        [figure("a.png", "A")]
+    );
+    let table =
+        read("<table>\n<tr><th>a</th><th>b</th></tr>\n<tr><td>1</td><td>2</td></tr>\n</table>\n");
+    assert_eq!(
+        table,
+        [Block::Table(Table {
+            header: vec![vec![t("a")], vec![t("b")]],
+            rows: vec![vec![vec![t("1")], vec![t("2")]]],
+            ..Table::default()
+        })]
+    );
+    assert_eq!(
+        read("<pre>let x = 1;\n  y</pre>\n"),
+        [Block::Code {
+            language: None,
+            attributes: Default::default(),
+            text: "let x = 1;\n  y".into()
+        }]
+    );
+    assert_eq!(
+        read("<details>\n<summary>More</summary>\n\nHidden *text*\n\n</details>\n"),
+        [
+            Block::para("More"),
+            para(vec![
+                t("Hidden "),
+                Inline::Emphasis {
+                    content: vec![t("text")]
+                }
+            ])
+        ]
+    );
+    assert_eq!(
+        read("<script>\nalert(1)\n</script>\n\nafter\n"),
+        [Block::para("after")]
+    );
+}
+
+#[test]
+fn raw_inline_links_and_images_are_read_safely() {
+    assert_eq!(
+        read("See <a href=\"https://e.org/a\">the **site** www.x.org</a> <img src=\"i.png\" alt=\"I\">."),
+        [para(vec![
+            t("See "),
+            Inline::Link {
+                url: "https://e.org/a".into(),
+                title: None,
+                content: vec![
+                    t("the "),
+                    Inline::Strong {
+                        content: vec![t("site")]
+                    },
+                    t(" www.x.org")
+                ]
+            },
+            t(" "),
+            Inline::Image(Image {
+                src: "i.png".into(),
+                alt: "I".into(),
+                title: None
+            }),
+            t(".")
+        ])]
+    );
+    assert_eq!(
+        read(
+            "a <a href=\"javascript:alert(1)\" onclick=\"x()\">bad</a> <script>alert(1)</script>b"
+        ),
+        [Block::para("a bad b")]
     );
 }
 
