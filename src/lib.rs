@@ -13,6 +13,7 @@
 
 pub mod error;
 pub mod fetch;
+pub mod filter;
 pub mod format;
 pub mod lang;
 pub mod model;
@@ -29,6 +30,9 @@ pub struct Options {
     pub read: ReadOptions,
     /// Metadata set after reading (`-M KEY=VALUE`), overriding what the input said.
     pub metadata: Vec<(String, serde_json::Value)>,
+    /// Metadata under the input's own (`--metadata-file`): it fills what the input and
+    /// `metadata` leave out.
+    pub defaults: Meta,
     pub write: WriteOptions,
     /// Limits of web requests (a URL input; images when `write.fetch` is set).
     pub fetch: fetch::FetchOptions,
@@ -123,7 +127,8 @@ pub fn read_url(
     read_one(registry, Input::new(&bytes), reader.name(), &options, diag)
 }
 
-/// Applies the metadata of the options (`-M`) and returns the write options to use. With one
+/// Applies the metadata of the options (`-M`, then the defaults of `--metadata-file`) and
+/// returns the write options to use. With one
 /// article the metadata is the article's; with several it describes the output as a whole
 /// (the book's title, say), and each article keeps its own.
 pub fn apply_metadata(articles: &mut [Article], options: &Options) -> Result<WriteOptions> {
@@ -134,8 +139,14 @@ pub fn apply_metadata(articles: &mut [Article], options: &Options) -> Result<Wri
     }
     let mut write = options.write.clone();
     match articles {
-        [one] => one.meta.override_with(&meta),
-        _ => write.metadata.override_with(&meta),
+        [one] => {
+            one.meta.override_with(&meta);
+            one.meta.fill_from(&options.defaults);
+        }
+        _ => {
+            write.metadata.override_with(&meta);
+            write.metadata.fill_from(&options.defaults);
+        }
     }
     Ok(write)
 }

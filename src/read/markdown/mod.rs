@@ -23,6 +23,8 @@ mod autolink;
 mod front_matter;
 mod html;
 
+pub use front_matter::metadata_file;
+
 use crate::error::Result;
 use crate::format::{Diagnostics, Input, ReadOptions, Reader};
 use crate::model::{
