@@ -27,8 +27,10 @@ pub const MODEL_VERSION: u32 = 1;
 /// One article: metadata and body.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Article {
+    /// Title, authors, dates and the rest.
     #[serde(default)]
     pub meta: Meta,
+    /// The body.
     #[serde(default)]
     pub blocks: Vec<Block>,
     /// The file the article was read from, against which relative image paths resolve.
@@ -40,7 +42,9 @@ pub struct Article {
 /// The JSON form of an article: `{"version": 1, "meta": {...}, "blocks": [...]}`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Document {
+    /// [`MODEL_VERSION`] of the writer.
     pub version: u32,
+    /// The article.
     #[serde(flatten)]
     pub article: Article,
 }

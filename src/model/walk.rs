@@ -21,9 +21,11 @@ use super::{Block, Image, Inline};
 /// assert_eq!(w.0, 5);
 /// ```
 pub trait Visitor {
+    /// Called for each block; call [`walk_block`] to go on into its children.
     fn visit_block(&mut self, block: &Block) {
         walk_block(self, block);
     }
+    /// Called for each inline; call [`walk_inline`] to go on into its children.
     fn visit_inline(&mut self, inline: &Inline) {
         walk_inline(self, inline);
     }

@@ -2,9 +2,9 @@
 //!
 //! Everything produced here is polyglot markup (well-formed XML that is also valid HTML5: every
 //! element closed, attributes quoted, only the five XML character references), so the same
-//! [`Renderer`] serves the HTML page and the XHTML files of an EPUB. What differs between the two
+//! `Renderer` serves the HTML page and the XHTML files of an EPUB. What differs between the two
 //! — where images come from, which links may stay links, how notes are laid out — is decided by a
-//! [`Context`] and a [`NoteStyle`].
+//! `Context` and a `NoteStyle`.
 
 use crate::error::Result;
 use crate::format::{Diagnostics, WriteOptions, Writer};

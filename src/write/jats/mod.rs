@@ -1,7 +1,7 @@
 //! JATS XML: the Journal Archiving and Interchange tag set 1.3 with MathML 3.
 //!
 //! The output always validates against the DTD: front matter from [`Meta`], the body with
-//! headings as nested sections, footnotes in the back. See [`body`] for how blocks that JATS
+//! headings as nested sections, footnotes in the back. See `body` for how blocks that JATS
 //! does not allow where the model has them are placed.
 //!
 //! `article-type` is the `article-type` metadata value when there is one, else `other`: folio

@@ -443,10 +443,13 @@ fn delimiters_hold(delimiter: &str, nested: bool, around: [Option<char>; 4]) -> 
 /// What surrounds a text run, for escaping it.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct TextContext {
+    /// At the start of a line: leading blanks go.
     pub line_start: bool,
+    /// At the end of a line: trailing blanks go.
     pub line_end: bool,
     /// Block syntax could start here (`#`, `>`, `-`, `+`, `=`, `1.`).
     pub block_syntax: bool,
+    /// In a heading: `#` and `}` are escaped.
     pub heading: bool,
     /// A link or note follows, so a final `!` would make an image.
     pub before_bracket: bool,
