@@ -473,10 +473,10 @@ impl TextContext {
 ///
 /// Markup characters are backslash-escaped (`_` only where it could delimit emphasis, `&`
 /// only where it would start an entity); blanks at the edges of a line are dropped, since
-/// Markdown cannot keep them; line breaks inside text become spaces.
+/// Markdown cannot keep them; line ends inside text become character references (`&#10;`),
+/// since a line end in the source would be a soft break, which reads as a space.
 pub fn escape(text: &str, cx: TextContext) -> String {
-    let text = text.replace(['\n', '\r'], " ");
-    let mut text = text.as_str();
+    let mut text = text;
     if cx.line_start {
         text = text.trim_start_matches(BLANK);
     }
@@ -515,6 +515,17 @@ pub fn escape(text: &str, cx: TextContext) -> String {
                 .is_some_and(|p| p.is_ascii_alphanumeric() || matches!(p, '.' | '-' | '_' | '+')),
             _ => false,
         };
+        match c {
+            '\n' => {
+                out.push_str("&#10;");
+                continue;
+            }
+            '\r' => {
+                out.push_str("&#13;");
+                continue;
+            }
+            _ => {}
+        }
         if escape {
             out.push('\\');
         }
