@@ -143,6 +143,7 @@ impl<'a> InlineWriter<'_, 'a> {
                             Some(Inline::Link { .. } | Inline::Note { .. })
                         ),
                         after_note: self.after_note,
+                        in_link: self.in_link,
                     };
                     self.push(&escape(text, cx));
                 }
@@ -455,6 +456,8 @@ pub struct TextContext {
     pub before_bracket: bool,
     /// A note precedes, so a first `:` would make a note definition, a `(` a link.
     pub after_note: bool,
+    /// Inside link text or an image description, where GFM finds no autolinks.
+    pub in_link: bool,
 }
 
 impl TextContext {
@@ -464,6 +467,7 @@ impl TextContext {
             line_start: true,
             line_end: true,
             heading: place.heading,
+            in_link: true,
             ..TextContext::default()
         }
     }
@@ -504,15 +508,23 @@ pub fn escape(text: &str, cx: TextContext) -> String {
             '(' => i == 0 && cx.after_note,
             '#' | '}' if cx.heading => true,
             '#' | '>' | '-' | '+' | '=' => i == 0 && cx.block_syntax,
-            '.' | ')' => ordinal_end == Some(i) || (c == '.' && ends_with_word(&chars[..i], "www")),
+            '.' | ')' => {
+                ordinal_end == Some(i)
+                    || (c == '.' && !cx.in_link && ends_with_word(&chars[..i], "www"))
+            }
             // What GFM would read as an autolink: `https://`, `www.`, `a@b.c`.
             ':' if i == 0 && cx.after_note => true,
             ':' => {
-                chars[i + 1..].starts_with(&['/', '/'])
+                !cx.in_link
+                    && chars[i + 1..].starts_with(&['/', '/'])
                     && (ends_with_word(&chars[..i], "http") || ends_with_word(&chars[..i], "https"))
             }
-            '@' => prev
-                .is_some_and(|p| p.is_ascii_alphanumeric() || matches!(p, '.' | '-' | '_' | '+')),
+            '@' => {
+                !cx.in_link
+                    && prev.is_some_and(|p| {
+                        p.is_ascii_alphanumeric() || matches!(p, '.' | '-' | '_' | '+')
+                    })
+            }
             _ => false,
         };
         match c {
