@@ -134,7 +134,11 @@ fn main() -> ExitCode {
 /// They are words only as the first argument, and only when no file has that name: `folio
 /// man` converts a file called `man` when there is one.
 fn generate() -> Option<ExitCode> {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    // Arguments that are not UTF-8 are clap's to report.
+    let args: Vec<String> = std::env::args_os()
+        .skip(1)
+        .map(|a| a.into_string().ok())
+        .collect::<Option<_>>()?;
     let first = args.first()?;
     if !matches!(first.as_str(), "completions" | "man") || Path::new(first).exists() {
         return None;
