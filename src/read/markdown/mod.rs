@@ -807,10 +807,14 @@ fn info_string(info: &str) -> (Option<String>, BTreeMap<String, String>) {
     let mut rest = inner.trim_start();
     let mut first = true;
     while !rest.is_empty() {
-        // A word ends at a blank, or at the `=` of an attribute that has a name.
+        // A word ends at a blank, or at the `=` of an attribute that has a name (a class
+        // such as `.a=b` has none).
+        let named = !rest.starts_with('.');
         let word_end = rest
             .char_indices()
-            .find(|&(i, c)| c.is_whitespace() || (c == '=' && i > 0 && !rest[..i].contains('=')))
+            .find(|&(i, c)| {
+                c.is_whitespace() || (named && c == '=' && i > 0 && !rest[..i].contains('='))
+            })
             .map_or(rest.len(), |(i, _)| i);
         let word = &rest[..word_end];
         rest = &rest[word_end..];

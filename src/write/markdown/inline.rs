@@ -222,15 +222,17 @@ impl<'a> InlineWriter<'_, 'a> {
         let inner =
             matches!(inline, Inline::Emphasis { .. } | Inline::Strong { .. }).then_some(emphasis);
         let content = inline.children();
-        let lead = if drop.0 || self.line_start {
+        let at_line_start = drop.0 || self.line_start;
+        let lead = if at_line_start {
             ""
         } else {
             edge_blanks(content, true)
         };
-        // Content of blanks only has one edge, already written as `lead`.
+        // Content of blanks only has one edge, already written as `lead` or dropped with it at
+        // the start of a line (where it would indent the line into a code block).
         let only_blanks =
             matches!(content, [Inline::Text { text }] if text.trim_matches(BLANK).is_empty());
-        let trail = if drop.1 || (only_blanks && !lead.is_empty()) {
+        let trail = if drop.1 || (only_blanks && (at_line_start || !lead.is_empty())) {
             ""
         } else {
             edge_blanks(content, false)

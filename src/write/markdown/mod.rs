@@ -256,36 +256,44 @@ impl<'a> BlockWriter<'a> {
         }
     }
 
-    /// A fence's info string: the language, then the attributes (`python title="a.py"`), in
-    /// pandoc's braces when there is no language to lead them.
+    /// A fence's info string: the language, then the attributes (`python title="a.py"`). In
+    /// pandoc's braces when there is no language to lead them, or when the language would not
+    /// read back as a plain first word (`{.#x}`).
     fn info_string(
         &mut self,
         language: Option<&str>,
         attributes: &BTreeMap<String, String>,
     ) -> String {
-        let mut parts: Vec<String> = language.map(str::to_string).into_iter().collect();
+        let plain = language
+            .filter(|l| !l.starts_with(['#', '.', '{']) && l.find('=').is_none_or(|i| i == 0));
+        let braced = plain.is_none();
+        let mut parts: Vec<String> = match (plain, language) {
+            (Some(l), _) => vec![l.to_string()],
+            (None, Some(l)) => vec![format!(".{l}")],
+            (None, None) => Vec::new(),
+        };
         for (key, value) in attributes {
-            // What the reader takes for a key: no blanks, no leading `.` (a class), and an
-            // `=` only at the start of a word without a value (`=x`).
-            let key_ok = !key.is_empty()
-                && !key.starts_with('.')
-                && !key.contains(char::is_whitespace)
-                && (!key.contains('=') || (value.is_empty() && key.starts_with('=')));
-            let bare = !value.is_empty()
-                && !value.starts_with(['"', '\''])
-                && !value.contains(char::is_whitespace);
+            // What the reader takes for `key=value`: a key without blanks or `=` that does not
+            // start with `.` (a class); a bare word may hold an `=` at its start, and may
+            // start with `.` once a language leads.
+            let valued_key = !key.starts_with('.') && !key.contains('=');
+            let bare_key = (!key.contains('=') || key.starts_with(['=', '.']))
+                && (!key.starts_with('.') || language.is_some());
+            let key_ok = !key.is_empty() && !key.contains(char::is_whitespace);
+            let bare_value =
+                !value.starts_with(['"', '\'']) && !value.contains(char::is_whitespace);
             let part = if !key_ok {
                 None
             } else if value.is_empty() {
-                Some(key.clone())
+                bare_key.then(|| key.clone())
+            } else if !valued_key {
+                None
             } else if !value.contains('"') {
                 Some(format!("{key}=\"{value}\""))
             } else if !value.contains('\'') {
                 Some(format!("{key}='{value}'"))
-            } else if bare {
-                Some(format!("{key}={value}"))
             } else {
-                None
+                bare_value.then(|| format!("{key}={value}"))
             };
             match part {
                 Some(part) if !part.contains(['\n', '\r']) => parts.push(part),
@@ -295,7 +303,7 @@ impl<'a> BlockWriter<'a> {
             }
         }
         let info = parts.join(" ");
-        if language.is_none() && !info.is_empty() {
+        if braced && !info.is_empty() {
             format!("{{{info}}}")
         } else {
             info

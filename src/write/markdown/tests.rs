@@ -595,3 +595,23 @@ fn text_that_gfm_would_autolink_is_escaped() {
         "see https\\://a.org, www\\.b.org or c\\@d.org\n"
     );
 }
+
+proptest::proptest! {
+    /// Whatever a code block's language and attributes, the Markdown written of the block
+    /// read back is a fixed point: written and read again, it stays the same.
+    #[test]
+    fn code_info_strings_reach_a_fixed_point(
+        language in proptest::option::of("[a-z.#{}=\"' ]{0,6}"),
+        attributes in proptest::collection::btree_map("[a-z.#{}=\"']{0,4}", "[a-z.#{}=\"' ]{0,4}", 0..4),
+    ) {
+        let read = |md: &str| {
+            crate::read::markdown::parse(md, &mut Diagnostics::default())
+                .unwrap()
+                .blocks
+        };
+        let code = Block::Code { language, attributes, text: "x".into() };
+        let once = read(&md(vec![code]));
+        let twice = read(&md(once.clone()));
+        proptest::prop_assert_eq!(once, twice);
+    }
+}
