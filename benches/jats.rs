@@ -106,6 +106,7 @@ fn section(seed: usize) -> Vec<Block> {
     });
     blocks.push(Block::Code {
         language: Some("rust".into()),
+        attributes: Default::default(),
         text: "fn main() {\n    println!(\"<hello> & bye\");\n}\n".into(),
     });
     blocks.push(Block::Figure {

@@ -6,22 +6,31 @@ use std::path::PathBuf;
 /// puts that in front.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
+    /// Reading or writing a file failed.
     #[error("{}: {source}", path.display())]
     Io {
+        /// The file.
         path: PathBuf,
+        /// What the system said.
         #[source]
         source: std::io::Error,
     },
     /// The input is not valid for the format it is read as.
     #[error("invalid {format}: {message}")]
     Parse {
+        /// The format's name (`Markdown`, `JSON`).
         format: &'static str,
+        /// What is wrong, in one line.
         message: String,
     },
+    /// No reader or writer has this name.
     #[error("unknown {kind} format '{name}' (known: {known})")]
     UnknownFormat {
+        /// `input` or `output`.
         kind: &'static str,
+        /// The name asked for.
         name: String,
+        /// The names there are, comma-separated.
         known: String,
     },
     /// Strict mode (`--strict`) and the conversion gave warnings: nothing is written.
@@ -30,17 +39,21 @@ pub enum Error {
     /// The article cannot be written in this format.
     #[error("cannot write {format}: {message}")]
     Write {
+        /// The format's name.
         format: &'static str,
+        /// Why, in one line.
         message: String,
     },
     /// A web page could not be fetched.
     #[error("{0}")]
     Fetch(#[from] crate::fetch::FetchError),
+    /// Anything else, in one line.
     #[error("{0}")]
     Other(String),
 }
 
 impl Error {
+    /// A [`Error::Parse`] of a format.
     pub fn parse(format: &'static str, message: impl std::fmt::Display) -> Error {
         Error::Parse {
             format,
@@ -48,6 +61,7 @@ impl Error {
         }
     }
 
+    /// A [`Error::Write`] of a format.
     pub fn write(format: &'static str, message: impl std::fmt::Display) -> Error {
         Error::Write {
             format,
@@ -62,4 +76,5 @@ impl From<std::io::Error> for Error {
     }
 }
 
+/// The result of folio's functions.
 pub type Result<T, E = Error> = std::result::Result<T, E>;

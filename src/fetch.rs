@@ -42,18 +42,27 @@ impl Default for FetchOptions {
 /// Why a request failed. Messages are one line, without the URL (callers put it in front).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum FetchError {
+    /// The host name did not resolve.
     #[error("host not found")]
     HostNotFound,
+    /// The server refused the connection.
     #[error("connection refused")]
     Refused,
     /// Connecting failed for another reason (TLS, a reset, too many redirects...).
     #[error("{0}")]
     Network(String),
+    /// No complete answer within the time limit (seconds).
     #[error("timed out after {0} s")]
     Timeout(u64),
     /// The server answered with an error status.
     #[error("HTTP {status}{}", reason.as_deref().map(|r| format!(" {r}")).unwrap_or_default())]
-    Status { status: u16, reason: Option<String> },
+    Status {
+        /// The status code (404).
+        status: u16,
+        /// The reason phrase, when the server gave one.
+        reason: Option<String>,
+    },
+    /// The body was larger than the limit (bytes).
     #[error("larger than the limit of {}", size(*.0))]
     TooLarge(u64),
     /// The response is not something folio reads (a PDF, a video...).
@@ -82,6 +91,7 @@ pub struct Response {
     pub media_type: Option<String>,
     /// The `charset` parameter of `Content-Type`.
     pub charset: Option<String>,
+    /// The body, decompressed.
     pub bytes: Vec<u8>,
 }
 
@@ -122,6 +132,7 @@ const PAGE_ACCEPT: &str =
 const IMAGE_ACCEPT: &str = "image/jpeg,image/png,image/gif,image/webp,image/svg+xml,image/*;q=0.8";
 
 impl Client {
+    /// A client with these limits; TLS is set up on the first request.
     pub fn new(options: &FetchOptions) -> Client {
         let agent = ureq::Agent::config_builder()
             .http_status_as_error(false)

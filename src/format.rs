@@ -58,10 +58,12 @@ pub struct WriteOptions {
 /// should hear about (an image that could not be found, a value that was ignored).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Diagnostics {
+    /// Warnings, in the order they arose.
     pub warnings: Vec<String>,
 }
 
 impl Diagnostics {
+    /// Adds a warning.
     pub fn warn(&mut self, message: impl Into<String>) {
         self.warnings.push(message.into());
     }
@@ -70,12 +72,14 @@ impl Diagnostics {
 /// The bytes of one input and where they came from.
 #[derive(Debug, Clone, Copy)]
 pub struct Input<'a> {
+    /// The bytes of the input.
     pub bytes: &'a [u8],
     /// The file, when the input is one; relative references resolve against it.
     pub path: Option<&'a Path>,
 }
 
 impl<'a> Input<'a> {
+    /// An input of bytes without a file.
     pub fn new(bytes: &'a [u8]) -> Input<'a> {
         Input { bytes, path: None }
     }
@@ -93,6 +97,7 @@ pub trait Reader: Send + Sync {
     fn description(&self) -> &str {
         ""
     }
+    /// Reads one input into an article.
     fn read(
         &self,
         input: Input<'_>,
@@ -117,6 +122,7 @@ pub trait Writer: Send + Sync {
     fn is_binary(&self) -> bool {
         false
     }
+    /// Writes one article.
     fn write(
         &self,
         article: &Article,
@@ -187,10 +193,12 @@ impl Registry {
         self.writers.push(writer);
     }
 
+    /// The readers, in the order they were added.
     pub fn readers(&self) -> impl Iterator<Item = &dyn Reader> {
         self.readers.iter().map(|r| r.as_ref())
     }
 
+    /// The writers, in the order they were added.
     pub fn writers(&self) -> impl Iterator<Item = &dyn Writer> {
         self.writers.iter().map(|w| w.as_ref())
     }

@@ -10,9 +10,132 @@
 //! let doc: serde_json::Value = serde_json::from_slice(&json).unwrap();
 //! assert_eq!(doc["meta"]["title"], "Hello");
 //! ```
+//!
+//! # Walking and changing the model
+//!
+//! An [`Article`] is plain data: metadata and a tree of [`Block`]s holding [`Inline`]s. Read
+//! it with [`read_one`], walk it with a [`model::Visitor`], change it as any Rust value, and
+//! write it with a [`Writer`] of the [`Registry`].
+//!
+//! ```
+//! use folio::model::{walk_blocks, Visitor};
+//! use folio::{Block, Diagnostics, Inline, Input, ReadOptions, Registry, WriteOptions};
+//!
+//! let registry = Registry::default();
+//! let mut diag = Diagnostics::default();
+//! let input = Input::new(b"# Notes\n\nSee [the site](http://example.org) and *more*.\n");
+//! let mut article =
+//!     folio::read_one(&registry, input, "markdown", &ReadOptions::default(), &mut diag)
+//!         .unwrap();
+//!
+//! // Walk: collect the links.
+//! struct Links(Vec<String>);
+//! impl Visitor for Links {
+//!     fn visit_inline(&mut self, inline: &Inline) {
+//!         if let Inline::Link { url, .. } = inline {
+//!             self.0.push(url.clone());
+//!         }
+//!         folio::model::walk_inline(self, inline);
+//!     }
+//! }
+//! let mut links = Links(Vec::new());
+//! walk_blocks(&mut links, &article.blocks);
+//! assert_eq!(links.0, ["http://example.org"]);
+//!
+//! // Change: demote headings and add a closing paragraph.
+//! for block in &mut article.blocks {
+//!     if let Block::Heading { level, .. } = block {
+//!         *level += 1;
+//!     }
+//! }
+//! article.blocks.push(Block::para("The end."));
+//!
+//! let mut out = Vec::new();
+//! let writer = registry.writer("markdown").unwrap();
+//! writer.write(&article, &WriteOptions::default(), &mut diag, &mut out).unwrap();
+//! assert_eq!(
+//!     String::from_utf8(out).unwrap(),
+//!     "## Notes\n\nSee [the site](http://example.org) and *more*.\n\nThe end.\n"
+//! );
+//! ```
+//!
+//! # Adding a reader and a writer
+//!
+//! Formats are [`Reader`] and [`Writer`] implementations, registered by name (for `-f` and
+//! `-t`) and file extension.
+//!
+//! ```
+//! use folio::{Article, Block, Diagnostics, Input, ReadOptions, Reader, Registry, Result};
+//! use folio::{WriteOptions, Writer};
+//! use std::io::Write;
+//!
+//! /// Reads a list of lines, one item each.
+//! struct Lines;
+//! impl Reader for Lines {
+//!     fn name(&self) -> &str {
+//!         "lines"
+//!     }
+//!     fn extensions(&self) -> &[&str] {
+//!         &["lines"]
+//!     }
+//!     fn read(&self, input: Input<'_>, _: &ReadOptions, _: &mut Diagnostics) -> Result<Article> {
+//!         let text = String::from_utf8_lossy(input.bytes);
+//!         let items = text
+//!             .lines()
+//!             .filter(|l| !l.trim().is_empty())
+//!             .map(|l| folio::model::ListItem { task: None, blocks: vec![Block::para(l.trim())] })
+//!             .collect();
+//!         Ok(Article::new("Lines", vec![Block::List { start: None, tight: true, items }]))
+//!     }
+//! }
+//!
+//! /// Writes the number of words.
+//! struct WordCount;
+//! impl Writer for WordCount {
+//!     fn name(&self) -> &str {
+//!         "count"
+//!     }
+//!     fn write(
+//!         &self,
+//!         article: &Article,
+//!         _: &WriteOptions,
+//!         _: &mut Diagnostics,
+//!         out: &mut dyn Write,
+//!     ) -> Result<()> {
+//!         let words = folio::model::words(&article.blocks).len();
+//!         writeln!(out, "{words}")?;
+//!         Ok(())
+//!     }
+//! }
+//!
+//! let mut registry = Registry::default();
+//! registry.add_reader(Box::new(Lines));
+//! registry.add_writer(Box::new(WordCount));
+//! let (out, _) = folio::convert_with(
+//!     &registry,
+//!     &[Input::new(b"one two\nthree\n")],
+//!     "lines",
+//!     "count",
+//!     &folio::Options::default(),
+//! )
+//! .unwrap();
+//! assert_eq!(out, b"3\n");
+//! let (md, _) = folio::convert_with(
+//!     &registry,
+//!     &[Input::new(b"one two\nthree\n")],
+//!     "lines",
+//!     "markdown",
+//!     &folio::Options::default(),
+//! )
+//! .unwrap();
+//! assert!(String::from_utf8(md).unwrap().ends_with("- one two\n- three\n"));
+//! ```
+
+#![warn(missing_docs)]
 
 pub mod error;
 pub mod fetch;
+pub mod filter;
 pub mod format;
 pub mod lang;
 pub mod math;
@@ -28,9 +151,14 @@ pub use model::{Article, Block, Inline, Meta};
 /// Options of a whole conversion, grouped by phase.
 #[derive(Debug, Clone, Default)]
 pub struct Options {
+    /// How inputs are read.
     pub read: ReadOptions,
     /// Metadata set after reading (`-M KEY=VALUE`), overriding what the input said.
     pub metadata: Vec<(String, serde_json::Value)>,
+    /// Metadata under the input's own (`--metadata-file`): it fills what the input and
+    /// `metadata` leave out.
+    pub defaults: Meta,
+    /// How the output is written.
     pub write: WriteOptions,
     /// Limits of web requests (a URL input; images when `write.fetch` is set).
     pub fetch: fetch::FetchOptions,
@@ -153,7 +281,8 @@ pub fn add_references(
     }
 }
 
-/// Applies the metadata of the options (`-M`) and returns the write options to use. With one
+/// Applies the metadata of the options (`-M`, then the defaults of `--metadata-file`) and
+/// returns the write options to use. With one
 /// article the metadata is the article's; with several it describes the output as a whole
 /// (the book's title, say), and each article keeps its own.
 pub fn apply_metadata(articles: &mut [Article], options: &Options) -> Result<WriteOptions> {
@@ -164,8 +293,14 @@ pub fn apply_metadata(articles: &mut [Article], options: &Options) -> Result<Wri
     }
     let mut write = options.write.clone();
     match articles {
-        [one] => one.meta.override_with(&meta),
-        _ => write.metadata.override_with(&meta),
+        [one] => {
+            one.meta.override_with(&meta);
+            one.meta.fill_from(&options.defaults);
+        }
+        _ => {
+            write.metadata.override_with(&meta);
+            write.metadata.fill_from(&options.defaults);
+        }
     }
     Ok(write)
 }

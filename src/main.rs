@@ -32,7 +32,16 @@ const MAX_INPUT_BYTES: u64 = 256 << 20;
     name = "folio",
     version,
     about = "Convert articles (text, Markdown, HTML, JSON) to Markdown, JATS, EPUB, HTML, plain text or JSON",
-    after_help = "Exit codes: 0 success, 1 conversion failed, 2 usage error; for a URL: 3 unreachable,\n\
+    after_help = "Examples:\n  \
+                  folio notes.md -o notes.html                    Markdown to a web page\n  \
+                  folio https://example.org/post -o post.epub     a web article to an e-book\n  \
+                  folio a.md b.md -o book.epub -M title=Notes     two files, one book\n  \
+                  folio paper.md -t jats -o paper.xml             JATS XML for publishers\n  \
+                  cat page.html | folio -f html -t plain          the text of a page\n  \
+                  folio post.md -o post.html --filter ./fix.py    change the model on the way\n  \
+                  folio completions bash > folio.bash             shell completions\n  \
+                  folio man > folio.1                             the manual page\n\n\
+                  Exit codes: 0 success, 1 conversion failed, 2 usage error; for a URL: 3 unreachable,\n\
                   4 timed out, 5 HTTP error, 6 too large, 7 not a page.\n\
                   Input format: -f, else the file's extension, else detected from the content.\n\
                   Output format: -t, else -o's extension, else markdown."
@@ -52,6 +61,14 @@ struct Cli {
     /// Set metadata, overriding the input's (repeatable): title, author, date, lang, ...
     #[arg(short = 'M', long = "metadata", value_name = "KEY=VALUE")]
     metadata: Vec<String>,
+    /// Metadata from a YAML or JSON file; the input's own and -M override it.
+    #[arg(long = "metadata-file", value_name = "FILE")]
+    metadata_file: Option<PathBuf>,
+    /// Pipe the JSON model of each article through a shell command that writes it back
+    /// changed, as pandoc's JSON filters do (repeatable, run in order; FOLIO_TO is the output
+    /// format).
+    #[arg(long = "filter", value_name = "CMD")]
+    filters: Vec<String>,
     /// Convert every block of the input instead of extracting the article.
     #[arg(long = "no-extract")]
     no_extract: bool,
@@ -111,6 +128,9 @@ impl Failure {
 
 fn main() -> ExitCode {
     tune_allocator();
+    if let Some(code) = generate() {
+        return code;
+    }
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
@@ -133,6 +153,54 @@ fn report(f: Failure) -> ExitCode {
     let message = f.message.replace('\n', " ");
     eprintln!("folio: {}: {message}", f.subject);
     ExitCode::from(f.code)
+}
+
+/// `folio completions SHELL` and `folio man` print shell completions and the manual page.
+/// They are words only as the first argument, and only when no file has that name: `folio
+/// man` converts a file called `man` when there is one.
+fn generate() -> Option<ExitCode> {
+    // Arguments that are not UTF-8 are clap's to report.
+    let args: Vec<String> = std::env::args_os()
+        .skip(1)
+        .map(|a| a.into_string().ok())
+        .collect::<Option<_>>()?;
+    let first = args.first()?;
+    if !matches!(first.as_str(), "completions" | "man") || Path::new(first).exists() {
+        return None;
+    }
+    let mut command = <Cli as clap::CommandFactory>::command();
+    let mut out = Vec::new();
+    let usage = |message: String| {
+        eprintln!("folio: {first}: {message}");
+        Some(ExitCode::from(EXIT_USAGE))
+    };
+    match (first.as_str(), &args[1..]) {
+        ("completions", [shell]) => {
+            let Ok(shell) = shell.parse::<clap_complete::Shell>() else {
+                return usage(format!(
+                    "unknown shell '{shell}' (known: bash, elvish, fish, powershell, zsh)"
+                ));
+            };
+            clap_complete::generate(shell, &mut command, "folio", &mut out);
+        }
+        ("completions", _) => {
+            return usage("expected one shell: bash, elvish, fish, powershell or zsh".into())
+        }
+        ("man", []) => {
+            if let Err(e) = clap_mangen::Man::new(command).render(&mut out) {
+                return usage(format!("cannot render: {e}"));
+            }
+        }
+        _ => return usage("takes no arguments".into()),
+    }
+    let mut stdout = std::io::stdout().lock();
+    match stdout.write_all(&out).and_then(|()| stdout.flush()) {
+        Ok(()) => Some(ExitCode::SUCCESS),
+        Err(e) => {
+            eprintln!("folio: stdout: cannot write: {e}");
+            Some(ExitCode::from(EXIT_FAILED))
+        }
+    }
 }
 
 /// One run converts one document and exits, so glibc's allocator may keep what it has: a
@@ -265,6 +333,12 @@ fn run(cli: &Cli) -> Result<(), Failure> {
     }
     let mut write =
         apply_metadata(&mut articles, &options).map_err(|e| Failure::new("-M", e, EXIT_USAGE))?;
+    for command in &cli.filters {
+        for article in &mut articles {
+            *article = folio::filter::run(command, article, writer.name())
+                .map_err(|e| Failure::new("--filter", e, EXIT_FAILED))?;
+        }
+    }
     // Web images are downloaded for a book, or for HTML with --embed-images.
     let wants_images = writer.name() == "epub" || cli.embed_images;
     if wants_images && !cli.offline {
@@ -337,6 +411,20 @@ fn options(cli: &Cli) -> Result<Options, Failure> {
             )
         })?;
         options.write.source_date_epoch = Some(secs);
+    }
+    if let Some(path) = &cli.metadata_file {
+        let name = path.display().to_string();
+        let text = std::fs::read_to_string(path).map_err(|e| {
+            Failure::new(&name, format!("cannot read: {}", io_reason(&e)), EXIT_USAGE)
+        })?;
+        let mut diag = Diagnostics::default();
+        options.defaults = folio::read::markdown::metadata_file(&text, &mut diag)
+            .map_err(|e| Failure::new(&name, e, EXIT_USAGE))?;
+        if !cli.quiet {
+            for w in &diag.warnings {
+                eprintln!("folio: warning: {name}: {w}");
+            }
+        }
     }
     for kv in &cli.metadata {
         let (key, value) = kv.split_once('=').unwrap_or((kv.as_str(), "true"));

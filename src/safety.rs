@@ -288,6 +288,7 @@ pub fn complies(article: &Article) -> bool {
                         stack.extend(cell.iter().map(Node::I));
                     }
                 }
+                Block::Callout { blocks, .. } => stack.extend(blocks.iter().map(Node::B)),
                 Block::Code { .. } | Block::Rule => {}
             },
             Node::I(inline) => match inline {
@@ -383,6 +384,9 @@ fn body(blocks: &mut [Block], report: &mut Vec<String>) {
                         attribution,
                     } => {
                         stack.push(Work::Inlines(attribution));
+                        stack.extend(blocks.iter_mut().rev().map(Work::Block));
+                    }
+                    Block::Callout { blocks, .. } => {
                         stack.extend(blocks.iter_mut().rev().map(Work::Block));
                     }
                     Block::Figure {

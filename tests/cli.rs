@@ -314,8 +314,8 @@ fn strict_fails_on_any_warning_and_writes_nothing() {
             "<p>Text before the video.</p><video src=v.mp4></video><p>After.</p>",
             "c.md",
         ),
-        // An image in raw HTML inside Markdown.
-        ("d.md", "Text <img src=x.png> more.\n", "d.txt"),
+        // A frame in raw HTML inside Markdown.
+        ("d.md", "Text <iframe src=x.html></iframe> more.\n", "d.txt"),
     ];
     for (name, input, out) in lossy {
         let (o, written) = convert_file(name, input, out, &[]);
@@ -417,6 +417,77 @@ fn bibliography_option_links_citations() {
     // CSL YAML works too; a file that is neither is one error line naming it.
     let yaml = dir.path().join("refs.yaml");
     std::fs::write(&yaml, "references:\n  - id: a\n    title: A\n").unwrap();
+#[test]
+fn version_and_help_with_examples() {
+    let o = folio(&["--version"], None);
+    assert!(o.status.success());
+    assert_eq!(
+        String::from_utf8(o.stdout).unwrap(),
+        format!("folio {}\n", env!("CARGO_PKG_VERSION"))
+    );
+    let help = String::from_utf8(folio(&["--help"], None).stdout).unwrap();
+    assert!(
+        help.contains("Examples:\n  folio notes.md -o notes.html"),
+        "{help}"
+    );
+    assert!(help.contains("--metadata-file <FILE>"), "{help}");
+    assert!(help.contains("--filter <CMD>"), "{help}");
+}
+
+#[test]
+fn completions_and_man_page_are_generated() {
+    for (shell, marker) in [
+        ("bash", "_folio()"),
+        ("zsh", "#compdef folio"),
+        ("fish", "complete -c folio"),
+    ] {
+        let o = folio(&["completions", shell], None);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let script = String::from_utf8(o.stdout).unwrap();
+        assert!(script.contains(marker), "{shell}: {script}");
+        assert!(script.contains("metadata-file"), "{shell}");
+    }
+    let o = folio(&["man"], None);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let man = String::from_utf8(o.stdout).unwrap();
+    assert!(man.contains(".TH folio 1"), "{man}");
+    assert!(man.contains("metadata\\-file"), "{man}");
+    let o = folio(&["completions", "tcsh"], None);
+    assert_one_line_error(&o, 2, "completions");
+    let o = folio(&["completions"], None);
+    assert_one_line_error(&o, 2, "completions");
+    let o = folio(&["man", "extra"], None);
+    assert_one_line_error(&o, 2, "man");
+}
+
+#[test]
+fn a_file_named_like_a_subcommand_is_converted() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("man"), "# Manual\n\nOf a *machine*.\n").unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_folio"))
+        .current_dir(dir.path())
+        .args(["man", "-t", "plain"])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(
+        String::from_utf8(o.stdout).unwrap(),
+        "Manual\n\nOf a machine.\n"
+    );
+}
+
+#[test]
+fn metadata_file_sits_under_the_input_and_dash_m() {
+    let dir = tempfile::tempdir().unwrap();
+    let yaml = dir.path().join("meta.yaml");
+    std::fs::write(
+        &yaml,
+        "title: From file\nauthor: File Author\nlang: de\npublisher: P\n",
+    )
+    .unwrap();
+    let json = dir.path().join("meta.json");
+    std::fs::write(&json, r#"{"publisher": "J"}"#).unwrap();
+    let md = b"---\nauthor: Own Author\n---\n\nText.\n";
     let o = folio(
         &[
             "-f",
@@ -437,6 +508,18 @@ fn bibliography_option_links_citations() {
         "@article{roe19, author = {Roe, Rick}, title = {Bays}, journal = {Coasts}, year = {2019}, pages = {3--9}}\n",
     )
     .unwrap();
+            "--metadata-file",
+            yaml.to_str().unwrap(),
+            "-M",
+            "lang=fr",
+        ],
+        Some(md),
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let doc: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(doc["meta"]["title"], "From file");
+    assert_eq!(doc["meta"]["authors"][0]["name"], "Own Author");
+    assert_eq!(doc["meta"]["language"], "fr");
     let o = folio(
         &[
             "-f",
@@ -461,4 +544,49 @@ fn bibliography_option_links_citations() {
         Some(b"x"),
     );
     assert_one_line_error(&o, 1, "/nonexistent/refs.json");
+            "json",
+            "--metadata-file",
+            json.to_str().unwrap(),
+        ],
+        Some(md),
+    );
+    let doc: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(doc["meta"]["publisher"], "J");
+    let missing = dir.path().join("none.yaml");
+    let o = folio(&["--metadata-file", missing.to_str().unwrap()], Some(md));
+    assert_one_line_error(&o, 2, missing.to_str().unwrap());
+    std::fs::write(&yaml, "- not\n- a mapping\n").unwrap();
+    let o = folio(&["--metadata-file", yaml.to_str().unwrap()], Some(md));
+    let err = assert_one_line_error(&o, 2, yaml.to_str().unwrap());
+    assert!(err.contains("expected keys and values"), "{err}");
+}
+
+#[cfg(unix)]
+#[test]
+fn filters_run_in_order_and_a_failing_one_is_an_error() {
+    let md = b"One two.\n";
+    let o = folio(
+        &[
+            "-f",
+            "markdown",
+            "-t",
+            "plain",
+            "--filter",
+            "sed 's/One/Three/'",
+            "--filter",
+            "sed 's/Three/Four/'",
+        ],
+        Some(md),
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(String::from_utf8(o.stdout).unwrap(), "Four two.\n");
+    let o = folio(
+        &["-f", "markdown", "--filter", "echo broken >&2; exit 9"],
+        Some(md),
+    );
+    let err = assert_one_line_error(&o, 1, "--filter");
+    assert!(err.contains("exited with status 9: broken"), "{err}");
+    let o = folio(&["-f", "markdown", "--filter", "echo '{'"], Some(md));
+    let err = assert_one_line_error(&o, 1, "--filter");
+    assert!(err.contains("did not write a JSON model"), "{err}");
 }

@@ -106,6 +106,7 @@ fn whole_page_keeps_the_article_and_its_structure() {
             Block::Paragraph { .. } => "paragraph",
             Block::List { .. } => "list",
             Block::Quote { .. } => "quote",
+            Block::Callout { .. } => "callout",
             Block::Code { .. } => "code",
             Block::Figure { .. } => "figure",
             Block::Table(_) => "table",
@@ -155,6 +156,7 @@ fn whole_page_keeps_the_article_and_its_structure() {
         a.blocks[9],
         Block::Code {
             language: Some("text".into()),
+            attributes: Default::default(),
             text: "1981-06-01 06:00  wind SW 4  visibility good  lamp lit 21:40".into()
         }
     );

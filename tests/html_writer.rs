@@ -103,7 +103,11 @@ fn figures_tables_lists_and_code() {
     ));
     assert!(out.contains("<ol start=\"3\">\n<li>nested three</li>"));
     assert!(out.contains("<li><p>loose one</p>\n<p>loose two</p>\n</li>"));
-    assert!(out.contains("<pre><code class=\"language-rustonloadx\">fn main() {\n    println!(\"&lt;hi&gt; &amp; bye\");\n}</code></pre>"));
+    // A quote in a class is escaped, not a way out of the attribute.
+    assert!(out.contains("<pre><code class=\"language-rust&quot;onload=x\">fn main() {\n    println!(\"&lt;hi&gt; &amp; bye\");\n}</code></pre>"));
+    // A language is kept whole; attributes are `title` and `data-*` where they can be.
+    assert!(out.contains("<pre data-linenums=\"1\" title=\"hello &quot;&lt;py&gt;&quot;.py\"><code class=\"language-föö\">print('hi')</code></pre>"));
+    assert!(out.contains("<div class=\"callout callout-warning\" role=\"note\">\n<p class=\"callout-title\">Warning</p>\n<p>Callout words.</p>"));
     assert!(out.contains("<figure class=\"quote\">\n<blockquote>\n<p>Quoted words.</p>\n</blockquote>\n<figcaption>\u{2014} Quoted Person</figcaption>"));
 }
 

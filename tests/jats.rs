@@ -396,6 +396,7 @@ fn displays_in_list_items_and_notes_are_wrapped_in_paragraphs() {
         bullets(vec![item(vec![
             Block::Code {
                 language: None,
+                attributes: Default::default(),
                 text: "x < y\n".into(),
             },
             Block::heading(2, "Inner heading"),
@@ -706,6 +707,7 @@ fn sample_blocks() -> Vec<Block> {
                 task: Some(false),
                 blocks: vec![Block::Code {
                     language: Some("sh".into()),
+                    attributes: Default::default(),
                     text: "echo task".into(),
                 }],
             }],
@@ -715,8 +717,16 @@ fn sample_blocks() -> Vec<Block> {
             attribution: vec![text("Someone"), Inline::LineBreak, text("Else")],
         },
         quote(vec![]),
+        Block::Callout {
+            kind: folio::model::CalloutKind::Tip,
+            blocks: vec![
+                Block::para("callout text"),
+                quote(vec![Block::para("in callout")]),
+            ],
+        },
         Block::Code {
             language: None,
+            attributes: Default::default(),
             text: "let x = 1 < 2;\n".into(),
         },
         Block::Figure {
@@ -874,7 +884,7 @@ fn arb_block() -> impl Strategy<Value = Block> {
     let leaf = prop_oneof![
         4 => arb_inlines().prop_map(|content| Block::Paragraph { content }),
         1 => (0u8..9, arb_inlines()).prop_map(|(level, content)| Block::Heading { level, id: None, content }),
-        1 => (prop::option::of("[a-z+]{0,5}"), arb_text()).prop_map(|(language, text)| Block::Code { language, text }),
+        1 => (prop::option::of("[a-z+]{0,5}"), arb_text()).prop_map(|(language, text)| Block::Code { language, attributes: Default::default(), text }),
         1 => (arb_text(), arb_text(), arb_inlines(), arb_inlines()).prop_map(|(src, alt, caption, credit)| Block::Figure {
             image: Image { src, alt, title: None },
             caption,

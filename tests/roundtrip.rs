@@ -479,6 +479,7 @@ fn code() -> impl Strategy<Value = Block> {
     let text = prop::collection::vec("[a-z `~\\\\*#>-]{0,12}", 0..4).prop_map(|l| l.join("\n"));
     (language, text).prop_map(|(language, text)| Block::Code {
         language: language.map(str::to_string),
+        attributes: Default::default(),
         text,
     })
 }
@@ -698,7 +699,7 @@ fn any_blocks() -> impl Strategy<Value = Vec<Block>> {
         1 => (0u8..9, prop::option::of(any_text()), any_inlines())
             .prop_map(|(level, id, content)| Block::Heading { level, id, content }),
         1 => (prop::option::of(any_text()), any_text())
-            .prop_map(|(language, text)| Block::Code { language, text }),
+            .prop_map(|(language, text)| Block::Code { language, attributes: Default::default(), text }),
         1 => (any_text(), any_inlines(), any_inlines(), prop::option::of(any_text())).prop_map(
             |(src, caption, credit, title)| Block::Figure {
                 image: Image { src, alt: alt_of(&caption), title },

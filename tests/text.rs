@@ -134,6 +134,7 @@ fn markdown_looking_text_is_read_sensibly() {
         b[4],
         Block::Code {
             language: Some("sh".into()),
+            attributes: Default::default(),
             text: "ls -l survey/".into()
         }
     );

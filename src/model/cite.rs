@@ -194,7 +194,7 @@ pub fn parse_bibliography(text: &str) -> Result<Vec<Reference>, String> {
     }
     let value: serde_json::Value = match serde_json::from_str(text) {
         Ok(v) => v,
-        Err(json) => serde_yaml::from_str(text)
+        Err(json) => yaml_serde::from_str(text)
             .map_err(|yaml| format!("neither CSL JSON ({json}) nor CSL YAML ({yaml})"))?,
     };
     let items = match value {

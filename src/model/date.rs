@@ -19,18 +19,26 @@ use std::str::FromStr;
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date {
+    /// The year (may be negative: astronomical numbering).
     pub year: i32,
+    /// 1 to 12, when known.
     pub month: Option<u8>,
+    /// 1 to 31, when the month is known.
     pub day: Option<u8>,
+    /// The time of day, when known.
     pub time: Option<Time>,
 }
 
 /// Time of day, with the UTC offset in minutes when the source gave one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Time {
+    /// 0 to 23.
     pub hour: u8,
+    /// 0 to 59.
     pub minute: u8,
+    /// 0 to 59.
     pub second: u8,
+    /// Offset from UTC in minutes; `None` when local time is unknown.
     pub offset_minutes: Option<i16>,
 }
 

@@ -10,14 +10,19 @@ use std::collections::BTreeMap;
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Meta {
+    /// The title.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
+    /// A subtitle or standfirst.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub subtitle: Option<String>,
+    /// Authors, in byline order.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub authors: Vec<Author>,
+    /// When it was first published.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub published: Option<Date>,
+    /// When it was last changed.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub modified: Option<Date>,
     /// Publication or site name.
@@ -32,6 +37,7 @@ pub struct Meta {
     /// Abstract or summary.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
+    /// Keywords or tags.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub keywords: Vec<String>,
     /// Lead image: a URL, a path, or a `data:` URI.
@@ -51,6 +57,7 @@ pub struct Meta {
     /// The works the article may cite, in CSL JSON (pandoc's `references`).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub references: Vec<super::Reference>,
+    /// DOI, ISBN or URI identifiers.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub identifiers: Vec<Identifier>,
     /// Anything else the source said, keyed by its own name.
@@ -62,11 +69,15 @@ pub struct Meta {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Author {
+    /// The name as displayed.
     pub name: String,
+    /// Institution or organisation.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub affiliation: Option<String>,
+    /// E-mail address.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
+    /// Home page or profile.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     /// Affiliations after the first (`affiliation`).
@@ -136,7 +147,9 @@ impl Author {
 /// A scheme-qualified identifier of the article.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Identifier {
+    /// What kind of identifier.
     pub scheme: IdScheme,
+    /// The identifier itself (`10.1000/xyz`).
     pub value: String,
 }
 
@@ -144,8 +157,11 @@ pub struct Identifier {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum IdScheme {
+    /// A Digital Object Identifier (`10.1000/xyz`).
     Doi,
+    /// An ISBN.
     Isbn,
+    /// Any other URI.
     Uri,
 }
 

@@ -11,7 +11,7 @@ mod normalize;
 mod walk;
 
 pub use cite::{cited, link_citations, parse_bibliography, references, Cite, Name, Reference};
-pub use content::{Align, Block, Cell, Image, Inline, ListItem, Table};
+pub use content::{Align, Block, CalloutKind, Cell, Image, Inline, ListItem, Table};
 pub use date::{days_in_month, Date, DateError, Time};
 pub use meta::{
     is_language_tag, Author, Copyright, Funding, IdScheme, Identifier, License, Meta, MetaError,
@@ -31,8 +31,10 @@ pub const MODEL_VERSION: u32 = 1;
 /// One article: metadata and body.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Article {
+    /// Title, authors, dates and the rest.
     #[serde(default)]
     pub meta: Meta,
+    /// The body.
     #[serde(default)]
     pub blocks: Vec<Block>,
     /// The file the article was read from, against which relative image paths resolve.
@@ -44,7 +46,9 @@ pub struct Article {
 /// The JSON form of an article: `{"version": 1, "meta": {...}, "blocks": [...]}`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Document {
+    /// [`MODEL_VERSION`] of the writer.
     pub version: u32,
+    /// The article.
     #[serde(flatten)]
     pub article: Article,
 }

@@ -21,9 +21,11 @@ use super::{Block, Image, Inline};
 /// assert_eq!(w.0, 5);
 /// ```
 pub trait Visitor {
+    /// Called for each block; call [`walk_block`] to go on into its children.
     fn visit_block(&mut self, block: &Block) {
         walk_block(self, block);
     }
+    /// Called for each inline; call [`walk_inline`] to go on into its children.
     fn visit_inline(&mut self, inline: &Inline) {
         walk_inline(self, inline);
     }
@@ -42,6 +44,7 @@ pub fn walk_block<V: Visitor + ?Sized>(v: &mut V, block: &Block) {
     match block {
         Block::Heading { content, .. } | Block::Paragraph { content } => inlines(v, content),
         Block::List { items, .. } => items.iter().for_each(|i| walk_blocks(v, &i.blocks)),
+        Block::Callout { blocks, .. } => walk_blocks(v, blocks),
         Block::Quote {
             blocks,
             attribution,
@@ -176,6 +179,7 @@ pub fn images(blocks: &[Block]) -> Vec<&Image> {
                     stack.extend(attribution.iter().rev().map(Node::I));
                     stack.extend(blocks.iter().rev().map(Node::B));
                 }
+                Block::Callout { blocks, .. } => stack.extend(blocks.iter().rev().map(Node::B)),
                 Block::Figure {
                     image,
                     caption,
@@ -225,6 +229,9 @@ pub fn images_mut(blocks: &mut [Block]) -> Vec<&mut Image> {
                     attribution,
                 } => {
                     stack.extend(attribution.iter_mut().rev().map(Node::I));
+                    stack.extend(blocks.iter_mut().rev().map(Node::B));
+                }
+                Block::Callout { blocks, .. } => {
                     stack.extend(blocks.iter_mut().rev().map(Node::B));
                 }
                 Block::Figure {

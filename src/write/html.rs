@@ -2,9 +2,9 @@
 //!
 //! Everything produced here is polyglot markup (well-formed XML that is also valid HTML5: every
 //! element closed, attributes quoted, only the five XML character references), so the same
-//! [`Renderer`] serves the HTML page and the XHTML files of an EPUB. What differs between the two
+//! `Renderer` serves the HTML page and the XHTML files of an EPUB. What differs between the two
 //! — where images come from, which links may stay links, how notes are laid out — is decided by a
-//! [`Context`] and a [`NoteStyle`].
+//! `Context` and a `NoteStyle`.
 
 use crate::error::Result;
 use crate::format::{Diagnostics, WriteOptions, Writer};
@@ -52,7 +52,11 @@ const PAGE_STYLE: &str = "body{margin:0 auto;max-width:42em;padding:1em;line-hei
 font-family:serif}img{max-width:100%;height:auto}pre{overflow-x:auto}\
 table{border-collapse:collapse}th,td{border:1px solid #999;padding:.2em .5em}\
 header .subtitle{font-size:1.2em}figcaption,.byline,.dateline,.publisher,.source{color:#555}\
-.footnotes{font-size:.9em}li.task{list-style:none}";
+.footnotes{font-size:.9em}li.task{list-style:none}\
+.callout{border-left:.25em solid #888;padding:.1em 1em;margin:1em 0}.callout-title{font-weight:bold}\
+.callout-note{border-color:#0969da}.callout-tip{border-color:#1a7f37}\
+.callout-important{border-color:#8250df}.callout-warning{border-color:#9a6700}\
+.callout-caution{border-color:#cf222e}";
 
 /// The images of an article to embed in its page, with the web ones downloaded when allowed.
 fn embedded_images(article: &Article, options: &WriteOptions) -> Images {
@@ -172,6 +176,8 @@ impl Context for PageContext<'_> {
     fn href(&mut self, url: &str) -> Option<String> {
         match url.strip_prefix('#') {
             Some(name) => Some(self.names.get(name).cloned().unwrap_or_else(|| url.into())),
+            // An empty destination (`[link]()`) is a link to this page, as CommonMark has it.
+            None if url.trim().is_empty() => Some(String::new()),
             None => clean_url(url),
         }
     }
@@ -438,7 +444,9 @@ impl HeadingIds {
             }
             let children: Vec<&Block> = match block {
                 Block::List { items, .. } => items.iter().flat_map(|i| &i.blocks).collect(),
-                Block::Quote { blocks, .. } => blocks.iter().collect(),
+                Block::Quote { blocks, .. } | Block::Callout { blocks, .. } => {
+                    blocks.iter().collect()
+                }
                 _ => Vec::new(),
             };
             stack.extend(children.into_iter().rev().map(|b| (b, depth + 1)));
@@ -717,16 +725,53 @@ impl<'a, 'b> Renderer<'a, 'b> {
                     self.out.push_str("</figcaption>\n</figure>\n");
                 }
             }
-            Block::Code { language, text } => {
-                self.out.push_str("<pre><code");
+            Block::Callout { kind, blocks } => {
+                let name = kind.name();
+                let _ = writeln!(
+                    self.out,
+                    "<div class=\"callout callout-{name}\" role=\"note\">\n\
+                     <p class=\"callout-title\">{}</p>",
+                    kind.label()
+                );
+                self.blocks(blocks);
+                self.out.push_str("</div>\n");
+            }
+            Block::Code {
+                language,
+                attributes,
+                text,
+            } => {
+                self.out.push_str("<pre");
+                for (key, value) in attributes {
+                    // `title` is HTML's own; the others are kept as data attributes, when
+                    // their names can be (lowercase XML names).
+                    let data_name = key.chars().all(|c| {
+                        c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '_')
+                    });
+                    if value.is_empty() || key.is_empty() || !data_name {
+                        continue;
+                    }
+                    let name = if key == "title" {
+                        key.clone()
+                    } else {
+                        format!("data-{key}")
+                    };
+                    let _ = write!(self.out, " {name}=\"");
+                    escape_attr(&mut self.out, value);
+                    self.out.push('"');
+                }
+                self.out.push_str("><code");
+                // A class is any run of non-blanks: `föö` stays whole.
                 let class: String = language
                     .as_deref()
                     .unwrap_or("")
                     .chars()
-                    .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '+'))
+                    .filter(|c| !c.is_whitespace())
                     .collect();
                 if !class.is_empty() {
-                    let _ = write!(self.out, " class=\"language-{class}\"");
+                    self.out.push_str(" class=\"language-");
+                    escape_attr(&mut self.out, &class);
+                    self.out.push('"');
                 }
                 self.out.push('>');
                 escape_text(&mut self.out, text);
@@ -1152,6 +1197,7 @@ fn flat_text(blocks: &[Block], inlines: &[Inline], notes: bool) -> String {
                         next.push(Node::Space);
                         next.extend(attribution.iter().map(Node::I));
                     }
+                    Block::Callout { blocks, .. } => next.extend(blocks.iter().map(Node::B)),
                     Block::Table(t) => {
                         next.extend(t.caption.iter().map(Node::I));
                         for cell in t.header.iter().chain(t.rows.iter().flatten()) {

@@ -156,6 +156,18 @@ impl Render {
                     self.lines(&format!("— {a}"), &inner, &inner);
                 }
             }
+            Block::Callout { kind, blocks } => {
+                // Set off like a quote, under its label: `> Note:`.
+                let inner = format!("{rest}> ");
+                self.lines(&format!("{}:", kind.label()), &format!("{first}> "), &inner);
+                let outer = self.tight;
+                for (i, b) in blocks.iter().enumerate() {
+                    // The first block follows its label on the next line.
+                    self.tight = outer || i == 0;
+                    self.block(b, &inner, &inner);
+                }
+                self.tight = outer;
+            }
             Block::Code { text, .. } => {
                 let inner = format!("{rest}    ");
                 self.lines(

@@ -211,7 +211,30 @@ pub fn rich_article(image_src: &str) -> Article {
         },
         Block::Code {
             language: Some("rust\" onload=x".into()),
+            attributes: Default::default(),
             text: "fn main() {\n    println!(\"<hi> & bye\");\n}".into(),
+        },
+        Block::Code {
+            language: Some("föö".into()),
+            attributes: [
+                ("title".to_string(), "hello \"<py>\".py".to_string()),
+                ("linenums".to_string(), "1".to_string()),
+                ("Odd Key".to_string(), "x".to_string()),
+            ]
+            .into(),
+            text: "print('hi')".into(),
+        },
+        Block::Callout {
+            kind: folio::model::CalloutKind::Warning,
+            blocks: vec![
+                Block::para("Callout words."),
+                Block::heading(3, "Callout heading"),
+                Block::List {
+                    start: None,
+                    tight: true,
+                    items: vec![item(vec![Block::para("Callout item")])],
+                },
+            ],
         },
         Block::Table(Table {
             caption: vec![t("Table caption")],

@@ -701,6 +701,7 @@ mod tests {
                     Block::para("one  two"),
                     Block::Code {
                         language: None,
+                        attributes: Default::default(),
                         text: "a b\nc".into(),
                     },
                 ],

@@ -7,6 +7,7 @@ use super::hints::is_block;
 use super::urls::{image_source, Resolver};
 use crate::model::{normalize_inlines, Block, Image, Inline, ListItem, Table};
 
+/// Converts the selected parts of a [`Dom`] to blocks.
 pub struct Converter<'a> {
     dom: &'a Dom,
     skip: &'a [bool],
@@ -176,6 +177,7 @@ const CREDIT_HINTS: &[&str] = &[
 ];
 
 impl<'a> Converter<'a> {
+    /// A converter of a page's nodes, leaving out those `skip` marks, with links resolved by `urls`.
     pub fn new(dom: &'a Dom, skip: &'a [bool], urls: &'a Resolver) -> Converter<'a> {
         let mut has_block = vec![false; dom.nodes.len()];
         for id in dom.all().rev() {
@@ -291,6 +293,7 @@ impl<'a> Converter<'a> {
                 if !text.trim().is_empty() {
                     flow.push(Block::Code {
                         language: self.code_language(id),
+                        attributes: Default::default(),
                         text,
                     });
                 }
@@ -659,6 +662,7 @@ mod tests {
             b[4],
             Block::Code {
                 language: Some("rust".into()),
+                attributes: Default::default(),
                 text: "fn x() {}".into()
             }
         );

@@ -21,6 +21,7 @@ pub const MAX_OPEN_ELEMENTS: usize = 512;
 pub trait TreeView: TreeSink {
     /// The element created last.
     fn last_created(&self) -> Option<Self::Handle>;
+    /// The parent of a node, when it has one.
     fn parent(&self, node: &Self::Handle) -> Option<Self::Handle>;
 }
 
@@ -88,6 +89,7 @@ impl<S: TreeView> DepthGuard<S>
 where
     S::Handle: Clone,
 {
+    /// A guard around a tree builder that closes elements past `max_open` open ones.
     pub fn new(builder: TreeBuilder<S::Handle, S>, max_open: usize) -> Self {
         DepthGuard {
             builder,

@@ -64,26 +64,36 @@ pub(super) fn keeps_whitespace(tag: &str) -> bool {
 /// Index of a node in [`Dom::nodes`]. The document node is 0.
 pub type NodeId = usize;
 
+/// A parsed page: nodes in document order, the document at 0.
 #[derive(Debug)]
 pub struct Dom {
+    /// The nodes; a [`NodeId`] is an index here.
     pub nodes: Vec<Node>,
     /// Whether elements nested deeper than [`MAX_DEPTH`] were moved up to that depth.
     pub flattened: bool,
 }
 
+/// One node of the tree.
 #[derive(Debug)]
 pub struct Node {
+    /// The parent; `None` for the document.
     pub parent: Option<NodeId>,
+    /// Children in document order.
     pub children: Vec<NodeId>,
+    /// What the node is.
     pub data: Data,
 }
 
+/// What a node holds.
 #[derive(Debug)]
 pub enum Data {
+    /// The document root.
     Document,
     /// Tag and attribute names are lowercase, as the HTML parser gives them.
     Element {
+        /// The lowercase tag name.
         tag: LocalName,
+        /// Attributes, as written.
         attrs: Vec<(LocalName, StrTendril)>,
     },
     /// Text as the parser handed it over: often a slice of the input, shared, not copied.
@@ -97,6 +107,7 @@ impl Dom {
         depth::parse_document(Sink::default(), input, depth::MAX_OPEN_ELEMENTS).into_dom()
     }
 
+    /// The tag name of an element; `None` for other nodes.
     pub fn tag(&self, id: NodeId) -> Option<&str> {
         match &self.nodes[id].data {
             Data::Element { tag, .. } => Some(tag),
@@ -104,10 +115,12 @@ impl Dom {
         }
     }
 
+    /// Whether the node is an element of this name.
     pub fn is(&self, id: NodeId, name: &str) -> bool {
         self.tag(id) == Some(name)
     }
 
+    /// The value of an attribute of an element.
     pub fn attr(&self, id: NodeId, name: &str) -> Option<&str> {
         match &self.nodes[id].data {
             Data::Element { attrs, .. } => {
@@ -117,6 +130,7 @@ impl Dom {
         }
     }
 
+    /// The attributes of an element; empty for other nodes.
     pub fn attrs(&self, id: NodeId) -> &[(LocalName, StrTendril)] {
         match &self.nodes[id].data {
             Data::Element { attrs, .. } => attrs,
@@ -124,10 +138,12 @@ impl Dom {
         }
     }
 
+    /// The children of a node.
     pub fn children(&self, id: NodeId) -> &[NodeId] {
         &self.nodes[id].children
     }
 
+    /// The parent of a node.
     pub fn parent(&self, id: NodeId) -> Option<NodeId> {
         self.nodes[id].parent
     }
@@ -194,6 +210,7 @@ impl Dom {
         }
     }
 
+    /// The ancestors of a node, nearest first.
     pub fn ancestors(&self, id: NodeId) -> impl Iterator<Item = NodeId> + '_ {
         std::iter::successors(self.parent(id), move |&p| self.parent(p))
     }

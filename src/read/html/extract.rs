@@ -42,7 +42,9 @@ const NOSCRIPT_TEXT_CHARS: usize = 200;
 /// What to convert: the chosen subtrees, in document order, and nodes to leave out.
 #[derive(Debug, Clone)]
 pub struct Selection {
+    /// Subtrees to convert, in document order.
     pub roots: Vec<NodeId>,
+    /// Nodes to leave out, by [`NodeId`].
     pub skip: Vec<bool>,
 }
 
@@ -53,15 +55,22 @@ pub struct Stats {
     pub chars: usize,
     /// Characters inside links (fragment links count less: they stay on the page).
     pub link_chars: f64,
+    /// Commas in the text.
     pub commas: usize,
+    /// Paragraph elements.
     pub paragraphs: usize,
+    /// Images.
     pub images: usize,
+    /// List items.
     pub list_items: usize,
+    /// Form inputs.
     pub inputs: usize,
+    /// Characters of heading text.
     pub heading_chars: usize,
 }
 
 impl Stats {
+    /// The share of the text that is link text (0 to 1).
     pub fn link_density(&self) -> f64 {
         if self.chars == 0 {
             0.0

@@ -9,16 +9,25 @@ use std::collections::HashMap;
 /// What the JSON-LD says of the article; every field optional.
 #[derive(Debug, Default, Clone, PartialEq)]
 pub struct LdArticle {
+    /// `headline`.
     pub headline: Option<String>,
+    /// `name`.
     pub name: Option<String>,
+    /// Author names.
     pub authors: Vec<String>,
+    /// `datePublished`.
     pub published: Option<String>,
     /// `dateCreated`: a last resort for the publication date.
     pub created: Option<String>,
+    /// `dateModified`.
     pub modified: Option<String>,
+    /// The publisher's name.
     pub publisher: Option<String>,
+    /// The image URL.
     pub image: Option<String>,
+    /// `inLanguage`.
     pub language: Option<String>,
+    /// `description`.
     pub description: Option<String>,
 }
 
@@ -33,6 +42,7 @@ fn is_article_type(t: &str) -> bool {
         || t == "Question"
 }
 
+/// What the page's JSON-LD says of its article.
 pub fn article(dom: &Dom) -> LdArticle {
     let mut nodes = Vec::new();
     for id in dom.all().filter(|&id| dom.is(id, "script")) {
@@ -91,6 +101,7 @@ fn types(o: &Map<String, Value>) -> Vec<&str> {
     }
 }
 
+/// What JSON-LD objects say of an article, the first that says a thing winning.
 pub fn from_nodes(nodes: &[Map<String, Value>]) -> LdArticle {
     let by_id: HashMap<&str, &Map<String, Value>> = nodes
         .iter()

@@ -26,6 +26,7 @@ pub fn meta_key(key: &str) -> String {
 }
 
 impl MetaTags {
+    /// Collects the `<meta>` tags of a page.
     pub fn collect(dom: &Dom) -> MetaTags {
         let mut map = HashMap::new();
         for id in dom.all().filter(|&id| dom.is(id, "meta")) {

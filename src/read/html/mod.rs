@@ -182,6 +182,17 @@ fn embedded_left_out(dom: &Dom, skip: &[bool], roots: &[dom::NodeId]) -> Vec<Str
     names
 }
 
+/// The blocks of an HTML fragment converted as it is (as with `--no-extract`): raw HTML in
+/// Markdown. Scripts, event handlers and `javascript:` URLs are dropped as for any page;
+/// relative URLs resolve against `base_url` when given.
+pub fn fragment_blocks(text: &str, base_url: Option<&str>) -> Vec<Block> {
+    let dom = Dom::parse(text);
+    let skip = extract::never_content(&dom);
+    let body = dom.find("body").unwrap_or(0);
+    let urls = urls::Resolver::for_page(&dom, None, base_url);
+    convert::Converter::new(&dom, &skip, &urls).blocks(&[body])
+}
+
 fn guess_language(blocks: &[Block]) -> Option<String> {
     crate::lang::detect_language(&crate::model::words_joined(blocks)).map(str::to_string)
 }

@@ -21,6 +21,7 @@ const MAX_DATELINE: usize = 80;
 pub struct DateSources {
     /// The markup's publication date (JSON-LD, meta tags).
     pub published: Option<Date>,
+    /// The markup's modification date.
     pub modified: Option<Date>,
     /// `datetime` of the page's `<time>` elements, in document order.
     pub times: Vec<Date>,
@@ -73,7 +74,9 @@ impl DateSources {
 /// A date shown near the headline, and whether its label says it is an update.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Visible {
+    /// The date.
     pub date: Date,
+    /// Whether its label calls it an update.
     pub updated: bool,
     /// Text nodes between the headline and the date (0: the first text after it).
     pub distance: usize,

@@ -14,26 +14,51 @@ pub fn split<'a>(text: &'a str, diag: &mut Diagnostics) -> Result<(Meta, &'a str
     let Some((yaml, body)) = delimit(text) else {
         return Ok((Meta::default(), text));
     };
-    let value: serde_yaml::Value = serde_yaml::from_str(yaml)
+    let value: yaml_serde::Value = yaml_serde::from_str(yaml)
         .map_err(|e| Error::parse("Markdown", format!("YAML front matter: {e}")))?;
     let mapping = match value {
-        serde_yaml::Value::Mapping(m) => m,
-        serde_yaml::Value::Null => return Ok((Meta::default(), body)),
+        yaml_serde::Value::Mapping(m) => m,
+        yaml_serde::Value::Null => return Ok((Meta::default(), body)),
         // Not metadata: a thematic break followed by text, as CommonMark reads it.
         _ => return Ok((Meta::default(), text)),
     };
+    let meta = meta_of(mapping, "front matter", diag)
+        .map_err(|e| Error::parse("Markdown", format!("YAML front matter: {e}")))?;
+    Ok((meta, body))
+}
+
+/// Metadata from a YAML or JSON file of keys and values (`--metadata-file`), read as front
+/// matter is. Anything but a mapping (or an empty file) is an error.
+pub fn metadata_file(text: &str, diag: &mut Diagnostics) -> Result<Meta> {
+    let value: yaml_serde::Value =
+        yaml_serde::from_str(text).map_err(|e| Error::parse("metadata", e))?;
+    match value {
+        yaml_serde::Value::Mapping(m) => {
+            meta_of(m, "metadata file", diag).map_err(|e| Error::parse("metadata", e))
+        }
+        yaml_serde::Value::Null => Ok(Meta::default()),
+        _ => Err(Error::parse("metadata", "expected keys and values")),
+    }
+}
+
+/// Applies keys to a [`Meta`] with [`Meta::set`]; a value it refuses is kept in `extra`,
+/// with a warning naming `source`.
+fn meta_of(
+    mapping: yaml_serde::Mapping,
+    source: &str,
+    diag: &mut Diagnostics,
+) -> std::result::Result<Meta, String> {
     let mut meta = Meta::default();
     for (key, value) in mapping {
         let key = key_text(&key)?;
-        let value = serde_json::to_value(&value)
-            .map_err(|e| Error::parse("Markdown", format!("YAML front matter: {key}: {e}")))?;
+        let value = serde_json::to_value(&value).map_err(|e| format!("{key}: {e}"))?;
         if let Err(e) = meta.set(&key, &value) {
-            diag.warn(format!("front matter {e}; kept as given"));
+            diag.warn(format!("{source} {e}; kept as given"));
             meta.extra.insert(key, value);
         }
     }
     resolve_affiliations(&mut meta);
-    Ok((meta, body))
+    Ok(meta)
 }
 
 /// Pandoc's affiliations by id: a top-level `affiliation` (or `institute`) list of
@@ -73,15 +98,12 @@ fn resolve_affiliations(meta: &mut Meta) {
     }
 }
 
-fn key_text(key: &serde_yaml::Value) -> Result<String> {
+fn key_text(key: &yaml_serde::Value) -> std::result::Result<String, String> {
     match key {
-        serde_yaml::Value::String(s) => Ok(s.clone()),
-        serde_yaml::Value::Number(n) => Ok(n.to_string()),
-        serde_yaml::Value::Bool(b) => Ok(b.to_string()),
-        other => Err(Error::parse(
-            "Markdown",
-            format!("YAML front matter: a key must be a string, not {other:?}"),
-        )),
+        yaml_serde::Value::String(s) => Ok(s.clone()),
+        yaml_serde::Value::Number(n) => Ok(n.to_string()),
+        yaml_serde::Value::Bool(b) => Ok(b.to_string()),
+        other => Err(format!("a key must be a string, not {other:?}")),
     }
 }
 
@@ -304,6 +326,26 @@ affiliation:
             m.extra["series"],
             serde_json::json!({"name": "S", "number": 2})
         );
+    }
+
+    #[test]
+    fn metadata_files_are_yaml_or_json() {
+        let mut diag = Diagnostics::default();
+        let m = metadata_file("title: T\nauthor: [A, B]\n", &mut diag).unwrap();
+        assert_eq!(m.title.as_deref(), Some("T"));
+        assert_eq!(m.authors.len(), 2);
+        let m = metadata_file("{\"title\": \"J\", \"keywords\": [\"x\"]}", &mut diag).unwrap();
+        assert_eq!(
+            (m.title.as_deref(), m.keywords.as_slice()),
+            (Some("J"), &["x".to_string()][..])
+        );
+        assert_eq!(metadata_file("", &mut diag).unwrap(), Meta::default());
+        let e = metadata_file("- a list\n", &mut diag)
+            .unwrap_err()
+            .to_string();
+        assert_eq!(e, "invalid metadata: expected keys and values");
+        assert!(metadata_file("title: [x\n", &mut diag).is_err());
+        assert!(diag.warnings.is_empty());
     }
 
     #[test]

@@ -1,48 +1,40 @@
-//! Raw HTML inside Markdown. folio does not render raw HTML, but it keeps the text a reader
-//! would see: tags go, their text stays.
+//! Raw inline HTML inside Markdown: tag names, and the links and images of single tags,
+//! read by the HTML reader so that its safety rules apply.
 
-/// The visible text of an HTML block: tags removed (block-level ones count as a space),
-/// comments and `<script>`/`<style>` content dropped, common entities decoded, whitespace
-/// collapsed.
-pub fn visible_text(html: &str) -> String {
-    let mut out = String::with_capacity(html.len());
-    let mut rest = html;
-    while let Some(lt) = rest.find('<') {
-        out.push_str(&rest[..lt]);
-        let tag = &rest[lt..];
-        rest = if let Some(comment) = tag.strip_prefix("<!--") {
-            comment.find("-->").map_or("", |end| &comment[end + 3..])
-        } else {
-            let end = tag.find('>').map_or(tag.len(), |i| i + 1);
-            let name = tag_name(&tag[..end]);
-            if is_block_tag(&name) {
-                out.push(' ');
-            }
-            let after = &tag[end..];
-            if (name == "script" || name == "style") && !tag.starts_with("</") {
-                let close = format!("</{name}");
-                after
-                    .to_ascii_lowercase()
-                    .find(&close)
-                    .map_or("", |i| &after[i..])
-            } else {
-                after
-            }
-        };
+use crate::model::{Block, Image, Inline};
+use crate::read::html::fragment_blocks;
+
+/// The URL and title of an opening `<a href>` tag, when it has a safe one.
+pub fn link(tag: &str) -> Option<(String, Option<String>)> {
+    let blocks = fragment_blocks(&format!("<p>{tag}x</a></p>"), None);
+    match blocks.as_slice() {
+        [Block::Paragraph { content }] => content.iter().find_map(|i| match i {
+            Inline::Link { url, title, .. } => Some((url.clone(), title.clone())),
+            _ => None,
+        }),
+        _ => None,
     }
-    out.push_str(rest);
-    crate::read::html::entities::unescape(&out)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
-/// The names of the elements in raw HTML whose content is more than text (pictures, media,
-/// frames, scripts, forms, tables), which folio cannot keep: sorted, each once.
+/// The image of an `<img>` tag, when it has a safe source.
+pub fn image(tag: &str) -> Option<Image> {
+    let blocks = fragment_blocks(&format!("<p>{tag}</p>"), None);
+    blocks.into_iter().find_map(|b| match b {
+        Block::Figure { image, .. } => Some(image),
+        Block::Paragraph { content } => content.into_iter().find_map(|i| match i {
+            Inline::Image(image) => Some(image),
+            _ => None,
+        }),
+        _ => None,
+    })
+}
+
+/// The names of the elements in raw HTML that the model cannot hold (media, frames,
+/// scripts, forms), which converting it leaves out: sorted, each once.
 pub fn lossy_elements<'a>(chunks: impl Iterator<Item = &'a str>) -> Vec<String> {
     const LOSSY: &[&str] = &[
-        "img", "picture", "iframe", "video", "audio", "object", "embed", "canvas", "svg", "math",
-        "script", "style", "form", "input", "button", "select", "textarea", "table",
+        "iframe", "video", "audio", "object", "embed", "canvas", "svg", "script", "style",
+        "form", "input", "button", "select", "textarea",
     ];
     let mut names = Vec::new();
     for chunk in chunks {
@@ -67,55 +59,19 @@ pub fn tag_name(tag: &str) -> String {
         .to_ascii_lowercase()
 }
 
-/// Tags that end a line of text: a word never runs across them.
-fn is_block_tag(name: &str) -> bool {
-    name == "br" || crate::read::html::hints::is_block(name)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn keeps_text_drops_tags_comments_and_scripts() {
-        assert_eq!(
-            visible_text("<div align=\"center\">\n  Hello <b>bold</b> world\n</div>\n"),
-            "Hello bold world"
-        );
-        assert_eq!(visible_text("<!-- a note to self -->\n"), "");
-        assert_eq!(visible_text("<p>One</p><p>Two</p>"), "One Two");
-        assert_eq!(
-            visible_text("<script>let x = 1 < 2;</script>After"),
-            "After"
-        );
-        assert_eq!(visible_text("<STYLE>p {}</STYLE>"), "");
-    }
-
-    #[test]
-    fn decodes_common_entities() {
-        assert_eq!(
-            visible_text("<p>a &amp; b &lt;c&gt; &#233;&#x41; &bogus; &</p>"),
-            "a & b <c> éA &bogus; &"
-        );
-    }
-
-    #[test]
-    fn unclosed_markup_does_not_panic() {
-        assert_eq!(visible_text("<div"), "");
-        assert_eq!(visible_text("text <!-- open"), "text");
-        assert_eq!(visible_text("<script>never closed"), "");
-        assert_eq!(visible_text("&#xFFFFFFFF; &#;"), "&#xFFFFFFFF; &#;");
-    }
-
-    #[test]
     fn names_lossy_elements() {
         let chunks = [
             "<p>a <img src=x> b</p>",
-            "<IFRAME src=y></iframe><img>",
+            "<IFRAME src=y></iframe><video>",
             "<b>x</b>",
         ];
-        assert_eq!(lossy_elements(chunks.into_iter()), ["iframe", "img"]);
-        assert!(lossy_elements(["<br>", "<sup>2</sup>"].into_iter()).is_empty());
+        assert_eq!(lossy_elements(chunks.into_iter()), ["iframe", "video"]);
+        assert!(lossy_elements(["<br>", "<img src=a>", "<table>"].into_iter()).is_empty());
     }
 
     #[test]
@@ -123,5 +79,18 @@ mod tests {
         assert_eq!(tag_name("<BR />"), "br");
         assert_eq!(tag_name("</em>"), "em");
         assert_eq!(tag_name("<sup class=\"x\">"), "sup");
+    }
+
+    #[test]
+    fn links_and_images_of_single_tags() {
+        assert_eq!(
+            link("<a href=\"https://e.org/\" title=\"T\">"),
+            Some(("https://e.org/".into(), Some("T".into())))
+        );
+        assert_eq!(link("<a href=\"javascript:alert(1)\">"), None);
+        assert_eq!(link("<a name=\"x\">"), None);
+        let img = image("<img src=\"a.png\" alt=\"An A\" onerror=\"x()\">").unwrap();
+        assert_eq!((img.src.as_str(), img.alt.as_str()), ("a.png", "An A"));
+        assert_eq!(image("<img src=\"javascript:x\">"), None);
     }
 }

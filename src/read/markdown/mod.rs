@@ -1,5 +1,6 @@
-//! The Markdown reader: CommonMark with GFM tables, footnotes, strikethrough and task lists,
-//! heading attributes (`{#id}`), `^superscript^` and `~subscript~`, and YAML front matter.
+//! The Markdown reader: CommonMark with GFM tables, strikethrough (`~x~` and `~~x~~`), task
+//! lists, extended autolinks and alerts (`> [!NOTE]`, a [`Block::Callout`]), footnotes,
+//! heading attributes (`{#id}`), code-fence attributes, `^superscript^` and YAML front matter.
 //!
 //! Decisions where Markdown and the model do not meet one to one:
 //! - A paragraph holding only an image is a [`Block::Figure`]; as in pandoc, the image
@@ -8,25 +9,32 @@
 //!   paragraph, minus the dash, as its attribution.
 //! - A paragraph right after a table starting with `Table: ` is the table's caption (pandoc's
 //!   syntax); a table whose header cells are all empty has no header.
-//! - Raw HTML is not rendered, but its text is kept: inline tags are dropped and their
-//!   content stays, except `<br>` (a line break) and `<em>`/`<i>`, `<strong>`/`<b>`,
-//!   `<del>`/`<s>`, `<sup>` and `<sub>`, which become spans; an HTML block becomes a
-//!   paragraph of its visible text (comments and scripts dropped).
+//! - An HTML block is read by the HTML reader's converter, as an HTML fragment is with
+//!   `--no-extract`: images, links, tables, `<pre>`, `<details>` become blocks, and scripts,
+//!   event handlers and `javascript:` URLs are dropped. Inline tags `<a href>`, `<img>`,
+//!   `<br>`, `<em>`/`<i>`, `<strong>`/`<b>`, `<del>`/`<s>`, `<sup>` and `<sub>` become
+//!   links, images, breaks and spans; other inline tags are dropped and their text stays.
 //! - Footnote definitions are resolved by label wherever they stand and become
 //!   [`Inline::Note`]s at each reference; a reference to an undefined note stays as text.
 //! - Nesting deeper than [`MAX_DEPTH`] (quotes, lists, emphasis, notes) is flattened into the
 //!   enclosing container, with a warning: the text stays, the extra levels go.
 
+mod autolink;
 mod front_matter;
 mod html;
+
+pub use front_matter::metadata_file;
 
 use crate::error::Result;
 use crate::format::{Diagnostics, Input, ReadOptions, Reader};
 use crate::model::{
-    inline_text, normalize_inlines, Align, Article, Block, Cell, Image, Inline, ListItem, Table,
+    inline_text, normalize_inlines, Align, Article, Block, CalloutKind, Cell, Image, Inline,
+    ListItem, Table,
 };
-use pulldown_cmark::{CodeBlockKind, Event, LinkType, Options, Parser, Tag, TagEnd};
-use std::collections::HashMap;
+use pulldown_cmark::{
+    BlockQuoteKind, CodeBlockKind, Event, LinkType, Options, Parser, Tag, TagEnd,
+};
+use std::collections::{BTreeMap, HashMap};
 
 /// How many quotes, lists, inline containers and notes may nest before the reader flattens.
 pub const MAX_DEPTH: usize = 32;
@@ -60,17 +68,7 @@ impl Reader for MarkdownReader {
 /// Parses Markdown text into an article.
 pub fn parse(text: &str, diag: &mut Diagnostics) -> Result<Article> {
     let (meta, body) = front_matter::split(text, diag)?;
-    let events: Vec<Event<'_>> = Parser::new_ext(body, options()).collect();
-    let lost = html::lossy_elements(events.iter().filter_map(|e| match e {
-        Event::Html(s) | Event::InlineHtml(s) => Some(s.as_ref()),
-        _ => None,
-    }));
-    if !lost.is_empty() {
-        diag.warn(format!(
-            "raw HTML elements ({}) were left out, their text kept",
-            lost.join(", ")
-        ));
-    }
+    let events = autolink::link_events(body, Parser::new_ext(body, options()).into_offset_iter());
     let (main, notes) = split_notes(events);
     let mut ctx = Context {
         budget: 4 * main.len() + 1_000_000,
@@ -79,6 +77,16 @@ pub fn parse(text: &str, diag: &mut Diagnostics) -> Result<Article> {
         flattened: false,
         malformed_math: Vec::new(),
     };
+    let lost = html::lossy_elements(main.iter().filter_map(|e| match e {
+        Event::Html(s) | Event::InlineHtml(s) => Some(s.as_ref()),
+        _ => None,
+    }));
+    if !lost.is_empty() {
+        diag.warn(format!(
+            "raw HTML elements ({}) were left out",
+            lost.join(", ")
+        ));
+    }
     let blocks = build(&main, 0, &mut ctx);
     let mut article = Article {
         meta,
@@ -108,8 +116,8 @@ fn options() -> Options {
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_HEADING_ATTRIBUTES
         | Options::ENABLE_SUPERSCRIPT
-        | Options::ENABLE_SUBSCRIPT
         | Options::ENABLE_MATH
+        | Options::ENABLE_GFM
 }
 
 /// Footnote labels match case-insensitively, whitespace collapsed.
@@ -176,6 +184,7 @@ struct Frame {
 enum Kind {
     Root,
     Quote,
+    Callout(CalloutKind),
     List {
         start: Option<u64>,
         loose: bool,
@@ -193,6 +202,7 @@ enum Kind {
     },
     Code {
         language: Option<String>,
+        attributes: BTreeMap<String, String>,
         text: String,
     },
     Html {
@@ -230,7 +240,7 @@ impl Kind {
     fn nests(&self) -> bool {
         matches!(
             self,
-            Kind::Quote | Kind::List { .. } | Kind::Item { .. } | Kind::Span(_)
+            Kind::Quote | Kind::Callout(_) | Kind::List { .. } | Kind::Item { .. } | Kind::Span(_)
         )
     }
 }
@@ -336,6 +346,7 @@ fn build(events: &[Event<'_>], depth: usize, ctx: &mut Context<'_>) -> Vec<Block
     let mut b = Builder {
         stack: vec![Frame::new(Kind::Root, false)],
         depth,
+        hidden: None,
     };
     for event in events {
         b.event(event, ctx);
@@ -352,6 +363,8 @@ struct Builder {
     stack: Vec<Frame>,
     /// Nesting levels open, counting those of the notes this one is inside.
     depth: usize,
+    /// Inside an inline `<script>` or `<style>` (its name): text is dropped until it closes.
+    hidden: Option<String>,
 }
 
 impl Builder {
@@ -365,6 +378,18 @@ impl Builder {
     }
 
     fn event(&mut self, event: &Event<'_>, ctx: &mut Context<'_>) {
+        if let Some(name) = &self.hidden {
+            match event {
+                Event::Text(_) | Event::Code(_) | Event::SoftBreak | Event::HardBreak => return,
+                Event::InlineHtml(tag) if tag.starts_with("</") && html::tag_name(tag) == *name => {
+                    self.hidden = None;
+                    return;
+                }
+                Event::InlineHtml(_) => return,
+                // A block boundary ends what inline HTML could hide.
+                _ => self.hidden = None,
+            }
+        }
         match event {
             Event::Start(tag) => self.open(tag, ctx),
             Event::End(_) => self.end(),
@@ -446,14 +471,19 @@ impl Builder {
                 level: *level as u8,
                 id: id.as_ref().map(|s| s.to_string()),
             },
-            Tag::BlockQuote(_) => Kind::Quote,
-            Tag::CodeBlock(kind) => Kind::Code {
-                language: match kind {
-                    CodeBlockKind::Fenced(info) => language(info),
-                    CodeBlockKind::Indented => None,
-                },
-                text: String::new(),
-            },
+            Tag::BlockQuote(None) => Kind::Quote,
+            Tag::BlockQuote(Some(kind)) => Kind::Callout(callout_kind(*kind)),
+            Tag::CodeBlock(kind) => {
+                let (language, attributes) = match kind {
+                    CodeBlockKind::Fenced(info) => info_string(info),
+                    CodeBlockKind::Indented => (None, BTreeMap::new()),
+                };
+                Kind::Code {
+                    language,
+                    attributes,
+                    text: String::new(),
+                }
+            }
             Tag::HtmlBlock => Kind::Html {
                 text: String::new(),
             },
@@ -533,13 +563,17 @@ impl Builder {
         self.top()
     }
 
-    /// Inline HTML: `<br>` is a line break, `<em>`, `<strong>`, `<del>`, `<sup>`, `<sub>`
-    /// (and their synonyms) open spans their closing tags end; other tags are dropped, their
-    /// text stays.
+    /// Inline HTML: `<br>` is a line break, `<img>` an image, `<a href>`, `<em>`,
+    /// `<strong>`, `<del>`, `<sup>`, `<sub>` (and their synonyms) open spans their closing
+    /// tags end; other tags are dropped, their text stays. URLs pass the HTML reader's
+    /// safety rules.
     fn inline_html(&mut self, tag: &str, ctx: &mut Context<'_>) {
         let name = html::tag_name(tag);
         if tag.starts_with("</") {
-            let canonical = html_span(&name).map(|(_, canonical)| canonical);
+            let canonical = match name.as_str() {
+                "a" => Some("a"),
+                other => html_span(other).map(|(_, canonical)| canonical),
+            };
             if canonical.is_some() && self.top().html == canonical {
                 self.close();
             }
@@ -547,6 +581,18 @@ impl Builder {
         }
         if name == "br" {
             self.push_inline(Inline::LineBreak);
+        } else if matches!(name.as_str(), "script" | "style") {
+            self.hidden = (!tag.ends_with("/>")).then_some(name);
+        } else if name == "img" {
+            if let Some(image) = html::image(tag) {
+                self.push_inline(Inline::Image(image));
+            }
+        } else if name == "a" {
+            // An unsafe or missing `href` leaves the text alone, as an unknown tag does.
+            if let Some((url, title)) = html::link(tag) {
+                self.push_frame(Kind::Span(Span::Link { url, title }), ctx)
+                    .html = Some("a");
+            }
         } else if let Some((span, canonical)) = html_span(&name) {
             if !tag.ends_with("/>") {
                 self.push_frame(Kind::Span(span), ctx).html = Some(canonical);
@@ -576,7 +622,7 @@ impl Builder {
         };
         if matches!(
             frame.kind,
-            Kind::Quote | Kind::List { .. } | Kind::Item { .. } | Kind::Other
+            Kind::Quote | Kind::Callout(_) | Kind::List { .. } | Kind::Item { .. } | Kind::Other
         ) {
             frame.flush_inlines();
         }
@@ -601,6 +647,7 @@ impl Builder {
         match kind {
             Kind::Root | Kind::Other => {}
             Kind::Quote => self.top().add_block(quote(blocks)),
+            Kind::Callout(kind) => self.top().add_block(Block::Callout { kind, blocks }),
             Kind::List {
                 start,
                 loose,
@@ -634,14 +681,21 @@ impl Builder {
                 id,
                 content: line_content(inlines),
             }),
-            Kind::Code { language, text } => {
+            Kind::Code {
+                language,
+                attributes,
+                text,
+            } => {
                 let text = text.strip_suffix('\n').unwrap_or(&text).to_string();
-                self.top().add_block(Block::Code { language, text });
+                self.top().add_block(Block::Code {
+                    language,
+                    attributes,
+                    text,
+                });
             }
             Kind::Html { text } => {
-                let text = html::visible_text(&text);
-                if !text.is_empty() {
-                    self.top().add_block(Block::para(text));
+                for block in crate::read::html::fragment_blocks(&text, None) {
+                    self.top().add_block(block);
                 }
             }
             Kind::Table {
@@ -781,12 +835,70 @@ fn take_edge_blanks(content: &mut [Inline], start: bool) -> String {
     blanks
 }
 
-/// The language of a fenced code block: the first word of the info string (`rust`,
-/// also from pandoc's `{.rust}`).
-fn language(info: &str) -> Option<String> {
-    let word = info.split_whitespace().next()?;
-    let word = word.trim_start_matches(['{', '.']).trim_end_matches('}');
-    (!word.is_empty()).then(|| word.to_string())
+/// The language and other attributes of a fenced code block's info string. The language is
+/// the first word (`rust`, `föö`) or, in pandoc's braces (`{.rust}`), the first class; `key="value"`,
+/// `key='value'` and `key=value` are attributes, and other words are attributes without a
+/// value (`rust ignore`), so that the info string can be written back.
+fn info_string(info: &str) -> (Option<String>, BTreeMap<String, String>) {
+    let info = info.trim();
+    // In pandoc's braces a language is a class (`.rust`); bare words are attributes.
+    let braced = info.strip_prefix('{').and_then(|i| i.strip_suffix('}'));
+    let inner = braced.unwrap_or(info);
+    let mut language = None;
+    let mut attributes = BTreeMap::new();
+    let mut rest = inner.trim_start();
+    let mut first = true;
+    while !rest.is_empty() {
+        // A word ends at a blank, or at the `=` of an attribute that has a name (a class
+        // such as `.a=b` has none).
+        let named = !rest.starts_with('.');
+        let word_end = rest
+            .char_indices()
+            .find(|&(i, c)| {
+                c.is_whitespace() || (named && c == '=' && i > 0 && !rest[..i].contains('='))
+            })
+            .map_or(rest.len(), |(i, _)| i);
+        let word = &rest[..word_end];
+        rest = &rest[word_end..];
+        if let Some(after) = rest.strip_prefix('=') {
+            let (value, after) = attribute_value(after);
+            attributes.insert(word.to_string(), value);
+            rest = after;
+        } else if let Some(class) = word.strip_prefix('.').filter(|_| language.is_none()) {
+            language = Some(class.to_string()).filter(|c| !c.is_empty());
+        } else if first && braced.is_none() && !word.starts_with('#') {
+            language = Some(word.to_string());
+        } else if !word.is_empty() {
+            attributes.insert(word.to_string(), String::new());
+        }
+        first = false;
+        rest = rest.trim_start();
+    }
+    (language, attributes)
+}
+
+/// A quoted (`"a b"`, `'a b'`) or bare attribute value, and the text after it.
+fn attribute_value(text: &str) -> (String, &str) {
+    for quote in ['"', '\''] {
+        if let Some(inner) = text.strip_prefix(quote) {
+            return match inner.find(quote) {
+                Some(end) => (inner[..end].to_string(), &inner[end + 1..]),
+                None => (inner.to_string(), ""),
+            };
+        }
+    }
+    let end = text.find(char::is_whitespace).unwrap_or(text.len());
+    (text[..end].to_string(), &text[end..])
+}
+
+fn callout_kind(kind: BlockQuoteKind) -> CalloutKind {
+    match kind {
+        BlockQuoteKind::Note => CalloutKind::Note,
+        BlockQuoteKind::Tip => CalloutKind::Tip,
+        BlockQuoteKind::Important => CalloutKind::Important,
+        BlockQuoteKind::Warning => CalloutKind::Warning,
+        BlockQuoteKind::Caution => CalloutKind::Caution,
+    }
 }
 
 fn alignment(a: pulldown_cmark::Alignment) -> Align {

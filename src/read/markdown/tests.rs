@@ -33,7 +33,7 @@ fn headings_with_levels_and_ids() {
 
 #[test]
 fn inline_markup() {
-    let blocks = read("*a* **b** ~~c~~ ^d^ ~e~ `f` [g *h*](u \"T\") ![i](j.png)\\\nk\nl");
+    let blocks = read("*a* **b** ~~c~~ ^d^ <sub>e</sub> `f` [g *h*](u \"T\") ![i](j.png)\\\nk\nl");
     assert_eq!(
         blocks,
         [para(vec![
@@ -164,14 +164,17 @@ fn code_blocks_keep_language_and_text() {
         [
             Block::Code {
                 language: Some("rust".into()),
+                attributes: [("ignore".to_string(), String::new())].into(),
                 text: "fn main() {}\n".into()
             },
             Block::Code {
                 language: None,
+                attributes: Default::default(),
                 text: "indented".into()
             },
             Block::Code {
                 language: Some("py".into()),
+                attributes: Default::default(),
                 text: "x".into()
             },
         ]
@@ -296,9 +299,103 @@ fn raw_html_keeps_its_text() {
     assert_eq!(
         read("<div class=\"note\">\nKept <b>text</b>\n</div>\n\nSome <span>inline</span> html<br>broken <!-- hidden -->\n"),
         [
-            Block::para("Kept text"),
+            para(vec![
+                t("Kept "),
+                Inline::Strong {
+                    content: vec![t("text")]
+                }
+            ]),
             para(vec![t("Some inline html"), Inline::LineBreak, t("broken")]),
         ]
+    );
+}
+
+#[test]
+fn raw_html_blocks_are_read_as_html() {
+    let figure = |src: &str, alt: &str| Block::Figure {
+        image: Image {
+            src: src.into(),
+            alt: alt.into(),
+            title: None,
+        },
+        caption: vec![],
+        credit: vec![],
+    };
+    assert_eq!(
+        read("<div align=\"center\">\n  <img src=\"logo.png\" alt=\"The logo\">\n</div>\n"),
+        [figure("logo.png", "The logo")]
+    );
+    assert_eq!(
+        read("<p align=center><img src=\"a.png\" alt=\"A\" onerror=\"x()\"></p>\n"),
+        [figure("a.png", "A")]
+    );
+    let table =
+        read("<table>\n<tr><th>a</th><th>b</th></tr>\n<tr><td>1</td><td>2</td></tr>\n</table>\n");
+    assert_eq!(
+        table,
+        [Block::Table(Table {
+            header: vec![vec![t("a")], vec![t("b")]],
+            rows: vec![vec![vec![t("1")], vec![t("2")]]],
+            ..Table::default()
+        })]
+    );
+    assert_eq!(
+        read("<pre>let x = 1;\n  y</pre>\n"),
+        [Block::Code {
+            language: None,
+            attributes: Default::default(),
+            text: "let x = 1;\n  y".into()
+        }]
+    );
+    assert_eq!(
+        read("<details>\n<summary>More</summary>\n\nHidden *text*\n\n</details>\n"),
+        [
+            Block::para("More"),
+            para(vec![
+                t("Hidden "),
+                Inline::Emphasis {
+                    content: vec![t("text")]
+                }
+            ])
+        ]
+    );
+    assert_eq!(
+        read("<script>\nalert(1)\n</script>\n\nafter\n"),
+        [Block::para("after")]
+    );
+}
+
+#[test]
+fn raw_inline_links_and_images_are_read_safely() {
+    assert_eq!(
+        read("See <a href=\"https://e.org/a\">the **site** www.x.org</a> <img src=\"i.png\" alt=\"I\">."),
+        [para(vec![
+            t("See "),
+            Inline::Link {
+                url: "https://e.org/a".into(),
+                title: None,
+                content: vec![
+                    t("the "),
+                    Inline::Strong {
+                        content: vec![t("site")]
+                    },
+                    t(" www.x.org")
+                ]
+            },
+            t(" "),
+            Inline::Image(Image {
+                src: "i.png".into(),
+                alt: "I".into(),
+                title: None
+            }),
+            t(".")
+        ])]
+    );
+    assert_eq!(
+        read(
+            "a <a href=\"javascript:alert(1)\" onclick=\"x()\">bad</a> <script>alert(1)</script>b"
+        ),
+        [Block::para("a bad b")]
     );
 }
 
@@ -488,5 +585,128 @@ fn tex_math_becomes_math_and_malformed_tex_stays_text() {
         diag.warnings[0].starts_with("malformed TeX math kept as text: $x^$: "),
         "{:?}",
         diag.warnings
+    );
+}
+
+#[test]
+fn a_single_tilde_is_strikethrough_as_in_gfm() {
+    assert_eq!(
+        read("~a~ and ~~b~~"),
+        [para(vec![
+            Inline::Strikethrough {
+                content: vec![t("a")]
+            },
+            t(" and "),
+            Inline::Strikethrough {
+                content: vec![t("b")]
+            },
+        ])]
+    );
+}
+
+#[test]
+fn fence_attributes_are_kept() {
+    let code = |md: &str| match read(md).as_slice() {
+        [Block::Code {
+            language,
+            attributes,
+            ..
+        }] => (language.clone(), attributes.clone()),
+        other => panic!("{other:?}"),
+    };
+    let (language, attributes) = code("```python title=\"hello.py\" linenums='1 2' hl=3\nx\n```\n");
+    assert_eq!(language.as_deref(), Some("python"));
+    assert_eq!(attributes["title"], "hello.py");
+    assert_eq!(attributes["linenums"], "1 2");
+    assert_eq!(attributes["hl"], "3");
+    assert_eq!(code("```föö\nx\n```\n").0.as_deref(), Some("föö"));
+    let (language, attributes) = code("``` {.c #main title=\"m.c\"}\nx\n```\n");
+    assert_eq!(language.as_deref(), Some("c"));
+    assert_eq!(attributes["title"], "m.c");
+    assert_eq!(attributes["#main"], "");
+    let (language, attributes) = code("```{title=\"only\"}\nx\n```\n");
+    assert_eq!(language, None);
+    assert_eq!(attributes["title"], "only");
+}
+
+#[test]
+fn github_alerts_are_callouts() {
+    use crate::model::CalloutKind;
+    for kind in CalloutKind::ALL {
+        let md = format!(
+            "> [!{}]\n> Be *careful*.\n>\n> - a\n",
+            kind.name().to_uppercase()
+        );
+        assert_eq!(
+            read(&md),
+            [Block::Callout {
+                kind,
+                blocks: vec![
+                    para(vec![
+                        t("Be "),
+                        Inline::Emphasis {
+                            content: vec![t("careful")]
+                        },
+                        t(".")
+                    ]),
+                    Block::List {
+                        start: None,
+                        tight: true,
+                        items: vec![ListItem {
+                            task: None,
+                            blocks: vec![Block::para("a")]
+                        }]
+                    }
+                ]
+            }],
+            "{md}"
+        );
+    }
+    assert!(matches!(
+        read("> [!NOPE]\n> x\n").as_slice(),
+        [Block::Quote { .. }]
+    ));
+}
+
+#[test]
+fn bare_urls_and_addresses_become_links_outside_code_and_links() {
+    let link = |url: &str, text: &str| Inline::Link {
+        url: url.into(),
+        title: None,
+        content: vec![t(text)],
+    };
+    assert_eq!(
+        read("See https://a.org/x, www.b.org. or c@d.org!"),
+        [para(vec![
+            t("See "),
+            link("https://a.org/x", "https://a.org/x"),
+            t(", "),
+            link("http://www.b.org", "www.b.org"),
+            t(". or "),
+            link("mailto:c@d.org", "c@d.org"),
+            t("!"),
+        ])]
+    );
+    assert_eq!(
+        read("`https://a.org` [www.b.org](u)"),
+        [para(vec![
+            Inline::Code {
+                text: "https://a.org".into()
+            },
+            t(" "),
+            link("u", "www.b.org"),
+        ])]
+    );
+}
+
+#[test]
+fn empty_link_destinations_are_kept() {
+    assert_eq!(
+        read("[link]()"),
+        [para(vec![Inline::Link {
+            url: String::new(),
+            title: None,
+            content: vec![t("link")]
+        }])]
     );
 }

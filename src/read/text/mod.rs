@@ -1,8 +1,8 @@
 //! The plain-text reader: text typed as a document or copied from a web page.
 //!
-//! The text is decoded ([`decode`]), cut into units ([`segment`]), the units that are not the
-//! article are dropped ([`clean`], unless `--no-extract`), the head gives the metadata
-//! ([`meta`], or [`mail`] headers) and the rest becomes blocks ([`structure`]).
+//! The text is decoded ([`decode`]), cut into units (`segment`), the units that are not the
+//! article are dropped (`clean`, unless `--no-extract`), the head gives the metadata
+//! (`meta`, or `mail` headers) and the rest becomes blocks (`structure`).
 
 mod clean;
 mod dates;

@@ -131,6 +131,7 @@ fn build_at(units: &[Unit], depth: usize) -> Vec<Block> {
             Kind::Rule => blocks.push(Block::Rule),
             Kind::Code(language) => blocks.push(Block::Code {
                 language: language.clone(),
+                attributes: Default::default(),
                 text: unit.text.clone(),
             }),
             Kind::Quote => blocks.push(quote(&unit.text, depth)),

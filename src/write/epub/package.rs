@@ -106,6 +106,8 @@ th, td { border: 1px solid; padding: 0.2em 0.4em; vertical-align: top; }
 hr { border: 0; border-top: 1px solid; margin: 1.2em 20%; }
 hr.footnotes { margin: 1.5em 60% 0.5em 0; }
 li.task { list-style-type: none; }
+.callout { border-left: 0.25em solid #888; padding: 0.1em 1em; margin: 1em 0; }
+.callout-title { font-weight: bold; }
 sup, sub { line-height: 0; font-size: 0.75em; }
 aside { font-size: 0.9em; margin: 0.6em 0; }
 header { margin-bottom: 1.5em; }

@@ -244,8 +244,18 @@ impl<'a, W: Write> BodyWriter<'a, W> {
                 }
                 self.x.end_line("disp-quote")
             }
-            Block::List { .. } | Block::Quote { .. } => self.flattened(block),
-            Block::Code { language, text } => self.code(language.as_deref(), text),
+            Block::Callout { kind, blocks } if depth < MAX_DEPTH => {
+                self.x
+                    .start("boxed-text", &[("content-type", kind.name())])?;
+                self.x.leaf("label", &[], kind.label())?;
+                self.x.newline()?;
+                self.blocks(blocks, Flow::Full, depth + 1)?;
+                self.x.end_line("boxed-text")
+            }
+            Block::List { .. } | Block::Quote { .. } | Block::Callout { .. } => {
+                self.flattened(block)
+            }
+            Block::Code { language, text, .. } => self.code(language.as_deref(), text),
             Block::Figure {
                 image,
                 caption,
@@ -643,6 +653,8 @@ fn is_blank(block: &Block, depth: usize) -> bool {
             blocks,
             attribution,
         } => blocks.iter().all(|b| is_blank(b, depth + 1)) && inlines_blank(attribution, depth),
+        // The label alone says something.
+        Block::Callout { .. } => false,
         Block::Code { text, .. } => text.is_empty(),
         Block::Figure { .. } => false,
         Block::Table(t) => {

@@ -72,6 +72,7 @@ fn block_children<'a>(block: &'a Block, children: &mut Vec<Node<'a>>) {
             children.extend(blocks.iter().map(Node::Block));
             inlines(attribution, children);
         }
+        Block::Callout { blocks, .. } => children.extend(blocks.iter().map(Node::Block)),
         Block::Code { text, .. } => children.push(Node::Text(text)),
         Block::Figure {
             image,

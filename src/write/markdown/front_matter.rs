@@ -1,7 +1,7 @@
 //! YAML front matter from [`Meta`], with the keys the Markdown reader (and pandoc) read back.
 
 use crate::model::{Author, IdScheme, Meta};
-use serde_yaml::{Mapping, Value};
+use yaml_serde::{Mapping, Value};
 
 /// The front matter block (`---` ... `---`), or nothing for empty metadata.
 pub fn front_matter(meta: &Meta, warnings: &mut Vec<String>) -> String {
@@ -11,7 +11,7 @@ pub fn front_matter(meta: &Meta, warnings: &mut Vec<String>) -> String {
     }
     // Serializing a mapping of strings, lists and JSON values cannot fail; an empty block
     // would only drop metadata, never corrupt the document.
-    let yaml = serde_yaml::to_string(&Value::Mapping(map)).unwrap_or_default();
+    let yaml = yaml_serde::to_string(&Value::Mapping(map)).unwrap_or_default();
     format!("---\n{yaml}---\n")
 }
 
@@ -82,7 +82,7 @@ fn mapping(meta: &Meta, warnings: &mut Vec<String>) -> Mapping {
     for (key, value) in &meta.extra {
         let key = Value::from(key.as_str());
         if !map.contains_key(&key) {
-            if let Ok(value) = serde_yaml::to_value(value) {
+            if let Ok(value) = yaml_serde::to_value(value) {
                 map.insert(key, value);
             }
         }
@@ -92,7 +92,7 @@ fn mapping(meta: &Meta, warnings: &mut Vec<String>) -> Mapping {
 
 /// A structured field in the shape the reader takes back (the model's own JSON form).
 fn structured<T: serde::Serialize>(value: &T) -> Option<Value> {
-    serde_yaml::to_value(value).ok()
+    yaml_serde::to_value(value).ok()
 }
 
 fn list(values: impl Iterator<Item = Value>) -> Option<Value> {

@@ -143,6 +143,7 @@ impl<'a> InlineWriter<'_, 'a> {
                             Some(Inline::Link { .. } | Inline::Note { .. })
                         ),
                         after_note: self.after_note,
+                        in_link: self.in_link,
                     };
                     self.push(&escape(text, cx));
                 }
@@ -227,15 +228,17 @@ impl<'a> InlineWriter<'_, 'a> {
         let inner =
             matches!(inline, Inline::Emphasis { .. } | Inline::Strong { .. }).then_some(emphasis);
         let content = inline.children();
-        let lead = if drop.0 || self.line_start {
+        let at_line_start = drop.0 || self.line_start;
+        let lead = if at_line_start {
             ""
         } else {
             edge_blanks(content, true)
         };
-        // Content of blanks only has one edge, already written as `lead`.
+        // Content of blanks only has one edge, already written as `lead` or dropped with it at
+        // the start of a line (where it would indent the line into a code block).
         let only_blanks =
             matches!(content, [Inline::Text { text }] if text.trim_matches(BLANK).is_empty());
-        let trail = if drop.1 || (only_blanks && !lead.is_empty()) {
+        let trail = if drop.1 || (only_blanks && (at_line_start || !lead.is_empty())) {
             ""
         } else {
             edge_blanks(content, false)
@@ -270,7 +273,9 @@ impl<'a> InlineWriter<'_, 'a> {
                 body.chars().last(),
                 trail.chars().next().or(next_char),
             ];
-            if delimiters_hold(&delimiter, nested, around) {
+            // A subscript is always `<sub>`: GFM reads `~x~` as strikethrough.
+            let sub = matches!(inline, Inline::Subscript { .. });
+            if !sub && delimiters_hold(&delimiter, nested, around) {
                 self.push(&format!("{delimiter}{body}{delimiter}"));
             } else {
                 self.push(&format!("<{tag}>{body}</{tag}>"));
@@ -473,15 +478,20 @@ pub fn citation_source(cites: &[crate::model::Cite]) -> String {
 /// What surrounds a text run, for escaping it.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct TextContext {
+    /// At the start of a line: leading blanks go.
     pub line_start: bool,
+    /// At the end of a line: trailing blanks go.
     pub line_end: bool,
     /// Block syntax could start here (`#`, `>`, `-`, `+`, `=`, `1.`).
     pub block_syntax: bool,
+    /// In a heading: `#` and `}` are escaped.
     pub heading: bool,
     /// A link or note follows, so a final `!` would make an image.
     pub before_bracket: bool,
     /// A note precedes, so a first `:` would make a note definition, a `(` a link.
     pub after_note: bool,
+    /// Inside link text or an image description, where GFM finds no autolinks.
+    pub in_link: bool,
 }
 
 impl TextContext {
@@ -491,6 +501,7 @@ impl TextContext {
             line_start: true,
             line_end: true,
             heading: place.heading,
+            in_link: true,
             ..TextContext::default()
         }
     }
@@ -500,10 +511,10 @@ impl TextContext {
 ///
 /// Markup characters are backslash-escaped (`_` only where it could delimit emphasis, `&`
 /// only where it would start an entity); blanks at the edges of a line are dropped, since
-/// Markdown cannot keep them; line breaks inside text become spaces.
+/// Markdown cannot keep them; line ends inside text become character references (`&#10;`),
+/// since a line end in the source would be a soft break, which reads as a space.
 pub fn escape(text: &str, cx: TextContext) -> String {
-    let text = text.replace(['\n', '\r'], " ");
-    let mut text = text.as_str();
+    let mut text = text;
     if cx.line_start {
         text = text.trim_start_matches(BLANK);
     }
@@ -528,18 +539,55 @@ pub fn escape(text: &str, cx: TextContext) -> String {
             }
             '&' => starts_entity(&chars[i + 1..]),
             '!' => i + 1 == chars.len() && cx.before_bracket,
-            ':' | '(' => i == 0 && cx.after_note,
+            '(' => i == 0 && cx.after_note,
             '#' | '}' if cx.heading => true,
             '#' | '>' | '-' | '+' | '=' => i == 0 && cx.block_syntax,
-            '.' | ')' => ordinal_end == Some(i),
+            '.' | ')' => {
+                ordinal_end == Some(i)
+                    || (c == '.' && !cx.in_link && ends_with_word(&chars[..i], "www"))
+            }
+            // What GFM would read as an autolink: `https://`, `www.`, `a@b.c`.
+            ':' if i == 0 && cx.after_note => true,
+            ':' => {
+                !cx.in_link
+                    && chars[i + 1..].starts_with(&['/', '/'])
+                    && (ends_with_word(&chars[..i], "http") || ends_with_word(&chars[..i], "https"))
+            }
+            '@' => {
+                !cx.in_link
+                    && prev.is_some_and(|p| {
+                        p.is_ascii_alphanumeric() || matches!(p, '.' | '-' | '_' | '+')
+                    })
+            }
             _ => false,
         };
+        match c {
+            '\n' => {
+                out.push_str("&#10;");
+                continue;
+            }
+            '\r' => {
+                out.push_str("&#13;");
+                continue;
+            }
+            _ => {}
+        }
         if escape {
             out.push('\\');
         }
         out.push(c);
     }
     out
+}
+
+/// Whether characters end with an ASCII word, in any case.
+fn ends_with_word(chars: &[char], word: &str) -> bool {
+    let n = word.len();
+    chars.len() >= n
+        && chars[chars.len() - n..]
+            .iter()
+            .zip(word.chars())
+            .all(|(a, b)| a.eq_ignore_ascii_case(&b))
 }
 
 /// Whether the characters after a `&` would make it an entity or numeric reference.

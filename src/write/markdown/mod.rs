@@ -16,6 +16,7 @@ use crate::error::Result;
 use crate::format::{Diagnostics, WriteOptions, Writer};
 use crate::model::{inline_text, Align, Article, Block, Inline, ListItem, Table};
 use inline::{longest_run, render, Place};
+use std::collections::BTreeMap;
 use std::io::Write;
 
 pub use inline::{citation_source, escape, TextContext};
@@ -198,7 +199,11 @@ impl<'a> BlockWriter<'a> {
                 }
                 prefix_lines(&inner, ">", ">")
             }
-            Block::Code { language, text } => {
+            Block::Code {
+                language,
+                attributes,
+                text,
+            } => {
                 // An info string's first word is the language.
                 let word = language
                     .as_deref()
@@ -206,7 +211,17 @@ impl<'a> BlockWriter<'a> {
                 if word != language.as_deref() {
                     self.warn("a code language with blanks was cut to its first word");
                 }
-                code_block(word, text)
+                let info = self.info_string(word, attributes);
+                code_block(&info, text)
+            }
+            Block::Callout { kind, blocks } => {
+                let inner = self.blocks(blocks, false);
+                let mut out = format!("[!{}]", kind.name().to_ascii_uppercase());
+                if !inner.is_empty() {
+                    out.push('\n');
+                    out.push_str(&inner);
+                }
+                prefix_lines(&out, ">", ">")
             }
             Block::Figure {
                 image,
@@ -238,6 +253,60 @@ impl<'a> BlockWriter<'a> {
             }
             Block::Table(table) => self.table(table),
             Block::Rule => "***".to_string(),
+        }
+    }
+
+    /// A fence's info string: the language, then the attributes (`python title="a.py"`). In
+    /// pandoc's braces when there is no language to lead them, or when the language would not
+    /// read back as a plain first word (`{.#x}`).
+    fn info_string(
+        &mut self,
+        language: Option<&str>,
+        attributes: &BTreeMap<String, String>,
+    ) -> String {
+        let plain = language
+            .filter(|l| !l.starts_with(['#', '.', '{']) && l.find('=').is_none_or(|i| i == 0));
+        let braced = plain.is_none();
+        let mut parts: Vec<String> = match (plain, language) {
+            (Some(l), _) => vec![l.to_string()],
+            (None, Some(l)) => vec![format!(".{l}")],
+            (None, None) => Vec::new(),
+        };
+        for (key, value) in attributes {
+            // What the reader takes for `key=value`: a key without blanks or `=` that does not
+            // start with `.` (a class); a bare word may hold an `=` at its start, and may
+            // start with `.` once a language leads.
+            let valued_key = !key.starts_with('.') && !key.contains('=');
+            let bare_key = (!key.contains('=') || key.starts_with(['=', '.']))
+                && (!key.starts_with('.') || language.is_some());
+            let key_ok = !key.is_empty() && !key.contains(char::is_whitespace);
+            let bare_value =
+                !value.starts_with(['"', '\'']) && !value.contains(char::is_whitespace);
+            let part = if !key_ok {
+                None
+            } else if value.is_empty() {
+                bare_key.then(|| key.clone())
+            } else if !valued_key {
+                None
+            } else if !value.contains('"') {
+                Some(format!("{key}=\"{value}\""))
+            } else if !value.contains('\'') {
+                Some(format!("{key}='{value}'"))
+            } else {
+                bare_value.then(|| format!("{key}={value}"))
+            };
+            match part {
+                Some(part) if !part.contains(['\n', '\r']) => parts.push(part),
+                _ => self.warn(&format!(
+                    "the code block attribute {key:?} cannot be written in Markdown"
+                )),
+            }
+        }
+        let info = parts.join(" ");
+        if braced && !info.is_empty() {
+            format!("{{{info}}}")
+        } else {
+            info
         }
     }
 
@@ -373,7 +442,7 @@ fn can_follow_directly(previous: &Block, next: &Block, text: &str) -> bool {
         Block::Heading { .. } | Block::Code { .. } | Block::Rule => true,
         // After text, what can interrupt a paragraph.
         Block::Paragraph { .. } | Block::Figure { .. } => match next {
-            Block::Quote { .. } | Block::Table(_) => true,
+            Block::Quote { .. } | Block::Callout { .. } | Block::Table(_) => true,
             // An empty first item (a bare marker) cannot interrupt a paragraph.
             Block::List { start, .. } => {
                 matches!(start, None | Some(1))
@@ -382,7 +451,9 @@ fn can_follow_directly(previous: &Block, next: &Block, text: &str) -> bool {
             _ => starts_clearly,
         },
         // Text at the end of a quote, list or table would take in the next lines.
-        Block::Quote { .. } | Block::List { .. } | Block::Table(_) => starts_clearly,
+        Block::Quote { .. } | Block::Callout { .. } | Block::List { .. } | Block::Table(_) => {
+            starts_clearly
+        }
     }
 }
 
@@ -406,8 +477,7 @@ fn is_writable_id(id: &str) -> bool {
 }
 
 /// A fenced code block, its fence longer than any run of fence characters inside.
-fn code_block(language: Option<&str>, text: &str) -> String {
-    let language = language.unwrap_or("");
+fn code_block(language: &str, text: &str) -> String {
     let fence_char = if language.contains('`') { '~' } else { '`' };
     let fence = fence_char
         .to_string()

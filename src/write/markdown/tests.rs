@@ -91,6 +91,7 @@ fn code_spans_and_blocks_get_long_enough_fences() {
     assert_eq!(md(vec![code(" x ")]), "`  x  `\n");
     let block = Block::Code {
         language: Some("md".into()),
+        attributes: Default::default(),
         text: "```\nfenced\n```".into(),
     };
     assert_eq!(md(vec![block]), "````md\n```\nfenced\n```\n````\n");
@@ -455,6 +456,7 @@ fn tight_items_separate_blocks_that_would_merge() {
     );
     let code = Block::Code {
         language: None,
+        attributes: Default::default(),
         text: "x".into(),
     };
     assert_eq!(
@@ -467,6 +469,7 @@ fn tight_items_separate_blocks_that_would_merge() {
 fn code_info_strings_are_escaped_and_kept_apart_from_the_fence() {
     let code = |language: &str| Block::Code {
         language: Some(language.into()),
+        attributes: Default::default(),
         text: "x".into(),
     };
     assert_eq!(md(vec![code("c\\d")]), "```c\\\\d\nx\n```\n");
@@ -497,6 +500,7 @@ fn what_markdown_cannot_keep_is_warned_about() {
             task: Some(true),
             blocks: vec![Block::Code {
                 language: None,
+                attributes: Default::default(),
                 text: "x".into(),
             }],
         }],
@@ -555,4 +559,84 @@ fn nested_lists_of_empty_items_are_no_rule() {
     assert!(is_thematic_break("***"));
     assert!(!is_thematic_break("- -"));
     assert!(!is_thematic_break("- * -"));
+}
+
+#[test]
+fn callouts_are_github_alerts() {
+    let callout = Block::Callout {
+        kind: crate::model::CalloutKind::Important,
+        blocks: vec![Block::para("One."), Block::para("Two.")],
+    };
+    assert_eq!(md(vec![callout]), "> [!IMPORTANT]\n> One.\n>\n> Two.\n");
+    let empty = Block::Callout {
+        kind: crate::model::CalloutKind::Tip,
+        blocks: vec![],
+    };
+    assert_eq!(md(vec![empty]), "> [!TIP]\n");
+}
+
+#[test]
+fn code_attributes_follow_the_language() {
+    let code = |language: Option<&str>, attributes: &[(&str, &str)]| Block::Code {
+        language: language.map(str::to_string),
+        attributes: attributes
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect(),
+        text: "x".into(),
+    };
+    assert_eq!(
+        md(vec![code(
+            Some("python"),
+            &[("title", "hello.py"), ("ignore", "")]
+        )]),
+        "```python ignore title=\"hello.py\"\nx\n```\n"
+    );
+    assert_eq!(
+        md(vec![code(None, &[("title", "say \"hi\"")])]),
+        "```{title='say \"hi\"'}\nx\n```\n"
+    );
+    assert_eq!(warnings_of(vec![code(None, &[("a b", "x")])]).len(), 1);
+}
+
+#[test]
+fn subscripts_are_html_since_gfm_reads_a_tilde_as_strikethrough() {
+    let sub = Block::Paragraph {
+        content: vec![
+            Inline::text("H"),
+            Inline::Subscript {
+                content: vec![Inline::text("2")],
+            },
+            Inline::text("O"),
+        ],
+    };
+    assert_eq!(md(vec![sub]), "H<sub>2</sub>O\n");
+}
+
+#[test]
+fn text_that_gfm_would_autolink_is_escaped() {
+    assert_eq!(
+        md(vec![Block::para("see https://a.org, www.b.org or c@d.org")]),
+        "see https\\://a.org, www\\.b.org or c\\@d.org\n"
+    );
+}
+
+proptest::proptest! {
+    /// Whatever a code block's language and attributes, the Markdown written of the block
+    /// read back is a fixed point: written and read again, it stays the same.
+    #[test]
+    fn code_info_strings_reach_a_fixed_point(
+        language in proptest::option::of("[a-z.#{}=\"' ]{0,6}"),
+        attributes in proptest::collection::btree_map("[a-z.#{}=\"']{0,4}", "[a-z.#{}=\"' ]{0,4}", 0..4),
+    ) {
+        let read = |md: &str| {
+            crate::read::markdown::parse(md, &mut Diagnostics::default())
+                .unwrap()
+                .blocks
+        };
+        let code = Block::Code { language, attributes, text: "x".into() };
+        let once = read(&md(vec![code]));
+        let twice = read(&md(once.clone()));
+        proptest::prop_assert_eq!(once, twice);
+    }
 }

@@ -1,0 +1,359 @@
+//! GFM's extended autolinks: bare `https://...`, `www.` addresses and e-mail addresses in
+//! text become links, with GFM's rules for where they start and which trailing characters
+//! they leave out. Text inside links, code spans and code blocks is never searched.
+
+use pulldown_cmark::{Event, LinkType, Tag, TagEnd};
+use std::ops::Range;
+
+/// Events with the autolinks of their text made links. Runs of text are searched as one,
+/// except where a backslash escape or an entity stands (`https\\://` is no link, as in
+/// cmark-gfm); text inside links, images and code blocks is left alone. `events` come with
+/// their byte ranges in `source`.
+pub fn link_events<'a>(
+    source: &str,
+    events: impl Iterator<Item = (Event<'a>, Range<usize>)>,
+) -> Vec<Event<'a>> {
+    let mut out = Vec::new();
+    // Text waiting to be searched: its start and end in the source, and the text so far.
+    let mut run: Option<(usize, usize, String)> = None;
+    // Open links, images and code blocks, inside which nothing is searched.
+    let mut inside = 0usize;
+    for (event, range) in events {
+        // Text that is its source (not an escape or an entity) continues a run it touches.
+        let literal =
+            matches!(&event, Event::Text(t) if source.get(range.clone()) == Some(t.as_ref()));
+        match event {
+            Event::Text(text) if inside == 0 => {
+                match &mut run {
+                    Some((_, end, pending)) if literal && *end == range.start => {
+                        pending.push_str(&text);
+                        *end = range.end;
+                        continue;
+                    }
+                    _ => {}
+                }
+                if let Some((start, _, text)) = run.take() {
+                    flush(source, start, &text, &mut out);
+                }
+                if literal {
+                    run = Some((range.start, range.end, text.to_string()));
+                } else {
+                    out.push(Event::Text(text));
+                }
+            }
+            other => {
+                if let Some((start, _, text)) = run.take() {
+                    flush(source, start, &text, &mut out);
+                }
+                match &other {
+                    Event::Start(Tag::Link { .. } | Tag::Image { .. } | Tag::CodeBlock(_)) => {
+                        inside += 1
+                    }
+                    Event::End(TagEnd::Link | TagEnd::Image | TagEnd::CodeBlock) => {
+                        inside = inside.saturating_sub(1)
+                    }
+                    // A raw `<a>` holds link text too.
+                    Event::InlineHtml(tag) if super::html::tag_name(tag) == "a" => {
+                        if tag.starts_with("</") {
+                            inside = inside.saturating_sub(1);
+                        } else if !tag.ends_with("/>") {
+                            inside += 1;
+                        }
+                    }
+                    _ => {}
+                }
+                out.push(other);
+            }
+        }
+    }
+    if let Some((start, _, text)) = run.take() {
+        flush(source, start, &text, &mut out);
+    }
+    out
+}
+
+/// The events of a run of text: text, and links around the text of autolinks.
+fn flush<'a>(source: &str, start: usize, text: &str, out: &mut Vec<Event<'a>>) {
+    let before = source[..start.min(source.len())].chars().next_back();
+    for segment in link_text(text, before) {
+        match segment {
+            Segment::Text(t) => out.push(Event::Text(t.into())),
+            Segment::Link { text, url } => {
+                out.push(Event::Start(Tag::Link {
+                    link_type: LinkType::Autolink,
+                    dest_url: url.into(),
+                    title: "".into(),
+                    id: "".into(),
+                }));
+                out.push(Event::Text(text.into()));
+                out.push(Event::End(TagEnd::Link));
+            }
+        }
+    }
+}
+
+/// A piece of searched text.
+#[derive(Debug, PartialEq)]
+enum Segment {
+    Text(String),
+    Link { text: String, url: String },
+}
+
+/// A text split into text and autolinks; `before` is the character before it.
+fn link_text(text: &str, before: Option<char>) -> Vec<Segment> {
+    let mut out = Vec::new();
+    let mut plain_from = 0;
+    let mut i = 0;
+    while i < text.len() {
+        let found = if text.is_char_boundary(i) {
+            find_at(text, i, plain_from, before)
+        } else {
+            None
+        };
+        match found {
+            Some((start, end, url)) => {
+                if start > plain_from {
+                    out.push(Segment::Text(text[plain_from..start].to_string()));
+                }
+                out.push(Segment::Link {
+                    text: text[start..end].to_string(),
+                    url,
+                });
+                plain_from = end;
+                i = end;
+            }
+            None => i += 1,
+        }
+    }
+    if plain_from < text.len() {
+        out.push(Segment::Text(text[plain_from..].to_string()));
+    }
+    out
+}
+
+/// An autolink that starts at byte `i` (an e-mail address may have started earlier, after
+/// `plain_from`): its start, end and URL.
+fn find_at(
+    text: &str,
+    i: usize,
+    plain_from: usize,
+    run_before: Option<char>,
+) -> Option<(usize, usize, String)> {
+    let rest = &text[i..];
+    let before = match text[..i].chars().next_back() {
+        Some(c) => Some(c),
+        None => run_before,
+    };
+    // GFM: at the start of a line, after a blank or after `*`, `_`, `~` or `(`.
+    let boundary = before.is_none_or(|c| c.is_whitespace() || matches!(c, '*' | '_' | '~' | '('));
+    let lower: String = rest
+        .chars()
+        .take(8)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    if boundary && lower.starts_with("www.") {
+        let end = i + url_end(rest, 0)?;
+        return Some((i, end, format!("http://{}", &text[i..end])));
+    }
+    for scheme in ["https://", "http://"] {
+        if boundary && lower.starts_with(scheme) {
+            let end = i + url_end(rest, scheme.len())?;
+            return Some((i, end, text[i..end].to_string()));
+        }
+    }
+    if rest.starts_with('@') {
+        return email(text, i, plain_from);
+    }
+    None
+}
+
+/// The end of a `www.` or `scheme://` autolink whose domain starts at `domain_at`: a valid
+/// domain, then a path up to a blank or `<`, less trailing punctuation.
+fn url_end(rest: &str, domain_at: usize) -> Option<usize> {
+    let tail = &rest[domain_at..];
+    let domain_len = tail
+        .find(|c: char| !(c.is_alphanumeric() || matches!(c, '.' | '-' | '_')))
+        .unwrap_or(tail.len());
+    let domain = tail[..domain_len].trim_end_matches('.');
+    if !valid_domain(domain) {
+        return None;
+    }
+    let end = rest[domain_at..]
+        .find(|c: char| c.is_whitespace() || c == '<')
+        .map_or(rest.len(), |e| domain_at + e);
+    let end = trim_trailing(&rest[..end]);
+    (end > domain_at).then_some(end)
+}
+
+/// GFM's valid domain: segments of letters, digits, `-` and `_` between periods, at least
+/// one period, no `_` in the last two segments.
+fn valid_domain(domain: &str) -> bool {
+    let segments: Vec<&str> = domain.split('.').collect();
+    segments.len() >= 2
+        && segments.iter().all(|s| !s.is_empty())
+        && segments.iter().rev().take(2).all(|s| !s.contains('_'))
+}
+
+/// The length of a link without what GFM leaves out at its end: `?!.,:*_~`, a `)` that
+/// has no `(` in the link, and an entity reference (`&amp;`).
+fn trim_trailing(link: &str) -> usize {
+    let mut end = link.len();
+    // Counted once: trimming takes off `)`s but never a `(`.
+    let opens = link.matches('(').count();
+    let mut closes = link.matches(')').count();
+    loop {
+        let s = &link[..end];
+        let Some(last) = s.chars().next_back() else {
+            return 0;
+        };
+        let unbalanced = last == ')' && closes > opens;
+        if unbalanced || matches!(last, '?' | '!' | '.' | ',' | ':' | '*' | '_' | '~') {
+            closes -= usize::from(last == ')');
+            end -= 1;
+        } else if last == ';' {
+            let name = s[..s.len() - 1]
+                .trim_end_matches(|c: char| c.is_ascii_alphanumeric())
+                .len();
+            if name < s.len() - 1 && s[..name].ends_with('&') {
+                end = name - 1;
+            } else {
+                return end;
+            }
+        } else {
+            return end;
+        }
+    }
+}
+
+/// An e-mail address around the `@` at byte `at`: a local part of letters, digits and
+/// `.-_+` (starting after `plain_from`), then a domain with a period, not ending in `-`
+/// or `_`.
+fn email(text: &str, at: usize, plain_from: usize) -> Option<(usize, usize, String)> {
+    let local = &text[plain_from..at];
+    let local_len = local.len()
+        - local
+            .trim_end_matches(|c: char| {
+                c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_' | '+')
+            })
+            .len();
+    if local_len == 0 {
+        return None;
+    }
+    let start = at - local_len;
+    let after = &text[at + 1..];
+    let mut len = after
+        .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_')))
+        .unwrap_or(after.len());
+    while after[..len].ends_with('.') {
+        len -= 1;
+    }
+    let domain = &after[..len];
+    if !domain.contains('.') || domain.ends_with(['-', '_']) || domain.split('.').any(str::is_empty)
+    {
+        return None;
+    }
+    let end = at + 1 + len;
+    Some((start, end, format!("mailto:{}", &text[start..end])))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The (text, url) of each link in the autolinked text.
+    fn links(text: &str) -> Vec<(String, String)> {
+        link_text(text, None)
+            .into_iter()
+            .filter_map(|s| match s {
+                Segment::Link { text, url } => Some((text, url)),
+                Segment::Text(_) => None,
+            })
+            .collect()
+    }
+
+    fn one(text: &str) -> (String, String) {
+        let found = links(text);
+        assert_eq!(found.len(), 1, "{text:?}: {found:?}");
+        found[0].clone()
+    }
+
+    #[test]
+    fn www_and_scheme_links() {
+        assert_eq!(
+            one("Visit www.commonmark.org/help for more."),
+            (
+                "www.commonmark.org/help".into(),
+                "http://www.commonmark.org/help".into()
+            )
+        );
+        assert_eq!(
+            one("see https://example.org/a?b=c#d."),
+            (
+                "https://example.org/a?b=c#d".into(),
+                "https://example.org/a?b=c#d".into()
+            )
+        );
+        assert_eq!(
+            one("(www.google.com/search?q=Markup+(business))").0,
+            "www.google.com/search?q=Markup+(business)"
+        );
+        assert_eq!(
+            one("www.google.com/search?q=Markup+(business)))").0,
+            "www.google.com/search?q=Markup+(business)"
+        );
+        assert_eq!(
+            one("www.google.com/search?q=commonmark&hl;").0,
+            "www.google.com/search?q=commonmark"
+        );
+        assert_eq!(one("www.commonmark.org/a.b<c").0, "www.commonmark.org/a.b");
+        assert_eq!(one("http://例子.测试/ü").0, "http://例子.测试/ü");
+        assert_eq!(
+            link_text("www.a.org", Some('x')),
+            [Segment::Text("www.a.org".into())]
+        );
+    }
+
+    #[test]
+    fn long_runs_take_linear_time() {
+        let start = std::time::Instant::now();
+        let parens = format!("www.a.org/{}", ")".repeat(200_000));
+        assert_eq!(one(&parens).0, "www.a.org/");
+        let ats = "a@".repeat(100_000);
+        assert_eq!(links(&ats), []);
+        let wwws = "(www.".repeat(50_000);
+        assert_eq!(links(&wwws), []);
+        assert!(start.elapsed().as_secs() < 5, "{:?}", start.elapsed());
+    }
+
+    #[test]
+    fn not_links() {
+        for text in [
+            "www.",
+            "www",
+            "awww.example.org",
+            "xhttps://example.org",
+            "http://a_b.c_d",
+            "https://",
+            "plain text",
+            "an @ sign",
+            "a@b",
+            "a@b.c-",
+            "a@b.c_",
+        ] {
+            assert_eq!(links(text), [], "{text:?}");
+        }
+    }
+
+    #[test]
+    fn email_addresses() {
+        assert_eq!(
+            one("Write to foo@bar.baz."),
+            ("foo@bar.baz".into(), "mailto:foo@bar.baz".into())
+        );
+        assert_eq!(links("hello@mail+xyz.example isn't valid"), []);
+        assert_eq!(one("a.b-c_d@a.b.").0, "a.b-c_d@a.b");
+        assert!(one("hello+xyz@mail.example")
+            .1
+            .starts_with("mailto:hello+xyz@"));
+    }
+}
