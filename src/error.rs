@@ -35,7 +35,10 @@ pub enum Error {
     },
     /// Strict mode (`--strict`) and the conversion gave warnings: nothing is written.
     #[error("{} warning(s) in strict mode, the first: {}", .warnings.len(), .warnings.first().map_or("", String::as_str))]
-    Strict { warnings: Vec<String> },
+    Strict {
+        /// The warnings, in the order they were given.
+        warnings: Vec<String>,
+    },
     /// The article cannot be written in this format.
     #[error("cannot write {format}: {message}")]
     Write {

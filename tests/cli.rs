@@ -417,6 +417,52 @@ fn bibliography_option_links_citations() {
     // CSL YAML works too; a file that is neither is one error line naming it.
     let yaml = dir.path().join("refs.yaml");
     std::fs::write(&yaml, "references:\n  - id: a\n    title: A\n").unwrap();
+    let o = folio(
+        &[
+            "-f",
+            "markdown",
+            "-t",
+            "json",
+            "--bibliography",
+            yaml.to_str().unwrap(),
+        ],
+        Some(b"[@a]\n"),
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("\"type\": \"citation\""));
+    // So does BibTeX.
+    let bib = dir.path().join("refs.bib");
+    std::fs::write(
+        &bib,
+        "@article{roe19, author = {Roe, Rick}, title = {Bays}, journal = {Coasts}, year = {2019}, pages = {3--9}}\n",
+    )
+    .unwrap();
+    let o = folio(
+        &[
+            "-f",
+            "markdown",
+            "-t",
+            "jats",
+            "--bibliography",
+            bib.to_str().unwrap(),
+        ],
+        Some(b"[@roe19]\n"),
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let xml = String::from_utf8_lossy(&o.stdout);
+    assert!(xml.contains("<person-group person-group-type=\"author\"><name><surname>Roe</surname><given-names>Rick</given-names></name></person-group><article-title>Bays</article-title><source>Coasts</source><year iso-8601-date=\"2019\">2019</year><fpage>3</fpage><lpage>9</lpage>"), "{xml}");
+    let bad = dir.path().join("bad.json");
+    std::fs::write(&bad, "{\"not\": \"csl\"}").unwrap();
+    let name = bad.to_str().unwrap();
+    let o = folio(&["--bibliography", name, "-"], Some(b"x"));
+    assert_one_line_error(&o, 1, name);
+    let o = folio(
+        &["--bibliography", "/nonexistent/refs.json", "-"],
+        Some(b"x"),
+    );
+    assert_one_line_error(&o, 1, "/nonexistent/refs.json");
+}
+
 #[test]
 fn version_and_help_with_examples() {
     let o = folio(&["--version"], None);
@@ -494,20 +540,6 @@ fn metadata_file_sits_under_the_input_and_dash_m() {
             "markdown",
             "-t",
             "json",
-            "--bibliography",
-            yaml.to_str().unwrap(),
-        ],
-        Some(b"[@a]\n"),
-    );
-    assert!(o.status.success(), "{}", stderr(&o));
-    assert!(String::from_utf8_lossy(&o.stdout).contains("\"type\": \"citation\""));
-    // So does BibTeX.
-    let bib = dir.path().join("refs.bib");
-    std::fs::write(
-        &bib,
-        "@article{roe19, author = {Roe, Rick}, title = {Bays}, journal = {Coasts}, year = {2019}, pages = {3--9}}\n",
-    )
-    .unwrap();
             "--metadata-file",
             yaml.to_str().unwrap(),
             "-M",
@@ -525,25 +557,6 @@ fn metadata_file_sits_under_the_input_and_dash_m() {
             "-f",
             "markdown",
             "-t",
-            "jats",
-            "--bibliography",
-            bib.to_str().unwrap(),
-        ],
-        Some(b"[@roe19]\n"),
-    );
-    assert!(o.status.success(), "{}", stderr(&o));
-    let xml = String::from_utf8_lossy(&o.stdout);
-    assert!(xml.contains("<person-group person-group-type=\"author\"><name><surname>Roe</surname><given-names>Rick</given-names></name></person-group><article-title>Bays</article-title><source>Coasts</source><year iso-8601-date=\"2019\">2019</year><fpage>3</fpage><lpage>9</lpage>"), "{xml}");
-    let bad = dir.path().join("bad.json");
-    std::fs::write(&bad, "{\"not\": \"csl\"}").unwrap();
-    let name = bad.to_str().unwrap();
-    let o = folio(&["--bibliography", name, "-"], Some(b"x"));
-    assert_one_line_error(&o, 1, name);
-    let o = folio(
-        &["--bibliography", "/nonexistent/refs.json", "-"],
-        Some(b"x"),
-    );
-    assert_one_line_error(&o, 1, "/nonexistent/refs.json");
             "json",
             "--metadata-file",
             json.to_str().unwrap(),

@@ -8,9 +8,12 @@ use std::collections::BTreeMap;
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Cite {
+    /// The reference's id, without the `@`.
     pub key: String,
+    /// Words before the key (`see`).
     #[serde(skip_serializing_if = "String::is_empty")]
     pub prefix: String,
+    /// Words after the key (`p. 4`).
     #[serde(skip_serializing_if = "String::is_empty")]
     pub suffix: String,
 }
@@ -20,42 +23,54 @@ pub struct Cite {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default, rename_all = "kebab-case")]
 pub struct Reference {
+    /// The key citations use.
     #[serde(deserialize_with = "text")]
     pub id: String,
     /// The CSL item type (`article-journal`, `book`, `chapter`, `webpage`...).
     #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
     pub kind: Option<String>,
+    /// The authors, in order.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub author: Vec<Name>,
+    /// The editors, in order.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub editor: Vec<Name>,
+    /// The work's title.
     #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_text")]
     pub title: Option<String>,
     /// The journal, book or site the work is in.
     #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_text")]
     pub container_title: Option<String>,
+    /// Who published the work.
     #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_text")]
     pub publisher: Option<String>,
+    /// When the work was issued, as CSL gives dates (`{"date-parts": [[2020, 5]]}`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub issued: Option<serde_json::Value>,
+    /// The volume of the journal or series.
     #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_text")]
     pub volume: Option<String>,
+    /// The issue of the journal.
     #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_text")]
     pub issue: Option<String>,
+    /// The pages (`12-34`).
     #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "opt_text")]
     pub page: Option<String>,
+    /// The DOI, without `https://doi.org/`.
     #[serde(
         rename = "DOI",
         skip_serializing_if = "Option::is_none",
         deserialize_with = "opt_text"
     )]
     pub doi: Option<String>,
+    /// Where the work is on the web.
     #[serde(
         rename = "URL",
         skip_serializing_if = "Option::is_none",
         deserialize_with = "opt_text"
     )]
     pub url: Option<String>,
+    /// Every other CSL field, as given.
     #[serde(flatten)]
     pub other: BTreeMap<String, serde_json::Value>,
 }
@@ -64,10 +79,13 @@ pub struct Reference {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Name {
+    /// The family name.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub family: Option<String>,
+    /// The given names.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub given: Option<String>,
+    /// A name not split in parts (an organisation).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub literal: Option<String>,
 }

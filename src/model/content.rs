@@ -252,11 +252,14 @@ pub enum Inline {
     /// A citation of references (`[@doe2020; see @roe2021, p. 4]`), by their keys in
     /// `meta.references`.
     Citation {
+        /// The keys cited, in order.
         cites: Vec<super::Cite>,
     },
     /// TeX math (`$...$` in Markdown); `display` for an equation set on its own line (`$$...$$`).
     Math {
+        /// The TeX, without its dollar signs.
         tex: String,
+        /// Whether the formula stands on its own line.
         #[serde(default, skip_serializing_if = "std::ops::Not::not")]
         display: bool,
     },

@@ -49,6 +49,7 @@ pub struct Meta {
     /// The license the article is published under.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub license: Option<License>,
+    /// The copyright notice.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub copyright: Option<Copyright>,
     /// Who paid for the work.
@@ -95,8 +96,10 @@ pub struct Author {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct License {
+    /// The license's address (`https://creativecommons.org/licenses/by/4.0/`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+    /// The license's name or text.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
 }
@@ -105,10 +108,13 @@ pub struct License {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Copyright {
+    /// The notice as written (`© 2024 Jane Doe`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub statement: Option<String>,
+    /// The year of the copyright.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub year: Option<u16>,
+    /// Who holds the copyright.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub holder: Option<String>,
 }
@@ -117,10 +123,13 @@ pub struct Copyright {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Funding {
+    /// Who gave the money.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub funder: Option<String>,
+    /// The award's or grant's number.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub award: Option<String>,
+    /// The funding as a sentence.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub statement: Option<String>,
 }

@@ -33,8 +33,8 @@ pub fn image(tag: &str) -> Option<Image> {
 /// scripts, forms), which converting it leaves out: sorted, each once.
 pub fn lossy_elements<'a>(chunks: impl Iterator<Item = &'a str>) -> Vec<String> {
     const LOSSY: &[&str] = &[
-        "iframe", "video", "audio", "object", "embed", "canvas", "svg", "script", "style",
-        "form", "input", "button", "select", "textarea",
+        "iframe", "video", "audio", "object", "embed", "canvas", "svg", "script", "style", "form",
+        "input", "button", "select", "textarea",
     ];
     let mut names = Vec::new();
     for chunk in chunks {

@@ -27,7 +27,9 @@ use xml::Xml;
 /// The JATS tag set written: Archiving (the default, the most permissive) or Publishing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TagSet {
+    /// JATS Archiving and Interchange: what folio writes by default.
     Archiving,
+    /// JATS Journal Publishing: stricter, for journals.
     Publishing,
 }
 
