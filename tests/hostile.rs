@@ -325,7 +325,9 @@ fn epub_texts(bytes: &[u8]) -> Vec<(String, String)> {
 
 fn check_output(writer: &str, out: &[u8], what: &str, link_words: bool) {
     match writer {
-        "html" | "jats" => assert_inert_markup(&String::from_utf8_lossy(out), what),
+        "html" | "jats" | "jats-publishing" => {
+            assert_inert_markup(&String::from_utf8_lossy(out), what)
+        }
         "markdown" => {
             let md = String::from_utf8_lossy(out);
             let mut html = String::new();

@@ -39,6 +39,9 @@ fn readme_shell_examples_run() {
         std::fs::create_dir(dir.path().join("examples")).unwrap();
         for entry in std::fs::read_dir(root.join("examples")).unwrap() {
             let entry = entry.unwrap();
+            if !entry.file_type().unwrap().is_file() {
+                continue;
+            }
             std::fs::copy(
                 entry.path(),
                 dir.path().join("examples").join(entry.file_name()),
