@@ -3,7 +3,7 @@
 //!
 //! The output always validates against the DTD of its tag set and meets the errors phase of
 //! the JATS4R schematrons: front matter from [`Meta`], the body with headings as nested
-//! sections, references and footnotes in the back. See [`body`] for how blocks that JATS does
+//! sections, references and footnotes in the back. See `body` for how blocks that JATS does
 //! not allow where the model has them are placed.
 //!
 //! `article-type` is the `article-type` metadata value when there is one, else `other`: folio
