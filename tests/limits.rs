@@ -111,9 +111,18 @@ fn html_nesting_is_flattened_beyond_200_levels() {
 }
 
 #[test]
-fn text_nesting_converts() {
+fn text_nesting_is_flattened_beyond_8_levels() {
     let quotes = format!("Title\n\n{}deepword in a quote\n", "> ".repeat(100_000));
-    assert_converts("text", quotes.as_bytes(), "deepword", None);
+    assert_converts("text", quotes.as_bytes(), "deepword", Some("deeper than 8"));
+    let lists: String = (0..50)
+        .map(|i| format!("{}- item{i}\n", "  ".repeat(i)))
+        .collect();
+    assert_converts(
+        "text",
+        format!("Title\n\n{lists}").as_bytes(),
+        "item49",
+        Some("deeper than 8"),
+    );
 }
 
 #[test]

@@ -46,15 +46,25 @@ impl Reader for TextReader {
         if replaced {
             diag.warn(decode::REPLACED_WARNING);
         }
-        Ok(read_text(
-            &decode::normalize_line_endings(&text),
-            options.extract,
-        ))
+        let (article, flattened) =
+            read_text_flattening(&decode::normalize_line_endings(&text), options.extract);
+        if flattened {
+            diag.warn(format!(
+                "text nested deeper than {} levels (quotes, lists) was flattened",
+                structure::MAX_DEPTH
+            ));
+        }
+        Ok(article)
     }
 }
 
 /// The article of a text; with `extract`, only the units that belong to it.
 pub fn read_text(text: &str, extract: bool) -> Article {
+    read_text_flattening(text, extract).0
+}
+
+/// The article of a text, and whether quotes or lists nested too deep were flattened.
+fn read_text_flattening(text: &str, extract: bool) -> (Article, bool) {
     let units = segment::segment(text);
     let article_units = clean::article_mask(&units);
     let main = clean::main_stretch(&units, &article_units).map_or(0, |s| s.0);
@@ -79,14 +89,15 @@ pub fn read_text(text: &str, extract: bool) -> Article {
         .zip(keep)
         .filter_map(|(u, k)| k.then_some(u))
         .collect();
-    let blocks = structure::build(&kept);
+    let (blocks, flattened) = structure::build(&kept);
     let mut meta = found.meta;
     meta.language = crate::lang::detect_language(&body_text(&blocks)).map(str::to_string);
-    Article {
+    let article = Article {
         meta,
         blocks,
         origin: None,
-    }
+    };
+    (article, flattened)
 }
 
 /// Keeps the first of captions and short units repeated next to each other (a caption

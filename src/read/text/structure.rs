@@ -9,8 +9,9 @@ use super::inline;
 use super::segment::{segment, Kind, Unit};
 use crate::model::{Block, Image, Inline, ListItem};
 
-/// Quotes nest no deeper than this; deeper ones are read as paragraphs.
-const MAX_DEPTH: usize = 8;
+/// Quotes and lists nest no deeper than this; deeper ones are read as paragraphs and items of
+/// the last level.
+pub const MAX_DEPTH: usize = 8;
 
 /// Words that open a caption or its credit: "Photo: Xinhua", "Image by ...", "(Credit: AP)".
 const CAPTION_CUES: &[&str] = &[
@@ -112,12 +113,15 @@ pub fn heading_lines(units: &[Unit], i: usize) -> usize {
     }
 }
 
-/// The blocks of a sequence of units.
-pub fn build(units: &[Unit]) -> Vec<Block> {
-    build_at(units, 0)
+/// The blocks of a sequence of units, and whether quotes or lists nested deeper than
+/// [`MAX_DEPTH`] were flattened.
+pub fn build(units: &[Unit]) -> (Vec<Block>, bool) {
+    let mut flattened = false;
+    let blocks = build_at(units, 0, &mut flattened);
+    (blocks, flattened)
 }
 
-fn build_at(units: &[Unit], depth: usize) -> Vec<Block> {
+fn build_at(units: &[Unit], depth: usize, flattened: &mut bool) -> Vec<Block> {
     let mut blocks = Vec::new();
     let mut i = 0;
     while i < units.len() {
@@ -134,12 +138,12 @@ fn build_at(units: &[Unit], depth: usize) -> Vec<Block> {
                 attributes: Default::default(),
                 text: unit.text.clone(),
             }),
-            Kind::Quote => blocks.push(quote(&unit.text, depth)),
+            Kind::Quote => blocks.push(quote(&unit.text, depth, flattened)),
             Kind::Item { .. } => {
                 let end = (i..units.len())
                     .find(|&k| !matches!(units[k].kind, Kind::Item { .. }))
                     .unwrap_or(units.len());
-                blocks.extend(lists(&units[i..end], depth));
+                blocks.extend(lists(&units[i..end], depth, flattened));
                 i = end;
                 continue;
             }
@@ -183,11 +187,12 @@ fn inferred_heading(units: &[Unit], i: usize) -> Option<usize> {
     (n > 0 && before_content).then_some(n)
 }
 
-fn quote(text: &str, depth: usize) -> Block {
+fn quote(text: &str, depth: usize, flattened: &mut bool) -> Block {
     if depth >= MAX_DEPTH {
+        *flattened = true;
         return Block::para(text.replace('\n', " "));
     }
-    let mut blocks = build_at(&segment(text), depth + 1);
+    let mut blocks = build_at(&segment(text), depth + 1, flattened);
     let attribution = match blocks.last() {
         Some(Block::Paragraph { content }) => match content.first() {
             Some(Inline::Text { text })
@@ -214,7 +219,7 @@ fn quote(text: &str, depth: usize) -> Block {
 
 /// Lists of a run of items: deeper indented items nest in the item before them, and a change
 /// between bullets and numbers starts a new list.
-fn lists(items: &[Unit], depth: usize) -> Vec<Block> {
+fn lists(items: &[Unit], depth: usize, flattened: &mut bool) -> Vec<Block> {
     let indent_of = |u: &Unit| match u.kind {
         Kind::Item { indent, .. } => indent,
         _ => 0,
@@ -235,7 +240,13 @@ fn lists(items: &[Unit], depth: usize) -> Vec<Block> {
     while i < items.len() {
         let item = &items[i];
         let end = (i + 1..items.len())
-            .find(|&k| indent_of(&items[k]) <= base || depth + 1 >= MAX_DEPTH)
+            .find(|&k| {
+                let deeper = indent_of(&items[k]) > base;
+                if deeper && depth + 1 >= MAX_DEPTH {
+                    *flattened = true;
+                }
+                !deeper || depth + 1 >= MAX_DEPTH
+            })
             .unwrap_or(items.len());
         if number_of(item).is_some() != start.is_some() && !list_items.is_empty() {
             out.push(list_block(start, tight, std::mem::take(&mut list_items)));
@@ -251,7 +262,7 @@ fn lists(items: &[Unit], depth: usize) -> Vec<Block> {
                 content: inline::parse(&item.text),
             });
         }
-        blocks.extend(lists(&items[i + 1..end], depth + 1));
+        blocks.extend(lists(&items[i + 1..end], depth + 1, flattened));
         list_items.push(ListItem { task: None, blocks });
         i = end;
     }
@@ -324,7 +335,7 @@ mod tests {
     use super::*;
 
     fn blocks(text: &str) -> Vec<Block> {
-        build(&segment(text))
+        build(&segment(text)).0
     }
 
     #[test]
