@@ -140,7 +140,7 @@ pub fn never_content(dom: &Dom) -> Vec<bool> {
         }
         if let Some(tag) = dom.tag(id) {
             skip[id] = (hints::is_never_content(tag) && !is_noscript_text(dom, id))
-                || hints::is_hidden(dom, id)
+                || (hints::is_hidden(dom, id) && !is_hidden_page(dom, id, &mut page_chars))
                 || (tag == "form" && !is_page_wrapping_form(dom, id, &mut page_chars));
         }
     }
@@ -158,6 +158,41 @@ fn is_noscript_text(dom: &Dom, id: NodeId) -> bool {
         && collapsed_len(&dom.text(id)) >= NOSCRIPT_TEXT_CHARS
 }
 
+/// A hidden element that holds nearly all of the page's text is the page itself, hidden
+/// until a script shows it (a shop behind an age or region check, an app's view that fades
+/// in): readers see it. A hidden copy of part of the page (a dialog, a printable version)
+/// holds less.
+fn is_hidden_page(dom: &Dom, id: NodeId, page_chars: &mut Option<usize>) -> bool {
+    let page = page_text_chars(dom, page_chars);
+    page > 0 && shown_chars(dom, id) as f64 >= page as f64 * HIDDEN_PAGE_SHARE
+}
+
+/// Characters of the text below `id` that a page can show: not the source of its scripts
+/// and styles.
+fn shown_chars(dom: &Dom, id: NodeId) -> usize {
+    dom.descendants(id)
+        .filter(|&d| {
+            matches!(dom.nodes[d].data, Data::Text(_))
+                && !dom
+                    .parent(d)
+                    .and_then(|p| dom.tag(p))
+                    .is_some_and(hints::is_never_content)
+        })
+        .map(|d| match &dom.nodes[d].data {
+            Data::Text(t) => collapsed_len(t),
+            _ => 0,
+        })
+        .sum()
+}
+
+/// The share of the page's text a hidden element must hold to be the page.
+const HIDDEN_PAGE_SHARE: f64 = 2.0 / 3.0;
+
+/// Characters of the text `<body>` shows, counted on first need.
+fn page_text_chars(dom: &Dom, page_chars: &mut Option<usize>) -> usize {
+    *page_chars.get_or_insert_with(|| dom.find("body").map_or(0, |b| shown_chars(dom, b)))
+}
+
 /// Some sites wrap the whole page in one `<form>` (ASP.NET); such a form holds the article
 /// (paragraphs, or most of the page's text) and is kept as a plain container. Its controls
 /// are dropped all the same. `page_chars` is the page's text length, counted on first need.
@@ -171,9 +206,7 @@ fn is_page_wrapping_form(dom: &Dom, id: NodeId, page_chars: &mut Option<usize>) 
     {
         return true;
     }
-    let page = *page_chars
-        .get_or_insert_with(|| dom.find("body").map_or(0, |b| collapsed_len(&dom.text(b))));
-    collapsed_len(&dom.text(id)) * 2 > page
+    shown_chars(dom, id) * 2 > page_text_chars(dom, page_chars)
 }
 
 /// Which rules mark page furniture.
@@ -945,6 +978,29 @@ mod tests {
             }
         }
         out
+    }
+
+    #[test]
+    fn a_hidden_page_is_shown_a_hidden_part_is_not() {
+        // The whole shop hidden until a script shows it: readers see it.
+        let body = format!(
+            "<header><a href=/>Shop</a></header>\
+             <div style=\"display: none\"><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></div>"
+        );
+        let dom = page(&body);
+        let sel = extract(&dom, &never_content(&dom)).unwrap();
+        assert!(selected_text(&dom, &sel).contains("real prose"));
+        // A hidden dialog with a copy of half the page stays hidden.
+        let copy = PROSE.replace("real prose", "hidden copy");
+        let body = format!(
+            "<article><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></article>\
+             <div role=dialog style=\"display:none\"><p>{copy}</p><p>{copy}</p></div>"
+        );
+        let dom = page(&body);
+        let sel = extract(&dom, &never_content(&dom)).unwrap();
+        let text = selected_text(&dom, &sel);
+        assert!(text.contains("real prose"));
+        assert!(!text.contains("hidden copy"));
     }
 
     #[test]
