@@ -17,6 +17,7 @@
 
 use super::dom::{Data, Dom, NodeId};
 use super::hints;
+use std::collections::HashMap;
 
 /// A candidate of the winner's element and class scoring this share of it is another part
 /// of a split article.
@@ -672,11 +673,16 @@ pub fn repeated_items(dom: &Dom, top: NodeId, skip: &[bool], st: &[Stats]) -> Op
     None
 }
 
-/// The longest run of items of one template on the page, children of one parent: the
-/// entries of a listing, the cards of a shop's collection. Most items must be built alike
-/// with the first; the items are returned with their characters.
+/// The largest set of items of one template on the page: a run of children of one parent
+/// (the entries of a listing), or elements of one named template wherever they stand (the
+/// cards of a front page's several sections). Most items must be built alike with the
+/// first; the items are returned in document order with their characters.
 pub fn listing(dom: &Dom, skip: &[bool], st: &[Stats]) -> Option<(Vec<NodeId>, usize)> {
     let mut best: Option<(Vec<NodeId>, usize)> = None;
+    let is_item = |c: NodeId| {
+        dom.tag(c)
+            .filter(|&t| !skip[c] && st[c].chars > 0 && t != "noscript")
+    };
     for parent in dom.all() {
         if skip[parent]
             || dom.tag(parent).is_none()
@@ -684,13 +690,9 @@ pub fn listing(dom: &Dom, skip: &[bool], st: &[Stats]) -> Option<(Vec<NodeId>, u
         {
             continue;
         }
-        let mut groups: std::collections::HashMap<(&str, Vec<&str>), Vec<NodeId>> =
-            std::collections::HashMap::new();
+        let mut groups: HashMap<(&str, Vec<&str>), Vec<NodeId>> = HashMap::new();
         for &c in dom.children(parent) {
-            if let Some(tag) = dom
-                .tag(c)
-                .filter(|&t| !skip[c] && st[c].chars > 0 && t != "noscript")
-            {
+            if let Some(tag) = is_item(c) {
                 groups
                     .entry((tag, template_classes(dom, c)))
                     .or_default()
@@ -698,24 +700,57 @@ pub fn listing(dom: &Dom, skip: &[bool], st: &[Stats]) -> Option<(Vec<NodeId>, u
             }
         }
         for items in groups.into_values() {
-            let chars: usize = items.iter().map(|&i| st[i].chars).sum();
-            if items.len() < MIN_LISTING_ITEMS
-                || chars / items.len() < MIN_LISTING_ITEM_CHARS
-                || best.as_ref().is_some_and(|(_, c)| *c >= chars)
-            {
-                continue;
-            }
-            let first = skeleton(dom, items[0]);
-            let alike = items[1..]
-                .iter()
-                .filter(|&&i| built_alike(&first, &skeleton(dom, i)))
-                .count();
-            if alike * 4 >= (items.len() - 1) * 3 {
-                best = Some((items, chars));
-            }
+            consider_listing(dom, st, items, &mut best);
         }
     }
+    // Named templates across the page, the outermost element of each where they nest.
+    let mut index: HashMap<(&str, Vec<&str>), usize> = HashMap::new();
+    let mut groups: Vec<Vec<NodeId>> = Vec::new();
+    let mut member: Vec<Option<usize>> = vec![None; dom.nodes.len()];
+    for id in dom.all() {
+        let Some(tag) = is_item(id) else { continue };
+        let classes = template_classes(dom, id);
+        if classes.is_empty() {
+            continue;
+        }
+        let g = *index.entry((tag, classes)).or_insert_with(|| {
+            groups.push(Vec::new());
+            groups.len() - 1
+        });
+        if !dom.ancestors(id).any(|a| member[a] == Some(g)) {
+            member[id] = Some(g);
+            groups[g].push(id);
+        }
+    }
+    for items in groups {
+        consider_listing(dom, st, items, &mut best);
+    }
     best
+}
+
+/// Makes `items` the best listing when they are one: enough of them, long enough, more
+/// text than the best so far, and built alike.
+fn consider_listing(
+    dom: &Dom,
+    st: &[Stats],
+    items: Vec<NodeId>,
+    best: &mut Option<(Vec<NodeId>, usize)>,
+) {
+    let chars: usize = items.iter().map(|&i| st[i].chars).sum();
+    if items.len() < MIN_LISTING_ITEMS
+        || chars / items.len() < MIN_LISTING_ITEM_CHARS
+        || best.as_ref().is_some_and(|(_, c)| *c >= chars)
+    {
+        return;
+    }
+    let first = skeleton(dom, items[0]);
+    let alike = items[1..]
+        .iter()
+        .filter(|&&i| built_alike(&first, &skeleton(dom, i)))
+        .count();
+    if alike * 4 >= (items.len() - 1) * 3 {
+        *best = Some((items, chars));
+    }
 }
 
 /// How many times more text than the extracted article a listing must hold to be the
@@ -1182,6 +1217,25 @@ mod tests {
         assert_eq!(text.matches("Trail shoe model").count(), 8);
         assert!(text.contains("$149.00"));
         assert!(!text.contains("About"));
+    }
+
+    #[test]
+    fn a_front_page_is_its_cards_across_sections() {
+        // Three sections of three cards: no run of siblings is long enough, one template is.
+        let section = |s: usize| {
+            let cards: String = (1..=3).map(|n| card(s * 3 + n)).collect();
+            format!("<section><h2>Section {s}</h2><div class=row-{s}>{cards}</div></section>")
+        };
+        let sections: String = (0..3).map(section).collect();
+        let body = format!(
+            "<header><a href=/>Home</a> <a href=/news>News</a></header>\
+             <main><p>Welcome to the shop, where the trail starts.</p>{sections}</main>"
+        );
+        let dom = page(&body);
+        let sel = extract(&dom, &never_content(&dom)).unwrap();
+        let text = selected_text(&dom, &sel);
+        assert_eq!(text.matches("Trail shoe model").count(), 9, "{text}");
+        assert!(!text.contains("News"));
     }
 
     #[test]
