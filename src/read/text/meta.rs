@@ -207,19 +207,20 @@ fn short_date(text: &str) -> Option<Date> {
         .flatten()
 }
 
-/// A dateline past the start of the body, where a page opens with a promotion or a teaser
-/// taken for the article: the first line in the first half of the text that is a date and
-/// little else (comments and related stories, with their dates, come later); else a line
-/// anywhere that says what the date is ("Published August 13, 2025").
+/// A dateline past the start of the body, where a page opens with a promotion, a teaser or
+/// a long menu taken for the article: the first line that is a date and little else, opens
+/// with a date or is a byline with one, in the text but its last fifth (comments, related
+/// stories and the footer, with their dates); else a line anywhere that says what the date
+/// is ("Published August 13, 2025").
 fn late_dateline(units: &[Unit]) -> Option<Date> {
     let short_date = |u: &Unit| {
         (u.text.split_whitespace().count() <= LATE_DATELINE_WORDS)
             .then(|| find_date(&u.text))
             .flatten()
     };
-    units[..units.len() / 2]
+    units[..units.len() * 4 / 5]
         .iter()
-        .find_map(short_date)
+        .find_map(|u| short_date(u).or_else(|| dated_line(&u.text)))
         // Some pages date the article under it: "Published August 13, 2025".
         .or_else(|| {
             units
@@ -235,6 +236,26 @@ fn late_dateline(units: &[Unit]) -> Option<Date> {
 
 /// How many words a dateline found past the head may have: a date, a cue, a time.
 const LATE_DATELINE_WORDS: usize = 6;
+
+/// The date of a short line that opens with it ("October 8, 2024 · 5 min read"), or of a
+/// byline that has it ("By Jane Doe and John Roe Nov 25, 2025 5:00 am PST").
+fn dated_line(text: &str) -> Option<Date> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let first = words.first()?.to_lowercase();
+    if words.len() <= DATED_LINE_WORDS {
+        if let Some(d) = find_date(&words[..words.len().min(4)].join(" ")) {
+            return Some(d);
+        }
+    }
+    (BY.contains(&first.as_str()) && words.len() <= DATED_BYLINE_WORDS)
+        .then(|| find_date(text))
+        .flatten()
+}
+
+/// How many words a line opening with a date may have.
+const DATED_LINE_WORDS: usize = 12;
+/// How many words a byline with a date may have.
+const DATED_BYLINE_WORDS: usize = 20;
 
 /// A line that is all dateline: its date, a cue word, a source, a time; nothing of a
 /// sentence.
@@ -1087,6 +1108,39 @@ mod tests {
             found.meta.published.map(|d| d.to_string()).as_deref(),
             Some("2026-05-02")
         );
+    }
+
+    #[test]
+    fn a_dated_byline_or_a_line_opening_with_a_date_past_a_long_menu() {
+        let promo = "Book a demo of our planning suite and see how your team can plan the whole season in a single afternoon, with templates.";
+        let menu = "Products\n\nPricing\n\nCustomers\n\n".repeat(5);
+        let body = format!("{PROSE}\n\n").repeat(6);
+        for (line, want) in [
+            (
+                "By Jane Doe and John Roe Nov 25, 2025 5:00 am PST",
+                "2025-11-25",
+            ),
+            ("October 8, 2024 · Photo of the team · Events", "2024-10-08"),
+        ] {
+            let found = infer_text(&format!(
+                "{promo}\n\n{menu}Library plan delayed\n\n{line}\n\n{body}"
+            ));
+            assert_eq!(
+                found
+                    .meta
+                    .published
+                    .map(|d| d.to_string()[..10].to_string())
+                    .as_deref(),
+                Some(want),
+                "{line}"
+            );
+        }
+        // A sentence that mentions a date is no dateline.
+        let line = "On October 8, 2024 the council voted against the plan, which had been years in the making and cost a lot.";
+        let found = infer_text(&format!(
+            "{promo}\n\n{menu}Library plan delayed\n\n{line}\n\n{body}"
+        ));
+        assert_eq!(found.meta.published, None);
     }
 
     #[test]
