@@ -499,7 +499,8 @@ impl<'a> Converter<'a> {
                     None => children(),
                 }
             }
-            t if is_block(t) => {
+            // A form control's text (kept by `--no-extract`) stands apart, as on screen.
+            t if is_block(t) || matches!(t, "button" | "option" | "select" | "textarea") => {
                 let mut out = vec![Inline::text(" ")];
                 out.extend(children());
                 out.push(Inline::text(" "));

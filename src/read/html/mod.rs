@@ -8,8 +8,10 @@
 //! Modes: with `ReadOptions::extract` (the default) a whole page — one that has a doctype or
 //! an `<html>`, `<head>`, `<body>` or `<title>` tag — is reduced to its article. A fragment
 //! without any of these is someone's clean markup and is converted as it is, like any input
-//! read with `extract == false`. Scripts, styles, forms, embedded objects, hidden elements,
+//! read with `extract == false`. Scripts, styles, form controls, embedded objects,
 //! event-handler attributes and `javascript:` URLs never reach the model in either mode.
+//! Extraction leaves out hidden elements and forms; `--no-extract` keeps their text (the
+//! captions of buttons, options, labels) as text.
 
 pub mod byline;
 pub mod cleanup;
@@ -99,8 +101,20 @@ pub fn read_html(
         .flatten()
         .unwrap_or_else(|| extract::Selection {
             roots: vec![body],
-            skip: base_skip.clone(),
+            skip: if options.extract {
+                base_skip.clone()
+            } else {
+                whole_page_skip(&dom)
+            },
         });
+    if !options.extract {
+        let drawings = dom.all().filter(|&id| dom.is(id, "svg")).count();
+        if drawings > 0 {
+            diag.warn(format!(
+                "{drawings} inline SVG drawing(s) left out: the model holds images by reference"
+            ));
+        }
+    }
     let mut skip = selection.skip;
     if meta.authors.is_empty() {
         // Bylines often sit in a page header, outside the article: look everywhere but in
@@ -113,7 +127,10 @@ pub fn read_html(
         extract::furniture(&dom, &mut removed, rules);
         if let Some((el, names)) = meta::page_byline(&dom, &removed, meta.title.as_deref()) {
             meta.authors = names.into_iter().map(Author::named).collect();
-            skip[el] = true;
+            // The whole page (`--no-extract`) keeps the byline's words where they stand.
+            if options.extract {
+                skip[el] = true;
+            }
         }
     }
     if meta.authors.is_empty() {
@@ -152,6 +169,34 @@ pub fn read_html(
         blocks,
         origin: None,
     }
+}
+
+/// Elements whose contents are not text of the page: code, styles, the head, raw text a
+/// browser never shows (an `<iframe>`'s), and void elements.
+const NOT_TEXT: &[&str] = &[
+    "script", "style", "template", "head", "title", "meta", "link", "base", "iframe", "noembed",
+    "noframes", "frame", "frameset", "embed", "param", "source", "track", "input", "svg",
+];
+
+/// What the whole page (`--no-extract`) leaves out: only what is not text of the page
+/// ([`NOT_TEXT`]) and `<noscript>` stand-ins for scripts but those holding a text of their
+/// own. Hidden text (`hidden`, `aria-hidden`, `display:none`) is kept, as are the texts of
+/// forms (labels, captions of buttons, options, the text of a text area) without their
+/// controls, and the fallback text of media and objects.
+fn whole_page_skip(dom: &Dom) -> Vec<bool> {
+    let mut skip = vec![false; dom.nodes.len()];
+    for id in dom.all() {
+        if dom.parent(id).is_some_and(|p| skip[p]) {
+            skip[id] = true;
+            continue;
+        }
+        skip[id] = match dom.tag(id) {
+            Some("noscript") => !extract::is_noscript_text(dom, id),
+            Some(tag) => NOT_TEXT.contains(&tag),
+            None => false,
+        };
+    }
+    skip
 }
 
 /// The names of the embedded media and frames inside the kept part of a page, which the
