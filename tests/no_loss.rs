@@ -38,10 +38,41 @@ fn word_counts(text: &str) -> HashMap<String, usize> {
 /// Inline elements of HTML and JATS: their tags join the text around them, as it reads;
 /// every other tag separates it.
 const INLINE_TAGS: &[&str] = &[
-    "a", "em", "strong", "b", "i", "u", "s", "del", "ins", "code", "sup", "sub", "span", "small",
-    "mark", "abbr", "cite", "q", "kbd", "var", "samp", "time", "italic", "bold", "monospace",
-    "strike", "underline", "sc", "ext-link", "xref", "named-content", "styled-content",
-    "inline-formula", "uri", "email",
+    "a",
+    "em",
+    "strong",
+    "b",
+    "i",
+    "u",
+    "s",
+    "del",
+    "ins",
+    "code",
+    "sup",
+    "sub",
+    "span",
+    "small",
+    "mark",
+    "abbr",
+    "cite",
+    "q",
+    "kbd",
+    "var",
+    "samp",
+    "time",
+    "italic",
+    "bold",
+    "monospace",
+    "strike",
+    "underline",
+    "sc",
+    "ext-link",
+    "xref",
+    "named-content",
+    "styled-content",
+    "inline-formula",
+    "uri",
+    "email",
 ];
 
 /// The text of XML or HTML: tags dropped but for their alt text, entities decoded.
@@ -232,12 +263,63 @@ const NOT_TEXT: &[&str] = &[
 
 /// Elements that separate the text around them (displayed as blocks, cells or lines).
 const SEPARATE: &[&str] = &[
-    "address", "article", "aside", "blockquote", "body", "br", "caption", "center", "dd",
-    "details", "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer",
-    "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "html", "legend", "li",
-    "listing", "main", "menu", "nav", "ol", "optgroup", "option", "p", "plaintext", "pre",
-    "section", "select", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
-    "xmp", "textarea", "button", "img",
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "body",
+    "br",
+    "caption",
+    "center",
+    "dd",
+    "details",
+    "dialog",
+    "dir",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hgroup",
+    "hr",
+    "html",
+    "legend",
+    "li",
+    "listing",
+    "main",
+    "menu",
+    "nav",
+    "ol",
+    "optgroup",
+    "option",
+    "p",
+    "plaintext",
+    "pre",
+    "section",
+    "select",
+    "summary",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "tr",
+    "ul",
+    "xmp",
+    "textarea",
+    "button",
+    "img",
 ];
 
 /// The input text of an HTML node, appended to `out`.
@@ -261,18 +343,16 @@ fn html_text(node: &markup5ever_rcdom::Handle, out: &mut String) {
                 out.push(' ');
             }
         }
-        NodeData::Document => node.children.borrow().iter().for_each(|c| html_text(c, out)),
+        NodeData::Document => node
+            .children
+            .borrow()
+            .iter()
+            .for_each(|c| html_text(c, out)),
         _ => {}
     }
 }
 
 /// The input text of an HTML page (see above).
-fn html_input_words(html: &str) -> BTreeSet<String> {
-    let mut words = BTreeSet::new();
-    words_of(&html_input_text(html), &mut words);
-    words
-}
-
 fn html_input_text(html: &str) -> String {
     use html5ever::tendril::TendrilSink;
     let dom = html5ever::parse_document(markup5ever_rcdom::RcDom::default(), Default::default())
@@ -342,23 +422,65 @@ fn output_words(writer: &str, out: &[u8]) -> BTreeSet<String> {
         "epub" => epub_text(out),
         "json" => {
             let mut s = String::new();
-            json_text(&serde_json::from_slice(out).expect("JSON output parses"), &mut s);
+            json_text(
+                &serde_json::from_slice(out).expect("JSON output parses"),
+                &mut s,
+            );
             s
         }
         // Markdown reads as it renders: links show their text, not their destinations.
         "markdown" => {
             let md = String::from_utf8_lossy(out);
-            let options = pulldown_cmark::Options::all() - pulldown_cmark::Options::ENABLE_OLD_FOOTNOTES;
+            let options =
+                pulldown_cmark::Options::all() - pulldown_cmark::Options::ENABLE_OLD_FOOTNOTES;
             let mut html = String::new();
-            pulldown_cmark::html::push_html(&mut html, pulldown_cmark::Parser::new_ext(&md, options));
+            pulldown_cmark::html::push_html(
+                &mut html,
+                pulldown_cmark::Parser::new_ext(&md, options),
+            );
             markup_text(&html)
         }
         "plain" => String::from_utf8_lossy(out).into_owned(),
+        // Read both with and without the links that show their own address (see there).
+        "jats" | "jats-publishing" => {
+            let xml = String::from_utf8_lossy(out);
+            format!(
+                "{} {}",
+                markup_text(&xml),
+                markup_text(&without_address_links(&xml))
+            )
+        }
         _ => markup_text(&String::from_utf8_lossy(out)),
     };
     let mut words = BTreeSet::new();
     words_of(&text, &mut words);
     words
+}
+
+/// JATS without the links that show their own address. The JATS writer writes the address
+/// of a link without text (an icon's), which a page shows as nothing: the words on either
+/// side of it join, as on the page.
+fn without_address_links(xml: &str) -> String {
+    let mut out = String::new();
+    let mut rest = xml;
+    while let Some(i) = rest.find("<ext-link ") {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        let Some(end) = rest.find("</ext-link>") else {
+            break;
+        };
+        let link = &rest[..end];
+        let shows_address = link.split_once(" xlink:href=\"").is_some_and(|(_, after)| {
+            let href = after.split('"').next().unwrap_or("");
+            link.ends_with(&format!(">{href}"))
+        });
+        if !shows_address {
+            out.push_str(&rest[..end]);
+        }
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The text of the JSON model: the inlines of one list joined as they read, other strings
@@ -393,9 +515,24 @@ fn json_inline_text(v: &serde_json::Value, out: &mut String) {
     let Value::Object(o) = v else { return };
     for (k, x) in o {
         match (k.as_str(), x) {
-            ("text" | "tex", Value::String(s)) => out.push_str(s),
+            ("text", Value::String(s)) => out.push_str(s),
+            // TeX as it reads: `h_{ij}` is "hij"; commands (`\\frac`) are markup.
+            ("tex", Value::String(s)) => {
+                let mut rest = s.as_str();
+                while let Some(c) = rest.chars().next() {
+                    rest = &rest[c.len_utf8()..];
+                    match c {
+                        '\\' => {
+                            out.push(' ');
+                            rest = rest.trim_start_matches(|c: char| c.is_ascii_alphabetic());
+                        }
+                        '_' | '^' | '{' | '}' => {}
+                        c => out.push(c),
+                    }
+                }
+            }
             ("content", Value::Array(xs)) => xs.iter().for_each(|x| json_inline_text(x, out)),
-            ("url" | "title" | "type" | "display", _) => {}
+            ("url" | "src" | "title" | "type" | "display", _) => {}
             _ => json_text(x, out),
         }
     }
@@ -414,6 +551,10 @@ fn is_json_inline(v: &serde_json::Value) -> bool {
                 | "code"
                 | "link"
                 | "math"
+                | "image"
+                | "line_break"
+                | "note"
+                | "citation"
         )
     )
 }
@@ -422,9 +563,22 @@ fn is_json_inline(v: &serde_json::Value) -> bool {
 fn excerpt(text: &str, word: &str) -> String {
     let lower = text.to_lowercase();
     let at = lower.find(word).unwrap_or(0);
-    let around: String = lower[..at].chars().rev().take(50).collect::<Vec<_>>().into_iter().rev().collect();
-    let after: String = lower[at..].chars().take(50 + word.chars().count()).collect();
-    format!("{around}{after}").split_whitespace().collect::<Vec<_>>().join(" ")
+    let around: String = lower[..at]
+        .chars()
+        .rev()
+        .take(50)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let after: String = lower[at..]
+        .chars()
+        .take(50 + word.chars().count())
+        .collect();
+    format!("{around}{after}")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The inputs of the no-loss test: the fixtures and, when the shared corpus is there, every
@@ -501,7 +655,10 @@ fn no_extract_keeps_every_input_word() {
                     .write(&article, &options.write, &mut diag, &mut out)
                     .unwrap_or_else(|e| panic!("{} to {}: {e}", path.display(), writer.name()));
                 if let Ok(dir) = std::env::var("NO_LOSS_DUMP") {
-                    let name = path.parent().and_then(|p| p.file_name()).unwrap_or_default();
+                    let name = path
+                        .parent()
+                        .and_then(|p| p.file_name())
+                        .unwrap_or_default();
                     let file = format!("{dir}/{}.{}", name.to_string_lossy(), writer.name());
                     std::fs::write(file, &out).unwrap();
                 }
@@ -529,7 +686,11 @@ fn no_extract_keeps_every_input_word() {
         .collect();
     let mut per_writer: BTreeMap<&str, usize> = BTreeMap::new();
     for f in &failures {
-        let writer = f.split(" to ").nth(1).and_then(|s| s.split(':').next()).unwrap_or("");
+        let writer = f
+            .split(" to ")
+            .nth(1)
+            .and_then(|s| s.split(':').next())
+            .unwrap_or("");
         *per_writer.entry(writer).or_default() += 1;
     }
     assert!(

@@ -140,7 +140,11 @@ pub fn read_html(
     let page_url = options.url.as_deref().or(meta.url.as_deref());
     let urls =
         urls::Resolver::for_page(&dom, page_url, options.base_url.as_deref()).with_folder(folder);
-    let mut blocks = convert::Converter::new(&dom, &skip, &urls).blocks(&selection.roots);
+    let mut converter = convert::Converter::new(&dom, &skip, &urls);
+    if !options.extract {
+        converter = converter.whole_page();
+    }
+    let mut blocks = converter.blocks(&selection.roots);
     let mut embedded = embedded_left_out(&dom, &skip, &selection.roots);
     if !embedded.is_empty() {
         let count = embedded.len();
