@@ -232,14 +232,17 @@ fn embedded_left_out(dom: &Dom, skip: &[bool], roots: &[dom::NodeId]) -> Vec<Str
 }
 
 /// The blocks of an HTML fragment converted as it is (as with `--no-extract`): raw HTML in
-/// Markdown. Scripts, event handlers and `javascript:` URLs are dropped as for any page;
+/// Markdown. Hidden text and the text of forms are kept as with `--no-extract`; scripts,
+/// form controls, event handlers and `javascript:` URLs are dropped as for any page;
 /// relative URLs resolve against `base_url` when given.
 pub fn fragment_blocks(text: &str, base_url: Option<&str>) -> Vec<Block> {
     let dom = Dom::parse(text);
-    let skip = extract::never_content(&dom);
+    let skip = whole_page_skip(&dom);
     let body = dom.find("body").unwrap_or(0);
     let urls = urls::Resolver::for_page(&dom, None, base_url);
-    convert::Converter::new(&dom, &skip, &urls).blocks(&[body])
+    convert::Converter::new(&dom, &skip, &urls)
+        .whole_page()
+        .blocks(&[body])
 }
 
 fn guess_language(blocks: &[Block]) -> Option<String> {
