@@ -107,15 +107,19 @@ pub fn read_html(
                 whole_page_skip(&dom)
             },
         });
+    let mut skip = selection.skip;
     if !options.extract {
-        let drawings = dom.all().filter(|&id| dom.is(id, "svg")).count();
+        // Drawings of the page, not those inside another or inside what is not text.
+        let drawings = dom
+            .all()
+            .filter(|&id| dom.is(id, "svg") && !dom.parent(id).is_some_and(|p| skip[p]))
+            .count();
         if drawings > 0 {
             diag.warn(format!(
                 "{drawings} inline SVG drawing(s) left out: the model holds images by reference"
             ));
         }
     }
-    let mut skip = selection.skip;
     if meta.authors.is_empty() {
         // Bylines often sit in a page header, outside the article: look everywhere but in
         // furniture named by class.
