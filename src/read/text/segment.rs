@@ -577,6 +577,23 @@ mod tests {
     }
 
     #[test]
+    fn a_longer_fence_holds_a_shorter_one() {
+        let text = "````md\n```rust\nfn main() {}\n```\n````\n\nAfter.\n";
+        let units = kinds(text);
+        assert_eq!(
+            units[0],
+            (
+                Kind::Code(Some("md".into())),
+                "```rust\nfn main() {}\n```".into()
+            )
+        );
+        assert_eq!(units[1].1, "After.");
+        // A fence with an info string does not close one.
+        let units = kinds("~~~\n~~~ ruby startline=3\nx\n~~~\n");
+        assert_eq!(units[0].1, "~~~ ruby startline=3\nx");
+    }
+
+    #[test]
     fn headings_rules_quotes_code() {
         let text = "Title\n=====\n\n## Part two\n\nSub\n---\n\n* * *\n\n> quoted\n> more\n\n```rust\nfn main() {}\n```\n\n    cargo build --release\n      --verbose\n";
         let units = kinds(text);
