@@ -223,15 +223,18 @@ fn every_writer_keeps_every_word() {
 //   by hand or copied from the web carries (links, fences, front matter) as such; every
 //   other word of the file is text.
 //
-// Words are runs of letters and digits, lower-cased; each CJK character is a word of its own
-// (those scripts do not separate words with spaces). The parsers decode entities; output
-// markup (Markdown escapes, XML tags and entities) is removed before words are taken. An
-// inline element joins the text around it, a block element, an image or `<br>` separates it,
-// as a browser shows it. A word is found when it is an output word or part of one: writers
-// put an image's alternative text where the image was, next to a word.
+// Words are runs of letters and digits, lower-cased; each Han or kana character is a word of
+// its own (those scripts do not separate words with spaces). The parsers decode entities;
+// output markup (Markdown, read as it renders; XML tags and entities) is removed before words
+// are taken. No Unicode normalisation: folio does not normalise text, so the same characters
+// must come out. An inline element joins the text around it, a block element, an image or
+// `<br>` separates it, as a browser shows it. A word is found when it is an output word or
+// part of one: writers put an image's alternative text where the image was, next to a word.
+// (So a lost short word may go unseen; what is lost is whole elements, whose longer words
+// are seen.)
 // ---------------------------------------------------------------------------------------------
 
-/// Words of a text: alphanumeric runs, lower-cased; a CJK character is a word by itself.
+/// Words of a text: alphanumeric runs, lower-cased; a Han or kana character is a word by itself.
 fn words_of(text: &str, into: &mut BTreeSet<String>) {
     let mut word = String::new();
     for c in text.chars() {
@@ -252,7 +255,7 @@ fn words_of(text: &str, into: &mut BTreeSet<String>) {
 }
 
 fn is_cjk(c: char) -> bool {
-    matches!(c as u32, 0x2E80..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF | 0x20000..=0x3FFFF)
+    matches!(c as u32, 0x2E80..=0x9FFF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF | 0x20000..=0x3FFFF)
 }
 
 /// Elements whose contents are not input text (see above).
