@@ -198,17 +198,69 @@ fn no_extract_converts_everything_but_never_scripts_forms_or_script_urls() {
     assert!(text.contains("Ferry timetable"));
     assert!(text.contains("Most read"));
     assert!(text.contains("Lighthouse keepers return"));
-    for gone in [
-        "tracking pixel",
-        "console.log",
-        "Accept all",
-        "hidden and must not appear",
-    ] {
+    // The whole page loses no text: a hidden paragraph, the captions of buttons (as text:
+    // the model has no form controls).
+    for kept in ["Accept all", "Sign up", "hidden and must not appear"] {
+        assert!(text.contains(kept), "lost {kept:?}");
+    }
+    for gone in ["tracking pixel", "console.log"] {
         assert!(!text.contains(gone), "kept {gone:?}");
     }
     assert!(urls(&a.blocks)
         .iter()
         .all(|u| !u.to_ascii_lowercase().starts_with("javascript:")));
+}
+
+#[test]
+fn no_extract_loses_no_text_of_the_page() {
+    let page = br#"<!doctype html><html><head><title>Notes</title></head><body>
+        <p class="byline">By Ann Lee, staff writer</p>
+        <div style="display: none">Collapsed section text.</div>
+        <p aria-hidden="true">Decorative words.</p>
+        <form><label>Your name</label><input value="typed"><select><option>Red</option><option>Blue</option></select>
+        <textarea>Default note</textarea><button onclick="go()">Send it</button></form>
+        <figure><h4>Figure heading</h4><img src="a.jpg"><span>Photo: Bo Ek</span><figcaption>A caption.</figcaption></figure>
+        <svg><text>drawn label</text></svg><script>var hidden = 1;</script>
+        </body></html>"#;
+    let options = ReadOptions {
+        extract: false,
+        ..ReadOptions::default()
+    };
+    let mut diag = Diagnostics::default();
+    let a = folio::read::html::HtmlReader
+        .read(Input::new(page), &options, &mut diag)
+        .unwrap();
+    let text = body_text(&a);
+    for kept in [
+        "By Ann Lee, staff writer",
+        "Collapsed section text.",
+        "Decorative words.",
+        "Your name",
+        "Red Blue",
+        "Default note",
+        "Send it",
+        "Figure heading",
+        "Photo: Bo Ek",
+        "A caption.",
+    ] {
+        assert!(text.contains(kept), "lost {kept:?} in {text:?}");
+    }
+    assert_eq!(a.meta.authors[0].name, "Ann Lee");
+    for gone in ["typed", "drawn label", "var hidden", "go()"] {
+        assert!(!text.contains(gone), "kept {gone:?}");
+    }
+    assert!(
+        diag.warnings
+            .iter()
+            .any(|w| w.contains("1 inline SVG drawing")),
+        "{diag:?}"
+    );
+    // Extraction leaves the hidden text and the form out, as before.
+    let a = read(page, true);
+    let text = body_text(&a);
+    for gone in ["Collapsed section", "Send it", "Red"] {
+        assert!(!text.contains(gone), "kept {gone:?} in {text:?}");
+    }
 }
 
 #[test]

@@ -15,6 +15,9 @@ pub struct Converter<'a> {
     /// Whether a node holds a block-level element (then an inline wrapper around it is
     /// dropped rather than kept as markup).
     has_block: Vec<bool>,
+    /// The whole page is converted (`--no-extract`): what a figure holds besides its image,
+    /// caption and credit follows it rather than being left out.
+    whole: bool,
 }
 
 /// Blocks being built: finished blocks and the paragraph being filled.
@@ -198,7 +201,14 @@ impl<'a> Converter<'a> {
             skip,
             urls,
             has_block,
+            whole: false,
         }
+    }
+
+    /// Converts the whole page (`--no-extract`): nothing of a figure is left out.
+    pub fn whole_page(mut self) -> Self {
+        self.whole = true;
+        self
     }
 
     /// The blocks of the given subtrees, in order.
@@ -406,6 +416,20 @@ impl<'a> Converter<'a> {
             caption,
             credit,
         });
+        if self.whole {
+            // The rest of the figure (more images, a heading, a label, a credit of no known
+            // class) follows it.
+            let mut rest = self.skip.to_vec();
+            for el in [img, caption_el, credit_el].into_iter().flatten() {
+                rest[el] = true;
+            }
+            let others = Converter::new(self.dom, &rest, self.urls)
+                .whole_page()
+                .children_blocks(id);
+            for block in others {
+                flow.push(block);
+            }
+        }
     }
 
     fn image(&self, img: NodeId) -> Option<Image> {
@@ -499,7 +523,8 @@ impl<'a> Converter<'a> {
                     None => children(),
                 }
             }
-            t if is_block(t) => {
+            // A form control's text (kept by `--no-extract`) stands apart, as on screen.
+            t if is_block(t) || matches!(t, "button" | "option" | "select" | "textarea") => {
                 let mut out = vec![Inline::text(" ")];
                 out.extend(children());
                 out.push(Inline::text(" "));

@@ -151,7 +151,7 @@ pub fn never_content(dom: &Dom) -> Vec<bool> {
 /// A `<noscript>` that holds a text of its own in blocks (a page written for readers without
 /// JavaScript), not a tracking pixel, a lazy image's fallback, a plea to enable scripts or
 /// markup written out as text.
-fn is_noscript_text(dom: &Dom, id: NodeId) -> bool {
+pub fn is_noscript_text(dom: &Dom, id: NodeId) -> bool {
     dom.is(id, "noscript")
         && dom
             .descendants(id)

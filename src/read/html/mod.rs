@@ -8,8 +8,10 @@
 //! Modes: with `ReadOptions::extract` (the default) a whole page — one that has a doctype or
 //! an `<html>`, `<head>`, `<body>` or `<title>` tag — is reduced to its article. A fragment
 //! without any of these is someone's clean markup and is converted as it is, like any input
-//! read with `extract == false`. Scripts, styles, forms, embedded objects, hidden elements,
+//! read with `extract == false`. Scripts, styles, form controls, embedded objects,
 //! event-handler attributes and `javascript:` URLs never reach the model in either mode.
+//! Extraction leaves out hidden elements and forms; `--no-extract` keeps their text (the
+//! captions of buttons, options, labels) as text.
 
 pub mod byline;
 pub mod cleanup;
@@ -99,9 +101,25 @@ pub fn read_html(
         .flatten()
         .unwrap_or_else(|| extract::Selection {
             roots: vec![body],
-            skip: base_skip.clone(),
+            skip: if options.extract {
+                base_skip.clone()
+            } else {
+                whole_page_skip(&dom)
+            },
         });
     let mut skip = selection.skip;
+    if !options.extract {
+        // Drawings of the page, not those inside another or inside what is not text.
+        let drawings = dom
+            .all()
+            .filter(|&id| dom.is(id, "svg") && !dom.parent(id).is_some_and(|p| skip[p]))
+            .count();
+        if drawings > 0 {
+            diag.warn(format!(
+                "{drawings} inline SVG drawing(s) left out: the model holds images by reference"
+            ));
+        }
+    }
     if meta.authors.is_empty() {
         // Bylines often sit in a page header, outside the article: look everywhere but in
         // furniture named by class.
@@ -113,7 +131,10 @@ pub fn read_html(
         extract::furniture(&dom, &mut removed, rules);
         if let Some((el, names)) = meta::page_byline(&dom, &removed, meta.title.as_deref()) {
             meta.authors = names.into_iter().map(Author::named).collect();
-            skip[el] = true;
+            // The whole page (`--no-extract`) keeps the byline's words where they stand.
+            if options.extract {
+                skip[el] = true;
+            }
         }
     }
     if meta.authors.is_empty() {
@@ -123,7 +144,11 @@ pub fn read_html(
     let page_url = options.url.as_deref().or(meta.url.as_deref());
     let urls =
         urls::Resolver::for_page(&dom, page_url, options.base_url.as_deref()).with_folder(folder);
-    let mut blocks = convert::Converter::new(&dom, &skip, &urls).blocks(&selection.roots);
+    let mut converter = convert::Converter::new(&dom, &skip, &urls);
+    if !options.extract {
+        converter = converter.whole_page();
+    }
+    let mut blocks = converter.blocks(&selection.roots);
     let mut embedded = embedded_left_out(&dom, &skip, &selection.roots);
     if !embedded.is_empty() {
         let count = embedded.len();
@@ -152,6 +177,34 @@ pub fn read_html(
         blocks,
         origin: None,
     }
+}
+
+/// Elements whose contents are not text of the page: code, styles, the head, raw text a
+/// browser never shows (an `<iframe>`'s), and void elements.
+const NOT_TEXT: &[&str] = &[
+    "script", "style", "template", "head", "title", "meta", "link", "base", "iframe", "noembed",
+    "noframes", "frame", "frameset", "embed", "param", "source", "track", "input", "svg",
+];
+
+/// What the whole page (`--no-extract`) leaves out: only what is not text of the page
+/// ([`NOT_TEXT`]) and `<noscript>` stand-ins for scripts but those holding a text of their
+/// own. Hidden text (`hidden`, `aria-hidden`, `display:none`) is kept, as are the texts of
+/// forms (labels, captions of buttons, options, the text of a text area) without their
+/// controls, and the fallback text of media and objects.
+fn whole_page_skip(dom: &Dom) -> Vec<bool> {
+    let mut skip = vec![false; dom.nodes.len()];
+    for id in dom.all() {
+        if dom.parent(id).is_some_and(|p| skip[p]) {
+            skip[id] = true;
+            continue;
+        }
+        skip[id] = match dom.tag(id) {
+            Some("noscript") => !extract::is_noscript_text(dom, id),
+            Some(tag) => NOT_TEXT.contains(&tag),
+            None => false,
+        };
+    }
+    skip
 }
 
 /// The names of the embedded media and frames inside the kept part of a page, which the
@@ -183,14 +236,17 @@ fn embedded_left_out(dom: &Dom, skip: &[bool], roots: &[dom::NodeId]) -> Vec<Str
 }
 
 /// The blocks of an HTML fragment converted as it is (as with `--no-extract`): raw HTML in
-/// Markdown. Scripts, event handlers and `javascript:` URLs are dropped as for any page;
+/// Markdown. Hidden text and the text of forms are kept as with `--no-extract`; scripts,
+/// form controls, event handlers and `javascript:` URLs are dropped as for any page;
 /// relative URLs resolve against `base_url` when given.
 pub fn fragment_blocks(text: &str, base_url: Option<&str>) -> Vec<Block> {
     let dom = Dom::parse(text);
-    let skip = extract::never_content(&dom);
+    let skip = whole_page_skip(&dom);
     let body = dom.find("body").unwrap_or(0);
     let urls = urls::Resolver::for_page(&dom, None, base_url);
-    convert::Converter::new(&dom, &skip, &urls).blocks(&[body])
+    convert::Converter::new(&dom, &skip, &urls)
+        .whole_page()
+        .blocks(&[body])
 }
 
 fn guess_language(blocks: &[Block]) -> Option<String> {

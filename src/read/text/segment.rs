@@ -65,8 +65,13 @@ pub fn segment(text: &str) -> Vec<Unit> {
         }
         let starts_group = i == 0 || lines[i - 1].trim().is_empty();
         if let Some((fence, language)) = fence_open(t) {
+            // As in CommonMark, the closing fence is a run of the same character at least
+            // as long, and nothing else: a shorter fence or one with an info string is code.
             let end = (i + 1..lines.len())
-                .find(|&k| lines[k].trim().starts_with(fence))
+                .find(|&k| {
+                    let close = lines[k].trim();
+                    close.len() >= fence.len() && close.bytes().all(|b| b == fence.as_bytes()[0])
+                })
                 .unwrap_or(lines.len());
             let code = dedent(&lines[i + 1..end], ind + base);
             push(&mut units, Kind::Code(language), code, group, ind);
@@ -354,9 +359,11 @@ fn is_unspaced_script(c: char) -> bool {
     matches!(c as u32, 0x3000..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0xFF00..=0xFF60)
 }
 
-fn fence_open(t: &str) -> Option<(&'static str, Option<String>)> {
-    let fence = ["```", "~~~"].into_iter().find(|f| t.starts_with(f))?;
-    let info = t.trim_start_matches(fence.chars().next()?).trim();
+/// An opening code fence: the fence (three or more backticks or tildes) and the language.
+fn fence_open(t: &str) -> Option<(&str, Option<String>)> {
+    let three = ["```", "~~~"].into_iter().find(|f| t.starts_with(f))?;
+    let info = t.trim_start_matches(three.as_bytes()[0] as char);
+    let fence = &t[..t.len() - info.len()];
     let language = info.split_whitespace().next().map(str::to_string);
     Some((fence, language))
 }
@@ -567,6 +574,23 @@ mod tests {
         let units = kinds(text);
         assert_eq!(units.len(), 5, "{units:?}");
         assert_eq!(units[2].1, "Home");
+    }
+
+    #[test]
+    fn a_longer_fence_holds_a_shorter_one() {
+        let text = "````md\n```rust\nfn main() {}\n```\n````\n\nAfter.\n";
+        let units = kinds(text);
+        assert_eq!(
+            units[0],
+            (
+                Kind::Code(Some("md".into())),
+                "```rust\nfn main() {}\n```".into()
+            )
+        );
+        assert_eq!(units[1].1, "After.");
+        // A fence with an info string does not close one.
+        let units = kinds("~~~\n~~~ ruby startline=3\nx\n~~~\n");
+        assert_eq!(units[0].1, "~~~ ruby startline=3\nx");
     }
 
     #[test]
