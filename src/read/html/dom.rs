@@ -39,6 +39,7 @@ fn is_kept_attribute(name: &str) -> bool {
             | "http-equiv"
             | "id"
             | "itemprop"
+            | "itemtype"
             | "lang"
             | "name"
             | "property"

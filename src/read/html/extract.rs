@@ -217,6 +217,9 @@ pub struct Rules {
     pub by_element: bool,
     /// Class and id naming furniture (outside tables and code).
     pub by_class: bool,
+    /// Comments and replies are the content (a forum thread, a question and its answers):
+    /// class and id naming them do not make furniture.
+    pub comments_are_content: bool,
 }
 
 /// Marks page furniture, with all it holds.
@@ -237,7 +240,11 @@ pub fn furniture(dom: &Dom, skip: &mut [bool], rules: Rules) {
             continue;
         }
         let by_class = rules.by_class
-            && hints::is_boilerplate_class(&dom.class_and_id(id))
+            && if rules.comments_are_content {
+                hints::is_boilerplate_class(&hints::without_comment_words(&dom.class_and_id(id)))
+            } else {
+                hints::is_boilerplate_class(&dom.class_and_id(id))
+            }
             && !dom
                 .ancestors(id)
                 .any(|a| matches!(dom.tag(a), Some("table" | "code" | "pre")))
@@ -389,17 +396,16 @@ fn tag_score(tag: &str) -> f64 {
     }
 }
 
-/// Content scores of candidate containers (`None` for nodes never scored).
-pub fn score(dom: &Dom, skip: &[bool], st: &[Stats], use_weights: bool) -> Vec<Option<f64>> {
+/// Content scores of candidate containers (`None` for nodes never scored); class and id
+/// weigh in when `weights` gives the rules they are read by.
+pub fn score(dom: &Dom, skip: &[bool], st: &[Stats], weights: Option<Rules>) -> Vec<Option<f64>> {
     let mut scores: Vec<Option<f64>> = vec![None; dom.nodes.len()];
     let init = |id: NodeId, scores: &mut Vec<Option<f64>>| {
         if scores[id].is_none() {
             let tag = dom.tag(id).unwrap_or("");
-            let w = if use_weights {
-                hints::class_weight(dom, id)
-            } else {
-                0.0
-            };
+            let w = weights.map_or(0.0, |r| {
+                hints::class_weight(dom, id, r.comments_are_content)
+            });
             scores[id] = Some(tag_score(tag) + w);
         }
     };
@@ -814,7 +820,7 @@ pub fn clean_conditionally(
     roots: &[NodeId],
     skip: &mut [bool],
     st: &mut [Stats],
-    use_weights: bool,
+    weights: Option<Rules>,
 ) {
     let mut inside: Vec<NodeId> = roots.iter().flat_map(|&r| dom.descendants(r)).collect();
     inside.sort_unstable();
@@ -836,11 +842,9 @@ pub fn clean_conditionally(
         if in_data_table_or_code || (tag == "table" && is_data_table(dom, id)) {
             continue;
         }
-        let weight = if use_weights {
-            hints::class_weight(dom, id)
-        } else {
-            0.0
-        };
+        let weight = weights.map_or(0.0, |r| {
+            hints::class_weight(dom, id, r.comments_are_content)
+        });
         if is_furniture(dom, id, tag, &st[id], weight) {
             skip[id] = true;
             let removed = st[id];
@@ -926,18 +930,18 @@ pub fn drop_share_bars(dom: &Dom, roots: &[NodeId], skip: &mut [bool], st: &[Sta
 pub fn extract(dom: &Dom, base_skip: &[bool]) -> Option<Selection> {
     let mut best: Option<(usize, Selection)> = None;
     let mut listed = None;
+    let comments_are_content = super::jsonld::comments_are_posts(dom);
     for strict in [true, false] {
         let mut skip = base_skip.to_vec();
-        furniture(
-            dom,
-            &mut skip,
-            Rules {
-                by_element: true,
-                by_class: strict,
-            },
-        );
+        let rules = Rules {
+            by_element: true,
+            by_class: strict,
+            comments_are_content,
+        };
+        furniture(dom, &mut skip, rules);
+        let weights = strict.then_some(rules);
         let mut st = stats(dom, &skip);
-        let scores = score(dom, &skip, &st, strict);
+        let scores = score(dom, &skip, &st, weights);
         if strict {
             listed = listing(dom, &skip, &st).map(|(items, chars)| (items, chars, skip.clone()));
         }
@@ -963,7 +967,7 @@ pub fn extract(dom: &Dom, base_skip: &[bool]) -> Option<Selection> {
             // Without furniture, a page whose best part holds so little of it is all content.
             roots = vec![b];
         }
-        clean_conditionally(dom, &roots, &mut skip, &mut st, strict);
+        clean_conditionally(dom, &roots, &mut skip, &mut st, weights);
         if strict {
             drop_share_bars(dom, &roots, &mut skip, &st);
         }
@@ -1036,6 +1040,26 @@ mod tests {
         let text = selected_text(&dom, &sel);
         assert!(text.contains("real prose"));
         assert!(!text.contains("hidden copy"));
+    }
+
+    #[test]
+    fn the_answers_of_a_question_page_are_content() {
+        let answer = PROSE.replace("real prose", "an answer");
+        let thread = format!(
+            "<main><h1>How do I plan a library?</h1><div class=question><p>{PROSE}</p><p>{PROSE}</p></div>\
+             <section class=comments><div class=comment><p>{answer}</p></div>\
+             <div class=comment><p>{answer}</p></div></section></main>"
+        );
+        let ld = r#"<script type="application/ld+json">{"@type":"QAPage","mainEntity":{"@type":"Question","name":"How do I plan a library?"}}</script>"#;
+        let dom = page(&format!("{ld}{thread}"));
+        let text = selected_text(&dom, &extract(&dom, &never_content(&dom)).unwrap());
+        assert!(text.contains("real prose"));
+        assert_eq!(text.matches("an answer").count(), 2);
+        // Without the page saying it is a discussion, comments are furniture.
+        let dom = page(&thread);
+        let text = selected_text(&dom, &extract(&dom, &never_content(&dom)).unwrap());
+        assert!(text.contains("real prose"));
+        assert!(!text.contains("an answer"));
     }
 
     #[test]
@@ -1295,6 +1319,7 @@ mod tests {
         let rules = Rules {
             by_element: true,
             by_class: false,
+            comments_are_content: false,
         };
         furniture(&dom, &mut skip, rules);
         let headers: Vec<bool> = dom

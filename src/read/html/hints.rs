@@ -204,6 +204,17 @@ fn tokens(class_and_id: &str) -> impl Iterator<Item = &str> {
         .filter(|t| !t.is_empty())
 }
 
+/// Class and id without the words that name comments and replies: on a discussion page the
+/// comments are the posts, the page's content.
+pub fn without_comment_words(class_and_id: &str) -> String {
+    class_and_id
+        .replace("comment", " ")
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|t| !t.is_empty() && !matches!(*t, "s" | "replies" | "reply" | "remark"))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// Whether class and id name page furniture, and do not also name content.
 pub fn is_boilerplate_class(class_and_id: &str) -> bool {
     if class_and_id.trim().is_empty() {
@@ -285,18 +296,21 @@ pub fn is_heading_slug(id: &str, heading: &str) -> bool {
 
 /// Readability-style weight of class and id: +25 for each attribute naming content, -25 for
 /// each naming furniture, plus a bonus for schema.org's `articleBody`.
-pub fn class_weight(dom: &Dom, id: NodeId) -> f64 {
+pub fn class_weight(dom: &Dom, id: NodeId, comments_are_content: bool) -> f64 {
     let mut w = 0.0;
     for v in [dom.attr(id, "class"), dom.hint_id(id)] {
         let Some(v) = v else {
             continue;
         };
-        let v: String = v
+        let mut v: String = v
             .split_ascii_whitespace()
             .filter(|w| !is_style_utility(w))
             .collect::<Vec<_>>()
             .join(" ")
             .to_ascii_lowercase();
+        if comments_are_content {
+            v = without_comment_words(&v);
+        }
         if tokens(&v).any(|t| NEGATIVE.contains(&t)) || v.contains("comment") {
             w -= 25.0;
         }
@@ -373,6 +387,21 @@ mod tests {
     use super::*;
 
     #[test]
+    fn comment_words_go_other_words_stay() {
+        assert_eq!(
+            without_comment_words("comment-list replies sidebar"),
+            "list sidebar"
+        );
+        assert!(is_boilerplate_class("comments-area"));
+        assert!(!is_boilerplate_class(&without_comment_words(
+            "comments-area"
+        )));
+        assert!(is_boilerplate_class(&without_comment_words(
+            "comments sidebar"
+        )));
+    }
+
+    #[test]
     fn boilerplate_classes() {
         assert!(is_boilerplate_class("social-buttons "));
         assert!(!is_boilerplate_class("gigya-share-btns text-wrapper "));
@@ -403,7 +432,7 @@ mod tests {
             r#"<div class="entry-content">a</div><div id="sidebar">b</div><div itemprop="articleBody">c</div><div class="overflow-hidden md:hidden">d</div><div class="media-body hidden-xs post-meta">e</div>"#,
         );
         let divs: Vec<_> = dom.all().filter(|&i| dom.is(i, "div")).collect();
-        let w: Vec<f64> = divs.iter().map(|&d| class_weight(&dom, d)).collect();
+        let w: Vec<f64> = divs.iter().map(|&d| class_weight(&dom, d, false)).collect();
         assert_eq!(w, [25.0, -25.0, 25.0, 0.0, 25.0]);
     }
 
@@ -420,8 +449,8 @@ mod tests {
             r#"<section id="share-your-data"><h2>Share your data</h2><p>a</p></section><section id="share"><h2>More</h2></section>"#,
         );
         let s: Vec<_> = dom.all().filter(|&i| dom.is(i, "section")).collect();
-        assert_eq!(class_weight(&dom, s[0]), 0.0);
-        assert_eq!(class_weight(&dom, s[1]), -25.0);
+        assert_eq!(class_weight(&dom, s[0], false), 0.0);
+        assert_eq!(class_weight(&dom, s[1], false), -25.0);
     }
 
     #[test]

@@ -58,6 +58,30 @@ pub fn article(dom: &Dom) -> LdArticle {
     from_nodes(&nodes)
 }
 
+/// Whether the page says, in its JSON-LD or microdata, that it is a discussion (a forum
+/// thread, a question and its answers) whose comments are its posts: a page that marks up
+/// `Comment`s apart from its posts keeps them for remarks on the posts.
+pub fn comments_are_posts(dom: &Dom) -> bool {
+    let last = |t: &str| t.rsplit(['/', ':']).next().unwrap_or(t).to_string();
+    let mut types: Vec<String> = Vec::new();
+    for id in dom.all() {
+        if dom.is(id, "script") {
+            let is_ld = dom
+                .attr(id, "type")
+                .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"));
+            let mut nodes = Vec::new();
+            if let Some(v) = is_ld.then(|| parse_script(&dom.text(id))).flatten() {
+                flatten(v, &mut nodes, 0);
+            }
+            types.extend(nodes.iter().flat_map(|o| types_of(o).into_iter().map(last)));
+        } else if let Some(t) = dom.attr(id, "itemtype") {
+            types.extend(t.split_whitespace().map(last));
+        }
+    }
+    let is = |name: &str| types.iter().any(|t| t == name);
+    (is("DiscussionForumPosting") || is("QAPage") || is("Question")) && !is("Comment")
+}
+
 /// Parses the text of a script, tolerating CDATA wrappers and HTML comments around it.
 fn parse_script(text: &str) -> Option<Value> {
     let t = text
@@ -93,7 +117,7 @@ fn flatten(v: Value, out: &mut Vec<Map<String, Value>>, depth: usize) {
     }
 }
 
-fn types(o: &Map<String, Value>) -> Vec<&str> {
+fn types_of(o: &Map<String, Value>) -> Vec<&str> {
     match o.get("@type") {
         Some(Value::String(s)) => vec![s.as_str()],
         Some(Value::Array(xs)) => xs.iter().filter_map(Value::as_str).collect(),
@@ -112,7 +136,7 @@ pub fn from_nodes(nodes: &[Map<String, Value>]) -> LdArticle {
     let page_date = |k: &str| dated.and_then(|o| o.get(k)).and_then(as_text);
     let Some(art) = nodes
         .iter()
-        .find(|o| types(o).iter().any(|t| is_article_type(t)))
+        .find(|o| types_of(o).iter().any(|t| is_article_type(t)))
     else {
         return LdArticle {
             published: page_date("datePublished"),
@@ -208,6 +232,37 @@ mod tests {
             r#"<script type="application/ld+json">{json}</script><p>x</p>"#
         ));
         article(&dom)
+    }
+
+    #[test]
+    fn a_thread_or_a_question_has_its_comments_for_posts() {
+        let page = |head: &str| {
+            Dom::parse(&format!(
+                "<html><head>{head}</head><body><p>x</p></body></html>"
+            ))
+        };
+        let ld = |json: &str| {
+            page(&format!(
+                r#"<script type="application/ld+json">{json}</script>"#
+            ))
+        };
+        assert!(comments_are_posts(&ld(
+            r#"{"@type":"DiscussionForumPosting","headline":"H"}"#
+        )));
+        assert!(comments_are_posts(&ld(
+            r#"{"@graph":[{"@type":"WebSite"},{"@type":"QAPage"}]}"#
+        )));
+        assert!(comments_are_posts(&page(
+            r#"<meta itemtype="https://schema.org/Question">"#
+        )));
+        assert!(!comments_are_posts(&ld(
+            r#"{"@type":"NewsArticle","headline":"H"}"#
+        )));
+        assert!(!comments_are_posts(&page("")));
+        // Comments marked up apart from the answers are remarks on them.
+        assert!(!comments_are_posts(&page(
+            r#"<meta itemtype="https://schema.org/QAPage"><meta itemtype="https://schema.org/Comment">"#
+        )));
     }
 
     #[test]

@@ -127,6 +127,7 @@ pub fn read_html(
         let rules = extract::Rules {
             by_element: false,
             by_class: true,
+            comments_are_content: false,
         };
         extract::furniture(&dom, &mut removed, rules);
         if let Some((el, names)) = meta::page_byline(&dom, &removed, meta.title.as_deref()) {
