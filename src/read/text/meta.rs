@@ -116,12 +116,13 @@ pub fn infer(units: &[Unit], article: &[bool], body: usize) -> Found {
             }
         }
     }
-    if dateline.is_none() {
-        found.meta.published = late_dateline(units);
+    let late = dateline.is_none().then(|| late_dateline(units)).flatten();
+    if let Some((_, date)) = late {
+        found.meta.published = Some(date);
     }
     let marked: Vec<usize> = byline_at
         .into_iter()
-        .chain(dateline.map(|(i, _)| i))
+        .chain(dateline.or(late).map(|(i, _)| i))
         // Every dated line places a headline above it, not only the first: a menu or a
         // teaser may show a date before the article's dateline.
         .chain((0..head.len()).filter(|&i| short_date(&units[i].text).is_some()))
@@ -129,7 +130,9 @@ pub fn infer(units: &[Unit], article: &[bool], body: usize) -> Found {
     if found.meta.publisher.is_none() {
         found.meta.publisher = units.iter().rev().find_map(|u| copyright_holder(&u.text));
     }
-    if let Some(i) = title(units, article, body, head.len(), &marked) {
+    // A dateline found past the head places the headline above it.
+    let late_head = late.map(|(i, _)| i.saturating_sub(LATE_HEADLINE_REACH)..i);
+    if let Some(i) = title(units, article, body, head.len(), &marked, late_head) {
         found.meta.title = Some(units[i].text.trim().to_string());
         found.used.push(i);
     }
@@ -212,7 +215,7 @@ fn short_date(text: &str) -> Option<Date> {
 /// with a date or is a byline with one, in the text but its last fifth (comments, related
 /// stories and the footer, with their dates); else a line anywhere that says what the date
 /// is ("Published August 13, 2025").
-fn late_dateline(units: &[Unit]) -> Option<Date> {
+fn late_dateline(units: &[Unit]) -> Option<(usize, Date)> {
     let short_date = |u: &Unit| {
         (u.text.split_whitespace().count() <= LATE_DATELINE_WORDS)
             .then(|| find_date(&u.text))
@@ -220,19 +223,29 @@ fn late_dateline(units: &[Unit]) -> Option<Date> {
     };
     units[..units.len() * 4 / 5]
         .iter()
-        .find_map(|u| short_date(u).or_else(|| dated_line(&u.text)))
+        .enumerate()
+        .find_map(|(i, u)| {
+            short_date(u)
+                .or_else(|| dated_line(&u.text))
+                .map(|d| (i, d))
+        })
         // Some pages date the article under it: "Published August 13, 2025".
         .or_else(|| {
-            units
-                .iter()
-                .filter(|u| {
-                    let first = u.text.split_whitespace().next().unwrap_or("");
-                    let first = first.trim_end_matches(':').to_lowercase();
-                    DATE_CUES.contains(&first.as_str())
-                })
-                .find_map(short_date)
+            units.iter().enumerate().find_map(|(i, u)| {
+                let first = u.text.split_whitespace().next().unwrap_or("");
+                let first = first.trim_end_matches(':').to_lowercase();
+                DATE_CUES
+                    .contains(&first.as_str())
+                    .then(|| short_date(u))
+                    .flatten()
+                    .map(|d| (i, d))
+            })
         })
 }
+
+/// How many units above a dateline found past the head its headline may stand (a byline, a
+/// standfirst between).
+const LATE_HEADLINE_REACH: usize = 4;
 
 /// How many words a dateline found past the head may have: a date, a cue, a time.
 const LATE_DATELINE_WORDS: usize = 6;
@@ -299,6 +312,7 @@ fn title(
     body: usize,
     head: usize,
     marked: &[usize],
+    late_head: Option<std::ops::Range<usize>>,
 ) -> Option<usize> {
     let mut is_marked = vec![false; units.len()];
     for &m in marked {
@@ -322,6 +336,7 @@ fn title(
             && units.get(i).is_some_and(is_title_like)
             && is_standfirst_under_headline(units, &topic, i)
     };
+    let in_late_head = |i: usize| late_head.as_ref().is_some_and(|r| r.contains(&i));
     let score = |i: usize| -> f32 {
         let unit = &units[i];
         let words = word_count(&unit.text);
@@ -371,7 +386,7 @@ fn title(
             });
         if repeated {
             score += 2.0;
-        } else if i > body {
+        } else if i > body && !in_late_head(i) {
             // Past the first paragraph, a heading that is said once is a section's.
             score -= 2.0;
         }
@@ -383,12 +398,13 @@ fn title(
         }
         score - (0.05 * body.abs_diff(i) as f32).min(2.0)
     };
-    let candidates: Vec<bool> = (0..head)
-        .map(|i| !is_marked[i] && is_title_like(&units[i]))
+    let reach = late_head.as_ref().map_or(head, |r| r.end.max(head));
+    let candidates: Vec<bool> = (0..reach)
+        .map(|i| (i < head || in_late_head(i)) && !is_marked[i] && is_title_like(&units[i]))
         .collect();
     // A line cut from a fuller one near it is a shortened variant of the headline.
     let is_cut = |i: usize| {
-        let near = i.saturating_sub(VARIANT_REACH)..(i + VARIANT_REACH + 1).min(head);
+        let near = i.saturating_sub(VARIANT_REACH)..(i + VARIANT_REACH + 1).min(reach);
         near.into_iter().any(|j| {
             j != i
                 && candidates[j]
@@ -400,11 +416,11 @@ fn title(
     // past a separator ("Home / Reviews / Headline", "Today: Headline"), yields to the
     // headline said alone near it.
     let is_framed = |i: usize| {
-        let near = i.saturating_sub(VARIANT_REACH)..(i + VARIANT_REACH + 1).min(head);
+        let near = i.saturating_sub(VARIANT_REACH)..(i + VARIANT_REACH + 1).min(reach);
         near.into_iter()
             .any(|j| j != i && candidates[j] && is_framed_variant(&units[i].text, &units[j].text))
     };
-    (0..head)
+    (0..reach)
         .filter(|&i| candidates[i] && !is_cut(i) && !is_framed(i))
         .map(|i| (i, score(i)))
         .fold(None, |best: Option<(usize, f32)>, (i, s)| match best {
@@ -1141,6 +1157,21 @@ mod tests {
             "{promo}\n\n{menu}Library plan delayed\n\n{line}\n\n{body}"
         ));
         assert_eq!(found.meta.published, None);
+    }
+
+    #[test]
+    fn the_headline_above_a_late_dateline_is_the_title() {
+        // A promotion taken for the body start, a long menu, then the article's own head.
+        let promo = "Book a demo of our planning suite and see how your team can plan the whole season in a single afternoon, with templates.";
+        let menu = "Products\n\nPricing\n\nCustomers\n\n".repeat(5);
+        let body = format!("{PROSE}\n\n").repeat(6);
+        let found = infer_text(&format!(
+            "{promo}\n\n{menu}Library Plan Delayed Again\n\nBy Jane Doe\n\nMarch 3, 2025\n\n{body}"
+        ));
+        assert_eq!(
+            found.meta.title.as_deref(),
+            Some("Library Plan Delayed Again")
+        );
     }
 
     #[test]
