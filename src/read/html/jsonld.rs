@@ -44,6 +44,11 @@ fn is_article_type(t: &str) -> bool {
 
 /// What the page's JSON-LD says of its article.
 pub fn article(dom: &Dom) -> LdArticle {
+    from_nodes(&nodes(dom))
+}
+
+/// The objects of the page's JSON-LD scripts, flattened.
+fn nodes(dom: &Dom) -> Vec<Map<String, Value>> {
     let mut nodes = Vec::new();
     for id in dom.all().filter(|&id| dom.is(id, "script")) {
         let is_ld = dom
@@ -55,7 +60,7 @@ pub fn article(dom: &Dom) -> LdArticle {
             }
         }
     }
-    from_nodes(&nodes)
+    nodes
 }
 
 /// Whether the page says, in its JSON-LD or microdata, that it is a discussion (a forum
@@ -63,21 +68,14 @@ pub fn article(dom: &Dom) -> LdArticle {
 /// `Comment`s apart from its posts keeps them for remarks on the posts.
 pub fn comments_are_posts(dom: &Dom) -> bool {
     let last = |t: &str| t.rsplit(['/', ':']).next().unwrap_or(t).to_string();
-    let mut types: Vec<String> = Vec::new();
-    for id in dom.all() {
-        if dom.is(id, "script") {
-            let is_ld = dom
-                .attr(id, "type")
-                .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"));
-            let mut nodes = Vec::new();
-            if let Some(v) = is_ld.then(|| parse_script(&dom.text(id))).flatten() {
-                flatten(v, &mut nodes, 0);
-            }
-            types.extend(nodes.iter().flat_map(|o| types_of(o).into_iter().map(last)));
-        } else if let Some(t) = dom.attr(id, "itemtype") {
-            types.extend(t.split_whitespace().map(last));
-        }
-    }
+    let ld = nodes(dom);
+    let microdata = dom.all().filter_map(|id| dom.attr(id, "itemtype"));
+    let types: Vec<String> = ld
+        .iter()
+        .flat_map(types_of)
+        .chain(microdata.flat_map(str::split_whitespace))
+        .map(last)
+        .collect();
     let is = |name: &str| types.iter().any(|t| t == name);
     (is("DiscussionForumPosting") || is("QAPage") || is("Question")) && !is("Comment")
 }
