@@ -68,26 +68,45 @@ impl Reader for MarkdownReader {
 /// Parses Markdown text into an article.
 pub fn parse(text: &str, diag: &mut Diagnostics) -> Result<Article> {
     let (meta, body) = front_matter::split(text, diag)?;
-    let events = autolink::link_events(body, Parser::new_ext(body, options()).into_offset_iter());
-    let (main, notes) = split_notes(events);
+    // The document streams into the builder; notes, which may be defined after they are
+    // cited, are gathered first, by a pass of their own when there can be any.
+    let (main_len, notes) = if body.contains("[^") {
+        split_notes(body)
+    } else {
+        (0, HashMap::new())
+    };
     let mut ctx = Context {
-        budget: 4 * main.len() + 1_000_000,
+        budget: 4 * main_len + 1_000_000,
         notes,
         active: Vec::new(),
         flattened: false,
         malformed_math: Vec::new(),
     };
-    let lost = html::lossy_elements(main.iter().filter_map(|e| match e {
-        Event::Html(s) | Event::InlineHtml(s) => Some(s.as_ref()),
-        _ => None,
-    }));
+    let mut lost = Vec::new();
+    let mut b = Builder::new(0);
+    // Footnote definitions open inside the main text: their events are in `ctx.notes`.
+    let mut in_note = 0usize;
+    let parser = Parser::new_ext(body, options()).into_offset_iter();
+    autolink::link_events(body, parser, |event| match event {
+        Event::Start(Tag::FootnoteDefinition(_)) => in_note += 1,
+        Event::End(TagEnd::FootnoteDefinition) => in_note = in_note.saturating_sub(1),
+        _ if in_note > 0 => {}
+        event => {
+            if let Event::Html(s) | Event::InlineHtml(s) = &event {
+                lost.extend(html::lossy_elements(std::iter::once(s.as_ref())));
+            }
+            b.event(&event, &mut ctx);
+        }
+    });
+    let blocks = b.finish();
+    lost.sort();
+    lost.dedup();
     if !lost.is_empty() {
         diag.warn(format!(
             "raw HTML elements ({}) were left out",
             lost.join(", ")
         ));
     }
-    let blocks = build(&main, 0, &mut ctx);
     let mut article = Article {
         meta,
         blocks,
@@ -129,28 +148,25 @@ fn label_key(label: &str) -> String {
         .to_lowercase()
 }
 
-/// Takes the footnote definitions out of the event stream, by label (the first definition
-/// of a label wins).
-fn split_notes(events: Vec<Event<'_>>) -> (Vec<Event<'_>>, HashMap<String, Vec<Event<'_>>>) {
-    let mut main = Vec::with_capacity(events.len());
+/// The footnote definitions of a document, autolinks made links, by label (the first
+/// definition of a label wins), and the number of the other events.
+fn split_notes(body: &str) -> (usize, HashMap<String, Vec<Event<'_>>>) {
+    let mut main = 0;
     let mut notes = HashMap::new();
     let mut open: Vec<(String, Vec<Event<'_>>)> = Vec::new();
-    for event in events {
-        match event {
-            Event::Start(Tag::FootnoteDefinition(label)) => {
-                open.push((label_key(&label), Vec::new()))
+    let parser = Parser::new_ext(body, options()).into_offset_iter();
+    autolink::link_events(body, parser, |event| match event {
+        Event::Start(Tag::FootnoteDefinition(label)) => open.push((label_key(&label), Vec::new())),
+        Event::End(TagEnd::FootnoteDefinition) => {
+            if let Some((label, body)) = open.pop() {
+                notes.entry(label).or_insert(body);
             }
-            Event::End(TagEnd::FootnoteDefinition) => {
-                if let Some((label, body)) = open.pop() {
-                    notes.entry(label).or_insert(body);
-                }
-            }
-            other => match open.last_mut() {
-                Some((_, body)) => body.push(other),
-                None => main.push(other),
-            },
         }
-    }
+        other => match open.last_mut() {
+            Some((_, body)) => body.push(other),
+            None => main += 1,
+        },
+    });
     (main, notes)
 }
 
@@ -343,19 +359,11 @@ fn quote(mut blocks: Vec<Block>) -> Block {
 
 /// Builds the blocks of an event sequence (the document or one note) at a nesting depth.
 fn build(events: &[Event<'_>], depth: usize, ctx: &mut Context<'_>) -> Vec<Block> {
-    let mut b = Builder {
-        stack: vec![Frame::new(Kind::Root, false)],
-        depth,
-        hidden: None,
-    };
+    let mut b = Builder::new(depth);
     for event in events {
         b.event(event, ctx);
     }
-    // The parser balances its events; close anything left open all the same.
-    while b.stack.len() > 1 {
-        b.close();
-    }
-    b.stack.pop().map(Frame::into_blocks).unwrap_or_default()
+    b.finish()
 }
 
 struct Builder {
@@ -368,6 +376,23 @@ struct Builder {
 }
 
 impl Builder {
+    fn new(depth: usize) -> Builder {
+        Builder {
+            stack: vec![Frame::new(Kind::Root, false)],
+            depth,
+            hidden: None,
+        }
+    }
+
+    /// The blocks built. The parser balances its events; anything left open is closed all
+    /// the same.
+    fn finish(mut self) -> Vec<Block> {
+        while self.stack.len() > 1 {
+            self.close();
+        }
+        self.stack.pop().map(Frame::into_blocks).unwrap_or_default()
+    }
+
     fn top(&mut self) -> &mut Frame {
         let last = self.stack.len() - 1;
         &mut self.stack[last]
