@@ -106,8 +106,14 @@ fn link_text(text: &str, before: Option<char>) -> Vec<Segment<'_>> {
     let mut i = 0;
     let bytes = text.as_bytes();
     while i < text.len() {
-        // Every autolink is found at the `w`, `h` or `@` it starts with (or holds).
-        let found = if matches!(bytes[i], b'w' | b'W' | b'h' | b'H' | b'@') {
+        // Every autolink is found at the `w`, `h` or `@` it starts with (or holds); a `w` or
+        // `h` right after an ASCII letter or digit starts none.
+        let candidate = match bytes[i] {
+            b'@' => true,
+            b'w' | b'W' | b'h' | b'H' => i == 0 || !bytes[i - 1].is_ascii_alphanumeric(),
+            _ => false,
+        };
+        let found = if candidate {
             find_at(text, i, plain_from, before)
         } else {
             None

@@ -141,6 +141,13 @@ fn options() -> Options {
 
 /// Footnote labels match case-insensitively, whitespace collapsed.
 fn label_key(label: &str) -> String {
+    // Most labels are already their key: no blanks, no capitals.
+    if label
+        .bytes()
+        .all(|b| b.is_ascii_graphic() && !b.is_ascii_uppercase())
+    {
+        return label.to_string();
+    }
     label
         .split_whitespace()
         .collect::<Vec<_>>()
