@@ -11,21 +11,39 @@ use super::Inline;
 /// let xs = vec![Inline::text("a"), Inline::text(""), Inline::text("b")];
 /// assert_eq!(normalize_inlines(xs), vec![Inline::text("ab")]);
 /// ```
-pub fn normalize_inlines(inlines: Vec<Inline>) -> Vec<Inline> {
-    let mut out: Vec<Inline> = Vec::with_capacity(inlines.len());
-    for mut inline in inlines {
+pub fn normalize_inlines(mut inlines: Vec<Inline>) -> Vec<Inline> {
+    normalize_in_place(&mut inlines);
+    inlines
+}
+
+/// [`normalize_inlines`] within the vector it was given, which most inlines leave as it is.
+fn normalize_in_place(inlines: &mut Vec<Inline>) {
+    // `inlines[..kept]` is the normalized part; the rest waits its turn.
+    let mut kept: usize = 0;
+    for i in 0..inlines.len() {
+        let mut inline = std::mem::replace(&mut inlines[i], Inline::LineBreak);
         if let Some(children) = inline.children_mut() {
-            *children = normalize_inlines(std::mem::take(children));
+            normalize_in_place(children);
             let keep_empty = matches!(inline, Inline::Link { .. });
             if !keep_empty && inline.children().is_empty() {
                 continue;
             }
         }
-        match (&mut inline, out.last_mut()) {
+        match (
+            &mut inline,
+            kept.checked_sub(1).map(|last| &mut inlines[last]),
+        ) {
             (Inline::Text { text }, _) if text.is_empty() => {}
-            (Inline::Text { text }, Some(Inline::Text { text: prev })) => prev.push_str(text),
-            _ => out.push(inline),
+            (Inline::Text { text }, Some(Inline::Text { text: prev })) => {
+                prev.push_str(text.as_str())
+            }
+            _ => {
+                inlines[kept] = inline;
+                kept += 1;
+            }
         }
     }
-    out
+    inlines.truncate(kept);
+    // Vectors grown by pushing have room to spare; the model keeps them long.
+    inlines.shrink_to_fit();
 }

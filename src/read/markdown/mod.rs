@@ -405,8 +405,22 @@ impl Builder {
         &mut self.stack[last]
     }
 
+    /// Adds an inline; text joins the text before it, as normalizing would join them.
     fn push_inline(&mut self, inline: Inline) {
-        self.top().inlines.push(inline);
+        let inlines = &mut self.top().inlines;
+        match (inlines.last_mut(), inline) {
+            (Some(Inline::Text { text: prev }), Inline::Text { text }) => prev.push_str(&text),
+            (_, inline) => inlines.push(inline),
+        }
+    }
+
+    /// Adds text, joined to the text before it.
+    fn push_text(&mut self, s: &str) {
+        let inlines = &mut self.top().inlines;
+        match inlines.last_mut() {
+            Some(Inline::Text { text }) => text.push_str(s),
+            _ => inlines.push(Inline::text(s)),
+        }
     }
 
     fn event(&mut self, event: &Event<'_>, ctx: &mut Context<'_>) {
@@ -427,7 +441,7 @@ impl Builder {
             Event::End(_) => self.end(),
             Event::Text(s) => match &mut self.top().kind {
                 Kind::Code { text, .. } | Kind::Html { text } => text.push_str(s),
-                _ => self.push_inline(Inline::text(s.as_ref())),
+                _ => self.push_text(s),
             },
             Event::Code(s) => self.push_inline(Inline::Code {
                 text: s.to_string(),
@@ -442,7 +456,7 @@ impl Builder {
                 let note = self.note(label, ctx);
                 self.push_inline(note)
             }
-            Event::SoftBreak => self.push_inline(Inline::text(" ")),
+            Event::SoftBreak => self.push_text(" "),
             Event::HardBreak => self.push_inline(Inline::LineBreak),
             Event::Rule => self.top().add_block(Block::Rule),
             Event::TaskListMarker(done) => {
