@@ -68,37 +68,22 @@ impl Reader for MarkdownReader {
 /// Parses Markdown text into an article.
 pub fn parse(text: &str, diag: &mut Diagnostics) -> Result<Article> {
     let (meta, body) = front_matter::split(text, diag)?;
-    // The document streams into the builder; notes, which may be defined after they are
-    // cited, are gathered first, by a pass of their own when there can be any.
-    let (main_len, notes) = if body.contains("[^") {
-        split_notes(body)
-    } else {
-        (0, HashMap::new())
-    };
-    let mut ctx = Context {
-        budget: 4 * main_len + 1_000_000,
-        notes,
-        active: Vec::new(),
-        flattened: false,
-        malformed_math: Vec::new(),
-    };
-    let mut lost = Vec::new();
-    let mut b = Builder::new(0);
-    // Footnote definitions open inside the main text: their events are in `ctx.notes`.
-    let mut in_note = 0usize;
-    let parser = Parser::new_ext(body, options()).into_offset_iter();
-    autolink::link_events(body, parser, |event| match event {
-        Event::Start(Tag::FootnoteDefinition(_)) => in_note += 1,
-        Event::End(TagEnd::FootnoteDefinition) => in_note = in_note.saturating_sub(1),
-        _ if in_note > 0 => {}
-        event => {
-            if let Event::Html(s) | Event::InlineHtml(s) = &event {
-                lost.extend(html::lossy_elements(std::iter::once(s.as_ref())));
-            }
-            b.event(&event, &mut ctx);
+    // The document streams into the builder. Notes may be defined after they are cited: a
+    // first try expands them once the whole text is read, which holds when every citation
+    // becomes a note; else the notes are gathered by a pass of their own first.
+    let Built {
+        blocks,
+        mut lost,
+        malformed_math,
+        flattened,
+    } = if body.contains("[^") {
+        match build_document(body, true) {
+            Some(built) => built,
+            None => build_document(body, false).unwrap_or_default(),
         }
-    });
-    let blocks = b.finish();
+    } else {
+        build_document(body, false).unwrap_or_default()
+    };
     lost.sort();
     lost.dedup();
     if !lost.is_empty() {
@@ -117,15 +102,185 @@ pub fn parse(text: &str, diag: &mut Diagnostics) -> Result<Article> {
             "citation of an unknown reference kept as text: @{key}"
         ));
     }
-    for problem in &ctx.malformed_math {
+    for problem in &malformed_math {
         diag.warn(format!("malformed TeX math kept as text: {problem}"));
     }
-    if ctx.flattened {
+    if flattened {
         diag.warn(format!(
             "Markdown nested deeper than {MAX_DEPTH} levels was flattened"
         ));
     }
     Ok(article)
+}
+
+/// What reading the body gives besides its blocks.
+#[derive(Default)]
+struct Built {
+    blocks: Vec<Block>,
+    /// Raw HTML elements left out, for a warning.
+    lost: Vec<String>,
+    malformed_math: Vec<String>,
+    flattened: bool,
+}
+
+/// A citation of a note whose expansion waits for the end of the text.
+struct Deferred {
+    key: String,
+    depth: usize,
+    /// How many TeX problems were found before it, to report its own in order.
+    math_at: usize,
+}
+
+/// Reads the body in one pass. With `defer`, notes are expanded at the end and `None` says
+/// that some citation would not have become a note (an unknown label, too deep, over the
+/// budget): the caller then reads again without it. Without, notes are gathered first.
+fn build_document(body: &str, defer: bool) -> Option<Built> {
+    let (main_len, notes) = if !defer && body.contains("[^") {
+        split_notes(body)
+    } else {
+        (0, HashMap::new())
+    };
+    let mut ctx = Context {
+        budget: 4 * main_len + 1_000_000,
+        notes,
+        active: Vec::new(),
+        flattened: false,
+        malformed_math: Vec::new(),
+    };
+    let mut lost = Vec::new();
+    let mut b = Builder::new(0);
+    b.deferred = defer.then(Vec::new);
+    let mut main_len = 0;
+    // Footnote definitions open: their events go to the notes, the first of a label wins.
+    let mut open: Vec<(String, Vec<Event<'_>>)> = Vec::new();
+    let mut notes = HashMap::new();
+    let parser = Parser::new_ext(body, options()).into_offset_iter();
+    autolink::link_events(body, parser, |event| match event {
+        Event::Start(Tag::FootnoteDefinition(label)) => open.push((label_key(&label), Vec::new())),
+        Event::End(TagEnd::FootnoteDefinition) => {
+            if let Some((label, body)) = open.pop() {
+                notes.entry(label).or_insert(body);
+            }
+        }
+        event => match open.last_mut() {
+            Some((_, body)) => {
+                if defer {
+                    body.push(event);
+                }
+            }
+            None => {
+                if let Event::Html(s) | Event::InlineHtml(s) = &event {
+                    lost.extend(html::lossy_elements(std::iter::once(s.as_ref())));
+                }
+                main_len += 1;
+                b.event(&event, &mut ctx);
+            }
+        },
+    });
+    let deferred = b.deferred.take();
+    let mut blocks = b.finish();
+    if let Some(deferred) = deferred {
+        ctx.notes = notes;
+        ctx.budget = 4 * main_len + 1_000_000;
+        let main_math = std::mem::take(&mut ctx.malformed_math);
+        let mut math = Vec::new();
+        let mut expanded = Vec::with_capacity(deferred.len());
+        for d in &deferred {
+            let events = ctx.notes.get(&d.key)?;
+            if d.depth >= MAX_DEPTH || ctx.budget < events.len() {
+                return None;
+            }
+            ctx.budget -= events.len();
+            let events = events.clone();
+            ctx.active.push(d.key.clone());
+            let note = build(&events, d.depth + 1, &mut ctx);
+            ctx.active.pop();
+            expanded.push(Some(note));
+            math.push(std::mem::take(&mut ctx.malformed_math));
+        }
+        // The problems in the order they were met: each note's where it was cited.
+        let mut main_math = main_math.into_iter();
+        let mut taken = 0;
+        for (d, problems) in deferred.iter().zip(math) {
+            ctx.malformed_math
+                .extend(main_math.by_ref().take(d.math_at - taken));
+            taken = d.math_at;
+            ctx.malformed_math.extend(problems);
+        }
+        ctx.malformed_math.extend(main_math);
+        fill_notes(&mut blocks, &mut expanded);
+    }
+    Some(Built {
+        blocks,
+        lost,
+        malformed_math: ctx.malformed_math,
+        flattened: ctx.flattened,
+    })
+}
+
+/// The stand-in for the `index`th deferred note until it is expanded.
+fn note_placeholder(index: usize) -> Inline {
+    Inline::Note {
+        blocks: vec![Block::Code {
+            language: None,
+            attributes: BTreeMap::new(),
+            text: index.to_string(),
+        }],
+    }
+}
+
+/// Puts the expanded notes in the place of their stand-ins. Outside notes, every note of
+/// the blocks is a stand-in (the notes inside notes were expanded with them); a stand-in
+/// may have been dropped with what held it (an image's description).
+fn fill_notes(blocks: &mut [Block], expanded: &mut [Option<Vec<Block>>]) {
+    let mut stack: Vec<&mut Block> = blocks.iter_mut().collect();
+    let mut inlines: Vec<&mut Inline> = Vec::new();
+    while let Some(block) = stack.pop() {
+        match block {
+            Block::Heading { content, .. } | Block::Paragraph { content } => {
+                inlines.extend(content.iter_mut())
+            }
+            Block::List { items, .. } => {
+                stack.extend(items.iter_mut().flat_map(|i| i.blocks.iter_mut()))
+            }
+            Block::Quote {
+                blocks,
+                attribution,
+            } => {
+                stack.extend(blocks.iter_mut());
+                inlines.extend(attribution.iter_mut());
+            }
+            Block::Callout { blocks, .. } => stack.extend(blocks.iter_mut()),
+            Block::Figure {
+                caption, credit, ..
+            } => inlines.extend(caption.iter_mut().chain(credit.iter_mut())),
+            Block::Table(t) => inlines.extend(
+                t.caption
+                    .iter_mut()
+                    .chain(t.header.iter_mut().flatten())
+                    .chain(t.rows.iter_mut().flatten().flatten()),
+            ),
+            Block::Code { .. } | Block::Rule => {}
+        }
+        while let Some(inline) = inlines.pop() {
+            match inline {
+                Inline::Note { blocks } => {
+                    let index = match blocks.as_slice() {
+                        [Block::Code { text, .. }] => text.parse::<usize>().ok(),
+                        _ => None,
+                    };
+                    if let Some(note) = index.and_then(|i| expanded.get_mut(i)?.take()) {
+                        *blocks = note;
+                    }
+                }
+                other => {
+                    if let Some(children) = other.children_mut() {
+                        inlines.extend(children.iter_mut());
+                    }
+                }
+            }
+        }
+    }
 }
 
 fn options() -> Options {
@@ -380,6 +535,8 @@ struct Builder {
     depth: usize,
     /// Inside an inline `<script>` or `<style>` (its name): text is dropped until it closes.
     hidden: Option<String>,
+    /// Citations of notes to expand at the end (see [`build_document`]), when deferring.
+    deferred: Option<Vec<Deferred>>,
 }
 
 impl Builder {
@@ -388,6 +545,7 @@ impl Builder {
             stack: vec![Frame::new(Kind::Root, false)],
             depth,
             hidden: None,
+            deferred: None,
         }
     }
 
@@ -489,6 +647,15 @@ impl Builder {
     /// The note of a label, expanded in place; its label as text when it cannot be.
     fn note(&mut self, label: &str, ctx: &mut Context<'_>) -> Inline {
         let key = label_key(label);
+        if let Some(deferred) = &mut self.deferred {
+            let index = deferred.len();
+            deferred.push(Deferred {
+                key,
+                depth: self.depth,
+                math_at: ctx.malformed_math.len(),
+            });
+            return note_placeholder(index);
+        }
         let Some(events) = ctx.notes.get(&key) else {
             return Inline::text(format!("[^{label}]"));
         };
