@@ -1149,6 +1149,49 @@ pub(crate) fn text_of(inlines: &[Inline]) -> String {
 /// The text of content, gathered with an explicit stack so that deep nesting cannot exhaust
 /// the call stack; it stops once it holds `limit` bytes or more.
 fn flat_text(blocks: &[Block], inlines: &[Inline], notes: bool, limit: usize) -> String {
+    let mut out = String::new();
+    flat_text_to(blocks, inlines, notes, limit, |s| out.push_str(s));
+    out
+}
+
+/// The text [`plain_text`] gives, in pieces: its length or digest need no copy of it.
+pub(crate) fn plain_text_to(blocks: &[Block], to: impl FnMut(&str)) {
+    flat_text_to(blocks, &[], true, usize::MAX, to);
+}
+
+/// Text handed on in pieces, with what [`flat_text`] needs to know of what it handed on.
+struct Pieces<F> {
+    to: F,
+    len: usize,
+    ends_blank: bool,
+}
+
+impl<F: FnMut(&str)> Pieces<F> {
+    fn push_str(&mut self, s: &str) {
+        if let Some(last) = s.chars().next_back() {
+            self.len += s.len();
+            self.ends_blank = last.is_whitespace();
+            (self.to)(s);
+        }
+    }
+    fn push(&mut self, c: char) {
+        self.push_str(c.encode_utf8(&mut [0; 4]));
+    }
+    fn len(&self) -> usize {
+        self.len
+    }
+    fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+}
+
+fn flat_text_to(
+    blocks: &[Block],
+    inlines: &[Inline],
+    notes: bool,
+    limit: usize,
+    to: impl FnMut(&str),
+) {
     enum Node<'x> {
         B(&'x Block),
         I(&'x Inline),
@@ -1157,7 +1200,11 @@ fn flat_text(blocks: &[Block], inlines: &[Inline], notes: bool, limit: usize) ->
     // Pushed in reverse so that popping visits content in document order.
     let mut stack: Vec<Node> = inlines.iter().rev().map(Node::I).collect();
     stack.extend(blocks.iter().rev().map(Node::B));
-    let mut out = String::new();
+    let mut out = Pieces {
+        to,
+        len: 0,
+        ends_blank: false,
+    };
     while let Some(node) = stack.pop() {
         if out.len() >= limit {
             break;
@@ -1174,7 +1221,7 @@ fn flat_text(blocks: &[Block], inlines: &[Inline], notes: bool, limit: usize) ->
                 other => next.extend(other.children().iter().map(Node::I)),
             },
             Node::B(b) => {
-                if !out.is_empty() && !out.ends_with(char::is_whitespace) {
+                if !out.is_empty() && !out.ends_blank {
                     out.push(' ');
                 }
                 match b {
@@ -1215,7 +1262,6 @@ fn flat_text(blocks: &[Block], inlines: &[Inline], notes: bool, limit: usize) ->
         }
         stack.extend(next.into_iter().rev());
     }
-    out
 }
 
 /// Whether a character may appear in XML 1.0 text at all.
