@@ -44,9 +44,12 @@ fn normalize_in_place(inlines: &mut Vec<Inline>) {
         }
     }
     inlines.truncate(kept);
-    // Vectors grown by pushing have room to spare, and the model keeps them long: they move
-    // to a block of their size (shrunk in place, a 10 MB page peaked at 160 MB, not 151).
-    if inlines.capacity() > inlines.len() {
+    // Vectors grown by pushing have room to spare, and the model keeps them long. Small ones
+    // move to a block of their size (shrunk in place, a 10 MB page peaked at 160 MB, not
+    // 151); big ones shrink in place, since a copy would hold both at once.
+    if inlines.len() > 4096 {
+        inlines.shrink_to_fit();
+    } else if inlines.capacity() > inlines.len() {
         let mut exact = Vec::with_capacity(inlines.len());
         exact.append(inlines);
         *inlines = exact;
