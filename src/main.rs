@@ -344,8 +344,16 @@ fn run(cli: &Cli) -> Result<(), Failure> {
     if wants_images && !cli.offline {
         write.fetch = Some(options.fetch.clone());
     }
-    let mut out = Vec::new();
+    // A file output is written as it is made, into the temporary file that replaces it.
+    let mut out = match cli.output.as_ref().filter(|_| !to_stdout) {
+        Some(path) => temp_beside(path).map_or(Output::Memory(Vec::new()), |tmp| {
+            Output::File(std::io::BufWriter::with_capacity(1 << 16, tmp))
+        }),
+        None => Output::Memory(Vec::new()),
+    };
     let result = writer.write_many(&articles, &write, &mut diag, &mut out);
+    // The process ends soon: freeing the model piece by piece would only cost time.
+    std::mem::forget(articles);
     if !cli.quiet {
         for w in &diag.warnings {
             eprintln!("folio: warning: {w}");
@@ -367,12 +375,17 @@ fn run(cli: &Cli) -> Result<(), Failure> {
             EXIT_FAILED,
         ));
     }
-    match &cli.output {
-        Some(path) if !to_stdout => write_atomically(path, &out),
-        _ => {
+    match (&cli.output, out) {
+        (Some(path), Output::File(tmp)) => tmp
+            .into_inner()
+            .map_err(|e| e.into_error())
+            .and_then(|tmp| persist(tmp, path)),
+        (Some(path), Output::Memory(out)) if !to_stdout => write_atomically(path, &out),
+        (_, Output::Memory(out)) => {
             let mut stdout = std::io::stdout().lock();
             stdout.write_all(&out).and_then(|()| stdout.flush())
         }
+        (None, Output::File(_)) => unreachable!("standard output is buffered"),
     }
     .map_err(|e| Failure::new(output_name, format!("cannot write: {e}"), EXIT_FAILED))
 }
@@ -510,6 +523,8 @@ fn read_input(name: &str) -> Result<Vec<u8>, Failure> {
         if meta.len() > MAX_INPUT_BYTES {
             return Err(too_large());
         }
+        // Sized once: growing by doubling would hold up to twice the input.
+        bytes.reserve_exact(meta.len() as usize);
         std::fs::File::open(path)
             .and_then(|f| f.take(MAX_INPUT_BYTES + 1).read_to_end(&mut bytes))
             .map_err(cannot_read)?;
@@ -529,9 +544,52 @@ fn io_reason(e: &std::io::Error) -> String {
     }
 }
 
+/// Where a conversion is written: a temporary file beside the output, or memory (standard
+/// output, which nothing may reach before the conversion succeeds, or an output whose
+/// temporary file could not be made, so that writing it reports why).
+enum Output {
+    File(std::io::BufWriter<tempfile::NamedTempFile>),
+    Memory(Vec<u8>),
+}
+
+impl Write for Output {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        match self {
+            Output::File(f) => f.write(buf),
+            Output::Memory(v) => v.write(buf),
+        }
+    }
+    fn write_all(&mut self, buf: &[u8]) -> std::io::Result<()> {
+        match self {
+            Output::File(f) => f.write_all(buf),
+            Output::Memory(v) => v.write_all(buf),
+        }
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        match self {
+            Output::File(f) => f.flush(),
+            Output::Memory(_) => Ok(()),
+        }
+    }
+}
+
 /// Writes to a temporary file beside `path`, then renames it into place: a failed run never
 /// leaves a partial file.
 fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let mut tmp = temp_beside(path)?;
+    tmp.write_all(bytes)?;
+    persist(tmp, path)
+}
+
+/// Puts a written temporary file in the place of `path`.
+fn persist(tmp: tempfile::NamedTempFile, path: &Path) -> std::io::Result<()> {
+    tmp.as_file().sync_all()?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+/// A new temporary file beside `path` (dropped unpersisted, it is removed).
+fn temp_beside(path: &Path) -> std::io::Result<tempfile::NamedTempFile> {
     if path.is_dir() {
         return Err(std::io::Error::other("is a directory"));
     }
@@ -548,13 +606,9 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         let mode = std::fs::metadata(path).map_or(0o666, |m| m.permissions().mode());
         builder.permissions(std::fs::Permissions::from_mode(mode));
     }
-    let mut tmp = builder
+    builder
         .tempfile_in(dir)
-        .map_err(|e| std::io::Error::new(e.kind(), io_reason(&e)))?;
-    tmp.write_all(bytes)?;
-    tmp.as_file().sync_all()?;
-    tmp.persist(path).map_err(|e| e.error)?;
-    Ok(())
+        .map_err(|e| std::io::Error::new(e.kind(), io_reason(&e)))
 }
 
 fn format_list(registry: &Registry) -> String {

@@ -431,6 +431,9 @@ fn parse_cites(inner: &str) -> Option<Vec<Cite>> {
 
 /// The references an article cites, in the order of their first citation.
 pub fn cited(article: &Article) -> Vec<&Reference> {
+    if article.meta.references.is_empty() {
+        return Vec::new();
+    }
     let mut keys: Vec<&str> = Vec::new();
     let mut pending: Vec<&Block> = article.blocks.iter().rev().collect();
     let mut inlines: Vec<&Inline> = Vec::new();

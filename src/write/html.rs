@@ -236,7 +236,8 @@ pub(crate) fn body_blocks<'a>(article: &'a Article, title: &str) -> &'a [Block] 
 pub(crate) fn language(article: &Article) -> String {
     match article.meta.language.as_deref().and_then(reader_language) {
         Some(l) => l,
-        None => crate::lang::detect_language(&plain_text(&article.blocks))
+        // Detection reads a sample of 20,000 characters: 80,004 bytes hold more.
+        None => crate::lang::detect_language(&flat_text(&article.blocks, &[], true, 80_004))
             .unwrap_or("en")
             .to_string(),
     }
@@ -963,7 +964,7 @@ impl<'a, 'b> Renderer<'a, 'b> {
             self.flattened = true;
             escape_text(
                 &mut self.out,
-                &flat_text(&[], std::slice::from_ref(inline), true),
+                &flat_text(&[], std::slice::from_ref(inline), true, usize::MAX),
             );
             return;
         }
@@ -1136,18 +1137,61 @@ impl<'a, 'b> Renderer<'a, 'b> {
 
 /// The text of blocks, notes included, blocks separated by spaces.
 pub(crate) fn plain_text(blocks: &[Block]) -> String {
-    flat_text(blocks, &[], true)
+    flat_text(blocks, &[], true, usize::MAX)
 }
 
 /// The text of inlines without notes, as [`crate::model::inline_text`] gives it but without
 /// recursion, for titles and labels.
 pub(crate) fn text_of(inlines: &[Inline]) -> String {
-    flat_text(&[], inlines, false)
+    flat_text(&[], inlines, false, usize::MAX)
 }
 
 /// The text of content, gathered with an explicit stack so that deep nesting cannot exhaust
-/// the call stack.
-fn flat_text(blocks: &[Block], inlines: &[Inline], notes: bool) -> String {
+/// the call stack; it stops once it holds `limit` bytes or more.
+fn flat_text(blocks: &[Block], inlines: &[Inline], notes: bool, limit: usize) -> String {
+    let mut out = String::new();
+    flat_text_to(blocks, inlines, notes, limit, |s| out.push_str(s));
+    out
+}
+
+/// The text [`plain_text`] gives, in pieces: its length or digest need no copy of it.
+pub(crate) fn plain_text_to(blocks: &[Block], to: impl FnMut(&str)) {
+    flat_text_to(blocks, &[], true, usize::MAX, to);
+}
+
+/// Text handed on in pieces, with what [`flat_text`] needs to know of what it handed on.
+struct Pieces<F> {
+    to: F,
+    len: usize,
+    ends_blank: bool,
+}
+
+impl<F: FnMut(&str)> Pieces<F> {
+    fn push_str(&mut self, s: &str) {
+        if let Some(last) = s.chars().next_back() {
+            self.len += s.len();
+            self.ends_blank = last.is_whitespace();
+            (self.to)(s);
+        }
+    }
+    fn push(&mut self, c: char) {
+        self.push_str(c.encode_utf8(&mut [0; 4]));
+    }
+    fn len(&self) -> usize {
+        self.len
+    }
+    fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+}
+
+fn flat_text_to(
+    blocks: &[Block],
+    inlines: &[Inline],
+    notes: bool,
+    limit: usize,
+    to: impl FnMut(&str),
+) {
     enum Node<'x> {
         B(&'x Block),
         I(&'x Inline),
@@ -1156,8 +1200,15 @@ fn flat_text(blocks: &[Block], inlines: &[Inline], notes: bool) -> String {
     // Pushed in reverse so that popping visits content in document order.
     let mut stack: Vec<Node> = inlines.iter().rev().map(Node::I).collect();
     stack.extend(blocks.iter().rev().map(Node::B));
-    let mut out = String::new();
+    let mut out = Pieces {
+        to,
+        len: 0,
+        ends_blank: false,
+    };
     while let Some(node) = stack.pop() {
+        if out.len() >= limit {
+            break;
+        }
         let mut next: Vec<Node> = Vec::new();
         match node {
             Node::Space => out.push(' '),
@@ -1170,7 +1221,7 @@ fn flat_text(blocks: &[Block], inlines: &[Inline], notes: bool) -> String {
                 other => next.extend(other.children().iter().map(Node::I)),
             },
             Node::B(b) => {
-                if !out.is_empty() && !out.ends_with(char::is_whitespace) {
+                if !out.is_empty() && !out.ends_blank {
                     out.push(' ');
                 }
                 match b {
@@ -1211,7 +1262,6 @@ fn flat_text(blocks: &[Block], inlines: &[Inline], notes: bool) -> String {
         }
         stack.extend(next.into_iter().rev());
     }
-    out
 }
 
 /// Whether a character may appear in XML 1.0 text at all.
@@ -1221,33 +1271,47 @@ fn is_xml_char(c: char) -> bool {
 
 /// Appends text escaped for element content; characters XML forbids are dropped.
 pub(crate) fn escape_text(out: &mut String, s: &str) {
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            c if is_xml_char(c) => out.push(c),
-            _ => {}
-        }
-    }
+    escape(out, s, false);
 }
 
 /// Appends text escaped for a double-quoted attribute value.
 pub(crate) fn escape_attr(out: &mut String, s: &str) {
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
+    escape(out, s, true);
+}
+
+/// Appends `s` escaped, copying the runs between the bytes that need escaping whole. The
+/// characters XML forbids are C0 controls other than tab, newline and carriage return, and
+/// U+FFFE and U+FFFF (`EF BF BE`, `EF BF BF` in UTF-8); surrogates cannot be in a `str`.
+fn escape(out: &mut String, s: &str, attr: bool) {
+    let bytes = s.as_bytes();
+    let (mut start, mut i) = (0, 0);
+    while i < bytes.len() {
+        let (with, len) = match bytes[i] {
+            b'&' => ("&amp;", 1),
+            b'<' => ("&lt;", 1),
+            b'>' => ("&gt;", 1),
             // Kept as references so that attribute-value normalization leaves them alone.
-            '\n' => out.push_str("&#10;"),
-            '\t' => out.push_str("&#9;"),
-            '\r' => out.push_str("&#13;"),
-            c if is_xml_char(c) => out.push(c),
-            _ => {}
-        }
+            b'"' if attr => ("&quot;", 1),
+            b'\n' if attr => ("&#10;", 1),
+            b'\t' if attr => ("&#9;", 1),
+            b'\r' if attr => ("&#13;", 1),
+            b'\t' | b'\n' | b'\r' => {
+                i += 1;
+                continue;
+            }
+            0..=0x1f => ("", 1),
+            0xef if matches!(bytes.get(i + 1..i + 3), Some([0xbf, 0xbe | 0xbf])) => ("", 3),
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        out.push_str(&s[start..i]);
+        out.push_str(with);
+        i += len;
+        start = i;
     }
+    out.push_str(&s[start..]);
 }
 
 /// The warning for content nested deeper than a writer's limit.

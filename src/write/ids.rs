@@ -14,14 +14,18 @@ pub(crate) struct UniqueIds {
 impl UniqueIds {
     /// `base`, or `base-N` with the smallest N not yet taken.
     pub(crate) fn claim(&mut self, base: String) -> String {
-        let n = self.last.entry(base.clone()).or_insert(1);
-        let mut id = base.clone();
-        while self.used.contains(&id) {
-            *n += 1;
-            id = format!("{base}-{n}");
+        if self.used.insert(base.clone()) {
+            return base;
         }
-        self.used.insert(id.clone());
-        id
+        // A base without a count has given only itself (as if counted 1).
+        let n = self.last.entry(base.clone()).or_insert(1);
+        loop {
+            *n += 1;
+            let id = format!("{base}-{n}");
+            if self.used.insert(id.clone()) {
+                return id;
+            }
+        }
     }
 
     /// How many ids were handed out.

@@ -10,12 +10,13 @@ use std::ops::Range;
 /// cmark-gfm); text inside links, images and code blocks is left alone. `events` come with
 /// their byte ranges in `source`.
 pub fn link_events<'a>(
-    source: &str,
+    source: &'a str,
     events: impl Iterator<Item = (Event<'a>, Range<usize>)>,
-) -> Vec<Event<'a>> {
-    let mut out = Vec::new();
-    // Text waiting to be searched: its start and end in the source, and the text so far.
-    let mut run: Option<(usize, usize, String)> = None;
+    mut out: impl FnMut(Event<'a>),
+) {
+    // Text waiting to be searched: its start and end in the source. Literal text is its
+    // source, so a run of it is a slice of the source.
+    let mut run: Option<(usize, usize)> = None;
     // Open links, images and code blocks, inside which nothing is searched.
     let mut inside = 0usize;
     for (event, range) in events {
@@ -25,25 +26,24 @@ pub fn link_events<'a>(
         match event {
             Event::Text(text) if inside == 0 => {
                 match &mut run {
-                    Some((_, end, pending)) if literal && *end == range.start => {
-                        pending.push_str(&text);
+                    Some((_, end)) if literal && *end == range.start => {
                         *end = range.end;
                         continue;
                     }
                     _ => {}
                 }
-                if let Some((start, _, text)) = run.take() {
-                    flush(source, start, &text, &mut out);
+                if let Some((start, end)) = run.take() {
+                    flush(source, start, end, &mut out);
                 }
                 if literal {
-                    run = Some((range.start, range.end, text.to_string()));
+                    run = Some((range.start, range.end));
                 } else {
-                    out.push(Event::Text(text));
+                    out(Event::Text(text));
                 }
             }
             other => {
-                if let Some((start, _, text)) = run.take() {
-                    flush(source, start, &text, &mut out);
+                if let Some((start, end)) = run.take() {
+                    flush(source, start, end, &mut out);
                 }
                 match &other {
                     Event::Start(Tag::Link { .. } | Tag::Image { .. } | Tag::CodeBlock(_)) => {
@@ -62,31 +62,31 @@ pub fn link_events<'a>(
                     }
                     _ => {}
                 }
-                out.push(other);
+                out(other);
             }
         }
     }
-    if let Some((start, _, text)) = run.take() {
-        flush(source, start, &text, &mut out);
+    if let Some((start, end)) = run.take() {
+        flush(source, start, end, &mut out);
     }
-    out
 }
 
-/// The events of a run of text: text, and links around the text of autolinks.
-fn flush<'a>(source: &str, start: usize, text: &str, out: &mut Vec<Event<'a>>) {
-    let before = source[..start.min(source.len())].chars().next_back();
-    for segment in link_text(text, before) {
+/// The events of the run of text `source[start..end]`: text, and links around the text of
+/// autolinks.
+fn flush<'a>(source: &'a str, start: usize, end: usize, out: &mut impl FnMut(Event<'a>)) {
+    let before = source[..start].chars().next_back();
+    for segment in link_text(&source[start..end], before) {
         match segment {
-            Segment::Text(t) => out.push(Event::Text(t.into())),
+            Segment::Text(t) => out(Event::Text(t.into())),
             Segment::Link { text, url } => {
-                out.push(Event::Start(Tag::Link {
+                out(Event::Start(Tag::Link {
                     link_type: LinkType::Autolink,
                     dest_url: url.into(),
                     title: "".into(),
                     id: "".into(),
                 }));
-                out.push(Event::Text(text.into()));
-                out.push(Event::End(TagEnd::Link));
+                out(Event::Text(text.into()));
+                out(Event::End(TagEnd::Link));
             }
         }
     }
@@ -94,18 +94,26 @@ fn flush<'a>(source: &str, start: usize, text: &str, out: &mut Vec<Event<'a>>) {
 
 /// A piece of searched text.
 #[derive(Debug, PartialEq)]
-enum Segment {
-    Text(String),
-    Link { text: String, url: String },
+enum Segment<'a> {
+    Text(&'a str),
+    Link { text: &'a str, url: String },
 }
 
 /// A text split into text and autolinks; `before` is the character before it.
-fn link_text(text: &str, before: Option<char>) -> Vec<Segment> {
+fn link_text(text: &str, before: Option<char>) -> Vec<Segment<'_>> {
     let mut out = Vec::new();
     let mut plain_from = 0;
     let mut i = 0;
+    let bytes = text.as_bytes();
     while i < text.len() {
-        let found = if text.is_char_boundary(i) {
+        // Every autolink is found at the `w`, `h` or `@` it starts with (or holds); a `w` or
+        // `h` right after an ASCII letter or digit starts none.
+        let candidate = match bytes[i] {
+            b'@' => true,
+            b'w' | b'W' | b'h' | b'H' => i == 0 || !bytes[i - 1].is_ascii_alphanumeric(),
+            _ => false,
+        };
+        let found = if candidate {
             find_at(text, i, plain_from, before)
         } else {
             None
@@ -113,10 +121,10 @@ fn link_text(text: &str, before: Option<char>) -> Vec<Segment> {
         match found {
             Some((start, end, url)) => {
                 if start > plain_from {
-                    out.push(Segment::Text(text[plain_from..start].to_string()));
+                    out.push(Segment::Text(&text[plain_from..start]));
                 }
                 out.push(Segment::Link {
-                    text: text[start..end].to_string(),
+                    text: &text[start..end],
                     url,
                 });
                 plain_from = end;
@@ -126,7 +134,7 @@ fn link_text(text: &str, before: Option<char>) -> Vec<Segment> {
         }
     }
     if plain_from < text.len() {
-        out.push(Segment::Text(text[plain_from..].to_string()));
+        out.push(Segment::Text(&text[plain_from..]));
     }
     out
 }
@@ -140,23 +148,23 @@ fn find_at(
     run_before: Option<char>,
 ) -> Option<(usize, usize, String)> {
     let rest = &text[i..];
+    // GFM: at the start of a line, after a blank or after `*`, `_`, `~` or `(`.
     let before = match text[..i].chars().next_back() {
         Some(c) => Some(c),
         None => run_before,
     };
-    // GFM: at the start of a line, after a blank or after `*`, `_`, `~` or `(`.
     let boundary = before.is_none_or(|c| c.is_whitespace() || matches!(c, '*' | '_' | '~' | '('));
-    let lower: String = rest
-        .chars()
-        .take(8)
-        .collect::<String>()
-        .to_ascii_lowercase();
-    if boundary && lower.starts_with("www.") {
+    let starts = |prefix: &str| {
+        rest.as_bytes()
+            .get(..prefix.len())
+            .is_some_and(|b| b.eq_ignore_ascii_case(prefix.as_bytes()))
+    };
+    if boundary && starts("www.") {
         let end = i + url_end(rest, 0)?;
         return Some((i, end, format!("http://{}", &text[i..end])));
     }
     for scheme in ["https://", "http://"] {
-        if boundary && lower.starts_with(scheme) {
+        if boundary && starts(scheme) {
             let end = i + url_end(rest, scheme.len())?;
             return Some((i, end, text[i..end].to_string()));
         }
@@ -265,7 +273,7 @@ mod tests {
         link_text(text, None)
             .into_iter()
             .filter_map(|s| match s {
-                Segment::Link { text, url } => Some((text, url)),
+                Segment::Link { text, url } => Some((text.to_string(), url)),
                 Segment::Text(_) => None,
             })
             .collect()
@@ -309,7 +317,7 @@ mod tests {
         assert_eq!(one("http://例子.测试/ü").0, "http://例子.测试/ü");
         assert_eq!(
             link_text("www.a.org", Some('x')),
-            [Segment::Text("www.a.org".into())]
+            [Segment::Text("www.a.org")]
         );
     }
 

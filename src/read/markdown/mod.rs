@@ -68,26 +68,30 @@ impl Reader for MarkdownReader {
 /// Parses Markdown text into an article.
 pub fn parse(text: &str, diag: &mut Diagnostics) -> Result<Article> {
     let (meta, body) = front_matter::split(text, diag)?;
-    let events = autolink::link_events(body, Parser::new_ext(body, options()).into_offset_iter());
-    let (main, notes) = split_notes(events);
-    let mut ctx = Context {
-        budget: 4 * main.len() + 1_000_000,
-        notes,
-        active: Vec::new(),
-        flattened: false,
-        malformed_math: Vec::new(),
+    // The document streams into the builder. Notes may be defined after they are cited: a
+    // first try expands them once the whole text is read, which holds when every citation
+    // becomes a note; else the notes are gathered by a pass of their own first.
+    let Built {
+        blocks,
+        mut lost,
+        malformed_math,
+        flattened,
+    } = if body.contains("[^") {
+        match build_document(body, true) {
+            Some(built) => built,
+            None => build_document(body, false).unwrap_or_default(),
+        }
+    } else {
+        build_document(body, false).unwrap_or_default()
     };
-    let lost = html::lossy_elements(main.iter().filter_map(|e| match e {
-        Event::Html(s) | Event::InlineHtml(s) => Some(s.as_ref()),
-        _ => None,
-    }));
+    lost.sort();
+    lost.dedup();
     if !lost.is_empty() {
         diag.warn(format!(
             "raw HTML elements ({}) were left out",
             lost.join(", ")
         ));
     }
-    let blocks = build(&main, 0, &mut ctx);
     let mut article = Article {
         meta,
         blocks,
@@ -98,15 +102,185 @@ pub fn parse(text: &str, diag: &mut Diagnostics) -> Result<Article> {
             "citation of an unknown reference kept as text: @{key}"
         ));
     }
-    for problem in &ctx.malformed_math {
+    for problem in &malformed_math {
         diag.warn(format!("malformed TeX math kept as text: {problem}"));
     }
-    if ctx.flattened {
+    if flattened {
         diag.warn(format!(
             "Markdown nested deeper than {MAX_DEPTH} levels was flattened"
         ));
     }
     Ok(article)
+}
+
+/// What reading the body gives besides its blocks.
+#[derive(Default)]
+struct Built {
+    blocks: Vec<Block>,
+    /// Raw HTML elements left out, for a warning.
+    lost: Vec<String>,
+    malformed_math: Vec<String>,
+    flattened: bool,
+}
+
+/// A citation of a note whose expansion waits for the end of the text.
+struct Deferred {
+    key: String,
+    depth: usize,
+    /// How many TeX problems were found before it, to report its own in order.
+    math_at: usize,
+}
+
+/// Reads the body in one pass. With `defer`, notes are expanded at the end and `None` says
+/// that some citation would not have become a note (an unknown label, too deep, over the
+/// budget): the caller then reads again without it. Without, notes are gathered first.
+fn build_document(body: &str, defer: bool) -> Option<Built> {
+    let (main_len, notes) = if !defer && body.contains("[^") {
+        split_notes(body)
+    } else {
+        (0, HashMap::new())
+    };
+    let mut ctx = Context {
+        budget: 4 * main_len + 1_000_000,
+        notes,
+        active: Vec::new(),
+        flattened: false,
+        malformed_math: Vec::new(),
+    };
+    let mut lost = Vec::new();
+    let mut b = Builder::new(0);
+    b.deferred = defer.then(Vec::new);
+    let mut main_len = 0;
+    // Footnote definitions open: their events go to the notes, the first of a label wins.
+    let mut open: Vec<(String, Vec<Event<'_>>)> = Vec::new();
+    let mut notes = HashMap::new();
+    let parser = Parser::new_ext(body, options()).into_offset_iter();
+    autolink::link_events(body, parser, |event| match event {
+        Event::Start(Tag::FootnoteDefinition(label)) => open.push((label_key(&label), Vec::new())),
+        Event::End(TagEnd::FootnoteDefinition) => {
+            if let Some((label, body)) = open.pop() {
+                notes.entry(label).or_insert(body);
+            }
+        }
+        event => match open.last_mut() {
+            Some((_, body)) => {
+                if defer {
+                    body.push(event);
+                }
+            }
+            None => {
+                if let Event::Html(s) | Event::InlineHtml(s) = &event {
+                    lost.extend(html::lossy_elements(std::iter::once(s.as_ref())));
+                }
+                main_len += 1;
+                b.event(&event, &mut ctx);
+            }
+        },
+    });
+    let deferred = b.deferred.take();
+    let mut blocks = b.finish();
+    if let Some(deferred) = deferred {
+        ctx.notes = notes;
+        ctx.budget = 4 * main_len + 1_000_000;
+        let main_math = std::mem::take(&mut ctx.malformed_math);
+        let mut math = Vec::new();
+        let mut expanded = Vec::with_capacity(deferred.len());
+        for d in &deferred {
+            let events = ctx.notes.get(&d.key)?;
+            if d.depth >= MAX_DEPTH || ctx.budget < events.len() {
+                return None;
+            }
+            ctx.budget -= events.len();
+            let events = events.clone();
+            ctx.active.push(d.key.clone());
+            let note = build(&events, d.depth + 1, &mut ctx);
+            ctx.active.pop();
+            expanded.push(Some(note));
+            math.push(std::mem::take(&mut ctx.malformed_math));
+        }
+        // The problems in the order they were met: each note's where it was cited.
+        let mut main_math = main_math.into_iter();
+        let mut taken = 0;
+        for (d, problems) in deferred.iter().zip(math) {
+            ctx.malformed_math
+                .extend(main_math.by_ref().take(d.math_at - taken));
+            taken = d.math_at;
+            ctx.malformed_math.extend(problems);
+        }
+        ctx.malformed_math.extend(main_math);
+        fill_notes(&mut blocks, &mut expanded);
+    }
+    Some(Built {
+        blocks,
+        lost,
+        malformed_math: ctx.malformed_math,
+        flattened: ctx.flattened,
+    })
+}
+
+/// The stand-in for the `index`th deferred note until it is expanded.
+fn note_placeholder(index: usize) -> Inline {
+    Inline::Note {
+        blocks: vec![Block::Code {
+            language: None,
+            attributes: BTreeMap::new(),
+            text: index.to_string(),
+        }],
+    }
+}
+
+/// Puts the expanded notes in the place of their stand-ins. Outside notes, every note of
+/// the blocks is a stand-in (the notes inside notes were expanded with them); a stand-in
+/// may have been dropped with what held it (an image's description).
+fn fill_notes(blocks: &mut [Block], expanded: &mut [Option<Vec<Block>>]) {
+    let mut stack: Vec<&mut Block> = blocks.iter_mut().collect();
+    let mut inlines: Vec<&mut Inline> = Vec::new();
+    while let Some(block) = stack.pop() {
+        match block {
+            Block::Heading { content, .. } | Block::Paragraph { content } => {
+                inlines.extend(content.iter_mut())
+            }
+            Block::List { items, .. } => {
+                stack.extend(items.iter_mut().flat_map(|i| i.blocks.iter_mut()))
+            }
+            Block::Quote {
+                blocks,
+                attribution,
+            } => {
+                stack.extend(blocks.iter_mut());
+                inlines.extend(attribution.iter_mut());
+            }
+            Block::Callout { blocks, .. } => stack.extend(blocks.iter_mut()),
+            Block::Figure {
+                caption, credit, ..
+            } => inlines.extend(caption.iter_mut().chain(credit.iter_mut())),
+            Block::Table(t) => inlines.extend(
+                t.caption
+                    .iter_mut()
+                    .chain(t.header.iter_mut().flatten())
+                    .chain(t.rows.iter_mut().flatten().flatten()),
+            ),
+            Block::Code { .. } | Block::Rule => {}
+        }
+        while let Some(inline) = inlines.pop() {
+            match inline {
+                Inline::Note { blocks } => {
+                    let index = match blocks.as_slice() {
+                        [Block::Code { text, .. }] => text.parse::<usize>().ok(),
+                        _ => None,
+                    };
+                    if let Some(note) = index.and_then(|i| expanded.get_mut(i)?.take()) {
+                        *blocks = note;
+                    }
+                }
+                other => {
+                    if let Some(children) = other.children_mut() {
+                        inlines.extend(children.iter_mut());
+                    }
+                }
+            }
+        }
+    }
 }
 
 fn options() -> Options {
@@ -122,6 +296,13 @@ fn options() -> Options {
 
 /// Footnote labels match case-insensitively, whitespace collapsed.
 fn label_key(label: &str) -> String {
+    // Most labels are already their key: no blanks, no capitals.
+    if label
+        .bytes()
+        .all(|b| b.is_ascii_graphic() && !b.is_ascii_uppercase())
+    {
+        return label.to_string();
+    }
     label
         .split_whitespace()
         .collect::<Vec<_>>()
@@ -129,28 +310,25 @@ fn label_key(label: &str) -> String {
         .to_lowercase()
 }
 
-/// Takes the footnote definitions out of the event stream, by label (the first definition
-/// of a label wins).
-fn split_notes(events: Vec<Event<'_>>) -> (Vec<Event<'_>>, HashMap<String, Vec<Event<'_>>>) {
-    let mut main = Vec::with_capacity(events.len());
+/// The footnote definitions of a document, autolinks made links, by label (the first
+/// definition of a label wins), and the number of the other events.
+fn split_notes(body: &str) -> (usize, HashMap<String, Vec<Event<'_>>>) {
+    let mut main = 0;
     let mut notes = HashMap::new();
     let mut open: Vec<(String, Vec<Event<'_>>)> = Vec::new();
-    for event in events {
-        match event {
-            Event::Start(Tag::FootnoteDefinition(label)) => {
-                open.push((label_key(&label), Vec::new()))
+    let parser = Parser::new_ext(body, options()).into_offset_iter();
+    autolink::link_events(body, parser, |event| match event {
+        Event::Start(Tag::FootnoteDefinition(label)) => open.push((label_key(&label), Vec::new())),
+        Event::End(TagEnd::FootnoteDefinition) => {
+            if let Some((label, body)) = open.pop() {
+                notes.entry(label).or_insert(body);
             }
-            Event::End(TagEnd::FootnoteDefinition) => {
-                if let Some((label, body)) = open.pop() {
-                    notes.entry(label).or_insert(body);
-                }
-            }
-            other => match open.last_mut() {
-                Some((_, body)) => body.push(other),
-                None => main.push(other),
-            },
         }
-    }
+        other => match open.last_mut() {
+            Some((_, body)) => body.push(other),
+            None => main += 1,
+        },
+    });
     (main, notes)
 }
 
@@ -343,19 +521,11 @@ fn quote(mut blocks: Vec<Block>) -> Block {
 
 /// Builds the blocks of an event sequence (the document or one note) at a nesting depth.
 fn build(events: &[Event<'_>], depth: usize, ctx: &mut Context<'_>) -> Vec<Block> {
-    let mut b = Builder {
-        stack: vec![Frame::new(Kind::Root, false)],
-        depth,
-        hidden: None,
-    };
+    let mut b = Builder::new(depth);
     for event in events {
         b.event(event, ctx);
     }
-    // The parser balances its events; close anything left open all the same.
-    while b.stack.len() > 1 {
-        b.close();
-    }
-    b.stack.pop().map(Frame::into_blocks).unwrap_or_default()
+    b.finish()
 }
 
 struct Builder {
@@ -365,16 +535,50 @@ struct Builder {
     depth: usize,
     /// Inside an inline `<script>` or `<style>` (its name): text is dropped until it closes.
     hidden: Option<String>,
+    /// Citations of notes to expand at the end (see [`build_document`]), when deferring.
+    deferred: Option<Vec<Deferred>>,
 }
 
 impl Builder {
+    fn new(depth: usize) -> Builder {
+        Builder {
+            stack: vec![Frame::new(Kind::Root, false)],
+            depth,
+            hidden: None,
+            deferred: None,
+        }
+    }
+
+    /// The blocks built. The parser balances its events; anything left open is closed all
+    /// the same.
+    fn finish(mut self) -> Vec<Block> {
+        while self.stack.len() > 1 {
+            self.close();
+        }
+        self.stack.pop().map(Frame::into_blocks).unwrap_or_default()
+    }
+
     fn top(&mut self) -> &mut Frame {
         let last = self.stack.len() - 1;
         &mut self.stack[last]
     }
 
+    /// Adds an inline; text joins the text before it, as normalizing would join them.
     fn push_inline(&mut self, inline: Inline) {
-        self.top().inlines.push(inline);
+        let inlines = &mut self.top().inlines;
+        match (inlines.last_mut(), inline) {
+            (Some(Inline::Text { text: prev }), Inline::Text { text }) => prev.push_str(&text),
+            (_, inline) => inlines.push(inline),
+        }
+    }
+
+    /// Adds text, joined to the text before it.
+    fn push_text(&mut self, s: &str) {
+        let inlines = &mut self.top().inlines;
+        match inlines.last_mut() {
+            Some(Inline::Text { text }) => text.push_str(s),
+            _ => inlines.push(Inline::text(s)),
+        }
     }
 
     fn event(&mut self, event: &Event<'_>, ctx: &mut Context<'_>) {
@@ -395,7 +599,7 @@ impl Builder {
             Event::End(_) => self.end(),
             Event::Text(s) => match &mut self.top().kind {
                 Kind::Code { text, .. } | Kind::Html { text } => text.push_str(s),
-                _ => self.push_inline(Inline::text(s.as_ref())),
+                _ => self.push_text(s),
             },
             Event::Code(s) => self.push_inline(Inline::Code {
                 text: s.to_string(),
@@ -410,7 +614,7 @@ impl Builder {
                 let note = self.note(label, ctx);
                 self.push_inline(note)
             }
-            Event::SoftBreak => self.push_inline(Inline::text(" ")),
+            Event::SoftBreak => self.push_text(" "),
             Event::HardBreak => self.push_inline(Inline::LineBreak),
             Event::Rule => self.top().add_block(Block::Rule),
             Event::TaskListMarker(done) => {
@@ -443,6 +647,15 @@ impl Builder {
     /// The note of a label, expanded in place; its label as text when it cannot be.
     fn note(&mut self, label: &str, ctx: &mut Context<'_>) -> Inline {
         let key = label_key(label);
+        if let Some(deferred) = &mut self.deferred {
+            let index = deferred.len();
+            deferred.push(Deferred {
+                key,
+                depth: self.depth,
+                math_at: ctx.malformed_math.len(),
+            });
+            return note_placeholder(index);
+        }
         let Some(events) = ctx.notes.get(&key) else {
             return Inline::text(format!("[^{label}]"));
         };

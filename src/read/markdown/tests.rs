@@ -710,3 +710,29 @@ fn empty_link_destinations_are_kept() {
         }])]
     );
 }
+
+#[test]
+fn notes_expanded_at_the_end_match_notes_gathered_first() {
+    let docs = [
+        "A[^a] and B[^b].\n\n[^a]: First $\\frac{$ x.\n\n[^b]: Second[^a], $\\sqrt{$.\n",
+        "Bad $\\frac{$ math[^m] then $\\left($ more[^m].\n\n[^m]: In note $\\sqrt{$.\n",
+        "![pic[^a]](x.png) and ![two[^b]](y.png) text[^b].\n\n[^a]: A.\n\n[^b]: B.\n",
+        "![alone[^a]](x.png)\n\n[^a]: A.\n",
+        "| h[^a] |\n|---|\n| c[^b] |\n\nTable: cap[^a]\n\n[^a]: A.\n\n[^b]: B.\n",
+        "> q[^a]\n>\n> — who[^b]\n\n[^a]: A.\n\n[^b]: B\n\n    more.\n",
+        "- *x[^a]* [l[^b]](u)\n- y\n\n[^a]: A.\n[^b]: B.\n",
+        "[^a]: Defined first.\n\nThen cited[^a].\n",
+    ];
+    for md in docs {
+        let deferred = build_document(md, true).expect(md);
+        let gathered = build_document(md, false).unwrap();
+        assert_eq!(deferred.blocks, gathered.blocks, "{md}");
+        assert_eq!(deferred.malformed_math, gathered.malformed_math, "{md}");
+        assert_eq!(deferred.flattened, gathered.flattened, "{md}");
+    }
+    // A citation that stays text (here too deep) is read with the notes gathered first.
+    let deep = format!("{} x[^a] y\n\n[^a]: A.\n", ">".repeat(40));
+    assert!(build_document(&deep, true).is_none());
+    let blocks = read(&deep);
+    assert!(format!("{blocks:?}").contains("x[^a] y"), "{blocks:?}");
+}

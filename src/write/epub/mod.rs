@@ -19,7 +19,7 @@ use crate::format::{Diagnostics, WriteOptions, Writer};
 use crate::model::{Article, Block, Date, IdScheme, Image, Meta};
 use crate::write::html::{
     body_blocks, clean_url, display_title, escape_attr, escape_text, header, heading_shift,
-    join_url, language, plain_text, reader_language, text_of, url_scheme, visible, web_url,
+    join_url, language, plain_text_to, reader_language, text_of, url_scheme, visible, web_url,
     Context, HeadingIds, Ids, ImageSrc, NoteStyle, Renderer,
 };
 use crate::write::images::{Found, Images, Place};
@@ -307,7 +307,11 @@ fn split(blocks: &[Block]) -> Vec<&[Block]> {
     };
     let sizes: Vec<usize> = blocks
         .iter()
-        .map(|b| plain_text(std::slice::from_ref(b)).len())
+        .map(|b| {
+            let mut len = 0;
+            plain_text_to(std::slice::from_ref(b), |s| len += s.len());
+            len
+        })
         .collect();
     if blocks.is_empty() || sizes.iter().sum::<usize>() <= SPLIT_CHARS {
         return if blocks.is_empty() {
@@ -616,7 +620,7 @@ fn identifier(articles: &[Article]) -> String {
     let mut hash = Sha256::new();
     for a in articles {
         hash.update(serde_json::to_vec(&a.meta).unwrap_or_default());
-        hash.update(plain_text(&a.blocks));
+        plain_text_to(&a.blocks, |s| hash.update(s));
     }
     content_uuid(&hash.finalize())
 }
