@@ -34,7 +34,71 @@ pub fn to_mathml(tex: &str, display: bool) -> Result<String, TexError> {
     let mut out = String::new();
     pulldown_latex::push_mathml(&mut out, events.into_iter(), config)
         .map_err(|e| TexError(e.to_string()))?;
+    let out = escape_bare_text(&out);
+    // What is not well-formed XML could break the document it goes into: such math stays
+    // TeX, as malformed TeX does.
+    if !is_well_formed(&out) {
+        return Err(TexError(
+            "the math does not render as well-formed MathML".into(),
+        ));
+    }
     Ok(out)
+}
+
+/// MathML whose operators and identifiers are written as they are (pulldown-latex writes
+/// `a<b` as `<mo><</mo>`), with `<` and `&` that start no markup escaped.
+fn escape_bare_text(mathml: &str) -> String {
+    let bytes = mathml.as_bytes();
+    let mut out = String::with_capacity(mathml.len());
+    let mut in_tag = false;
+    for (i, c) in mathml.char_indices() {
+        let next = bytes.get(i + 1).copied().unwrap_or(b' ');
+        let after = bytes.get(i + 2).copied().unwrap_or(b' ');
+        match c {
+            '<' if !in_tag => {
+                if next.is_ascii_alphabetic() || (next == b'/' && after.is_ascii_alphabetic()) {
+                    in_tag = true;
+                    out.push('<');
+                } else {
+                    out.push_str("&lt;");
+                }
+            }
+            '>' if in_tag => {
+                in_tag = false;
+                out.push('>');
+            }
+            '>' => out.push_str("&gt;"),
+            '&' if !in_tag && !starts_reference(&mathml[i..]) => out.push_str("&amp;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Whether text starts with a character or entity reference (`&lt;`, `&#955;`).
+fn starts_reference(text: &str) -> bool {
+    let body = &text[1..];
+    let name_len = body
+        .bytes()
+        .take_while(|b| b.is_ascii_alphanumeric() || *b == b'#')
+        .count();
+    name_len > 0 && body.as_bytes().get(name_len) == Some(&b';')
+}
+
+/// Whether a fragment parses as XML with every element closed.
+fn is_well_formed(xml: &str) -> bool {
+    let mut reader = quick_xml::Reader::from_str(xml);
+    reader.config_mut().check_end_names = true;
+    let mut depth = 0usize;
+    loop {
+        match reader.read_event() {
+            Ok(Event::Start(_)) => depth += 1,
+            Ok(Event::End(_)) => depth = depth.saturating_sub(1),
+            Ok(Event::Eof) => return depth == 0,
+            Err(_) => return false,
+            Ok(_) => {}
+        }
+    }
 }
 
 /// MathML with every element name given a prefix (`mml:math`, as JATS wants it) and the
@@ -97,6 +161,24 @@ mod tests {
         assert!(to_mathml(r"\frac{1}{", false).is_err());
         let e = to_mathml(r"x^", false).unwrap_err();
         assert!(!e.0.contains('\n') && !e.0.is_empty(), "{e}");
+    }
+
+    #[test]
+    fn comparison_operators_and_ampersands_are_escaped() {
+        // Found by fuzzing: `a<b` made `<mo><</mo>`, which broke the JATS and XHTML around it.
+        for tex in ["a<b", "a>b", "x<=y", r"a \& b", "a</b", "<e</em></p><fi"] {
+            let m = to_mathml(tex, false).unwrap_or_else(|e| panic!("{tex}: {e}"));
+            assert!(is_well_formed(&m), "{tex}: {m}");
+            let r = rewrite(&m, Some("mml"), Some(tex));
+            assert!(is_well_formed(&r), "{tex}: {r}");
+            assert!(r.ends_with("</mml:math>"), "{tex}: {r}");
+        }
+        let m = to_mathml("a<b", false).unwrap();
+        assert!(m.contains("<mo>&lt;</mo>"), "{m}");
+        assert_eq!(
+            escape_bare_text("<mo>&amp;</mo><mo>&</mo>"),
+            "<mo>&amp;</mo><mo>&amp;</mo>"
+        );
     }
 
     #[test]

@@ -432,6 +432,50 @@ fn the_jats_writer_drops_a_script_link_of_the_issue() {
     assert!(jats.contains("click"), "{jats}");
 }
 
+/// Whether a document parses as XML with every element closed.
+fn is_well_formed_xml(xml: &[u8]) -> bool {
+    let mut reader = quick_xml::Reader::from_reader(xml);
+    reader.config_mut().check_end_names = true;
+    let mut buf = Vec::new();
+    let mut depth = 0usize;
+    loop {
+        match reader.read_event_into(&mut buf) {
+            Ok(quick_xml::events::Event::Start(_)) => depth += 1,
+            Ok(quick_xml::events::Event::End(_)) => depth = depth.saturating_sub(1),
+            Ok(quick_xml::events::Event::Eof) => return depth == 0,
+            Err(_) => return false,
+            Ok(_) => {}
+        }
+        buf.clear();
+    }
+}
+
+#[test]
+fn math_with_comparisons_keeps_jats_and_xhtml_well_formed() {
+    // The fuzzer's find (convert_jats): `$...$` holding `<` gave `<mml:mo><mml:</mo>`.
+    let crash = b"Title b</l>ei dU$$$$$>e</em></p><fi$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$$\xc3";
+    let inputs: [&[u8]; 3] = [
+        crash,
+        b"If $a<b$ and $b>c$ then $a<c$.\n",
+        b"$$x <= y \\& z$$\n",
+    ];
+    for input in inputs {
+        for writer in ["jats", "jats-publishing"] {
+            let out = folio::convert(input, "markdown", writer).unwrap();
+            assert!(
+                is_well_formed_xml(&out),
+                "{writer}: {}",
+                String::from_utf8_lossy(&out)
+            );
+        }
+        let html = folio::convert(input, "markdown", "html").unwrap();
+        let html = String::from_utf8_lossy(&html);
+        let start = html.find("<body").unwrap();
+        let end = html.find("</body>").unwrap() + "</body>".len();
+        assert!(is_well_formed_xml(html[start..end].as_bytes()), "{html}");
+    }
+}
+
 #[test]
 fn the_independent_check_sees_what_it_must() {
     assert!(is_script_url(" &#106;avascript:x"));
