@@ -6,6 +6,9 @@ use super::dom::{collapse_ws, Data, Dom, NodeId};
 
 /// Separators between a headline and a site's name in a page title.
 const SEPARATORS: &[&str] = &["|", "-", "–", "—", "/", "»", "·", "•", "::"];
+/// Separators between labels of equal rank (`Product | Category | Shop`), unlike a dash
+/// or a colon, which also join a headline to its subtitle.
+const LABEL_SEPARATORS: &[&str] = &[" | ", " · ", " • ", " » ", " :: "];
 /// Headings longer than this are paragraphs marked up as headings.
 const MAX_HEADLINE: usize = 300;
 
@@ -62,7 +65,12 @@ pub fn names_headline(title: &str, headline: &str) -> bool {
         && h.len() * 2 >= t.len()
         && t.strip_prefix(&h)
             .is_some_and(|rest| rest.starts_with(|c: char| !c.is_alphanumeric()));
+    // The headline may be any label of the title, whatever the others' length.
+    let labelled = LABEL_SEPARATORS
+        .iter()
+        .any(|sep| t.contains(sep) && t.split(sep).any(|part| part.trim() == h));
     subtitled
+        || labelled
         || SEPARATORS.iter().any(|sep| {
             let after = t
                 .strip_prefix(&h)
@@ -123,6 +131,20 @@ mod tests {
             "short name"
         ));
         assert!(!names_headline("Tips for tests", "Tips for"));
+        // Any label between bars, whatever the length of the others; not a dash's head,
+        // which may have a subtitle after it.
+        assert!(names_headline(
+            "Fiercely Strong Coffee Company | Dark Roast Coffee",
+            "Dark Roast Coffee"
+        ));
+        assert!(names_headline(
+            "Affordable Movers | Economical Low-Cost Moving Company in NJ | Site",
+            "Affordable Movers"
+        ));
+        assert!(!names_headline(
+            "Instant Pot - Pressure Cookers and Multi Cookers",
+            "Instant Pot"
+        ));
         assert!(names_headline(
             "Average cost of college [2025]: tuition + fees",
             "Average cost of college"
