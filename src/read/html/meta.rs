@@ -39,7 +39,12 @@ impl MetaTags {
             for key_attr in ["name", "property", "itemprop", "http-equiv"] {
                 // RDFa allows several space-separated properties in one attribute.
                 for key in dom.attr(id, key_attr).unwrap_or("").split_whitespace() {
-                    map.insert(meta_key(key), content.clone());
+                    let value = map.entry(meta_key(key)).or_insert_with(|| content.clone());
+                    // Microdata names the first item first: later ones are replies,
+                    // comments and other stories. In the head, a later tag overrides.
+                    if key_attr != "itemprop" {
+                        value.clone_from(&content);
+                    }
                 }
             }
         }
@@ -825,6 +830,21 @@ mod tests {
         assert_eq!(m.published.unwrap().to_string(), "2020-01-02T03:04:05Z");
         assert_eq!(m.language.as_deref(), Some("en-US"));
         assert_eq!(m.image.as_deref(), Some("http://x/i.jpg"));
+    }
+
+    #[test]
+    fn microdata_dates_of_the_first_item() {
+        let m = meta_of(concat!(
+            r#"<div itemscope itemtype="https://schema.org/DiscussionForumPosting"><h1>Thread</h1>"#,
+            r#"<meta itemprop="datePublished" content="2024-01-03T11:23:42-05:00"><p>Question</p>"#,
+            r#"<div itemscope itemtype="https://schema.org/Comment">"#,
+            r#"<meta itemprop="datePublished" content="2024-09-26T01:50:27-04:00"><p>Reply</p>"#,
+            "</div></div>"
+        ));
+        assert_eq!(
+            m.published.unwrap().to_string(),
+            "2024-01-03T11:23:42-05:00"
+        );
     }
 
     #[test]

@@ -13,6 +13,8 @@ const AFTER: usize = 14;
 const BEFORE: usize = 6;
 /// Text nodes after the headline within which a date needs no confirmation.
 const CLOSE: usize = 6;
+/// Text nodes before a date read for its label.
+const LABEL_TEXTS: usize = 3;
 /// A text node longer than this is prose, not a dateline.
 const MAX_DATELINE: usize = 80;
 
@@ -92,6 +94,11 @@ const UPDATE_LABELS: &[&str] = &[
     "aggiornat",
     "bijgewerkt",
     "atualizado",
+    // A thread's latest activity.
+    "last post",
+    "last reply",
+    "latest reply",
+    "last activity",
 ];
 
 fn is_update_label(text: &str) -> bool {
@@ -153,14 +160,23 @@ fn is_page_text(dom: &Dom, id: NodeId) -> bool {
 pub fn near_headline(dom: &Dom, headline: NodeId) -> Option<Visible> {
     let inside = |id: NodeId| id == headline || dom.ancestors(id).any(|a| a == headline);
     let text_of = |id: NodeId| collapse_ws(&dom.text(id));
-    // The label is in the date's own text or in the text just before it.
+    // The label is in the date's own text or in the short texts just before it, which
+    // may hold a name between them ("last post by <a>name</a> <time>").
     let label_before = |id: NodeId| {
-        (0..id)
+        let mut label = String::new();
+        for t in (0..id)
             .rev()
             .filter(|&p| is_page_text(dom, p))
             .map(text_of)
-            .find(|t| !t.is_empty())
-            .is_some_and(|t| t.chars().count() <= MAX_DATELINE && is_update_label(&t))
+            .filter(|t| !t.trim().is_empty())
+            .take(LABEL_TEXTS)
+        {
+            if label.chars().count() + t.chars().count() > MAX_DATELINE {
+                break;
+            }
+            label = format!("{t} {label}");
+        }
+        is_update_label(&label)
     };
     let visible = |id: NodeId, date: Date, own: &str, distance: usize| Visible {
         date,
@@ -308,6 +324,27 @@ mod tests {
         assert_eq!(near(&prose), None);
         let far = format!("<h1>T</h1>{}<p>May 3, 2020</p>", "<p>x</p>".repeat(20));
         assert_eq!(near(&far), None);
+    }
+
+    #[test]
+    fn label_may_hold_a_name_before_the_date() {
+        assert_eq!(
+            near(concat!(
+                "<h1>Thread</h1><span>23 replies</span><span>last post by&nbsp;",
+                r#"<a href="/u/1">ann</a>&nbsp;<time datetime="2024-09-26">Sep 26</time></span>"#
+            ))
+            .as_deref(),
+            Some("2024-09-26 (updated)")
+        );
+        // A label further back than a few short texts is another one's.
+        assert_eq!(
+            near(concat!(
+                "<h1>T</h1><p>Updated</p><p>one</p><p>two</p><p>three</p>",
+                r#"<time datetime="2024-09-26">Sep 26</time>"#
+            ))
+            .as_deref(),
+            Some("2024-09-26")
+        );
     }
 
     fn shown(date: &str, updated: bool) -> Option<Visible> {
