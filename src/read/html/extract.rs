@@ -220,6 +220,10 @@ pub struct Rules {
     /// Comments and replies are the content (a forum thread, a question and its answers):
     /// class and id naming them do not make furniture.
     pub comments_are_content: bool,
+    /// Furniture words that name the blocks this page is built of (see
+    /// [`generic_block_words`]), as indexes into the furniture words: they name no
+    /// furniture here.
+    pub block_words: u128,
 }
 
 /// Marks page furniture, with all it holds.
@@ -240,10 +244,15 @@ pub fn furniture(dom: &Dom, skip: &mut [bool], rules: Rules) {
             continue;
         }
         let by_class = rules.by_class
-            && if rules.comments_are_content {
-                hints::is_boilerplate_class(&hints::without_comment_words(&dom.class_and_id(id)))
-            } else {
-                hints::is_boilerplate_class(&dom.class_and_id(id))
+            && {
+                let mut class = dom.class_and_id(id);
+                if rules.block_words != 0 {
+                    class = hints::without_words(&class, rules.block_words).into();
+                }
+                if rules.comments_are_content {
+                    class = hints::without_comment_words(&class).into();
+                }
+                hints::is_boilerplate_class(&class)
             }
             && !dom
                 .ancestors(id)
@@ -264,6 +273,48 @@ pub fn furniture(dom: &Dom, skip: &mut [bool], rules: Rules) {
             skip[id] = true;
         }
     }
+}
+
+/// Share of a page's text under elements named by one furniture word above which the word
+/// names the blocks the page is built of (a page builder's `widget` around every paragraph),
+/// not furniture.
+const GENERIC_BLOCK_SHARE: f64 = 0.5;
+
+/// Furniture words that name the page's building blocks: the outermost elements they name
+/// hold most of its text.
+pub fn generic_block_words(dom: &Dom, skip: &[bool]) -> u128 {
+    let chars = text_chars(dom, skip);
+    let page = chars[0] as f64;
+    if page == 0.0 {
+        return 0;
+    }
+    // Per word, the text of the elements it names that no named ancestor already counts.
+    let mut under = [0usize; 128];
+    let mut named_above = vec![0u128; dom.nodes.len()];
+    for id in dom.all() {
+        if skip[id] {
+            continue;
+        }
+        let inherited = dom.parent(id).map_or(0, |p| named_above[p]);
+        let mut words = inherited;
+        if matches!(dom.nodes[id].data, Data::Element { .. }) {
+            let new = hints::block_words(&dom.class_and_id(id)) & !inherited;
+            words |= new;
+            // One element with most of the page is a wrapper, a gallery or a review
+            // section, not one block among many.
+            if new != 0 && (chars[id] as f64) < page * GENERIC_BLOCK_SHARE {
+                for (i, n) in under.iter_mut().enumerate() {
+                    if new & 1 << i != 0 {
+                        *n += chars[id];
+                    }
+                }
+            }
+        }
+        named_above[id] = words;
+    }
+    (0..128)
+        .filter(|&i| under[i] as f64 >= page * GENERIC_BLOCK_SHARE)
+        .fold(0, |set, i| set | 1 << i)
 }
 
 /// Containers that wrap the page: they hold a main heading and most of its text.
@@ -404,7 +455,7 @@ pub fn score(dom: &Dom, skip: &[bool], st: &[Stats], weights: Option<Rules>) -> 
         if scores[id].is_none() {
             let tag = dom.tag(id).unwrap_or("");
             let w = weights.map_or(0.0, |r| {
-                hints::class_weight(dom, id, r.comments_are_content)
+                hints::class_weight(dom, id, r.comments_are_content, r.block_words)
             });
             scores[id] = Some(tag_score(tag) + w);
         }
@@ -843,7 +894,7 @@ pub fn clean_conditionally(
             continue;
         }
         let weight = weights.map_or(0.0, |r| {
-            hints::class_weight(dom, id, r.comments_are_content)
+            hints::class_weight(dom, id, r.comments_are_content, r.block_words)
         });
         if is_furniture(dom, id, tag, &st[id], weight) {
             skip[id] = true;
@@ -937,6 +988,11 @@ pub fn extract(dom: &Dom, base_skip: &[bool]) -> Option<Selection> {
             by_element: true,
             by_class: strict,
             comments_are_content,
+            block_words: if strict {
+                generic_block_words(dom, base_skip)
+            } else {
+                0
+            },
         };
         furniture(dom, &mut skip, rules);
         let weights = strict.then_some(rules);
@@ -1060,6 +1116,42 @@ mod tests {
         let text = selected_text(&dom, &extract(&dom, &never_content(&dom)).unwrap());
         assert!(text.contains("real prose"));
         assert!(!text.contains("an answer"));
+    }
+
+    #[test]
+    fn a_furniture_word_naming_most_of_the_page_names_its_blocks() {
+        let block = |text: &str| format!("<div class=\"builder-widget\"><p>{text}</p></div>");
+        // An introduction long enough to be taken for the article on its own.
+        let built = format!(
+            "<h1>Title</h1><div class=body>{}{}{}</div><div class=widget><p>Popular: x</p></div>",
+            format!("<p>{PROSE}</p>").repeat(5),
+            block(&PROSE.replace("real prose", "second part")).repeat(3),
+            block(&PROSE.replace("real prose", "third part")).repeat(3),
+        );
+        let dom = page(&built);
+        assert_eq!(
+            hints::without_words(
+                "a widget b",
+                generic_block_words(&dom, &never_content(&dom))
+            ),
+            "a b"
+        );
+        let text = selected_text(&dom, &extract(&dom, &never_content(&dom)).unwrap());
+        assert!(text.contains("second part") && text.contains("third part"));
+        // One widget with most of the page (reviews, a gallery) is still furniture, and so
+        // are menus however large.
+        let reviews = format!(
+            "<article><p>{PROSE}</p></article><div class=reviews-widget>{}</div>",
+            format!("<p>{}</p>", PROSE.replace("real prose", "a review")).repeat(3)
+        );
+        let dom = page(&reviews);
+        assert!(generic_block_words(&dom, &never_content(&dom)) == 0);
+        let menus = format!(
+            "<p>{PROSE}</p>{}",
+            "<div class=nav-item><a href=/a>A long menu entry name</a></div>".repeat(20)
+        );
+        let dom = page(&menus);
+        assert!(generic_block_words(&dom, &never_content(&dom)) == 0);
     }
 
     #[test]
@@ -1320,6 +1412,7 @@ mod tests {
             by_element: true,
             by_class: false,
             comments_are_content: false,
+            block_words: 0,
         };
         furniture(&dom, &mut skip, rules);
         let headers: Vec<bool> = dom

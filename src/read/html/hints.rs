@@ -166,6 +166,22 @@ const BOILERPLATE_TOKENS: &[&str] = &[
     "agegate",
 ];
 
+/// Furniture words that never name a page's building blocks.
+const NOT_BLOCK_WORDS: &[&str] = &[
+    "comment",
+    "comments",
+    "replies",
+    "remark",
+    "menu",
+    "nav",
+    "navbar",
+    "navigation",
+    "breadcrumb",
+    "breadcrumbs",
+    "pager",
+    "pagination",
+];
+
 /// Substrings that mark page furniture even inside longer words (`commentlist`). Share bars
 /// are left to the extraction, which drops them when short: sites put "share" in the names
 /// of article wrappers too.
@@ -211,6 +227,31 @@ pub fn without_comment_words(class_and_id: &str) -> String {
         .replace("comment", " ")
         .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|t| !t.is_empty() && !matches!(*t, "s" | "replies" | "reply" | "remark"))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The furniture words of class and id (whole tokens) that may also name the blocks a page
+/// is built of, as a set of indexes into [`BOILERPLATE_TOKENS`]. Menus stay menus however
+/// large, and comments are judged by whether the page is a discussion.
+pub fn block_words(class_and_id: &str) -> u128 {
+    tokens(class_and_id)
+        .filter_map(|t| BOILERPLATE_TOKENS.iter().position(|&w| w == t))
+        .filter(|&i| !NOT_BLOCK_WORDS.contains(&BOILERPLATE_TOKENS[i]))
+        .fold(0, |set, i| set | 1 << i)
+}
+
+const _: () = assert!(BOILERPLATE_TOKENS.len() <= 128);
+
+/// Class and id without the furniture words of the set `words` (see [`block_words`]).
+pub fn without_words(class_and_id: &str, words: u128) -> String {
+    tokens(class_and_id)
+        .filter(|t| {
+            BOILERPLATE_TOKENS
+                .iter()
+                .position(|w| w == t)
+                .is_none_or(|i| words & 1 << i == 0)
+        })
         .collect::<Vec<_>>()
         .join(" ")
 }
@@ -296,7 +337,9 @@ pub fn is_heading_slug(id: &str, heading: &str) -> bool {
 
 /// Readability-style weight of class and id: +25 for each attribute naming content, -25 for
 /// each naming furniture, plus a bonus for schema.org's `articleBody`.
-pub fn class_weight(dom: &Dom, id: NodeId, comments_are_content: bool) -> f64 {
+/// Comment words do not count on a discussion page, nor the furniture words of the set
+/// `block_words` (see [`block_words`]).
+pub fn class_weight(dom: &Dom, id: NodeId, comments_are_content: bool, block_words: u128) -> f64 {
     let mut w = 0.0;
     for v in [dom.attr(id, "class"), dom.hint_id(id)] {
         let Some(v) = v else {
@@ -310,6 +353,9 @@ pub fn class_weight(dom: &Dom, id: NodeId, comments_are_content: bool) -> f64 {
             .to_ascii_lowercase();
         if comments_are_content {
             v = without_comment_words(&v);
+        }
+        if block_words != 0 {
+            v = without_words(&v, block_words);
         }
         if tokens(&v).any(|t| NEGATIVE.contains(&t)) || v.contains("comment") {
             w -= 25.0;
@@ -432,7 +478,10 @@ mod tests {
             r#"<div class="entry-content">a</div><div id="sidebar">b</div><div itemprop="articleBody">c</div><div class="overflow-hidden md:hidden">d</div><div class="media-body hidden-xs post-meta">e</div>"#,
         );
         let divs: Vec<_> = dom.all().filter(|&i| dom.is(i, "div")).collect();
-        let w: Vec<f64> = divs.iter().map(|&d| class_weight(&dom, d, false)).collect();
+        let w: Vec<f64> = divs
+            .iter()
+            .map(|&d| class_weight(&dom, d, false, 0))
+            .collect();
         assert_eq!(w, [25.0, -25.0, 25.0, 0.0, 25.0]);
     }
 
@@ -449,8 +498,8 @@ mod tests {
             r#"<section id="share-your-data"><h2>Share your data</h2><p>a</p></section><section id="share"><h2>More</h2></section>"#,
         );
         let s: Vec<_> = dom.all().filter(|&i| dom.is(i, "section")).collect();
-        assert_eq!(class_weight(&dom, s[0], false), 0.0);
-        assert_eq!(class_weight(&dom, s[1], false), -25.0);
+        assert_eq!(class_weight(&dom, s[0], false, 0), 0.0);
+        assert_eq!(class_weight(&dom, s[1], false, 0), -25.0);
     }
 
     #[test]

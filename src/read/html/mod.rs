@@ -128,6 +128,7 @@ pub fn read_html(
             by_element: false,
             by_class: true,
             comments_are_content: false,
+            block_words: 0,
         };
         extract::furniture(&dom, &mut removed, rules);
         if let Some((el, names)) = meta::page_byline(&dom, &removed, meta.title.as_deref()) {
