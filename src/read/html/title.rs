@@ -56,7 +56,18 @@ pub fn names_headline(title: &str, headline: &str) -> bool {
     if t == h {
         return true;
     }
-    if h.split_whitespace().count() < 2 {
+    // The headline may be any label of the title, whatever the others' length; a single
+    // word only as the first (a later one is the site's name: "Post title · V8").
+    let one_word = h.split_whitespace().count() < 2;
+    let labelled = LABEL_SEPARATORS.iter().any(|sep| {
+        let mut labels = t.split(sep).map(str::trim);
+        let first = labels.next() == Some(h.as_str());
+        t.contains(sep) && (first || (!one_word && labels.any(|l| l == h)))
+    });
+    if labelled {
+        return true;
+    }
+    if one_word {
         return false;
     }
     // The headline and more of it: "Average cost of college [2025]: tuition + fees".
@@ -65,12 +76,7 @@ pub fn names_headline(title: &str, headline: &str) -> bool {
         && h.len() * 2 >= t.len()
         && t.strip_prefix(&h)
             .is_some_and(|rest| rest.starts_with(|c: char| !c.is_alphanumeric()));
-    // The headline may be any label of the title, whatever the others' length.
-    let labelled = LABEL_SEPARATORS
-        .iter()
-        .any(|sep| t.contains(sep) && t.split(sep).any(|part| part.trim() == h));
     subtitled
-        || labelled
         || SEPARATORS.iter().any(|sep| {
             let after = t
                 .strip_prefix(&h)
@@ -124,8 +130,14 @@ mod tests {
             "Why tests  matter"
         ));
         assert!(names_headline("Don’t panic", "Don't Panic"));
-        // One word, or a "site" longer than the headline: not a headline and its site.
-        assert!(!names_headline("News | Some Long Site Name", "News"));
+        // One word: the first label of a title only, not its site's name after it.
+        assert!(names_headline("News | Some Long Site Name", "News"));
+        assert!(!names_headline(
+            "Standalone binaries with a compiler · V8",
+            "V8"
+        ));
+        assert!(!names_headline("News of the day", "News"));
+        // A "site" longer than the headline: not a headline and its site.
         assert!(!names_headline(
             "Evolve: a long subtitle here - short name",
             "short name"
