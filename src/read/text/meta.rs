@@ -437,14 +437,24 @@ const MASTHEAD_UNITS: usize = 3;
 const VARIANT_REACH: usize = 3;
 
 /// Whether the words of `short` run together inside the longer line `long`, and not as
-/// whole parts of it between separators: "$150K Pearl Oscar Dress ... STOLEN!!!!" is cut
-/// from "Lupita Nyong'o's $150K Pearl Oscar Dress -- STOLEN!!!", while "Rain at last" in
-/// "World | Rain at last" is the headline without its section, and "Home > News" in
-/// "Home > News > Rain at last" a shorter breadcrumb.
+/// whole parts of it between separators, and `short` is cut short: it says so with an
+/// ellipsis, or `long` goes on past it with a clause ([`CUT_TAIL_WORDS`] words or more).
+/// "$150K Pearl Oscar Dress ... STOLEN!!!!" is cut from "Lupita Nyong'o's $150K Pearl
+/// Oscar Dress -- STOLEN!!!", and "Top 10 Shoe Companies" from "Top 10 Shoe Companies You
+/// Should Know About"; while "Rain at last" in "World | Rain at last" is the headline
+/// without its section, "Home > News" in "Home > News > Rain at last" a shorter
+/// breadcrumb, and "Rain at last" in "Home Blog Rain at last" or "Rain at last cover"
+/// the headline with a trail or an image's label run into it.
 fn is_cut_of(short: &str, long: &str) -> bool {
     let (s, l) = (plain_words(short), plain_words(long));
-    let inside = !s.is_empty() && s.len() < l.len() && l.windows(s.len()).any(|w| w == s);
-    if !inside {
+    if s.is_empty() || s.len() >= l.len() {
+        return false;
+    }
+    let Some(at) = l.windows(s.len()).position(|w| w == s) else {
+        return false;
+    };
+    let tail = l.len() - at - s.len();
+    if !(short.contains("...") || short.contains('…') || tail >= CUT_TAIL_WORDS) {
         return false;
     }
     let (short, long) = (line_key(short), line_key(long));
@@ -453,6 +463,10 @@ fn is_cut_of(short: &str, long: &str) -> bool {
         l.windows(s.len()).any(|w| w == s)
     })
 }
+
+/// How many words a fuller headline goes on with past a line cut from it: fewer are a
+/// label run into the headline ("cover", "Header Image", "New").
+const CUT_TAIL_WORDS: usize = 4;
 
 /// Whether `long` is `short` with more words before or after it, set off by a separator:
 /// a breadcrumb ending in the headline, a label ("Today: ..."), a site name ("... | Site").
@@ -1386,6 +1400,13 @@ mod tests {
         assert!(!is_cut_of("Home > News", "Home > News > Rain at last"));
         assert!(!is_cut_of("Rain at last", "Rain at last"));
         assert!(!is_cut_of("Rain at last", "Rain is here at last"));
+        assert!(is_cut_of(
+            "Rain at last",
+            "Rain at last for the city's parks and gardens"
+        ));
+        // A trail before the headline, or a short label after it, is no fuller headline.
+        assert!(!is_cut_of("Rain at last", "Home News Rain at last"));
+        assert!(!is_cut_of("Rain at last", "Rain at last Header Image"));
         // The shortened variant stands by the dateline, the full headline two lines above.
         let found = infer_text(&format!(
             "Menu\n\nJane Doe's new library plan delayed again\n\nJane Doe\n\nLibrary plan ... delayed again!\n\n2/26/2015 7:11 AM PST\n\n{PROSE}\n"
@@ -1393,6 +1414,14 @@ mod tests {
         assert_eq!(
             found.meta.title.as_deref(),
             Some("Jane Doe's new library plan delayed again")
+        );
+        // The headline beside its picture's label (alt text run into it) is said alone.
+        let found = infer_text(&format!(
+            "Menu\n\nLibrary plan delayed again cover\n\nLibrary plan delayed again\n\n{PROSE}\n"
+        ));
+        assert_eq!(
+            found.meta.title.as_deref(),
+            Some("Library plan delayed again")
         );
     }
 
