@@ -109,7 +109,7 @@ pub fn infer(units: &[Unit], article: &[bool], body: usize) -> Found {
             found.used.push(i);
         }
         if byline_at.is_none() {
-            byline_at = name_by_dateline(dated, i);
+            byline_at = name_by_dateline(dated, i, &lower_case_words(units));
             if let Some(k) = byline_at.and_then(|k| bare_name(&units[k].text).map(|a| (k, a))) {
                 found.meta.authors = vec![k.1];
                 found.used.push(k.0);
@@ -192,7 +192,7 @@ fn find_ascii_ignore_case(text: &str, needle: &str) -> Option<usize> {
 
 /// A line of a name just before the dateline (a short line, a role or "Follow", may stand
 /// between) or just after it: the author.
-fn name_by_dateline(head: &[Unit], dateline: usize) -> Option<usize> {
+fn name_by_dateline(head: &[Unit], dateline: usize, lower: &HashSet<String>) -> Option<usize> {
     let between_is_short = dateline
         .checked_sub(1)
         .is_some_and(|k| head[k].text.split_whitespace().count() <= 3);
@@ -200,7 +200,33 @@ fn name_by_dateline(head: &[Unit], dateline: usize) -> Option<usize> {
     before
         .rev()
         .chain(dateline + 1..(dateline + 2).min(head.len()))
-        .find(|&k| bare_name(&head[k].text).is_some())
+        .find(|&k| bare_name(&head[k].text).is_some() && !is_common_words(&head[k].text, lower))
+}
+
+/// The words written in lower case somewhere in the units: common words, not names.
+fn lower_case_words(units: &[Unit]) -> HashSet<String> {
+    // Words of prose only: "jane" of "jane.doe@example.com" is no common word.
+    units
+        .iter()
+        .flat_map(|u| u.text.split_whitespace())
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| {
+            w.chars().next().is_some_and(char::is_lowercase) && w.chars().all(char::is_alphabetic)
+        })
+        .map(str::to_string)
+        .collect()
+}
+
+/// Whether most words (more than half) of a capitalized line are common words, written in lower case
+/// elsewhere in the text (`lower`): "Vibe Coding", "Climate Change" are a headline's words;
+/// a name's words are capitalized wherever they are written.
+fn is_common_words(text: &str, lower: &HashSet<String>) -> bool {
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 3)
+        .map(str::to_lowercase)
+        .collect();
+    2 * words.iter().filter(|w| lower.contains(*w)).count() > words.len()
 }
 
 /// The date on a line short enough to be a dateline rather than a paragraph.
@@ -991,6 +1017,20 @@ mod tests {
         ));
         assert!(found.meta.authors.is_empty(), "{:?}", found.meta.authors);
         assert!(bare_name("Jane Doe").is_some());
+    }
+
+    #[test]
+    fn a_headline_of_common_words_by_the_dateline_is_no_name() {
+        let found = infer_text(&format!(
+            "Menu\n\nLibrary Plan Delayed\n\nOct 18, 2019\n\n{PROSE} The library plan is delayed.\n"
+        ));
+        assert!(found.meta.authors.is_empty(), "{:?}", found.meta.authors);
+        assert_eq!(found.meta.title.as_deref(), Some("Library Plan Delayed"));
+        let lower = lower_case_words(&segment("the plan was delayed; mail jane.doe@example.com"));
+        assert!(is_common_words("Library Plan Delayed", &lower));
+        assert!(!is_common_words("Jane Doe", &lower));
+        // Half of the words is not most of them: "Jane Plan" may be a name.
+        assert!(!is_common_words("Jane Plan", &lower));
     }
 
     #[test]
