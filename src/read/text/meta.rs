@@ -412,8 +412,10 @@ fn title(
             });
         if repeated {
             score += 2.0;
-        } else if i > body && !in_late_head(i) {
-            // Past the first paragraph, a heading that is said once is a section's.
+        }
+        if i > body && !in_late_head(i) {
+            // Past the first paragraph, a heading is a section's, even one said again (in
+            // a table of contents).
             score -= 2.0;
         }
         // A standfirst opening the body yields its place to the headline above it.
@@ -1017,6 +1019,17 @@ mod tests {
         ));
         assert!(found.meta.authors.is_empty(), "{:?}", found.meta.authors);
         assert!(bare_name("Jane Doe").is_some());
+    }
+
+    #[test]
+    fn a_section_heading_said_again_in_the_contents_is_no_headline() {
+        let found = infer_text(&format!(
+            "Menu\n\nLibrary plan delayed again\n\n{PROSE}\n\n  * Why the library plan was delayed\n\nWhy the library plan was delayed\n\n{PROSE}\n"
+        ));
+        assert_eq!(
+            found.meta.title.as_deref(),
+            Some("Library plan delayed again")
+        );
     }
 
     #[test]
