@@ -379,7 +379,12 @@ fn title(
             _ => 0.0,
         };
         if marked_in(i + 1..=i + 3) {
-            score += 3.0;
+            // A name above the dateline is the byline's; the headline stands above both.
+            score += if bare_name(&unit.text).is_some() {
+                1.0
+            } else {
+                3.0
+            };
         } else if i > 0 && marked_in(i.saturating_sub(2)..=i - 1) {
             score += 1.0;
         }
@@ -1029,6 +1034,17 @@ mod tests {
         assert_eq!(
             found.meta.title.as_deref(),
             Some("Library plan delayed again")
+        );
+    }
+
+    #[test]
+    fn a_name_above_the_dateline_is_no_headline() {
+        let found = infer_text(&format!(
+            "Home\n\nReaders write in about the weekend\n\nPaula Maria Smith Jones\n\nSenior reporter covering city hall and transport,\n\nOct 18, 2019\n\n{PROSE}\n"
+        ));
+        assert_eq!(
+            found.meta.title.as_deref(),
+            Some("Readers write in about the weekend")
         );
     }
 
