@@ -133,11 +133,20 @@ pub fn infer(units: &[Unit], article: &[bool], body: usize) -> Found {
     // A dateline found past the head places the headline above it.
     let late_head = late.map(|(i, _)| i.saturating_sub(LATE_HEADLINE_REACH)..i);
     if let Some(i) = title(units, article, body, head.len(), &marked, late_head) {
-        found.meta.title = Some(units[i].text.trim().to_string());
+        found.meta.title = Some(without_permalink(&units[i].text).to_string());
         found.used.push(i);
     }
     found
 }
+
+/// A heading without the permalink sign documentation sites print after it ("Quick
+/// start¶"), trimmed.
+fn without_permalink(text: &str) -> &str {
+    text.trim().trim_end_matches(PERMALINK_SIGNS).trim_end()
+}
+
+/// Signs that link to a heading, printed after it.
+const PERMALINK_SIGNS: &[char] = &['¶', '§'];
 
 /// Words that may join the words of a name: "Folha de S.Paulo", "Mac & i".
 const NAME_JOINERS: &[&str] = &["of", "de", "du", "and", "&", "der", "la", "del"];
@@ -1031,6 +1040,17 @@ mod tests {
         let found = infer_text(&format!(
             "Menu\n\nLibrary plan delayed again\n\n{PROSE}\n\n  * Why the library plan was delayed\n\nWhy the library plan was delayed\n\n{PROSE}\n"
         ));
+        assert_eq!(
+            found.meta.title.as_deref(),
+            Some("Library plan delayed again")
+        );
+    }
+
+    #[test]
+    fn a_headline_loses_its_permalink_sign() {
+        assert_eq!(without_permalink(" Quick start¶ "), "Quick start");
+        assert_eq!(without_permalink("Quick start"), "Quick start");
+        let found = infer_text(&format!("Library plan delayed again¶\n\n{PROSE}\n"));
         assert_eq!(
             found.meta.title.as_deref(),
             Some("Library plan delayed again")
