@@ -4,7 +4,7 @@
 //! Reuters", a name line beside the dateline); else the publisher from the copyright line.
 
 use super::clean::{is_end_marker, is_furniture_text, is_said_twice};
-use super::dates::find_date;
+use super::dates::{cued_date, find_date, find_published};
 use super::segment::{Kind, Unit};
 use super::structure::is_caption;
 use crate::lang::is_stop_word;
@@ -241,7 +241,7 @@ fn is_common_words(text: &str, lower: &HashSet<String>) -> bool {
 /// The date on a line short enough to be a dateline rather than a paragraph.
 fn short_date(text: &str) -> Option<Date> {
     (text.split_whitespace().count() <= 25)
-        .then(|| find_date(text))
+        .then(|| find_published(text))
         .flatten()
 }
 
@@ -253,7 +253,7 @@ fn short_date(text: &str) -> Option<Date> {
 fn late_dateline(units: &[Unit]) -> Option<(usize, Date)> {
     let short_date = |u: &Unit| {
         (u.text.split_whitespace().count() <= LATE_DATELINE_WORDS)
-            .then(|| find_date(&u.text))
+            .then(|| find_published(&u.text))
             .flatten()
     };
     units[..units.len() * 4 / 5]
@@ -262,6 +262,7 @@ fn late_dateline(units: &[Unit]) -> Option<(usize, Date)> {
         .find_map(|(i, u)| {
             short_date(u)
                 .or_else(|| dated_line(&u.text))
+                .or_else(|| cued_line(&u.text))
                 .map(|d| (i, d))
         })
         // Some pages date the article under it: "Published August 13, 2025".
@@ -296,9 +297,20 @@ fn dated_line(text: &str) -> Option<Date> {
         }
     }
     (BY.contains(&first.as_str()) && words.len() <= DATED_BYLINE_WORDS)
-        .then(|| find_date(text))
+        .then(|| find_published(text))
         .flatten()
 }
+
+/// The date a short paragraph of post furniture says is the publication's: "Share Follow
+/// edited Feb 12, 2011 Jane Doe asked Feb 11, 2011 Jane Roe 159 badges".
+fn cued_line(text: &str) -> Option<Date> {
+    (text.split_whitespace().count() <= CUED_LINE_WORDS)
+        .then(|| cued_date(text))
+        .flatten()
+}
+
+/// How many words a paragraph with a publication cue and its date may have.
+const CUED_LINE_WORDS: usize = 50;
 
 /// How many words a line opening with a date may have.
 const DATED_LINE_WORDS: usize = 12;
@@ -1044,6 +1056,16 @@ mod tests {
             found.meta.title.as_deref(),
             Some("Library plan delayed again")
         );
+    }
+
+    #[test]
+    fn a_late_paragraph_of_post_furniture_says_when_it_was_asked() {
+        let text = format!(
+            "Menu\n\n{PROSE}\n\nShare Improve this question Follow edited Feb 12, 2011 at 21:50 Jane Doe 55 gold badges asked Feb 11, 2011 at 23:49 Jane Roe 159 silver badges 66 bronze badges\n\n{PROSE}\n\n2011-02-12 01:30:35\n\n{PROSE}\n\n{PROSE}\n\n{PROSE}\n\n{PROSE}\n"
+        );
+        let (_, date) = late_dateline(&segment(&text)).unwrap();
+        assert_eq!(date.to_string(), "2011-02-11T23:49:00");
+        assert!(cued_line(&format!("{PROSE} It was posted on March 3, 2015. {PROSE}")).is_none());
     }
 
     #[test]
