@@ -249,7 +249,7 @@ fn short_date(text: &str) -> Option<Date> {
 /// a long menu taken for the article: the first line that is a date and little else, opens
 /// with a date or is a byline with one, in the text but its last fifth (comments, related
 /// stories and the footer, with their dates); else a line anywhere that says what the date
-/// is ("Published August 13, 2025").
+/// is ("Published August 13, 2025"); else such a line in the last fifth.
 fn late_dateline(units: &[Unit]) -> Option<(usize, Date)> {
     let short_date = |u: &Unit| {
         (u.text.split_whitespace().count() <= LATE_DATELINE_WORDS)
@@ -276,6 +276,21 @@ fn late_dateline(units: &[Unit]) -> Option<(usize, Date)> {
                     .flatten()
                     .map(|d| (i, d))
             })
+        })
+        // A short page's article may end close to its footer: a dateline in the last fifth
+        // serves when the rest of the text has none, unless comments or other stories have
+        // begun (their dates are theirs).
+        .or_else(|| {
+            let from = units.len() * 4 / 5;
+            units[from..]
+                .iter()
+                .take_while(|u| !is_end_marker(&u.text))
+                .enumerate()
+                .find_map(|(i, u)| {
+                    short_date(u)
+                        .or_else(|| dated_line(&u.text))
+                        .map(|d| (from + i, d))
+                })
         })
 }
 
@@ -1066,6 +1081,24 @@ mod tests {
         let (_, date) = late_dateline(&segment(&text)).unwrap();
         assert_eq!(date.to_string(), "2011-02-11T23:49:00");
         assert!(cued_line(&format!("{PROSE} It was posted on March 3, 2015. {PROSE}")).is_none());
+    }
+
+    #[test]
+    fn a_dateline_near_the_end_serves_when_there_is_no_other() {
+        let text = format!("Menu\n\n{PROSE}\n\n{PROSE}\n\n{PROSE}\n\n{PROSE}\n\nMarch 3, 2015\n");
+        let (i, date) = late_dateline(&segment(&text)).unwrap();
+        assert_eq!((i, date.to_string().as_str()), (5, "2015-03-03"));
+        // Not under the comments.
+        let text = format!(
+            "Menu\n\n{PROSE}\n\n{PROSE}\n\n{PROSE}\n\n{PROSE}\n\nComments\n\nMarch 3, 2015\n"
+        );
+        assert!(late_dateline(&segment(&text)).is_none());
+        // An earlier one is preferred.
+        let text = format!(
+            "Menu\n\nApril 4, 2016\n\n{PROSE}\n\n{PROSE}\n\n{PROSE}\n\n{PROSE}\n\nMarch 3, 2015\n"
+        );
+        let (_, date) = late_dateline(&segment(&text)).unwrap();
+        assert_eq!(date.to_string(), "2016-04-04");
     }
 
     #[test]
