@@ -436,6 +436,9 @@ fn title(
         if super::structure::looks_like_heading(&unit.text) {
             score += 1.0;
         }
+        if is_picture_label(&unit.text) {
+            score -= PICTURE_LABEL_PENALTY;
+        }
         // Text browsers indent what is nested: list entries, quotes, sidebars' boxes. A
         // page's headline starts at the margin.
         if unit.indent >= 2 {
@@ -497,6 +500,30 @@ fn title(
             _ => Some((i, s)),
         })
         .map(|(i, _)| i)
+}
+
+/// Words that name a picture, opening or closing its label as text browsers print it
+/// ("Picture of Jane Doe", "Daily Planet logo").
+const PICTURE_WORDS: &[&str] = &[
+    "image",
+    "picture",
+    "photo",
+    "logo",
+    "icon",
+    "avatar",
+    "headshot",
+    "thumbnail",
+];
+
+/// What a picture's label costs a line as a headline.
+const PICTURE_LABEL_PENALTY: f32 = 3.0;
+
+/// Whether a line is a picture's label (its alternative text): its first or last word names
+/// a picture.
+fn is_picture_label(text: &str) -> bool {
+    let words = plain_words(text);
+    let named = |w: Option<&String>| w.is_some_and(|w| PICTURE_WORDS.contains(&w.as_str()));
+    named(words.first()) || named(words.last())
 }
 
 /// How many units open a page as its masthead: the site's name, a skip link, a menu.
@@ -1099,6 +1126,22 @@ mod tests {
         );
         let (_, date) = late_dateline(&segment(&text)).unwrap();
         assert_eq!(date.to_string(), "2016-04-04");
+    }
+
+    #[test]
+    fn a_picture_label_is_no_headline() {
+        assert!(is_picture_label("Picture of Jane Doe"));
+        assert!(is_picture_label("Daily Planet logo"));
+        assert!(is_picture_label("Jane Doe's user avatar"));
+        assert!(!is_picture_label("Photographers meet in the old harbour"));
+        assert!(!is_picture_label("Library plan delayed again"));
+        let found = infer_text(&format!(
+            "Menu\n\nReaders write in about the weekend\n\nPaula Maria Smith Jones profile image\n\nOct 18, 2019\n\n{PROSE}\n"
+        ));
+        assert_eq!(
+            found.meta.title.as_deref(),
+            Some("Readers write in about the weekend")
+        );
     }
 
     #[test]
