@@ -34,6 +34,34 @@ pub fn find_date(text: &str) -> Option<Date> {
         .or_else(|| find_numeric(text))
 }
 
+/// Words that say the date after them is the publication's, on a line that may give
+/// another before it: "Updated Nov 11, 2022 Originally published Nov 9, 2022", "edited
+/// Feb 12, 2011 asked Feb 11, 2011".
+const PUBLISHED_CUES: &[&str] = &["published", "posted", "asked", "started", "created"];
+
+/// How many words after a publication cue its date may start within ("Posted on the 15th
+/// of", "Started by Biology Forums, June 4, 2024").
+const CUE_REACH: usize = 6;
+
+/// The publication date of a line: the date after a word that says so, else the first.
+pub fn find_published(text: &str) -> Option<Date> {
+    cued_date(text).or_else(|| find_date(text))
+}
+
+/// The first date that follows a publication cue closely.
+pub fn cued_date(text: &str) -> Option<Date> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    words.iter().enumerate().find_map(|(k, w)| {
+        let w = w
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        PUBLISHED_CUES
+            .contains(&w.as_str())
+            .then(|| find_date(&words[k + 1..(k + 1 + CUE_REACH).min(words.len())].join(" ")))
+            .flatten()
+    })
+}
+
 /// A day, month and year in figures: "04.05.2015" (day first, as in Europe), "2/26/2015"
 /// (month first, as in the US, unless the first number cannot be a month).
 fn find_numeric(text: &str) -> Option<Date> {
@@ -260,6 +288,31 @@ mod tests {
 
     fn date(s: &str) -> Option<String> {
         find_date(s).map(|d| d.to_string())
+    }
+
+    #[test]
+    fn the_published_date_of_a_line_with_two() {
+        let published = |s: &str| find_published(s).map(|d| d.date_only().to_string());
+        assert_eq!(
+            published("Updated November 11, 2022 Originally published November 9, 2022").as_deref(),
+            Some("2022-11-09")
+        );
+        assert_eq!(
+            published("edited Feb 12, 2011 Jane asked Feb 11, 2011").as_deref(),
+            Some("2011-02-11")
+        );
+        assert_eq!(
+            published("Updated November 11, 2022").as_deref(),
+            Some("2022-11-11")
+        );
+        // A cue too far from the date is no cue of it.
+        assert_eq!(
+            published(
+                "Posted in news and views of the town hall, March 3, 2015 then April 4, 2016"
+            )
+            .as_deref(),
+            Some("2015-03-03")
+        );
     }
 
     #[test]

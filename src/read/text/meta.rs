@@ -4,7 +4,7 @@
 //! Reuters", a name line beside the dateline); else the publisher from the copyright line.
 
 use super::clean::{is_end_marker, is_furniture_text, is_said_twice};
-use super::dates::find_date;
+use super::dates::{cued_date, find_date, find_published};
 use super::segment::{Kind, Unit};
 use super::structure::is_caption;
 use crate::lang::is_stop_word;
@@ -109,7 +109,7 @@ pub fn infer(units: &[Unit], article: &[bool], body: usize) -> Found {
             found.used.push(i);
         }
         if byline_at.is_none() {
-            byline_at = name_by_dateline(dated, i);
+            byline_at = name_by_dateline(dated, i, &lower_case_words(units));
             if let Some(k) = byline_at.and_then(|k| bare_name(&units[k].text).map(|a| (k, a))) {
                 found.meta.authors = vec![k.1];
                 found.used.push(k.0);
@@ -133,11 +133,20 @@ pub fn infer(units: &[Unit], article: &[bool], body: usize) -> Found {
     // A dateline found past the head places the headline above it.
     let late_head = late.map(|(i, _)| i.saturating_sub(LATE_HEADLINE_REACH)..i);
     if let Some(i) = title(units, article, body, head.len(), &marked, late_head) {
-        found.meta.title = Some(units[i].text.trim().to_string());
+        found.meta.title = Some(without_permalink(&units[i].text).to_string());
         found.used.push(i);
     }
     found
 }
+
+/// A heading without the permalink sign documentation sites print after it ("Quick
+/// start¶"), trimmed.
+fn without_permalink(text: &str) -> &str {
+    text.trim().trim_end_matches(PERMALINK_SIGNS).trim_end()
+}
+
+/// Signs that link to a heading, printed after it.
+const PERMALINK_SIGNS: &[char] = &['¶', '§'];
 
 /// Words that may join the words of a name: "Folha de S.Paulo", "Mac & i".
 const NAME_JOINERS: &[&str] = &["of", "de", "du", "and", "&", "der", "la", "del"];
@@ -192,7 +201,7 @@ fn find_ascii_ignore_case(text: &str, needle: &str) -> Option<usize> {
 
 /// A line of a name just before the dateline (a short line, a role or "Follow", may stand
 /// between) or just after it: the author.
-fn name_by_dateline(head: &[Unit], dateline: usize) -> Option<usize> {
+fn name_by_dateline(head: &[Unit], dateline: usize, lower: &HashSet<String>) -> Option<usize> {
     let between_is_short = dateline
         .checked_sub(1)
         .is_some_and(|k| head[k].text.split_whitespace().count() <= 3);
@@ -200,13 +209,39 @@ fn name_by_dateline(head: &[Unit], dateline: usize) -> Option<usize> {
     before
         .rev()
         .chain(dateline + 1..(dateline + 2).min(head.len()))
-        .find(|&k| bare_name(&head[k].text).is_some())
+        .find(|&k| bare_name(&head[k].text).is_some() && !is_common_words(&head[k].text, lower))
+}
+
+/// The words written in lower case somewhere in the units: common words, not names.
+fn lower_case_words(units: &[Unit]) -> HashSet<String> {
+    // Words of prose only: "jane" of "jane.doe@example.com" is no common word.
+    units
+        .iter()
+        .flat_map(|u| u.text.split_whitespace())
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| {
+            w.chars().next().is_some_and(char::is_lowercase) && w.chars().all(char::is_alphabetic)
+        })
+        .map(str::to_string)
+        .collect()
+}
+
+/// Whether most words (more than half) of a capitalized line are common words, written in lower case
+/// elsewhere in the text (`lower`): "Vibe Coding", "Climate Change" are a headline's words;
+/// a name's words are capitalized wherever they are written.
+fn is_common_words(text: &str, lower: &HashSet<String>) -> bool {
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 3)
+        .map(str::to_lowercase)
+        .collect();
+    2 * words.iter().filter(|w| lower.contains(*w)).count() > words.len()
 }
 
 /// The date on a line short enough to be a dateline rather than a paragraph.
 fn short_date(text: &str) -> Option<Date> {
     (text.split_whitespace().count() <= 25)
-        .then(|| find_date(text))
+        .then(|| find_published(text))
         .flatten()
 }
 
@@ -214,11 +249,11 @@ fn short_date(text: &str) -> Option<Date> {
 /// a long menu taken for the article: the first line that is a date and little else, opens
 /// with a date or is a byline with one, in the text but its last fifth (comments, related
 /// stories and the footer, with their dates); else a line anywhere that says what the date
-/// is ("Published August 13, 2025").
+/// is ("Published August 13, 2025"); else such a line in the last fifth.
 fn late_dateline(units: &[Unit]) -> Option<(usize, Date)> {
     let short_date = |u: &Unit| {
         (u.text.split_whitespace().count() <= LATE_DATELINE_WORDS)
-            .then(|| find_date(&u.text))
+            .then(|| find_published(&u.text))
             .flatten()
     };
     units[..units.len() * 4 / 5]
@@ -227,6 +262,7 @@ fn late_dateline(units: &[Unit]) -> Option<(usize, Date)> {
         .find_map(|(i, u)| {
             short_date(u)
                 .or_else(|| dated_line(&u.text))
+                .or_else(|| cued_line(&u.text))
                 .map(|d| (i, d))
         })
         // Some pages date the article under it: "Published August 13, 2025".
@@ -240,6 +276,21 @@ fn late_dateline(units: &[Unit]) -> Option<(usize, Date)> {
                     .flatten()
                     .map(|d| (i, d))
             })
+        })
+        // A short page's article may end close to its footer: a dateline in the last fifth
+        // serves when the rest of the text has none, unless comments or other stories have
+        // begun (their dates are theirs).
+        .or_else(|| {
+            let from = units.len() * 4 / 5;
+            units[from..]
+                .iter()
+                .take_while(|u| !is_end_marker(&u.text))
+                .enumerate()
+                .find_map(|(i, u)| {
+                    short_date(u)
+                        .or_else(|| dated_line(&u.text))
+                        .map(|d| (from + i, d))
+                })
         })
 }
 
@@ -261,9 +312,20 @@ fn dated_line(text: &str) -> Option<Date> {
         }
     }
     (BY.contains(&first.as_str()) && words.len() <= DATED_BYLINE_WORDS)
-        .then(|| find_date(text))
+        .then(|| find_published(text))
         .flatten()
 }
+
+/// The date a short paragraph of post furniture says is the publication's: "Share Follow
+/// edited Feb 12, 2011 Jane Doe asked Feb 11, 2011 Jane Roe 159 badges".
+fn cued_line(text: &str) -> Option<Date> {
+    (text.split_whitespace().count() <= CUED_LINE_WORDS)
+        .then(|| cued_date(text))
+        .flatten()
+}
+
+/// How many words a paragraph with a publication cue and its date may have.
+const CUED_LINE_WORDS: usize = 50;
 
 /// How many words a line opening with a date may have.
 const DATED_LINE_WORDS: usize = 12;
@@ -353,7 +415,12 @@ fn title(
             _ => 0.0,
         };
         if marked_in(i + 1..=i + 3) {
-            score += 3.0;
+            // A name above the dateline is the byline's; the headline stands above both.
+            score += if bare_name(&unit.text).is_some() {
+                1.0
+            } else {
+                3.0
+            };
         } else if i > 0 && marked_in(i.saturating_sub(2)..=i - 1) {
             score += 1.0;
         }
@@ -368,6 +435,9 @@ fn title(
         }
         if super::structure::looks_like_heading(&unit.text) {
             score += 1.0;
+        }
+        if is_picture_label(&unit.text) {
+            score -= PICTURE_LABEL_PENALTY;
         }
         // Text browsers indent what is nested: list entries, quotes, sidebars' boxes. A
         // page's headline starts at the margin.
@@ -386,8 +456,10 @@ fn title(
             });
         if repeated {
             score += 2.0;
-        } else if i > body && !in_late_head(i) {
-            // Past the first paragraph, a heading that is said once is a section's.
+        }
+        if i > body && !in_late_head(i) {
+            // Past the first paragraph, a heading is a section's, even one said again (in
+            // a table of contents).
             score -= 2.0;
         }
         // A standfirst opening the body yields its place to the headline above it.
@@ -430,6 +502,30 @@ fn title(
         .map(|(i, _)| i)
 }
 
+/// Words that name a picture, opening or closing its label as text browsers print it
+/// ("Picture of Jane Doe", "Daily Planet logo").
+const PICTURE_WORDS: &[&str] = &[
+    "image",
+    "picture",
+    "photo",
+    "logo",
+    "icon",
+    "avatar",
+    "headshot",
+    "thumbnail",
+];
+
+/// What a picture's label costs a line as a headline.
+const PICTURE_LABEL_PENALTY: f32 = 3.0;
+
+/// Whether a line is a picture's label (its alternative text): its first or last word names
+/// a picture.
+fn is_picture_label(text: &str) -> bool {
+    let words = plain_words(text);
+    let named = |w: Option<&String>| w.is_some_and(|w| PICTURE_WORDS.contains(&w.as_str()));
+    named(words.first()) || named(words.last())
+}
+
 /// How many units open a page as its masthead: the site's name, a skip link, a menu.
 const MASTHEAD_UNITS: usize = 3;
 
@@ -437,14 +533,24 @@ const MASTHEAD_UNITS: usize = 3;
 const VARIANT_REACH: usize = 3;
 
 /// Whether the words of `short` run together inside the longer line `long`, and not as
-/// whole parts of it between separators: "$150K Pearl Oscar Dress ... STOLEN!!!!" is cut
-/// from "Lupita Nyong'o's $150K Pearl Oscar Dress -- STOLEN!!!", while "Rain at last" in
-/// "World | Rain at last" is the headline without its section, and "Home > News" in
-/// "Home > News > Rain at last" a shorter breadcrumb.
+/// whole parts of it between separators, and `short` is cut short: it says so with an
+/// ellipsis, or `long` goes on past it with a clause ([`CUT_TAIL_WORDS`] words or more).
+/// "$150K Pearl Oscar Dress ... STOLEN!!!!" is cut from "Lupita Nyong'o's $150K Pearl
+/// Oscar Dress -- STOLEN!!!", and "Top 10 Shoe Companies" from "Top 10 Shoe Companies You
+/// Should Know About"; while "Rain at last" in "World | Rain at last" is the headline
+/// without its section, "Home > News" in "Home > News > Rain at last" a shorter
+/// breadcrumb, and "Rain at last" in "Home Blog Rain at last" or "Rain at last cover"
+/// the headline with a trail or an image's label run into it.
 fn is_cut_of(short: &str, long: &str) -> bool {
     let (s, l) = (plain_words(short), plain_words(long));
-    let inside = !s.is_empty() && s.len() < l.len() && l.windows(s.len()).any(|w| w == s);
-    if !inside {
+    if s.is_empty() || s.len() >= l.len() {
+        return false;
+    }
+    let Some(at) = l.windows(s.len()).position(|w| w == s) else {
+        return false;
+    };
+    let tail = l.len() - at - s.len();
+    if !(short.contains("...") || short.contains('…') || tail >= CUT_TAIL_WORDS) {
         return false;
     }
     let (short, long) = (line_key(short), line_key(long));
@@ -453,6 +559,10 @@ fn is_cut_of(short: &str, long: &str) -> bool {
         l.windows(s.len()).any(|w| w == s)
     })
 }
+
+/// How many words a fuller headline goes on with past a line cut from it: fewer are a
+/// label run into the headline ("cover", "Header Image", "New").
+const CUT_TAIL_WORDS: usize = 4;
 
 /// Whether `long` is `short` with more words before or after it, set off by a separator:
 /// a breadcrumb ending in the headline, a label ("Today: ..."), a site name ("... | Site").
@@ -980,6 +1090,97 @@ mod tests {
     }
 
     #[test]
+    fn a_section_heading_said_again_in_the_contents_is_no_headline() {
+        let found = infer_text(&format!(
+            "Menu\n\nLibrary plan delayed again\n\n{PROSE}\n\n  * Why the library plan was delayed\n\nWhy the library plan was delayed\n\n{PROSE}\n"
+        ));
+        assert_eq!(
+            found.meta.title.as_deref(),
+            Some("Library plan delayed again")
+        );
+    }
+
+    #[test]
+    fn a_late_paragraph_of_post_furniture_says_when_it_was_asked() {
+        let text = format!(
+            "Menu\n\n{PROSE}\n\nShare Improve this question Follow edited Feb 12, 2011 at 21:50 Jane Doe 55 gold badges asked Feb 11, 2011 at 23:49 Jane Roe 159 silver badges 66 bronze badges\n\n{PROSE}\n\n2011-02-12 01:30:35\n\n{PROSE}\n\n{PROSE}\n\n{PROSE}\n\n{PROSE}\n"
+        );
+        let (_, date) = late_dateline(&segment(&text)).unwrap();
+        assert_eq!(date.to_string(), "2011-02-11T23:49:00");
+        assert!(cued_line(&format!("{PROSE} It was posted on March 3, 2015. {PROSE}")).is_none());
+    }
+
+    #[test]
+    fn a_dateline_near_the_end_serves_when_there_is_no_other() {
+        let text = format!("Menu\n\n{PROSE}\n\n{PROSE}\n\n{PROSE}\n\n{PROSE}\n\nMarch 3, 2015\n");
+        let (i, date) = late_dateline(&segment(&text)).unwrap();
+        assert_eq!((i, date.to_string().as_str()), (5, "2015-03-03"));
+        // Not under the comments.
+        let text = format!(
+            "Menu\n\n{PROSE}\n\n{PROSE}\n\n{PROSE}\n\n{PROSE}\n\nComments\n\nMarch 3, 2015\n"
+        );
+        assert!(late_dateline(&segment(&text)).is_none());
+        // An earlier one is preferred.
+        let text = format!(
+            "Menu\n\nApril 4, 2016\n\n{PROSE}\n\n{PROSE}\n\n{PROSE}\n\n{PROSE}\n\nMarch 3, 2015\n"
+        );
+        let (_, date) = late_dateline(&segment(&text)).unwrap();
+        assert_eq!(date.to_string(), "2016-04-04");
+    }
+
+    #[test]
+    fn a_picture_label_is_no_headline() {
+        assert!(is_picture_label("Picture of Jane Doe"));
+        assert!(is_picture_label("Daily Planet logo"));
+        assert!(is_picture_label("Jane Doe's user avatar"));
+        assert!(!is_picture_label("Photographers meet in the old harbour"));
+        assert!(!is_picture_label("Library plan delayed again"));
+        let found = infer_text(&format!(
+            "Menu\n\nReaders write in about the weekend\n\nPaula Maria Smith Jones profile image\n\nOct 18, 2019\n\n{PROSE}\n"
+        ));
+        assert_eq!(
+            found.meta.title.as_deref(),
+            Some("Readers write in about the weekend")
+        );
+    }
+
+    #[test]
+    fn a_headline_loses_its_permalink_sign() {
+        assert_eq!(without_permalink(" Quick start¶ "), "Quick start");
+        assert_eq!(without_permalink("Quick start"), "Quick start");
+        let found = infer_text(&format!("Library plan delayed again¶\n\n{PROSE}\n"));
+        assert_eq!(
+            found.meta.title.as_deref(),
+            Some("Library plan delayed again")
+        );
+    }
+
+    #[test]
+    fn a_name_above_the_dateline_is_no_headline() {
+        let found = infer_text(&format!(
+            "Home\n\nReaders write in about the weekend\n\nPaula Maria Smith Jones\n\nSenior reporter covering city hall and transport,\n\nOct 18, 2019\n\n{PROSE}\n"
+        ));
+        assert_eq!(
+            found.meta.title.as_deref(),
+            Some("Readers write in about the weekend")
+        );
+    }
+
+    #[test]
+    fn a_headline_of_common_words_by_the_dateline_is_no_name() {
+        let found = infer_text(&format!(
+            "Menu\n\nLibrary Plan Delayed\n\nOct 18, 2019\n\n{PROSE} The library plan is delayed.\n"
+        ));
+        assert!(found.meta.authors.is_empty(), "{:?}", found.meta.authors);
+        assert_eq!(found.meta.title.as_deref(), Some("Library Plan Delayed"));
+        let lower = lower_case_words(&segment("the plan was delayed; mail jane.doe@example.com"));
+        assert!(is_common_words("Library Plan Delayed", &lower));
+        assert!(!is_common_words("Jane Doe", &lower));
+        // Half of the words is not most of them: "Jane Plan" may be a name.
+        assert!(!is_common_words("Jane Plan", &lower));
+    }
+
+    #[test]
     fn dateline_with_source() {
         assert_eq!(
             dateline_source("China Plus Published: 2019-09-18 22:32:40").as_deref(),
@@ -1386,6 +1587,13 @@ mod tests {
         assert!(!is_cut_of("Home > News", "Home > News > Rain at last"));
         assert!(!is_cut_of("Rain at last", "Rain at last"));
         assert!(!is_cut_of("Rain at last", "Rain is here at last"));
+        assert!(is_cut_of(
+            "Rain at last",
+            "Rain at last for the city's parks and gardens"
+        ));
+        // A trail before the headline, or a short label after it, is no fuller headline.
+        assert!(!is_cut_of("Rain at last", "Home News Rain at last"));
+        assert!(!is_cut_of("Rain at last", "Rain at last Header Image"));
         // The shortened variant stands by the dateline, the full headline two lines above.
         let found = infer_text(&format!(
             "Menu\n\nJane Doe's new library plan delayed again\n\nJane Doe\n\nLibrary plan ... delayed again!\n\n2/26/2015 7:11 AM PST\n\n{PROSE}\n"
@@ -1393,6 +1601,14 @@ mod tests {
         assert_eq!(
             found.meta.title.as_deref(),
             Some("Jane Doe's new library plan delayed again")
+        );
+        // The headline beside its picture's label (alt text run into it) is said alone.
+        let found = infer_text(&format!(
+            "Menu\n\nLibrary plan delayed again cover\n\nLibrary plan delayed again\n\n{PROSE}\n"
+        ));
+        assert_eq!(
+            found.meta.title.as_deref(),
+            Some("Library plan delayed again")
         );
     }
 
