@@ -51,6 +51,20 @@ const SVG_FORBIDDEN: &[&str] = &[
 /// assert!(!url_allowed("data:text/html,<script>alert(1)</script>"));
 /// ```
 pub fn url_allowed(url: &str) -> bool {
+    match plain_scheme(url) {
+        Some(Plain::NoScheme) => return true,
+        Some(Plain::Scheme(scheme)) if !scheme.eq_ignore_ascii_case("data") => {
+            return !SCRIPT_SCHEMES
+                .iter()
+                .any(|s| s.eq_ignore_ascii_case(scheme));
+        }
+        _ => {}
+    }
+    allowed_by_view(url)
+}
+
+/// [`url_allowed`] from the URL's [`scheme_view`].
+fn allowed_by_view(url: &str) -> bool {
     let view = scheme_view(url);
     let Some((scheme, rest)) = view.split_once(':') else {
         return true;
@@ -74,6 +88,37 @@ pub fn url_allowed(url: &str) -> bool {
         Some(sub) => !sub.is_empty(),
         None => false,
     }
+}
+
+/// What [`scheme_view`] would find in a URL whose start needs no decoding.
+enum Plain<'a> {
+    /// No scheme: the view's text before its first `:` is not one.
+    NoScheme,
+    /// This scheme, as written (its view is its ASCII lowercase).
+    Scheme(&'a str),
+}
+
+/// The answer of [`scheme_view`] for the common URL, without building the view: when the URL
+/// starts with printable ASCII other than `&` and `%` up to its first `:` or first character
+/// that cannot be in a scheme, nothing before that point is decoded, removed or changed but
+/// for ASCII case, so the view starts with the same characters. `None` when the start holds
+/// something [`scheme_view`] would decode or remove.
+fn plain_scheme(url: &str) -> Option<Plain<'_>> {
+    for (i, &b) in url.as_bytes().iter().enumerate() {
+        match b {
+            b'a'..=b'z' | b'A'..=b'Z' => {}
+            b'0'..=b'9' | b'+' | b'-' | b'.' if i > 0 => {}
+            // A scheme of more than 64 characters is beyond the view: no `:` in it, no
+            // scheme, and it is neither a script scheme nor `data`.
+            b':' if i > 0 => return Some(Plain::Scheme(&url[..i])),
+            b'&' | b'%' | ..=b' ' | 0x7f.. => return None,
+            // Printable ASCII that cannot be in a scheme, or a scheme starting with no
+            // letter: whatever follows, the text before the view's first `:` is no scheme.
+            _ => return Some(Plain::NoScheme),
+        }
+    }
+    // Letters, digits and `+-.` only: no `:` at all.
+    Some(Plain::NoScheme)
 }
 
 /// The start of a URL as the most lenient consumer would read its scheme: references and
@@ -490,6 +535,20 @@ fn shorten(url: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The shortcut for URLs whose start needs no decoding answers as the full view does.
+        #[test]
+        fn plain_urls_are_judged_as_by_their_view(
+            url in proptest::string::string_regex(
+                "(javascript|JavaScript|data|DATA|vbscript|mocha|https?|x|[a-zA-Z0-9+.-]{0,70}|[ \t&%#:/?;,=_a-z0-9A-Z\u{ad}\u{200b}é]{0,8}){0,4}(:|image/svg\\+xml|image/png|text/html|,|;|&#106;|%3A|&colon;|[a-z:/ ]{0,5}){0,4}"
+            ).unwrap()
+        ) {
+            if plain_scheme(&url).is_some() {
+                proptest::prop_assert_eq!(url_allowed(&url), allowed_by_view(&url));
+            }
+        }
+    }
 
     #[test]
     fn script_urls_are_refused_however_written() {

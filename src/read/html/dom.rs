@@ -548,18 +548,16 @@ impl Iterator for Descendants<'_> {
 
 /// Collapses runs of whitespace to one space.
 pub fn collapse_ws(s: &str) -> String {
+    // The words (runs without whitespace) joined by one space, each copied whole.
     let mut out = String::with_capacity(s.len());
-    let mut space = false;
-    for c in s.chars() {
-        if c.is_whitespace() {
-            space = true;
-        } else {
-            if space && !out.is_empty() {
-                out.push(' ');
-            }
-            space = false;
-            out.push(c);
+    let mut rest = s.trim_start();
+    while !rest.is_empty() {
+        let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        if !out.is_empty() {
+            out.push(' ');
         }
+        out.push_str(&rest[..end]);
+        rest = rest[end..].trim_start();
     }
     out
 }
@@ -567,6 +565,27 @@ pub fn collapse_ws(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// Word by word, the same as collapsing character by character.
+        #[test]
+        fn collapse_ws_joins_words_with_one_space(s in "[ a\t\n\u{a0}\u{2003}é\u{200b}b]{0,24}") {
+            let mut expected = String::new();
+            let mut space = false;
+            for c in s.chars() {
+                if c.is_whitespace() {
+                    space = true;
+                } else {
+                    if space && !expected.is_empty() {
+                        expected.push(' ');
+                    }
+                    space = false;
+                    expected.push(c);
+                }
+            }
+            proptest::prop_assert_eq!(collapse_ws(&s), expected);
+        }
+    }
 
     #[test]
     fn builds_tree_in_document_order() {
