@@ -970,9 +970,13 @@ impl<'a, 'b> Renderer<'a, 'b> {
         }
         self.depth += 1;
         let wrap = |r: &mut Self, tag: &str, content: &'b [Inline]| {
-            let _ = write!(r.out, "<{tag}>");
+            r.out.push('<');
+            r.out.push_str(tag);
+            r.out.push('>');
             r.inlines(content);
-            let _ = write!(r.out, "</{tag}>");
+            r.out.push_str("</");
+            r.out.push_str(tag);
+            r.out.push('>');
         };
         match inline {
             Inline::Text { text } => escape_text(&mut self.out, text),

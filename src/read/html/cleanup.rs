@@ -372,7 +372,7 @@ fn link_chars(inlines: &[Inline]) -> (usize, usize) {
         for x in xs {
             match x {
                 Inline::Text { text } | Inline::Code { text } => {
-                    let n = text.chars().filter(|c| !c.is_whitespace()).count();
+                    let n = non_space_chars(text);
                     *total += n;
                     if in_link {
                         *linked += n;
@@ -388,24 +388,52 @@ fn link_chars(inlines: &[Inline]) -> (usize, usize) {
     (total, linked)
 }
 
+/// The characters of text that are not whitespace.
+fn non_space_chars(text: &str) -> usize {
+    if text.is_ascii() {
+        text.bytes().filter(|b| !is_ascii_space(*b)).count()
+    } else {
+        text.chars().filter(|c| !c.is_whitespace()).count()
+    }
+}
+
+/// The ASCII characters [`char::is_whitespace`] holds to be whitespace (`u8`'s own test
+/// leaves out the vertical tab).
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | b' ')
+}
+
+/// `text.split_whitespace().count()`.
+fn words_in(text: &str) -> usize {
+    if !text.is_ascii() {
+        return text.split_whitespace().count();
+    }
+    let mut words = 0;
+    let mut in_word = false;
+    for b in text.bytes() {
+        let space = is_ascii_space(b);
+        words += usize::from(!space && !in_word);
+        in_word = !space;
+    }
+    words
+}
+
 /// How many words a block holds, as [`crate::model::words`] counts them.
 fn word_count(block: &Block) -> usize {
     struct Count(usize);
     impl Visitor for Count {
         fn visit_block(&mut self, block: &Block) {
             match block {
-                Block::Code { text, .. } => self.0 += text.split_whitespace().count(),
-                Block::Figure { image, .. } => self.0 += image.alt.split_whitespace().count(),
+                Block::Code { text, .. } => self.0 += words_in(text),
+                Block::Figure { image, .. } => self.0 += words_in(&image.alt),
                 _ => {}
             }
             walk_block(self, block);
         }
         fn visit_inline(&mut self, inline: &Inline) {
             match inline {
-                Inline::Text { text } | Inline::Code { text } => {
-                    self.0 += text.split_whitespace().count()
-                }
-                Inline::Image(img) => self.0 += img.alt.split_whitespace().count(),
+                Inline::Text { text } | Inline::Code { text } => self.0 += words_in(text),
+                Inline::Image(img) => self.0 += words_in(&img.alt),
                 _ => {}
             }
             walk_inline(self, inline);
@@ -419,6 +447,18 @@ fn word_count(block: &Block) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The ASCII shortcuts count as the Unicode definitions do.
+        #[test]
+        fn counts_match_unicode_whitespace(text in "[ a\\t\\n\\x0b\\x0c\\r\\u{a0}é\\u{2003}b.]{0,16}") {
+            proptest::prop_assert_eq!(words_in(&text), text.split_whitespace().count());
+            proptest::prop_assert_eq!(
+                non_space_chars(&text),
+                text.chars().filter(|c| !c.is_whitespace()).count()
+            );
+        }
+    }
 
     #[test]
     fn title_heading_goes() {

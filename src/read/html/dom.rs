@@ -70,6 +70,8 @@ pub type NodeId = usize;
 pub struct Dom {
     /// The nodes; a [`NodeId`] is an index here.
     pub nodes: Vec<Node>,
+    /// The children of every node, node after node: each node's are a range of it.
+    child_ids: Vec<NodeId>,
     /// Whether elements nested deeper than [`MAX_DEPTH`] were moved up to that depth.
     pub flattened: bool,
 }
@@ -79,8 +81,9 @@ pub struct Dom {
 pub struct Node {
     /// The parent; `None` for the document.
     pub parent: Option<NodeId>,
-    /// Children in document order.
-    pub children: Vec<NodeId>,
+    /// Where its children are in `Dom::child_ids` (one list for all nodes: no allocation
+    /// per node).
+    children: (u32, u32),
     /// What the node is.
     pub data: Data,
 }
@@ -105,7 +108,11 @@ impl Dom {
     /// Parses a whole document (missing `html`, `head` and `body` are implied).
     pub fn parse(text: &str) -> Dom {
         let input = prepass::parser_input(text);
-        depth::parse_document(Sink::default(), input, depth::MAX_OPEN_ELEMENTS).into_dom()
+        // Room for a node per 64 bytes of page, about what pages hold once scripts are cut:
+        // growing by doubling copies the nodes again and again.
+        let sink = Sink::default();
+        sink.nodes.borrow_mut().reserve(text.len() / 64);
+        depth::parse_document(sink, input, depth::MAX_OPEN_ELEMENTS).into_dom()
     }
 
     /// The tag name of an element; `None` for other nodes.
@@ -141,7 +148,8 @@ impl Dom {
 
     /// The children of a node.
     pub fn children(&self, id: NodeId) -> &[NodeId] {
-        &self.nodes[id].children
+        let (start, end) = self.nodes[id].children;
+        &self.child_ids[start as usize..end as usize]
     }
 
     /// The parent of a node.
@@ -153,7 +161,7 @@ impl Dom {
     pub fn descendants(&self, id: NodeId) -> Descendants<'_> {
         Descendants {
             dom: self,
-            stack: self.nodes[id].children.iter().rev().copied().collect(),
+            stack: self.children(id).iter().rev().copied().collect(),
         }
     }
 
@@ -357,7 +365,7 @@ impl Sink {
         let mut nodes = Vec::with_capacity(raw.len());
         nodes.push(Node {
             parent: None,
-            children: Vec::new(),
+            children: (0, 0),
             data: Data::Document,
         });
         // (raw id, parent in the new tree, depth, inside an element keeping whitespace)
@@ -393,12 +401,36 @@ impl Sink {
             flattened |= child_parent != id && stack.len() > before;
             nodes.push(Node {
                 parent: Some(parent),
-                children: Vec::with_capacity(stack.len() - before),
+                children: (0, 0),
                 data,
             });
-            nodes[parent].children.push(id);
         }
-        Dom { nodes, flattened }
+        // Each node's children, in the order of their ids (document order): counted, then
+        // placed.
+        let mut counts = vec![0u32; nodes.len()];
+        for node in &nodes[1..] {
+            if let Some(p) = node.parent {
+                counts[p] += 1;
+            }
+        }
+        let mut at = 0;
+        for (node, count) in nodes.iter_mut().zip(counts) {
+            node.children = (at, at);
+            at += count;
+        }
+        let mut child_ids = vec![0; at as usize];
+        for id in 1..nodes.len() {
+            if let Some(p) = nodes[id].parent {
+                let slot = &mut nodes[p].children.1;
+                child_ids[*slot as usize] = id;
+                *slot += 1;
+            }
+        }
+        Dom {
+            nodes,
+            child_ids,
+            flattened,
+        }
     }
 }
 
@@ -541,7 +573,7 @@ impl Iterator for Descendants<'_> {
     fn next(&mut self) -> Option<NodeId> {
         let id = self.stack.pop()?;
         self.stack
-            .extend(self.dom.nodes[id].children.iter().rev().copied());
+            .extend(self.dom.children(id).iter().rev().copied());
         Some(id)
     }
 }
