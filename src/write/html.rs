@@ -412,9 +412,42 @@ fn is_xml_name_char(c: char) -> bool {
 /// The ids given to headings, and the names by which links may refer to them.
 #[derive(Debug, Default)]
 pub(crate) struct HeadingIds {
-    by_block: HashMap<*const Block, String>,
+    by_block: HashMap<*const Block, String, PointerHash>,
     /// (name a link may use, id), in document order.
     named: Vec<(String, String)>,
+}
+
+/// Hashes for addresses, which the input does not choose: a multiply and a fold instead
+/// of SipHash, which guards maps against keys chosen to collide.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct PointerHash;
+
+impl std::hash::BuildHasher for PointerHash {
+    type Hasher = PointerHasher;
+    fn build_hasher(&self) -> PointerHasher {
+        PointerHasher(0)
+    }
+}
+
+/// The hasher of [`PointerHash`].
+pub(crate) struct PointerHasher(u64);
+
+impl std::hash::Hasher for PointerHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+    fn write_u64(&mut self, x: u64) {
+        let m = u128::from(self.0 ^ x) * 0x9e37_79b9_7f4a_7c15;
+        self.0 = (m as u64) ^ ((m >> 64) as u64);
+    }
+    fn write_usize(&mut self, x: usize) {
+        self.write_u64(x as u64);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 impl HeadingIds {
