@@ -38,6 +38,12 @@ const MAX_DUPLICATE_CHARS: usize = 200;
 /// repeat (very short ones, long ones, rules).
 fn identity(block: &Block) -> Option<String> {
     let text = match block {
+        // Each character not whitespace stays in the identity, lowercase as one or more.
+        Block::Paragraph { content } | Block::Heading { content, .. }
+            if counts_over(content, MAX_DUPLICATE_CHARS, &mut 0, |c| !c.is_whitespace()) =>
+        {
+            return None
+        }
         Block::Paragraph { content } | Block::Heading { content, .. } => inline_text(content),
         Block::Figure { image, .. } => return Some(format!("img:{}", image.src)),
         Block::Quote { blocks, .. } => crate::model::words_joined(blocks),
@@ -272,8 +278,51 @@ fn is_ad_label(block: &Block) -> bool {
     let Block::Paragraph { content } = block else {
         return false;
     };
+    // Every letter or digit stays in the text compared, lowercase as one or more
+    // characters: more of them than in the longest label, and it is no label.
+    let most = AD_LABELS
+        .iter()
+        .map(|l| l.chars().count())
+        .max()
+        .unwrap_or(0);
+    if counts_over(content, most, &mut 0, char::is_alphanumeric) {
+        return false;
+    }
     let text = inline_text(content).trim().to_lowercase();
     AD_LABELS.contains(&text.trim_matches(|c: char| !c.is_alphanumeric()))
+}
+
+/// Whether more than `limit` characters of the text [`inline_text`] gives of `inlines`
+/// match `counted` (`count` carries the tally through nested inlines). Stops counting
+/// there.
+fn counts_over(
+    inlines: &[Inline],
+    limit: usize,
+    count: &mut usize,
+    counted: fn(char) -> bool,
+) -> bool {
+    let mut over = |text: &str, count: &mut usize| {
+        for c in text.chars() {
+            *count += usize::from(counted(c));
+            if *count > limit {
+                return true;
+            }
+        }
+        false
+    };
+    for i in inlines {
+        let done = match i {
+            Inline::Text { text } | Inline::Code { text } => over(text, count),
+            Inline::Image(img) => over(&img.alt, count),
+            Inline::LineBreak => over(" ", count),
+            Inline::Note { .. } => false,
+            other => counts_over(other.children(), limit, count, counted),
+        };
+        if done {
+            return true;
+        }
+    }
+    false
 }
 
 /// Headings that open a comment section, whatever it holds. ("Comments" alone may title a
