@@ -146,9 +146,12 @@ const FURNITURE_CUES: &[&str] = &[
 /// Classifies one block by its text length, link density and wording; headings are
 /// furniture by the same tests, but never prose.
 pub fn edge_class(block: &Block) -> EdgeClass {
-    let (text, density) = match block {
+    // The text is built only when it is short enough for its wording to count.
+    let (chars, density, text) = match block {
         Block::Paragraph { content } | Block::Heading { content, .. } => {
-            (inline_text(content), link_density(content))
+            let mut chars = 0;
+            counts_over(content, usize::MAX, &mut chars, |c| !c.is_whitespace());
+            (chars, link_density(content), None)
         }
         Block::List { .. } if is_teaser_list(block) => return EdgeClass::Bad,
         Block::List { items, .. } => {
@@ -157,15 +160,15 @@ pub fn edge_class(block: &Block) -> EdgeClass {
                 .flat_map(|i| &i.blocks)
                 .map(|b| link_chars(b.inlines()))
                 .fold((0, 0), |(t, l), (bt, bl)| (t + bt, l + bl));
-            (
-                crate::model::words_joined(std::slice::from_ref(block)),
-                density((total, linked)),
-            )
+            let text = crate::model::words_joined(std::slice::from_ref(block));
+            (non_space_chars(&text), density((total, linked)), Some(text))
         }
-        Block::Quote { blocks, .. } => (crate::model::words_joined(blocks), 0.0),
+        Block::Quote { blocks, .. } => {
+            let text = crate::model::words_joined(blocks);
+            (non_space_chars(&text), 0.0, Some(text))
+        }
         _ => return EdgeClass::Neutral,
     };
-    let chars = text.chars().filter(|c| !c.is_whitespace()).count();
     if density > 0.5 {
         return EdgeClass::Bad;
     }
@@ -174,9 +177,12 @@ pub fn edge_class(block: &Block) -> EdgeClass {
     if chars >= PROSE_CHARS && density < 0.33 && !heading {
         return EdgeClass::Good;
     }
-    let lower = text.to_lowercase();
-    if chars < 50 && FURNITURE_CUES.iter().any(|c| lower.contains(c)) {
-        return EdgeClass::Bad;
+    if chars < 50 {
+        let text = text.unwrap_or_else(|| inline_text(block.inlines()));
+        let lower = text.to_lowercase();
+        if FURNITURE_CUES.iter().any(|c| lower.contains(c)) {
+            return EdgeClass::Bad;
+        }
     }
     EdgeClass::Neutral
 }
