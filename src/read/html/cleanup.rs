@@ -307,7 +307,7 @@ fn counts_over(
     count: &mut usize,
     counted: fn(char) -> bool,
 ) -> bool {
-    let mut over = |text: &str, count: &mut usize| {
+    let over = |text: &str, count: &mut usize| {
         for c in text.chars() {
             *count += usize::from(counted(c));
             if *count > limit {
