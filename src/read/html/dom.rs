@@ -84,6 +84,9 @@ pub struct Node {
     /// Where its children are in `Dom::child_ids` (one list for all nodes: no allocation
     /// per node).
     children: (u32, u32),
+    /// One past its last descendant: ids are in document order, so a node's descendants are
+    /// the ids after it up to there.
+    after: u32,
     /// What the node is.
     pub data: Data,
 }
@@ -160,8 +163,9 @@ impl Dom {
     /// The elements below `id` (itself excluded), in document order.
     pub fn descendants(&self, id: NodeId) -> Descendants<'_> {
         Descendants {
-            dom: self,
-            stack: self.children(id).iter().rev().copied().collect(),
+            next: id + 1,
+            end: self.nodes[id].after as usize,
+            dom: std::marker::PhantomData,
         }
     }
 
@@ -366,6 +370,7 @@ impl Sink {
         nodes.push(Node {
             parent: None,
             children: (0, 0),
+            after: 1,
             data: Data::Document,
         });
         // (raw id, parent in the new tree, depth, inside an element keeping whitespace)
@@ -402,6 +407,7 @@ impl Sink {
             nodes.push(Node {
                 parent: Some(parent),
                 children: (0, 0),
+                after: id as u32 + 1,
                 data,
             });
         }
@@ -424,6 +430,14 @@ impl Sink {
                 let slot = &mut nodes[p].children.1;
                 child_ids[*slot as usize] = id;
                 *slot += 1;
+            }
+        }
+        // Children have greater ids than their parent: the last child's end, known before
+        // its parent's, is the parent's.
+        for id in (0..nodes.len()).rev() {
+            let (start, end) = nodes[id].children;
+            if end > start {
+                nodes[id].after = nodes[child_ids[end as usize - 1]].after;
             }
         }
         Dom {
@@ -564,17 +578,22 @@ impl TreeView for Sink {
 
 /// Iterator of [`Dom::descendants`].
 pub struct Descendants<'a> {
-    dom: &'a Dom,
-    stack: Vec<NodeId>,
+    next: NodeId,
+    end: NodeId,
+    dom: std::marker::PhantomData<&'a Dom>,
 }
 
 impl Iterator for Descendants<'_> {
     type Item = NodeId;
     fn next(&mut self) -> Option<NodeId> {
-        let id = self.stack.pop()?;
-        self.stack
-            .extend(self.dom.children(id).iter().rev().copied());
-        Some(id)
+        (self.next < self.end).then(|| {
+            self.next += 1;
+            self.next - 1
+        })
+    }
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        let n = self.end.saturating_sub(self.next);
+        (n, Some(n))
     }
 }
 
@@ -643,6 +662,36 @@ mod tests {
     }
 
     /// The tree below `id` as `tag[children]` and quoted text.
+    /// Descendants as a walk of the children finds them, in document order.
+    fn walked(dom: &Dom, id: NodeId) -> Vec<NodeId> {
+        let mut out = Vec::new();
+        let mut stack: Vec<NodeId> = dom.children(id).iter().rev().copied().collect();
+        while let Some(d) = stack.pop() {
+            out.push(d);
+            stack.extend(dom.children(d).iter().rev().copied());
+        }
+        out
+    }
+
+    #[test]
+    fn descendants_are_the_ids_after_a_node_up_to_its_end() {
+        let deep = format!(
+            "{}x{}",
+            "<div><span>a</span>".repeat(MAX_DEPTH + 20),
+            "</div>".repeat(MAX_DEPTH + 20)
+        );
+        for page in [
+            "<p>a<b>b<i>c</b>d</i>e<table>f<tr><td>x</td></tr>g</table><ul><li>1<li>2</ul>",
+            "<b>1<p>2</b>3</p><template><p>t</p></template><!-- c --><p>x</p>",
+            deep.as_str(),
+        ] {
+            let dom = Dom::parse(page);
+            for id in dom.all() {
+                assert_eq!(dom.descendants(id).collect::<Vec<_>>(), walked(&dom, id));
+            }
+        }
+    }
+
     fn outline(dom: &Dom, id: NodeId) -> String {
         let children: Vec<String> = dom.children(id).iter().map(|&c| outline(dom, c)).collect();
         match &dom.nodes[id].data {
