@@ -10,6 +10,8 @@
 #   PANDOC_MAX_MB=10 (pandoc is skipped above it), SHAPES=0 skips the shapes, SHAPE_SCALE=0.1
 #   makes them a tenth of the issue's sizes (1, the default, is the issue's),
 #   PROFILE=release (else e.g. fast: see Cargo.toml) is the build measured.
+#   FOLIO=path/to/folio measures that binary instead (an earlier build, for a before/after
+#   table in one session); the generator and the parsers are still built here.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -26,7 +28,7 @@ echo "building ($PROFILE)..." >&2
 cargo build -q --profile "$PROFILE" --bin folio --example gen_input --example parser_limits
 dir=target/$PROFILE
 [ "$PROFILE" = dev ] && dir=target/debug
-folio=$dir/folio
+folio=${FOLIO:-$dir/folio}
 gen=$dir/examples/gen_input
 limits=$dir/examples/parser_limits
 work=target/scale
@@ -61,7 +63,7 @@ command -v pandoc >/dev/null && has_pandoc=1
 
 cpu=$(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo 2>/dev/null || true)
 mem=$(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo 2>/dev/null || true)
-echo "Machine: ${cpu:-unknown CPU}, $(nproc) cores, ${mem:-unknown memory}; $(uname -sr); build: $PROFILE; median of $RUNS runs."
+echo "Machine: ${cpu:-unknown CPU}, $(nproc) cores, ${mem:-unknown memory}; $(uname -sr); build: ${FOLIO:-$PROFILE}; median of $RUNS runs."
 echo
 echo "| input | MB | conversion | seconds | CPU s | peak MB | limit | limit s | limit CPU s | limit MB | time / limit | memory / (3x input + 20 MB) | pandoc s | pandoc MB |"
 echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"

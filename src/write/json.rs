@@ -38,8 +38,11 @@ impl Writer for JsonWriter {
             version: MODEL_VERSION,
             article,
         };
-        serde_json::to_writer_pretty(&mut *out, &doc).map_err(std::io::Error::from)?;
-        out.write_all(b"\n")?;
+        // serde_json writes a few bytes at a time; through `dyn Write` each is a call.
+        let mut buffered = std::io::BufWriter::with_capacity(64 << 10, &mut *out);
+        serde_json::to_writer_pretty(&mut buffered, &doc).map_err(std::io::Error::from)?;
+        buffered.write_all(b"\n")?;
+        buffered.flush()?;
         Ok(())
     }
 }

@@ -38,6 +38,12 @@ const MAX_DUPLICATE_CHARS: usize = 200;
 /// repeat (very short ones, long ones, rules).
 fn identity(block: &Block) -> Option<String> {
     let text = match block {
+        // Each character not whitespace stays in the identity, lowercase as one or more.
+        Block::Paragraph { content } | Block::Heading { content, .. }
+            if counts_over(content, MAX_DUPLICATE_CHARS, &mut 0, |c| !c.is_whitespace()) =>
+        {
+            return None
+        }
         Block::Paragraph { content } | Block::Heading { content, .. } => inline_text(content),
         Block::Figure { image, .. } => return Some(format!("img:{}", image.src)),
         Block::Quote { blocks, .. } => crate::model::words_joined(blocks),
@@ -140,9 +146,12 @@ const FURNITURE_CUES: &[&str] = &[
 /// Classifies one block by its text length, link density and wording; headings are
 /// furniture by the same tests, but never prose.
 pub fn edge_class(block: &Block) -> EdgeClass {
-    let (text, density) = match block {
+    // The text is built only when it is short enough for its wording to count.
+    let (chars, density, text) = match block {
         Block::Paragraph { content } | Block::Heading { content, .. } => {
-            (inline_text(content), link_density(content))
+            let mut chars = 0;
+            counts_over(content, usize::MAX, &mut chars, |c| !c.is_whitespace());
+            (chars, link_density(content), None)
         }
         Block::List { .. } if is_teaser_list(block) => return EdgeClass::Bad,
         Block::List { items, .. } => {
@@ -151,15 +160,15 @@ pub fn edge_class(block: &Block) -> EdgeClass {
                 .flat_map(|i| &i.blocks)
                 .map(|b| link_chars(b.inlines()))
                 .fold((0, 0), |(t, l), (bt, bl)| (t + bt, l + bl));
-            (
-                crate::model::words_joined(std::slice::from_ref(block)),
-                density((total, linked)),
-            )
+            let text = crate::model::words_joined(std::slice::from_ref(block));
+            (non_space_chars(&text), density((total, linked)), Some(text))
         }
-        Block::Quote { blocks, .. } => (crate::model::words_joined(blocks), 0.0),
+        Block::Quote { blocks, .. } => {
+            let text = crate::model::words_joined(blocks);
+            (non_space_chars(&text), 0.0, Some(text))
+        }
         _ => return EdgeClass::Neutral,
     };
-    let chars = text.chars().filter(|c| !c.is_whitespace()).count();
     if density > 0.5 {
         return EdgeClass::Bad;
     }
@@ -168,9 +177,12 @@ pub fn edge_class(block: &Block) -> EdgeClass {
     if chars >= PROSE_CHARS && density < 0.33 && !heading {
         return EdgeClass::Good;
     }
-    let lower = text.to_lowercase();
-    if chars < 50 && FURNITURE_CUES.iter().any(|c| lower.contains(c)) {
-        return EdgeClass::Bad;
+    if chars < 50 {
+        let text = text.unwrap_or_else(|| inline_text(block.inlines()));
+        let lower = text.to_lowercase();
+        if FURNITURE_CUES.iter().any(|c| lower.contains(c)) {
+            return EdgeClass::Bad;
+        }
     }
     EdgeClass::Neutral
 }
@@ -272,8 +284,51 @@ fn is_ad_label(block: &Block) -> bool {
     let Block::Paragraph { content } = block else {
         return false;
     };
+    // Every letter or digit stays in the text compared, lowercase as one or more
+    // characters: more of them than in the longest label, and it is no label.
+    let most = AD_LABELS
+        .iter()
+        .map(|l| l.chars().count())
+        .max()
+        .unwrap_or(0);
+    if counts_over(content, most, &mut 0, char::is_alphanumeric) {
+        return false;
+    }
     let text = inline_text(content).trim().to_lowercase();
     AD_LABELS.contains(&text.trim_matches(|c: char| !c.is_alphanumeric()))
+}
+
+/// Whether more than `limit` characters of the text [`inline_text`] gives of `inlines`
+/// match `counted` (`count` carries the tally through nested inlines). Stops counting
+/// there.
+fn counts_over(
+    inlines: &[Inline],
+    limit: usize,
+    count: &mut usize,
+    counted: fn(char) -> bool,
+) -> bool {
+    let over = |text: &str, count: &mut usize| {
+        for c in text.chars() {
+            *count += usize::from(counted(c));
+            if *count > limit {
+                return true;
+            }
+        }
+        false
+    };
+    for i in inlines {
+        let done = match i {
+            Inline::Text { text } | Inline::Code { text } => over(text, count),
+            Inline::Image(img) => over(&img.alt, count),
+            Inline::LineBreak => over(" ", count),
+            Inline::Note { .. } => false,
+            other => counts_over(other.children(), limit, count, counted),
+        };
+        if done {
+            return true;
+        }
+    }
+    false
 }
 
 /// Headings that open a comment section, whatever it holds. ("Comments" alone may title a
@@ -372,7 +427,7 @@ fn link_chars(inlines: &[Inline]) -> (usize, usize) {
         for x in xs {
             match x {
                 Inline::Text { text } | Inline::Code { text } => {
-                    let n = text.chars().filter(|c| !c.is_whitespace()).count();
+                    let n = non_space_chars(text);
                     *total += n;
                     if in_link {
                         *linked += n;
@@ -388,24 +443,52 @@ fn link_chars(inlines: &[Inline]) -> (usize, usize) {
     (total, linked)
 }
 
+/// The characters of text that are not whitespace.
+fn non_space_chars(text: &str) -> usize {
+    if text.is_ascii() {
+        text.bytes().filter(|b| !is_ascii_space(*b)).count()
+    } else {
+        text.chars().filter(|c| !c.is_whitespace()).count()
+    }
+}
+
+/// The ASCII characters [`char::is_whitespace`] holds to be whitespace (`u8`'s own test
+/// leaves out the vertical tab).
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | b' ')
+}
+
+/// `text.split_whitespace().count()`.
+fn words_in(text: &str) -> usize {
+    if !text.is_ascii() {
+        return text.split_whitespace().count();
+    }
+    let mut words = 0;
+    let mut in_word = false;
+    for b in text.bytes() {
+        let space = is_ascii_space(b);
+        words += usize::from(!space && !in_word);
+        in_word = !space;
+    }
+    words
+}
+
 /// How many words a block holds, as [`crate::model::words`] counts them.
 fn word_count(block: &Block) -> usize {
     struct Count(usize);
     impl Visitor for Count {
         fn visit_block(&mut self, block: &Block) {
             match block {
-                Block::Code { text, .. } => self.0 += text.split_whitespace().count(),
-                Block::Figure { image, .. } => self.0 += image.alt.split_whitespace().count(),
+                Block::Code { text, .. } => self.0 += words_in(text),
+                Block::Figure { image, .. } => self.0 += words_in(&image.alt),
                 _ => {}
             }
             walk_block(self, block);
         }
         fn visit_inline(&mut self, inline: &Inline) {
             match inline {
-                Inline::Text { text } | Inline::Code { text } => {
-                    self.0 += text.split_whitespace().count()
-                }
-                Inline::Image(img) => self.0 += img.alt.split_whitespace().count(),
+                Inline::Text { text } | Inline::Code { text } => self.0 += words_in(text),
+                Inline::Image(img) => self.0 += words_in(&img.alt),
                 _ => {}
             }
             walk_inline(self, inline);
@@ -419,6 +502,18 @@ fn word_count(block: &Block) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The ASCII shortcuts count as the Unicode definitions do.
+        #[test]
+        fn counts_match_unicode_whitespace(text in "[ a\\t\\n\\x0b\\x0c\\r\\u{a0}é\\u{2003}b.]{0,16}") {
+            proptest::prop_assert_eq!(words_in(&text), text.split_whitespace().count());
+            proptest::prop_assert_eq!(
+                non_space_chars(&text),
+                text.chars().filter(|c| !c.is_whitespace()).count()
+            );
+        }
+    }
 
     #[test]
     fn title_heading_goes() {

@@ -70,6 +70,8 @@ pub type NodeId = usize;
 pub struct Dom {
     /// The nodes; a [`NodeId`] is an index here.
     pub nodes: Vec<Node>,
+    /// The children of every node, node after node: each node's are a range of it.
+    child_ids: Vec<NodeId>,
     /// Whether elements nested deeper than [`MAX_DEPTH`] were moved up to that depth.
     pub flattened: bool,
 }
@@ -79,8 +81,12 @@ pub struct Dom {
 pub struct Node {
     /// The parent; `None` for the document.
     pub parent: Option<NodeId>,
-    /// Children in document order.
-    pub children: Vec<NodeId>,
+    /// Where its children are in `Dom::child_ids` (one list for all nodes: no allocation
+    /// per node).
+    children: (u32, u32),
+    /// One past its last descendant: ids are in document order, so a node's descendants are
+    /// the ids after it up to there.
+    after: u32,
     /// What the node is.
     pub data: Data,
 }
@@ -105,7 +111,11 @@ impl Dom {
     /// Parses a whole document (missing `html`, `head` and `body` are implied).
     pub fn parse(text: &str) -> Dom {
         let input = prepass::parser_input(text);
-        depth::parse_document(Sink::default(), input, depth::MAX_OPEN_ELEMENTS).into_dom()
+        // Room for a node per 64 bytes of page, about what pages hold once scripts are cut:
+        // growing by doubling copies the nodes again and again.
+        let sink = Sink::default();
+        sink.nodes.borrow_mut().reserve(text.len() / 64);
+        depth::parse_document(sink, input, depth::MAX_OPEN_ELEMENTS).into_dom()
     }
 
     /// The tag name of an element; `None` for other nodes.
@@ -141,7 +151,8 @@ impl Dom {
 
     /// The children of a node.
     pub fn children(&self, id: NodeId) -> &[NodeId] {
-        &self.nodes[id].children
+        let (start, end) = self.nodes[id].children;
+        &self.child_ids[start as usize..end as usize]
     }
 
     /// The parent of a node.
@@ -152,8 +163,9 @@ impl Dom {
     /// The elements below `id` (itself excluded), in document order.
     pub fn descendants(&self, id: NodeId) -> Descendants<'_> {
         Descendants {
-            dom: self,
-            stack: self.nodes[id].children.iter().rev().copied().collect(),
+            next: id + 1,
+            end: self.nodes[id].after as usize,
+            dom: std::marker::PhantomData,
         }
     }
 
@@ -357,7 +369,8 @@ impl Sink {
         let mut nodes = Vec::with_capacity(raw.len());
         nodes.push(Node {
             parent: None,
-            children: Vec::new(),
+            children: (0, 0),
+            after: 1,
             data: Data::Document,
         });
         // (raw id, parent in the new tree, depth, inside an element keeping whitespace)
@@ -393,12 +406,45 @@ impl Sink {
             flattened |= child_parent != id && stack.len() > before;
             nodes.push(Node {
                 parent: Some(parent),
-                children: Vec::with_capacity(stack.len() - before),
+                children: (0, 0),
+                after: id as u32 + 1,
                 data,
             });
-            nodes[parent].children.push(id);
         }
-        Dom { nodes, flattened }
+        // Each node's children, in the order of their ids (document order): counted, then
+        // placed.
+        let mut counts = vec![0u32; nodes.len()];
+        for node in &nodes[1..] {
+            if let Some(p) = node.parent {
+                counts[p] += 1;
+            }
+        }
+        let mut at = 0;
+        for (node, count) in nodes.iter_mut().zip(counts) {
+            node.children = (at, at);
+            at += count;
+        }
+        let mut child_ids = vec![0; at as usize];
+        for id in 1..nodes.len() {
+            if let Some(p) = nodes[id].parent {
+                let slot = &mut nodes[p].children.1;
+                child_ids[*slot as usize] = id;
+                *slot += 1;
+            }
+        }
+        // Children have greater ids than their parent: the last child's end, known before
+        // its parent's, is the parent's.
+        for id in (0..nodes.len()).rev() {
+            let (start, end) = nodes[id].children;
+            if end > start {
+                nodes[id].after = nodes[child_ids[end as usize - 1]].after;
+            }
+        }
+        Dom {
+            nodes,
+            child_ids,
+            flattened,
+        }
     }
 }
 
@@ -532,34 +578,37 @@ impl TreeView for Sink {
 
 /// Iterator of [`Dom::descendants`].
 pub struct Descendants<'a> {
-    dom: &'a Dom,
-    stack: Vec<NodeId>,
+    next: NodeId,
+    end: NodeId,
+    dom: std::marker::PhantomData<&'a Dom>,
 }
 
 impl Iterator for Descendants<'_> {
     type Item = NodeId;
     fn next(&mut self) -> Option<NodeId> {
-        let id = self.stack.pop()?;
-        self.stack
-            .extend(self.dom.nodes[id].children.iter().rev().copied());
-        Some(id)
+        (self.next < self.end).then(|| {
+            self.next += 1;
+            self.next - 1
+        })
+    }
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        let n = self.end.saturating_sub(self.next);
+        (n, Some(n))
     }
 }
 
 /// Collapses runs of whitespace to one space.
 pub fn collapse_ws(s: &str) -> String {
+    // The words (runs without whitespace) joined by one space, each copied whole.
     let mut out = String::with_capacity(s.len());
-    let mut space = false;
-    for c in s.chars() {
-        if c.is_whitespace() {
-            space = true;
-        } else {
-            if space && !out.is_empty() {
-                out.push(' ');
-            }
-            space = false;
-            out.push(c);
+    let mut rest = s.trim_start();
+    while !rest.is_empty() {
+        let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        if !out.is_empty() {
+            out.push(' ');
         }
+        out.push_str(&rest[..end]);
+        rest = rest[end..].trim_start();
     }
     out
 }
@@ -567,6 +616,27 @@ pub fn collapse_ws(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// Word by word, the same as collapsing character by character.
+        #[test]
+        fn collapse_ws_joins_words_with_one_space(s in "[ a\t\n\u{a0}\u{2003}é\u{200b}b]{0,24}") {
+            let mut expected = String::new();
+            let mut space = false;
+            for c in s.chars() {
+                if c.is_whitespace() {
+                    space = true;
+                } else {
+                    if space && !expected.is_empty() {
+                        expected.push(' ');
+                    }
+                    space = false;
+                    expected.push(c);
+                }
+            }
+            proptest::prop_assert_eq!(collapse_ws(&s), expected);
+        }
+    }
 
     #[test]
     fn builds_tree_in_document_order() {
@@ -592,6 +662,36 @@ mod tests {
     }
 
     /// The tree below `id` as `tag[children]` and quoted text.
+    /// Descendants as a walk of the children finds them, in document order.
+    fn walked(dom: &Dom, id: NodeId) -> Vec<NodeId> {
+        let mut out = Vec::new();
+        let mut stack: Vec<NodeId> = dom.children(id).iter().rev().copied().collect();
+        while let Some(d) = stack.pop() {
+            out.push(d);
+            stack.extend(dom.children(d).iter().rev().copied());
+        }
+        out
+    }
+
+    #[test]
+    fn descendants_are_the_ids_after_a_node_up_to_its_end() {
+        let deep = format!(
+            "{}x{}",
+            "<div><span>a</span>".repeat(MAX_DEPTH + 20),
+            "</div>".repeat(MAX_DEPTH + 20)
+        );
+        for page in [
+            "<p>a<b>b<i>c</b>d</i>e<table>f<tr><td>x</td></tr>g</table><ul><li>1<li>2</ul>",
+            "<b>1<p>2</b>3</p><template><p>t</p></template><!-- c --><p>x</p>",
+            deep.as_str(),
+        ] {
+            let dom = Dom::parse(page);
+            for id in dom.all() {
+                assert_eq!(dom.descendants(id).collect::<Vec<_>>(), walked(&dom, id));
+            }
+        }
+    }
+
     fn outline(dom: &Dom, id: NodeId) -> String {
         let children: Vec<String> = dom.children(id).iter().map(|&c| outline(dom, c)).collect();
         match &dom.nodes[id].data {
