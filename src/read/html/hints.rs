@@ -232,7 +232,7 @@ pub fn without_comment_words(class_and_id: &str) -> String {
 }
 
 /// The furniture words of class and id (whole tokens) that may also name the blocks a page
-/// is built of, as a set of indexes into [`BOILERPLATE_TOKENS`]. Menus stay menus however
+/// is built of, as a set of indexes into the furniture words. Menus stay menus however
 /// large, and comments are judged by whether the page is a discussion.
 pub fn block_words(class_and_id: &str) -> u128 {
     tokens(class_and_id)
