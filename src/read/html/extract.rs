@@ -131,7 +131,7 @@ fn commas(s: &str) -> usize {
 /// elements, comments-only forms, with all they hold.
 pub fn never_content(dom: &Dom) -> Vec<bool> {
     let mut skip = vec![false; dom.nodes.len()];
-    let mut page_chars = None;
+    let mut page_chars = ShownChars::default();
     for id in dom.all() {
         if let Some(p) = dom.parent(id) {
             if skip[p] {
@@ -159,13 +159,34 @@ pub fn is_noscript_text(dom: &Dom, id: NodeId) -> bool {
         && collapsed_len(&dom.text(id)) >= NOSCRIPT_TEXT_CHARS
 }
 
-/// A hidden element that holds nearly all of the page's text is the page itself, hidden
-/// until a script shows it (a shop behind an age or region check, an app's view that fades
-/// in): readers see it. A hidden copy of part of the page (a dialog, a printable version)
-/// holds less.
-fn is_hidden_page(dom: &Dom, id: NodeId, page_chars: &mut Option<usize>) -> bool {
-    let page = page_text_chars(dom, page_chars);
-    page > 0 && shown_chars(dom, id) as f64 >= page as f64 * HIDDEN_PAGE_SHARE
+/// A hidden element that holds nearly all of the page's text, or of the `<main>` it stands
+/// in, is the page itself, hidden until a script shows it (a shop behind an age or region
+/// check, an app's view that fades in): readers see it. A hidden copy of part of the page
+/// (a dialog, a printable version) holds less.
+fn is_hidden_page(dom: &Dom, id: NodeId, counted: &mut ShownChars) -> bool {
+    let own = shown_chars(dom, id) as f64;
+    let page = page_text_chars(dom, counted);
+    if page > 0 && own >= page as f64 * HIDDEN_PAGE_SHARE {
+        return true;
+    }
+    let Some(main) = dom
+        .ancestors(id)
+        .find(|&a| dom.is(a, "main") || dom.attr(a, "role") == Some("main"))
+    else {
+        return false;
+    };
+    let main = *counted
+        .mains
+        .entry(main)
+        .or_insert_with(|| shown_chars(dom, main));
+    main > 0 && own >= main as f64 * HIDDEN_PAGE_SHARE
+}
+
+/// Text lengths counted on first need: of `<body>`, and of `<main>` elements by id.
+#[derive(Default)]
+struct ShownChars {
+    page: Option<usize>,
+    mains: HashMap<NodeId, usize>,
 }
 
 /// Characters of the text below `id` that a page can show: not the source of its scripts
@@ -190,14 +211,16 @@ fn shown_chars(dom: &Dom, id: NodeId) -> usize {
 const HIDDEN_PAGE_SHARE: f64 = 2.0 / 3.0;
 
 /// Characters of the text `<body>` shows, counted on first need.
-fn page_text_chars(dom: &Dom, page_chars: &mut Option<usize>) -> usize {
-    *page_chars.get_or_insert_with(|| dom.find("body").map_or(0, |b| shown_chars(dom, b)))
+fn page_text_chars(dom: &Dom, counted: &mut ShownChars) -> usize {
+    *counted
+        .page
+        .get_or_insert_with(|| dom.find("body").map_or(0, |b| shown_chars(dom, b)))
 }
 
 /// Some sites wrap the whole page in one `<form>` (ASP.NET); such a form holds the article
 /// (paragraphs, or most of the page's text) and is kept as a plain container. Its controls
-/// are dropped all the same. `page_chars` is the page's text length, counted on first need.
-fn is_page_wrapping_form(dom: &Dom, id: NodeId, page_chars: &mut Option<usize>) -> bool {
+/// are dropped all the same.
+fn is_page_wrapping_form(dom: &Dom, id: NodeId, page_chars: &mut ShownChars) -> bool {
     if dom
         .descendants(id)
         .filter(|&d| dom.is(d, "p"))
@@ -1096,6 +1119,17 @@ mod tests {
         let text = selected_text(&dom, &sel);
         assert!(text.contains("real prose"));
         assert!(!text.contains("hidden copy"));
+        // Hidden behind a gate inside `<main>`, on a page whose menus and footer hold more
+        // text than it does: still the page.
+        let menu = "<li><a href=/x>A menu entry of the shop</a></li>".repeat(40);
+        let body = format!(
+            "<header><ul>{menu}</ul></header><main><div class=gate>Enter your password</div>\
+             <div style=\"display:none\"><p>{PROSE}</p><p>{PROSE}</p></div></main>\
+             <footer><ul>{menu}</ul></footer>"
+        );
+        let dom = page(&body);
+        let sel = extract(&dom, &never_content(&dom)).unwrap();
+        assert!(selected_text(&dom, &sel).contains("real prose"));
     }
 
     #[test]
