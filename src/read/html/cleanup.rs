@@ -209,6 +209,10 @@ fn is_teaser_list(block: &Block) -> bool {
 /// cards may be the reviews of a listicle.
 const TEASER_WORDS: usize = 60;
 
+/// Most words of an introduction to a listing: a page with no more beside its teaser
+/// cards lists them as its content.
+const INTRODUCTION_WORDS: usize = 100;
+
 /// A teaser list whose cards are short, as teasers are.
 fn is_brief_teaser_list(block: &Block) -> bool {
     let Block::List { items, .. } = block else {
@@ -242,19 +246,24 @@ pub fn trim_edges(blocks: &mut Vec<Block>) {
     let sizes: Vec<usize> = blocks.iter().map(word_count).collect();
     let total: usize = sizes.iter().sum();
     // A large edge (references, a list that is the page's point) is content, not furniture,
-    // unless it is made of teaser cards with short blurbs.
-    let small = |range: std::ops::Range<usize>| sizes[range].iter().sum::<usize>() * 4 <= total;
+    // unless it is made of teaser cards with short blurbs; after no more than an
+    // introduction, the cards are the page's own listing.
+    let words = |range: std::ops::Range<usize>| sizes[range].iter().sum::<usize>();
+    let small = |range: std::ops::Range<usize>| words(range) * 4 <= total;
+    let teasers = |range: std::ops::Range<usize>, list: usize| {
+        is_brief_teaser_list(&blocks[list]) && total - words(range) > INTRODUCTION_WORDS
+    };
     let end = classes[last_good..]
         .iter()
         .position(|c| *c == EdgeClass::Bad)
         .map(|i| last_good + i)
-        .filter(|&end| small(end..blocks.len()) || is_brief_teaser_list(&blocks[end]))
+        .filter(|&end| small(end..blocks.len()) || teasers(end..blocks.len(), end))
         .unwrap_or(blocks.len());
     let start = classes[..first_good]
         .iter()
         .rposition(|c| *c == EdgeClass::Bad)
         .map(|i| i + 1)
-        .filter(|&start| small(0..start) || is_brief_teaser_list(&blocks[start - 1]))
+        .filter(|&start| small(0..start) || teasers(0..start, start - 1))
         .unwrap_or(0);
     let cut_tail = end < blocks.len();
     blocks.truncate(end);
@@ -694,9 +703,15 @@ mod tests {
         assert!(!is_teaser_list(&mixed(2, 0)));
         // Teasers at the tail go even when they outweigh the article, unless their cards are
         // long, as the reviews of a listicle are.
+        let article = vec![Block::para(blurb); 6];
+        let mut b = article.clone();
+        b.push(mixed(12, 2));
+        trim_edges(&mut b);
+        assert_eq!(b, article);
+        // After an introduction alone, the cards are the page's listing.
         let mut b = vec![Block::para(blurb), mixed(6, 2)];
         trim_edges(&mut b);
-        assert_eq!(b, vec![Block::para(blurb)]);
+        assert_eq!(b.len(), 2);
         let review = crate::model::ListItem {
             task: None,
             blocks: vec![
