@@ -2,7 +2,8 @@
 //!
 //! 1. Mark what never is content (scripts, forms, hidden elements) and, in a strict pass,
 //!    page furniture (navigation, asides, footers, share bars, comments...) by element, role,
-//!    class and id; a container holding an `<h1>` and most of the page wraps it and stays.
+//!    class and id; a container holding a main heading (`h1`, else `h2`, else `h3`) and most of
+//!    the page wraps it and stays.
 //! 2. Score paragraphs (length, commas) into their ancestors, weigh containers by element
 //!    and class/id hints and by how little of their text is links; the best container wins,
 //!    moved up when its parent or several strong candidates agree (never out of an
@@ -340,11 +341,12 @@ pub fn generic_block_words(dom: &Dom, skip: &[bool]) -> u128 {
         .fold(0, |set, i| set | 1 << i)
 }
 
-/// Containers that wrap the page: they hold a main heading and most of its text.
+/// Containers that wrap the page: they hold a main heading (of the highest level the page
+/// has, `h1` to `h3`) and most of its text.
 /// Furniture is never most of a page with a heading, so such a container is kept whatever
 /// its class says (`nav-drawer` and `modal-root` wrappers around everything).
 struct PageWrappers {
-    /// Nodes holding an `<h1>`.
+    /// Nodes holding a main heading.
     holds_heading: Vec<bool>,
     /// What was left out before furniture was looked for.
     skip: Vec<bool>,
@@ -355,7 +357,23 @@ struct PageWrappers {
 impl PageWrappers {
     fn new(dom: &Dom, skip: &[bool]) -> PageWrappers {
         let mut holds_heading = vec![false; dom.nodes.len()];
-        for h in dom.all().filter(|&id| !skip[id] && dom.is(id, "h1")) {
+        // The page's main headings: those of the highest level it has.
+        let level = |id: NodeId| match dom.tag(id) {
+            Some("h1") => 1,
+            Some("h2") => 2,
+            Some("h3") => 3,
+            _ => 0,
+        };
+        let top = dom
+            .all()
+            .filter(|&id| !skip[id])
+            .map(level)
+            .filter(|&l| l > 0)
+            .min();
+        for h in dom
+            .all()
+            .filter(|&id| !skip[id] && top.is_some_and(|t| level(id) == t))
+        {
             for a in dom.ancestors(h) {
                 if std::mem::replace(&mut holds_heading[a], true) {
                     break;
@@ -1297,6 +1315,29 @@ mod tests {
         assert!(!text.contains("Elsewhere"));
         assert!(!text.contains("Another story"));
         assert!(sel.skip[dom.all().find(|&i| dom.is(i, "header")).unwrap()]);
+        // A page without an `h1`: its `h2`s are its main headings.
+        let blog = |heading: &str| {
+            format!(
+                "<div class=\"widget blog\"><{heading}>March 3</{heading}><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></div>\
+                 <div class=sidebar><h3>Archive</h3><p>Older posts, by month.</p></div>"
+            )
+        };
+        let widget_kept = |body: &str| {
+            let dom = page(body);
+            let mut skip = never_content(&dom);
+            let rules = Rules {
+                by_element: true,
+                by_class: true,
+                comments_are_content: false,
+                block_words: 0,
+            };
+            furniture(&dom, &mut skip, rules);
+            let widget = dom.all().find(|&i| dom.is(i, "div")).unwrap();
+            !skip[widget]
+        };
+        assert!(widget_kept(&blog("h2")));
+        // Beside an `h1`, a widget of `h2`s is furniture however long (a gallery).
+        assert!(!widget_kept(&format!("{}<h1>Site</h1>", blog("h2"))));
     }
 
     #[test]
