@@ -64,8 +64,8 @@ fn nodes(dom: &Dom) -> Vec<Map<String, Value>> {
 }
 
 /// Whether the page says, in its JSON-LD or microdata, that it is a discussion (a forum
-/// thread, a question and its answers) whose comments are its posts: a page that marks up
-/// `Comment`s apart from its posts keeps them for remarks on the posts.
+/// thread, a question and its answers) whose comments are its posts: the `Comment`s of a
+/// thread are its replies, those of a question page remarks on its answers.
 pub fn comments_are_posts(dom: &Dom) -> bool {
     let last = |t: &str| t.rsplit(['/', ':']).next().unwrap_or(t).to_string();
     let ld = nodes(dom);
@@ -77,7 +77,8 @@ pub fn comments_are_posts(dom: &Dom) -> bool {
         .map(last)
         .collect();
     let is = |name: &str| types.iter().any(|t| t == name);
-    (is("DiscussionForumPosting") || is("QAPage") || is("Question")) && !is("Comment")
+    let question = is("QAPage") || is("Question") || is("Answer");
+    (is("DiscussionForumPosting") || question) && !(is("Comment") && question)
 }
 
 /// Parses the text of a script, tolerating CDATA wrappers and HTML comments around it.
@@ -257,9 +258,13 @@ mod tests {
             r#"{"@type":"NewsArticle","headline":"H"}"#
         )));
         assert!(!comments_are_posts(&page("")));
-        // Comments marked up apart from the answers are remarks on them.
+        // Comments marked up apart from the answers are remarks on them; a thread's are its
+        // replies.
         assert!(!comments_are_posts(&page(
             r#"<meta itemtype="https://schema.org/QAPage"><meta itemtype="https://schema.org/Comment">"#
+        )));
+        assert!(comments_are_posts(&page(
+            r#"<div itemtype="https://schema.org/DiscussionForumPosting"><article itemtype="https://schema.org/Comment"></article></div>"#
         )));
     }
 
