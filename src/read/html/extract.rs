@@ -307,26 +307,39 @@ const GENERIC_BLOCK_SHARE: f64 = 0.5;
 /// Furniture words that name the page's building blocks: the outermost elements they name
 /// hold most of its text.
 pub fn generic_block_words(dom: &Dom, skip: &[bool]) -> u128 {
-    let chars = text_chars(dom, skip);
-    let page = chars[0] as f64;
-    if page == 0.0 {
+    block_words_within(dom, skip, &text_chars(dom, skip), &[0])
+}
+
+/// Furniture words that name the building blocks of the subtrees `within` (the page, or
+/// the article found): the outermost elements they name there hold most of their text,
+/// none most on its own. `chars` is [`text_chars`] under `skip`.
+fn block_words_within(dom: &Dom, skip: &[bool], chars: &[usize], within: &[NodeId]) -> u128 {
+    let whole = within.iter().map(|&r| chars[r]).sum::<usize>() as f64;
+    if whole == 0.0 {
         return 0;
     }
     // Per word, the text of the elements it names that no named ancestor already counts.
     let mut under = [0usize; 128];
-    let mut named_above = vec![0u128; dom.nodes.len()];
-    for id in dom.all() {
+    let mut named_above: HashMap<NodeId, u128> = HashMap::new();
+    for id in within
+        .iter()
+        .flat_map(|&r| std::iter::once(r).chain(dom.descendants(r)))
+    {
         if skip[id] {
             continue;
         }
-        let inherited = dom.parent(id).map_or(0, |p| named_above[p]);
+        let inherited = dom
+            .parent(id)
+            .and_then(|p| named_above.get(&p))
+            .copied()
+            .unwrap_or(0);
         let mut words = inherited;
         if matches!(dom.nodes[id].data, Data::Element { .. }) {
             let new = hints::block_words(&dom.class_and_id(id)) & !inherited;
             words |= new;
-            // One element with most of the page is a wrapper, a gallery or a review
+            // One element with most of the text is a wrapper, a gallery or a review
             // section, not one block among many.
-            if new != 0 && (chars[id] as f64) < page * GENERIC_BLOCK_SHARE {
+            if new != 0 && (chars[id] as f64) < whole * GENERIC_BLOCK_SHARE {
                 for (i, n) in under.iter_mut().enumerate() {
                     if new & 1 << i != 0 {
                         *n += chars[id];
@@ -334,10 +347,12 @@ pub fn generic_block_words(dom: &Dom, skip: &[bool]) -> u128 {
                 }
             }
         }
-        named_above[id] = words;
+        if words != 0 {
+            named_above.insert(id, words);
+        }
     }
     (0..128)
-        .filter(|&i| under[i] as f64 >= page * GENERIC_BLOCK_SHARE)
+        .filter(|&i| under[i] as f64 >= whole * GENERIC_BLOCK_SHARE)
         .fold(0, |set, i| set | 1 << i)
 }
 
@@ -1023,30 +1038,50 @@ pub fn extract(dom: &Dom, base_skip: &[bool]) -> Option<Selection> {
     let mut best: Option<(usize, Selection)> = None;
     let mut listed = None;
     let comments_are_content = super::jsonld::comments_are_posts(dom);
+    let base_chars = text_chars(dom, base_skip);
     for strict in [true, false] {
-        let mut skip = base_skip.to_vec();
-        let rules = Rules {
+        let mut rules = Rules {
             by_element: true,
             by_class: strict,
             comments_are_content,
             block_words: if strict {
-                generic_block_words(dom, base_skip)
+                block_words_within(dom, base_skip, &base_chars, &[0])
             } else {
                 0
             },
         };
-        furniture(dom, &mut skip, rules);
-        let weights = strict.then_some(rules);
-        let mut st = stats(dom, &skip);
-        let scores = score(dom, &skip, &st, weights);
-        if strict {
-            listed = listing(dom, &skip, &st).map(|(items, chars)| (items, chars, skip.clone()));
+        // The strict pass runs again when the article it found is built of blocks named
+        // by a furniture word (an editor's `widget` around each of its sections).
+        let mut found = None;
+        for _ in 0..2 {
+            let mut skip = base_skip.to_vec();
+            furniture(dom, &mut skip, rules);
+            let st = stats(dom, &skip);
+            let scores = score(dom, &skip, &st, strict.then_some(rules));
+            if strict {
+                listed =
+                    listing(dom, &skip, &st).map(|(items, chars)| (items, chars, skip.clone()));
+            }
+            let Some(top) = top_candidate(dom, &scores) else {
+                break;
+            };
+            let roots = repeated_items(dom, top, &skip, &st)
+                .unwrap_or_else(|| with_siblings(dom, top, &scores, &st, &skip));
+            let inner = if strict {
+                block_words_within(dom, base_skip, &base_chars, &roots) & !rules.block_words
+            } else {
+                0
+            };
+            found = Some((skip, st, top, roots));
+            if inner == 0 {
+                break;
+            }
+            rules.block_words |= inner;
         }
-        let Some(top) = top_candidate(dom, &scores) else {
+        let Some((mut skip, mut st, top, mut roots)) = found else {
             continue;
         };
-        let mut roots = repeated_items(dom, top, &skip, &st)
-            .unwrap_or_else(|| with_siblings(dom, top, &scores, &st, &skip));
+        let weights = strict.then_some(rules);
         let found: usize = roots.iter().map(|&r| st[r].chars).sum();
         // The page's own main container knows better than a winner that holds little of it
         // (a product or service page made of many short sections).
@@ -1204,6 +1239,19 @@ mod tests {
         );
         let dom = page(&menus);
         assert!(generic_block_words(&dom, &never_content(&dom)) == 0);
+        // The editor's widgets hold most of the article but not of the page, whose footer
+        // outweighs the article: the article found tells.
+        let footer = format!("<footer>{}</footer>", format!("<p>{PROSE}</p>").repeat(20));
+        let edited = format!(
+            "<h1>Title</h1><div class=body>{}{}{}</div>{footer}",
+            format!("<p>{PROSE}</p>").repeat(5),
+            block(&PROSE.replace("real prose", "second part")).repeat(4),
+            block(&PROSE.replace("real prose", "third part")).repeat(4),
+        );
+        let dom = page(&edited);
+        assert!(generic_block_words(&dom, &never_content(&dom)) == 0);
+        let text = selected_text(&dom, &extract(&dom, &never_content(&dom)).unwrap());
+        assert!(text.contains("second part") && text.contains("third part"));
     }
 
     #[test]
