@@ -320,7 +320,7 @@ fn block_words_within(dom: &Dom, skip: &[bool], chars: &[usize], within: &[NodeI
     }
     // Per word, the text of the elements it names that no named ancestor already counts.
     let mut under = [0usize; 128];
-    let mut named_above: HashMap<NodeId, u128> = HashMap::new();
+    let mut named_above = vec![0u128; dom.nodes.len()];
     for id in within
         .iter()
         .flat_map(|&r| std::iter::once(r).chain(dom.descendants(r)))
@@ -328,11 +328,7 @@ fn block_words_within(dom: &Dom, skip: &[bool], chars: &[usize], within: &[NodeI
         if skip[id] {
             continue;
         }
-        let inherited = dom
-            .parent(id)
-            .and_then(|p| named_above.get(&p))
-            .copied()
-            .unwrap_or(0);
+        let inherited = dom.parent(id).map_or(0, |p| named_above[p]);
         let mut words = inherited;
         if matches!(dom.nodes[id].data, Data::Element { .. }) {
             let new = hints::block_words(&dom.class_and_id(id)) & !inherited;
@@ -347,9 +343,7 @@ fn block_words_within(dom: &Dom, skip: &[bool], chars: &[usize], within: &[NodeI
                 }
             }
         }
-        if words != 0 {
-            named_above.insert(id, words);
-        }
+        named_above[id] = words;
     }
     (0..128)
         .filter(|&i| under[i] as f64 >= whole * GENERIC_BLOCK_SHARE)
