@@ -249,8 +249,16 @@ const END_MARKERS: &[&str] = &[
     "评论",
 ];
 
+/// Per unit, whether it belongs to the article.
+pub struct ArticleMask {
+    /// The units judged to be the article's text: what its metadata is looked for around.
+    pub judged: Vec<bool>,
+    /// Those and the units set between them: the article's body.
+    pub body: Vec<bool>,
+}
+
 /// Per unit: whether it belongs to the article.
-pub fn article_mask(units: &[Unit]) -> Vec<bool> {
+pub fn article_mask(units: &[Unit]) -> ArticleMask {
     let thresholds = thresholds(units);
     let initial: Vec<Class> = units.iter().map(|u| classify(u, thresholds)).collect();
     let mut classes = initial.clone();
@@ -276,7 +284,27 @@ pub fn article_mask(units: &[Unit]) -> Vec<bool> {
             .map(|u| !is_furniture_text(&u.text) && !is_end_marker(&u.text))
             .collect();
     }
-    keep
+    let body = fill_gaps(units, &initial, &classes, &keep);
+    ArticleMask { judged: keep, body }
+}
+
+/// Takes in the units set between two of the article's: the lists, short lines, tables and
+/// figures among its paragraphs, judged bad by their neighbours, are the article's all the
+/// same. Furniture and menus stay out, and so does all that an end marker announces (a box
+/// of other stories inside the article).
+fn fill_gaps(units: &[Unit], initial: &[Class], classes: &[Class], keep: &[bool]) -> Vec<bool> {
+    let mut filled = keep.to_vec();
+    let kept: Vec<usize> = (0..keep.len()).filter(|&i| keep[i]).collect();
+    for pair in kept.windows(2) {
+        let gap = pair[0] + 1..pair[1];
+        if gap.clone().any(|k| is_end_marker(&units[k].text)) {
+            continue;
+        }
+        for k in gap {
+            filled[k] = initial[k] != Class::Furniture && classes[k] != Class::Furniture;
+        }
+    }
+    filled
 }
 
 /// The function-word shares that make prose, scaled to the text: languages whose function
@@ -1295,8 +1323,16 @@ mod tests {
     use crate::read::text::segment::segment;
 
     fn kept(text: &str) -> Vec<String> {
+        kept_by(text, |mask| mask.body)
+    }
+
+    fn judged(text: &str) -> Vec<String> {
+        kept_by(text, |mask| mask.judged)
+    }
+
+    fn kept_by(text: &str, which: fn(ArticleMask) -> Vec<bool>) -> Vec<String> {
         let units = segment(text);
-        let keep = article_mask(&units);
+        let keep = which(article_mask(&units));
         units
             .into_iter()
             .zip(keep)
@@ -1506,6 +1542,18 @@ mod tests {
     }
 
     #[test]
+    fn lines_between_paragraphs_are_the_articles_but_not_furniture() {
+        let list = "Ripe pears\nSugar and lemon\nA pinch of cloves\n\nPears, sugar, lemon zest, cloves, cinnamon, nutmeg, vanilla pods, butter, flour, salt";
+        let text = format!("{PROSE}\n\n{list}\n\nFollow us on Twitter\n\n{PROSE} Again.\n");
+        // Judged alone, the list is bad and its short lines take its side ...
+        assert_eq!(judged(&text).len(), 2);
+        // ... but it stands inside the article: its body takes it in, not the furniture.
+        let k = kept(&text);
+        assert_eq!(k.len(), 6, "{k:?}");
+        assert!(!k.iter().any(|t| t.starts_with("Follow")), "{k:?}");
+    }
+
+    #[test]
     fn menus_between_paragraphs_go() {
         let text =
             format!("{PROSE}\n\nUK\nWorld\nBusiness\nPolitics\nTech\nScience\n\n{PROSE} Again.\n");
@@ -1578,7 +1626,7 @@ mod tests {
         let near = "The council met on Tuesday to discuss the plan for the new library, which has been delayed for more than two years by the cost of the land.";
         let text =
             format!("{bad}\n\n{near}\n\n{near} Again.\n\n{near} Once more.\n\n{bad}\n\n{PROSE}\n");
-        let k = kept(&text);
+        let k = judged(&text);
         assert_eq!(k.len(), 4, "{k:?}");
         // Two near-good paragraphs between bad units are not enough.
         let text = format!("{bad}\n\n{near}\n\n{near} Again.\n\n{bad}\n\n{PROSE}\n");
