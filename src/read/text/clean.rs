@@ -403,6 +403,8 @@ fn drop_islands(units: &[Unit], keep: &mut [bool]) {
         return;
     };
     let main_words = topic_words(&units[start..=end], &keep[start..=end]);
+    let footers = post_footers(units, keep);
+    let main_footer = footers.after(end);
     let mut stretches = vec![false; keep.len()];
     let mut pending = vec![(0, keep.len())];
     let mut searches = 0;
@@ -417,11 +419,15 @@ fn drop_islands(units: &[Unit], keep: &mut [bool]) {
             continue;
         };
         let (s, e) = (from + s, from + e);
-        // The heaviest stretch of the range is too light: so are all the others in it.
-        if weight * SIDE_STRETCH_SHARE < main {
+        let light = weight * SIDE_STRETCH_SHARE < main;
+        // The heaviest stretch of the range is too light: so are all the others in it, unless
+        // the page is a thread, where a short post is as much the page's as a long one.
+        if light && main_footer.is_none() {
             continue;
         }
-        if shares_topic(&topic_words(&units[s..=e], &keep[s..=e]), &main_words) {
+        let post = main_footer.is_some() && footers.after(e) == main_footer;
+        if (!light || post) && shares_topic(&topic_words(&units[s..=e], &keep[s..=e]), &main_words)
+        {
             stretches[s..=e].fill(true);
         }
         pending.push((from, s));
@@ -431,6 +437,55 @@ fn drop_islands(units: &[Unit], keep: &mut [bool]) {
         *k &= in_stretch;
     }
     drop_stray_paragraphs(units, keep);
+}
+
+/// How many units after a post its footer may start.
+const FOOTER_REACH: usize = 3;
+/// How often a line must recur to be the footer of the posts of a thread.
+const MIN_POSTS: usize = 3;
+/// The longest footer line, in characters.
+const MAX_FOOTER_LEN: usize = 40;
+
+/// The short dropped lines that recur through a page ("Reply", "Share", "Report post"):
+/// what closes each post of a thread.
+struct PostFooters<'a> {
+    units: &'a [Unit],
+    recurring: Vec<bool>,
+}
+
+impl PostFooters<'_> {
+    /// The footer line right after a unit, its digits aside.
+    fn after(&self, i: usize) -> Option<String> {
+        (i + 1..self.units.len())
+            .take(FOOTER_REACH)
+            .find(|&k| self.recurring[k])
+            .map(|k| footer_shape(&self.units[k].text))
+    }
+}
+
+fn footer_shape(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_ascii_digit())
+        .collect::<String>()
+        .trim()
+        .to_lowercase()
+}
+
+fn post_footers<'a>(units: &'a [Unit], keep: &[bool]) -> PostFooters<'a> {
+    let short = |i: usize| !keep[i] && units[i].text.chars().count() <= MAX_FOOTER_LEN;
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for i in (0..units.len()).filter(|&i| short(i)) {
+        *counts.entry(footer_shape(&units[i].text)).or_default() += 1;
+    }
+    let recurring = (0..units.len())
+        .map(|i| {
+            short(i)
+                && counts
+                    .get(&footer_shape(&units[i].text))
+                    .is_some_and(|&n| n >= MIN_POSTS)
+        })
+        .collect();
+    PostFooters { units, recurring }
 }
 
 /// Dropped units on each side that make a kept paragraph stand alone.
@@ -877,12 +932,14 @@ fn is_closing_marker(text: &str) -> bool {
     CLOSING_MARKERS.iter().any(|m| t.starts_with(m))
 }
 
-/// A line of its own that announces other content after the article.
+/// A line of its own that announces other content after the article. A dated line
+/// ("Commented May 2, 2009 at 0:53") is the stamp of a post, not an announcement.
 pub fn is_end_marker(text: &str) -> bool {
     let t = marker_text(text);
     t.split_whitespace().count() <= 6
         && END_MARKERS.iter().any(|m| t.starts_with(m))
         && (is_closing_marker(text) || !is_cross_reference(text))
+        && super::dates::find_date(text).is_none()
 }
 
 /// A link to another story set in the article's text, its label then its title: "Related:
@@ -1551,6 +1608,28 @@ mod tests {
         let k = kept(&text);
         assert_eq!(k.len(), 6, "{k:?}");
         assert!(!k.iter().any(|t| t.starts_with("Follow")), "{k:?}");
+    }
+
+    #[test]
+    fn the_short_posts_of_a_thread_stay_beside_the_long_one() {
+        let footer =
+            "Reply\nQuote\nReport\nLike\nShare\n\nJane Roe\nMember\nPosts: 12\nJoined: 2019";
+        let first = format!("{PROSE}\n\n{PROSE} Two.\n\n{PROSE} Three.\n\n{PROSE} Four.");
+        let reply = "I think the council is right about the library, because the cost of the land near the old station has grown so much that the plan for the new building would have to wait for years.";
+        let text =
+            format!("{first}\n\n{footer}\n\n{reply}\n\n{footer}\n\n{reply} Yes.\n\n{footer}\n");
+        let k = judged(&text);
+        assert!(k.iter().any(|t| t == reply), "{k:?}");
+        assert!(k.iter().any(|t| t.ends_with("Yes.")), "{k:?}");
+        // Without posts closed by the same lines, a paragraph that light is an island.
+        let text = format!("{first}\n\n{footer}\n\n{reply}\n\nHome\nNews\nSport\nWeather\nAbout\nContact\nJobs\nPress\nTerms\n");
+        assert_eq!(judged(&text).len(), 4);
+    }
+
+    #[test]
+    fn a_dated_comment_stamp_ends_nothing() {
+        assert!(is_end_marker("Comments"));
+        assert!(!is_end_marker("Commented May 2, 2009 at 0:53"));
     }
 
     #[test]
