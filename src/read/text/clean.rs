@@ -284,7 +284,13 @@ pub fn article_mask(units: &[Unit]) -> ArticleMask {
             .map(|u| !is_furniture_text(&u.text) && !is_end_marker(&u.text))
             .collect();
     }
-    let body = fill_gaps(units, &initial, &classes, &keep);
+    let mut body = fill_gaps(units, &initial, &classes, &keep);
+    let (Some(first), Some(last)) = (body.iter().position(|&k| k), body.iter().rposition(|&k| k))
+    else {
+        return ArticleMask { judged: keep, body };
+    };
+    extend_to_prose(units, &initial, &classes, &mut body, (0..first).rev());
+    extend_to_prose(units, &initial, &classes, &mut body, last + 1..units.len());
     ArticleMask { judged: keep, body }
 }
 
@@ -600,6 +606,36 @@ fn extend_back(units: &[Unit], initial: &[Class], keep: &mut [bool]) {
             break;
         }
         keep[k] = true;
+    }
+}
+
+/// How many lines that are not sentences may stand between the article and more of its prose.
+const PROSE_REACH: usize = 5;
+
+/// Takes in, walking away from the article (`units` in the order to walk), the sentences
+/// that go on beyond it and the few lines between them (a heading, a list): a second part
+/// written with few function words, judged bad. Furniture, a menu or an end marker stops it.
+fn extend_to_prose(
+    units: &[Unit],
+    initial: &[Class],
+    classes: &[Class],
+    keep: &mut [bool],
+    walk: impl Iterator<Item = usize>,
+) {
+    let mut pending = Vec::new();
+    for k in walk {
+        let text = &units[k].text;
+        if initial[k] == Class::Furniture || classes[k] == Class::Furniture || is_end_marker(text) {
+            break;
+        }
+        if weighted_len(text) >= LENGTH_LOW && is_sentence(text) {
+            pending.drain(..).for_each(|p: usize| keep[p] = true);
+            keep[k] = true;
+        } else if pending.len() == PROSE_REACH {
+            break;
+        } else {
+            pending.push(k);
+        }
     }
 }
 
@@ -1633,6 +1669,23 @@ mod tests {
     }
 
     #[test]
+    fn sentences_after_the_article_go_on_with_it_up_to_furniture() {
+        let terse = "Strong passwords, regular updates, careful backups and trained staff protect small companies from costly attacks.";
+        let text = format!("{PROSE}\n\n{PROSE} Again.\n\nKeeping Safe\n\n{terse}\n");
+        // Judged alone, the terse sentence is bad, and the heading takes its side ...
+        assert_eq!(judged(&text).len(), 2);
+        // ... but the article goes on in sentences after its last paragraph.
+        let k = kept(&text);
+        assert_eq!(k.len(), 4, "{k:?}");
+        assert_eq!(k[3], terse);
+        let text = format!("{PROSE}\n\n{PROSE} Again.\n\nFollow us on Twitter\n\n{terse}\n");
+        assert_eq!(kept(&text).len(), 2);
+        // The same before the article's first paragraph.
+        let text = format!("{terse}\n\nKeeping Safe\n\n{PROSE}\n\n{PROSE} Again.\n");
+        assert_eq!(kept(&text).len(), 4);
+    }
+
+    #[test]
     fn menus_between_paragraphs_go() {
         let text =
             format!("{PROSE}\n\nUK\nWorld\nBusiness\nPolitics\nTech\nScience\n\n{PROSE} Again.\n");
@@ -1709,7 +1762,7 @@ mod tests {
         assert_eq!(k.len(), 4, "{k:?}");
         // Two near-good paragraphs between bad units are not enough.
         let text = format!("{bad}\n\n{near}\n\n{near} Again.\n\n{bad}\n\n{PROSE}\n");
-        assert_eq!(kept(&text).len(), 1);
+        assert_eq!(judged(&text).len(), 1);
     }
 
     #[test]
