@@ -249,8 +249,16 @@ const END_MARKERS: &[&str] = &[
     "评论",
 ];
 
+/// Per unit, whether it belongs to the article.
+pub struct ArticleMask {
+    /// The units judged to be the article's text: what its metadata is looked for around.
+    pub judged: Vec<bool>,
+    /// Those and the units set between them: the article's body.
+    pub body: Vec<bool>,
+}
+
 /// Per unit: whether it belongs to the article.
-pub fn article_mask(units: &[Unit]) -> Vec<bool> {
+pub fn article_mask(units: &[Unit]) -> ArticleMask {
     let thresholds = thresholds(units);
     let initial: Vec<Class> = units.iter().map(|u| classify(u, thresholds)).collect();
     let mut classes = initial.clone();
@@ -276,7 +284,33 @@ pub fn article_mask(units: &[Unit]) -> Vec<bool> {
             .map(|u| !is_furniture_text(&u.text) && !is_end_marker(&u.text))
             .collect();
     }
-    keep
+    let mut body = fill_gaps(units, &initial, &classes, &keep);
+    let (Some(first), Some(last)) = (body.iter().position(|&k| k), body.iter().rposition(|&k| k))
+    else {
+        return ArticleMask { judged: keep, body };
+    };
+    extend_to_prose(units, &initial, &classes, &mut body, (0..first).rev());
+    extend_to_prose(units, &initial, &classes, &mut body, last + 1..units.len());
+    ArticleMask { judged: keep, body }
+}
+
+/// Takes in the units set between two of the article's: the lists, short lines, tables and
+/// figures among its paragraphs, judged bad by their neighbours, are the article's all the
+/// same. Furniture and menus stay out, and so does all that an end marker announces (a box
+/// of other stories inside the article).
+fn fill_gaps(units: &[Unit], initial: &[Class], classes: &[Class], keep: &[bool]) -> Vec<bool> {
+    let mut filled = keep.to_vec();
+    let kept: Vec<usize> = (0..keep.len()).filter(|&i| keep[i]).collect();
+    for pair in kept.windows(2) {
+        let gap = pair[0] + 1..pair[1];
+        if gap.clone().any(|k| is_end_marker(&units[k].text)) {
+            continue;
+        }
+        for k in gap {
+            filled[k] = initial[k] != Class::Furniture && classes[k] != Class::Furniture;
+        }
+    }
+    filled
 }
 
 /// The function-word shares that make prose, scaled to the text: languages whose function
@@ -375,6 +409,8 @@ fn drop_islands(units: &[Unit], keep: &mut [bool]) {
         return;
     };
     let main_words = topic_words(&units[start..=end], &keep[start..=end]);
+    let footers = post_footers(units, keep);
+    let main_footer = footers.after(end);
     let mut stretches = vec![false; keep.len()];
     let mut pending = vec![(0, keep.len())];
     let mut searches = 0;
@@ -389,11 +425,15 @@ fn drop_islands(units: &[Unit], keep: &mut [bool]) {
             continue;
         };
         let (s, e) = (from + s, from + e);
-        // The heaviest stretch of the range is too light: so are all the others in it.
-        if weight * SIDE_STRETCH_SHARE < main {
+        let light = weight * SIDE_STRETCH_SHARE < main;
+        // The heaviest stretch of the range is too light: so are all the others in it, unless
+        // the page is a thread, where a short post is as much the page's as a long one.
+        if light && main_footer.is_none() {
             continue;
         }
-        if shares_topic(&topic_words(&units[s..=e], &keep[s..=e]), &main_words) {
+        let post = main_footer.is_some() && footers.after(e) == main_footer;
+        if (!light || post) && shares_topic(&topic_words(&units[s..=e], &keep[s..=e]), &main_words)
+        {
             stretches[s..=e].fill(true);
         }
         pending.push((from, s));
@@ -403,6 +443,55 @@ fn drop_islands(units: &[Unit], keep: &mut [bool]) {
         *k &= in_stretch;
     }
     drop_stray_paragraphs(units, keep);
+}
+
+/// How many units after a post its footer may start.
+const FOOTER_REACH: usize = 3;
+/// How often a line must recur to be the footer of the posts of a thread.
+const MIN_POSTS: usize = 3;
+/// The longest footer line, in characters.
+const MAX_FOOTER_LEN: usize = 40;
+
+/// The short dropped lines that recur through a page ("Reply", "Share", "Report post"):
+/// what closes each post of a thread.
+struct PostFooters<'a> {
+    units: &'a [Unit],
+    recurring: Vec<bool>,
+}
+
+impl PostFooters<'_> {
+    /// The footer line right after a unit, its digits aside.
+    fn after(&self, i: usize) -> Option<String> {
+        (i + 1..self.units.len())
+            .take(FOOTER_REACH)
+            .find(|&k| self.recurring[k])
+            .map(|k| footer_shape(&self.units[k].text))
+    }
+}
+
+fn footer_shape(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_ascii_digit())
+        .collect::<String>()
+        .trim()
+        .to_lowercase()
+}
+
+fn post_footers<'a>(units: &'a [Unit], keep: &[bool]) -> PostFooters<'a> {
+    let short = |i: usize| !keep[i] && units[i].text.chars().count() <= MAX_FOOTER_LEN;
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for i in (0..units.len()).filter(|&i| short(i)) {
+        *counts.entry(footer_shape(&units[i].text)).or_default() += 1;
+    }
+    let recurring = (0..units.len())
+        .map(|i| {
+            short(i)
+                && counts
+                    .get(&footer_shape(&units[i].text))
+                    .is_some_and(|&n| n >= MIN_POSTS)
+        })
+        .collect();
+    PostFooters { units, recurring }
 }
 
 /// Dropped units on each side that make a kept paragraph stand alone.
@@ -517,6 +606,36 @@ fn extend_back(units: &[Unit], initial: &[Class], keep: &mut [bool]) {
             break;
         }
         keep[k] = true;
+    }
+}
+
+/// How many lines that are not sentences may stand between the article and more of its prose.
+const PROSE_REACH: usize = 5;
+
+/// Takes in, walking away from the article (`units` in the order to walk), the sentences
+/// that go on beyond it and the few lines between them (a heading, a list): a second part
+/// written with few function words, judged bad. Furniture, a menu or an end marker stops it.
+fn extend_to_prose(
+    units: &[Unit],
+    initial: &[Class],
+    classes: &[Class],
+    keep: &mut [bool],
+    walk: impl Iterator<Item = usize>,
+) {
+    let mut pending = Vec::new();
+    for k in walk {
+        let text = &units[k].text;
+        if initial[k] == Class::Furniture || classes[k] == Class::Furniture || is_end_marker(text) {
+            break;
+        }
+        if weighted_len(text) >= LENGTH_LOW && is_sentence(text) {
+            pending.drain(..).for_each(|p: usize| keep[p] = true);
+            keep[k] = true;
+        } else if pending.len() == PROSE_REACH {
+            break;
+        } else {
+            pending.push(k);
+        }
     }
 }
 
@@ -849,12 +968,14 @@ fn is_closing_marker(text: &str) -> bool {
     CLOSING_MARKERS.iter().any(|m| t.starts_with(m))
 }
 
-/// A line of its own that announces other content after the article.
+/// A line of its own that announces other content after the article. A dated line
+/// ("Commented May 2, 2009 at 0:53") is the stamp of a post, not an announcement.
 pub fn is_end_marker(text: &str) -> bool {
     let t = marker_text(text);
     t.split_whitespace().count() <= 6
         && END_MARKERS.iter().any(|m| t.starts_with(m))
         && (is_closing_marker(text) || !is_cross_reference(text))
+        && super::dates::find_date(text).is_none()
 }
 
 /// A link to another story set in the article's text, its label then its title: "Related:
@@ -1295,8 +1416,16 @@ mod tests {
     use crate::read::text::segment::segment;
 
     fn kept(text: &str) -> Vec<String> {
+        kept_by(text, |mask| mask.body)
+    }
+
+    fn judged(text: &str) -> Vec<String> {
+        kept_by(text, |mask| mask.judged)
+    }
+
+    fn kept_by(text: &str, which: fn(ArticleMask) -> Vec<bool>) -> Vec<String> {
         let units = segment(text);
-        let keep = article_mask(&units);
+        let keep = which(article_mask(&units));
         units
             .into_iter()
             .zip(keep)
@@ -1506,6 +1635,57 @@ mod tests {
     }
 
     #[test]
+    fn lines_between_paragraphs_are_the_articles_but_not_furniture() {
+        let list = "Ripe pears\nSugar and lemon\nA pinch of cloves\n\nPears, sugar, lemon zest, cloves, cinnamon, nutmeg, vanilla pods, butter, flour, salt";
+        let text = format!("{PROSE}\n\n{list}\n\nFollow us on Twitter\n\n{PROSE} Again.\n");
+        // Judged alone, the list is bad and its short lines take its side ...
+        assert_eq!(judged(&text).len(), 2);
+        // ... but it stands inside the article: its body takes it in, not the furniture.
+        let k = kept(&text);
+        assert_eq!(k.len(), 6, "{k:?}");
+        assert!(!k.iter().any(|t| t.starts_with("Follow")), "{k:?}");
+    }
+
+    #[test]
+    fn the_short_posts_of_a_thread_stay_beside_the_long_one() {
+        let footer =
+            "Reply\nQuote\nReport\nLike\nShare\n\nJane Roe\nMember\nPosts: 12\nJoined: 2019";
+        let first = format!("{PROSE}\n\n{PROSE} Two.\n\n{PROSE} Three.\n\n{PROSE} Four.");
+        let reply = "I think the council is right about the library, because the cost of the land near the old station has grown so much that the plan for the new building would have to wait for years.";
+        let text =
+            format!("{first}\n\n{footer}\n\n{reply}\n\n{footer}\n\n{reply} Yes.\n\n{footer}\n");
+        let k = judged(&text);
+        assert!(k.iter().any(|t| t == reply), "{k:?}");
+        assert!(k.iter().any(|t| t.ends_with("Yes.")), "{k:?}");
+        // Without posts closed by the same lines, a paragraph that light is an island.
+        let text = format!("{first}\n\n{footer}\n\n{reply}\n\nHome\nNews\nSport\nWeather\nAbout\nContact\nJobs\nPress\nTerms\n");
+        assert_eq!(judged(&text).len(), 4);
+    }
+
+    #[test]
+    fn a_dated_comment_stamp_ends_nothing() {
+        assert!(is_end_marker("Comments"));
+        assert!(!is_end_marker("Commented May 2, 2009 at 0:53"));
+    }
+
+    #[test]
+    fn sentences_after_the_article_go_on_with_it_up_to_furniture() {
+        let terse = "Strong passwords, regular updates, careful backups and trained staff protect small companies from costly attacks.";
+        let text = format!("{PROSE}\n\n{PROSE} Again.\n\nKeeping Safe\n\n{terse}\n");
+        // Judged alone, the terse sentence is bad, and the heading takes its side ...
+        assert_eq!(judged(&text).len(), 2);
+        // ... but the article goes on in sentences after its last paragraph.
+        let k = kept(&text);
+        assert_eq!(k.len(), 4, "{k:?}");
+        assert_eq!(k[3], terse);
+        let text = format!("{PROSE}\n\n{PROSE} Again.\n\nFollow us on Twitter\n\n{terse}\n");
+        assert_eq!(kept(&text).len(), 2);
+        // The same before the article's first paragraph.
+        let text = format!("{terse}\n\nKeeping Safe\n\n{PROSE}\n\n{PROSE} Again.\n");
+        assert_eq!(kept(&text).len(), 4);
+    }
+
+    #[test]
     fn menus_between_paragraphs_go() {
         let text =
             format!("{PROSE}\n\nUK\nWorld\nBusiness\nPolitics\nTech\nScience\n\n{PROSE} Again.\n");
@@ -1578,11 +1758,11 @@ mod tests {
         let near = "The council met on Tuesday to discuss the plan for the new library, which has been delayed for more than two years by the cost of the land.";
         let text =
             format!("{bad}\n\n{near}\n\n{near} Again.\n\n{near} Once more.\n\n{bad}\n\n{PROSE}\n");
-        let k = kept(&text);
+        let k = judged(&text);
         assert_eq!(k.len(), 4, "{k:?}");
         // Two near-good paragraphs between bad units are not enough.
         let text = format!("{bad}\n\n{near}\n\n{near} Again.\n\n{bad}\n\n{PROSE}\n");
-        assert_eq!(kept(&text).len(), 1);
+        assert_eq!(judged(&text).len(), 1);
     }
 
     #[test]

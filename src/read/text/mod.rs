@@ -66,7 +66,8 @@ pub fn read_text(text: &str, extract: bool) -> Article {
 /// The article of a text, and whether quotes or lists nested too deep were flattened.
 fn read_text_flattening(text: &str, extract: bool) -> (Article, bool) {
     let units = segment::segment(text);
-    let article_units = clean::article_mask(&units);
+    let mask = clean::article_mask(&units);
+    let article_units = mask.judged;
     let main = clean::main_stretch(&units, &article_units).map_or(0, |s| s.0);
     let body = (main..units.len())
         .find(|&i| article_units[i] && clean::weighted_len(&units[i].text) >= 70)
@@ -74,7 +75,7 @@ fn read_text_flattening(text: &str, extract: bool) -> (Article, bool) {
     let found =
         mail::headers(text, &units).unwrap_or_else(|| meta::infer(&units, &article_units, body));
     let mut keep = if extract {
-        article_units
+        mask.body
     } else {
         vec![true; units.len()]
     };
