@@ -325,3 +325,31 @@ fn shared_corpus_pages_read() {
     }
     assert!(pages > 0);
 }
+
+#[test]
+fn a_page_with_its_article_hidden_until_a_script_shows_it() {
+    let prose = "The almond thins are baked twice, with dried cranberries, until crisp, and keep for months in a tin.";
+    let menu = "<li><a href=/x>A department of the shop</a></li>".repeat(60);
+    let page = format!(
+        "<!doctype html><html><head><title>Thins</title></head><body>\
+         <header><ul>{menu}</ul></header>\
+         <div class=later style=\"display: none\"><article><h2>Product overview</h2>\
+         <p>{prose}</p><p>{prose}</p></article></div>\
+         <footer><ul>{menu}</ul></footer></body></html>"
+    );
+    let a = read(page.as_bytes(), true);
+    let text = body_text(&a);
+    assert!(text.contains("baked twice"), "{text}");
+    assert!(!text.contains("department"), "{text}");
+    // A hidden part beside an article in sight stays hidden.
+    let shown = page.replace(
+        "<header>",
+        &format!(
+            "<main><p>{}</p></main><header>",
+            prose.replace("almond", "seen")
+        ),
+    );
+    let text = body_text(&read(shown.as_bytes(), true));
+    assert!(text.contains("seen thins"), "{text}");
+    assert!(!text.contains("Product overview"), "{text}");
+}

@@ -131,6 +131,16 @@ fn commas(s: &str) -> usize {
 /// Marks nodes that never are content, in any mode: never-content elements, hidden
 /// elements, comments-only forms, with all they hold.
 pub fn never_content(dom: &Dom) -> Vec<bool> {
+    not_content(dom, true)
+}
+
+/// [`never_content`] with hidden elements shown: for a page that shows nothing of an
+/// article until its script reveals it.
+pub fn never_content_shown(dom: &Dom) -> Vec<bool> {
+    not_content(dom, false)
+}
+
+fn not_content(dom: &Dom, hide: bool) -> Vec<bool> {
     let mut skip = vec![false; dom.nodes.len()];
     let mut page_chars = ShownChars::default();
     for id in dom.all() {
@@ -142,7 +152,7 @@ pub fn never_content(dom: &Dom) -> Vec<bool> {
         }
         if let Some(tag) = dom.tag(id) {
             skip[id] = (hints::is_never_content(tag) && !is_noscript_text(dom, id))
-                || (hints::is_hidden(dom, id) && !is_hidden_page(dom, id, &mut page_chars))
+                || (hide && hints::is_hidden(dom, id) && !is_hidden_page(dom, id, &mut page_chars))
                 || (tag == "form" && !is_page_wrapping_form(dom, id, &mut page_chars));
         }
     }

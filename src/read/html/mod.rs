@@ -96,8 +96,12 @@ pub fn read_html(
     let base_skip = extract::never_content(&dom);
     let body = dom.find("body").unwrap_or(0);
     let extracting = options.extract && is_whole_page(text);
+    // A page with no article in sight keeps it hidden until its script shows it.
     let selection = extracting
-        .then(|| extract::extract(&dom, &base_skip))
+        .then(|| {
+            extract::extract(&dom, &base_skip)
+                .or_else(|| extract::extract(&dom, &extract::never_content_shown(&dom)))
+        })
         .flatten()
         .unwrap_or_else(|| extract::Selection {
             roots: vec![body],
