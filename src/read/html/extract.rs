@@ -980,7 +980,7 @@ fn is_furniture(dom: &Dom, id: NodeId, tag: &str, s: &Stats, weight: f64) -> boo
         return false;
     }
     let is_list =
-        matches!(tag, "ul" | "ol") || (s.list_items > 0 && list_text_share(dom, id) > 0.9);
+        matches!(tag, "ul" | "ol" | "dl") || (s.list_items > 0 && list_text_share(dom, id) > 0.9);
     let p = s.paragraphs as f64;
     let img = s.images as f64;
     let li = s.list_items as f64 - 100.0;
@@ -1288,6 +1288,15 @@ mod tests {
         assert!(!text.contains("Related one"));
         assert!(text.contains("A real point"));
         assert!(text.contains("Another point"));
+        // A definition list of linked names is a reference's list, not a link block.
+        let body = format!(
+            "<article><p>{PROSE}</p><p>{PROSE}</p><dl>\
+             <dt><a href=/a>Socket.binaryType</a></dt><dd>The type of binary data.</dd>\
+             <dt><a href=/b>Socket.protocol</a></dt><dd>The protocol chosen.</dd></dl></article>"
+        );
+        let dom = page(&body);
+        let text = selected_text(&dom, &extract(&dom, &never_content(&dom)).unwrap());
+        assert!(text.contains("Socket.protocol") && text.contains("binary data"));
     }
 
     #[test]
