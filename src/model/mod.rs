@@ -16,6 +16,7 @@ pub use date::{days_in_month, Date, DateError, Time};
 pub use meta::{
     is_language_tag, Author, Copyright, Funding, IdScheme, Identifier, License, Meta, MetaError,
 };
+pub(crate) use normalize::fit;
 pub use normalize::normalize_inlines;
 pub use walk::{
     for_each_word, images, images_mut, inline_text, walk_block, walk_blocks, walk_inline, words,

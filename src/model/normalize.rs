@@ -44,14 +44,18 @@ fn normalize_in_place(inlines: &mut Vec<Inline>) {
         }
     }
     inlines.truncate(kept);
-    // Vectors grown by pushing have room to spare, and the model keeps them long. Small ones
-    // move to a block of their size (shrunk in place, a 10 MB page peaked at 160 MB, not
-    // 151); big ones shrink in place, since a copy would hold both at once.
-    if inlines.len() > 4096 {
-        inlines.shrink_to_fit();
-    } else if inlines.capacity() > inlines.len() {
-        let mut exact = Vec::with_capacity(inlines.len());
-        exact.append(inlines);
-        *inlines = exact;
+    fit(inlines);
+}
+
+/// Drops a vector's spare room. Vectors grown by pushing have room to spare, and the model
+/// keeps them long. Small ones move to a block of their size (shrunk in place, a 10 MB page
+/// peaked at 160 MB, not 151); big ones shrink in place, since a copy would hold both at once.
+pub(crate) fn fit<T>(items: &mut Vec<T>) {
+    if items.len() > 4096 {
+        items.shrink_to_fit();
+    } else if items.capacity() > items.len() {
+        let mut exact = Vec::with_capacity(items.len());
+        exact.append(items);
+        *items = exact;
     }
 }

@@ -28,7 +28,7 @@ pub use front_matter::metadata_file;
 use crate::error::Result;
 use crate::format::{Diagnostics, Input, ReadOptions, Reader};
 use crate::model::{
-    inline_text, normalize_inlines, Align, Article, Block, CalloutKind, Cell, Image, Inline,
+    fit, inline_text, normalize_inlines, Align, Article, Block, CalloutKind, Cell, Image, Inline,
     ListItem, Table,
 };
 use pulldown_cmark::{
@@ -460,6 +460,7 @@ impl Frame {
     /// The blocks of a container, pending text included.
     fn into_blocks(mut self) -> Vec<Block> {
         self.flush_inlines();
+        fit(&mut self.blocks);
         self.blocks
     }
 }
@@ -513,6 +514,7 @@ fn quote(mut blocks: Vec<Block>) -> Block {
     if attribution.is_some() {
         blocks.pop();
     }
+    fit(&mut blocks);
     Block::Quote {
         blocks,
         attribution: attribution.unwrap_or_default(),
@@ -852,11 +854,15 @@ impl Builder {
         }
         let Frame {
             kind,
-            blocks,
+            mut blocks,
             inlines,
             image_description,
             ..
         } = frame;
+        // A quote fits its blocks once its attribution is off.
+        if !matches!(kind, Kind::Quote) {
+            fit(&mut blocks);
+        }
         match kind {
             Kind::Root | Kind::Other => {}
             Kind::Quote => self.top().add_block(quote(blocks)),
@@ -864,8 +870,9 @@ impl Builder {
             Kind::List {
                 start,
                 loose,
-                items,
+                mut items,
             } => {
+                fit(&mut items);
                 // Looseness shows only between items or between blocks of an item.
                 let single = items.len() <= 1 && items.iter().all(|i| i.blocks.len() <= 1);
                 self.top().add_block(Block::List {
@@ -914,8 +921,9 @@ impl Builder {
             Kind::Table {
                 mut align,
                 mut header,
-                rows,
+                mut rows,
             } => {
+                fit(&mut rows);
                 while align.last() == Some(&Align::Default) {
                     align.pop();
                 }
@@ -929,7 +937,8 @@ impl Builder {
                     rows,
                 }));
             }
-            Kind::Row { head, cells } => {
+            Kind::Row { head, mut cells } => {
+                fit(&mut cells);
                 if let Kind::Table { header, rows, .. } = &mut self.top().kind {
                     if head {
                         *header = cells;
