@@ -5,7 +5,8 @@
 # system CPU seconds, peak MB from /usr/bin/time) and the ratios to the parser's.
 #
 #   bash benches/compare.sh BEFORE_BINARY [AFTER_BINARY]   # AFTER: target/release/folio
-#   RUNS=5 SIZES="1 10"; BUILD=0 uses the generator and parser binaries already built.
+#   RUNS=5 SIZES="1 10"; BUILD=0 uses the generator and parser binaries already built;
+#   PROFILE=fast takes them from that profile (release by default).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ $# -ge 1 ] || { echo "usage: compare.sh BEFORE_BINARY [AFTER_BINARY]" >&2; exit 2; }
@@ -13,9 +14,10 @@ RUNS=${RUNS:-5}
 SIZES=${SIZES:-"1 10"}
 before=$1
 after=${2:-target/release/folio}
-[ "${BUILD:-1}" = 0 ] || cargo build -q --release --example gen_input --example parser_limits
-gen=target/release/examples/gen_input
-limits=target/release/examples/parser_limits
+profile=${PROFILE:-release}
+[ "${BUILD:-1}" = 0 ] || cargo build -q --profile "$profile" --example gen_input --example parser_limits
+gen=target/$profile/examples/gen_input
+limits=target/$profile/examples/parser_limits
 work=target/scale
 mkdir -p "$work"
 

@@ -17,6 +17,7 @@ pub use meta::{
     is_language_tag, Author, Copyright, Funding, IdScheme, Identifier, License, Meta, MetaError,
 };
 pub use normalize::normalize_inlines;
+pub(crate) use normalize::{fit, merge_in_place, normalize_out_of};
 pub use walk::{
     for_each_word, images, images_mut, inline_text, walk_block, walk_blocks, walk_inline, words,
     words_joined, Visitor,

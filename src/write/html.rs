@@ -110,7 +110,8 @@ fn page(article: &Article, images: Option<Images>, diag: &mut Diagnostics) -> St
     let headings = HeadingIds::assign(blocks, &mut ids);
     let base_url = meta.url.as_deref().and_then(web_url);
     let mut ctx = PageContext {
-        names: headings.names(""),
+        headings: &headings,
+        names: None,
         embed: images.map(|images| Embed {
             images,
             diag: &mut *diag,
@@ -141,7 +142,10 @@ fn page(article: &Article, images: Option<Images>, diag: &mut Diagnostics) -> St
 /// Links of a standalone page: fragments go to the headings they name, other URLs stay as the
 /// input gave them (only made safe); images load from where they are.
 struct PageContext<'a> {
-    names: HashMap<String, String>,
+    headings: &'a HeadingIds,
+    /// The headings' [`HeadingIds::names`], made at the first link to a fragment: most
+    /// pages have none.
+    names: Option<HashMap<String, String>>,
     embed: Option<Embed<'a>>,
 }
 
@@ -175,7 +179,10 @@ impl Context for PageContext<'_> {
     }
     fn href(&mut self, url: &str) -> Option<String> {
         match url.strip_prefix('#') {
-            Some(name) => Some(self.names.get(name).cloned().unwrap_or_else(|| url.into())),
+            Some(name) => {
+                let names = self.names.get_or_insert_with(|| self.headings.names(""));
+                Some(names.get(name).cloned().unwrap_or_else(|| url.into()))
+            }
             // An empty destination (`[link]()`) is a link to this page, as CommonMark has it.
             None if url.trim().is_empty() => Some(String::new()),
             None => clean_url(url),

@@ -75,21 +75,19 @@ pub fn link_events<'a>(
 /// autolinks.
 fn flush<'a>(source: &'a str, start: usize, end: usize, out: &mut impl FnMut(Event<'a>)) {
     let before = source[..start].chars().next_back();
-    for segment in link_text(&source[start..end], before) {
-        match segment {
-            Segment::Text(t) => out(Event::Text(t.into())),
-            Segment::Link { text, url } => {
-                out(Event::Start(Tag::Link {
-                    link_type: LinkType::Autolink,
-                    dest_url: url.into(),
-                    title: "".into(),
-                    id: "".into(),
-                }));
-                out(Event::Text(text.into()));
-                out(Event::End(TagEnd::Link));
-            }
+    each_segment(&source[start..end], before, |segment| match segment {
+        Segment::Text(t) => out(Event::Text(t.into())),
+        Segment::Link { text, url } => {
+            out(Event::Start(Tag::Link {
+                link_type: LinkType::Autolink,
+                dest_url: url.into(),
+                title: "".into(),
+                id: "".into(),
+            }));
+            out(Event::Text(text.into()));
+            out(Event::End(TagEnd::Link));
         }
-    }
+    });
 }
 
 /// A piece of searched text.
@@ -100,17 +98,32 @@ enum Segment<'a> {
 }
 
 /// A text split into text and autolinks; `before` is the character before it.
+#[cfg(test)]
 fn link_text(text: &str, before: Option<char>) -> Vec<Segment<'_>> {
     let mut out = Vec::new();
+    each_segment(text, before, |segment| out.push(segment));
+    out
+}
+
+/// The pieces of a text, text and autolinks, in order; `before` is the character before it.
+fn each_segment<'a>(text: &'a str, before: Option<char>, mut out: impl FnMut(Segment<'a>)) {
     let mut plain_from = 0;
     let mut i = 0;
     let bytes = text.as_bytes();
+    // Whether the bytes from `i` start with an ASCII prefix, in any case.
+    let at = |i: usize, prefix: &[u8]| {
+        bytes
+            .get(i..i + prefix.len())
+            .is_some_and(|b| b.eq_ignore_ascii_case(prefix))
+    };
     while i < text.len() {
-        // Every autolink is found at the `w`, `h` or `@` it starts with (or holds); a `w` or
-        // `h` right after an ASCII letter or digit starts none.
+        // Every autolink is found at the `www.`, `http` or `@` it starts with (or holds); a
+        // `w` or `h` right after an ASCII letter or digit starts none.
+        let word_start = i == 0 || !bytes[i - 1].is_ascii_alphanumeric();
         let candidate = match bytes[i] {
             b'@' => true,
-            b'w' | b'W' | b'h' | b'H' => i == 0 || !bytes[i - 1].is_ascii_alphanumeric(),
+            b'w' | b'W' => word_start && at(i, b"www."),
+            b'h' | b'H' => word_start && at(i, b"http"),
             _ => false,
         };
         let found = if candidate {
@@ -121,9 +134,9 @@ fn link_text(text: &str, before: Option<char>) -> Vec<Segment<'_>> {
         match found {
             Some((start, end, url)) => {
                 if start > plain_from {
-                    out.push(Segment::Text(&text[plain_from..start]));
+                    out(Segment::Text(&text[plain_from..start]));
                 }
-                out.push(Segment::Link {
+                out(Segment::Link {
                     text: &text[start..end],
                     url,
                 });
@@ -134,9 +147,8 @@ fn link_text(text: &str, before: Option<char>) -> Vec<Segment<'_>> {
         }
     }
     if plain_from < text.len() {
-        out.push(Segment::Text(&text[plain_from..]));
+        out(Segment::Text(&text[plain_from..]));
     }
-    out
 }
 
 /// An autolink that starts at byte `i` (an e-mail address may have started earlier, after

@@ -28,8 +28,8 @@ pub use front_matter::metadata_file;
 use crate::error::Result;
 use crate::format::{Diagnostics, Input, ReadOptions, Reader};
 use crate::model::{
-    inline_text, normalize_inlines, Align, Article, Block, CalloutKind, Cell, Image, Inline,
-    ListItem, Table,
+    fit, inline_text, merge_in_place, normalize_inlines, normalize_out_of, Align, Article, Block,
+    CalloutKind, Cell, Image, Inline, ListItem, Table,
 };
 use pulldown_cmark::{
     BlockQuoteKind, CodeBlockKind, Event, LinkType, Options, Parser, Tag, TagEnd,
@@ -424,14 +424,15 @@ impl Kind {
 }
 
 impl Frame {
-    fn new(kind: Kind, flat: bool) -> Frame {
+    /// A frame whose inlines gather in `inlines`, an empty buffer.
+    fn new(kind: Kind, flat: bool, inlines: Vec<Inline>) -> Frame {
         Frame {
             kind,
             flat,
             html: None,
             image_description: None,
             blocks: Vec::new(),
-            inlines: Vec::new(),
+            inlines,
         }
     }
 
@@ -440,8 +441,7 @@ impl Frame {
         if self.inlines.is_empty() {
             return;
         }
-        let inlines = std::mem::take(&mut self.inlines);
-        if let Some(block) = paragraph(inlines, self.image_description.take()) {
+        if let Some(block) = paragraph(&mut self.inlines, self.image_description.take()) {
             self.add_block(block);
         }
     }
@@ -460,12 +460,14 @@ impl Frame {
     /// The blocks of a container, pending text included.
     fn into_blocks(mut self) -> Vec<Block> {
         self.flush_inlines();
+        fit(&mut self.blocks);
         self.blocks
     }
 }
 
-/// The block of a paragraph's inlines: nothing when empty, a figure when it is one image.
-fn paragraph(inlines: Vec<Inline>, image_description: Option<Vec<Inline>>) -> Option<Block> {
+/// The block of a paragraph's inlines, taken from their buffer: nothing when empty, a figure
+/// when it is one image.
+fn paragraph(inlines: &mut Vec<Inline>, image_description: Option<Vec<Inline>>) -> Option<Block> {
     let content = line_content(inlines);
     match (content.as_slice(), image_description) {
         ([], _) => None,
@@ -513,6 +515,7 @@ fn quote(mut blocks: Vec<Block>) -> Block {
     if attribution.is_some() {
         blocks.pop();
     }
+    fit(&mut blocks);
     Block::Quote {
         blocks,
         attribution: attribution.unwrap_or_default(),
@@ -531,6 +534,9 @@ fn build(events: &[Event<'_>], depth: usize, ctx: &mut Context<'_>) -> Vec<Block
 struct Builder {
     /// Open elements; the root is at the bottom and never popped by an event.
     stack: Vec<Frame>,
+    /// Empty buffers of closed frames, whose room the next frames gather inlines in: each
+    /// element's inlines then move once into a vector of their size.
+    spare: Vec<Vec<Inline>>,
     /// Nesting levels open, counting those of the notes this one is inside.
     depth: usize,
     /// Inside an inline `<script>` or `<style>` (its name): text is dropped until it closes.
@@ -542,7 +548,8 @@ struct Builder {
 impl Builder {
     fn new(depth: usize) -> Builder {
         Builder {
-            stack: vec![Frame::new(Kind::Root, false)],
+            stack: vec![Frame::new(Kind::Root, false, Vec::new())],
+            spare: Vec::new(),
             depth,
             hidden: None,
             deferred: None,
@@ -772,7 +779,8 @@ impl Builder {
         if kind.nests() && !flat {
             self.depth += 1;
         }
-        self.stack.push(Frame::new(kind, flat));
+        let inlines = self.spare.pop().unwrap_or_default();
+        self.stack.push(Frame::new(kind, flat, inlines));
         self.top()
     }
 
@@ -844,19 +852,24 @@ impl Builder {
         }
         if frame.flat || unclosed {
             let parent = self.top();
-            parent.inlines.extend(frame.inlines);
+            parent.inlines.append(&mut frame.inlines);
             for block in frame.blocks {
                 parent.add_block(block);
             }
+            self.spare.push(frame.inlines);
             return;
         }
         let Frame {
             kind,
-            blocks,
-            inlines,
+            mut blocks,
+            mut inlines,
             image_description,
             ..
         } = frame;
+        // A quote fits its blocks once its attribution is off.
+        if !matches!(kind, Kind::Quote) {
+            fit(&mut blocks);
+        }
         match kind {
             Kind::Root | Kind::Other => {}
             Kind::Quote => self.top().add_block(quote(blocks)),
@@ -864,8 +877,9 @@ impl Builder {
             Kind::List {
                 start,
                 loose,
-                items,
+                mut items,
             } => {
+                fit(&mut items);
                 // Looseness shows only between items or between blocks of an item.
                 let single = items.len() <= 1 && items.iter().all(|i| i.blocks.len() <= 1);
                 self.top().add_block(Block::List {
@@ -885,14 +899,14 @@ impl Builder {
                 }
             }
             Kind::Paragraph => {
-                if let Some(block) = paragraph(inlines, image_description) {
+                if let Some(block) = paragraph(&mut inlines, image_description) {
                     self.top().add_block(block);
                 }
             }
             Kind::Heading { level, id } => self.top().add_block(Block::Heading {
                 level,
                 id,
-                content: line_content(inlines),
+                content: line_content(&mut inlines),
             }),
             Kind::Code {
                 language,
@@ -914,8 +928,9 @@ impl Builder {
             Kind::Table {
                 mut align,
                 mut header,
-                rows,
+                mut rows,
             } => {
+                fit(&mut rows);
                 while align.last() == Some(&Align::Default) {
                     align.pop();
                 }
@@ -929,7 +944,8 @@ impl Builder {
                     rows,
                 }));
             }
-            Kind::Row { head, cells } => {
+            Kind::Row { head, mut cells } => {
+                fit(&mut cells);
                 if let Kind::Table { header, rows, .. } = &mut self.top().kind {
                     if head {
                         *header = cells;
@@ -939,7 +955,7 @@ impl Builder {
                 }
             }
             Kind::Cell => {
-                let cell = line_content(inlines);
+                let cell = line_content(&mut inlines);
                 if let Kind::Row { cells, .. } = &mut self.top().kind {
                     cells.push(cell);
                 }
@@ -947,12 +963,12 @@ impl Builder {
             Kind::Span(Span::Link { url, title }) => self.push_inline(Inline::Link {
                 url,
                 title,
-                content: inlines,
+                content: normalize_out_of(&mut inlines),
             }),
             Kind::Span(span) => {
                 // Blanks at the edges of a span (`<em> a </em>`) stand outside it, as
                 // Markdown delimiters would have them.
-                let mut content = normalize_inlines(inlines);
+                let mut content = normalize_out_of(&mut inlines);
                 let lead = take_edge_blanks(&mut content, true);
                 let trail = take_edge_blanks(&mut content, false);
                 let inline = match span {
@@ -968,7 +984,7 @@ impl Builder {
                     .extend([Inline::text(lead), inline, Inline::text(trail)]);
             }
             Kind::Image { src, title } => {
-                let description = line_content(inlines);
+                let description = line_content(&mut inlines);
                 let image = Image {
                     src,
                     alt: inline_text(&description)
@@ -981,15 +997,18 @@ impl Builder {
                 parent.inlines.push(Inline::Image(image));
             }
         }
+        // What no element took is dropped, as before there were buffers.
+        inlines.clear();
+        self.spare.push(inlines);
     }
 }
 
 /// Normalized inline content of a block, without the spaces and tabs at the edges of its
 /// lines: Markdown cannot keep them (four leading spaces start a code block, two trailing
 /// ones a line break), and dropped raw HTML can leave them behind.
-fn line_content(inlines: Vec<Inline>) -> Vec<Inline> {
+fn line_content(content: &mut Vec<Inline>) -> Vec<Inline> {
     const EDGE: [char; 2] = [' ', '\t'];
-    let mut content = normalize_inlines(inlines);
+    merge_in_place(content);
     let n = content.len();
     for i in 0..n {
         let line_start = i == 0 || matches!(content[i - 1], Inline::LineBreak);
@@ -998,12 +1017,12 @@ fn line_content(inlines: Vec<Inline>) -> Vec<Inline> {
             if line_end {
                 text.truncate(text.trim_end_matches(EDGE).len());
             }
-            if line_start {
+            if line_start && text.starts_with(EDGE) {
                 *text = text.trim_start_matches(EDGE).to_string();
             }
         }
     }
-    normalize_inlines(content)
+    normalize_out_of(content)
 }
 
 /// The span an inline HTML tag name opens, and the canonical name its closing tag must match.
@@ -1039,6 +1058,9 @@ fn take_edge_blanks(content: &mut [Inline], start: bool) -> String {
     } else {
         text.trim_end_matches([' ', '\t'])
     };
+    if kept.len() == text.len() {
+        return String::new();
+    }
     let blanks = if start {
         text[..text.len() - kept.len()].to_string()
     } else {

@@ -419,7 +419,11 @@ pub(super) fn container(p: &Package) -> Result<Vec<u8>> {
         .compression_method(zip::CompressionMethod::Stored)
         .last_modified_time(time)
         .unix_permissions(0o644);
-    let deflated = stored.compression_method(zip::CompressionMethod::Deflated);
+    // The fastest level: a fifth of a book's time went to deflate at the default (6), under
+    // a tenth at 1, for files about a quarter bigger (a 10 MB Markdown book: 9.7 MB, not 7.7).
+    let deflated = stored
+        .compression_method(zip::CompressionMethod::Deflated)
+        .compression_level(Some(1));
     let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
     let add = |zip: &mut zip::ZipWriter<Cursor<Vec<u8>>>,
                name: &str,
