@@ -353,3 +353,18 @@ fn a_page_with_its_article_hidden_until_a_script_shows_it() {
     assert!(text.contains("seen thins"), "{text}");
     assert!(!text.contains("Product overview"), "{text}");
 }
+
+#[test]
+fn a_byline_in_a_header_named_block_of_the_article() {
+    let prose = "The thins are baked twice, with dried cranberries, until crisp, and keep for months in a tin.";
+    let page = format!(
+        "<!doctype html><html><head><title>Baking thins</title></head><body>\
+         <div class=site-header><a href=/>Home</a> <a href=/about>About</a></div>\
+         <main><article><h1>Baking thins</h1><p class=page-header-meta><span>By <a href=/authors/jane-roe>Jane Roe</a></span>\
+         <span>December 2, 2025</span></p>\
+         <p>{prose}</p><p>{prose}</p><p>{prose}</p></article></main></body></html>"
+    );
+    let a = read(page.as_bytes(), true);
+    let names: Vec<&str> = a.meta.authors.iter().map(|x| x.name.as_str()).collect();
+    assert_eq!(names, ["Jane Roe"]);
+}

@@ -258,6 +258,9 @@ pub struct Rules {
     /// [`generic_block_words`]), as indexes into the furniture words: they name no
     /// furniture here.
     pub block_words: u128,
+    /// Class and id naming a header name no furniture inside `<main>` or an `<article>`
+    /// (an article's header with its byline).
+    pub headers_in_main: bool,
 }
 
 /// Marks page furniture, with all it holds.
@@ -286,6 +289,11 @@ pub fn furniture(dom: &Dom, skip: &mut [bool], rules: Rules) {
                 if rules.comments_are_content {
                     class = hints::without_comment_words(&class).into();
                 }
+                // A header by name inside the page's main content heads a part of it.
+                if rules.headers_in_main && hints::is_boilerplate_class(&class) && in_main(dom, id)
+                {
+                    class = hints::without_words(&class, hints::header_words()).into();
+                }
                 hints::is_boilerplate_class(&class)
             }
             && !dom
@@ -307,6 +315,13 @@ pub fn furniture(dom: &Dom, skip: &mut [bool], rules: Rules) {
             skip[id] = true;
         }
     }
+}
+
+/// Whether an element stands in the page's `<main>` or an `<article>`.
+fn in_main(dom: &Dom, id: NodeId) -> bool {
+    dom.ancestors(id).any(|a| {
+        matches!(dom.tag(a), Some("article" | "main")) || dom.attr(a, "role") == Some("main")
+    })
 }
 
 /// Share of a page's text under elements named by one furniture word above which the word
@@ -1053,6 +1068,7 @@ pub fn extract(dom: &Dom, base_skip: &[bool]) -> Option<Selection> {
             } else {
                 0
             },
+            headers_in_main: false,
         };
         // The strict pass runs again when the article it found is built of blocks named
         // by a furniture word (an editor's `widget` around each of its sections).
@@ -1391,6 +1407,7 @@ mod tests {
                 by_class: true,
                 comments_are_content: false,
                 block_words: 0,
+                headers_in_main: false,
             };
             furniture(&dom, &mut skip, rules);
             let widget = dom.all().find(|&i| dom.is(i, "div")).unwrap();
@@ -1549,6 +1566,7 @@ mod tests {
             by_class: false,
             comments_are_content: false,
             block_words: 0,
+            headers_in_main: false,
         };
         furniture(&dom, &mut skip, rules);
         let headers: Vec<bool> = dom

@@ -243,6 +243,15 @@ pub fn block_words(class_and_id: &str) -> u128 {
 
 const _: () = assert!(BOILERPLATE_TOKENS.len() <= 128);
 
+/// The furniture words naming a header, as a set for [`without_words`].
+pub fn header_words() -> u128 {
+    BOILERPLATE_TOKENS
+        .iter()
+        .enumerate()
+        .filter(|(_, w)| matches!(**w, "header" | "masthead"))
+        .fold(0, |set, (i, _)| set | 1 << i)
+}
+
 /// Class and id without the furniture words of the set `words` (see [`block_words`]).
 pub fn without_words(class_and_id: &str, words: u128) -> String {
     tokens(class_and_id)

@@ -133,6 +133,7 @@ pub fn read_html(
             by_class: true,
             comments_are_content: false,
             block_words: 0,
+            headers_in_main: true,
         };
         extract::furniture(&dom, &mut removed, rules);
         if let Some((el, names)) = meta::page_byline(&dom, &removed, meta.title.as_deref()) {
