@@ -972,7 +972,6 @@ pub fn clean_conditionally(
             hints::class_weight(dom, id, r.comments_are_content, r.block_words)
         });
         if is_furniture(dom, id, tag, &st[id], weight) {
-            if std::env::var_os("FOLIO_DEBUG").is_some() && st[id].chars > 100 { eprintln!("  cc drop\t{}\t{}\t{:.2}\t{}\t{}\t{}\t{}\t{}\t{}\t{}", dbg_node(dom, id).replace('\t', " "), st[id].chars, st[id].link_density(), st[id].paragraphs, st[id].images, st[id].list_items, st[id].inputs, st[id].commas, weight, dom.text(id).split_whitespace().collect::<Vec<_>>().join(" ").chars().take(300).collect::<String>()); }
             skip[id] = true;
             let removed = st[id];
             for a in dom.ancestors(id) {
@@ -1125,7 +1124,6 @@ pub fn extract(dom: &Dom, base_skip: &[bool]) -> Option<Selection> {
             drop_share_bars(dom, &roots, &mut skip, &st);
         }
         let chars: usize = roots.iter().map(|&r| st[r].chars).sum();
-        if std::env::var_os("FOLIO_DEBUG").is_some() { eprintln!("pass strict={strict} top={} roots={:?} chars={chars}", dbg_node(dom, top), roots.iter().map(|&r| dbg_node(dom, r)).collect::<Vec<_>>()); }
         // Without the class rules, furniture named by class comes back: that pass wins only
         // when the strict one clearly missed the article.
         let better = best
@@ -1143,14 +1141,9 @@ pub fn extract(dom: &Dom, base_skip: &[bool]) -> Option<Selection> {
     if let Some((roots, _, skip)) =
         listed.filter(|(_, c, _)| *c as f64 > found as f64 * LISTING_GAIN)
     {
-        if std::env::var_os("FOLIO_DEBUG").is_some() { eprintln!("listing {} items", roots.len()); }
         return Some(Selection { roots, skip });
     }
     best.map(|(_, s)| s)
-}
-
-pub fn dbg_node(dom: &Dom, id: NodeId) -> String {
-    format!("{}#{}<{}.{}>", id, dom.attr(id, "id").unwrap_or(""), dom.tag(id).unwrap_or("?"), dom.attr(id, "class").unwrap_or(""))
 }
 
 #[cfg(test)]
