@@ -1,7 +1,7 @@
-//! Character references in text that did not go through the HTML parser: JSON-LD values,
-//! raw HTML inside Markdown.
+//! Character references in text that did not go through the HTML parser (JSON-LD values,
+//! raw HTML inside Markdown) or went through it escaped twice (`&amp;reg;` in a meta tag).
 
-/// Replaces `&amp;`-style named references (the common ones) and numeric references.
+/// Replaces named references (`&amp;`, `&bull;`) and numeric references.
 pub fn unescape(s: &str) -> String {
     if !s.contains('&') {
         return s.to_string();
@@ -36,22 +36,11 @@ fn reference(name: &str) -> Option<char> {
         };
         return char::from_u32(code);
     }
-    Some(match name {
-        "amp" => '&',
-        "lt" => '<',
-        "gt" => '>',
-        "quot" => '"',
-        "apos" => '\'',
-        "nbsp" => '\u{a0}',
-        "rsquo" => '’',
-        "lsquo" => '‘',
-        "rdquo" => '”',
-        "ldquo" => '“',
-        "ndash" => '–',
-        "mdash" => '—',
-        "hellip" => '…',
-        _ => return None,
-    })
+    // The HTML standard's table, as the parser has it (names with their `;`).
+    let key = format!("{name};");
+    let &(code, second) = html5ever::data::NAMED_ENTITIES.get(key.as_str())?;
+    // The few references to two characters are left as written.
+    (second == 0).then(|| char::from_u32(code)).flatten()
 }
 
 #[cfg(test)]
@@ -62,5 +51,6 @@ mod tests {
     fn references() {
         assert_eq!(unescape("a &amp; b &#39;c&#x27; &lt;"), "a & b 'c' <");
         assert_eq!(unescape("AT&T & co; &bogus;"), "AT&T & co; &bogus;");
+        assert_eq!(unescape("Plate &bull; TFC8&reg;"), "Plate • TFC8®");
     }
 }

@@ -189,7 +189,9 @@ fn as_text(v: &Value) -> Option<String> {
         Value::Array(xs) => return xs.iter().find_map(as_text),
         _ => return None,
     };
-    Some(collapse_ws(&super::entities::unescape(s))).filter(|s| !s.is_empty())
+    // Escaped for HTML, sometimes twice (`&amp;#8230;`).
+    let unescape = super::entities::unescape;
+    Some(collapse_ws(&unescape(&unescape(s)))).filter(|s| !s.is_empty())
 }
 
 /// The name of a person or organization given as an object or a string.
@@ -271,10 +273,10 @@ mod tests {
     #[test]
     fn news_article_fields() {
         let a = ld(r#"{"@context":"https://schema.org","@type":"NewsArticle",
-            "headline":"Head &amp; line","author":[{"@type":"Person","name":"Ann"},"Bob"],
+            "headline":"Head &amp; line &amp;#8230;","author":[{"@type":"Person","name":"Ann"},"Bob"],
             "datePublished":"2020-05-06T07:08:09Z","publisher":{"name":"Daily"},
             "image":{"url":"http://i/x.png"},"inLanguage":"en-GB"}"#);
-        assert_eq!(a.headline.as_deref(), Some("Head & line"));
+        assert_eq!(a.headline.as_deref(), Some("Head & line …"));
         assert_eq!(a.authors, ["Ann", "Bob"]);
         assert_eq!(a.published.as_deref(), Some("2020-05-06T07:08:09Z"));
         assert_eq!(a.publisher.as_deref(), Some("Daily"));

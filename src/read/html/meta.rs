@@ -30,7 +30,9 @@ impl MetaTags {
     pub fn collect(dom: &Dom) -> MetaTags {
         let mut map = HashMap::new();
         for id in dom.all().filter(|&id| dom.is(id, "meta")) {
-            let Some(content) = dom.attr(id, "content").map(collapse_ws) else {
+            // Some templates escape the value twice: `&amp;reg;` parses to `&reg;`.
+            let unescape = |c: &str| collapse_ws(&super::entities::unescape(c));
+            let Some(content) = dom.attr(id, "content").map(unescape) else {
                 continue;
             };
             if content.is_empty() {
@@ -349,7 +351,8 @@ fn document_title(dom: &Dom) -> Option<String> {
     let id = dom
         .all()
         .find(|&id| dom.is(id, "title") && !inside(dom, id, "svg"))?;
-    Some(collapse_ws(&dom.text(id))).filter(|t| !t.is_empty())
+    // Escaped twice, like meta tags.
+    Some(collapse_ws(&super::entities::unescape(&dom.text(id)))).filter(|t| !t.is_empty())
 }
 
 fn inside(dom: &Dom, id: NodeId, tag: &str) -> bool {
@@ -811,6 +814,17 @@ mod tests {
         for (title, site, headings, want) in cases {
             assert_eq!(clean_title(title, site, &headings), want, "{title}");
         }
+    }
+
+    #[test]
+    fn references_escaped_twice_are_read() {
+        let m = meta_of(
+            r#"<html><head><title>Kneelers &amp;amp; More</title>
+            <meta property="og:site_name" content="Caf&amp;eacute; &amp;bull; Shop">
+            </head><body></body></html>"#,
+        );
+        assert_eq!(m.title.as_deref(), Some("Kneelers & More"));
+        assert_eq!(m.publisher.as_deref(), Some("Café • Shop"));
     }
 
     #[test]
