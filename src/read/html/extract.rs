@@ -398,9 +398,16 @@ impl PageWrappers {
             Some("h3") => 3,
             _ => 0,
         };
+        // The site's banner holds the site's name, not a main heading of the page.
+        let in_banner = |id: NodeId| {
+            !in_main(dom, id)
+                && dom
+                    .ancestors(id)
+                    .any(|a| dom.is(a, "header") || hints::names_header(&dom.class_and_id(a)))
+        };
         let top = dom
             .all()
-            .filter(|&id| !skip[id])
+            .filter(|&id| !skip[id] && level(id) > 0 && !in_banner(id))
             .map(level)
             .filter(|&l| l > 0)
             .min();
@@ -1410,12 +1417,22 @@ mod tests {
                 headers_in_main: false,
             };
             furniture(&dom, &mut skip, rules);
-            let widget = dom.all().find(|&i| dom.is(i, "div")).unwrap();
+            let widget = dom
+                .all()
+                .find(|&i| dom.attr(i, "class") == Some("widget blog"))
+                .unwrap();
             !skip[widget]
         };
         assert!(widget_kept(&blog("h2")));
         // Beside an `h1`, a widget of `h2`s is furniture however long (a gallery).
         assert!(!widget_kept(&format!("{}<h1>Site</h1>", blog("h2"))));
+        // The site's name in its banner is no main heading of the page.
+        for banner in [
+            "<div id=header-wrapper><h1>Site</h1></div>",
+            "<header><h1>Site</h1></header>",
+        ] {
+            assert!(widget_kept(&format!("{banner}{}", blog("h2"))), "{banner}");
+        }
     }
 
     #[test]

@@ -252,6 +252,11 @@ pub fn header_words() -> u128 {
         .fold(0, |set, (i, _)| set | 1 << i)
 }
 
+/// Whether class and id name a header (`site-header`, `masthead`).
+pub fn names_header(class_and_id: &str) -> bool {
+    tokens(class_and_id).any(|t| matches!(t, "header" | "masthead"))
+}
+
 /// Class and id without the furniture words of the set `words` (see [`block_words`]).
 pub fn without_words(class_and_id: &str, words: u128) -> String {
     tokens(class_and_id)
