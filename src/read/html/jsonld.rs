@@ -91,7 +91,44 @@ fn parse_script(text: &str) -> Option<Value> {
         .trim_start_matches("<!--")
         .trim_end_matches("-->")
         .trim();
-    serde_json::from_str(t).ok()
+    serde_json::from_str(t).ok().or_else(|| {
+        // What browsers' script engines forgive and JSON does not: line breaks inside
+        // strings, `//` comments, several objects one after the other.
+        let relaxed = relaxed_json(t);
+        serde_json::from_str(&relaxed)
+            .or_else(|_| serde_json::from_str(&format!("[{relaxed}]")))
+            .ok()
+    })
+}
+
+/// JSON text with the control characters inside its strings made spaces and the `//`
+/// comments outside them left out.
+fn relaxed_json(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let (mut in_string, mut escaped) = (false, false);
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if in_string {
+            match c {
+                _ if escaped => escaped = false,
+                '\\' => escaped = true,
+                '"' => in_string = false,
+                _ => {}
+            }
+            out.push(if c.is_control() { ' ' } else { c });
+            continue;
+        }
+        match c {
+            '"' => in_string = true,
+            '/' if chars.peek() == Some(&'/') => {
+                while chars.next_if(|&n| n != '\n').is_some() {}
+                continue;
+            }
+            _ => {}
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// Every object of a JSON-LD value that is a top-level item: array members and `@graph`
@@ -282,6 +319,19 @@ mod tests {
         assert_eq!(a.publisher.as_deref(), Some("Daily"));
         assert_eq!(a.image.as_deref(), Some("http://i/x.png"));
         assert_eq!(a.language.as_deref(), Some("en-GB"));
+    }
+
+    #[test]
+    fn what_script_engines_forgive_is_read() {
+        let a = ld(
+            "{\"@type\":\"DiscussionForumPosting\",\"text\":\"line\n\tbreak\",
+            \"datePublished\": \"2024-02-21 13:00:00\", // posted at
+            \"author\": {\"@type\": \"Person\", \"name\": \"Ann\"}}",
+        );
+        assert_eq!(a.published.as_deref(), Some("2024-02-21 13:00:00"));
+        assert_eq!(a.authors, ["Ann"]);
+        let a = ld(r#"{"@type":"WebSite","name":"S"},{"@type":"NewsArticle","headline":"H"}"#);
+        assert_eq!(a.headline.as_deref(), Some("H"));
     }
 
     #[test]
