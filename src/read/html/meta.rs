@@ -441,8 +441,34 @@ pub fn clean_title(title: &str, site: Option<&str>, headings: &[String]) -> Stri
 
 /// The title without a leading or trailing part that names the site.
 fn strip_site(title: &str, site: &str) -> Option<String> {
-    let site = collapse_ws(site).to_lowercase();
-    strip_part(title, |part| collapse_ws(part).to_lowercase() == site)
+    // A home page's title is its site's name, whole.
+    if names_site(title, site) {
+        return None;
+    }
+    strip_part(title, |part| names_site(part, site))
+}
+
+/// Whether a part of a title names the site: its name, the last words of it ("Professional
+/// Tutoring" for "Julia Ross Professional Tutoring") or its initials ("WFA" for "World
+/// Future Awards").
+fn names_site(part: &str, site: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let (p, s) = (words(part), words(site));
+    if p.is_empty() {
+        return false;
+    }
+    let initials: String = s.iter().filter_map(|w| w.chars().next()).collect();
+    p == s
+        || (p.len() >= 2 && s.ends_with(&p))
+        || (s.len() >= 2
+            && p.len() == 1
+            && part.trim().chars().all(|c| c.is_uppercase())
+            && p[0] == initials)
 }
 
 /// The title without a leading or trailing part (across a separator) that `is_site` names.
@@ -884,6 +910,27 @@ mod tests {
             <meta property="og:site_name" content="The Fool"><h1>Stocks to buy</h1>"#,
         );
         assert_eq!(m.title.as_deref(), Some("Best Stocks | Weekly"));
+    }
+
+    #[test]
+    fn site_named_in_part_or_by_initials() {
+        let site = "Julia Ross Professional Tutoring";
+        assert_eq!(
+            strip_site("Admission Plans | Professional Tutoring", site).as_deref(),
+            Some("Admission Plans")
+        );
+        assert_eq!(
+            strip_site("Top 100 Companies | WFA", "World Future Awards").as_deref(),
+            Some("Top 100 Companies")
+        );
+        // Not one word of the name, not lowercase initials, not the site's own title.
+        assert_eq!(strip_site("Admission Plans | Tutoring", site), None);
+        assert_eq!(
+            strip_site("Top Companies | wfa", "World Future Awards"),
+            None
+        );
+        let home = "Daily News - Latest News & Headlines";
+        assert_eq!(strip_site(home, home), None);
     }
 
     #[test]
