@@ -506,17 +506,18 @@ fn names_host(part: &str, url: &str) -> bool {
     let names: Vec<&str> = labels[..labels.len().saturating_sub(1)]
         .iter()
         .copied()
-        .filter(|l| l.len() >= 4 && *l != "www")
+        .filter(|l| l.len() >= 3 && *l != "www")
         .collect();
     let letters: String = part
         .chars()
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
         .collect();
+    // A name of three letters ("IBM" on ibm.com) only whole.
     letters.len() >= 3
-        && names
-            .iter()
-            .any(|n| letters.contains(n) || n.contains(letters.as_str()))
+        && names.iter().any(|n| {
+            *n == letters || (n.len() >= 4 && (letters.contains(n) || n.contains(letters.as_str())))
+        })
 }
 
 /// A byline without its "By" and trailing date or role clutter.
@@ -937,6 +938,9 @@ mod tests {
     fn title_part_naming_the_domain() {
         assert!(names_host("The Motley Fool", "https://www.fool.com/x"));
         assert!(names_host("Punto Rojo", "https://puntorojo.com/a"));
+        assert!(names_host("IBM", "https://www.ibm.com/services"));
+        assert!(!names_host("IB", "https://www.ibm.com/services"));
+        assert!(!names_host("The IBMers", "https://www.ibm.com/services"));
         assert!(!names_host("Cloud stocks", "https://www.fool.com/x"));
         assert!(!names_host("Co", "https://co.uk/"));
         let m = meta_of(
