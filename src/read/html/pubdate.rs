@@ -46,7 +46,9 @@ impl DateSources {
     pub fn choose(&self) -> Option<Date> {
         let same_day = |a: &Date, b: &Date| days_apart(a, b) == Some(0);
         if let Some(v) = self.visible {
-            if let Some(p) = self.published.filter(|p| same_day(p, &v.date)) {
+            // "09.10.2024" read day first is the markup's 10 September read month first.
+            let same = |p: &Date| same_day(p, &v.date) || read_the_other_way(p, &v.date);
+            if let Some(p) = self.published.filter(same) {
                 // The markup's own value: it has the time.
                 return Some(p);
             }
@@ -117,6 +119,12 @@ pub fn local_first(a: Option<Date>, b: Option<Date>) -> Option<Date> {
         }
         (x, y) => x.or(y),
     }
+}
+
+/// Whether two dates are one day and month in figures read in the two orders (day first,
+/// month first).
+fn read_the_other_way(a: &Date, b: &Date) -> bool {
+    a.year == b.year && a.month.is_some() && a.month == b.day && a.day == b.month
 }
 
 /// Seconds since the epoch of a date with a time and an offset.
@@ -403,10 +411,15 @@ mod tests {
             choose(close("2024-08-25", "2025-06-24")).as_deref(),
             Some("2024-08-25")
         );
-        // ...but one day off is the markup's UTC writing of the same day.
+        // ...but one day off is the markup's UTC writing of the same day...
         assert_eq!(
             choose(close("2018-06-13", "2018-06-12T23:00:00Z")).as_deref(),
             Some("2018-06-12T23:00:00Z")
+        );
+        // ...and day and month swapped the markup's date read in the other order.
+        assert_eq!(
+            choose(close("2024-10-09", "2024-09-10T16:07:00Z")).as_deref(),
+            Some("2024-09-10T16:07:00Z")
         );
         // Without markup, the visible date, even an update's.
         let s = DateSources {
