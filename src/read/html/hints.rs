@@ -44,6 +44,11 @@ pub fn is_hidden(dom: &Dom, id: NodeId) -> bool {
     if dom.attr(id, "hidden").is_some() && is_streamed_segment(dom, id) {
         return false;
     }
+    // A tab's panel is the page's content, shown with a click on its tab (a code sample in
+    // each language).
+    if dom.attr(id, "role") == Some("tabpanel") {
+        return false;
+    }
     if dom.attr(id, "hidden").is_some() || dom.attr(id, "aria-hidden") == Some("true") {
         // Images marked aria-hidden are decorative duplicates at worst; their figure keeps them.
         return !dom.is(id, "img");
@@ -479,11 +484,11 @@ mod tests {
     #[test]
     fn hidden_elements() {
         let dom = Dom::parse(
-            r#"<p style="DISPLAY: none">a</p><p hidden>b</p><p aria-hidden="true">c</p><p style="color:red">d</p><p hidden id="S:1">e</p><p hidden id="S:x">f</p>"#,
+            r#"<p style="DISPLAY: none">a</p><p hidden>b</p><p aria-hidden="true">c</p><p style="color:red">d</p><p hidden id="S:1">e</p><p hidden id="S:x">f</p><p role="tabpanel" hidden style="display:none">g</p>"#,
         );
         let ps: Vec<_> = dom.all().filter(|&i| dom.is(i, "p")).collect();
         let hidden: Vec<bool> = ps.iter().map(|&p| is_hidden(&dom, p)).collect();
-        assert_eq!(hidden, [true, true, true, false, false, true]);
+        assert_eq!(hidden, [true, true, true, false, false, true, false]);
     }
 
     #[test]
