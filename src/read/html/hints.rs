@@ -329,9 +329,10 @@ const NEGATIVE: &[&str] = &[
 /// words say nothing of what the element holds.
 pub fn is_style_utility(class: &str) -> bool {
     class.contains([':', '[', '/'])
-        || ["overflow-", "scroll-", "scrollbar-"]
-            .iter()
-            .any(|p| class.len() > p.len() && class[..p.len()].eq_ignore_ascii_case(p))
+        || ["overflow-", "scroll-", "scrollbar-"].iter().any(|p| {
+            // Bytes, not characters: a class may start with any letter (`radix-«r1»`).
+            class.len() > p.len() && class.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
+        })
 }
 
 /// How many nodes into an element its heading is looked for.
@@ -489,6 +490,16 @@ mod tests {
         let ps: Vec<_> = dom.all().filter(|&i| dom.is(i, "p")).collect();
         let hidden: Vec<bool> = ps.iter().map(|&p| is_hidden(&dom, p)).collect();
         assert_eq!(hidden, [true, true, true, false, false, true, false]);
+    }
+
+    #[test]
+    fn style_utilities() {
+        assert!(is_style_utility("overflow-hidden"));
+        assert!(is_style_utility("md:flex"));
+        assert!(!is_style_utility("entry-content"));
+        // React's generated ids hold characters of two bytes where a prefix would end.
+        assert!(!is_style_utility("radix-«R3opjaprbnptb»"));
+        assert!(!is_style_utility("overflow«»"));
     }
 
     #[test]
