@@ -241,7 +241,7 @@ pub fn svg_is_safe(bytes: &[u8]) -> bool {
                     let Ok(attr) = attr else { return false };
                     let key = attr.key.local_name();
                     let key: &str = key.as_ref();
-                    if key.len() > 2 && key[..2].eq_ignore_ascii_case("on") {
+                    if key.len() > 2 && key.as_bytes()[..2].eq_ignore_ascii_case(b"on") {
                         return false;
                     }
                     let Ok(value) = attr.normalized_value(quick_xml::XmlVersion::Implicit1_0)

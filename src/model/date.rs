@@ -130,6 +130,9 @@ fn parse_offset(s: &str) -> Option<i16> {
         _ => return None,
     };
     let rest = &s[1..];
+    if !rest.bytes().all(|b| b.is_ascii_digit() || b == b':') {
+        return None;
+    }
     let (h, m) = match rest.len() {
         5 if rest.as_bytes()[2] == b':' => (&rest[..2], &rest[3..]),
         4 => (&rest[..2], &rest[2..]),
@@ -283,6 +286,8 @@ mod tests {
             "2019-9-1",
             "C",
             "2019-09-18T",
+            // An offset of four bytes that are not four characters.
+            "2019-09-18T10:00+a€",
         ] {
             assert!(s.parse::<Date>().is_err(), "{s}");
         }
