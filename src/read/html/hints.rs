@@ -39,14 +39,23 @@ pub fn is_never_content(tag: &str) -> bool {
     )
 }
 
-/// Hidden by the `hidden` attribute, `aria-hidden`, or an inline style.
+/// A panel of a tab list or an accordion: the page's content, shown with a click on its tab
+/// or its heading (a code sample in each language, a product's details), whatever hides it
+/// until then.
+fn is_collapsed_panel(dom: &Dom, id: NodeId) -> bool {
+    matches!(dom.attr(id, "role"), Some("tabpanel" | "region"))
+        || dom
+            .attr(id, "class")
+            .is_some_and(|c| contains_ignore_case(c, b"accordion"))
+}
+
+/// Hidden by the `hidden` attribute, `aria-hidden`, or an inline style; never the panel of
+/// a tab or an accordion.
 pub fn is_hidden(dom: &Dom, id: NodeId) -> bool {
     if dom.attr(id, "hidden").is_some() && is_streamed_segment(dom, id) {
         return false;
     }
-    // A tab's panel is the page's content, shown with a click on its tab (a code sample in
-    // each language).
-    if dom.attr(id, "role") == Some("tabpanel") {
+    if is_collapsed_panel(dom, id) {
         return false;
     }
     if dom.attr(id, "hidden").is_some() || dom.attr(id, "aria-hidden") == Some("true") {
@@ -485,11 +494,14 @@ mod tests {
     #[test]
     fn hidden_elements() {
         let dom = Dom::parse(
-            r#"<p style="DISPLAY: none">a</p><p hidden>b</p><p aria-hidden="true">c</p><p style="color:red">d</p><p hidden id="S:1">e</p><p hidden id="S:x">f</p><p role="tabpanel" hidden style="display:none">g</p>"#,
+            r#"<p style="DISPLAY: none">a</p><p hidden>b</p><p aria-hidden="true">c</p><p style="color:red">d</p><p hidden id="S:1">e</p><p hidden id="S:x">f</p><p role="tabpanel" hidden style="display:none">g</p><p role="region" hidden>h</p><p class="Accordion-body" aria-hidden="true">i</p><p class="menu-panel" hidden>j</p>"#,
         );
         let ps: Vec<_> = dom.all().filter(|&i| dom.is(i, "p")).collect();
         let hidden: Vec<bool> = ps.iter().map(|&p| is_hidden(&dom, p)).collect();
-        assert_eq!(hidden, [true, true, true, false, false, true, false]);
+        assert_eq!(
+            hidden,
+            [true, true, true, false, false, true, false, false, false, true]
+        );
     }
 
     #[test]
