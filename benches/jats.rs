@@ -71,11 +71,11 @@ fn rich_paragraph(seed: usize) -> Block {
                 text: "x < y && z".into(),
             },
             t(" see "),
-            Inline::Link {
-                url: format!("https://example.org/{seed}?a=1&b=2"),
-                title: None,
-                content: vec![t("the source")],
-            },
+            Inline::link(
+                format!("https://example.org/{seed}?a=1&b=2"),
+                None,
+                vec![t("the source")],
+            ),
             t(". "),
             t(&sentence(seed + 3, 25)),
         ],

@@ -460,20 +460,16 @@ fn inline_markup() {
             content: vec![text("0")],
         },
         Inline::Code { text: "a<b".into() },
-        Inline::Link {
-            url: "https://e.org/?a=1&b=\"2\"".into(),
-            title: Some("T".into()),
-            content: vec![
+        Inline::link(
+            "https://e.org/?a=1&b=\"2\"",
+            Some("T".into()),
+            vec![
                 text("out "),
-                Inline::Link {
-                    url: "https://inner".into(),
-                    title: None,
-                    content: vec![text("in")],
-                },
+                Inline::link("https://inner", None, vec![text("in")]),
             ],
-        },
+        ),
         Inline::LineBreak,
-        Inline::Image(Image {
+        Inline::image(Image {
             src: "icon.gif".into(),
             alt: "an icon".into(),
             title: None,
@@ -788,11 +784,7 @@ fn containers(inner: Vec<Block>) -> Vec<(&'static str, Block)> {
         ),
         (
             "note in link",
-            para(vec![Inline::Link {
-                url: "u".into(),
-                title: None,
-                content: vec![text("l"), note(inner)],
-            }]),
+            para(vec![Inline::link("u", None, vec![text("l"), note(inner)])]),
         ),
     ]
 }
@@ -852,7 +844,7 @@ fn arb_inline() -> impl Strategy<Value = Inline> {
         4 => arb_text().prop_map(Inline::text),
         1 => arb_text().prop_map(|text| Inline::Code { text }),
         1 => Just(Inline::LineBreak),
-        1 => (arb_text(), arb_text()).prop_map(|(src, alt)| Inline::Image(Image { src, alt, title: None })),
+        1 => (arb_text(), arb_text()).prop_map(|(src, alt)| Inline::image(Image { src, alt, title: None })),
     ];
     leaf.prop_recursive(3, 12, 3, |inner| {
         let xs = prop::collection::vec(inner, 0..3);
@@ -864,11 +856,7 @@ fn arb_inline() -> impl Strategy<Value = Inline> {
             xs.clone()
                 .prop_map(|content| Inline::Superscript { content }),
             xs.clone().prop_map(|content| Inline::Subscript { content }),
-            (arb_text(), xs.clone()).prop_map(|(url, content)| Inline::Link {
-                url,
-                title: None,
-                content
-            }),
+            (arb_text(), xs.clone()).prop_map(|(url, content)| Inline::link(url, None, content)),
             xs.prop_map(|content| Inline::Note {
                 blocks: vec![Block::Paragraph { content }]
             }),
@@ -1280,12 +1268,8 @@ fn jats4r_rules_that_apply_each_have_a_case() {
         caption: vec![text(caption)],
         credit: vec![],
     };
-    let link = |url: &str, content: Vec<Inline>| Inline::Link {
-        url: url.into(),
-        title: None,
-        content,
-    };
-    let icon = Inline::Image(Image {
+    let link = |url: &str, content: Vec<Inline>| Inline::link(url, None, content);
+    let icon = Inline::image(Image {
         src: "icon.png".into(),
         alt: "icon".into(),
         title: None,
@@ -1411,11 +1395,7 @@ fn math_is_mathml_with_tex_alternative_wherever_it_stands() {
     let blocks = vec![
         para(both()),
         para(vec![Inline::Emphasis { content: both() }]),
-        para(vec![Inline::Link {
-            url: "https://e.org/".into(),
-            title: None,
-            content: both(),
-        }]),
+        para(vec![Inline::link("https://e.org/", None, both())]),
         Block::Heading {
             level: 1,
             id: None,

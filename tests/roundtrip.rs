@@ -239,7 +239,7 @@ fn atom(depth: u32, rules: InlineRules) -> BoxedStrategy<Inline> {
         })
         .prop_map(|text| Inline::Code { text });
     let image = (words_text(2), url(), title())
-        .prop_map(|(alt, src, title)| Inline::Image(Image { src, alt, title }));
+        .prop_map(|(alt, src, title)| Inline::image(Image { src, alt, title }));
     let mut leaves = vec![text.boxed(), text_boxed(), code.boxed(), image.boxed()];
     if depth == 0 {
         return prop::strategy::Union::new(leaves).boxed();
@@ -257,13 +257,8 @@ fn atom(depth: u32, rules: InlineRules) -> BoxedStrategy<Inline> {
             notes: false,
             ..inner
         };
-        let link = (url(), title(), run(depth - 1, no_links)).prop_map(|(url, title, content)| {
-            Inline::Link {
-                url,
-                title,
-                content,
-            }
-        });
+        let link = (url(), title(), run(depth - 1, no_links))
+            .prop_map(|(url, title, content)| Inline::link(url, title, content));
         leaves.push(link.boxed());
     }
     if rules.notes {
@@ -672,7 +667,7 @@ fn any_inlines() -> impl Strategy<Value = Vec<Inline>> {
         // An empty code span has no Markdown: it cannot be written.
         1 => any_text().prop_filter("code", |t| !t.is_empty()).prop_map(|text| Inline::Code { text }),
         1 => (any_text(), any_text(), prop::option::of(any_text()))
-            .prop_map(|(src, alt, title)| Inline::Image(Image { src, alt, title })),
+            .prop_map(|(src, alt, title)| Inline::image(Image { src, alt, title })),
         1 => Just(Inline::LineBreak),
         1 => prop::collection::vec(any_text().prop_map(Block::para), 0..2)
             .prop_map(|blocks| Inline::Note { blocks }),
@@ -681,13 +676,8 @@ fn any_inlines() -> impl Strategy<Value = Vec<Inline>> {
         let content = prop::collection::vec(inner, 0..4);
         prop_oneof![
             (0..5usize, content.clone()).prop_map(|(kind, content)| span(kind, content)),
-            (any_text(), prop::option::of(any_text()), content).prop_map(
-                |(url, title, content)| Inline::Link {
-                    url,
-                    title,
-                    content
-                }
-            ),
+            (any_text(), prop::option::of(any_text()), content)
+                .prop_map(|(url, title, content)| Inline::link(url, title, content)),
         ]
     });
     prop::collection::vec(inline, 0..5).prop_map(folio::model::normalize_inlines)
@@ -821,8 +811,8 @@ fn any_codes_touch(blocks: &[Block]) -> bool {
         }
         fn visit_inline(&mut self, inline: &Inline) {
             self.0 |= codes_touch(inline.children());
-            if let Inline::Link { content, .. } = inline {
-                self.0 |= codes_touch(&flatten_links(content));
+            if let Inline::Link(link) = inline {
+                self.0 |= codes_touch(&flatten_links(&link.content));
             }
             folio::model::walk_inline(self, inline);
         }
@@ -838,7 +828,7 @@ fn flatten_links(inlines: &[Inline]) -> Vec<Inline> {
     let mut out = Vec::new();
     for inline in inlines {
         match inline {
-            Inline::Link { content, .. } => out.extend(flatten_links(content)),
+            Inline::Link(link) => out.extend(flatten_links(&link.content)),
             Inline::Note { .. } => {}
             other => {
                 let mut other = other.clone();

@@ -278,7 +278,7 @@ mod tests {
             src: s.into(),
             ..Image::default()
         };
-        let mut deep = Inline::Image(img("deep"));
+        let mut deep = Inline::image(img("deep"));
         for _ in 0..100_000 {
             deep = Inline::Emphasis {
                 content: vec![deep],
@@ -287,7 +287,7 @@ mod tests {
         let mut blocks = vec![
             Block::Figure {
                 image: img("figure"),
-                caption: vec![Inline::Image(img("caption"))],
+                caption: vec![Inline::image(img("caption"))],
                 credit: Vec::new(),
             },
             Block::List {
@@ -298,14 +298,14 @@ mod tests {
                     blocks: vec![Block::Paragraph {
                         content: vec![Inline::Note {
                             blocks: vec![Block::Paragraph {
-                                content: vec![Inline::Image(img("note"))],
+                                content: vec![Inline::image(img("note"))],
                             }],
                         }],
                     }],
                 }],
             },
             Block::Table(Table {
-                rows: vec![vec![vec![Inline::Image(img("cell"))]]],
+                rows: vec![vec![vec![Inline::image(img("cell"))]]],
                 ..Table::default()
             }),
             Block::Paragraph {

@@ -1030,11 +1030,7 @@ impl<'a, 'b> Renderer<'a, 'b> {
                 escape_text(&mut self.out, text);
                 self.out.push_str("</code>");
             }
-            Inline::Link {
-                url,
-                title,
-                content,
-            } => self.link(url, title.as_deref(), content),
+            Inline::Link(link) => self.link(&link.url, link.title.as_deref(), &link.content),
             Inline::Image(image) => match self.ctx.image(image) {
                 ImageSrc::Embed(src) => self.img(&src, &image.alt, image.title.as_deref()),
                 ImageSrc::Link(url) => self.link_to_image(&url, &image.alt),
@@ -1613,11 +1609,7 @@ mod tests {
             Inline::Note {
                 blocks: vec![Block::para("note")],
             },
-            Inline::Link {
-                url: "u".into(),
-                title: None,
-                content: vec![Inline::text(" and more")],
-            },
+            Inline::link("u", None, vec![Inline::text(" and more")]),
         ];
         assert_eq!(text_of(&xs), crate::model::inline_text(&xs));
         assert_eq!(text_of(&xs), "H2O  and more");

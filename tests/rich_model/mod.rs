@@ -122,27 +122,19 @@ pub fn rich_article(image_src: &str) -> Article {
             content: vec![t("Links & images")],
         },
         p(vec![
-            Inline::Link {
-                url: "https://example.org/a b".into(),
-                title: Some("A \"title\"".into()),
-                content: vec![t("external link"), note("Note inside linkword.")],
-            },
+            Inline::link(
+                "https://example.org/a b",
+                Some("A \"title\"".into()),
+                vec![t("external link"), note("Note inside linkword.")],
+            ),
             t(", "),
-            Inline::Link {
-                url: "#intro-dup".into(),
-                title: None,
-                content: vec![t("internal link")],
-            },
+            Inline::link("#intro-dup", None, vec![t("internal link")]),
             t(", "),
-            Inline::Link {
-                url: "javascript:alert(1)".into(),
-                title: None,
-                content: vec![t("scriptlink")],
-            },
+            Inline::link("javascript:alert(1)", None, vec![t("scriptlink")]),
             t(", line"),
             Inline::LineBreak,
             t("break and an inline "),
-            Inline::Image(Image {
+            Inline::image(Image {
                 src: image_src.into(),
                 alt: "inline picture".into(),
                 title: None,

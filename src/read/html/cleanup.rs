@@ -442,7 +442,7 @@ fn link_chars(inlines: &[Inline]) -> (usize, usize) {
                         *linked += n;
                     }
                 }
-                Inline::Link { content, .. } => walk(content, true, total, linked),
+                Inline::Link(link) => walk(&link.content, true, total, linked),
                 other => walk(other.children(), in_link, total, linked),
             }
         }
@@ -551,11 +551,7 @@ mod tests {
     }
 
     fn link(text: &str) -> Inline {
-        Inline::Link {
-            url: "u".into(),
-            title: None,
-            content: vec![Inline::text(text)],
-        }
+        Inline::link("u", None, vec![Inline::text(text)])
     }
 
     #[test]
@@ -825,11 +821,7 @@ mod tests {
     fn link_density_counts_link_text() {
         let xs = vec![
             Inline::text("ab "),
-            Inline::Link {
-                url: "u".into(),
-                title: None,
-                content: vec![Inline::text("cd")],
-            },
+            Inline::link("u", None, vec![Inline::text("cd")]),
         ];
         assert_eq!(link_density(&xs), 0.5);
     }

@@ -9,7 +9,7 @@ pub fn link(tag: &str) -> Option<(String, Option<String>)> {
     let blocks = fragment_blocks(&format!("<p>{tag}x</a></p>"), None);
     match blocks.as_slice() {
         [Block::Paragraph { content }] => content.iter().find_map(|i| match i {
-            Inline::Link { url, title, .. } => Some((url.clone(), title.clone())),
+            Inline::Link(link) => Some((link.url.clone(), link.title.clone())),
             _ => None,
         }),
         _ => None,
@@ -22,7 +22,7 @@ pub fn image(tag: &str) -> Option<Image> {
     blocks.into_iter().find_map(|b| match b {
         Block::Figure { image, .. } => Some(image),
         Block::Paragraph { content } => content.into_iter().find_map(|i| match i {
-            Inline::Image(image) => Some(image),
+            Inline::Image(image) => Some(*image),
             _ => None,
         }),
         _ => None,

@@ -59,18 +59,18 @@ fn inline_markup() {
             t(" "),
             Inline::Code { text: "f".into() },
             t(" "),
-            Inline::Link {
-                url: "u".into(),
-                title: Some("T".into()),
-                content: vec![
+            Inline::link(
+                "u",
+                Some("T".into()),
+                vec![
                     t("g "),
                     Inline::Emphasis {
                         content: vec![t("h")]
                     }
-                ],
-            },
+                ]
+            ),
             t(" "),
-            Inline::Image(Image {
+            Inline::image(Image {
                 src: "j.png".into(),
                 alt: "i".into(),
                 title: None
@@ -94,17 +94,9 @@ fn autolinks_keep_their_scheme() {
     assert_eq!(
         read("<https://e.org> <me@e.org>"),
         [para(vec![
-            Inline::Link {
-                url: "https://e.org".into(),
-                title: None,
-                content: vec![t("https://e.org")]
-            },
+            Inline::link("https://e.org", None, vec![t("https://e.org")]),
             t(" "),
-            Inline::Link {
-                url: "mailto:me@e.org".into(),
-                title: None,
-                content: vec![t("me@e.org")]
-            },
+            Inline::link("mailto:me@e.org", None, vec![t("me@e.org")]),
         ])]
     );
 }
@@ -203,7 +195,7 @@ fn lone_image_is_a_figure_with_its_description_as_caption() {
             },
             para(vec![
                 t("Text "),
-                Inline::Image(Image {
+                Inline::image(Image {
                     src: "i.png".into(),
                     alt: "inline".into(),
                     title: None
@@ -371,19 +363,15 @@ fn raw_inline_links_and_images_are_read_safely() {
         read("See <a href=\"https://e.org/a\">the **site** www.x.org</a> <img src=\"i.png\" alt=\"I\">."),
         [para(vec![
             t("See "),
-            Inline::Link {
-                url: "https://e.org/a".into(),
-                title: None,
-                content: vec![
+            Inline::link("https://e.org/a", None, vec![
                     t("the "),
                     Inline::Strong {
                         content: vec![t("site")]
                     },
                     t(" www.x.org")
-                ]
-            },
+                ]),
             t(" "),
-            Inline::Image(Image {
+            Inline::image(Image {
                 src: "i.png".into(),
                 alt: "I".into(),
                 title: None
@@ -670,11 +658,7 @@ fn github_alerts_are_callouts() {
 
 #[test]
 fn bare_urls_and_addresses_become_links_outside_code_and_links() {
-    let link = |url: &str, text: &str| Inline::Link {
-        url: url.into(),
-        title: None,
-        content: vec![t(text)],
-    };
+    let link = |url: &str, text: &str| Inline::link(url, None, vec![t(text)]);
     assert_eq!(
         read("See https://a.org/x, www.b.org. or c@d.org!"),
         [para(vec![
@@ -703,11 +687,11 @@ fn bare_urls_and_addresses_become_links_outside_code_and_links() {
 fn empty_link_destinations_are_kept() {
     assert_eq!(
         read("[link]()"),
-        [para(vec![Inline::Link {
-            url: String::new(),
-            title: None,
-            content: vec![t("link")]
-        }])]
+        [para(vec![Inline::link(
+            String::new(),
+            None,
+            vec![t("link")]
+        )])]
     );
 }
 
