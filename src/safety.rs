@@ -668,11 +668,11 @@ mod tests {
                     ],
                 },
                 Block::Figure {
-                    image: crate::model::Image {
+                    image: Box::new(crate::model::Image {
                         src: "data:text/html,x".into(),
                         alt: "alt".into(),
                         title: None,
-                    },
+                    }),
                     caption: vec![Inline::text("The caption")],
                     credit: vec![],
                 },

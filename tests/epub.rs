@@ -218,11 +218,11 @@ fn rich_with_local_images(dir: &Path) -> Article {
 
 fn figure(src: &str, alt: &str) -> Block {
     Block::Figure {
-        image: Image {
+        image: Box::new(Image {
             src: src.into(),
             alt: alt.into(),
             title: None,
-        },
+        }),
         caption: vec![t(&format!("Caption of {alt}"))],
         credit: vec![],
     }
@@ -577,7 +577,7 @@ fn odd_input_still_makes_a_valid_package() {
             tight: true,
             items: vec![],
         },
-        Block::Table(folio::model::Table::default()),
+        Block::Table(Box::default()),
         Block::Paragraph {
             content: vec![Inline::link(
                 "#nowhere",

@@ -486,10 +486,10 @@ fn line_breaks_are_elements_where_jats_allows_them() {
             id: None,
             content: vec![text("a"), Inline::LineBreak, text("b")],
         },
-        Block::Table(Table {
+        Block::Table(Box::new(Table {
             rows: vec![vec![vec![text("c"), Inline::LineBreak, text("d")]]],
             ..Table::default()
-        }),
+        })),
     ]));
     assert!(xml.contains("<title>a<break/>b</title>"), "{xml}");
     // The only row of a table without header is its header (JATS4R wants header cells).
@@ -500,39 +500,39 @@ fn line_breaks_are_elements_where_jats_allows_them() {
 fn figures_and_tables() {
     let xml = jats(&body_only(vec![
         Block::Figure {
-            image: Image {
+            image: Box::new(Image {
                 src: "img/photo.jpeg".into(),
                 alt: "A photo".into(),
                 title: None,
-            },
+            }),
             caption: vec![text("The caption")],
             credit: vec![text("Photo: Ann")],
         },
         Block::Figure {
-            image: Image {
+            image: Box::new(Image {
                 src: "b.png".into(),
                 alt: " The  caption".into(),
                 title: None,
-            },
+            }),
             caption: vec![text("The caption")],
             credit: vec![],
         },
         Block::Figure {
-            image: Image {
+            image: Box::new(Image {
                 src: "c.png".into(),
                 ..Image::default()
-            },
+            }),
             caption: vec![],
             credit: vec![],
         },
-        Block::Table(Table {
+        Block::Table(Box::new(Table {
             rows: vec![
                 vec![vec![text("k")], vec![text("v")]],
                 vec![vec![text("a")], vec![text("1")]],
             ],
             ..Table::default()
-        }),
-        Block::Table(Table {
+        })),
+        Block::Table(Box::new(Table {
             caption: vec![text("Cap")],
             align: vec![Align::Left, Align::Default, Align::Right],
             header: vec![vec![text("h1")], vec![text("h2")], vec![text("h3")]],
@@ -540,7 +540,7 @@ fn figures_and_tables() {
                 vec![vec![text("1")], vec![text("2")], vec![text("3")]],
                 vec![],
             ],
-        }),
+        })),
     ]));
     assert!(xml.contains("<fig id=\"fig-1\"><caption><p>The caption</p>\n</caption><graphic xlink:href=\"img/photo.jpeg\" mimetype=\"image\" mime-subtype=\"jpeg\"><alt-text>A photo</alt-text></graphic><attrib>Photo: Ann</attrib></fig>"), "{xml}");
     // Alt text that repeats the caption, or none, is `null` (JATS4R).
@@ -558,7 +558,7 @@ fn empty_things_are_left_out() {
         bullets(vec![]),
         quote(vec![]),
         Block::Rule,
-        Block::Table(Table::default()),
+        Block::Table(Box::default()),
     ]));
     assert!(!xml.contains("<body"), "{xml}");
     assert!(!xml.contains("title-group"), "{xml}");
@@ -726,18 +726,18 @@ fn sample_blocks() -> Vec<Block> {
             text: "let x = 1 < 2;\n".into(),
         },
         Block::Figure {
-            image: Image {
+            image: Box::new(Image {
                 src: "data:image/png;base64,AAAA".into(),
                 alt: "figure alt".into(),
                 title: Some("tooltip".into()),
-            },
+            }),
             caption: vec![
                 text("figure caption"),
                 note(vec![Block::para("caption note")]),
             ],
             credit: vec![text("figure credit")],
         },
-        Block::Table(Table {
+        Block::Table(Box::new(Table {
             caption: vec![text("table caption")],
             align: vec![Align::Center],
             header: vec![vec![text("head cell")]],
@@ -747,15 +747,15 @@ fn sample_blocks() -> Vec<Block> {
                     "cell note list",
                 )])])]),
             ]]],
-        }),
-        Block::Table(Table {
+        })),
+        Block::Table(Box::new(Table {
             header: vec![vec![text("header only")]],
             ..Table::default()
-        }),
-        Block::Table(Table {
+        })),
+        Block::Table(Box::new(Table {
             caption: vec![text("caption only")],
             ..Table::default()
-        }),
+        })),
         Block::Rule,
         Block::para(""),
     ]
@@ -874,12 +874,12 @@ fn arb_block() -> impl Strategy<Value = Block> {
         1 => (0u8..9, arb_inlines()).prop_map(|(level, content)| Block::Heading { level, id: None, content }),
         1 => (prop::option::of("[a-z+]{0,5}"), arb_text()).prop_map(|(language, text)| Block::Code { language, attributes: Default::default(), text }),
         1 => (arb_text(), arb_text(), arb_inlines(), arb_inlines()).prop_map(|(src, alt, caption, credit)| Block::Figure {
-            image: Image { src, alt, title: None },
+            image: Box::new(Image { src, alt, title: None }),
             caption,
             credit,
         }),
         1 => (arb_inlines(), prop::collection::vec(arb_inlines(), 0..3), prop::collection::vec(prop::collection::vec(arb_inlines(), 0..3), 0..3))
-            .prop_map(|(caption, header, rows)| Block::Table(Table { caption, align: vec![Align::Right], header, rows })),
+            .prop_map(|(caption, header, rows)| Block::Table(Box::new(Table { caption, align: vec![Align::Right], header, rows }))),
         1 => Just(Block::Rule),
     ];
     leaf.prop_recursive(4, 24, 4, |inner| {
@@ -1260,11 +1260,11 @@ fn jats4r_rules_that_apply_each_have_a_case() {
         ..Author::default()
     };
     let figure = |alt: &str, caption: &str| Block::Figure {
-        image: Image {
+        image: Box::new(Image {
             src: "a.png".into(),
             alt: alt.into(),
             title: None,
-        },
+        }),
         caption: vec![text(caption)],
         credit: vec![],
     };
@@ -1287,10 +1287,10 @@ fn jats4r_rules_that_apply_each_have_a_case() {
         figure("Same words", "Same  words"),
         figure("A described picture", "Its caption"),
         // accessibility: header cells in every table.
-        Block::Table(Table {
+        Block::Table(Box::new(Table {
             rows: vec![vec![vec![text("a")], vec![text("b")]]],
             ..Table::default()
-        }),
+        })),
         // accessibility: a title in every section.
         Block::heading(2, ""),
         Block::para("After an empty heading."),
@@ -1404,18 +1404,18 @@ fn math_is_mathml_with_tex_alternative_wherever_it_stands() {
         bullets(vec![item(vec![para(both())])]),
         quote(vec![para(both())]),
         para(vec![note(vec![para(both())])]),
-        Block::Table(Table {
+        Block::Table(Box::new(Table {
             header: vec![both()],
             rows: vec![vec![both()]],
             caption: both(),
             ..Table::default()
-        }),
+        })),
         Block::Figure {
-            image: Image {
+            image: Box::new(Image {
                 src: "a.png".into(),
                 alt: "a".into(),
                 title: None,
-            },
+            }),
             caption: both(),
             credit: vec![],
         },

@@ -187,7 +187,7 @@ fn fixture_images_exist() {
         .blocks
         .iter()
         .filter_map(|b| match b {
-            Block::Figure { image, .. } => Some(image),
+            Block::Figure { image, .. } => Some(image.as_ref()),
             _ => None,
         })
         .collect();
@@ -429,12 +429,12 @@ fn table(depth: u32) -> impl Strategy<Value = Block> {
             while align.last() == Some(&Align::Default) {
                 align.pop();
             }
-            Block::Table(Table {
+            Block::Table(Box::new(Table {
                 caption,
                 align,
                 header,
                 rows,
-            })
+            }))
         })
     })
 }
@@ -458,11 +458,11 @@ fn figure() -> impl Strategy<Value = Block> {
     (prop::option::of(caption), url(), title()).prop_map(|(caption, src, title)| {
         let caption = caption.unwrap_or_default();
         Block::Figure {
-            image: Image {
+            image: Box::new(Image {
                 src,
                 alt: alt_of(&caption),
                 title,
-            },
+            }),
             caption,
             credit: Vec::new(),
         }
@@ -692,7 +692,7 @@ fn any_blocks() -> impl Strategy<Value = Vec<Block>> {
             .prop_map(|(language, text)| Block::Code { language, attributes: Default::default(), text }),
         1 => (any_text(), any_inlines(), any_inlines(), prop::option::of(any_text())).prop_map(
             |(src, caption, credit, title)| Block::Figure {
-                image: Image { src, alt: alt_of(&caption), title },
+                image: Box::new(Image { src, alt: alt_of(&caption), title }),
                 caption,
                 credit,
             }
@@ -702,12 +702,12 @@ fn any_blocks() -> impl Strategy<Value = Vec<Block>> {
             prop::collection::vec(prop::collection::vec(any_inlines(), 0..4), 0..3),
             any_inlines(),
         )
-            .prop_map(|(header, rows, caption)| Block::Table(Table {
+            .prop_map(|(header, rows, caption)| Block::Table(Box::new(Table {
                 caption,
                 align: vec![Align::Right],
                 header,
                 rows,
-            })),
+            }))),
         1 => Just(Block::Rule),
     ];
     let block = leaf.prop_recursive(3, 16, 4, |inner| {
@@ -746,10 +746,10 @@ fn sorted_chars(blocks: &[Block]) -> Vec<char> {
                 caption,
                 credit,
             } if !caption.is_empty() => Block::Figure {
-                image: Image {
+                image: Box::new(Image {
                     alt: String::new(),
-                    ..image.clone()
-                },
+                    ..Image::clone(image)
+                }),
                 caption: caption.clone(),
                 credit: credit.clone(),
             },

@@ -187,7 +187,7 @@ pub fn images(blocks: &[Block]) -> Vec<&Image> {
                 } => {
                     stack.extend(credit.iter().rev().map(Node::I));
                     stack.extend(caption.iter().rev().map(Node::I));
-                    out.push(image);
+                    out.push(image.as_ref());
                 }
                 Block::Table(t) => {
                     for cell in t.header.iter().chain(t.rows.iter().flatten()).rev() {
@@ -241,7 +241,7 @@ pub fn images_mut(blocks: &mut [Block]) -> Vec<&mut Image> {
                 } => {
                     stack.extend(credit.iter_mut().rev().map(Node::I));
                     stack.extend(caption.iter_mut().rev().map(Node::I));
-                    out.push(image);
+                    out.push(image.as_mut());
                 }
                 Block::Table(t) => {
                     let cells = t.header.iter_mut().chain(t.rows.iter_mut().flatten());
@@ -286,7 +286,7 @@ mod tests {
         }
         let mut blocks = vec![
             Block::Figure {
-                image: img("figure"),
+                image: Box::new(img("figure")),
                 caption: vec![Inline::image(img("caption"))],
                 credit: Vec::new(),
             },
@@ -304,10 +304,10 @@ mod tests {
                     }],
                 }],
             },
-            Block::Table(Table {
+            Block::Table(Box::new(Table {
                 rows: vec![vec![vec![Inline::image(img("cell"))]]],
                 ..Table::default()
-            }),
+            })),
             Block::Paragraph {
                 content: vec![deep],
             },

@@ -142,11 +142,11 @@ pub fn rich_article(image_src: &str) -> Article {
             t("."),
         ]),
         Block::Figure {
-            image: Image {
+            image: Box::new(Image {
                 src: image_src.into(),
                 alt: "figure alt".into(),
                 title: Some("fig title".into()),
-            },
+            }),
             caption: vec![t("The caption")],
             credit: vec![t("Photo: Someone")],
         },
@@ -228,7 +228,7 @@ pub fn rich_article(image_src: &str) -> Article {
                 },
             ],
         },
-        Block::Table(Table {
+        Block::Table(Box::new(Table {
             caption: vec![t("Table caption")],
             align: vec![Align::Left, Align::Center, Align::Right],
             header: vec![vec![t("Name")], vec![t("Count")], vec![t("Price")]],
@@ -236,7 +236,7 @@ pub fn rich_article(image_src: &str) -> Article {
                 vec![vec![t("apples")], vec![t("3")], vec![t("1.20")]],
                 vec![vec![t("short row")]],
             ],
-        }),
+        })),
         Block::Rule,
         p(vec![
             t("Weird characters: \u{0}\u{1b} control, emoji 🚀, RTL שלום, CJK 漢字, "),

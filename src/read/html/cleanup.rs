@@ -735,11 +735,11 @@ mod tests {
     #[test]
     fn template_alts_are_emptied() {
         let figure = |src: &str, alt: &str| Block::Figure {
-            image: crate::model::Image {
+            image: Box::new(crate::model::Image {
                 src: src.to_string(),
                 alt: alt.to_string(),
                 title: None,
-            },
+            }),
             caption: Vec::new(),
             credit: Vec::new(),
         };

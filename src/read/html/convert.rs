@@ -38,7 +38,7 @@ impl Flow {
         if images.len() == inlines.len() {
             for image in images {
                 self.blocks.push(Block::Figure {
-                    image: image.clone(),
+                    image: Box::new(image.clone()),
                     caption: Vec::new(),
                     credit: Vec::new(),
                 });
@@ -333,7 +333,7 @@ impl<'a> Converter<'a> {
             "table" if is_data_table(self.dom, id) => {
                 let table = self.table(id);
                 if !table.rows.is_empty() || !table.header.is_empty() {
-                    flow.push(Block::Table(table));
+                    flow.push(Block::Table(Box::new(table)));
                 }
             }
             "figure" => self.figure(id, flow),
@@ -434,7 +434,7 @@ impl<'a> Converter<'a> {
             .map(|c| tidy(self.inline_children_except(c, credit_el)))
             .unwrap_or_default();
         flow.push(Block::Figure {
-            image,
+            image: Box::new(image),
             caption,
             credit,
         });
@@ -654,7 +654,7 @@ impl<'a> Converter<'a> {
                 Block::Paragraph { content } | Block::Heading { content, .. } => {
                     out.extend(content)
                 }
-                Block::Figure { image, .. } => out.push(Inline::image(image)),
+                Block::Figure { image, .. } => out.push(Inline::Image(image)),
                 other => out.push(Inline::text(crate::model::words_joined(&[other]))),
             }
         }

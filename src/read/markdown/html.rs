@@ -20,7 +20,7 @@ pub fn link(tag: &str) -> Option<(String, Option<String>)> {
 pub fn image(tag: &str) -> Option<Image> {
     let blocks = fragment_blocks(&format!("<p>{tag}</p>"), None);
     blocks.into_iter().find_map(|b| match b {
-        Block::Figure { image, .. } => Some(image),
+        Block::Figure { image, .. } => Some(*image),
         Block::Paragraph { content } => content.into_iter().find_map(|i| match i {
             Inline::Image(image) => Some(*image),
             _ => None,

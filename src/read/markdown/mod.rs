@@ -472,7 +472,7 @@ fn paragraph(inlines: &mut Vec<Inline>, image_description: Option<Vec<Inline>>) 
     match (content.as_slice(), image_description) {
         ([], _) => None,
         ([Inline::Image(image)], Some(caption)) => Some(Block::Figure {
-            image: Image::clone(image),
+            image: image.clone(),
             caption,
             credit: Vec::new(),
         }),
@@ -937,12 +937,12 @@ impl Builder {
                 if header.iter().all(Vec::is_empty) {
                     header.clear();
                 }
-                self.top().add_block(Block::Table(Table {
+                self.top().add_block(Block::Table(Box::new(Table {
                     caption: Vec::new(),
                     align,
                     header,
                     rows,
-                }));
+                })));
             }
             Kind::Row { head, mut cells } => {
                 fit(&mut cells);

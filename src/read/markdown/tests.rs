@@ -179,11 +179,11 @@ fn lone_image_is_a_figure_with_its_description_as_caption() {
         read("![A *red* fox](fox.png \"Fox\")\n\nText ![inline](i.png)\n"),
         [
             Block::Figure {
-                image: Image {
+                image: Box::new(Image {
                     src: "fox.png".into(),
                     alt: "A red fox".into(),
                     title: Some("Fox".into())
-                },
+                }),
                 caption: vec![
                     t("A "),
                     Inline::Emphasis {
@@ -210,7 +210,7 @@ fn tables_with_alignment_and_caption() {
     let md = "| a | b | c |\n|:--|:-:|---|\n| 1 | 2 | 3 |\n\nTable: The *caption*\n";
     assert_eq!(
         read(md),
-        [Block::Table(Table {
+        [Block::Table(Box::new(Table {
             caption: vec![
                 t("The "),
                 Inline::Emphasis {
@@ -220,7 +220,7 @@ fn tables_with_alignment_and_caption() {
             align: vec![Align::Left, Align::Center],
             header: vec![vec![t("a")], vec![t("b")], vec![t("c")]],
             rows: vec![vec![vec![t("1")], vec![t("2")], vec![t("3")]]],
-        })]
+        }))]
     );
     let Block::Table(headless) = &read("|  |  |\n|--|--|\n| x | y |\n")[0] else {
         panic!("not a table");
@@ -305,11 +305,11 @@ fn raw_html_keeps_its_text() {
 #[test]
 fn raw_html_blocks_are_read_as_html() {
     let figure = |src: &str, alt: &str| Block::Figure {
-        image: Image {
+        image: Box::new(Image {
             src: src.into(),
             alt: alt.into(),
             title: None,
-        },
+        }),
         caption: vec![],
         credit: vec![],
     };
@@ -325,11 +325,11 @@ fn raw_html_blocks_are_read_as_html() {
         read("<table>\n<tr><th>a</th><th>b</th></tr>\n<tr><td>1</td><td>2</td></tr>\n</table>\n");
     assert_eq!(
         table,
-        [Block::Table(Table {
+        [Block::Table(Box::new(Table {
             header: vec![vec![t("a")], vec![t("b")]],
             rows: vec![vec![vec![t("1")], vec![t("2")]]],
             ..Table::default()
-        })]
+        }))]
     );
     assert_eq!(
         read("<pre>let x = 1;\n  y</pre>\n"),

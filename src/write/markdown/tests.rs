@@ -217,12 +217,12 @@ fn notes_are_numbered_and_defined_at_the_end() {
 
 #[test]
 fn tables_pad_rows_and_escape_pipes() {
-    let table = Block::Table(Table {
+    let table = Block::Table(Box::new(Table {
         caption: vec![t("Sizes")],
         align: vec![Align::Left, Align::Right],
         header: vec![vec![t("a|b")], vec![t("c")]],
         rows: vec![vec![vec![Inline::Code { text: "x|y".into() }]]],
-    });
+    }));
     assert_eq!(
         md(vec![table]),
         "| a\\|b | c |\n| :-- | --: |\n| `x\\|y` |  |\n\nTable: Sizes\n"
@@ -232,11 +232,11 @@ fn tables_pad_rows_and_escape_pipes() {
 #[test]
 fn figures_use_the_caption_as_description() {
     let figure = Block::Figure {
-        image: Image {
+        image: Box::new(Image {
             src: "fox.png".into(),
             alt: "A fox".into(),
             title: Some("Fox".into()),
-        },
+        }),
         caption: vec![
             t("A "),
             Inline::Emphasis {
@@ -458,11 +458,11 @@ fn code_info_strings_are_escaped_and_kept_apart_from_the_fence() {
 #[test]
 fn what_markdown_cannot_keep_is_warned_about() {
     let figure = Block::Figure {
-        image: Image {
+        image: Box::new(Image {
             src: "a.png".into(),
             alt: "A photo".into(),
             title: None,
-        },
+        }),
         caption: vec![t("The caption")],
         credit: vec![],
     };
