@@ -385,14 +385,27 @@ impl Ids {
 /// starting with a letter (`"1. Intro & Co"` gives `"s-1-intro-co"`).
 pub(crate) fn slug(text: &str) -> String {
     let mut out = String::new();
-    for c in text.chars().flat_map(char::to_lowercase) {
+    // Whether the slug is long enough, once `c` is added.
+    let add = |out: &mut String, c: char| {
         if c.is_alphanumeric() && is_xml_name_char(c) || c == '_' {
             out.push(c);
         } else if !out.is_empty() && !out.ends_with('-') {
             out.push('-');
         }
-        if out.len() > 60 {
-            break;
+        out.len() > 60
+    };
+    'text: for c in text.chars() {
+        // ASCII, most of any heading, lowercases to one character without Unicode's tables.
+        if c.is_ascii() {
+            if add(&mut out, c.to_ascii_lowercase()) {
+                break;
+            }
+        } else {
+            for lower in c.to_lowercase() {
+                if add(&mut out, lower) {
+                    break 'text;
+                }
+            }
         }
     }
     let trimmed = out.trim_end_matches('-');
