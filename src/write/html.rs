@@ -986,22 +986,24 @@ impl<'a, 'b> Renderer<'a, 'b> {
     /// One row, padded with empty cells to the table's width.
     fn row(&mut self, tag: &str, cells: &'b [Vec<Inline>], align: &[Align], columns: usize) {
         self.out.push_str("<tr>");
+        // Pieces pushed rather than formatted: a table has a cell for each row and column.
         for col in 0..columns {
-            let _ = write!(self.out, "<{tag}");
-            let side = match align.get(col) {
-                Some(Align::Left) => "left",
-                Some(Align::Center) => "center",
-                Some(Align::Right) => "right",
+            self.out.push('<');
+            self.out.push_str(tag);
+            let style = match align.get(col) {
+                Some(Align::Left) => " style=\"text-align: left\"",
+                Some(Align::Center) => " style=\"text-align: center\"",
+                Some(Align::Right) => " style=\"text-align: right\"",
                 _ => "",
             };
-            if !side.is_empty() {
-                let _ = write!(self.out, " style=\"text-align: {side}\"");
-            }
+            self.out.push_str(style);
             self.out.push('>');
             if let Some(cell) = cells.get(col) {
                 self.inlines(cell);
             }
-            let _ = write!(self.out, "</{tag}>");
+            self.out.push_str("</");
+            self.out.push_str(tag);
+            self.out.push('>');
         }
         self.out.push_str("</tr>\n");
     }
