@@ -1408,8 +1408,19 @@ pub(crate) fn clean_url(url: &str) -> Option<String> {
     if url.is_empty() || !crate::safety::url_allowed(url) {
         return None;
     }
-    let mut out = String::with_capacity(url.len());
     let bytes = url.as_bytes();
+    // Most URLs are printable ASCII with nothing to encode: copied as they are.
+    let kept = |b: &u8| {
+        matches!(b, b'!'..=b'~')
+            && !matches!(
+                b,
+                b'"' | b'<' | b'>' | b'\\' | b'^' | b'`' | b'{' | b'|' | b'}' | b'%'
+            )
+    };
+    if bytes.iter().all(kept) {
+        return Some(url.to_string());
+    }
+    let mut out = String::with_capacity(url.len());
     for (i, c) in url.char_indices() {
         let escape_follows = || {
             bytes
@@ -1579,6 +1590,9 @@ mod tests {
         assert_eq!(clean_url(" javascript:alert(1)"), None);
         assert_eq!(clean_url("JavaScript:x"), None);
         assert_eq!(clean_url("a b.png").unwrap(), "a%20b.png");
+        assert_eq!(clean_url("a%2Gb%20{c}").unwrap(), "a%252Gb%20%7Bc%7D");
+        assert_eq!(clean_url("a\u{7}b\u{7f}c").unwrap(), "abc");
+        assert_eq!(clean_url("/x?a=1&b=~2#f").unwrap(), "/x?a=1&b=~2#f");
         assert_eq!(
             web_url("https://example.org/x").unwrap(),
             "https://example.org/x"
