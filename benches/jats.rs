@@ -71,11 +71,11 @@ fn rich_paragraph(seed: usize) -> Block {
                 text: "x < y && z".into(),
             },
             t(" see "),
-            Inline::Link {
-                url: format!("https://example.org/{seed}?a=1&b=2"),
-                title: None,
-                content: vec![t("the source")],
-            },
+            Inline::link(
+                format!("https://example.org/{seed}?a=1&b=2"),
+                None,
+                vec![t("the source")],
+            ),
             t(". "),
             t(&sentence(seed + 3, 25)),
         ],
@@ -110,15 +110,15 @@ fn section(seed: usize) -> Vec<Block> {
         text: "fn main() {\n    println!(\"<hello> & bye\");\n}\n".into(),
     });
     blocks.push(Block::Figure {
-        image: Image {
+        image: Box::new(Image {
             src: format!("images/fig{seed}.png"),
             alt: sentence(seed, 5),
             title: None,
-        },
+        }),
         caption: vec![t(&sentence(seed + 5, 8))],
         credit: vec![t("Photo: Ann")],
     });
-    blocks.push(Block::Table(Table {
+    blocks.push(Block::Table(Box::new(Table {
         caption: vec![t("Numbers")],
         align: vec![Align::Left, Align::Right],
         header: vec![vec![t("name")], vec![t("value")]],
@@ -130,7 +130,7 @@ fn section(seed: usize) -> Vec<Block> {
                 ]
             })
             .collect(),
-    }));
+    })));
     blocks.push(Block::Paragraph {
         content: vec![
             t(&sentence(seed + 7, 15)),

@@ -32,8 +32,8 @@
 //! struct Links(Vec<String>);
 //! impl Visitor for Links {
 //!     fn visit_inline(&mut self, inline: &Inline) {
-//!         if let Inline::Link { url, .. } = inline {
-//!             self.0.push(url.clone());
+//!         if let Inline::Link(link) = inline {
+//!             self.0.push(link.url.clone());
 //!         }
 //!         folio::model::walk_inline(self, inline);
 //!     }

@@ -218,11 +218,11 @@ fn rich_with_local_images(dir: &Path) -> Article {
 
 fn figure(src: &str, alt: &str) -> Block {
     Block::Figure {
-        image: Image {
+        image: Box::new(Image {
             src: src.into(),
             alt: alt.into(),
             title: None,
-        },
+        }),
         caption: vec![t(&format!("Caption of {alt}"))],
         credit: vec![],
     }
@@ -521,11 +521,7 @@ fn long_articles_split_into_chapters_with_links_across_files() {
     let mut blocks = vec![Block::Paragraph {
         content: vec![
             t("See "),
-            Inline::Link {
-                url: "#third-part".into(),
-                title: None,
-                content: vec![t("the third part")],
-            },
+            Inline::link("#third-part", None, vec![t("the third part")]),
             note("Opening note."),
         ],
     }];
@@ -581,24 +577,20 @@ fn odd_input_still_makes_a_valid_package() {
             tight: true,
             items: vec![],
         },
-        Block::Table(folio::model::Table::default()),
+        Block::Table(Box::default()),
         Block::Paragraph {
-            content: vec![Inline::Link {
-                url: "#nowhere".into(),
-                title: None,
-                content: vec![Inline::Link {
-                    url: "https://x.org".into(),
-                    title: None,
-                    content: vec![t("nested link")],
-                }],
-            }],
+            content: vec![Inline::link(
+                "#nowhere",
+                None,
+                vec![Inline::link("https://x.org", None, vec![t("nested link")])],
+            )],
         },
         Block::Paragraph {
-            content: vec![Inline::Link {
-                url: "relative/page.html".into(),
-                title: None,
-                content: vec![t("relative")],
-            }],
+            content: vec![Inline::link(
+                "relative/page.html",
+                None,
+                vec![t("relative")],
+            )],
         },
     ];
     let book = Book::open(&write(std::slice::from_ref(&a), &options()).0);

@@ -286,7 +286,7 @@ fn assert_inert_model(json: &[u8], what: &str) {
         }
         fn visit_inline(&mut self, inline: &Inline) {
             match inline {
-                Inline::Link { url, .. } => self.0.push(url.clone()),
+                Inline::Link(link) => self.0.push(link.url.clone()),
                 Inline::Image(i) => self.0.push(i.src.clone()),
                 _ => {}
             }

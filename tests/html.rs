@@ -31,9 +31,9 @@ fn urls(blocks: &[Block]) -> Vec<String> {
     fn inl(xs: &[Inline], out: &mut Vec<String>) {
         for x in xs {
             match x {
-                Inline::Link { url, content, .. } => {
-                    out.push(url.clone());
-                    inl(content, out);
+                Inline::Link(link) => {
+                    out.push(link.url.clone());
+                    inl(&link.content, out);
                 }
                 Inline::Image(img) => out.push(img.src.clone()),
                 other => inl(other.children(), out),

@@ -141,7 +141,7 @@ fn empty_article_is_still_a_page() {
     let only_image = Article::new(
         "T",
         vec![Block::Paragraph {
-            content: vec![Inline::Image(folio::model::Image {
+            content: vec![Inline::image(folio::model::Image {
                 src: "javascript:x".into(),
                 alt: "alt words".into(),
                 title: None,

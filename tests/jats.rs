@@ -460,20 +460,16 @@ fn inline_markup() {
             content: vec![text("0")],
         },
         Inline::Code { text: "a<b".into() },
-        Inline::Link {
-            url: "https://e.org/?a=1&b=\"2\"".into(),
-            title: Some("T".into()),
-            content: vec![
+        Inline::link(
+            "https://e.org/?a=1&b=\"2\"",
+            Some("T".into()),
+            vec![
                 text("out "),
-                Inline::Link {
-                    url: "https://inner".into(),
-                    title: None,
-                    content: vec![text("in")],
-                },
+                Inline::link("https://inner", None, vec![text("in")]),
             ],
-        },
+        ),
         Inline::LineBreak,
-        Inline::Image(Image {
+        Inline::image(Image {
             src: "icon.gif".into(),
             alt: "an icon".into(),
             title: None,
@@ -490,10 +486,10 @@ fn line_breaks_are_elements_where_jats_allows_them() {
             id: None,
             content: vec![text("a"), Inline::LineBreak, text("b")],
         },
-        Block::Table(Table {
+        Block::Table(Box::new(Table {
             rows: vec![vec![vec![text("c"), Inline::LineBreak, text("d")]]],
             ..Table::default()
-        }),
+        })),
     ]));
     assert!(xml.contains("<title>a<break/>b</title>"), "{xml}");
     // The only row of a table without header is its header (JATS4R wants header cells).
@@ -504,39 +500,39 @@ fn line_breaks_are_elements_where_jats_allows_them() {
 fn figures_and_tables() {
     let xml = jats(&body_only(vec![
         Block::Figure {
-            image: Image {
+            image: Box::new(Image {
                 src: "img/photo.jpeg".into(),
                 alt: "A photo".into(),
                 title: None,
-            },
+            }),
             caption: vec![text("The caption")],
             credit: vec![text("Photo: Ann")],
         },
         Block::Figure {
-            image: Image {
+            image: Box::new(Image {
                 src: "b.png".into(),
                 alt: " The  caption".into(),
                 title: None,
-            },
+            }),
             caption: vec![text("The caption")],
             credit: vec![],
         },
         Block::Figure {
-            image: Image {
+            image: Box::new(Image {
                 src: "c.png".into(),
                 ..Image::default()
-            },
+            }),
             caption: vec![],
             credit: vec![],
         },
-        Block::Table(Table {
+        Block::Table(Box::new(Table {
             rows: vec![
                 vec![vec![text("k")], vec![text("v")]],
                 vec![vec![text("a")], vec![text("1")]],
             ],
             ..Table::default()
-        }),
-        Block::Table(Table {
+        })),
+        Block::Table(Box::new(Table {
             caption: vec![text("Cap")],
             align: vec![Align::Left, Align::Default, Align::Right],
             header: vec![vec![text("h1")], vec![text("h2")], vec![text("h3")]],
@@ -544,7 +540,7 @@ fn figures_and_tables() {
                 vec![vec![text("1")], vec![text("2")], vec![text("3")]],
                 vec![],
             ],
-        }),
+        })),
     ]));
     assert!(xml.contains("<fig id=\"fig-1\"><caption><p>The caption</p>\n</caption><graphic xlink:href=\"img/photo.jpeg\" mimetype=\"image\" mime-subtype=\"jpeg\"><alt-text>A photo</alt-text></graphic><attrib>Photo: Ann</attrib></fig>"), "{xml}");
     // Alt text that repeats the caption, or none, is `null` (JATS4R).
@@ -562,7 +558,7 @@ fn empty_things_are_left_out() {
         bullets(vec![]),
         quote(vec![]),
         Block::Rule,
-        Block::Table(Table::default()),
+        Block::Table(Box::default()),
     ]));
     assert!(!xml.contains("<body"), "{xml}");
     assert!(!xml.contains("title-group"), "{xml}");
@@ -730,18 +726,18 @@ fn sample_blocks() -> Vec<Block> {
             text: "let x = 1 < 2;\n".into(),
         },
         Block::Figure {
-            image: Image {
+            image: Box::new(Image {
                 src: "data:image/png;base64,AAAA".into(),
                 alt: "figure alt".into(),
                 title: Some("tooltip".into()),
-            },
+            }),
             caption: vec![
                 text("figure caption"),
                 note(vec![Block::para("caption note")]),
             ],
             credit: vec![text("figure credit")],
         },
-        Block::Table(Table {
+        Block::Table(Box::new(Table {
             caption: vec![text("table caption")],
             align: vec![Align::Center],
             header: vec![vec![text("head cell")]],
@@ -751,15 +747,15 @@ fn sample_blocks() -> Vec<Block> {
                     "cell note list",
                 )])])]),
             ]]],
-        }),
-        Block::Table(Table {
+        })),
+        Block::Table(Box::new(Table {
             header: vec![vec![text("header only")]],
             ..Table::default()
-        }),
-        Block::Table(Table {
+        })),
+        Block::Table(Box::new(Table {
             caption: vec![text("caption only")],
             ..Table::default()
-        }),
+        })),
         Block::Rule,
         Block::para(""),
     ]
@@ -788,11 +784,7 @@ fn containers(inner: Vec<Block>) -> Vec<(&'static str, Block)> {
         ),
         (
             "note in link",
-            para(vec![Inline::Link {
-                url: "u".into(),
-                title: None,
-                content: vec![text("l"), note(inner)],
-            }]),
+            para(vec![Inline::link("u", None, vec![text("l"), note(inner)])]),
         ),
     ]
 }
@@ -852,7 +844,7 @@ fn arb_inline() -> impl Strategy<Value = Inline> {
         4 => arb_text().prop_map(Inline::text),
         1 => arb_text().prop_map(|text| Inline::Code { text }),
         1 => Just(Inline::LineBreak),
-        1 => (arb_text(), arb_text()).prop_map(|(src, alt)| Inline::Image(Image { src, alt, title: None })),
+        1 => (arb_text(), arb_text()).prop_map(|(src, alt)| Inline::image(Image { src, alt, title: None })),
     ];
     leaf.prop_recursive(3, 12, 3, |inner| {
         let xs = prop::collection::vec(inner, 0..3);
@@ -864,11 +856,7 @@ fn arb_inline() -> impl Strategy<Value = Inline> {
             xs.clone()
                 .prop_map(|content| Inline::Superscript { content }),
             xs.clone().prop_map(|content| Inline::Subscript { content }),
-            (arb_text(), xs.clone()).prop_map(|(url, content)| Inline::Link {
-                url,
-                title: None,
-                content
-            }),
+            (arb_text(), xs.clone()).prop_map(|(url, content)| Inline::link(url, None, content)),
             xs.prop_map(|content| Inline::Note {
                 blocks: vec![Block::Paragraph { content }]
             }),
@@ -886,12 +874,12 @@ fn arb_block() -> impl Strategy<Value = Block> {
         1 => (0u8..9, arb_inlines()).prop_map(|(level, content)| Block::Heading { level, id: None, content }),
         1 => (prop::option::of("[a-z+]{0,5}"), arb_text()).prop_map(|(language, text)| Block::Code { language, attributes: Default::default(), text }),
         1 => (arb_text(), arb_text(), arb_inlines(), arb_inlines()).prop_map(|(src, alt, caption, credit)| Block::Figure {
-            image: Image { src, alt, title: None },
+            image: Box::new(Image { src, alt, title: None }),
             caption,
             credit,
         }),
         1 => (arb_inlines(), prop::collection::vec(arb_inlines(), 0..3), prop::collection::vec(prop::collection::vec(arb_inlines(), 0..3), 0..3))
-            .prop_map(|(caption, header, rows)| Block::Table(Table { caption, align: vec![Align::Right], header, rows })),
+            .prop_map(|(caption, header, rows)| Block::Table(Box::new(Table { caption, align: vec![Align::Right], header, rows }))),
         1 => Just(Block::Rule),
     ];
     leaf.prop_recursive(4, 24, 4, |inner| {
@@ -1272,20 +1260,16 @@ fn jats4r_rules_that_apply_each_have_a_case() {
         ..Author::default()
     };
     let figure = |alt: &str, caption: &str| Block::Figure {
-        image: Image {
+        image: Box::new(Image {
             src: "a.png".into(),
             alt: alt.into(),
             title: None,
-        },
+        }),
         caption: vec![text(caption)],
         credit: vec![],
     };
-    let link = |url: &str, content: Vec<Inline>| Inline::Link {
-        url: url.into(),
-        title: None,
-        content,
-    };
-    let icon = Inline::Image(Image {
+    let link = |url: &str, content: Vec<Inline>| Inline::link(url, None, content);
+    let icon = Inline::image(Image {
         src: "icon.png".into(),
         alt: "icon".into(),
         title: None,
@@ -1303,10 +1287,10 @@ fn jats4r_rules_that_apply_each_have_a_case() {
         figure("Same words", "Same  words"),
         figure("A described picture", "Its caption"),
         // accessibility: header cells in every table.
-        Block::Table(Table {
+        Block::Table(Box::new(Table {
             rows: vec![vec![vec![text("a")], vec![text("b")]]],
             ..Table::default()
-        }),
+        })),
         // accessibility: a title in every section.
         Block::heading(2, ""),
         Block::para("After an empty heading."),
@@ -1411,11 +1395,7 @@ fn math_is_mathml_with_tex_alternative_wherever_it_stands() {
     let blocks = vec![
         para(both()),
         para(vec![Inline::Emphasis { content: both() }]),
-        para(vec![Inline::Link {
-            url: "https://e.org/".into(),
-            title: None,
-            content: both(),
-        }]),
+        para(vec![Inline::link("https://e.org/", None, both())]),
         Block::Heading {
             level: 1,
             id: None,
@@ -1424,18 +1404,18 @@ fn math_is_mathml_with_tex_alternative_wherever_it_stands() {
         bullets(vec![item(vec![para(both())])]),
         quote(vec![para(both())]),
         para(vec![note(vec![para(both())])]),
-        Block::Table(Table {
+        Block::Table(Box::new(Table {
             header: vec![both()],
             rows: vec![vec![both()]],
             caption: both(),
             ..Table::default()
-        }),
+        })),
         Block::Figure {
-            image: Image {
+            image: Box::new(Image {
                 src: "a.png".into(),
                 alt: "a".into(),
                 title: None,
-            },
+            }),
             caption: both(),
             credit: vec![],
         },

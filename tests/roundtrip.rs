@@ -187,7 +187,7 @@ fn fixture_images_exist() {
         .blocks
         .iter()
         .filter_map(|b| match b {
-            Block::Figure { image, .. } => Some(image),
+            Block::Figure { image, .. } => Some(image.as_ref()),
             _ => None,
         })
         .collect();
@@ -239,7 +239,7 @@ fn atom(depth: u32, rules: InlineRules) -> BoxedStrategy<Inline> {
         })
         .prop_map(|text| Inline::Code { text });
     let image = (words_text(2), url(), title())
-        .prop_map(|(alt, src, title)| Inline::Image(Image { src, alt, title }));
+        .prop_map(|(alt, src, title)| Inline::image(Image { src, alt, title }));
     let mut leaves = vec![text.boxed(), text_boxed(), code.boxed(), image.boxed()];
     if depth == 0 {
         return prop::strategy::Union::new(leaves).boxed();
@@ -257,13 +257,8 @@ fn atom(depth: u32, rules: InlineRules) -> BoxedStrategy<Inline> {
             notes: false,
             ..inner
         };
-        let link = (url(), title(), run(depth - 1, no_links)).prop_map(|(url, title, content)| {
-            Inline::Link {
-                url,
-                title,
-                content,
-            }
-        });
+        let link = (url(), title(), run(depth - 1, no_links))
+            .prop_map(|(url, title, content)| Inline::link(url, title, content));
         leaves.push(link.boxed());
     }
     if rules.notes {
@@ -434,12 +429,12 @@ fn table(depth: u32) -> impl Strategy<Value = Block> {
             while align.last() == Some(&Align::Default) {
                 align.pop();
             }
-            Block::Table(Table {
+            Block::Table(Box::new(Table {
                 caption,
                 align,
                 header,
                 rows,
-            })
+            }))
         })
     })
 }
@@ -463,11 +458,11 @@ fn figure() -> impl Strategy<Value = Block> {
     (prop::option::of(caption), url(), title()).prop_map(|(caption, src, title)| {
         let caption = caption.unwrap_or_default();
         Block::Figure {
-            image: Image {
+            image: Box::new(Image {
                 src,
                 alt: alt_of(&caption),
                 title,
-            },
+            }),
             caption,
             credit: Vec::new(),
         }
@@ -672,7 +667,7 @@ fn any_inlines() -> impl Strategy<Value = Vec<Inline>> {
         // An empty code span has no Markdown: it cannot be written.
         1 => any_text().prop_filter("code", |t| !t.is_empty()).prop_map(|text| Inline::Code { text }),
         1 => (any_text(), any_text(), prop::option::of(any_text()))
-            .prop_map(|(src, alt, title)| Inline::Image(Image { src, alt, title })),
+            .prop_map(|(src, alt, title)| Inline::image(Image { src, alt, title })),
         1 => Just(Inline::LineBreak),
         1 => prop::collection::vec(any_text().prop_map(Block::para), 0..2)
             .prop_map(|blocks| Inline::Note { blocks }),
@@ -681,13 +676,8 @@ fn any_inlines() -> impl Strategy<Value = Vec<Inline>> {
         let content = prop::collection::vec(inner, 0..4);
         prop_oneof![
             (0..5usize, content.clone()).prop_map(|(kind, content)| span(kind, content)),
-            (any_text(), prop::option::of(any_text()), content).prop_map(
-                |(url, title, content)| Inline::Link {
-                    url,
-                    title,
-                    content
-                }
-            ),
+            (any_text(), prop::option::of(any_text()), content)
+                .prop_map(|(url, title, content)| Inline::link(url, title, content)),
         ]
     });
     prop::collection::vec(inline, 0..5).prop_map(folio::model::normalize_inlines)
@@ -702,7 +692,7 @@ fn any_blocks() -> impl Strategy<Value = Vec<Block>> {
             .prop_map(|(language, text)| Block::Code { language, attributes: Default::default(), text }),
         1 => (any_text(), any_inlines(), any_inlines(), prop::option::of(any_text())).prop_map(
             |(src, caption, credit, title)| Block::Figure {
-                image: Image { src, alt: alt_of(&caption), title },
+                image: Box::new(Image { src, alt: alt_of(&caption), title }),
                 caption,
                 credit,
             }
@@ -712,12 +702,12 @@ fn any_blocks() -> impl Strategy<Value = Vec<Block>> {
             prop::collection::vec(prop::collection::vec(any_inlines(), 0..4), 0..3),
             any_inlines(),
         )
-            .prop_map(|(header, rows, caption)| Block::Table(Table {
+            .prop_map(|(header, rows, caption)| Block::Table(Box::new(Table {
                 caption,
                 align: vec![Align::Right],
                 header,
                 rows,
-            })),
+            }))),
         1 => Just(Block::Rule),
     ];
     let block = leaf.prop_recursive(3, 16, 4, |inner| {
@@ -756,10 +746,10 @@ fn sorted_chars(blocks: &[Block]) -> Vec<char> {
                 caption,
                 credit,
             } if !caption.is_empty() => Block::Figure {
-                image: Image {
+                image: Box::new(Image {
                     alt: String::new(),
-                    ..image.clone()
-                },
+                    ..Image::clone(image)
+                }),
                 caption: caption.clone(),
                 credit: credit.clone(),
             },
@@ -821,8 +811,8 @@ fn any_codes_touch(blocks: &[Block]) -> bool {
         }
         fn visit_inline(&mut self, inline: &Inline) {
             self.0 |= codes_touch(inline.children());
-            if let Inline::Link { content, .. } = inline {
-                self.0 |= codes_touch(&flatten_links(content));
+            if let Inline::Link(link) = inline {
+                self.0 |= codes_touch(&flatten_links(&link.content));
             }
             folio::model::walk_inline(self, inline);
         }
@@ -838,7 +828,7 @@ fn flatten_links(inlines: &[Inline]) -> Vec<Inline> {
     let mut out = Vec::new();
     for inline in inlines {
         match inline {
-            Inline::Link { content, .. } => out.extend(flatten_links(content)),
+            Inline::Link(link) => out.extend(flatten_links(&link.content)),
             Inline::Note { .. } => {}
             other => {
                 let mut other = other.clone();

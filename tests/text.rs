@@ -111,7 +111,7 @@ fn markdown_looking_text_is_read_sensibly() {
                 text: "grep -c".into()
             }));
             assert!(content.iter().any(
-                |i| matches!(i, Inline::Link { url, .. } if url == "https://example.org/report")
+                |i| matches!(i, Inline::Link(link) if link.url == "https://example.org/report")
             ));
         }
         other => panic!("{other:?}"),

@@ -736,11 +736,11 @@ fn the_library_downloads_images_only_when_asked_and_within_limits() {
         ("/big.jpg", Reply::ok("image/jpeg", jpeg(400, 400))),
     ]));
     let figure = |path: &str| Block::Figure {
-        image: Image {
+        image: Box::new(Image {
             src: server.url(path),
             alt: path.into(),
             title: None,
-        },
+        }),
         caption: Vec::new(),
         credit: Vec::new(),
     };

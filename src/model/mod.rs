@@ -11,7 +11,7 @@ mod normalize;
 mod walk;
 
 pub use cite::{cited, link_citations, parse_bibliography, references, Cite, Name, Reference};
-pub use content::{Align, Block, CalloutKind, Cell, Image, Inline, ListItem, Table};
+pub use content::{Align, Block, CalloutKind, Cell, Image, Inline, Link, ListItem, Table};
 pub use date::{days_in_month, Date, DateError, Time};
 pub use meta::{
     is_language_tag, Author, Copyright, Funding, IdScheme, Identifier, License, Meta, MetaError,

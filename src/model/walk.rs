@@ -187,7 +187,7 @@ pub fn images(blocks: &[Block]) -> Vec<&Image> {
                 } => {
                     stack.extend(credit.iter().rev().map(Node::I));
                     stack.extend(caption.iter().rev().map(Node::I));
-                    out.push(image);
+                    out.push(image.as_ref());
                 }
                 Block::Table(t) => {
                     for cell in t.header.iter().chain(t.rows.iter().flatten()).rev() {
@@ -241,7 +241,7 @@ pub fn images_mut(blocks: &mut [Block]) -> Vec<&mut Image> {
                 } => {
                     stack.extend(credit.iter_mut().rev().map(Node::I));
                     stack.extend(caption.iter_mut().rev().map(Node::I));
-                    out.push(image);
+                    out.push(image.as_mut());
                 }
                 Block::Table(t) => {
                     let cells = t.header.iter_mut().chain(t.rows.iter_mut().flatten());
@@ -278,7 +278,7 @@ mod tests {
             src: s.into(),
             ..Image::default()
         };
-        let mut deep = Inline::Image(img("deep"));
+        let mut deep = Inline::image(img("deep"));
         for _ in 0..100_000 {
             deep = Inline::Emphasis {
                 content: vec![deep],
@@ -286,8 +286,8 @@ mod tests {
         }
         let mut blocks = vec![
             Block::Figure {
-                image: img("figure"),
-                caption: vec![Inline::Image(img("caption"))],
+                image: Box::new(img("figure")),
+                caption: vec![Inline::image(img("caption"))],
                 credit: Vec::new(),
             },
             Block::List {
@@ -298,16 +298,16 @@ mod tests {
                     blocks: vec![Block::Paragraph {
                         content: vec![Inline::Note {
                             blocks: vec![Block::Paragraph {
-                                content: vec![Inline::Image(img("note"))],
+                                content: vec![Inline::image(img("note"))],
                             }],
                         }],
                     }],
                 }],
             },
-            Block::Table(Table {
-                rows: vec![vec![vec![Inline::Image(img("cell"))]]],
+            Block::Table(Box::new(Table {
+                rows: vec![vec![vec![Inline::image(img("cell"))]]],
                 ..Table::default()
-            }),
+            })),
             Block::Paragraph {
                 content: vec![deep],
             },

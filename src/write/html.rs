@@ -385,14 +385,27 @@ impl Ids {
 /// starting with a letter (`"1. Intro & Co"` gives `"s-1-intro-co"`).
 pub(crate) fn slug(text: &str) -> String {
     let mut out = String::new();
-    for c in text.chars().flat_map(char::to_lowercase) {
+    // Whether the slug is long enough, once `c` is added.
+    let add = |out: &mut String, c: char| {
         if c.is_alphanumeric() && is_xml_name_char(c) || c == '_' {
             out.push(c);
         } else if !out.is_empty() && !out.ends_with('-') {
             out.push('-');
         }
-        if out.len() > 60 {
-            break;
+        out.len() > 60
+    };
+    'text: for c in text.chars() {
+        // ASCII, most of any heading, lowercases to one character without Unicode's tables.
+        if c.is_ascii() {
+            if add(&mut out, c.to_ascii_lowercase()) {
+                break;
+            }
+        } else {
+            for lower in c.to_lowercase() {
+                if add(&mut out, lower) {
+                    break 'text;
+                }
+            }
         }
     }
     let trimmed = out.trim_end_matches('-');
@@ -973,22 +986,24 @@ impl<'a, 'b> Renderer<'a, 'b> {
     /// One row, padded with empty cells to the table's width.
     fn row(&mut self, tag: &str, cells: &'b [Vec<Inline>], align: &[Align], columns: usize) {
         self.out.push_str("<tr>");
+        // Pieces pushed rather than formatted: a table has a cell for each row and column.
         for col in 0..columns {
-            let _ = write!(self.out, "<{tag}");
-            let side = match align.get(col) {
-                Some(Align::Left) => "left",
-                Some(Align::Center) => "center",
-                Some(Align::Right) => "right",
+            self.out.push('<');
+            self.out.push_str(tag);
+            let style = match align.get(col) {
+                Some(Align::Left) => " style=\"text-align: left\"",
+                Some(Align::Center) => " style=\"text-align: center\"",
+                Some(Align::Right) => " style=\"text-align: right\"",
                 _ => "",
             };
-            if !side.is_empty() {
-                let _ = write!(self.out, " style=\"text-align: {side}\"");
-            }
+            self.out.push_str(style);
             self.out.push('>');
             if let Some(cell) = cells.get(col) {
                 self.inlines(cell);
             }
-            let _ = write!(self.out, "</{tag}>");
+            self.out.push_str("</");
+            self.out.push_str(tag);
+            self.out.push('>');
         }
         self.out.push_str("</tr>\n");
     }
@@ -1030,11 +1045,7 @@ impl<'a, 'b> Renderer<'a, 'b> {
                 escape_text(&mut self.out, text);
                 self.out.push_str("</code>");
             }
-            Inline::Link {
-                url,
-                title,
-                content,
-            } => self.link(url, title.as_deref(), content),
+            Inline::Link(link) => self.link(&link.url, link.title.as_deref(), &link.content),
             Inline::Image(image) => match self.ctx.image(image) {
                 ImageSrc::Embed(src) => self.img(&src, &image.alt, image.title.as_deref()),
                 ImageSrc::Link(url) => self.link_to_image(&url, &image.alt),
@@ -1397,8 +1408,19 @@ pub(crate) fn clean_url(url: &str) -> Option<String> {
     if url.is_empty() || !crate::safety::url_allowed(url) {
         return None;
     }
-    let mut out = String::with_capacity(url.len());
     let bytes = url.as_bytes();
+    // Most URLs are printable ASCII with nothing to encode: copied as they are.
+    let kept = |b: &u8| {
+        matches!(b, b'!'..=b'~')
+            && !matches!(
+                b,
+                b'"' | b'<' | b'>' | b'\\' | b'^' | b'`' | b'{' | b'|' | b'}' | b'%'
+            )
+    };
+    if bytes.iter().all(kept) {
+        return Some(url.to_string());
+    }
+    let mut out = String::with_capacity(url.len());
     for (i, c) in url.char_indices() {
         let escape_follows = || {
             bytes
@@ -1568,6 +1590,9 @@ mod tests {
         assert_eq!(clean_url(" javascript:alert(1)"), None);
         assert_eq!(clean_url("JavaScript:x"), None);
         assert_eq!(clean_url("a b.png").unwrap(), "a%20b.png");
+        assert_eq!(clean_url("a%2Gb%20{c}").unwrap(), "a%252Gb%20%7Bc%7D");
+        assert_eq!(clean_url("a\u{7}b\u{7f}c").unwrap(), "abc");
+        assert_eq!(clean_url("/x?a=1&b=~2#f").unwrap(), "/x?a=1&b=~2#f");
         assert_eq!(
             web_url("https://example.org/x").unwrap(),
             "https://example.org/x"
@@ -1613,11 +1638,7 @@ mod tests {
             Inline::Note {
                 blocks: vec![Block::para("note")],
             },
-            Inline::Link {
-                url: "u".into(),
-                title: None,
-                content: vec![Inline::text(" and more")],
-            },
+            Inline::link("u", None, vec![Inline::text(" and more")]),
         ];
         assert_eq!(text_of(&xs), crate::model::inline_text(&xs));
         assert_eq!(text_of(&xs), "H2O  and more");

@@ -362,7 +362,7 @@ mod tests {
             ..Table::default()
         };
         assert_eq!(
-            render(&article(vec![Block::Table(t)])),
+            render(&article(vec![Block::Table(Box::new(t))])),
             "Name    N\n----  ---\na     100\n"
         );
     }

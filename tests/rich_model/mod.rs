@@ -122,27 +122,19 @@ pub fn rich_article(image_src: &str) -> Article {
             content: vec![t("Links & images")],
         },
         p(vec![
-            Inline::Link {
-                url: "https://example.org/a b".into(),
-                title: Some("A \"title\"".into()),
-                content: vec![t("external link"), note("Note inside linkword.")],
-            },
+            Inline::link(
+                "https://example.org/a b",
+                Some("A \"title\"".into()),
+                vec![t("external link"), note("Note inside linkword.")],
+            ),
             t(", "),
-            Inline::Link {
-                url: "#intro-dup".into(),
-                title: None,
-                content: vec![t("internal link")],
-            },
+            Inline::link("#intro-dup", None, vec![t("internal link")]),
             t(", "),
-            Inline::Link {
-                url: "javascript:alert(1)".into(),
-                title: None,
-                content: vec![t("scriptlink")],
-            },
+            Inline::link("javascript:alert(1)", None, vec![t("scriptlink")]),
             t(", line"),
             Inline::LineBreak,
             t("break and an inline "),
-            Inline::Image(Image {
+            Inline::image(Image {
                 src: image_src.into(),
                 alt: "inline picture".into(),
                 title: None,
@@ -150,11 +142,11 @@ pub fn rich_article(image_src: &str) -> Article {
             t("."),
         ]),
         Block::Figure {
-            image: Image {
+            image: Box::new(Image {
                 src: image_src.into(),
                 alt: "figure alt".into(),
                 title: Some("fig title".into()),
-            },
+            }),
             caption: vec![t("The caption")],
             credit: vec![t("Photo: Someone")],
         },
@@ -236,7 +228,7 @@ pub fn rich_article(image_src: &str) -> Article {
                 },
             ],
         },
-        Block::Table(Table {
+        Block::Table(Box::new(Table {
             caption: vec![t("Table caption")],
             align: vec![Align::Left, Align::Center, Align::Right],
             header: vec![vec![t("Name")], vec![t("Count")], vec![t("Price")]],
@@ -244,7 +236,7 @@ pub fn rich_article(image_src: &str) -> Article {
                 vec![vec![t("apples")], vec![t("3")], vec![t("1.20")]],
                 vec![vec![t("short row")]],
             ],
-        }),
+        })),
         Block::Rule,
         p(vec![
             t("Weird characters: \u{0}\u{1b} control, emoji 🚀, RTL שלום, CJK 漢字, "),

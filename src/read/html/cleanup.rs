@@ -442,7 +442,7 @@ fn link_chars(inlines: &[Inline]) -> (usize, usize) {
                         *linked += n;
                     }
                 }
-                Inline::Link { content, .. } => walk(content, true, total, linked),
+                Inline::Link(link) => walk(&link.content, true, total, linked),
                 other => walk(other.children(), in_link, total, linked),
             }
         }
@@ -551,11 +551,7 @@ mod tests {
     }
 
     fn link(text: &str) -> Inline {
-        Inline::Link {
-            url: "u".into(),
-            title: None,
-            content: vec![Inline::text(text)],
-        }
+        Inline::link("u", None, vec![Inline::text(text)])
     }
 
     #[test]
@@ -739,11 +735,11 @@ mod tests {
     #[test]
     fn template_alts_are_emptied() {
         let figure = |src: &str, alt: &str| Block::Figure {
-            image: crate::model::Image {
+            image: Box::new(crate::model::Image {
                 src: src.to_string(),
                 alt: alt.to_string(),
                 title: None,
-            },
+            }),
             caption: Vec::new(),
             credit: Vec::new(),
         };
@@ -825,11 +821,7 @@ mod tests {
     fn link_density_counts_link_text() {
         let xs = vec![
             Inline::text("ab "),
-            Inline::Link {
-                url: "u".into(),
-                title: None,
-                content: vec![Inline::text("cd")],
-            },
+            Inline::link("u", None, vec![Inline::text("cd")]),
         ];
         assert_eq!(link_density(&xs), 0.5);
     }

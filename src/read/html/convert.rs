@@ -38,7 +38,7 @@ impl Flow {
         if images.len() == inlines.len() {
             for image in images {
                 self.blocks.push(Block::Figure {
-                    image: image.clone(),
+                    image: Box::new(image.clone()),
                     caption: Vec::new(),
                     credit: Vec::new(),
                 });
@@ -63,7 +63,7 @@ impl Flow {
 fn lone_image(inline: &Inline) -> Option<&Image> {
     match inline {
         Inline::Image(img) => Some(img),
-        Inline::Link { content, .. } if content.len() == 1 => lone_image(&content[0]),
+        Inline::Link(link) if link.content.len() == 1 => lone_image(&link.content[0]),
         _ => None,
     }
 }
@@ -333,7 +333,7 @@ impl<'a> Converter<'a> {
             "table" if is_data_table(self.dom, id) => {
                 let table = self.table(id);
                 if !table.rows.is_empty() || !table.header.is_empty() {
-                    flow.push(Block::Table(table));
+                    flow.push(Block::Table(Box::new(table)));
                 }
             }
             "figure" => self.figure(id, flow),
@@ -434,7 +434,7 @@ impl<'a> Converter<'a> {
             .map(|c| tidy(self.inline_children_except(c, credit_el)))
             .unwrap_or_default();
         flow.push(Block::Figure {
-            image,
+            image: Box::new(image),
             caption,
             credit,
         });
@@ -529,19 +529,18 @@ impl<'a> Converter<'a> {
                 }
             }
             "br" => one(Inline::LineBreak),
-            "img" => self.image(id).map(Inline::Image).into_iter().collect(),
+            "img" => self.image(id).map(Inline::image).into_iter().collect(),
             "a" => {
                 let url = self.dom.attr(id, "href").and_then(|h| self.urls.resolve(h));
                 match url {
-                    Some(url) => one(Inline::Link {
+                    Some(url) => one(Inline::link(
                         url,
-                        title: self
-                            .dom
+                        self.dom
                             .attr(id, "title")
                             .map(collapse_ws)
                             .filter(|t| !t.is_empty()),
-                        content: children(),
-                    }),
+                        children(),
+                    )),
                     None => children(),
                 }
             }
@@ -702,11 +701,7 @@ mod tests {
                         content: vec![Inline::text("big")]
                     },
                     Inline::text(" "),
-                    Inline::Link {
-                        url: "http://e.org/a/x.html".into(),
-                        title: None,
-                        content: vec![Inline::text("world")]
-                    },
+                    Inline::link("http://e.org/a/x.html", None, vec![Inline::text("world")]),
                 ]
             }
         );

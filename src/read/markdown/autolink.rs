@@ -118,9 +118,18 @@ fn each_segment<'a>(text: &'a str, before: Option<char>, mut out: impl FnMut(Seg
     };
     while i < text.len() {
         // Every autolink is found at the `www.`, `http` or `@` it starts with (or holds); a
-        // `w` or `h` right after an ASCII letter or digit starts none.
+        // `w` or `h` right after an ASCII letter or digit starts none. Most bytes are none
+        // of these, and are passed over first.
+        match bytes[i..]
+            .iter()
+            .position(|&b| b == b'@' || matches!(b | 0x20, b'w' | b'h'))
+        {
+            Some(skip) => i += skip,
+            None => break,
+        }
+        let b = bytes[i];
         let word_start = i == 0 || !bytes[i - 1].is_ascii_alphanumeric();
-        let candidate = match bytes[i] {
+        let candidate = match b {
             b'@' => true,
             b'w' | b'W' => word_start && at(i, b"www."),
             b'h' | b'H' => word_start && at(i, b"http"),

@@ -9,7 +9,7 @@ pub fn link(tag: &str) -> Option<(String, Option<String>)> {
     let blocks = fragment_blocks(&format!("<p>{tag}x</a></p>"), None);
     match blocks.as_slice() {
         [Block::Paragraph { content }] => content.iter().find_map(|i| match i {
-            Inline::Link { url, title, .. } => Some((url.clone(), title.clone())),
+            Inline::Link(link) => Some((link.url.clone(), link.title.clone())),
             _ => None,
         }),
         _ => None,
@@ -20,9 +20,9 @@ pub fn link(tag: &str) -> Option<(String, Option<String>)> {
 pub fn image(tag: &str) -> Option<Image> {
     let blocks = fragment_blocks(&format!("<p>{tag}</p>"), None);
     blocks.into_iter().find_map(|b| match b {
-        Block::Figure { image, .. } => Some(image),
+        Block::Figure { image, .. } => Some(*image),
         Block::Paragraph { content } => content.into_iter().find_map(|i| match i {
-            Inline::Image(image) => Some(image),
+            Inline::Image(image) => Some(*image),
             _ => None,
         }),
         _ => None,

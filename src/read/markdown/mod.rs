@@ -806,7 +806,7 @@ impl Builder {
             self.hidden = (!tag.ends_with("/>")).then_some(name);
         } else if name == "img" {
             if let Some(image) = html::image(tag) {
-                self.push_inline(Inline::Image(image));
+                self.push_inline(Inline::image(image));
             }
         } else if name == "a" {
             // An unsafe or missing `href` leaves the text alone, as an unknown tag does.
@@ -937,12 +937,12 @@ impl Builder {
                 if header.iter().all(Vec::is_empty) {
                     header.clear();
                 }
-                self.top().add_block(Block::Table(Table {
+                self.top().add_block(Block::Table(Box::new(Table {
                     caption: Vec::new(),
                     align,
                     header,
                     rows,
-                }));
+                })));
             }
             Kind::Row { head, mut cells } => {
                 fit(&mut cells);
@@ -960,11 +960,9 @@ impl Builder {
                     cells.push(cell);
                 }
             }
-            Kind::Span(Span::Link { url, title }) => self.push_inline(Inline::Link {
-                url,
-                title,
-                content: normalize_out_of(&mut inlines),
-            }),
+            Kind::Span(Span::Link { url, title }) => {
+                self.push_inline(Inline::link(url, title, normalize_out_of(&mut inlines)))
+            }
             Kind::Span(span) => {
                 // Blanks at the edges of a span (`<em> a </em>`) stand outside it, as
                 // Markdown delimiters would have them.
@@ -994,7 +992,7 @@ impl Builder {
                 };
                 let parent = self.top();
                 parent.image_description = Some(description);
-                parent.inlines.push(Inline::Image(image));
+                parent.inlines.push(Inline::image(image));
             }
         }
         // What no element took is dropped, as before there were buffers.

@@ -59,18 +59,18 @@ fn inline_markup() {
             t(" "),
             Inline::Code { text: "f".into() },
             t(" "),
-            Inline::Link {
-                url: "u".into(),
-                title: Some("T".into()),
-                content: vec![
+            Inline::link(
+                "u",
+                Some("T".into()),
+                vec![
                     t("g "),
                     Inline::Emphasis {
                         content: vec![t("h")]
                     }
-                ],
-            },
+                ]
+            ),
             t(" "),
-            Inline::Image(Image {
+            Inline::image(Image {
                 src: "j.png".into(),
                 alt: "i".into(),
                 title: None
@@ -94,17 +94,9 @@ fn autolinks_keep_their_scheme() {
     assert_eq!(
         read("<https://e.org> <me@e.org>"),
         [para(vec![
-            Inline::Link {
-                url: "https://e.org".into(),
-                title: None,
-                content: vec![t("https://e.org")]
-            },
+            Inline::link("https://e.org", None, vec![t("https://e.org")]),
             t(" "),
-            Inline::Link {
-                url: "mailto:me@e.org".into(),
-                title: None,
-                content: vec![t("me@e.org")]
-            },
+            Inline::link("mailto:me@e.org", None, vec![t("me@e.org")]),
         ])]
     );
 }
@@ -187,11 +179,11 @@ fn lone_image_is_a_figure_with_its_description_as_caption() {
         read("![A *red* fox](fox.png \"Fox\")\n\nText ![inline](i.png)\n"),
         [
             Block::Figure {
-                image: Image {
+                image: Box::new(Image {
                     src: "fox.png".into(),
                     alt: "A red fox".into(),
                     title: Some("Fox".into())
-                },
+                }),
                 caption: vec![
                     t("A "),
                     Inline::Emphasis {
@@ -203,7 +195,7 @@ fn lone_image_is_a_figure_with_its_description_as_caption() {
             },
             para(vec![
                 t("Text "),
-                Inline::Image(Image {
+                Inline::image(Image {
                     src: "i.png".into(),
                     alt: "inline".into(),
                     title: None
@@ -218,7 +210,7 @@ fn tables_with_alignment_and_caption() {
     let md = "| a | b | c |\n|:--|:-:|---|\n| 1 | 2 | 3 |\n\nTable: The *caption*\n";
     assert_eq!(
         read(md),
-        [Block::Table(Table {
+        [Block::Table(Box::new(Table {
             caption: vec![
                 t("The "),
                 Inline::Emphasis {
@@ -228,7 +220,7 @@ fn tables_with_alignment_and_caption() {
             align: vec![Align::Left, Align::Center],
             header: vec![vec![t("a")], vec![t("b")], vec![t("c")]],
             rows: vec![vec![vec![t("1")], vec![t("2")], vec![t("3")]]],
-        })]
+        }))]
     );
     let Block::Table(headless) = &read("|  |  |\n|--|--|\n| x | y |\n")[0] else {
         panic!("not a table");
@@ -313,11 +305,11 @@ fn raw_html_keeps_its_text() {
 #[test]
 fn raw_html_blocks_are_read_as_html() {
     let figure = |src: &str, alt: &str| Block::Figure {
-        image: Image {
+        image: Box::new(Image {
             src: src.into(),
             alt: alt.into(),
             title: None,
-        },
+        }),
         caption: vec![],
         credit: vec![],
     };
@@ -333,11 +325,11 @@ fn raw_html_blocks_are_read_as_html() {
         read("<table>\n<tr><th>a</th><th>b</th></tr>\n<tr><td>1</td><td>2</td></tr>\n</table>\n");
     assert_eq!(
         table,
-        [Block::Table(Table {
+        [Block::Table(Box::new(Table {
             header: vec![vec![t("a")], vec![t("b")]],
             rows: vec![vec![vec![t("1")], vec![t("2")]]],
             ..Table::default()
-        })]
+        }))]
     );
     assert_eq!(
         read("<pre>let x = 1;\n  y</pre>\n"),
@@ -371,19 +363,15 @@ fn raw_inline_links_and_images_are_read_safely() {
         read("See <a href=\"https://e.org/a\">the **site** www.x.org</a> <img src=\"i.png\" alt=\"I\">."),
         [para(vec![
             t("See "),
-            Inline::Link {
-                url: "https://e.org/a".into(),
-                title: None,
-                content: vec![
+            Inline::link("https://e.org/a", None, vec![
                     t("the "),
                     Inline::Strong {
                         content: vec![t("site")]
                     },
                     t(" www.x.org")
-                ]
-            },
+                ]),
             t(" "),
-            Inline::Image(Image {
+            Inline::image(Image {
                 src: "i.png".into(),
                 alt: "I".into(),
                 title: None
@@ -670,11 +658,7 @@ fn github_alerts_are_callouts() {
 
 #[test]
 fn bare_urls_and_addresses_become_links_outside_code_and_links() {
-    let link = |url: &str, text: &str| Inline::Link {
-        url: url.into(),
-        title: None,
-        content: vec![t(text)],
-    };
+    let link = |url: &str, text: &str| Inline::link(url, None, vec![t(text)]);
     assert_eq!(
         read("See https://a.org/x, www.b.org. or c@d.org!"),
         [para(vec![
@@ -703,11 +687,11 @@ fn bare_urls_and_addresses_become_links_outside_code_and_links() {
 fn empty_link_destinations_are_kept() {
     assert_eq!(
         read("[link]()"),
-        [para(vec![Inline::Link {
-            url: String::new(),
-            title: None,
-            content: vec![t("link")]
-        }])]
+        [para(vec![Inline::link(
+            String::new(),
+            None,
+            vec![t("link")]
+        )])]
     );
 }
 

@@ -122,14 +122,7 @@ fn link(s: &[char], i: usize, close: Option<usize>, depth: usize) -> Option<(Inl
         .map(|t| t.trim().trim_matches(['"', '\'']).to_string())
         .filter(|t| !t.is_empty());
     let content = parse_chars(&s[i + 1..close], depth + 1);
-    Some((
-        Inline::Link {
-            url,
-            title,
-            content,
-        },
-        end + 1,
-    ))
+    Some((Inline::link(url, title, content), end + 1))
 }
 
 /// `<https://example.com>`.
@@ -145,14 +138,7 @@ fn autolink(s: &[char], i: usize) -> Option<(Inline, usize)> {
     (url.starts_with("http://") || url.starts_with("https://") || url.starts_with("mailto:")).then(
         || {
             let content = vec![Inline::text(url.trim_start_matches("mailto:"))];
-            (
-                Inline::Link {
-                    url,
-                    title: None,
-                    content,
-                },
-                end + 1,
-            )
+            (Inline::link(url, None, content), end + 1)
         },
     )
 }
@@ -229,16 +215,16 @@ mod tests {
             parse("see [the *docs*](https://x.org \"T\")."),
             vec![
                 t("see "),
-                Inline::Link {
-                    url: "https://x.org".into(),
-                    title: Some("T".into()),
-                    content: vec![
+                Inline::link(
+                    "https://x.org",
+                    Some("T".into()),
+                    vec![
                         t("the "),
                         Inline::Emphasis {
                             content: vec![t("docs")]
                         }
                     ],
-                },
+                ),
                 t("."),
             ]
         );

@@ -300,11 +300,11 @@ fn caption(text: &str) -> Block {
                 None => (rest.trim().to_string(), String::new()),
             };
             Block::Figure {
-                image: Image {
+                image: Box::new(Image {
                     src: src.to_string(),
                     alt: caption.clone(),
                     title: None,
-                },
+                }),
                 caption: inline::parse(&caption),
                 credit: inline::parse(&credit),
             }

@@ -478,11 +478,15 @@ impl<'a, W: Write> BodyWriter<'a, W> {
             Inline::Image(image) => return self.inline_image(image),
             Inline::Math { tex, display } => return self.formula(tex, *display && phrase.display),
             Inline::Note { blocks } => return self.note_ref(blocks),
-            Inline::Link {
-                url,
-                title,
-                content,
-            } => return self.link(url, title.as_deref(), content, phrase, depth),
+            Inline::Link(link) => {
+                return self.link(
+                    &link.url,
+                    link.title.as_deref(),
+                    &link.content,
+                    phrase,
+                    depth,
+                )
+            }
         };
         if depth >= MAX_DEPTH {
             self.flattened = true;

@@ -168,11 +168,9 @@ impl<'a> InlineWriter<'_, 'a> {
                     let span = code_span(text, self.place.table);
                     self.push(&span);
                 }
-                Inline::Link {
-                    url,
-                    title,
-                    content,
-                } => self.link(url, title.as_deref(), content, next_char),
+                Inline::Link(link) => {
+                    self.link(&link.url, link.title.as_deref(), &link.content, next_char)
+                }
                 Inline::Image(image) => {
                     let alt = escape(&image.alt, TextContext::inner(self.place));
                     let target = target(&image.src, image.title.as_deref());
@@ -334,7 +332,7 @@ impl<'a> InlineWriter<'_, 'a> {
     fn first_char(&self, inlines: &[Inline]) -> Option<char> {
         inlines.iter().find_map(|inline| match inline {
             Inline::Text { text } => text.chars().next(),
-            Inline::Link { content, .. } if self.in_link => self.first_char(content),
+            Inline::Link(link) if self.in_link => self.first_char(&link.content),
             Inline::Note { .. } if self.deferred_notes.is_some() => None,
             Inline::Emphasis { .. } | Inline::Strong { .. } => Some('*'),
             Inline::Strikethrough { .. } | Inline::Subscript { .. } => Some('~'),

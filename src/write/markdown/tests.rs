@@ -99,10 +99,8 @@ fn code_spans_and_blocks_get_long_enough_fences() {
 
 #[test]
 fn links_images_and_autolinks() {
-    let link = |url: &str, title: Option<&str>, text: &str| Inline::Link {
-        url: url.into(),
-        title: title.map(str::to_string),
-        content: vec![t(text)],
+    let link = |url: &str, title: Option<&str>, text: &str| {
+        Inline::link(url, title.map(str::to_string), vec![t(text)])
     };
     assert_eq!(
         md(vec![para(vec![
@@ -112,7 +110,7 @@ fn links_images_and_autolinks() {
             t(" "),
             link("mailto:me@e.org", None, "me@e.org"),
             t(" "),
-            Inline::Image(Image {
+            Inline::image(Image {
                 src: "a b.png".into(),
                 alt: "A [b]".into(),
                 title: None
@@ -124,11 +122,7 @@ fn links_images_and_autolinks() {
 
 #[test]
 fn bang_before_a_link_is_not_an_image() {
-    let link = Inline::Link {
-        url: "u".into(),
-        title: None,
-        content: vec![t("x")],
-    };
+    let link = Inline::link("u", None, vec![t("x")]);
     assert_eq!(md(vec![para(vec![t("Wow!"), link])]), "Wow\\![x](u)\n");
 }
 
@@ -223,12 +217,12 @@ fn notes_are_numbered_and_defined_at_the_end() {
 
 #[test]
 fn tables_pad_rows_and_escape_pipes() {
-    let table = Block::Table(Table {
+    let table = Block::Table(Box::new(Table {
         caption: vec![t("Sizes")],
         align: vec![Align::Left, Align::Right],
         header: vec![vec![t("a|b")], vec![t("c")]],
         rows: vec![vec![vec![Inline::Code { text: "x|y".into() }]]],
-    });
+    }));
     assert_eq!(
         md(vec![table]),
         "| a\\|b | c |\n| :-- | --: |\n| `x\\|y` |  |\n\nTable: Sizes\n"
@@ -238,11 +232,11 @@ fn tables_pad_rows_and_escape_pipes() {
 #[test]
 fn figures_use_the_caption_as_description() {
     let figure = Block::Figure {
-        image: Image {
+        image: Box::new(Image {
             src: "fox.png".into(),
             alt: "A fox".into(),
             title: Some("Fox".into()),
-        },
+        }),
         caption: vec![
             t("A "),
             Inline::Emphasis {
@@ -391,17 +385,9 @@ fn notes_leave_brackets_they_would_break() {
     let note = || Inline::Note {
         blocks: vec![Block::para("n")],
     };
-    let link = Inline::Link {
-        url: "u".into(),
-        title: None,
-        content: vec![t("a"), note()],
-    };
+    let link = Inline::link("u", None, vec![t("a"), note()]);
     assert_eq!(md(vec![para(vec![link])]), "[a](u)[^1]\n\n[^1]: n\n");
-    let then_link = Inline::Link {
-        url: "u".into(),
-        title: None,
-        content: vec![t("b")],
-    };
+    let then_link = Inline::link("u", None, vec![t("b")]);
     assert_eq!(
         md(vec![para(vec![t("x"), note(), then_link])]),
         "x[^1]<!-- -->[b](u)\n\n[^1]: n\n"
@@ -414,16 +400,8 @@ fn notes_leave_brackets_they_would_break() {
 
 #[test]
 fn links_inside_links_keep_their_text_with_a_warning() {
-    let inner = Inline::Link {
-        url: "in".into(),
-        title: None,
-        content: vec![t("inner")],
-    };
-    let outer = para(vec![Inline::Link {
-        url: "out".into(),
-        title: None,
-        content: vec![t("a "), inner],
-    }]);
+    let inner = Inline::link("in", None, vec![t("inner")]);
+    let outer = para(vec![Inline::link("out", None, vec![t("a "), inner])]);
     assert_eq!(md(vec![outer.clone()]), "[a inner](out)\n");
     assert_eq!(
         warnings_of(vec![outer]),
@@ -480,11 +458,11 @@ fn code_info_strings_are_escaped_and_kept_apart_from_the_fence() {
 #[test]
 fn what_markdown_cannot_keep_is_warned_about() {
     let figure = Block::Figure {
-        image: Image {
+        image: Box::new(Image {
             src: "a.png".into(),
             alt: "A photo".into(),
             title: None,
-        },
+        }),
         caption: vec![t("The caption")],
         credit: vec![],
     };
