@@ -388,6 +388,7 @@ fn title(
     let clean = units[..head].iter().all(|u| !is_furniture_text(&u.text));
     let topic = Topic::new(units, article);
     let repeats = line_repeats(units);
+    let trail_ends = trail_ends(units);
     let masthead: HashSet<String> = units
         .iter()
         .take(MASTHEAD_UNITS)
@@ -456,6 +457,10 @@ fn title(
             });
         if repeated {
             score += 2.0;
+        }
+        // A breadcrumb trail ends at the page it leads to: its headline.
+        if trail_ends.contains(&line_key(&unit.text)) {
+            score += TRAIL_END_BONUS;
         }
         if i > body && !in_late_head(i) {
             // Past the first paragraph, a heading is a section's, even one said again (in
@@ -689,6 +694,31 @@ fn line_repeats(units: &[Unit]) -> HashMap<String, usize> {
         }
     }
     counts
+}
+
+/// What a line gains as a headline for being the last step of a breadcrumb trail.
+const TRAIL_END_BONUS: f32 = 2.5;
+
+/// What separates the steps of a breadcrumb trail ("Home / Reviews / Headline").
+const TRAIL_SEPARATORS: &[&str] = &[" / ", " > ", " » ", "»", " › ", "›"];
+
+/// The last steps of the breadcrumb trails in the text, as [`line_key`]s: "Home / Reviews /
+/// Headline" gives "headline".
+fn trail_ends(units: &[Unit]) -> HashSet<String> {
+    units
+        .iter()
+        .flat_map(|unit| {
+            let key = line_key(&unit.text);
+            TRAIL_SEPARATORS
+                .iter()
+                .filter_map(|sep| {
+                    let (_, last) = key.rsplit_once(sep)?;
+                    let last = last.trim();
+                    (!last.is_empty()).then(|| last.to_string())
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect()
 }
 
 /// What sites put between a headline and its section or site name; a bar, with or
@@ -1233,6 +1263,19 @@ mod tests {
             found.meta.title.as_deref(),
             Some("Library plan delayed again")
         );
+    }
+
+    #[test]
+    fn the_end_of_a_breadcrumb_trail_is_the_title() {
+        // A section's heading stands nearer the body, and its words recur there too; the
+        // trail leads to the headline.
+        let prose = "Book reviews tell readers what a new book argues and whether the \
+                     argument holds, with the evidence for each judgment.";
+        let found = infer_text(&format!(
+            "Skip to main content\nThe Writing Lab\nHome / Guides / Book Reviews\n\nBook \
+             Reviews\n\nJudging the argument of a book\n\n{prose}\n\nThe Writing Lab\n"
+        ));
+        assert_eq!(found.meta.title.as_deref(), Some("Book Reviews"));
     }
 
     #[test]
