@@ -947,14 +947,18 @@ fn is_consent_control(words: &[String]) -> bool {
 const CONSENT_CONTROL_WORDS: usize = 6;
 
 /// Whether a text speaks of what a consent dialog asks about: cookies, consent, trackers,
-/// the vendors that share the visitor's data.
+/// the vendors and partners that share the visitor's data, their legitimate interest.
 fn names_consent(words: &[String]) -> bool {
+    let has = |w: &str| words.iter().any(|x| x == w);
     words.iter().any(|w| {
         matches!(
             w.as_str(),
             "cookie" | "cookies" | "consent" | "trackers" | "vendors" | "identifiers"
         )
-    })
+    }) || words
+        .windows(2)
+        .any(|p| p[0] == "legitimate" && p[1].starts_with("interest"))
+        || (has("partners") && (has("purpose") || has("data")))
 }
 
 /// Words that, beside "cookies", tell a consent notice.
@@ -1532,6 +1536,13 @@ mod tests {
         let control = |t: &str| is_consent_control(&words(t));
         assert!(control("Accept All Cookies") && control("Reject All") && control("Always Active"));
         assert!(!control("Accept the offer") && !control("All our stories"));
+        // A consent framework's list of purposes names partners and their interest.
+        let consent = |t: &str| names_consent(&words(t));
+        assert!(consent(
+            "Measure content performance 364 partners can use this purpose"
+        ));
+        assert!(consent("Object to Legitimate Interests Remove Objection"));
+        assert!(!consent("Our partners in the project met in May"));
     }
 
     #[test]
