@@ -403,10 +403,10 @@ fn title(
     let score = |i: usize| -> f32 {
         let unit = &units[i];
         let words = word_count(&unit.text);
+        // A shop's or a section's page is headed by its name alone ("Camp Stoves").
         let mut score = match words {
             0..=1 => -4.0,
-            2 => -0.5,
-            3 => 0.5,
+            2..=3 => 0.5,
             4..=25 => 2.0,
             _ => 0.0,
         };
@@ -458,9 +458,13 @@ fn title(
         if repeated {
             score += 2.0;
         }
-        // A breadcrumb trail ends at the page it leads to: its headline.
+        // A breadcrumb trail ends at the page it leads to: its headline. The trail itself
+        // is no headline.
         if trail_ends.contains(&line_key(&unit.text)) {
             score += TRAIL_END_BONUS;
+        }
+        if is_trail(&unit.text) {
+            score -= TRAIL_PENALTY;
         }
         if i > body && !in_late_head(i) {
             // Past the first paragraph, a heading is a section's, even one said again (in
@@ -699,8 +703,20 @@ fn line_repeats(units: &[Unit]) -> HashMap<String, usize> {
 /// What a line gains as a headline for being the last step of a breadcrumb trail.
 const TRAIL_END_BONUS: f32 = 2.5;
 
-/// What separates the steps of a breadcrumb trail ("Home / Reviews / Headline").
+/// What a line loses as a headline for being a breadcrumb trail.
+const TRAIL_PENALTY: f32 = 4.0;
+
+/// Whether a line is a breadcrumb trail: steps set apart by a trail's separator.
+fn is_trail(text: &str) -> bool {
+    SPACED_TRAIL_SEPARATORS.iter().any(|sep| text.contains(sep))
+}
+
+/// What separates the steps of a breadcrumb trail ("Home / Reviews / Headline"). Sites
+/// print some without spaces ("Home»Reviews"), and so does French its quotes ("«Titre»").
 const TRAIL_SEPARATORS: &[&str] = &[" / ", " > ", " » ", "»", " › ", "›"];
+
+/// The separators of a trail that no headline has.
+const SPACED_TRAIL_SEPARATORS: &[&str] = &[" / ", " > ", " » ", " › "];
 
 /// The last steps of the breadcrumb trails in the text, as [`line_key`]s: "Home / Reviews /
 /// Headline" gives "headline".
@@ -1276,6 +1292,34 @@ mod tests {
              Reviews\n\nJudging the argument of a book\n\n{prose}\n\nThe Writing Lab\n"
         ));
         assert_eq!(found.meta.title.as_deref(), Some("Book Reviews"));
+    }
+
+    #[test]
+    fn a_breadcrumb_trail_is_no_title() {
+        // The trail stands next to the headline, its words recur in the body; it names
+        // the section, not the page.
+        let prose = "A sewing machine for beginners should thread itself, sew straight \
+                     seams at a slow speed and cost less than two hundred dollars.";
+        let found = infer_text(&format!(
+            "Skip to content\nHome » Sewing Machines\n12 of the best sewing machines for \
+             beginners\nJane Doe\n\n{prose}\n"
+        ));
+        assert_eq!(
+            found.meta.title.as_deref(),
+            Some("12 of the best sewing machines for beginners")
+        );
+    }
+
+    #[test]
+    fn a_shops_page_is_headed_by_a_name_of_two_words() {
+        // A shop's page names its goods, nearer its text than a promotion's three words
+        // are; the text need not name them again.
+        let prose = "Every order ships within two days, and you may send back what you \
+                     bought within a month of its delivery.";
+        let found = infer_text(&format!(
+            "Skip to content\nGear for Summer\nCamp Stoves\n\n{prose}\n"
+        ));
+        assert_eq!(found.meta.title.as_deref(), Some("Camp Stoves"));
     }
 
     #[test]
