@@ -927,23 +927,23 @@ fn mark_consent_dialogs(units: &[Unit], classes: &mut [Class]) {
 /// switch between its explanations).
 const CONSENT_REACH: usize = 4;
 
-/// Whether a short line is a consent dialog's button or title: "Accept All Cookies",
-/// "Reject All", "Cookie Settings", "Always Active".
+/// Whether a short line is a consent dialog's button: "Accept All Cookies", "Reject All",
+/// "Cookie Settings", "Always Active". A heading about cookies ("Reading cookies") is none.
 fn is_consent_control(words: &[String]) -> bool {
     let has = |w: &str| words.iter().any(|x| x == w);
+    let choice = ["accept", "reject", "allow", "deny", "decline"]
+        .iter()
+        .any(|w| has(w));
+    let about_cookies = has("cookie") || has("cookies");
     words.len() <= CONSENT_CONTROL_WORDS
-        && (has("cookie")
-            || has("cookies")
-            || (["accept", "reject", "allow", "deny", "decline"]
-                .iter()
-                .any(|w| has(w))
-                && (has("all") || has("consent")))
+        && ((choice && (about_cookies || has("all") || has("consent")))
+            || (about_cookies && (has("settings") || has("preferences")))
             || words
                 .windows(2)
                 .any(|p| p[0] == "always" && p[1] == "active"))
 }
 
-/// How many words a consent dialog's button or title may have.
+/// How many words a consent dialog's button may have.
 const CONSENT_CONTROL_WORDS: usize = 6;
 
 /// Whether a text speaks of what a consent dialog asks about: cookies, consent, trackers,
@@ -1536,6 +1536,7 @@ mod tests {
         let control = |t: &str| is_consent_control(&words(t));
         assert!(control("Accept All Cookies") && control("Reject All") && control("Always Active"));
         assert!(!control("Accept the offer") && !control("All our stories"));
+        assert!(!control("Reading cookies") && !control("Cookies"));
         // A consent framework's list of purposes names partners and their interest.
         let consent = |t: &str| names_consent(&words(t));
         assert!(consent(
