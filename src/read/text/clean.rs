@@ -260,7 +260,8 @@ pub struct ArticleMask {
 /// Per unit: whether it belongs to the article.
 pub fn article_mask(units: &[Unit]) -> ArticleMask {
     let thresholds = thresholds(units);
-    let initial: Vec<Class> = units.iter().map(|u| classify(u, thresholds)).collect();
+    let mut initial: Vec<Class> = units.iter().map(|u| classify(u, thresholds)).collect();
+    mark_consent_dialogs(units, &mut initial);
     let mut classes = initial.clone();
     promote_headings(units, &mut classes);
     let in_menu = mark_menus(units, &mut classes);
@@ -881,6 +882,85 @@ fn is_consent_notice(words: &[String]) -> bool {
         && words.iter().any(|w| CONSENT_CUES.contains(&w.as_str()))
 }
 
+/// Marks as furniture the text of a consent dialog: around its buttons ("Accept All
+/// Cookies", "Reject All") and its notices, the units that speak of cookies, consent,
+/// trackers or vendors, each within [`CONSENT_REACH`] units of the dialog's last. Such a
+/// dialog's explanations ("Cookies collect information about how you use a website") need
+/// not speak for the site; their place tells them.
+fn mark_consent_dialogs(units: &[Unit], classes: &mut [Class]) {
+    let words: Vec<Vec<String>> = units.iter().map(|u| words(&u.text)).collect();
+    let mut in_dialog: Vec<bool> = words
+        .iter()
+        .map(|w| is_consent_control(w) || is_consent_notice(w))
+        .collect();
+    if !in_dialog.contains(&true) {
+        return;
+    }
+    let mut spread = |order: &mut dyn Iterator<Item = usize>| {
+        let mut last: Option<usize> = None;
+        for i in order {
+            if in_dialog[i] {
+                last = Some(i);
+            } else if last.is_some_and(|l| l.abs_diff(i) <= CONSENT_REACH)
+                && names_consent(&words[i])
+            {
+                in_dialog[i] = true;
+                last = Some(i);
+            }
+        }
+    };
+    spread(&mut (0..units.len()));
+    spread(&mut (0..units.len()).rev());
+    // What stands between two parts of the dialog close together is the dialog's too.
+    let marked: Vec<usize> = (0..units.len()).filter(|&i| in_dialog[i]).collect();
+    for pair in marked.windows(2) {
+        if pair[1] - pair[0] <= CONSENT_REACH {
+            in_dialog[pair[0]..pair[1]].fill(true);
+        }
+    }
+    for (class, _) in classes.iter_mut().zip(&in_dialog).filter(|(_, &d)| d) {
+        *class = Class::Furniture;
+    }
+}
+
+/// How many units apart the parts of a consent dialog may stand (a purpose's name, its
+/// switch between its explanations).
+const CONSENT_REACH: usize = 4;
+
+/// Whether a short line is a consent dialog's button: "Accept All Cookies", "Reject All",
+/// "Cookie Settings", "Always Active". A heading about cookies ("Reading cookies") is none.
+fn is_consent_control(words: &[String]) -> bool {
+    let has = |w: &str| words.iter().any(|x| x == w);
+    let choice = ["accept", "reject", "allow", "deny", "decline"]
+        .iter()
+        .any(|w| has(w));
+    let about_cookies = has("cookie") || has("cookies");
+    words.len() <= CONSENT_CONTROL_WORDS
+        && ((choice && (about_cookies || has("all") || has("consent")))
+            || (about_cookies && (has("settings") || has("preferences")))
+            || words
+                .windows(2)
+                .any(|p| p[0] == "always" && p[1] == "active"))
+}
+
+/// How many words a consent dialog's button may have.
+const CONSENT_CONTROL_WORDS: usize = 6;
+
+/// Whether a text speaks of what a consent dialog asks about: cookies, consent, trackers,
+/// the vendors and partners that share the visitor's data, their legitimate interest.
+fn names_consent(words: &[String]) -> bool {
+    let has = |w: &str| words.iter().any(|x| x == w);
+    words.iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "cookie" | "cookies" | "consent" | "trackers" | "vendors" | "identifiers"
+        )
+    }) || words
+        .windows(2)
+        .any(|p| p[0] == "legitimate" && p[1].starts_with("interest"))
+        || (has("partners") && (has("purpose") || has("data")))
+}
+
 /// Words that, beside "cookies", tell a consent notice.
 const CONSENT_CUES: &[&str] = &[
     "consent",
@@ -1435,6 +1515,36 @@ mod tests {
     }
 
     pub const PROSE: &str = "The council met on Tuesday evening to discuss the plan for the new library, which has been delayed for more than two years because of the cost of the land and the objections of the people who live nearby.";
+
+    #[test]
+    fn a_consent_dialog_is_left_out_with_what_stands_inside_it() {
+        // Its explanations do not speak for the site ("we"), and one names no cookies: the
+        // buttons and the cookie paragraphs around them tell the dialog, which would
+        // otherwise be taken in between the article's paragraphs.
+        let explained = "Cookies collect information about how you use a website, like which \
+            pages you visited and which links you clicked on, to make the pages work better.";
+        let measured = "Information about the content you read can be used to tell whether it \
+            reached the audience it was written for and whether it matched your interests.";
+        let remembered = "These cookies remember the choices you have made in the past, like \
+            the language you prefer or the region you are in, so the pages greet you alike.";
+        let text = format!(
+            "{PROSE}\n\nAccept All Cookies\nReject All\n\n{explained}\n\nFunctional\n\n\
+             {measured}\n\n{remembered}\n\n{PROSE}\n"
+        );
+        let kept = kept(&text);
+        assert_eq!(kept, [PROSE, PROSE], "{kept:?}");
+        let control = |t: &str| is_consent_control(&words(t));
+        assert!(control("Accept All Cookies") && control("Reject All") && control("Always Active"));
+        assert!(!control("Accept the offer") && !control("All our stories"));
+        assert!(!control("Reading cookies") && !control("Cookies"));
+        // A consent framework's list of purposes names partners and their interest.
+        let consent = |t: &str| names_consent(&words(t));
+        assert!(consent(
+            "Measure content performance 364 partners can use this purpose"
+        ));
+        assert!(consent("Object to Legitimate Interests Remove Objection"));
+        assert!(!consent("Our partners in the project met in May"));
+    }
 
     #[test]
     fn long_lists_in_a_known_language_do_not_lower_the_bar_for_prose() {

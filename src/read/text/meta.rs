@@ -388,6 +388,7 @@ fn title(
     let clean = units[..head].iter().all(|u| !is_furniture_text(&u.text));
     let topic = Topic::new(units, article);
     let repeats = line_repeats(units);
+    let trail_ends = trail_ends(units);
     let masthead: HashSet<String> = units
         .iter()
         .take(MASTHEAD_UNITS)
@@ -402,10 +403,10 @@ fn title(
     let score = |i: usize| -> f32 {
         let unit = &units[i];
         let words = word_count(&unit.text);
+        // A shop's or a section's page is headed by its name alone ("Camp Stoves").
         let mut score = match words {
             0..=1 => -4.0,
-            2 => -0.5,
-            3 => 0.5,
+            2..=3 => 0.5,
             4..=25 => 2.0,
             _ => 0.0,
         };
@@ -456,6 +457,14 @@ fn title(
             });
         if repeated {
             score += 2.0;
+        }
+        // A breadcrumb trail ends at the page it leads to: its headline. The trail itself
+        // is no headline.
+        if trail_ends.contains(&line_key(&unit.text)) {
+            score += TRAIL_END_BONUS;
+        }
+        if is_trail(&unit.text) {
+            score -= TRAIL_PENALTY;
         }
         if i > body && !in_late_head(i) {
             // Past the first paragraph, a heading is a section's, even one said again (in
@@ -689,6 +698,43 @@ fn line_repeats(units: &[Unit]) -> HashMap<String, usize> {
         }
     }
     counts
+}
+
+/// What a line gains as a headline for being the last step of a breadcrumb trail.
+const TRAIL_END_BONUS: f32 = 2.5;
+
+/// What a line loses as a headline for being a breadcrumb trail.
+const TRAIL_PENALTY: f32 = 4.0;
+
+/// Whether a line is a breadcrumb trail: steps set apart by a trail's separator.
+fn is_trail(text: &str) -> bool {
+    SPACED_TRAIL_SEPARATORS.iter().any(|sep| text.contains(sep))
+}
+
+/// What separates the steps of a breadcrumb trail ("Home / Reviews / Headline"). Sites
+/// print some without spaces ("Home»Reviews"), and so does French its quotes ("«Titre»").
+const TRAIL_SEPARATORS: &[&str] = &[" / ", " > ", " » ", "»", " › ", "›"];
+
+/// The separators of a trail that no headline has.
+const SPACED_TRAIL_SEPARATORS: &[&str] = &[" / ", " > ", " » ", " › "];
+
+/// The last steps of the breadcrumb trails in the text, as [`line_key`]s: "Home / Reviews /
+/// Headline" gives "headline".
+fn trail_ends(units: &[Unit]) -> HashSet<String> {
+    units
+        .iter()
+        .flat_map(|unit| {
+            let key = line_key(&unit.text);
+            TRAIL_SEPARATORS
+                .iter()
+                .filter_map(|sep| {
+                    let (_, last) = key.rsplit_once(sep)?;
+                    let last = last.trim();
+                    (!last.is_empty()).then(|| last.to_string())
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect()
 }
 
 /// What sites put between a headline and its section or site name; a bar, with or
@@ -1233,6 +1279,47 @@ mod tests {
             found.meta.title.as_deref(),
             Some("Library plan delayed again")
         );
+    }
+
+    #[test]
+    fn the_end_of_a_breadcrumb_trail_is_the_title() {
+        // A section's heading stands nearer the body, and its words recur there too; the
+        // trail leads to the headline.
+        let prose = "Book reviews tell readers what a new book argues and whether the \
+                     argument holds, with the evidence for each judgment.";
+        let found = infer_text(&format!(
+            "Skip to main content\nThe Writing Lab\nHome / Guides / Book Reviews\n\nBook \
+             Reviews\n\nJudging the argument of a book\n\n{prose}\n\nThe Writing Lab\n"
+        ));
+        assert_eq!(found.meta.title.as_deref(), Some("Book Reviews"));
+    }
+
+    #[test]
+    fn a_breadcrumb_trail_is_no_title() {
+        // The trail stands next to the headline, its words recur in the body; it names
+        // the section, not the page.
+        let prose = "A sewing machine for beginners should thread itself, sew straight \
+                     seams at a slow speed and cost less than two hundred dollars.";
+        let found = infer_text(&format!(
+            "Skip to content\nHome » Sewing Machines\n12 of the best sewing machines for \
+             beginners\nJane Doe\n\n{prose}\n"
+        ));
+        assert_eq!(
+            found.meta.title.as_deref(),
+            Some("12 of the best sewing machines for beginners")
+        );
+    }
+
+    #[test]
+    fn a_shops_page_is_headed_by_a_name_of_two_words() {
+        // A shop's page names its goods, nearer its text than a promotion's three words
+        // are; the text need not name them again.
+        let prose = "Every order ships within two days, and you may send back what you \
+                     bought within a month of its delivery.";
+        let found = infer_text(&format!(
+            "Skip to content\nGear for Summer\nCamp Stoves\n\n{prose}\n"
+        ));
+        assert_eq!(found.meta.title.as_deref(), Some("Camp Stoves"));
     }
 
     #[test]
