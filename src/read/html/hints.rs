@@ -44,10 +44,21 @@ pub fn is_never_content(tag: &str) -> bool {
 /// until then.
 fn is_collapsed_panel(dom: &Dom, id: NodeId) -> bool {
     matches!(dom.attr(id, "role"), Some("tabpanel" | "region"))
-        || dom
-            .attr(id, "class")
-            .is_some_and(|c| contains_ignore_case(c, b"accordion"))
+        || dom.attr(id, "class").is_some_and(|c| {
+            PANEL_CLASSES
+                .iter()
+                .any(|p| contains_ignore_case(c, p.as_bytes()))
+        })
 }
+
+/// Parts of the classes of tab and accordion panels (Bootstrap's `tab-pane`, `accordion-body`).
+const PANEL_CLASSES: &[&str] = &[
+    "accordion",
+    "tab-pane",
+    "tab-panel",
+    "tabpanel",
+    "tab-content",
+];
 
 /// Hidden by the `hidden` attribute, `aria-hidden`, or an inline style; never the panel of
 /// a tab or an accordion.
@@ -494,13 +505,13 @@ mod tests {
     #[test]
     fn hidden_elements() {
         let dom = Dom::parse(
-            r#"<p style="DISPLAY: none">a</p><p hidden>b</p><p aria-hidden="true">c</p><p style="color:red">d</p><p hidden id="S:1">e</p><p hidden id="S:x">f</p><p role="tabpanel" hidden style="display:none">g</p><p role="region" hidden>h</p><p class="Accordion-body" aria-hidden="true">i</p><p class="menu-panel" hidden>j</p>"#,
+            r#"<p style="DISPLAY: none">a</p><p hidden>b</p><p aria-hidden="true">c</p><p style="color:red">d</p><p hidden id="S:1">e</p><p hidden id="S:x">f</p><p role="tabpanel" hidden style="display:none">g</p><p role="region" hidden>h</p><p class="Accordion-body" aria-hidden="true">i</p><p class="menu-panel" hidden>j</p><p class="tab-pane fade" style="display:none">k</p>"#,
         );
         let ps: Vec<_> = dom.all().filter(|&i| dom.is(i, "p")).collect();
         let hidden: Vec<bool> = ps.iter().map(|&p| is_hidden(&dom, p)).collect();
         assert_eq!(
             hidden,
-            [true, true, true, false, false, true, false, false, false, true]
+            [true, true, true, false, false, true, false, false, false, true, false]
         );
     }
 
