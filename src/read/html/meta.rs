@@ -331,15 +331,17 @@ fn ld_title(ld: &LdArticle, doc_title: Option<&str>) -> Option<String> {
     }
 }
 
+/// The words of a text, lowercase.
+fn lowercase_words(s: &str) -> Vec<String> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
 /// Share of the words of `b` that `a` has too (0 to 1).
 pub fn similarity(a: &str, b: &str) -> f64 {
-    let words = |s: &str| -> Vec<String> {
-        s.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect()
-    };
-    let (wa, wb) = (words(a), words(b));
+    let (wa, wb) = (lowercase_words(a), lowercase_words(b));
     if wb.is_empty() {
         return 0.0;
     }
@@ -452,13 +454,7 @@ fn strip_site(title: &str, site: &str) -> Option<String> {
 /// Tutoring" for "Julia Ross Professional Tutoring") or its initials ("WFA" for "World
 /// Future Awards").
 fn names_site(part: &str, site: &str) -> bool {
-    let words = |s: &str| -> Vec<String> {
-        s.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect()
-    };
-    let (p, s) = (words(part), words(site));
+    let (p, s) = (lowercase_words(part), lowercase_words(site));
     if p.is_empty() {
         return false;
     }
