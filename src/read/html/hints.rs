@@ -63,10 +63,12 @@ const PANEL_CLASSES: &[&str] = &[
 /// Hidden by the `hidden` attribute, `aria-hidden`, or an inline style; never the panel of
 /// a tab or an accordion.
 pub fn is_hidden(dom: &Dom, id: NodeId) -> bool {
+    // The panel's classes are read only for the few elements marked hidden.
+    marked_hidden(dom, id) && !is_collapsed_panel(dom, id)
+}
+
+fn marked_hidden(dom: &Dom, id: NodeId) -> bool {
     if dom.attr(id, "hidden").is_some() && is_streamed_segment(dom, id) {
-        return false;
-    }
-    if is_collapsed_panel(dom, id) {
         return false;
     }
     if dom.attr(id, "hidden").is_some() || dom.attr(id, "aria-hidden") == Some("true") {
