@@ -3,7 +3,7 @@
 
 use super::dom::{collapse_ws, Data, Dom, NodeId};
 use super::extract::is_data_table;
-use super::hints::is_block;
+use super::hints::{is_block, is_permalink};
 use super::urls::{image_source, Resolver};
 use crate::model::{normalize_inlines, Block, Image, Inline, ListItem, Table};
 
@@ -530,6 +530,7 @@ impl<'a> Converter<'a> {
             }
             "br" => one(Inline::LineBreak),
             "img" => self.image(id).map(Inline::image).into_iter().collect(),
+            "a" if is_permalink(self.dom, id) => Vec::new(),
             "a" => {
                 let url = self.dom.attr(id, "href").and_then(|h| self.urls.resolve(h));
                 match url {
@@ -706,6 +707,27 @@ mod tests {
             }
         );
         assert_eq!(crate::model::inline_text(b[1].inlines()), "loose text");
+    }
+
+    #[test]
+    fn heading_permalinks_are_left_out() {
+        let b = convert(
+            "<h2>Setup<a class='headerlink' href='#setup'>¶</a></h2>\
+             <p>See <a href='#setup'>Setup</a> <a href='#x'>#</a></p>",
+        );
+        assert_eq!(
+            b[0],
+            Block::Heading {
+                level: 2,
+                id: None,
+                content: vec![Inline::text("Setup")]
+            }
+        );
+        let Block::Paragraph { content } = &b[1] else {
+            panic!("{b:?}")
+        };
+        assert_eq!(content.len(), 2, "{content:?}");
+        assert!(matches!(&content[1], Inline::Link(link) if link.url == "#setup"));
     }
 
     #[test]

@@ -39,6 +39,19 @@ pub fn is_never_content(tag: &str) -> bool {
     )
 }
 
+/// A heading's permalink: a link to a place on the same page whose text is only a mark
+/// (`¶`, `#`, `§`, a link or anchor emoji, an icon font's private character), which
+/// documentation generators put after every heading and definition.
+pub fn is_permalink(dom: &Dom, id: NodeId) -> bool {
+    dom.is(id, "a")
+        && dom.attr(id, "href").is_some_and(|h| h.starts_with('#'))
+        && dom.text(id).chars().all(|c| {
+            c.is_whitespace()
+                || matches!(c, '¶' | '§' | '#' | '🔗' | '⚓' | '\u{fe0e}' | '\u{fe0f}')
+                || ('\u{e000}'..='\u{f8ff}').contains(&c)
+        })
+}
+
 /// A panel of a tab list or an accordion: the page's content, shown with a click on its tab
 /// or its heading (a code sample in each language, a product's details), whatever hides it
 /// until then.

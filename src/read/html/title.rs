@@ -84,9 +84,10 @@ pub fn names_headline(title: &str, headline: &str) -> bool {
             let before = t
                 .strip_suffix(&h)
                 .and_then(|rest| rest.strip_suffix(&format!(" {sep} ")));
-            after
-                .or(before)
-                .is_some_and(|site| !site.trim().is_empty() && site.len() < h.len())
+            // A headline first is the page's whatever follows it ("Managing dependencies -
+            // The Go Programming Language"); one after a longer part is that part's subtitle.
+            after.is_some_and(|site| !site.trim().is_empty())
+                || before.is_some_and(|site| !site.trim().is_empty() && site.len() < h.len())
         })
 }
 
@@ -153,10 +154,13 @@ mod tests {
             "Affordable Movers | Economical Low-Cost Moving Company in NJ | Site",
             "Affordable Movers"
         ));
-        assert!(!names_headline(
-            "Instant Pot - Pressure Cookers and Multi Cookers",
-            "Instant Pot"
+        // A headline first, then a separator: whatever follows is not the headline, even
+        // when longer; a single word stays too ambiguous ("Mozilla - Wikipedia").
+        assert!(names_headline(
+            "Managing dependencies - The Go Programming Language",
+            "Managing dependencies"
         ));
+        assert!(!names_headline("Mozilla - Wikipedia", "Mozilla"));
         assert!(names_headline(
             "Average cost of college [2025]: tuition + fees",
             "Average cost of college"
