@@ -18,6 +18,7 @@
 
 use super::dom::{Data, Dom, NodeId};
 use super::hints;
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// A candidate of the winner's element and class scoring this share of it is another part
@@ -1043,21 +1044,53 @@ fn list_text_share(dom: &Dom, id: NodeId) -> f64 {
     in_items as f64 / total as f64
 }
 
-/// Short elements named as share or social bars, within the selection.
-pub fn drop_share_bars(dom: &Dom, roots: &[NodeId], skip: &mut [bool], st: &[Stats]) {
-    for &r in roots {
-        for id in dom.descendants(r) {
-            if skip[id] || dom.tag(id).is_none() {
-                continue;
-            }
+/// Short elements named as share or social bars within the selection, and, unless the
+/// page is a discussion, its author's box: an element named for an author that no other
+/// element of the selection shares its name with (an author line in each of many entries,
+/// reviews or the posts of a listing, is part of them).
+pub fn drop_share_bars_and_author_box(
+    dom: &Dom,
+    roots: &[NodeId],
+    skip: &mut [bool],
+    st: &[Stats],
+    author_box: bool,
+) {
+    // Roots too, when there are several: a box may be a sibling joined to the winner.
+    let with_roots = roots.len() > 1;
+    let within = || {
+        roots.iter().flat_map(move |&r| {
+            let own = with_roots.then_some((r, true));
+            own.into_iter()
+                .chain(dom.descendants(r).map(|d| (d, false)))
+        })
+    };
+    let mut author_names: HashMap<Cow<str>, usize> = HashMap::new();
+    if author_box {
+        for (id, _) in within().filter(|&(id, _)| dom.tag(id).is_some()) {
             let c = dom.class_and_id(id);
-            let share = ["share", "social", "sharing"].iter().any(|w| c.contains(w));
-            if share && st[id].chars < 500 {
-                skip[id] = true;
+            if hints::names_author(&c) {
+                *author_names.entry(c).or_default() += 1;
             }
         }
     }
+    for (id, root) in within() {
+        if skip[id] || dom.tag(id).is_none() {
+            continue;
+        }
+        let c = dom.class_and_id(id);
+        let share = ["share", "social", "sharing"].iter().any(|w| c.contains(w));
+        if (share && !root && st[id].chars < 500)
+            || (st[id].chars < MAX_AUTHOR_BOX_CHARS
+                && !dom.is(id, "article")
+                && author_names.get(&c) == Some(&1))
+        {
+            skip[id] = true;
+        }
+    }
 }
+
+/// Longer than this, an element named for an author is more than a box about them.
+const MAX_AUTHOR_BOX_CHARS: usize = 1000;
 
 /// The article of a whole page, or `None` when nothing scores.
 pub fn extract(dom: &Dom, base_skip: &[bool]) -> Option<Selection> {
@@ -1128,7 +1161,7 @@ pub fn extract(dom: &Dom, base_skip: &[bool]) -> Option<Selection> {
         }
         clean_conditionally(dom, &roots, &mut skip, &mut st, weights);
         if strict {
-            drop_share_bars(dom, &roots, &mut skip, &st);
+            drop_share_bars_and_author_box(dom, &roots, &mut skip, &st, !comments_are_content);
         }
         let chars: usize = roots.iter().map(|&r| st[r].chars).sum();
         // Without the class rules, furniture named by class comes back: that pass wins only
@@ -1297,6 +1330,23 @@ mod tests {
         assert!(!text.contains("Home"));
         assert!(!text.contains("Popular"));
         assert!(!text.contains("Copyright"));
+    }
+
+    #[test]
+    fn the_authors_box_is_dropped_an_author_line_of_each_entry_is_not() {
+        let body = format!(
+            "<article><p>{PROSE}{PROSE}</p><p>{PROSE}{PROSE}</p><p>{PROSE}{PROSE}</p>\
+             <div class='entry__author-info'><p>Jane Doe is a writer who has covered gardens, \
+             kitchens and houses for ten years.</p></div></article>"
+        );
+        let dom = page(&body);
+        let text = selected_text(&dom, &extract(&dom, &never_content(&dom)).unwrap());
+        assert!(text.contains("real prose"));
+        assert!(!text.contains("Jane Doe"), "{text}");
+        let entry = format!("<div class=review><p>{PROSE}</p><p class=author>Jane Doe</p></div>");
+        let dom = page(&format!("<main>{}</main>", entry.repeat(4)));
+        let text = selected_text(&dom, &extract(&dom, &never_content(&dom)).unwrap());
+        assert_eq!(text.matches("Jane Doe").count(), 4, "{text}");
     }
 
     #[test]

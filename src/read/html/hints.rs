@@ -292,6 +292,13 @@ pub fn header_words() -> u128 {
         .fold(0, |set, (i, _)| set | 1 << i)
 }
 
+/// Whether class and id name an author's box (`author`, `author-info`, `bio`), not an
+/// entry marked with its author's name (`hentry author-jane-doe`).
+pub fn names_author(class_and_id: &str) -> bool {
+    tokens(class_and_id).any(|t| matches!(t, "author" | "authors" | "bio"))
+        && !tokens(class_and_id).any(|t| t == "hentry")
+}
+
 /// Whether class and id name a header (`site-header`, `masthead`).
 pub fn names_header(class_and_id: &str) -> bool {
     tokens(class_and_id).any(|t| matches!(t, "header" | "masthead"))
