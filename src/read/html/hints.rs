@@ -170,6 +170,11 @@ const BOILERPLATE_TOKENS: &[&str] = &[
     "pagination",
     "popup",
     "modal",
+    "modals",
+    "disclaimer",
+    "disclaimers",
+    "disclosure",
+    "disclosures",
     "promo",
     "related",
     "recommended",
@@ -516,6 +521,10 @@ mod tests {
         assert!(is_boilerplate_class("site-footer "));
         assert!(is_boilerplate_class("commentlist "));
         assert!(is_boilerplate_class("newsletter-signup "));
+        // Legal fine print and the page's modal windows, whatever the markup hides.
+        assert!(is_boilerplate_class("richtext cmp-richtext--disclaimer"));
+        assert!(is_boilerplate_class("cmp-container disclosures"));
+        assert!(is_boilerplate_class("region region-modals"));
         assert!(!is_boilerplate_class("article-header "));
         assert!(!is_boilerplate_class("post-content "));
         assert!(!is_boilerplate_class("headline "));
