@@ -169,6 +169,11 @@ impl Dom {
         }
     }
 
+    /// One past the last descendant of a node: where its subtree ends.
+    pub fn subtree_end(&self, id: NodeId) -> NodeId {
+        self.nodes[id].after as usize
+    }
+
     /// Every node, in document order (ids are assigned in document order).
     pub fn all(&self) -> std::ops::Range<NodeId> {
         0..self.nodes.len()

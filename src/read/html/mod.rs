@@ -16,6 +16,7 @@
 pub mod byline;
 pub mod cleanup;
 pub mod convert;
+mod copies;
 pub mod dates;
 pub mod decode;
 pub mod depth;
@@ -112,6 +113,9 @@ pub fn read_html(
             },
         });
     let mut skip = selection.skip;
+    if extracting {
+        copies::drop_copies(&dom, &selection.roots, &mut skip);
+    }
     if !options.extract {
         // Drawings of the page, not those inside another or inside what is not text.
         let drawings = dom
