@@ -1981,6 +1981,18 @@ mod tests {
     }
 
     #[test]
+    fn a_thread_the_masks_found_in_good_part_is_not_taken() {
+        // The article found, opening a feed of dated cards that read as short posts.
+        let opening = format!("{PROSE}\n\n{PROSE} Two.\n\n{PROSE} Three.");
+        let text =
+            thread(20, "#", true).replacen("Do I get psychic powers on the way?", &opening, 1);
+        assert!(thread_found(&text));
+        let k = kept(&text);
+        assert!(k.iter().any(|t| t.ends_with("Three.")), "{k:?}");
+        assert!(!k.iter().any(|t| t.starts_with("Real life")), "{k:?}");
+    }
+
+    #[test]
     fn a_dated_comment_stamp_ends_nothing() {
         assert!(is_end_marker("Comments"));
         assert!(!is_end_marker("Commented May 2, 2009 at 0:53"));
