@@ -602,6 +602,10 @@ fn take_thread(units: &[Unit], posts: &[bool], keep: &mut [bool], body: &mut [bo
     let missed = weight(&|i| posts[i] && !body[i]);
     let outside = weight(&|i| keep[i] && !(start..=end).contains(&i));
     if missed * MISSED_SHARE_OF <= thread * MISSED_SHARE || outside * 2 >= thread {
+        // The masks kept the posts, and took in the labels of their headers between them.
+        for i in start..=end {
+            body[i] &= posts[i] || !is_post_label(&units[i].text);
+        }
         return;
     }
     for i in 0..units.len() {
@@ -609,6 +613,12 @@ fn take_thread(units: &[Unit], posts: &[bool], keep: &mut [bool], body: &mut [bo
         keep[i] = posts[i] || (inside && keep[i]);
         body[i] = posts[i] || (inside && body[i]);
     }
+}
+
+/// A recurring line of a post's header that labels it ("Member", "#4", "Posts: 138"): a
+/// word or a count. Recurring headings of several words ("Reported by:") are the entries'.
+fn is_post_label(text: &str) -> bool {
+    text.contains(|c: char| c.is_ascii_digit()) || text.split_whitespace().count() == 1
 }
 
 /// The share of a thread's posts that must be dated, as `DATED_SHARE` in `DATED_SHARE_OF`.
@@ -1990,6 +2000,34 @@ mod tests {
         let k = kept(&text);
         assert!(k.iter().any(|t| t.ends_with("Three.")), "{k:?}");
         assert!(!k.iter().any(|t| t.starts_with("Real life")), "{k:?}");
+    }
+
+    #[test]
+    fn the_labels_of_posts_the_masks_found_go() {
+        let towns = [
+            "Oslo", "Lima", "Rome", "Kyiv", "Doha", "Baku", "Riga", "Bern",
+        ];
+        let text: String = towns
+            .iter()
+            .enumerate()
+            .map(|(n, town)| {
+                let post = format!("{PROSE} {n}.");
+                format!(
+                    "Member\n{town}\nMar 27, 2025\n#{}\nReported by users\n\n{post}\n\n",
+                    n + 1
+                )
+            })
+            .collect();
+        let k = kept(&text);
+        assert_eq!(k.iter().filter(|t| t.starts_with("The council")).count(), 8);
+        // Words and counts that label each post go; the authors, and a heading of several
+        // words over each entry, stay.
+        assert!(
+            !k.iter().any(|t| t == "Member" || t.starts_with('#')),
+            "{k:?}"
+        );
+        assert!(k.iter().any(|t| t == "Lima"), "{k:?}");
+        assert!(k.iter().any(|t| t == "Reported by users"), "{k:?}");
     }
 
     #[test]
