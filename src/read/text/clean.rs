@@ -510,7 +510,13 @@ const MAX_POST_LINE_LEN: usize = 40;
 fn thread_posts(units: &[Unit], initial: &[Class], stopwords_low: f32) -> Option<Vec<bool>> {
     let shapes: Vec<Option<String>> = units
         .iter()
-        .map(|u| (u.text.chars().count() <= MAX_POST_LINE_LEN).then(|| footer_shape(&u.text)))
+        .map(|u| {
+            if is_post_stamp(&u.text) {
+                Some(POST_STAMP.to_string())
+            } else {
+                (u.text.chars().count() <= MAX_POST_LINE_LEN).then(|| footer_shape(&u.text))
+            }
+        })
         .collect();
     let mut counts: HashMap<&str, usize> = HashMap::new();
     for shape in shapes.iter().flatten() {
@@ -518,7 +524,10 @@ fn thread_posts(units: &[Unit], initial: &[Class], stopwords_low: f32) -> Option
     }
     let recurring: Vec<bool> = shapes
         .iter()
-        .map(|s| s.as_deref().is_some_and(|s| counts[s] >= MIN_POSTS))
+        .map(|s| {
+            s.as_deref()
+                .is_some_and(|s| s != POST_STAMP && counts[s] >= MIN_POSTS)
+        })
         .collect();
     let member = |i: usize| !recurring[i] && initial[i] != Class::Furniture;
     let said = |i: usize| {
@@ -619,6 +628,19 @@ fn take_thread(units: &[Unit], posts: &[bool], keep: &mut [bool], body: &mut [bo
 /// word or a count. Recurring headings of several words ("Reported by:") are the entries'.
 fn is_post_label(text: &str) -> bool {
     text.contains(|c: char| c.is_ascii_digit()) || text.split_whitespace().count() == 1
+}
+
+/// The shape given to all the dated stamps of posts, whoever wrote them when.
+const POST_STAMP: &str = "posted on a date";
+/// The longest stamp of a post, in characters.
+const MAX_STAMP_LEN: usize = 60;
+
+/// A post's stamp: its author and date, perhaps its number ("tinterweb April 26, 2024, 6:28am
+/// 1", "Post by ant » 12. Sep 2024, 00:38").
+fn is_post_stamp(text: &str) -> bool {
+    text.chars().count() <= MAX_STAMP_LEN
+        && text.split_whitespace().count() <= 8
+        && super::dates::find_date(text).is_some()
 }
 
 /// The share of a thread's posts that must be dated, as `DATED_SHARE` in `DATED_SHARE_OF`.
@@ -2028,6 +2050,24 @@ mod tests {
         );
         assert!(k.iter().any(|t| t == "Lima"), "{k:?}");
         assert!(k.iter().any(|t| t == "Reported by users"), "{k:?}");
+    }
+
+    #[test]
+    fn posts_stamped_each_by_its_author_and_date_are_a_thread() {
+        let months = ["April", "May", "June", "July", "August", "October"];
+        let text: String = months
+            .iter()
+            .enumerate()
+            .map(|(n, month)| {
+                format!("user{n} {month} {}, 2024, 6:{n}8am {}\n\nI think we could take him with a baseball bat and a yo-yo.\n\n", n + 3, n + 1)
+            })
+            .collect();
+        let text = format!("Home\nForums\nLog in\n\n{text}Terms\nPrivacy\n\n{PROSE}\n");
+        assert!(thread_found(&text));
+        let k = kept(&text);
+        // The stamps are the posts' own lines, as their words are.
+        assert!(k.iter().any(|t| t.starts_with("user2 June 5")), "{k:?}");
+        assert_eq!(k.iter().filter(|t| t.ends_with("and a yo-yo.")).count(), 6);
     }
 
     #[test]
