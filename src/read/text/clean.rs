@@ -292,6 +292,9 @@ pub fn article_mask(units: &[Unit]) -> ArticleMask {
     };
     extend_to_prose(units, &initial, &classes, &mut body, (0..first).rev());
     extend_to_prose(units, &initial, &classes, &mut body, last + 1..units.len());
+    if let Some(posts) = thread_posts(units, &initial, thresholds.0) {
+        take_thread(units, &posts, &mut keep, &mut body);
+    }
     ArticleMask { judged: keep, body }
 }
 
@@ -494,6 +497,166 @@ fn post_footers<'a>(units: &'a [Unit], keep: &[bool]) -> PostFooters<'a> {
         .collect();
     PostFooters { units, recurring }
 }
+
+/// The longest line of a post's header or footer ("#12", "Member", "Posts: 138", "Top"), in
+/// characters.
+const MAX_POST_LINE_LEN: usize = 40;
+
+/// The units of the posts of a thread, when the page is one: a short line that recurs
+/// ("#2", "Top", "Member") and, between most of its returns, a sentence of someone's post.
+/// The posts are all that lies between, bar the recurring lines of their headers and
+/// footers (the posts' counts, "Report", "Reply") and furniture: the short posts too, and
+/// their authors' names and dates.
+fn thread_posts(units: &[Unit], initial: &[Class], stopwords_low: f32) -> Option<Vec<bool>> {
+    let shapes: Vec<Option<String>> = units
+        .iter()
+        .map(|u| {
+            if is_post_stamp(&u.text) {
+                Some(POST_STAMP.to_string())
+            } else {
+                (u.text.chars().count() <= MAX_POST_LINE_LEN).then(|| footer_shape(&u.text))
+            }
+        })
+        .collect();
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for shape in shapes.iter().flatten() {
+        *counts.entry(shape).or_default() += 1;
+    }
+    let recurring: Vec<bool> = shapes
+        .iter()
+        .map(|s| {
+            s.as_deref()
+                .is_some_and(|s| s != POST_STAMP && counts[s] >= MIN_POSTS)
+        })
+        .collect();
+    let member = |i: usize| !recurring[i] && initial[i] != Class::Furniture;
+    let said = |i: usize| {
+        let text = &units[i].text;
+        let words = words(text);
+        member(i)
+            && (is_sentence(text)
+                || (words.len() >= MIN_SAID_WORDS && stop_density(text, &words) >= stopwords_low))
+    };
+    let mut best: Option<(usize, Vec<usize>)> = None;
+    // A rule of dashes or carets is a divider of any text, not a post's.
+    let named = |s: &str| s.contains(|c: char| c.is_alphabetic() || c == '#');
+    let mut candidates: Vec<&str> = counts
+        .iter()
+        .filter(|(s, &n)| n >= MIN_POSTS && named(s))
+        .map(|(s, _)| *s)
+        .collect();
+    // Of shapes with as many posts, the first in the text's order, whatever the hashing.
+    candidates.sort_by_key(|s| shapes.iter().position(|t| t.as_deref() == Some(*s)));
+    for shape in candidates {
+        let marks: Vec<usize> = (0..units.len())
+            .filter(|&i| shapes[i].as_deref() == Some(shape))
+            .collect();
+        let with_post: Vec<usize> = marks
+            .windows(2)
+            .filter(|w| (w[0] + 1..w[1]).any(said))
+            .map(|w| w[0])
+            .collect();
+        // Each post is dated; cards of products or stories between their buttons are not.
+        let dated = marks
+            .windows(2)
+            .filter(|w| (w[0]..w[1]).any(|i| super::dates::find_date(&units[i].text).is_some()))
+            .count();
+        if with_post.len() >= MIN_THREAD_POSTS
+            && with_post.len() * 2 >= marks.len() - 1
+            && dated * DATED_SHARE_OF >= with_post.len() * DATED_SHARE
+            && best.as_ref().is_none_or(|(n, _)| with_post.len() > *n)
+        {
+            best = Some((with_post.len(), marks));
+        }
+    }
+    let (_, marks) = best?;
+    let first = marks
+        .windows(2)
+        .find(|w| (w[0] + 1..w[1]).any(said))
+        .map(|w| w[0])?;
+    let last = *marks.last()?;
+    let longest = marks.windows(2).map(|w| w[1] - w[0]).max()?;
+    // The last post runs on after the last mark, as far as a post may, until furniture.
+    let end = (last + 1..units.len().min(last + longest))
+        .find(|&i| initial[i] == Class::Furniture || is_end_marker(&units[i].text))
+        .unwrap_or(units.len().min(last + longest));
+    // Stories announced after an article ("More stories") are not its thread.
+    if (first..end).any(|i| is_end_marker(&units[i].text)) {
+        return None;
+    }
+    let mut posts = vec![false; units.len()];
+    for (i, p) in posts.iter_mut().enumerate().take(end).skip(first) {
+        *p = member(i);
+    }
+    Some(posts)
+}
+
+/// Makes a thread's posts the article's body when the masks missed most of them: short
+/// posts between headers read as menus. A thread under an article that the masks found is
+/// its comments and stays out, and so does one beside more text than its own.
+fn take_thread(units: &[Unit], posts: &[bool], keep: &mut [bool], body: &mut [bool]) {
+    let (Some(start), Some(end)) = (
+        posts.iter().position(|&p| p),
+        posts.iter().rposition(|&p| p),
+    ) else {
+        return;
+    };
+    let weight = |pick: &dyn Fn(usize) -> bool| -> usize {
+        (0..units.len())
+            .filter(|&i| pick(i))
+            .map(|i| weighted_len(&units[i].text))
+            .sum()
+    };
+    let thread = weight(&|i| posts[i]);
+    let missed = weight(&|i| posts[i] && !body[i]);
+    let outside = weight(&|i| keep[i] && !(start..=end).contains(&i));
+    if missed * MISSED_SHARE_OF <= thread * MISSED_SHARE || outside * 2 >= thread {
+        // The masks kept the posts, and took in the labels of their headers between them.
+        for i in start..=end {
+            body[i] &= posts[i] || !is_post_label(&units[i].text);
+        }
+        return;
+    }
+    for i in 0..units.len() {
+        let inside = (start..=end).contains(&i);
+        keep[i] = posts[i] || (inside && keep[i]);
+        body[i] = posts[i] || (inside && body[i]);
+    }
+}
+
+/// A recurring line of a post's header that labels it ("Member", "#4", "Posts: 138"): a
+/// word or a count. Recurring headings of several words ("Reported by:") are the entries'.
+fn is_post_label(text: &str) -> bool {
+    text.contains(|c: char| c.is_ascii_digit()) || text.split_whitespace().count() == 1
+}
+
+/// The shape given to all the dated stamps of posts, whoever wrote them when.
+const POST_STAMP: &str = "posted on a date";
+/// The longest stamp of a post, in characters.
+const MAX_STAMP_LEN: usize = 60;
+
+/// A post's stamp: its author and date, perhaps its number ("tinterweb April 26, 2024, 6:28am
+/// 1", "Post by ant » 12. Sep 2024, 00:38").
+fn is_post_stamp(text: &str) -> bool {
+    text.chars().count() <= MAX_STAMP_LEN
+        && text.split_whitespace().count() <= 8
+        && super::dates::find_date(text).is_some()
+}
+
+/// The share of a thread's posts that must be dated, as `DATED_SHARE` in `DATED_SHARE_OF`.
+const DATED_SHARE: usize = 2;
+const DATED_SHARE_OF: usize = 3;
+
+/// The share of a thread the masks must have missed for it to be taken, as `MISSED_SHARE`
+/// in `MISSED_SHARE_OF`: where they found much of it, they found the article around it.
+const MISSED_SHARE: usize = 3;
+const MISSED_SHARE_OF: usize = 4;
+
+/// The fewest posts that make a thread: fewer cards of products can also be dated.
+const MIN_THREAD_POSTS: usize = 5;
+
+/// Words a line needs to be judged a post's sentence by its function words.
+const MIN_SAID_WORDS: usize = 4;
 
 /// Dropped units on each side that make a kept paragraph stand alone.
 const STRAY_GAP: usize = 2;
@@ -1770,6 +1933,141 @@ mod tests {
         // Without posts closed by the same lines, a paragraph that light is an island.
         let text = format!("{first}\n\n{footer}\n\n{reply}\n\nHome\nNews\nSport\nWeather\nAbout\nContact\nJobs\nPress\nTerms\n");
         assert_eq!(judged(&text).len(), 4);
+    }
+
+    /// A thread of short posts, each under a header of short lines that reads as a menu
+    /// ("#3" numbering the posts), and a long notice after it.
+    fn thread(posts: usize, mark: &str, dated: bool) -> String {
+        let replies = [
+            "Do I get psychic powers on the way?",
+            "We would waste an hour trying to say his name.",
+            "My friends and I would sing him a lullaby.",
+            "I think we could take him with a bat.",
+            "Earth is doomed if it is up to me, sorry.",
+            "We would go in singing and praying all the way.",
+            "Real life friends are the best kind to have.",
+        ];
+        let mut text = String::from("Home\nForums\nNews\nLog in\n\n");
+        for (n, reply) in replies.iter().cycle().take(posts).enumerate() {
+            let date = if dated { "Mar 27, 2025" } else { "Gold member" };
+            text += &format!(
+                "user{n}\nuser{n}\nMember\nTown{n}\n{}\n{date}\n{mark}{}\n\n{reply}\n\n",
+                n * 37,
+                n + 1
+            );
+        }
+        text + &format!("Terms\nPrivacy\n\n{PROSE}\n")
+    }
+
+    #[test]
+    fn a_thread_of_short_posts_is_the_body() {
+        let k = kept(&thread(12, "#", true));
+        assert!(k.iter().any(|t| t.starts_with("Do I get")), "{k:?}");
+        assert!(k.iter().any(|t| t.starts_with("Real life")), "{k:?}");
+        // The lines the posts' headers repeat are not in ...
+        assert!(
+            !k.iter().any(|t| t == "Member" || t.starts_with('#')),
+            "{k:?}"
+        );
+        // ... and the notice after the thread is no part of it.
+        assert!(!k.iter().any(|t| t.starts_with("The council")), "{k:?}");
+    }
+
+    fn thread_found(text: &str) -> bool {
+        let units = segment(text);
+        let thresholds = thresholds(&units);
+        let initial: Vec<Class> = units.iter().map(|u| classify(u, thresholds)).collect();
+        thread_posts(&units, &initial, thresholds.0).is_some()
+    }
+
+    #[test]
+    fn few_posts_undated_posts_or_a_divider_make_no_thread() {
+        assert!(thread_found(&thread(12, "#", true)));
+        // Four cards with a button each are a shop's, not a thread.
+        assert!(!thread_found(&thread(4, "#", true)));
+        // Nor are cards that give no date.
+        assert!(!thread_found(&thread(12, "#", false)));
+        // A rule of carets divides any text.
+        let divided: String = (0..12)
+            .map(|n| {
+                format!(
+                    "^^^^^^\n\nOn Mar {}, 2025 Jane wrote that we could take him with a bat.\n\n",
+                    n + 1
+                )
+            })
+            .collect();
+        assert!(!thread_found(&divided));
+        assert!(thread_found(&divided.replace("^^^^^^", "Reply")));
+    }
+
+    #[test]
+    fn a_thread_after_an_end_marker_or_under_an_article_is_not_taken() {
+        let article = format!("{PROSE}\n\n{PROSE} Two.\n\n{PROSE} Three.\n\n{PROSE} Four.\n\n{PROSE} Five.\n\n{PROSE} Six.\n\n{PROSE} Seven.\n\n{PROSE} Eight.\n\n");
+        let replied = |text: String| kept(&text).iter().any(|t| t.starts_with("Do I get"));
+        assert!(replied(thread(12, "#", true)));
+        // An article the masks found, with the comments under it: they stay out.
+        assert!(!replied(format!("{article}{}", thread(12, "#", true))));
+        // Stories announced after the article are not a thread either.
+        let announced = thread(12, "#", true).replacen("#2", "More stories\n#2", 1);
+        assert!(!replied(announced));
+    }
+
+    #[test]
+    fn a_thread_the_masks_found_in_good_part_is_not_taken() {
+        // The article found, opening a feed of dated cards that read as short posts.
+        let opening = format!("{PROSE}\n\n{PROSE} Two.\n\n{PROSE} Three.");
+        let text =
+            thread(20, "#", true).replacen("Do I get psychic powers on the way?", &opening, 1);
+        assert!(thread_found(&text));
+        let k = kept(&text);
+        assert!(k.iter().any(|t| t.ends_with("Three.")), "{k:?}");
+        assert!(!k.iter().any(|t| t.starts_with("Real life")), "{k:?}");
+    }
+
+    #[test]
+    fn the_labels_of_posts_the_masks_found_go() {
+        let towns = [
+            "Oslo", "Lima", "Rome", "Kyiv", "Doha", "Baku", "Riga", "Bern",
+        ];
+        let text: String = towns
+            .iter()
+            .enumerate()
+            .map(|(n, town)| {
+                let post = format!("{PROSE} {n}.");
+                format!(
+                    "Member\n{town}\nMar 27, 2025\n#{}\nReported by users\n\n{post}\n\n",
+                    n + 1
+                )
+            })
+            .collect();
+        let k = kept(&text);
+        assert_eq!(k.iter().filter(|t| t.starts_with("The council")).count(), 8);
+        // Words and counts that label each post go; the authors, and a heading of several
+        // words over each entry, stay.
+        assert!(
+            !k.iter().any(|t| t == "Member" || t.starts_with('#')),
+            "{k:?}"
+        );
+        assert!(k.iter().any(|t| t == "Lima"), "{k:?}");
+        assert!(k.iter().any(|t| t == "Reported by users"), "{k:?}");
+    }
+
+    #[test]
+    fn posts_stamped_each_by_its_author_and_date_are_a_thread() {
+        let months = ["April", "May", "June", "July", "August", "October"];
+        let text: String = months
+            .iter()
+            .enumerate()
+            .map(|(n, month)| {
+                format!("user{n} {month} {}, 2024, 6:{n}8am {}\n\nI think we could take him with a baseball bat and a yo-yo.\n\n", n + 3, n + 1)
+            })
+            .collect();
+        let text = format!("Home\nForums\nLog in\n\n{text}Terms\nPrivacy\n\n{PROSE}\n");
+        assert!(thread_found(&text));
+        let k = kept(&text);
+        // The stamps are the posts' own lines, as their words are.
+        assert!(k.iter().any(|t| t.starts_with("user2 June 5")), "{k:?}");
+        assert_eq!(k.iter().filter(|t| t.ends_with("and a yo-yo.")).count(), 6);
     }
 
     #[test]
