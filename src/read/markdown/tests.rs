@@ -912,3 +912,27 @@ const LINES: &[&str] = &[
     "[x]: /u",
     "[x]",
 ];
+/// The repository's Markdown (fixtures, examples, the README and changelog) reads the same
+/// in pieces as whole.
+#[test]
+fn repository_markdown_reads_the_same_in_pieces() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = vec![root.join("README.md"), root.join("CHANGELOG.md")];
+    for dir in ["tests/fixtures", "examples", "examples/documents"] {
+        for entry in std::fs::read_dir(root.join(dir)).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "md") {
+                files.push(path);
+            }
+        }
+    }
+    assert!(files.len() >= 8);
+    let mut cut = 0;
+    for path in files {
+        let md = std::fs::read_to_string(&path).unwrap();
+        cut += usize::from(cuts(&md).len() > 1);
+        let (pieces, whole) = pieces_and_whole(&md);
+        assert_eq!(pieces, whole, "{}", path.display());
+    }
+    assert!(cut >= 6, "only {cut} files were cut");
+}
