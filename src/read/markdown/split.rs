@@ -25,12 +25,23 @@ pub const PIECE_BYTES: usize = 64 * 1024;
 /// The ranges of `body` to read one after the other, each of `min_len` bytes or more (but
 /// the last), in order and covering it.
 pub fn pieces(body: &str, min_len: usize) -> Vec<Range<usize>> {
-    let whole = vec![0..body.len()];
+    let cuts = cuts(body, min_len);
+    let mut out = Vec::with_capacity(cuts.len() + 1);
+    let mut from = 0;
+    for cut in cuts.into_iter().chain([body.len()]) {
+        out.push(from..cut);
+        from = cut;
+    }
+    out
+}
+
+/// Where [`pieces`] cut the body, in order.
+fn cuts(body: &str, min_len: usize) -> Vec<usize> {
     if body.len() < min_len.saturating_mul(2) || has_bare_cr(body) {
-        return whole;
+        return Vec::new();
     }
     let Some(tied) = tied_spans(body) else {
-        return whole;
+        return Vec::new();
     };
     let mut tied = tied.into_iter().peekable();
     let mut cuts = Vec::new();
@@ -97,14 +108,7 @@ pub fn pieces(body: &str, min_len: usize) -> Vec<Range<usize>> {
         }
         prev_blank = blank && matches!(state, State::Normal);
     }
-    let mut out = Vec::with_capacity(cuts.len() + 1);
-    let mut from = 0;
-    for cut in cuts {
-        out.push(from..cut);
-        from = cut;
-    }
-    out.push(from..body.len());
-    out
+    cuts
 }
 
 /// Where the scan stands before a line.
@@ -197,7 +201,7 @@ fn tied_spans(body: &str) -> Option<Vec<Range<usize>>> {
     for (i, _) in body.match_indices("]:") {
         let line_start = body[..i].rfind('\n').map_or(0, |n| n + 1);
         let line = &bytes[line_start..i];
-        if !(line.starts_with(b"[^") && !line.contains(&b']')) {
+        if !line.starts_with(b"[^") || line.contains(&b']') {
             return None;
         }
     }
