@@ -292,12 +292,13 @@ fn fill_notes(blocks: &mut [Block], expanded: &mut [Option<Vec<Block>>]) {
 /// The events of a body, autolinks made links, read piece by piece: each piece's parser
 /// (and its tree) is dropped before the next is made.
 fn each_event<'a>(body: &'a str, min_piece: usize, mut out: impl FnMut(Event<'a>)) {
+    let mut inside = 0;
     for piece in split::pieces(body, min_piece) {
         let offset = piece.start;
         let parser = Parser::new_ext(&body[piece], options())
             .into_offset_iter()
             .map(|(event, range)| (event, range.start + offset..range.end + offset));
-        autolink::link_events(body, parser, &mut out);
+        autolink::link_events(body, parser, &mut inside, &mut out);
     }
 }
 

@@ -802,6 +802,8 @@ fn pieces_read_as_the_whole_does() {
         "a\n\n```rust\nfn main() {}\n\n// after a blank\n```\n\nb\n\n~~~\n```\n~~~\n\nc\n",
         "x[^a] y[^b]\n\n[^a]: A note citing [^b].\n\n[^b]: B.\n\n[^c]: Never cited.\n\nz[^zz]\n",
         "Text <script>\n\nhidden?\n\nTable: no table before\n\n$x^2$ and $$\\frac{1}{2}$$\n\nend\n",
+        // A raw `<a>` left open: no autolink after it, in any piece.
+        "An <a href=\"/x\">open link\n\nwww.example.org\n\nClosed</a> www.example.com\n",
     ];
     for md in docs {
         let (pieces, whole) = pieces_and_whole(md);
@@ -911,6 +913,27 @@ const LINES: &[&str] = &[
     "www.example.org",
     "[x]: /u",
     "[x]",
+    "a <a href=\"/u\">b",
+    "c</a> d",
+    "> [!NOTE]",
+    "  - nested",
+    "* star",
+    "2) two",
+    "***",
+    "  <div>",
+    "   <!--",
+    "<style>",
+    "</style>",
+    "<![CDATA[",
+    "]]>",
+    "<!DOCTYPE x>",
+    "~~~~ info",
+    "``` a`b",
+    "x[^A]",
+    "[^a]: A",
+    "<https://example.org>",
+    "Name | Count",
+    "--|--",
 ];
 /// The repository's Markdown (fixtures, examples, the README and changelog) reads the same
 /// in pieces as whole.
