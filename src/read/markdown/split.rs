@@ -48,10 +48,17 @@ fn cuts(body: &str, min_len: usize) -> Vec<usize> {
     let mut start = 0;
     let mut state = State::Normal;
     let mut prev_blank = false;
+    // Each line ends after its line feed, the last one maybe at the end of the body.
+    let bytes = body.as_bytes();
+    let unended = (bytes.last().is_some_and(|&b| b != b'\n')).then_some(bytes.len());
+    let ends = memchr::memchr_iter(b'\n', bytes)
+        .map(|i| i + 1)
+        .chain(unended);
     let mut pos = 0;
-    for raw in body.split_inclusive('\n') {
+    for end in ends {
         let line_start = pos;
-        pos += raw.len();
+        pos = end;
+        let raw = &body[line_start..end];
         let line = raw.strip_suffix('\n').unwrap_or(raw);
         let line = line.strip_suffix('\r').unwrap_or(line);
         let blank = line.bytes().all(|b| b == b' ' || b == b'\t');
@@ -184,8 +191,8 @@ fn html_end(rest: &str) -> Option<&'static str> {
 
 /// A carriage return not before a line feed.
 fn has_bare_cr(body: &str) -> bool {
-    body.match_indices('\r')
-        .any(|(i, _)| body.as_bytes().get(i + 1) != Some(&b'\n'))
+    let bytes = body.as_bytes();
+    memchr::memchr_iter(b'\r', bytes).any(|i| bytes.get(i + 1) != Some(&b'\n'))
 }
 
 /// The spans from the first to the last mention (citation or definition) of each footnote
@@ -196,7 +203,7 @@ fn has_bare_cr(body: &str) -> bool {
 fn tied_spans(body: &str) -> Option<Vec<Range<usize>>> {
     let bytes = body.as_bytes();
     // Searched by their rarer first byte, which `memchr` finds fast.
-    for (i, _) in body.match_indices(']') {
+    for i in memchr::memchr_iter(b']', bytes) {
         if bytes.get(i + 1) != Some(&b':') {
             continue;
         }
@@ -207,7 +214,7 @@ fn tied_spans(body: &str) -> Option<Vec<Range<usize>>> {
         }
     }
     let mut spans: HashMap<String, Range<usize>> = HashMap::new();
-    for (i, _) in body.match_indices('[') {
+    for i in memchr::memchr_iter(b'[', bytes) {
         if bytes.get(i + 1) != Some(&b'^') {
             continue;
         }
