@@ -43,7 +43,7 @@ impl Writer for HtmlWriter {
         let images = options
             .embed_images
             .then(|| embedded_images(article, options));
-        out.write_all(page(article, images, diag).as_bytes())?;
+        page(article, images, diag, out)?;
         Ok(())
     }
 }
@@ -72,9 +72,18 @@ fn embedded_images(article: &Article, options: &WriteOptions) -> Images {
     images
 }
 
-/// The whole page: head with the metadata, then the article with its header, body and notes.
-/// With `images`, the article's images are embedded as `data:` URIs.
-fn page(article: &Article, images: Option<Images>, diag: &mut Diagnostics) -> String {
+/// Rendered HTML is handed to the output in pieces of about this size, so that a long page
+/// is not held whole (twice, as it grows) beside the article.
+const FLUSH_BYTES: usize = 1 << 16;
+
+/// Writes the whole page: head with the metadata, then the article with its header, body and
+/// notes. With `images`, the article's images are embedded as `data:` URIs.
+fn page(
+    article: &Article,
+    images: Option<Images>,
+    diag: &mut Diagnostics,
+    sink: &mut dyn Write,
+) -> std::io::Result<()> {
     let meta = &article.meta;
     let title = display_title(article);
     let mut out = String::with_capacity(4096);
@@ -127,16 +136,22 @@ fn page(article: &Article, images: Option<Images>, diag: &mut Diagnostics) -> St
         heading_shift(blocks),
     );
     r.cite_from(crate::model::cited(article), Vec::new());
-    r.blocks(blocks);
+    sink.write_all(out.as_bytes())?;
+    for block in blocks {
+        r.block(block);
+        if r.out.len() >= FLUSH_BYTES {
+            sink.write_all(r.out.as_bytes())?;
+            r.out.clear();
+        }
+    }
     r.notes();
     r.references();
     let flattened = r.flattened();
-    out.push_str(&r.finish());
+    sink.write_all(r.finish().as_bytes())?;
     if flattened {
         diag.warn(flattened_warning("HTML", MAX_DEPTH));
     }
-    out.push_str("</article>\n</body>\n</html>\n");
-    out
+    sink.write_all(b"</article>\n</body>\n</html>\n")
 }
 
 /// Links of a standalone page: fragments go to the headings they name, other URLs stay as the
@@ -1698,8 +1713,9 @@ mod tests {
             };
         }
         let article = Article::new("T", vec![block]);
-        let html = page(&article, None, &mut Diagnostics::default());
-        assert!(html.contains("deep words"));
+        let mut html = Vec::new();
+        page(&article, None, &mut Diagnostics::default(), &mut html).unwrap();
+        assert!(String::from_utf8(html).unwrap().contains("deep words"));
         // Nested values are dropped from a leaked box chain iteratively on purpose.
         std::mem::forget(article);
     }

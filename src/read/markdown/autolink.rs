@@ -8,23 +8,24 @@ use std::ops::Range;
 /// Events with the autolinks of their text made links. Runs of text are searched as one,
 /// except where a backslash escape or an entity stands (`https\\://` is no link, as in
 /// cmark-gfm); text inside links, images and code blocks is left alone. `events` come with
-/// their byte ranges in `source`.
+/// their byte ranges in `source`. `inside` counts the open links, images, code blocks and raw
+/// `<a>` tags, inside which nothing is searched: a raw `<a>` left open stays open past its
+/// block, so the count goes on from one piece of a document to the next.
 pub fn link_events<'a>(
     source: &'a str,
     events: impl Iterator<Item = (Event<'a>, Range<usize>)>,
+    inside: &mut usize,
     mut out: impl FnMut(Event<'a>),
 ) {
     // Text waiting to be searched: its start and end in the source. Literal text is its
     // source, so a run of it is a slice of the source.
     let mut run: Option<(usize, usize)> = None;
-    // Open links, images and code blocks, inside which nothing is searched.
-    let mut inside = 0usize;
     for (event, range) in events {
         // Text that is its source (not an escape or an entity) continues a run it touches.
         let literal =
             matches!(&event, Event::Text(t) if source.get(range.clone()) == Some(t.as_ref()));
         match event {
-            Event::Text(text) if inside == 0 => {
+            Event::Text(text) if *inside == 0 => {
                 match &mut run {
                     Some((_, end)) if literal && *end == range.start => {
                         *end = range.end;
@@ -47,17 +48,17 @@ pub fn link_events<'a>(
                 }
                 match &other {
                     Event::Start(Tag::Link { .. } | Tag::Image { .. } | Tag::CodeBlock(_)) => {
-                        inside += 1
+                        *inside += 1
                     }
                     Event::End(TagEnd::Link | TagEnd::Image | TagEnd::CodeBlock) => {
-                        inside = inside.saturating_sub(1)
+                        *inside = inside.saturating_sub(1)
                     }
                     // A raw `<a>` holds link text too.
                     Event::InlineHtml(tag) if super::html::tag_name(tag) == "a" => {
                         if tag.starts_with("</") {
-                            inside = inside.saturating_sub(1);
+                            *inside = inside.saturating_sub(1);
                         } else if !tag.ends_with("/>") {
-                            inside += 1;
+                            *inside += 1;
                         }
                     }
                     _ => {}

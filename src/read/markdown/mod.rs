@@ -22,6 +22,7 @@
 mod autolink;
 mod front_matter;
 mod html;
+mod split;
 
 pub use front_matter::metadata_file;
 
@@ -67,6 +68,12 @@ impl Reader for MarkdownReader {
 
 /// Parses Markdown text into an article.
 pub fn parse(text: &str, diag: &mut Diagnostics) -> Result<Article> {
+    parse_in_pieces(text, split::PIECE_BYTES, diag)
+}
+
+/// Parses Markdown text, the body read in pieces of `min_piece` bytes or more where it can
+/// be cut (see [`split`]); the article is the same for every `min_piece`.
+fn parse_in_pieces(text: &str, min_piece: usize, diag: &mut Diagnostics) -> Result<Article> {
     let (meta, body) = front_matter::split(text, diag)?;
     // The document streams into the builder. Notes may be defined after they are cited: a
     // first try expands them once the whole text is read, which holds when every citation
@@ -77,12 +84,12 @@ pub fn parse(text: &str, diag: &mut Diagnostics) -> Result<Article> {
         malformed_math,
         flattened,
     } = if body.contains("[^") {
-        match build_document(body, true) {
+        match build_document(body, true, min_piece) {
             Some(built) => built,
-            None => build_document(body, false).unwrap_or_default(),
+            None => build_document(body, false, min_piece).unwrap_or_default(),
         }
     } else {
-        build_document(body, false).unwrap_or_default()
+        build_document(body, false, min_piece).unwrap_or_default()
     };
     lost.sort();
     lost.dedup();
@@ -134,9 +141,9 @@ struct Deferred {
 /// Reads the body in one pass. With `defer`, notes are expanded at the end and `None` says
 /// that some citation would not have become a note (an unknown label, too deep, over the
 /// budget): the caller then reads again without it. Without, notes are gathered first.
-fn build_document(body: &str, defer: bool) -> Option<Built> {
+fn build_document(body: &str, defer: bool, min_piece: usize) -> Option<Built> {
     let (main_len, notes) = if !defer && body.contains("[^") {
-        split_notes(body)
+        split_notes(body, min_piece)
     } else {
         (0, HashMap::new())
     };
@@ -154,8 +161,7 @@ fn build_document(body: &str, defer: bool) -> Option<Built> {
     // Footnote definitions open: their events go to the notes, the first of a label wins.
     let mut open: Vec<(String, Vec<Event<'_>>)> = Vec::new();
     let mut notes = HashMap::new();
-    let parser = Parser::new_ext(body, options()).into_offset_iter();
-    autolink::link_events(body, parser, |event| match event {
+    each_event(body, min_piece, |event| match event {
         Event::Start(Tag::FootnoteDefinition(label)) => open.push((label_key(&label), Vec::new())),
         Event::End(TagEnd::FootnoteDefinition) => {
             if let Some((label, body)) = open.pop() {
@@ -283,6 +289,19 @@ fn fill_notes(blocks: &mut [Block], expanded: &mut [Option<Vec<Block>>]) {
     }
 }
 
+/// The events of a body, autolinks made links, read piece by piece: each piece's parser
+/// (and its tree) is dropped before the next is made.
+fn each_event<'a>(body: &'a str, min_piece: usize, mut out: impl FnMut(Event<'a>)) {
+    let mut inside = 0;
+    for piece in split::pieces(body, min_piece) {
+        let offset = piece.start;
+        let parser = Parser::new_ext(&body[piece], options())
+            .into_offset_iter()
+            .map(|(event, range)| (event, range.start + offset..range.end + offset));
+        autolink::link_events(body, parser, &mut inside, &mut out);
+    }
+}
+
 fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
@@ -312,12 +331,11 @@ fn label_key(label: &str) -> String {
 
 /// The footnote definitions of a document, autolinks made links, by label (the first
 /// definition of a label wins), and the number of the other events.
-fn split_notes(body: &str) -> (usize, HashMap<String, Vec<Event<'_>>>) {
+fn split_notes(body: &str, min_piece: usize) -> (usize, HashMap<String, Vec<Event<'_>>>) {
     let mut main = 0;
     let mut notes = HashMap::new();
     let mut open: Vec<(String, Vec<Event<'_>>)> = Vec::new();
-    let parser = Parser::new_ext(body, options()).into_offset_iter();
-    autolink::link_events(body, parser, |event| match event {
+    each_event(body, min_piece, |event| match event {
         Event::Start(Tag::FootnoteDefinition(label)) => open.push((label_key(&label), Vec::new())),
         Event::End(TagEnd::FootnoteDefinition) => {
             if let Some((label, body)) = open.pop() {

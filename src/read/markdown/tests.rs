@@ -708,15 +708,254 @@ fn notes_expanded_at_the_end_match_notes_gathered_first() {
         "[^a]: Defined first.\n\nThen cited[^a].\n",
     ];
     for md in docs {
-        let deferred = build_document(md, true).expect(md);
-        let gathered = build_document(md, false).unwrap();
+        let deferred = build_document(md, true, split::PIECE_BYTES).expect(md);
+        let gathered = build_document(md, false, split::PIECE_BYTES).unwrap();
         assert_eq!(deferred.blocks, gathered.blocks, "{md}");
         assert_eq!(deferred.malformed_math, gathered.malformed_math, "{md}");
         assert_eq!(deferred.flattened, gathered.flattened, "{md}");
     }
     // A citation that stays text (here too deep) is read with the notes gathered first.
     let deep = format!("{} x[^a] y\n\n[^a]: A.\n", ">".repeat(40));
-    assert!(build_document(&deep, true).is_none());
+    assert!(build_document(&deep, true, split::PIECE_BYTES).is_none());
     let blocks = read(&deep);
     assert!(format!("{blocks:?}").contains("x[^a] y"), "{blocks:?}");
+}
+
+// ---- Reading in pieces ----------------------------------------------------------------------
+
+/// The article and warnings of Markdown read in pieces as small as can be cut, and whole.
+type Outcome = std::result::Result<(Article, Vec<String>), String>;
+fn pieces_and_whole(md: &str) -> (Outcome, Outcome) {
+    let read = |min_piece| {
+        let mut diag = Diagnostics::default();
+        let article = parse_in_pieces(md, min_piece, &mut diag).map_err(|e| e.to_string())?;
+        Ok((article, diag.warnings))
+    };
+    (read(0), read(usize::MAX))
+}
+
+/// The starts of the pieces of a body cut wherever it can be.
+fn cuts(body: &str) -> Vec<usize> {
+    split::pieces(body, 0).iter().map(|r| r.start).collect()
+}
+
+#[test]
+fn cuts_fall_before_unindented_text_after_a_blank_line() {
+    let body = "# A\n\npara\n- item\n\n  more\n\nb *c*\n> quote\n\n1. one\n\nÉté\n";
+    assert_eq!(
+        cuts(body),
+        [0, 5, 26, 49],
+        "{:?}",
+        split::pieces(body, 0)
+            .iter()
+            .map(|r| &body[r.clone()])
+            .collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn no_cut_inside_fenced_code_or_html_blocks() {
+    let fenced = "```\na\n\nb\n````\n\nc\n~~~~ x\n\nd\n~~~\n\ne\n~~~~\n\nf\n";
+    assert_eq!(cuts(fenced), [0, 15, 40]);
+    // The backticks after a fence make it inline code; a closing fence takes no text.
+    let not_fences = "```a`\n\nb\n```\n\nc\n``` x\n\nd\n```\n\ne\n";
+    assert_eq!(cuts(not_fences), [0, 7, 30]);
+    let html = "<!-- a\n\nb -->\n\nc\n<pre>\n\nd\n</pre>\n\ne\n<div>\n\nf\n";
+    assert_eq!(cuts(html), [0, 15, 34, 43]);
+}
+
+#[test]
+fn cutting_stops_where_a_block_cannot_be_placed() {
+    // A fence indented by a space, perhaps in a list item; a comment under a tag that may
+    // open an HTML block; a link reference definition, used before it is defined.
+    for body in [
+        "- a\n  ```\n\nb\n\n```\nc\n\nd\n```\n",
+        "<span>\n<!--\n\nb\n-->\n",
+        "[x]\n\nb\n\n[x]: /u\n",
+        "a\rb\n\nc\n",
+    ] {
+        assert_eq!(cuts(body), [0], "{body:?}");
+    }
+    // Cuts made before the first such place stay; a fence after a list marker closes with
+    // its item.
+    assert_eq!(cuts("a\n\nb\n\n  ```\n\nc\n"), [0, 3]);
+    assert_eq!(cuts("a\n\nb\n\n - ```\n\nc\n"), [0, 3, 14]);
+}
+
+#[test]
+fn a_note_and_its_citations_stay_in_one_piece() {
+    let body = "a[^1]\n\nb\n\nc[^2]\n\n[^1]: one\n\nd\n\n[^2]: two\n\ne\n";
+    assert_eq!(cuts(body), [0, 42]);
+    // A label written in two cases is one note.
+    assert_eq!(cuts("a[^X]\n\nb\n\n[^x]: one\n\nc\n"), [0, 21]);
+    assert_eq!(cuts("a[^x y]\n\nb\n"), [0]);
+}
+
+#[test]
+fn pieces_read_as_the_whole_does() {
+    let docs = [
+        "Title\n=====\n\nSome *text* with [^n] a note and www.example.org.\n\n[^n]: The note, \
+         with `code`.\n\n    indented\n\nmore text\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\nTable: A \
+         caption\n\n- tight\n- list\n\nafter the list\n\n> quote\n> — Someone\n\nnext\n",
+        "- a\n\n  b\n\nc\n\n* d\n* e\n\n\nf\n\n1. g\n\nh\n",
+        "<div>\n\nhtml *text*\n\n</div>\n\nText <sup>up\n\nafter</sup>\n\n<script>\nx\n\ny\n</script>\n\nz\n",
+        "a\n\n```rust\nfn main() {}\n\n// after a blank\n```\n\nb\n\n~~~\n```\n~~~\n\nc\n",
+        "x[^a] y[^b]\n\n[^a]: A note citing [^b].\n\n[^b]: B.\n\n[^c]: Never cited.\n\nz[^zz]\n",
+        "Text <script>\n\nhidden?\n\nTable: no table before\n\n$x^2$ and $$\\frac{1}{2}$$\n\nend\n",
+        // A raw `<a>` left open: no autolink after it, in any piece.
+        "An <a href=\"/x\">open link\n\nwww.example.org\n\nClosed</a> www.example.com\n",
+    ];
+    for md in docs {
+        let (pieces, whole) = pieces_and_whole(md);
+        assert!(cuts(md).len() > 1, "{md:?} is cut");
+        assert_eq!(pieces, whole, "{md:?}");
+    }
+}
+
+/// Every example of the CommonMark and GFM specs, and each with the next one after it, reads
+/// the same in pieces as whole: the spec's corners of block structure are where a cut could
+/// go wrong.
+#[test]
+fn spec_examples_read_the_same_in_pieces() {
+    let mut examples = Vec::new();
+    for file in ["commonmark-0.31.2.txt", "gfm-0.29.txt"] {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/spec")
+            .join(file);
+        let text = std::fs::read_to_string(path).unwrap();
+        let fence = "````````````````````````````````";
+        let mut lines = text.lines();
+        while let Some(line) = lines.next() {
+            if !line
+                .strip_prefix(fence)
+                .is_some_and(|k| k.starts_with(" example"))
+            {
+                continue;
+            }
+            let mut md = String::new();
+            for line in lines.by_ref().take_while(|l| *l != ".") {
+                md.push_str(line);
+                md.push('\n');
+            }
+            lines.by_ref().take_while(|l| *l != fence).for_each(drop);
+            examples.push(md.replace('→', "\t"));
+        }
+    }
+    assert!(examples.len() > 1300);
+    let mut cut = 0;
+    let pairs = examples.windows(2).map(|w| format!("{}\n{}", w[0], w[1]));
+    for md in examples.iter().cloned().chain(pairs) {
+        cut += usize::from(cuts(&md).len() > 1);
+        let (pieces, whole) = pieces_and_whole(&md);
+        assert_eq!(pieces, whole, "{md:?}");
+    }
+    assert!(cut > 250, "only {cut} examples were cut");
+}
+
+proptest::proptest! {
+    /// Documents of lines that open, continue and close blocks of every kind read the same
+    /// in pieces as whole.
+    #[test]
+    fn random_documents_read_the_same_in_pieces(
+        lines in proptest::collection::vec(0usize..LINES.len(), 1..40)
+    ) {
+        let md: String = lines.iter().map(|&i| LINES[i]).collect::<Vec<_>>().join("\n");
+        let (pieces, whole) = pieces_and_whole(&md);
+        proptest::prop_assert_eq!(pieces, whole, "{:?}", md);
+    }
+}
+
+const LINES: &[&str] = &[
+    "",
+    "",
+    "",
+    "text",
+    "Text *a",
+    "b* more",
+    "# Head",
+    "- item",
+    "  cont",
+    "1. one",
+    "> quote",
+    "```",
+    "```rust",
+    "  ```",
+    "~~~",
+    "````",
+    "    code",
+    "<div>",
+    "</div>",
+    "<!--",
+    "-->",
+    "<pre>",
+    "</pre>",
+    "<span>",
+    "<!-- c -->",
+    "| a | b |",
+    "|---|---|",
+    "[^1]",
+    "[^1]: note",
+    "[^2]: two [^1]",
+    "a[^2]",
+    "Table: cap",
+    "---",
+    "===",
+    "\tx",
+    "É",
+    "<script>",
+    "</script>",
+    "<?",
+    "?>",
+    "x $a",
+    "b$ y",
+    "<sup>s",
+    "t</sup>",
+    "www.example.org",
+    "[x]: /u",
+    "[x]",
+    "a <a href=\"/u\">b",
+    "c</a> d",
+    "> [!NOTE]",
+    "  - nested",
+    "* star",
+    "2) two",
+    "***",
+    "  <div>",
+    "   <!--",
+    "<style>",
+    "</style>",
+    "<![CDATA[",
+    "]]>",
+    "<!DOCTYPE x>",
+    "~~~~ info",
+    "``` a`b",
+    "x[^A]",
+    "[^a]: A",
+    "<https://example.org>",
+    "Name | Count",
+    "--|--",
+];
+/// The repository's Markdown (fixtures, examples, the README and changelog) reads the same
+/// in pieces as whole.
+#[test]
+fn repository_markdown_reads_the_same_in_pieces() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = vec![root.join("README.md"), root.join("CHANGELOG.md")];
+    for dir in ["tests/fixtures", "examples", "examples/documents"] {
+        for entry in std::fs::read_dir(root.join(dir)).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "md") {
+                files.push(path);
+            }
+        }
+    }
+    assert!(files.len() >= 8);
+    let mut cut = 0;
+    for path in files {
+        let md = std::fs::read_to_string(&path).unwrap();
+        cut += usize::from(cuts(&md).len() > 1);
+        let (pieces, whole) = pieces_and_whole(&md);
+        assert_eq!(pieces, whole, "{}", path.display());
+    }
+    assert!(cut >= 6, "only {cut} files were cut");
 }

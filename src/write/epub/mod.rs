@@ -12,6 +12,7 @@
 //! would save us (the OPF, nav, NCX and container around XHTML that the shared HTML renderer
 //! makes anyway) is a few hundred lines that are simpler to control directly.
 
+mod ocf;
 mod package;
 
 use crate::error::{Error, Result};
@@ -95,8 +96,7 @@ impl Writer for EpubWriter {
             }
         };
         let package = book(articles, options, diag)?;
-        out.write_all(&package::container(&package)?)?;
-        Ok(())
+        package::container(&package, out)
     }
 }
 
