@@ -109,16 +109,22 @@ impl Stats {
 pub fn collapsed_len(s: &str) -> usize {
     let mut n = 0;
     let mut space = true;
-    for c in s.chars() {
-        if c.is_whitespace() {
-            if !space {
-                n += 1;
-            }
-            space = true;
-        } else {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // ASCII by the byte; other characters decoded (a few of them are spaces).
+        let (white, width) = match bytes[i] {
+            b if b.is_ascii() => (matches!(b, b' ' | b'\t'..=b'\r'), 1),
+            _ => s[i..]
+                .chars()
+                .next()
+                .map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8())),
+        };
+        if !(white && space) {
             n += 1;
-            space = false;
         }
+        space = white;
+        i += width;
     }
     n
 }
@@ -1777,6 +1783,9 @@ mod tests {
     #[test]
     fn lengths() {
         assert_eq!(collapsed_len("  a  b \n c"), 5);
+        // Spaces outside ASCII count as spaces, other characters once each.
+        assert_eq!(collapsed_len("a\u{a0}\u{2003}b \u{3000}é\u{b}\u{85}ü"), 7);
+        assert_eq!(collapsed_len("\u{2028}"), 0);
         assert_eq!(commas("a, b，c、d"), 3);
     }
 }
