@@ -74,6 +74,9 @@ pub struct Dom {
     child_ids: Vec<NodeId>,
     /// Whether elements nested deeper than [`MAX_DEPTH`] were moved up to that depth.
     pub flattened: bool,
+    /// The length of every text node as [`collapsed_len`] counts it (0 for other nodes):
+    /// extraction weighs the text several times.
+    text_lens: Vec<u32>,
 }
 
 /// One node of the tree.
@@ -167,6 +170,11 @@ impl Dom {
             end: self.nodes[id].after as usize,
             dom: std::marker::PhantomData,
         }
+    }
+
+    /// Characters of a text node with each whitespace run counted once; 0 for other nodes.
+    pub fn text_len(&self, id: NodeId) -> usize {
+        self.text_lens[id] as usize
     }
 
     /// One past the last descendant of a node: where its subtree ends.
@@ -445,10 +453,18 @@ impl Sink {
                 nodes[id].after = nodes[child_ids[end as usize - 1]].after;
             }
         }
+        let text_lens = nodes
+            .iter()
+            .map(|n| match &n.data {
+                Data::Text(t) => u32::try_from(collapsed_len(t)).unwrap_or(u32::MAX),
+                _ => 0,
+            })
+            .collect();
         Dom {
             nodes,
             child_ids,
             flattened,
+            text_lens,
         }
     }
 }
@@ -602,6 +618,30 @@ impl Iterator for Descendants<'_> {
     }
 }
 
+/// Characters of text with each whitespace run counted once.
+pub fn collapsed_len(s: &str) -> usize {
+    let mut n = 0;
+    let mut space = true;
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // ASCII by the byte; other characters decoded (a few of them are spaces).
+        let (white, width) = match bytes[i] {
+            b if b.is_ascii() => (matches!(b, b' ' | b'\t'..=b'\r'), 1),
+            _ => s[i..]
+                .chars()
+                .next()
+                .map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8())),
+        };
+        if !(white && space) {
+            n += 1;
+        }
+        space = white;
+        i += width;
+    }
+    n
+}
+
 /// Collapses runs of whitespace to one space.
 pub fn collapse_ws(s: &str) -> String {
     // The words (runs without whitespace) joined by one space, each copied whole.
@@ -641,6 +681,18 @@ mod tests {
             }
             proptest::prop_assert_eq!(collapse_ws(&s), expected);
         }
+    }
+
+    #[test]
+    fn text_lengths_count_each_whitespace_run_once() {
+        let dom = Dom::parse("<p>a \n  b\u{a0} c</p><p>é</p>");
+        let texts: Vec<usize> = dom
+            .all()
+            .filter(|&id| matches!(dom.nodes[id].data, Data::Text(_)))
+            .map(|id| dom.text_len(id))
+            .collect();
+        assert_eq!(texts, [5, 1]);
+        assert_eq!(dom.text_len(dom.find("p").unwrap()), 0);
     }
 
     #[test]

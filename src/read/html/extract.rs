@@ -16,7 +16,7 @@
 //! When the strict pass finds too little text, it runs again without the class/id rules;
 //! that result wins when it is much longer (the class rules hid the article). All passes are linear in the size of the page.
 
-use super::dom::{Data, Dom, NodeId};
+use super::dom::{collapsed_len, Data, Dom, NodeId};
 use super::hints;
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -103,30 +103,6 @@ impl Stats {
         self.inputs = self.inputs.saturating_sub(o.inputs);
         self.heading_chars = self.heading_chars.saturating_sub(o.heading_chars);
     }
-}
-
-/// Characters of text with each whitespace run counted once.
-pub fn collapsed_len(s: &str) -> usize {
-    let mut n = 0;
-    let mut space = true;
-    let bytes = s.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        // ASCII by the byte; other characters decoded (a few of them are spaces).
-        let (white, width) = match bytes[i] {
-            b if b.is_ascii() => (matches!(b, b' ' | b'\t'..=b'\r'), 1),
-            _ => s[i..]
-                .chars()
-                .next()
-                .map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8())),
-        };
-        if !(white && space) {
-            n += 1;
-        }
-        space = white;
-        i += width;
-    }
-    n
 }
 
 fn commas(s: &str) -> usize {
@@ -218,10 +194,7 @@ fn shown_chars(dom: &Dom, id: NodeId) -> usize {
                     .and_then(|p| dom.tag(p))
                     .is_some_and(hints::is_never_content)
         })
-        .map(|d| match &dom.nodes[d].data {
-            Data::Text(t) => collapsed_len(t),
-            _ => 0,
-        })
+        .map(|d| dom.text_len(d))
         .sum()
 }
 
@@ -453,9 +426,7 @@ fn text_chars(dom: &Dom, skip: &[bool]) -> Vec<usize> {
         if skip[id] {
             continue;
         }
-        if let Data::Text(t) = &dom.nodes[id].data {
-            chars[id] += collapsed_len(t);
-        }
+        chars[id] += dom.text_len(id);
         if let Some(p) = dom.parent(id) {
             chars[p] += chars[id];
         }
@@ -474,7 +445,7 @@ pub fn stats(dom: &Dom, skip: &[bool]) -> Vec<Stats> {
         let mut s = st[id];
         match &dom.nodes[id].data {
             Data::Text(t) => {
-                s.chars += collapsed_len(t);
+                s.chars += dom.text_len(id);
                 s.commas += commas(t);
             }
             Data::Element { tag, .. } => match &**tag {
