@@ -9,7 +9,8 @@
 //!    moved up when its parent or several strong candidates agree (never out of an
 //!    `<article>`).
 //! 3. Join siblings of the winner that score well or read like prose. A winner too short
-//!    for an article widens to the `<main>` or `<article>` around it.
+//!    for an article, or holding little of the text or the prose of the `<main>` or
+//!    `<article>` around it, widens to that container.
 //! 4. Clean the result: drop inner lists, tables and divs that look like furniture
 //!    (link-heavy, image-heavy, form-like), and furniture-named short elements.
 //!
@@ -34,6 +35,10 @@ const MIN_ARTICLE_CHARS: usize = 500;
 /// A winner with less than this share of the text of the `<main>` or `<article>` around it
 /// widens to that container.
 const MIN_SHARE_OF_MAIN: f64 = 0.5;
+
+/// A winner with less than this share of the prose of the `<main>` or `<article>` around
+/// it widens to that container.
+const MIN_PROSE_SHARE_OF_MAIN: f64 = 0.6;
 
 /// A winner with less than this share of the text of the page (furniture left out) widens
 /// to the whole page.
@@ -894,6 +899,41 @@ fn semantic_container(dom: &Dom, top: NodeId) -> Option<NodeId> {
         })
 }
 
+/// A block of inline content this long, with links under `PROSE_LINK_DENSITY` of its
+/// text, is prose.
+const PROSE_CHARS: usize = 80;
+const PROSE_LINK_DENSITY: f64 = 0.3;
+
+/// Characters of the prose below `root`: blocks holding only inline content of
+/// `PROSE_CHARS` or more, mostly not links.
+fn prose_chars(dom: &Dom, skip: &[bool], st: &[Stats], root: NodeId) -> usize {
+    let mut total = 0;
+    let mut id = root;
+    let end = dom.subtree_end(root);
+    while id < end {
+        if skip[id] {
+            id = dom.subtree_end(id);
+            continue;
+        }
+        let leaf = dom
+            .tag(id)
+            .is_some_and(|t| hints::is_block(t) || matches!(t, "li" | "td" | "dd"))
+            && !dom
+                .children(id)
+                .iter()
+                .any(|&c| !skip[c] && dom.tag(c).is_some_and(hints::is_block));
+        if leaf {
+            if st[id].chars >= PROSE_CHARS && st[id].link_density() < PROSE_LINK_DENSITY {
+                total += st[id].chars;
+            }
+            id = dom.subtree_end(id);
+        } else {
+            id += 1;
+        }
+    }
+    total
+}
+
 /// Whether a table holds data (keep it) rather than lay out the page.
 pub fn is_data_table(dom: &Dom, id: NodeId) -> bool {
     if dom.attr(id, "role") == Some("presentation") {
@@ -1121,11 +1161,18 @@ pub fn extract(dom: &Dom, base_skip: &[bool]) -> Option<Selection> {
         let weights = strict.then_some(rules);
         let found: usize = roots.iter().map(|&r| st[r].chars).sum();
         // The page's own main container knows better than a winner that holds little of it
-        // (a product or service page made of many short sections).
+        // (a product or service page made of many short sections), or little of its prose
+        // (one long section, an FAQ, among others written as paragraphs).
         let widen = |c: NodeId| {
             st[c].chars > found
                 && (found < MIN_ARTICLE_CHARS
-                    || (found as f64) < st[c].chars as f64 * MIN_SHARE_OF_MAIN)
+                    || (found as f64) < st[c].chars as f64 * MIN_SHARE_OF_MAIN
+                    || {
+                        let found_prose: usize =
+                            roots.iter().map(|&r| prose_chars(dom, &skip, &st, r)).sum();
+                        (found_prose as f64)
+                            < prose_chars(dom, &skip, &st, c) as f64 * MIN_PROSE_SHARE_OF_MAIN
+                    })
         };
         if let Some(c) = semantic_container(dom, top).filter(|&c| widen(c)) {
             roots = vec![c];
@@ -1506,6 +1553,41 @@ mod tests {
         let text = selected_text(&dom, &sel);
         assert!(text.contains("real prose"));
         assert!(text.contains("Fast backups"));
+        assert!(!text.contains("Copyright"));
+    }
+
+    #[test]
+    fn a_winner_with_little_of_its_mains_prose_widens_to_it() {
+        // The questions and answers are the longest section, but most of the page's prose
+        // is in the sections around them.
+        let faq: String = (1..=6)
+            .map(|n| {
+                format!("<div class=item><h3>Can I claim rebate number {n} for the same kind of appliance in one year?</h3>\
+                         <div class=answer><p>Yes, rebate {n} once a year, for each kind of appliance, if you own the home.</p></div></div>")
+            })
+            .collect();
+        let section = |topic: &str| {
+            let prose = "This is a sentence of real prose that goes on for a while to look like an article paragraph.";
+            format!(
+                "<div class=block><p>{}</p></div>",
+                prose.replace("real prose", topic)
+            )
+        };
+        let body = format!(
+            "<main><article><div class=hero><h2>Warm rooms</h2>{}</div>{}{}<div class=faq>{faq}</div>{}{}</article></main>\
+             <footer><p>Copyright</p></footer>",
+            section("the callout"),
+            section("the savings"),
+            section("the eligibility"),
+            section("the programme"),
+            section("the reasons"),
+        );
+        let dom = page(&body);
+        let sel = extract(&dom, &never_content(&dom)).unwrap();
+        let text = selected_text(&dom, &sel);
+        assert!(text.contains("rebate number 4"), "{text}");
+        assert!(text.contains("the callout"), "{text}");
+        assert!(text.contains("the reasons"), "{text}");
         assert!(!text.contains("Copyright"));
     }
 
