@@ -281,9 +281,28 @@ pub fn without_comment_words(class_and_id: &str) -> String {
 /// large, and comments are judged by whether the page is a discussion.
 pub fn block_words(class_and_id: &str) -> u128 {
     tokens(class_and_id)
-        .filter_map(|t| BOILERPLATE_TOKENS.iter().position(|&w| w == t))
+        .filter_map(furniture_word)
         .filter(|&i| !NOT_BLOCK_WORDS.contains(&BOILERPLATE_TOKENS[i]))
         .fold(0, |set, i| set | 1 << i)
+}
+
+/// The index of a token among the furniture words. Every element's class is looked up,
+/// so the words are searched sorted rather than one by one.
+fn furniture_word(token: &str) -> Option<usize> {
+    static SORTED: std::sync::OnceLock<Vec<(&str, usize)>> = std::sync::OnceLock::new();
+    let sorted = SORTED.get_or_init(|| {
+        let mut words: Vec<(&str, usize)> = BOILERPLATE_TOKENS
+            .iter()
+            .enumerate()
+            .map(|(i, &w)| (w, i))
+            .collect();
+        words.sort_unstable();
+        words
+    });
+    sorted
+        .binary_search_by(|&(w, _)| w.cmp(token))
+        .ok()
+        .map(|k| sorted[k].1)
 }
 
 const _: () = assert!(BOILERPLATE_TOKENS.len() <= 128);
@@ -312,12 +331,7 @@ pub fn names_header(class_and_id: &str) -> bool {
 /// Class and id without the furniture words of the set `words` (see [`block_words`]).
 pub fn without_words(class_and_id: &str, words: u128) -> String {
     tokens(class_and_id)
-        .filter(|t| {
-            BOILERPLATE_TOKENS
-                .iter()
-                .position(|w| w == t)
-                .is_none_or(|i| words & 1 << i == 0)
-        })
+        .filter(|t| furniture_word(t).is_none_or(|i| words & 1 << i == 0))
         .collect::<Vec<_>>()
         .join(" ")
 }
@@ -327,7 +341,7 @@ pub fn is_boilerplate_class(class_and_id: &str) -> bool {
     if class_and_id.trim().is_empty() {
         return false;
     }
-    let furniture = tokens(class_and_id).any(|t| BOILERPLATE_TOKENS.contains(&t))
+    let furniture = tokens(class_and_id).any(|t| furniture_word(t).is_some())
         || BOILERPLATE_PARTS.iter().any(|p| class_and_id.contains(p));
     furniture && !CONTENT_PARTS.iter().any(|p| class_and_id.contains(p))
 }
