@@ -33,10 +33,12 @@ use crate::model::{
     CalloutKind, Cell, Image, Inline, ListItem, Table,
 };
 use pulldown_cmark::{
-    BlockQuoteKind, CodeBlockKind, Event, LinkType, Options, Parser, Tag, TagEnd,
+    BlockQuoteKind, BrokenLink, CodeBlockKind, CowStr, Event, LinkType, Options, Parser, Tag,
+    TagEnd,
 };
 use std::collections::hash_map::Entry;
 use std::collections::{BTreeMap, HashMap};
+use unicase::UniCase;
 
 /// How many quotes, lists, inline containers and notes may nest before the reader flattens.
 pub const MAX_DEPTH: usize = 32;
@@ -326,11 +328,33 @@ fn fill_notes(blocks: &mut [Block], expanded: &mut [Option<Vec<Block>>]) {
 /// (and its tree) is dropped before the next is made.
 fn each_event<'a>(body: &'a str, min_piece: usize, mut out: impl FnMut(Event<'a>)) {
     let mut inside = 0;
-    for piece in split::pieces(body, min_piece) {
+    let mut pieces = split::pieces(body, min_piece);
+    let mut references = HashMap::new();
+    if pieces.len() > 1 && memchr::memmem::find(body.as_bytes(), b"]:").is_some() {
+        match split::references(body, &pieces, options()) {
+            Some(found) => references = found,
+            // Read whole.
+            None => {
+                pieces.truncate(1);
+                pieces[0] = 0..body.len();
+            }
+        }
+    }
+    for piece in pieces {
         let offset = piece.start;
-        let parser = Parser::new_ext(&body[piece], options())
-            .into_offset_iter()
-            .map(|(event, range)| (event, range.start + offset..range.end + offset));
+        // A reference defined in another piece: pulldown-cmark asks for the links whose
+        // label its own piece does not define.
+        let elsewhere = |link: BrokenLink<'a>| {
+            let (url, title) = references.get(&UniCase::new(link.reference.into_string()))?;
+            Some((
+                CowStr::from(String::clone(url)),
+                CowStr::from(String::clone(title)),
+            ))
+        };
+        let parser =
+            Parser::new_with_broken_link_callback(&body[piece], options(), Some(elsewhere))
+                .into_offset_iter()
+                .map(|(event, range)| (event, range.start + offset..range.end + offset));
         autolink::link_events(body, parser, &mut inside, &mut out);
     }
 }

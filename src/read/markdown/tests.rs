@@ -820,11 +820,10 @@ fn no_cut_inside_fenced_code_or_html_blocks() {
 #[test]
 fn cutting_stops_where_a_block_cannot_be_placed() {
     // A fence indented by a space, perhaps in a list item; a comment under a tag that may
-    // open an HTML block; a link reference definition, used before it is defined.
+    // open an HTML block; a bare carriage return.
     for body in [
         "- a\n  ```\n\nb\n\n```\nc\n\nd\n```\n",
         "<span>\n<!--\n\nb\n-->\n",
-        "[x]\n\nb\n\n[x]: /u\n",
         "a\rb\n\nc\n",
     ] {
         assert_eq!(cuts(body), [0], "{body:?}");
@@ -833,6 +832,45 @@ fn cutting_stops_where_a_block_cannot_be_placed() {
     // its item.
     assert_eq!(cuts("a\n\nb\n\n  ```\n\nc\n"), [0, 3]);
     assert_eq!(cuts("a\n\nb\n\n - ```\n\nc\n"), [0, 3, 14]);
+}
+
+/// Link reference definitions apply in every piece, before and after them; where pieces
+/// could not read as the whole (a label defined in two pieces, expansions that could reach
+/// pulldown-cmark's limit), the body is read whole.
+#[test]
+fn link_references_resolve_across_pieces() {
+    let md = "Use [x] and [the site][Y] and ![img][z].\n\nb\n\n[x]: /u \"T\"\n\nc [X]\n\n\
+              > [y]: <https://example.org/a b>\n\nd [y][] [none]\n\n[Z]: /i.png\n\ne ![z]\n";
+    assert!(cuts(md).len() > 4, "{:?}", cuts(md));
+    let (pieces, whole) = pieces_and_whole(md);
+    assert_eq!(pieces, whole);
+    let html =
+        String::from_utf8(crate::convert(md.as_bytes(), "markdown", "html").unwrap()).unwrap();
+    assert!(html.contains("href=\"/u\" title=\"T\""), "{html}");
+    assert!(
+        html.contains("href=\"https://example.org/a%20b\""),
+        "{html}"
+    );
+    assert!(html.contains("[none]"), "{html}");
+    let body_pieces = |md: &str| split::pieces(md, 0);
+    // Defined in two pieces: the first wins, which only the whole can tell.
+    let twice = "[x]\n\nb\n\n[x]: /one\n\nc\n\n[x]: /two\n";
+    assert!(split::references(twice, &body_pieces(twice), options()).is_none());
+    let (pieces, whole) = pieces_and_whole(twice);
+    assert_eq!(pieces, whole);
+    // Many references to a long URL: each parser limits what references expand to.
+    let long = format!(
+        "{}\n\nb\n\n[x]: /{}\n",
+        "[x] ".repeat(2000),
+        "u".repeat(100)
+    );
+    assert!(split::references(&long, &body_pieces(&long), options()).is_none());
+    let few = format!("{}\n\nb\n\n[x]: /{}\n", "[x] ".repeat(20), "u".repeat(100));
+    assert!(split::references(&few, &body_pieces(&few), options()).is_some());
+    for md in [long, few] {
+        let (pieces, whole) = pieces_and_whole(&md);
+        assert_eq!(pieces, whole);
+    }
 }
 
 #[test]
