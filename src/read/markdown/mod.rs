@@ -330,7 +330,7 @@ fn each_event<'a>(body: &'a str, min_piece: usize, mut out: impl FnMut(Event<'a>
     let mut inside = 0;
     let mut pieces = split::pieces(body, min_piece);
     let mut references = HashMap::new();
-    if pieces.len() > 1 && memchr::memmem::find(body.as_bytes(), b"]:").is_some() {
+    if pieces.len() > 1 && split::may_define_references(body) {
         match split::references(body, &pieces, options()) {
             Some(found) => references = found,
             // Read whole.

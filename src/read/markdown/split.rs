@@ -236,6 +236,21 @@ fn tied_spans(body: &str) -> Option<Vec<Range<usize>>> {
     Some(merged)
 }
 
+/// Whether the body may define a link reference: it holds a `]:` other than that of a
+/// footnote definition at column 0.
+pub fn may_define_references(body: &str) -> bool {
+    let bytes = body.as_bytes();
+    // Searched by their rarer first byte, which `memchr` finds fast.
+    memchr::memchr_iter(b']', bytes).any(|i| {
+        if bytes.get(i + 1) != Some(&b':') {
+            return false;
+        }
+        let line_start = body[..i].rfind('\n').map_or(0, |n| n + 1);
+        let line = &bytes[line_start..i];
+        !line.starts_with(b"[^") || line.contains(&b']')
+    })
+}
+
 /// The link reference definitions of all pieces, by label (in pulldown-cmark's Unicode case
 /// folding), as URL and title, for each piece to resolve the links it does not define
 /// itself: each piece's parser finds those of its own text as the whole document's would.
@@ -250,8 +265,12 @@ pub fn references(
 ) -> Option<HashMap<unicase::UniCase<String>, (String, String)>> {
     let mut found = HashMap::new();
     for piece in pieces {
+        let text = &body[piece.clone()];
+        if !may_define_references(text) {
+            continue;
+        }
         // Only the first pass runs: it gathers the definitions.
-        let parser = Parser::new_ext(&body[piece.clone()], options);
+        let parser = Parser::new_ext(text, options);
         for (label, def) in parser.reference_definitions().iter() {
             let title = def.title.as_deref().unwrap_or_default().to_string();
             let value = (def.dest.to_string(), title);
