@@ -168,7 +168,8 @@ fn build_document(body: &str, defer: bool, min_piece: usize) -> Option<Built> {
     each_event(body, min_piece, |event| match event {
         Event::Start(Tag::FootnoteDefinition(label)) => open.push((label_key(&label), Vec::new())),
         Event::End(TagEnd::FootnoteDefinition) => {
-            if let Some((label, body)) = open.pop() {
+            // Without deferring, the notes were gathered first.
+            if let Some((label, body)) = open.pop().filter(|_| defer) {
                 if let Entry::Vacant(slot) = notes.entry(label) {
                     slot.insert(Note::read(body));
                 }
