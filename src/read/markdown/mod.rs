@@ -33,9 +33,12 @@ use crate::model::{
     CalloutKind, Cell, Image, Inline, ListItem, Table,
 };
 use pulldown_cmark::{
-    BlockQuoteKind, CodeBlockKind, Event, LinkType, Options, Parser, Tag, TagEnd,
+    BlockQuoteKind, BrokenLink, CodeBlockKind, CowStr, Event, LinkType, Options, Parser, Tag,
+    TagEnd,
 };
+use std::collections::hash_map::Entry;
 use std::collections::{BTreeMap, HashMap};
+use unicase::UniCase;
 
 /// How many quotes, lists, inline containers and notes may nest before the reader flattens.
 pub const MAX_DEPTH: usize = 32;
@@ -153,6 +156,7 @@ fn build_document(body: &str, defer: bool, min_piece: usize) -> Option<Built> {
         active: Vec::new(),
         flattened: false,
         malformed_math: Vec::new(),
+        needs_events: false,
     };
     let mut lost = Vec::new();
     let mut b = Builder::new(0);
@@ -164,8 +168,11 @@ fn build_document(body: &str, defer: bool, min_piece: usize) -> Option<Built> {
     each_event(body, min_piece, |event| match event {
         Event::Start(Tag::FootnoteDefinition(label)) => open.push((label_key(&label), Vec::new())),
         Event::End(TagEnd::FootnoteDefinition) => {
-            if let Some((label, body)) = open.pop() {
-                notes.entry(label).or_insert(body);
+            // Without deferring, the notes were gathered first.
+            if let Some((label, body)) = open.pop().filter(|_| defer) {
+                if let Entry::Vacant(slot) = notes.entry(label) {
+                    slot.insert(Note::read(body));
+                }
             }
         }
         event => match open.last_mut() {
@@ -191,17 +198,46 @@ fn build_document(body: &str, defer: bool, min_piece: usize) -> Option<Built> {
         let main_math = std::mem::take(&mut ctx.malformed_math);
         let mut math = Vec::new();
         let mut expanded = Vec::with_capacity(deferred.len());
+        // Built notes move into their last citation, unless a note citing notes may still
+        // want them.
+        let movable = ctx.notes.values().all(|n| matches!(n, Note::Built(_)));
         for d in &deferred {
-            let events = ctx.notes.get(&d.key)?;
-            if d.depth >= MAX_DEPTH || ctx.budget < events.len() {
+            if let Some(Note::Built(built)) = ctx.notes.get_mut(&d.key) {
+                built.uses += 1;
+            }
+        }
+        for d in &deferred {
+            let note = ctx.notes.get_mut(&d.key)?;
+            if d.depth >= MAX_DEPTH || ctx.budget < note.len() {
                 return None;
             }
-            ctx.budget -= events.len();
-            let events = events.clone();
-            ctx.active.push(d.key.clone());
-            let note = build(&events, d.depth + 1, &mut ctx);
-            ctx.active.pop();
-            expanded.push(Some(note));
+            ctx.budget -= note.len();
+            let blocks = match note {
+                Note::Events(events) => {
+                    let events = events.clone();
+                    ctx.active.push(d.key.clone());
+                    let blocks = build(&events, d.depth + 1, &mut ctx);
+                    ctx.active.pop();
+                    blocks
+                }
+                Note::Built(built) => {
+                    if !built.fits(d.depth) {
+                        return None;
+                    }
+                    ctx.malformed_math
+                        .extend(built.malformed_math.iter().cloned());
+                    built.uses -= 1;
+                    if movable && built.uses == 0 {
+                        std::mem::take(&mut built.blocks)
+                    } else {
+                        built.blocks.clone()
+                    }
+                }
+            };
+            if ctx.needs_events {
+                return None;
+            }
+            expanded.push(Some(blocks));
             math.push(std::mem::take(&mut ctx.malformed_math));
         }
         // The problems in the order they were met: each note's where it was cited.
@@ -293,11 +329,33 @@ fn fill_notes(blocks: &mut [Block], expanded: &mut [Option<Vec<Block>>]) {
 /// (and its tree) is dropped before the next is made.
 fn each_event<'a>(body: &'a str, min_piece: usize, mut out: impl FnMut(Event<'a>)) {
     let mut inside = 0;
-    for piece in split::pieces(body, min_piece) {
+    let mut pieces = split::pieces(body, min_piece);
+    let mut references = HashMap::new();
+    if pieces.len() > 1 && split::may_define_references(body) {
+        match split::references(body, &pieces, options()) {
+            Some(found) => references = found,
+            // Read whole.
+            None => {
+                pieces.truncate(1);
+                pieces[0] = 0..body.len();
+            }
+        }
+    }
+    for piece in pieces {
         let offset = piece.start;
-        let parser = Parser::new_ext(&body[piece], options())
-            .into_offset_iter()
-            .map(|(event, range)| (event, range.start + offset..range.end + offset));
+        // A reference defined in another piece: pulldown-cmark asks for the links whose
+        // label its own piece does not define.
+        let elsewhere = |link: BrokenLink<'a>| {
+            let (url, title) = references.get(&UniCase::new(link.reference.into_string()))?;
+            Some((
+                CowStr::from(String::clone(url)),
+                CowStr::from(String::clone(title)),
+            ))
+        };
+        let parser =
+            Parser::new_with_broken_link_callback(&body[piece], options(), Some(elsewhere))
+                .into_offset_iter()
+                .map(|(event, range)| (event, range.start + offset..range.end + offset));
         autolink::link_events(body, parser, &mut inside, &mut out);
     }
 }
@@ -331,7 +389,7 @@ fn label_key(label: &str) -> String {
 
 /// The footnote definitions of a document, autolinks made links, by label (the first
 /// definition of a label wins), and the number of the other events.
-fn split_notes(body: &str, min_piece: usize) -> (usize, HashMap<String, Vec<Event<'_>>>) {
+fn split_notes(body: &str, min_piece: usize) -> (usize, HashMap<String, Note<'_>>) {
     let mut main = 0;
     let mut notes = HashMap::new();
     let mut open: Vec<(String, Vec<Event<'_>>)> = Vec::new();
@@ -339,7 +397,7 @@ fn split_notes(body: &str, min_piece: usize) -> (usize, HashMap<String, Vec<Even
         Event::Start(Tag::FootnoteDefinition(label)) => open.push((label_key(&label), Vec::new())),
         Event::End(TagEnd::FootnoteDefinition) => {
             if let Some((label, body)) = open.pop() {
-                notes.entry(label).or_insert(body);
+                notes.entry(label).or_insert(Note::Events(body));
             }
         }
         other => match open.last_mut() {
@@ -352,7 +410,7 @@ fn split_notes(body: &str, min_piece: usize) -> (usize, HashMap<String, Vec<Even
 
 /// State shared by the document and the notes expanded into it.
 struct Context<'a> {
-    notes: HashMap<String, Vec<Event<'a>>>,
+    notes: HashMap<String, Note<'a>>,
     /// Events that note expansion may still process: a note referenced many times from
     /// notes referenced many times must not blow up.
     budget: usize,
@@ -361,6 +419,81 @@ struct Context<'a> {
     flattened: bool,
     /// TeX math that could not be read, with the reason, for warnings.
     malformed_math: Vec<String>,
+    /// A note built when it was read was cited too deep for its blocks to hold: the
+    /// document must be read again with the notes' events.
+    needs_events: bool,
+}
+
+/// A footnote definition. While a document streams in, a note that cites no note is built
+/// as soon as it is read, and its events (which would be held to the end, 4 MB for a 10 MB
+/// document) are dropped.
+enum Note<'a> {
+    Events(Vec<Event<'a>>),
+    Built(Box<BuiltNote>),
+}
+
+/// A note built at depth 1 from events that hold no citation, so that its blocks are the
+/// same at every depth that nests no deeper than [`MAX_DEPTH`].
+struct BuiltNote {
+    blocks: Vec<Block>,
+    /// How many events it was built from, for the expansion budget.
+    events: usize,
+    /// The deepest nesting reached while building it, before an element opened.
+    deepest: usize,
+    malformed_math: Vec<String>,
+    /// Citations not yet expanded.
+    uses: usize,
+}
+
+impl BuiltNote {
+    /// Whether building it for a citation at `depth` gives these blocks.
+    fn fits(&self, depth: usize) -> bool {
+        self.deepest + depth < MAX_DEPTH
+    }
+}
+
+impl<'a> Note<'a> {
+    /// The note of a definition's events: built, when it cites no note and nests within
+    /// the limit.
+    fn read(events: Vec<Event<'a>>) -> Note<'a> {
+        if events
+            .iter()
+            .any(|e| matches!(e, Event::FootnoteReference(_)))
+        {
+            return Note::Events(events);
+        }
+        let mut ctx = Context {
+            notes: HashMap::new(),
+            budget: 0,
+            active: Vec::new(),
+            flattened: false,
+            malformed_math: Vec::new(),
+            needs_events: false,
+        };
+        let mut b = Builder::new(1);
+        for event in &events {
+            b.event(event, &mut ctx);
+        }
+        let deepest = b.deepest;
+        if ctx.flattened || deepest >= MAX_DEPTH {
+            return Note::Events(events);
+        }
+        Note::Built(Box::new(BuiltNote {
+            blocks: b.finish(),
+            events: events.len(),
+            deepest,
+            malformed_math: ctx.malformed_math,
+            uses: 0,
+        }))
+    }
+
+    /// Its size for the expansion budget: the events it is read from.
+    fn len(&self) -> usize {
+        match self {
+            Note::Events(events) => events.len(),
+            Note::Built(built) => built.events,
+        }
+    }
 }
 
 /// An open element while the events are read.
@@ -557,6 +690,8 @@ struct Builder {
     spare: Vec<Vec<Inline>>,
     /// Nesting levels open, counting those of the notes this one is inside.
     depth: usize,
+    /// The deepest `depth` at which an element opened.
+    deepest: usize,
     /// Inside an inline `<script>` or `<style>` (its name): text is dropped until it closes.
     hidden: Option<String>,
     /// Citations of notes to expand at the end (see [`build_document`]), when deferring.
@@ -569,6 +704,7 @@ impl Builder {
             stack: vec![Frame::new(Kind::Root, false, Vec::new())],
             spare: Vec::new(),
             depth,
+            deepest: depth,
             hidden: None,
             deferred: None,
         }
@@ -681,14 +817,25 @@ impl Builder {
             });
             return note_placeholder(index);
         }
-        let Some(events) = ctx.notes.get(&key) else {
+        let Some(note) = ctx.notes.get(&key) else {
             return Inline::text(format!("[^{label}]"));
         };
-        if self.depth >= MAX_DEPTH || ctx.active.contains(&key) || ctx.budget < events.len() {
+        if self.depth >= MAX_DEPTH || ctx.active.contains(&key) || ctx.budget < note.len() {
             ctx.flattened |= self.depth >= MAX_DEPTH;
             return Inline::text(format!("[^{label}]"));
         }
-        ctx.budget -= events.len();
+        ctx.budget -= note.len();
+        let events = match note {
+            Note::Built(built) => {
+                ctx.needs_events |= !built.fits(self.depth);
+                ctx.malformed_math
+                    .extend(built.malformed_math.iter().cloned());
+                return Inline::Note {
+                    blocks: built.blocks.clone(),
+                };
+            }
+            Note::Events(events) => events,
+        };
         // Cloning the events is cheap (borrowed strings) and frees `ctx` for the recursion.
         let events = events.clone();
         ctx.active.push(key);
@@ -787,6 +934,7 @@ impl Builder {
     }
 
     fn push_frame(&mut self, kind: Kind, ctx: &mut Context<'_>) -> &mut Frame {
+        self.deepest = self.deepest.max(self.depth);
         let flat = match &kind {
             Kind::Other => true,
             // An item goes where its list goes: into the list, or flattened with it.

@@ -15,6 +15,7 @@
 //! footnote and its citations stay in one piece: pulldown-cmark makes `[^a]` a note only
 //! when `a` is defined in the text it reads.
 
+use pulldown_cmark::{Options, Parser};
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -197,22 +198,10 @@ fn has_bare_cr(body: &str) -> bool {
 
 /// The spans from the first to the last mention (citation or definition) of each footnote
 /// label that is mentioned more than once, merged where they overlap, in order; no cut may
-/// fall inside one. Nothing when the body may hold a link reference definition, or a label
-/// this scan cannot match as pulldown-cmark does (blanks, escapes, non-ASCII letters, whose
-/// case folding is Unicode's).
+/// fall inside one. Nothing when the body holds a label this scan cannot match as
+/// pulldown-cmark does (blanks, escapes, non-ASCII letters, whose case folding is Unicode's).
 fn tied_spans(body: &str) -> Option<Vec<Range<usize>>> {
     let bytes = body.as_bytes();
-    // Searched by their rarer first byte, which `memchr` finds fast.
-    for i in memchr::memchr_iter(b']', bytes) {
-        if bytes.get(i + 1) != Some(&b':') {
-            continue;
-        }
-        let line_start = body[..i].rfind('\n').map_or(0, |n| n + 1);
-        let line = &bytes[line_start..i];
-        if !line.starts_with(b"[^") || line.contains(&b']') {
-            return None;
-        }
-    }
     let mut spans: HashMap<String, Range<usize>> = HashMap::new();
     for i in memchr::memchr_iter(b'[', bytes) {
         if bytes.get(i + 1) != Some(&b'^') {
@@ -245,4 +234,59 @@ fn tied_spans(body: &str) -> Option<Vec<Range<usize>>> {
         }
     }
     Some(merged)
+}
+
+/// Whether the body may define a link reference: it holds a `]:` other than that of a
+/// footnote definition at column 0.
+pub fn may_define_references(body: &str) -> bool {
+    let bytes = body.as_bytes();
+    // Searched by their rarer first byte, which `memchr` finds fast.
+    memchr::memchr_iter(b']', bytes).any(|i| {
+        if bytes.get(i + 1) != Some(&b':') {
+            return false;
+        }
+        let line_start = body[..i].rfind('\n').map_or(0, |n| n + 1);
+        let line = &bytes[line_start..i];
+        !line.starts_with(b"[^") || line.contains(&b']')
+    })
+}
+
+/// The link reference definitions of all pieces, by label (in pulldown-cmark's Unicode case
+/// folding), as URL and title, for each piece to resolve the links it does not define
+/// itself: each piece's parser finds those of its own text as the whole document's would.
+/// Nothing when the pieces would not read as the whole: a label defined in two pieces (the
+/// first definition wins, but a piece knows only its own), or so many expansions that
+/// pulldown-cmark's limit on them (the text's length, at least 100,000 bytes, per parser)
+/// could be reached in a piece or in the whole.
+pub fn references(
+    body: &str,
+    pieces: &[Range<usize>],
+    options: Options,
+) -> Option<HashMap<unicase::UniCase<String>, (String, String)>> {
+    let mut found = HashMap::new();
+    for piece in pieces {
+        let text = &body[piece.clone()];
+        if !may_define_references(text) {
+            continue;
+        }
+        // Only the first pass runs: it gathers the definitions.
+        let parser = Parser::new_ext(text, options);
+        for (label, def) in parser.reference_definitions().iter() {
+            let title = def.title.as_deref().unwrap_or_default().to_string();
+            let value = (def.dest.to_string(), title);
+            if found
+                .insert(unicase::UniCase::new(label.to_string()), value)
+                .is_some()
+            {
+                return None;
+            }
+        }
+    }
+    // Each expansion starts at a `[` and is at most the longest URL and title.
+    let Some(longest) = found.values().map(|(u, t)| u.len() + t.len()).max() else {
+        return Some(found);
+    };
+    let brackets = |text: &str| memchr::memchr_iter(b'[', text.as_bytes()).count();
+    let within = |text: &str| brackets(text).saturating_mul(longest) < text.len().max(100_000);
+    (within(body) && pieces.iter().all(|p| within(&body[p.clone()]))).then_some(found)
 }

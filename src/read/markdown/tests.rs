@@ -721,6 +721,59 @@ fn notes_expanded_at_the_end_match_notes_gathered_first() {
     assert!(format!("{blocks:?}").contains("x[^a] y"), "{blocks:?}");
 }
 
+/// Notes that cite no note are built as they are read; their blocks must be what building
+/// them at each citation gives.
+#[test]
+fn notes_built_as_read_match_notes_built_where_cited() {
+    let nested = "> > > - a\n> > >   > b $\\frac{$\n";
+    let docs = [
+        // Cited twice (the first citation gets a copy, the last the note itself), with
+        // malformed math reported at each.
+        "A[^n] and again[^n].\n\n[^n]: In note $\\sqrt{$ x.\n".to_string(),
+        // Nested blocks in a note cited from nested blocks, within the depth limit.
+        format!(
+            "{} deep[^a]\n\n[^a]:\n    {}\n",
+            "> ".repeat(20),
+            nested.replace('\n', "\n    ")
+        ),
+        // A note citing a built note (the built one is copied for both), one never cited,
+        // a duplicate label (the first wins).
+        "x[^a] y[^b]\n\n[^a]: A cites [^b].\n\n[^b]: B *b*.\n\n[^b]: Not this.\n\n[^c]: C.\n"
+            .to_string(),
+        "- item[^l]\n  - sub[^l]\n\n[^l]: - one\n      - two\n".to_string(),
+    ];
+    for md in &docs {
+        let deferred = build_document(md, true, split::PIECE_BYTES).expect(md);
+        let gathered = build_document(md, false, split::PIECE_BYTES).unwrap();
+        assert_eq!(deferred.blocks, gathered.blocks, "{md}");
+        assert_eq!(deferred.malformed_math, gathered.malformed_math, "{md}");
+        assert_eq!(deferred.flattened, gathered.flattened, "{md}");
+    }
+    // Cited so deep that the note's own nesting would be flattened there: the built blocks
+    // do not hold, and the document is read again with the notes' events.
+    for md in [
+        format!(
+            "{} deep[^a]\n\n[^a]:\n    {}\n",
+            "> ".repeat(28),
+            nested.replace('\n', "\n    ")
+        ),
+        format!(
+            "x[^b]\n\n[^b]: {} cites[^a]\n\n[^a]: > > > > > q\n",
+            "> ".repeat(27)
+        ),
+    ] {
+        assert!(
+            build_document(&md, true, split::PIECE_BYTES).is_none(),
+            "{md}"
+        );
+        let mut diag = Diagnostics::default();
+        let article = parse(&md, &mut diag).unwrap();
+        let gathered = build_document(&md, false, split::PIECE_BYTES).unwrap();
+        assert_eq!(article.blocks, gathered.blocks, "{md}");
+        assert!(gathered.flattened, "{md}");
+    }
+}
+
 // ---- Reading in pieces ----------------------------------------------------------------------
 
 /// The article and warnings of Markdown read in pieces as small as can be cut, and whole.
@@ -767,11 +820,10 @@ fn no_cut_inside_fenced_code_or_html_blocks() {
 #[test]
 fn cutting_stops_where_a_block_cannot_be_placed() {
     // A fence indented by a space, perhaps in a list item; a comment under a tag that may
-    // open an HTML block; a link reference definition, used before it is defined.
+    // open an HTML block; a bare carriage return.
     for body in [
         "- a\n  ```\n\nb\n\n```\nc\n\nd\n```\n",
         "<span>\n<!--\n\nb\n-->\n",
-        "[x]\n\nb\n\n[x]: /u\n",
         "a\rb\n\nc\n",
     ] {
         assert_eq!(cuts(body), [0], "{body:?}");
@@ -780,6 +832,45 @@ fn cutting_stops_where_a_block_cannot_be_placed() {
     // its item.
     assert_eq!(cuts("a\n\nb\n\n  ```\n\nc\n"), [0, 3]);
     assert_eq!(cuts("a\n\nb\n\n - ```\n\nc\n"), [0, 3, 14]);
+}
+
+/// Link reference definitions apply in every piece, before and after them; where pieces
+/// could not read as the whole (a label defined in two pieces, expansions that could reach
+/// pulldown-cmark's limit), the body is read whole.
+#[test]
+fn link_references_resolve_across_pieces() {
+    let md = "Use [x] and [the site][Y] and ![img][z].\n\nb\n\n[x]: /u \"T\"\n\nc [X]\n\n\
+              > [y]: <https://example.org/a b>\n\nd [y][] [none]\n\n[Z]: /i.png\n\ne ![z]\n";
+    assert!(cuts(md).len() > 4, "{:?}", cuts(md));
+    let (pieces, whole) = pieces_and_whole(md);
+    assert_eq!(pieces, whole);
+    let html =
+        String::from_utf8(crate::convert(md.as_bytes(), "markdown", "html").unwrap()).unwrap();
+    assert!(html.contains("href=\"/u\" title=\"T\""), "{html}");
+    assert!(
+        html.contains("href=\"https://example.org/a%20b\""),
+        "{html}"
+    );
+    assert!(html.contains("[none]"), "{html}");
+    let body_pieces = |md: &str| split::pieces(md, 0);
+    // Defined in two pieces: the first wins, which only the whole can tell.
+    let twice = "[x]\n\nb\n\n[x]: /one\n\nc\n\n[x]: /two\n";
+    assert!(split::references(twice, &body_pieces(twice), options()).is_none());
+    let (pieces, whole) = pieces_and_whole(twice);
+    assert_eq!(pieces, whole);
+    // Many references to a long URL: each parser limits what references expand to.
+    let long = format!(
+        "{}\n\nb\n\n[x]: /{}\n",
+        "[x] ".repeat(2000),
+        "u".repeat(100)
+    );
+    assert!(split::references(&long, &body_pieces(&long), options()).is_none());
+    let few = format!("{}\n\nb\n\n[x]: /{}\n", "[x] ".repeat(20), "u".repeat(100));
+    assert!(split::references(&few, &body_pieces(&few), options()).is_some());
+    for md in [long, few] {
+        let (pieces, whole) = pieces_and_whole(&md);
+        assert_eq!(pieces, whole);
+    }
 }
 
 #[test]
@@ -864,6 +955,41 @@ proptest::proptest! {
         proptest::prop_assert_eq!(pieces, whole, "{:?}", md);
     }
 }
+
+proptest::proptest! {
+    /// Documents of note definitions and citations, nested in quotes and lists, read the
+    /// same with notes built as they are read as with notes built where they are cited.
+    #[test]
+    fn random_notes_read_the_same_deferred_and_gathered(
+        lines in proptest::collection::vec(0usize..NOTE_LINES.len(), 1..30)
+    ) {
+        let md: String = lines.iter().map(|&i| NOTE_LINES[i]).collect::<Vec<_>>().join("\n");
+        let gathered = build_document(&md, false, split::PIECE_BYTES).unwrap();
+        if let Some(deferred) = build_document(&md, true, split::PIECE_BYTES) {
+            proptest::prop_assert_eq!(&deferred.blocks, &gathered.blocks, "{:?}", md);
+            proptest::prop_assert_eq!(&deferred.malformed_math, &gathered.malformed_math, "{:?}", md);
+            proptest::prop_assert_eq!(deferred.flattened, gathered.flattened, "{:?}", md);
+        }
+    }
+}
+
+const NOTE_LINES: &[&str] = &[
+    "",
+    "",
+    "text[^a] and[^b]",
+    "[^a]: A $\\frac{$",
+    "[^b]: B cites [^a]",
+    "[^c]: > > > > > > > > deep",
+    "[^d]: - x\n      - y",
+    "    > indented continuation",
+    "> > > > > > > > > > > > > > > > > > > > > > > > > quoted[^c]",
+    "> > > > > > > > > > > > > > > > > > > > > > > > > > > > > > q[^d]",
+    "- item[^d]",
+    "  - sub[^c]",
+    "c[^c] d[^d] e[^e]",
+    "[^e]: E[^e] self",
+    "[^a]: A again",
+];
 
 const LINES: &[&str] = &[
     "",

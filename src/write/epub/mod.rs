@@ -24,6 +24,7 @@ use crate::write::html::{
     Context, HeadingIds, Ids, ImageSrc, NoteStyle, Renderer,
 };
 use crate::write::images::{Found, Images, Place};
+use ocf::Zip;
 use package::{BookMeta, Doc, Package, TocEntry};
 use sha2::{Digest, Sha256};
 use std::borrow::Cow;
@@ -95,13 +96,18 @@ impl Writer for EpubWriter {
                 &with_metadata
             }
         };
-        let package = book(articles, options, diag)?;
-        package::container(&package, out)
+        book(articles, options, diag, out)
     }
 }
 
-/// Lays out the articles as the documents of one book.
-fn book(articles: &[Article], options: &WriteOptions, diag: &mut Diagnostics) -> Result<Package> {
+/// Lays out the articles as the documents of one book and writes it; each chapter's file
+/// goes into the container as it is made.
+fn book(
+    articles: &[Article],
+    options: &WriteOptions,
+    diag: &mut Diagnostics,
+    out: &mut dyn Write,
+) -> Result<()> {
     let first = articles
         .first()
         .ok_or_else(|| Error::write("epub", "no article to write"))?;
@@ -125,6 +131,7 @@ fn book(articles: &[Article], options: &WriteOptions, diag: &mut Diagnostics) ->
     }
     let cover = cover_image(first, options, &mut images, diag);
     let mut meta = book_meta(articles, options);
+    let mut zip = package::open(out, &meta.modified)?;
     let mut docs = Vec::new();
     docs.push(match cover {
         Some(i) => cover_page(&images.resources[i].href, &meta),
@@ -145,8 +152,9 @@ fn book(articles: &[Article], options: &WriteOptions, diag: &mut Diagnostics) ->
             images: &mut images,
             diag: &mut *diag,
             images_without_alt: &mut meta.images_without_alt,
+            zip: &mut zip,
         };
-        let chapter = chapter(article, k + 1, digest, &mut env);
+        let chapter = chapter(article, k + 1, digest, &mut env)?;
         meta.has_notes |= chapter.has_notes;
         bodymatter = bodymatter.or_else(|| chapter.docs.first().map(|d| d.href.clone()));
         let sections = package::nest(chapter.sections);
@@ -162,21 +170,24 @@ fn book(articles: &[Article], options: &WriteOptions, diag: &mut Diagnostics) ->
     }
     // Written last: for several articles it lists them.
     docs.insert(title_at, title_page(first, digest, &meta, &toc));
-    Ok(Package {
+    let mut package = Package {
         meta,
         docs,
         images: images.resources,
         cover,
         toc,
         bodymatter: bodymatter.unwrap_or_else(|| "title.xhtml".into()),
-    })
+    };
+    package::finish(zip, &mut package)
 }
 
 /// What the writing of the articles shares.
-struct Env<'e> {
+struct Env<'e, 'w> {
     images: &'e mut Images,
     diag: &'e mut Diagnostics,
     images_without_alt: &'e mut bool,
+    /// The book's container, where each file goes as it is made.
+    zip: &'e mut Zip<'w>,
 }
 
 /// The files of one article and the top-level sections found in them.
@@ -188,7 +199,7 @@ struct Chapter {
 
 /// Renders article number `k`; in a book of several articles its first file opens with the
 /// article's header.
-fn chapter(article: &Article, k: usize, with_header: bool, env: &mut Env) -> Chapter {
+fn chapter(article: &Article, k: usize, with_header: bool, env: &mut Env) -> Result<Chapter> {
     let title = display_title(article);
     let lang = language(article);
     let blocks = body_blocks(article, &title);
@@ -285,16 +296,19 @@ fn chapter(article: &Article, k: usize, with_header: bool, env: &mut Env) -> Cha
                 }
             }
         }
-        out.docs.push(Doc {
+        let mut doc = Doc {
             id: href.trim_end_matches(".xhtml").to_string(),
             href: href.clone(),
             title: title.clone(),
             language: lang.clone(),
             body,
             body_type: "bodymatter",
-        });
+            mathml: None,
+        };
+        package::add(env.zip, &mut doc)?;
+        out.docs.push(doc);
     }
-    out
+    Ok(out)
 }
 
 /// The parts of a body: the whole of it, or for a long body one part per top-level section
@@ -452,6 +466,7 @@ fn cover_doc(meta: &BookMeta, body: String) -> Doc {
         language: meta.language.clone(),
         body,
         body_type: "",
+        mathml: None,
     }
 }
 
@@ -489,6 +504,7 @@ fn title_page(first: &Article, digest: bool, meta: &BookMeta, toc: &[TocEntry]) 
         language: meta.language.clone(),
         body,
         body_type: "frontmatter",
+        mathml: None,
     }
 }
 

@@ -36,10 +36,12 @@ pub(super) struct Doc {
     pub href: String,
     pub title: String,
     pub language: String,
-    /// The markup inside `<body>`.
+    /// The markup inside `<body>`; emptied once the file is in the container.
     pub body: String,
     /// Attributes of `<body>` (`epub:type`).
     pub body_type: &'static str,
+    /// Whether the body holds MathML, known once the file is in the container.
+    pub mathml: Option<bool>,
 }
 
 /// An entry of the table of contents.
@@ -222,6 +224,7 @@ fn nav(p: &Package) -> String {
         language: p.meta.language.clone(),
         body,
         body_type: "",
+        mathml: None,
     })
 }
 
@@ -330,8 +333,7 @@ fn opf(p: &Package) -> String {
     out.push_str("<item id=\"ncx\" href=\"toc.ncx\" media-type=\"application/x-dtbncx+xml\"/>\n");
     out.push_str("<item id=\"style\" href=\"style.css\" media-type=\"text/css\"/>\n");
     for d in &p.docs {
-        // Markup is escaped text but for the renderer's own elements: `<math` is MathML.
-        let mathml = if d.body.contains("<math ") {
+        let mathml = if d.mathml == Some(true) {
             " properties=\"mathml\""
         } else {
             ""
@@ -411,21 +413,39 @@ fn zip_time(modified: &str) -> zip::DateTime {
     .unwrap_or_default()
 }
 
-/// Writes the whole EPUB file: `mimetype` first and stored, then the rest compressed, all
-/// with the same timestamp so that equal input gives equal bytes.
-pub(super) fn container(p: &Package, out: &mut dyn Write) -> Result<()> {
+/// Starts the EPUB file: `mimetype` first and stored, then the container; the rest is
+/// compressed, all files with the same timestamp so that equal input gives equal bytes.
+pub(super) fn open<'w>(out: &'w mut dyn Write, modified: &str) -> Result<Zip<'w>> {
     // The fastest level: a fifth of a book's time went to deflate at the default (6), under
     // a tenth at 1, for files about a quarter bigger (a 10 MB Markdown book: 9.7 MB, not 7.7).
-    let mut zip = Zip::new(out, zip_time(&p.meta.modified), 1);
+    let mut zip = Zip::new(out, zip_time(modified), 1);
     zip.stored("mimetype", b"application/epub+zip")?;
     zip.deflated("META-INF/container.xml", CONTAINER.as_bytes())?;
+    Ok(zip)
+}
+
+/// Adds a content document to the container and drops its body, so that a book's chapters
+/// are not all held until the end.
+pub(super) fn add(zip: &mut Zip<'_>, doc: &mut Doc) -> Result<()> {
+    // Markup is escaped text but for the renderer's own elements: `<math` is MathML.
+    doc.mathml = Some(doc.body.contains("<math "));
+    zip.deflated(&format!("EPUB/{}", doc.href), xhtml(doc).as_bytes())?;
+    doc.body = String::new();
+    Ok(())
+}
+
+/// Ends the EPUB file: the documents not yet added, the package document, the navigation,
+/// the stylesheet and the images.
+pub(super) fn finish(mut zip: Zip<'_>, p: &mut Package) -> Result<()> {
+    for d in &mut p.docs {
+        if d.mathml.is_none() {
+            add(&mut zip, d)?;
+        }
+    }
     zip.deflated("EPUB/package.opf", opf(p).as_bytes())?;
     zip.deflated("EPUB/nav.xhtml", nav(p).as_bytes())?;
     zip.deflated("EPUB/toc.ncx", ncx(p).as_bytes())?;
     zip.deflated("EPUB/style.css", STYLESHEET.as_bytes())?;
-    for d in &p.docs {
-        zip.deflated(&format!("EPUB/{}", d.href), xhtml(d).as_bytes())?;
-    }
     for r in &p.images {
         let name = format!("EPUB/{}", r.href);
         // Compressed formats gain nothing from deflate.
