@@ -400,6 +400,7 @@ fn title(
             && is_standfirst_under_headline(units, &topic, i)
     };
     let in_late_head = |i: usize| late_head.as_ref().is_some_and(|r| r.contains(&i));
+    let next_prose = next_prose(units, article);
     let score = |i: usize| -> f32 {
         let unit = &units[i];
         let words = word_count(&unit.text);
@@ -446,6 +447,7 @@ fn title(
             score -= 3.0;
         }
         score += 4.0 * topic.share(i);
+        score += LEDE_WEIGHT * lede_share(units, &next_prose, i);
         // A headline recurs (breadcrumbs, share widgets, the print title); so do a
         // template's labels ("Caption", "Buy Photo"), short and often.
         let repeated = repeats
@@ -509,6 +511,44 @@ fn title(
             _ => Some((i, s)),
         })
         .map(|(i, _)| i)
+}
+
+/// How long (in weighted characters) an article unit is at least to be a paragraph of prose.
+const PROSE_LEN: usize = 250;
+/// How many units from the first paragraph under a line make its lede.
+const LEDE_UNITS: usize = 2;
+/// What a line scores for a whole share of its words said again in the lede under it.
+const LEDE_WEIGHT: f32 = 2.0;
+
+/// Per unit, the first article paragraph of prose after it, if any.
+fn next_prose(units: &[Unit], article: &[bool]) -> Vec<Option<usize>> {
+    let mut next = vec![None; units.len()];
+    let mut after = None;
+    for i in (0..units.len()).rev() {
+        next[i] = after;
+        if article[i] && super::clean::weighted_len(&units[i].text) >= PROSE_LEN {
+            after = Some(i);
+        }
+    }
+    next
+}
+
+/// The share of the content words of unit `i` said again in the lede under it (the first
+/// paragraphs of prose that follow): a headline names what its article opens with, a site's
+/// name or a menu's label above it does not.
+fn lede_share(units: &[Unit], next_prose: &[Option<usize>], i: usize) -> f32 {
+    let words = content_words(&units[i].text);
+    let Some(start) = next_prose[i] else {
+        return 0.0;
+    };
+    if words.is_empty() {
+        return 0.0;
+    }
+    let lede: HashSet<String> = units[start..(start + LEDE_UNITS).min(units.len())]
+        .iter()
+        .flat_map(|u| content_words(&u.text))
+        .collect();
+    words.iter().filter(|w| lede.contains(*w)).count() as f32 / words.len() as f32
 }
 
 /// Words that name a picture, opening or closing its label as text browsers print it
@@ -1384,6 +1424,43 @@ mod tests {
             let article = super::super::read_text(&text, true);
             assert_eq!(article.meta.title.as_deref(), Some(headline));
         }
+    }
+
+    #[test]
+    fn the_headline_names_what_the_lede_under_it_says() {
+        // A promotion above the headline names words of the article too (its last
+        // paragraph), but not of the paragraphs the headline opens.
+        let text = "Acme Kitchen\n\n  * Home\n  * Menus\n\nOrder Our Seasonal Menus\n\nWinter Soups That Keep Runners Warm\n\n\
+            Runners who train through the cold months come home hungry and chilled. A bowl of soup warms them quickly, and the best winter soups also bring back what a long run takes: salt, water and enough protein to keep tired legs strong for the next day of training in the snow.\n\n\
+            Lentil soup is the classic choice. It cooks in half an hour, keeps for days in the fridge, and a single bowl holds as much protein as a small steak, with fibre that keeps hunger away all evening.\n\n\
+            When you order from our seasonal menus, every box has two soups, and the menus change each month so that nothing gets dull over a long season of training.\n";
+        let article = super::super::read_text(text, true);
+        assert_eq!(
+            article.meta.title.as_deref(),
+            Some("Winter Soups That Keep Runners Warm")
+        );
+    }
+
+    #[test]
+    fn the_lede_is_the_first_paragraphs_of_prose_below_a_line() {
+        let long = |s: &str| format!("{s} {}", "and so on ".repeat(30));
+        let text = format!(
+            "Rain soaks Dublin\n\nShort line about rain\n\n{}\n\n{}\n\n{}\n",
+            long("The rain came"),
+            long("Farmers were glad"),
+            long("Dublin dries out")
+        );
+        let units = segment(&text);
+        let article = vec![true; units.len()];
+        let next = next_prose(&units, &article);
+        assert_eq!(next[0], Some(2));
+        assert_eq!(next[2], Some(3));
+        assert_eq!(next[4], None);
+        // "rain" is in the lede; "soaks" nowhere, "dublin" only in the third paragraph,
+        // past it.
+        assert!((lede_share(&units, &next, 0) - 1.0 / 3.0).abs() < 1e-6);
+        // No prose after the last paragraph: no lede.
+        assert_eq!(lede_share(&units, &next, 4), 0.0);
     }
 
     #[test]
