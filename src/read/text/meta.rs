@@ -441,6 +441,9 @@ fn title(
         if is_picture_label(&unit.text) {
             score -= PICTURE_LABEL_PENALTY;
         }
+        if is_role_under_name(units, i) {
+            score -= ROLE_PENALTY;
+        }
         // Text browsers indent what is nested: list entries, quotes, sidebars' boxes. A
         // page's headline starts at the margin.
         if unit.indent >= 2 {
@@ -511,6 +514,43 @@ fn title(
             _ => Some((i, s)),
         })
         .map(|(i, _)| i)
+}
+
+/// Words of an author's job title printed under the name on a byline box.
+const ROLE_WORDS: &[&str] = &[
+    "editor",
+    "reporter",
+    "correspondent",
+    "writer",
+    "columnist",
+    "contributor",
+    "director",
+    "journalist",
+    "founder",
+    "ceo",
+    "vp",
+    "expert",
+    "specialist",
+    "strategist",
+    "consultant",
+    "manager",
+];
+
+/// How many words an author's job title has at most.
+const ROLE_WORDS_MAX: usize = 6;
+
+/// What a job title under an author's name costs it as a headline.
+const ROLE_PENALTY: f32 = 3.0;
+
+/// Whether unit `i` is an author's job title: a short line naming a role, with the name
+/// (or the byline) just above it ("Jane Doe" then "Senior Health Reporter").
+fn is_role_under_name(units: &[Unit], i: usize) -> bool {
+    let words = plain_words(&units[i].text);
+    words.len() <= ROLE_WORDS_MAX
+        && words.iter().any(|w| ROLE_WORDS.contains(&w.as_str()))
+        && units[i.saturating_sub(2)..i]
+            .iter()
+            .any(|u| bare_name(&u.text).is_some() || byline(&u.text).is_some())
 }
 
 /// How long (in weighted characters) an article unit is at least to be a paragraph of prose.
@@ -1439,6 +1479,24 @@ mod tests {
             article.meta.title.as_deref(),
             Some("Winter Soups That Keep Runners Warm")
         );
+    }
+
+    #[test]
+    fn an_authors_job_title_under_the_name_is_no_headline() {
+        // The job title stands just above the dateline and names the article's words.
+        let text = "Acme Digital\n\n  * Home\n  * Blog\n\nTen Agencies Worth Hiring This Year\nJack Shepherd\nCo-Founder & Marketing Director\nUpdated on 23 Oct 2025\n\n\
+            Small shops rarely have a marketing department of their own, so picking the right agency matters more for them than for anyone. We compared the agencies that work with small shops on price, results and how well they listen, and we talked to the owners who hired them last year.\n\n\
+            The best agencies for small shops publish their prices, report results every month and assign one person who knows the shop well. A good director of marketing at the agency makes all the difference.\n";
+        let article = super::super::read_text(text, true);
+        assert_eq!(
+            article.meta.title.as_deref(),
+            Some("Ten Agencies Worth Hiring This Year")
+        );
+        let units = segment("Jane Doe\nSenior Health Reporter\n");
+        assert!(is_role_under_name(&units, 1));
+        // Without a name above it, a line naming a role may be a headline.
+        let units = segment("Rain at last\nSenior Health Reporter\n");
+        assert!(!is_role_under_name(&units, 1));
     }
 
     #[test]
