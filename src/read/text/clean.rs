@@ -200,6 +200,10 @@ const END_MARKERS: &[&str] = &[
     "popular stories",
     "most viewed",
     "most shared",
+    "recent posts",
+    "recent articles",
+    "latest posts",
+    "more articles",
     "recommended",
     "you may also like",
     "you might also like",
@@ -1908,6 +1912,17 @@ mod tests {
         assert!(k.contains(&"a garden".to_string()), "{k:?}");
         assert!(!k.iter().any(|u| u.contains("Other story")), "{k:?}");
         assert!(k.last().unwrap().ends_with("Two."));
+    }
+
+    #[test]
+    fn a_box_of_recent_posts_ends_the_article() {
+        let teaser = "The mayor opened the new swimming pool on the east side of the town on Saturday, and more than two hundred children came to swim in it on the first day.";
+        let text =
+            format!("{PROSE}\n\n{PROSE} Two.\n\n{PROSE} Three.\n\nRecent Posts\n\n{teaser}\n");
+        let k = kept(&text);
+        assert_eq!(k.len(), 3, "{k:?}");
+        assert!(is_end_marker("More articles"));
+        assert!(is_end_marker("Latest posts"));
     }
 
     #[test]
