@@ -127,12 +127,22 @@ pub fn infer(units: &[Unit], article: &[bool], body: usize) -> Found {
         // teaser may show a date before the article's dateline.
         .chain((0..head.len()).filter(|&i| short_date(&units[i].text).is_some()))
         .collect();
+    let holder = units.iter().rev().find_map(|u| copyright_holder(&u.text));
     if found.meta.publisher.is_none() {
-        found.meta.publisher = units.iter().rev().find_map(|u| copyright_holder(&u.text));
+        found.meta.publisher = holder.clone();
     }
     // A dateline found past the head places the headline above it.
     let late_head = late.map(|(i, _)| i.saturating_sub(LATE_HEADLINE_REACH)..i);
-    if let Some(i) = title(units, article, body, head.len(), &marked, late_head) {
+    let site = holder.as_deref().map(line_key);
+    if let Some(i) = title(
+        units,
+        article,
+        body,
+        head.len(),
+        &marked,
+        late_head,
+        site.as_deref(),
+    ) {
         found.meta.title = Some(without_permalink(&units[i].text).to_string());
         found.used.push(i);
     }
@@ -375,6 +385,7 @@ fn title(
     head: usize,
     marked: &[usize],
     late_head: Option<std::ops::Range<usize>>,
+    site: Option<&str>,
 ) -> Option<usize> {
     let mut is_marked = vec![false; units.len()];
     for &m in marked {
@@ -443,6 +454,10 @@ fn title(
         }
         if is_role_under_name(units, i) {
             score -= ROLE_PENALTY;
+        }
+        // The site's name, which its copyright line holds, heads every page of the site.
+        if site.is_some_and(|s| line_key(&unit.text) == s) {
+            score -= SITE_NAME_PENALTY;
         }
         // Text browsers indent what is nested: list entries, quotes, sidebars' boxes. A
         // page's headline starts at the margin.
@@ -515,6 +530,9 @@ fn title(
         })
         .map(|(i, _)| i)
 }
+
+/// What the site's name costs a line as a headline.
+const SITE_NAME_PENALTY: f32 = 4.0;
 
 /// Words of an author's job title printed under the name on a byline box.
 const ROLE_WORDS: &[&str] = &[
@@ -1497,6 +1515,21 @@ mod tests {
         // Without a name above it, a line naming a role may be a headline.
         let units = segment("Rain at last\nSenior Health Reporter\n");
         assert!(!is_role_under_name(&units, 1));
+    }
+
+    #[test]
+    fn the_site_name_its_copyright_line_holds_is_no_headline() {
+        // The site's name recurs above the headline and names words of the body too.
+        let text = "Skip to content\n\n  * Home\n  * Recipes\n\nAcme Kitchen Meal Prep\nLogin\nOrder Now\nAcme Kitchen Meal Prep\nLogin\nOrder Now\n\nA Week of Lentils\n\n\
+            Monday starts with lentils cooked slowly with onions and cumin until they fall apart, served over rice with a spoon of yoghurt and a handful of chopped herbs from the window box of our kitchen.\n\n\
+            On Tuesday the leftover lentils become a thick soup, thinned with stock and brightened with lemon, and every meal we prep is delivered to your door the same day.\n\n\
+            © 2025 Acme Kitchen Meal Prep. All rights reserved.\n";
+        let article = super::super::read_text(text, true);
+        assert_eq!(article.meta.title.as_deref(), Some("A Week of Lentils"));
+        assert_eq!(
+            article.meta.publisher.as_deref(),
+            Some("Acme Kitchen Meal Prep")
+        );
     }
 
     #[test]
