@@ -200,6 +200,10 @@ const END_MARKERS: &[&str] = &[
     "popular stories",
     "most viewed",
     "most shared",
+    "recent posts",
+    "recent articles",
+    "latest posts",
+    "more articles",
     "recommended",
     "you may also like",
     "you might also like",
@@ -306,10 +310,12 @@ fn fill_gaps(units: &[Unit], initial: &[Class], classes: &[Class], keep: &[bool]
     let mut filled = keep.to_vec();
     let kept: Vec<usize> = (0..keep.len()).filter(|&i| keep[i]).collect();
     for pair in kept.windows(2) {
-        let gap = pair[0] + 1..pair[1];
-        if gap.clone().any(|k| is_end_marker(&units[k].text)) {
-            continue;
-        }
+        // What an end marker announces follows it; the article's lists and figures before
+        // it are still the article's.
+        let gap = pair[0] + 1
+            ..(pair[0] + 1..pair[1])
+                .find(|&k| is_end_marker(&units[k].text))
+                .unwrap_or(pair[1]);
         for k in gap {
             filled[k] = initial[k] != Class::Furniture && classes[k] != Class::Furniture;
         }
@@ -1209,16 +1215,70 @@ const CLOSING_MARKERS: &[&str] = &[
 fn is_closing_marker(text: &str) -> bool {
     let t = marker_text(text);
     CLOSING_MARKERS.iter().any(|m| t.starts_with(m))
+        || is_comment_count(text)
+        || is_feedback_prompt(text)
 }
 
 /// A line of its own that announces other content after the article. A dated line
 /// ("Commented May 2, 2009 at 0:53") is the stamp of a post, not an announcement.
 pub fn is_end_marker(text: &str) -> bool {
     let t = marker_text(text);
-    t.split_whitespace().count() <= 6
+    (t.split_whitespace().count() <= 6
         && END_MARKERS.iter().any(|m| t.starts_with(m))
         && (is_closing_marker(text) || !is_cross_reference(text))
-        && super::dates::find_date(text).is_none()
+        && super::dates::find_date(text).is_none())
+        || is_comment_count(text)
+        || is_feedback_prompt(text)
+}
+
+/// What a count of comments is said in, up to the quoted title of the post they are on.
+const COMMENT_COUNTS: &[&str] = &[
+    "comments on",
+    "comment on",
+    "thoughts on",
+    "thought on",
+    "responses to",
+    "response to",
+    "replies to",
+    "reply to",
+    "reactions to",
+];
+
+/// How long (weighted characters) the article before a count of its comments is at least.
+const COMMENTED_ARTICLE_LEN: usize = 500;
+
+/// Counts said in words before comments.
+const SMALL_COUNTS: &[&str] = &["one", "two", "three"];
+
+/// The heading of a blog's comments, which counts them and quotes the post's title ("59
+/// Comments on “Starship Troopers”", "One thought on “Rain at last”"): it says more words
+/// than a marker does, and what follows is the readers'.
+fn is_comment_count(text: &str) -> bool {
+    let t = text.trim().to_lowercase();
+    let Some((count, rest)) = t.split_once(' ') else {
+        return false;
+    };
+    let counted = count.chars().all(|c| c.is_ascii_digit()) || SMALL_COUNTS.contains(&count);
+    counted
+        && COMMENT_COUNTS.iter().any(|c| {
+            rest.strip_prefix(c).is_some_and(|title| {
+                title
+                    .trim_start()
+                    .starts_with(['“', '"', '‘', '\'', '«', '„'])
+            })
+        })
+}
+
+/// How many words a prompt for feedback has at most.
+const FEEDBACK_PROMPT_WORDS: usize = 6;
+
+/// A prompt for the readers' verdict under an article or a documentation page ("Was this
+/// page helpful?", "Was this article useful?"): the article is over.
+fn is_feedback_prompt(text: &str) -> bool {
+    let t = marker_text(text);
+    t.starts_with("was this ")
+        && t.split_whitespace().count() <= FEEDBACK_PROMPT_WORDS
+        && (t.contains("helpful") || t.contains("useful"))
 }
 
 /// A link to another story set in the article's text, its label then its title: "Related:
@@ -1646,7 +1706,10 @@ fn cut_after_end(units: &[Unit], initial: &[Class], in_menu: &[bool], keep: &mut
         if resumes || recurring[i] {
             continue;
         }
-        if before * 3 >= total * 2 || (long_gap && before * 4 >= total) {
+        // A heading that counts the comments on the post names what follows: the article
+        // is over, however long the thread under it.
+        let commented = is_comment_count(&units[i].text) && before >= COMMENTED_ARTICLE_LEN;
+        if before * 3 >= total * 2 || (long_gap && before * 4 >= total) || commented {
             keep[i..].iter_mut().for_each(|k| *k = false);
             return;
         }
@@ -1805,6 +1868,61 @@ mod tests {
             defined_term("Défense : la vente de 24 avions de combat au Qatar est confirmée"),
             None
         );
+    }
+
+    #[test]
+    fn a_count_of_comments_on_the_post_ends_it_however_long_the_thread() {
+        let comment = "I have lived near the land for twenty years and I think that the council should have asked the people who live nearby before it made any plan for the library at all.";
+        let text = format!(
+            "{PROSE}\n\n{PROSE} Two.\n\n{PROSE} Three.\n\n3 thoughts on “Library plan delayed again”\n\n{comment}\n\n{comment} Again.\n\n{comment} Once more.\n\n{comment} And more.\n"
+        );
+        let k = kept(&text);
+        assert_eq!(k.len(), 3, "{k:?}");
+        assert!(k[2].ends_with("Three."));
+        assert!(is_comment_count("59 Comments on “Starship Troopers”"));
+        assert!(is_comment_count("One thought on \"Rain at last\""));
+        assert!(is_comment_count("2 responses to ‘A guide to houseplants’"));
+        // A sentence about comments is no heading of them.
+        assert!(!is_comment_count("3 comments on the plan were read out"));
+        assert!(!is_comment_count("Many thoughts on “Rain”"));
+    }
+
+    #[test]
+    fn a_prompt_for_feedback_ends_the_article() {
+        let note = "I have lived near the land for twenty years and I think that the council should have asked the people who live nearby before it made any plan for the library at all.";
+        let text = format!(
+            "{PROSE}\n\n{PROSE} Two.\n\n{PROSE} Three.\n\nWas this page helpful?\n\n{note}\n"
+        );
+        let k = kept(&text);
+        assert_eq!(k.len(), 3, "{k:?}");
+        assert!(is_feedback_prompt("Was this article useful to you?"));
+        assert!(!is_feedback_prompt("Was this the right call?"));
+        assert!(!is_feedback_prompt(
+            "Was this helpful to the people of the town who had waited for years?"
+        ));
+    }
+
+    #[test]
+    fn a_list_between_paragraphs_before_a_box_of_other_stories_is_the_articles() {
+        let text = format!(
+            "{PROSE}\n\nThe plan has three parts:\n\n  * a reading room\n  * a garden\n\nRelated\n\n  * Other story one\n  * Other story two\n\n{PROSE} Two.\n"
+        );
+        let k = kept(&text);
+        assert!(k.contains(&"a reading room".to_string()), "{k:?}");
+        assert!(k.contains(&"a garden".to_string()), "{k:?}");
+        assert!(!k.iter().any(|u| u.contains("Other story")), "{k:?}");
+        assert!(k.last().unwrap().ends_with("Two."));
+    }
+
+    #[test]
+    fn a_box_of_recent_posts_ends_the_article() {
+        let teaser = "The mayor opened the new swimming pool on the east side of the town on Saturday, and more than two hundred children came to swim in it on the first day.";
+        let text =
+            format!("{PROSE}\n\n{PROSE} Two.\n\n{PROSE} Three.\n\nRecent Posts\n\n{teaser}\n");
+        let k = kept(&text);
+        assert_eq!(k.len(), 3, "{k:?}");
+        assert!(is_end_marker("More articles"));
+        assert!(is_end_marker("Latest posts"));
     }
 
     #[test]

@@ -127,12 +127,22 @@ pub fn infer(units: &[Unit], article: &[bool], body: usize) -> Found {
         // teaser may show a date before the article's dateline.
         .chain((0..head.len()).filter(|&i| short_date(&units[i].text).is_some()))
         .collect();
+    let holder = units.iter().rev().find_map(|u| copyright_holder(&u.text));
     if found.meta.publisher.is_none() {
-        found.meta.publisher = units.iter().rev().find_map(|u| copyright_holder(&u.text));
+        found.meta.publisher = holder.clone();
     }
     // A dateline found past the head places the headline above it.
     let late_head = late.map(|(i, _)| i.saturating_sub(LATE_HEADLINE_REACH)..i);
-    if let Some(i) = title(units, article, body, head.len(), &marked, late_head) {
+    let site = holder.as_deref().map(line_key);
+    if let Some(i) = title(
+        units,
+        article,
+        body,
+        head.len(),
+        &marked,
+        late_head,
+        site.as_deref(),
+    ) {
         found.meta.title = Some(without_permalink(&units[i].text).to_string());
         found.used.push(i);
     }
@@ -375,6 +385,7 @@ fn title(
     head: usize,
     marked: &[usize],
     late_head: Option<std::ops::Range<usize>>,
+    site: Option<&str>,
 ) -> Option<usize> {
     let mut is_marked = vec![false; units.len()];
     for &m in marked {
@@ -400,6 +411,7 @@ fn title(
             && is_standfirst_under_headline(units, &topic, i)
     };
     let in_late_head = |i: usize| late_head.as_ref().is_some_and(|r| r.contains(&i));
+    let next_prose = next_prose(units, article);
     let score = |i: usize| -> f32 {
         let unit = &units[i];
         let words = word_count(&unit.text);
@@ -440,12 +452,20 @@ fn title(
         if is_picture_label(&unit.text) {
             score -= PICTURE_LABEL_PENALTY;
         }
+        if is_role_under_name(units, i) {
+            score -= ROLE_PENALTY;
+        }
+        // The site's name, which its copyright line holds, heads every page of the site.
+        if site.is_some_and(|s| line_key(&unit.text) == s) {
+            score -= SITE_NAME_PENALTY;
+        }
         // Text browsers indent what is nested: list entries, quotes, sidebars' boxes. A
         // page's headline starts at the margin.
         if unit.indent >= 2 {
             score -= 3.0;
         }
         score += 4.0 * topic.share(i);
+        score += LEDE_WEIGHT * lede_share(units, &next_prose, i);
         // A headline recurs (breadcrumbs, share widgets, the print title); so do a
         // template's labels ("Caption", "Buy Photo"), short and often.
         let repeated = repeats
@@ -509,6 +529,84 @@ fn title(
             _ => Some((i, s)),
         })
         .map(|(i, _)| i)
+}
+
+/// What the site's name costs a line as a headline.
+const SITE_NAME_PENALTY: f32 = 4.0;
+
+/// Words of an author's job title printed under the name on a byline box.
+const ROLE_WORDS: &[&str] = &[
+    "editor",
+    "reporter",
+    "correspondent",
+    "writer",
+    "columnist",
+    "contributor",
+    "director",
+    "journalist",
+    "founder",
+    "ceo",
+    "vp",
+    "expert",
+    "specialist",
+    "strategist",
+    "consultant",
+    "manager",
+];
+
+/// How many words an author's job title has at most.
+const ROLE_WORDS_MAX: usize = 6;
+
+/// What a job title under an author's name costs it as a headline.
+const ROLE_PENALTY: f32 = 3.0;
+
+/// Whether unit `i` is an author's job title: a short line naming a role, with the name
+/// (or the byline) just above it ("Jane Doe" then "Senior Health Reporter").
+fn is_role_under_name(units: &[Unit], i: usize) -> bool {
+    let words = plain_words(&units[i].text);
+    words.len() <= ROLE_WORDS_MAX
+        && words.iter().any(|w| ROLE_WORDS.contains(&w.as_str()))
+        && units[i.saturating_sub(2)..i]
+            .iter()
+            .any(|u| bare_name(&u.text).is_some() || byline(&u.text).is_some())
+}
+
+/// How long (in weighted characters) an article unit is at least to be a paragraph of prose.
+const PROSE_LEN: usize = 250;
+/// How many units from the first paragraph under a line make its lede.
+const LEDE_UNITS: usize = 2;
+/// What a line scores for a whole share of its words said again in the lede under it.
+const LEDE_WEIGHT: f32 = 2.0;
+
+/// Per unit, the first article paragraph of prose after it, if any.
+fn next_prose(units: &[Unit], article: &[bool]) -> Vec<Option<usize>> {
+    let mut next = vec![None; units.len()];
+    let mut after = None;
+    for i in (0..units.len()).rev() {
+        next[i] = after;
+        if article[i] && super::clean::weighted_len(&units[i].text) >= PROSE_LEN {
+            after = Some(i);
+        }
+    }
+    next
+}
+
+/// The share of the content words of unit `i` said again in the lede under it (the first
+/// paragraphs of prose that follow): a headline names what its article opens with, a site's
+/// name or a menu's label above it does not.
+fn lede_share(units: &[Unit], next_prose: &[Option<usize>], i: usize) -> f32 {
+    let words = content_words(&units[i].text);
+    let Some(start) = next_prose[i] else {
+        return 0.0;
+    };
+    if words.is_empty() {
+        return 0.0;
+    }
+    let lede: HashSet<String> = units[start..(start + LEDE_UNITS).min(units.len())]
+        .iter()
+        .flat_map(|u| content_words(&u.text))
+        .collect();
+    words.iter().filter(|w| lede.contains(*w)).count() as f32 / words.len() as f32
 }
 
 /// Words that name a picture, opening or closing its label as text browsers print it
@@ -1384,6 +1482,76 @@ mod tests {
             let article = super::super::read_text(&text, true);
             assert_eq!(article.meta.title.as_deref(), Some(headline));
         }
+    }
+
+    #[test]
+    fn the_headline_names_what_the_lede_under_it_says() {
+        // A promotion above the headline names words of the article too (its last
+        // paragraph), but not of the paragraphs the headline opens.
+        let text = "Acme Kitchen\n\n  * Home\n  * Menus\n\nOrder Our Seasonal Menus\n\nWinter Soups That Keep Runners Warm\n\n\
+            Runners who train through the cold months come home hungry and chilled. A bowl of soup warms them quickly, and the best winter soups also bring back what a long run takes: salt, water and enough protein to keep tired legs strong for the next day of training in the snow.\n\n\
+            Lentil soup is the classic choice. It cooks in half an hour, keeps for days in the fridge, and a single bowl holds as much protein as a small steak, with fibre that keeps hunger away all evening.\n\n\
+            When you order from our seasonal menus, every box has two soups, and the menus change each month so that nothing gets dull over a long season of training.\n";
+        let article = super::super::read_text(text, true);
+        assert_eq!(
+            article.meta.title.as_deref(),
+            Some("Winter Soups That Keep Runners Warm")
+        );
+    }
+
+    #[test]
+    fn an_authors_job_title_under_the_name_is_no_headline() {
+        // The job title stands just above the dateline and names the article's words.
+        let text = "Acme Digital\n\n  * Home\n  * Blog\n\nTen Agencies Worth Hiring This Year\nJack Shepherd\nCo-Founder & Marketing Director\nUpdated on 23 Oct 2025\n\n\
+            Small shops rarely have a marketing department of their own, so picking the right agency matters more for them than for anyone. We compared the agencies that work with small shops on price, results and how well they listen, and we talked to the owners who hired them last year.\n\n\
+            The best agencies for small shops publish their prices, report results every month and assign one person who knows the shop well. A good director of marketing at the agency makes all the difference.\n";
+        let article = super::super::read_text(text, true);
+        assert_eq!(
+            article.meta.title.as_deref(),
+            Some("Ten Agencies Worth Hiring This Year")
+        );
+        let units = segment("Jane Doe\nSenior Health Reporter\n");
+        assert!(is_role_under_name(&units, 1));
+        // Without a name above it, a line naming a role may be a headline.
+        let units = segment("Rain at last\nSenior Health Reporter\n");
+        assert!(!is_role_under_name(&units, 1));
+    }
+
+    #[test]
+    fn the_site_name_its_copyright_line_holds_is_no_headline() {
+        // The site's name recurs above the headline and names words of the body too.
+        let text = "Skip to content\n\n  * Home\n  * Recipes\n\nAcme Kitchen Meal Prep\nLogin\nOrder Now\nAcme Kitchen Meal Prep\nLogin\nOrder Now\n\nA Week of Lentils\n\n\
+            Monday starts with lentils cooked slowly with onions and cumin until they fall apart, served over rice with a spoon of yoghurt and a handful of chopped herbs from the window box of our kitchen.\n\n\
+            On Tuesday the leftover lentils become a thick soup, thinned with stock and brightened with lemon, and every meal we prep is delivered to your door the same day.\n\n\
+            © 2025 Acme Kitchen Meal Prep. All rights reserved.\n";
+        let article = super::super::read_text(text, true);
+        assert_eq!(article.meta.title.as_deref(), Some("A Week of Lentils"));
+        assert_eq!(
+            article.meta.publisher.as_deref(),
+            Some("Acme Kitchen Meal Prep")
+        );
+    }
+
+    #[test]
+    fn the_lede_is_the_first_paragraphs_of_prose_below_a_line() {
+        let long = |s: &str| format!("{s} {}", "and so on ".repeat(30));
+        let text = format!(
+            "Rain soaks Dublin\n\nShort line about rain\n\n{}\n\n{}\n\n{}\n",
+            long("The rain came"),
+            long("Farmers were glad"),
+            long("Dublin dries out")
+        );
+        let units = segment(&text);
+        let article = vec![true; units.len()];
+        let next = next_prose(&units, &article);
+        assert_eq!(next[0], Some(2));
+        assert_eq!(next[2], Some(3));
+        assert_eq!(next[4], None);
+        // "rain" is in the lede; "soaks" nowhere, "dublin" only in the third paragraph,
+        // past it.
+        assert!((lede_share(&units, &next, 0) - 1.0 / 3.0).abs() < 1e-6);
+        // No prose after the last paragraph: no lede.
+        assert_eq!(lede_share(&units, &next, 4), 0.0);
     }
 
     #[test]
