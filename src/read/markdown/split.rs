@@ -9,11 +9,10 @@
 //! 1 to 5 (`<!--`, `<pre>`...) opened at the top level, which are followed line by line. An
 //! opener the scan cannot place for sure (indented by one to three spaces, so perhaps inside
 //! a list item; a fence or comment inside what may be an HTML block of type 6 or 7) ends
-//! the cutting: the rest of the body is one piece. So does anything that would tie pieces
-//! together: a link reference definition (any `]:` but that of a footnote definition at
-//! column 0), a bare carriage return (a line break to pulldown-cmark, not to this scan). A
-//! footnote and its citations stay in one piece: pulldown-cmark makes `[^a]` a note only
-//! when `a` is defined in the text it reads.
+//! the cutting: the rest of the body is one piece. So does a bare carriage return (a line
+//! break to pulldown-cmark, not to this scan). A footnote and its citations stay in one
+//! piece: pulldown-cmark makes `[^a]` a note only when `a` is defined in the text it reads.
+//! Link reference definitions may stand in any piece: [`references`] gathers them for all.
 
 use pulldown_cmark::{Options, Parser};
 use std::collections::HashMap;
