@@ -833,7 +833,12 @@ fn flatten_links(inlines: &[Inline]) -> Vec<Inline> {
             other => {
                 let mut other = other.clone();
                 if let Some(children) = other.children_mut() {
+                    let had_some = !children.is_empty();
                     *children = flatten_links(children);
+                    // A span left empty is not written at all.
+                    if had_some && children.is_empty() {
+                        continue;
+                    }
                 }
                 out.push(other);
             }
