@@ -164,6 +164,23 @@ fn whole_page_keeps_the_article_and_its_structure() {
 }
 
 #[test]
+fn the_article_keeps_its_pictures_not_its_logos_avatars_or_icons() {
+    let para = "<p>The harbour wall was rebuilt in the spring, stone by stone, by the same \
+                masons who had kept it for thirty years, and the town came to watch them.</p>";
+    let page = format!(
+        "<html><head><title>The wall</title></head><body><article><h1>The wall</h1>\
+         <p><img src=/logo.png alt='Harbour Times logo'></p>{para}\
+         <figure><img src=/wall.jpg alt='The wall at low tide'></figure>{para}{para}\
+         <p><img src=/me.jpg class=author-avatar alt='Ann Lee'> Ann Lee</p></article></body></html>"
+    );
+    let article = read(page.as_bytes(), true);
+    assert_eq!(urls(&article.blocks), ["/wall.jpg"], "{:?}", article.blocks);
+    // Converted whole, the page keeps them all.
+    let whole = read(page.as_bytes(), false);
+    assert_eq!(urls(&whole.blocks).len(), 3, "{:?}", whole.blocks);
+}
+
+#[test]
 fn whole_page_drops_furniture() {
     let a = read(&fixture("harbour-news.html"), true);
     let text = body_text(&a);

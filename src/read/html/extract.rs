@@ -934,6 +934,19 @@ fn prose_chars(dom: &Dom, skip: &[bool], st: &[Stats], root: NodeId) -> usize {
     total
 }
 
+/// Marks the images of the selection that name themselves logos, avatars, icons or badges
+/// ([`hints::is_furniture_image`]): they frame the article, as menus do. Done once the
+/// article is chosen, so that they weigh on no choice.
+pub fn drop_furniture_images(dom: &Dom, roots: &[NodeId], skip: &mut [bool]) {
+    for &root in roots {
+        for id in dom.descendants(root) {
+            if !skip[id] && hints::is_furniture_image(dom, id) {
+                skip[id] = true;
+            }
+        }
+    }
+}
+
 /// Whether a table holds data (keep it) rather than lay out the page.
 pub fn is_data_table(dom: &Dom, id: NodeId) -> bool {
     if dom.attr(id, "role") == Some("presentation") {

@@ -138,6 +138,29 @@ pub fn is_boilerplate_element(dom: &Dom, id: NodeId) -> bool {
     by_tag || by_role
 }
 
+/// Words by which an image's alt text, class or id names it part of the page's frame rather
+/// than of what the page says: a site's or a partner's logo, a commenter's avatar, an icon,
+/// a badge.
+const FURNITURE_IMAGE_WORDS: &[&str] = &[
+    "logo", "logos", "avatar", "avatars", "icon", "icons", "badge", "badges",
+];
+
+/// An image that names itself a logo, an avatar, an icon or a badge, outside a captioned
+/// figure (where a caption says what it shows: a logo an article is about).
+pub fn is_furniture_image(dom: &Dom, id: NodeId) -> bool {
+    let named = |name: &str| {
+        dom.attr(id, name).is_some_and(|v| {
+            tokens(&v.to_ascii_lowercase()).any(|t| FURNITURE_IMAGE_WORDS.contains(&t))
+        })
+    };
+    let captioned = || {
+        dom.ancestors(id)
+            .find(|&a| dom.is(a, "figure"))
+            .is_some_and(|f| dom.descendants(f).any(|d| dom.is(d, "figcaption")))
+    };
+    dom.is(id, "img") && (named("alt") || named("class") || named("id")) && !captioned()
+}
+
 /// Words of class and id that mark page furniture, matched as whole tokens of the
 /// attribute (split at `-`, `_`, spaces, camelCase is left as is).
 const BOILERPLATE_TOKENS: &[&str] = &[
@@ -598,6 +621,24 @@ mod tests {
         let s: Vec<_> = dom.all().filter(|&i| dom.is(i, "section")).collect();
         assert_eq!(class_weight(&dom, s[0], false, 0), 0.0);
         assert_eq!(class_weight(&dom, s[1], false, 0), -25.0);
+    }
+
+    #[test]
+    fn images_named_logo_avatar_icon_or_badge_are_furniture() {
+        let dom = Dom::parse(
+            "<article><img src=a.png alt='Acme Logo'><img src=b.png class='user-avatar'>\
+             <img src=c.png id=share-icons><img src=d.png alt='The harbour at dawn'>\
+             <img src=e.png alt='A logotype sketch'>\
+             <figure><img src=f.png alt='The new logo'><figcaption>The new logo, 2024\
+             </figcaption></figure></article>",
+        );
+        let furniture: Vec<&str> = dom
+            .all()
+            .filter(|&id| is_furniture_image(&dom, id))
+            .filter_map(|id| dom.attr(id, "src"))
+            .collect();
+        // Whole words only; a captioned figure says what it shows.
+        assert_eq!(furniture, ["a.png", "b.png", "c.png"]);
     }
 
     #[test]

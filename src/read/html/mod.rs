@@ -115,6 +115,7 @@ pub fn read_html(
     let mut skip = selection.skip;
     if extracting {
         copies::drop_copies(&dom, &selection.roots, &mut skip);
+        extract::drop_furniture_images(&dom, &selection.roots, &mut skip);
     }
     if !options.extract {
         // Drawings of the page, not those inside another or inside what is not text.
