@@ -316,13 +316,26 @@ fn run(cli: &Cli) -> Result<(), Failure> {
             continue;
         }
         let bytes = read_input(name)?;
-        let path = (*name != "-").then(|| Path::new(name));
-        let input = Input {
-            bytes: &bytes,
-            path,
-        };
-        let article = read_one(&registry, input, from, &options.read, &mut diag)
-            .map_err(|e| Failure::new(display_name(name), e, EXIT_FAILED))?;
+        // A file's bytes go to the reader, which may drop them as it goes.
+        let article = if *name == "-" {
+            read_one(
+                &registry,
+                Input::new(&bytes),
+                from,
+                &options.read,
+                &mut diag,
+            )
+        } else {
+            folio::read_file(
+                &registry,
+                bytes,
+                Path::new(name),
+                from,
+                &options.read,
+                &mut diag,
+            )
+        }
+        .map_err(|e| Failure::new(display_name(name), e, EXIT_FAILED))?;
         articles.push(article);
     }
 
