@@ -320,24 +320,20 @@ fn run(cli: &Cli) -> Result<(), Failure> {
             continue;
         }
         let bytes = read_input(name)?;
-        // A file's bytes go to the reader, which may drop them as it goes.
-        let article = if *name == "-" {
-            read_one(
-                &registry,
-                Input::new(&bytes),
-                from,
-                &options.read,
-                &mut diag,
-            )
-        } else {
-            folio::read_file(
-                &registry,
-                bytes,
-                Path::new(name),
-                from,
-                &options.read,
-                &mut diag,
-            )
+        // A file's bytes go to the reader, which may drop them as it goes and read the file
+        // again; a pipe cannot be read again.
+        let path = (*name != "-").then(|| Path::new(name));
+        let article = match path {
+            Some(path) if path.metadata().is_ok_and(|m| m.is_file()) => {
+                folio::read_file(&registry, bytes, path, from, &options.read, &mut diag)
+            }
+            _ => {
+                let input = Input {
+                    bytes: &bytes,
+                    path,
+                };
+                read_one(&registry, input, from, &options.read, &mut diag)
+            }
         }
         .map_err(|e| Failure::new(display_name(name), e, EXIT_FAILED))?;
         articles.push(article);
