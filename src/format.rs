@@ -83,6 +83,14 @@ impl<'a> Input<'a> {
     pub fn new(bytes: &'a [u8]) -> Input<'a> {
         Input { bytes, path: None }
     }
+
+    /// The bytes of a file.
+    pub fn file(bytes: &'a [u8], path: &'a Path) -> Input<'a> {
+        Input {
+            bytes,
+            path: Some(path),
+        }
+    }
 }
 
 /// Turns bytes of one format into an [`Article`].
@@ -104,6 +112,17 @@ pub trait Reader: Send + Sync {
         options: &ReadOptions,
         diag: &mut Diagnostics,
     ) -> Result<Article>;
+    /// Reads a file whose bytes were read into `bytes`: a reader may drop them as it goes
+    /// (to hold less at once) and read the file again if it must.
+    fn read_file(
+        &self,
+        bytes: Vec<u8>,
+        path: &Path,
+        options: &ReadOptions,
+        diag: &mut Diagnostics,
+    ) -> Result<Article> {
+        self.read(Input::file(&bytes, path), options, diag)
+    }
 }
 
 /// Turns [`Article`]s into bytes of one format.

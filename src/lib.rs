@@ -147,6 +147,7 @@ pub mod write;
 pub use error::{Error, Result};
 pub use format::{detect, Diagnostics, Input, ReadOptions, Reader, Registry, WriteOptions, Writer};
 pub use model::{Article, Block, Inline, Meta};
+use std::path::Path;
 
 /// Options of a whole conversion, grouped by phase.
 #[derive(Debug, Clone, Default)]
@@ -218,13 +219,42 @@ pub fn read_one(
     } else {
         registry.reader(from)?
     };
-    let mut article = reader.read(input, options, diag)?;
+    let article = reader.read(input, options, diag)?;
+    Ok(finish_read(article, input.path, options, diag))
+}
+
+/// [`read_one`] of a file read into `bytes`, which the reader may drop as it goes
+/// ([`Reader::read_file`]).
+pub fn read_file(
+    registry: &Registry,
+    bytes: Vec<u8>,
+    path: &Path,
+    from: &str,
+    options: &ReadOptions,
+    diag: &mut Diagnostics,
+) -> Result<Article> {
+    let reader = if from == "auto" {
+        registry.reader_for_input(Input::file(&bytes, path))?
+    } else {
+        registry.reader(from)?
+    };
+    let article = reader.read_file(bytes, path, options, diag)?;
+    Ok(finish_read(article, Some(path), options, diag))
+}
+
+/// What every article read gets: the safety policy, its origin, its address.
+fn finish_read(
+    mut article: Article,
+    path: Option<&Path>,
+    options: &ReadOptions,
+    diag: &mut Diagnostics,
+) -> Article {
     safety::sanitize(&mut article, diag);
-    article.origin = input.path.map(|p| p.to_path_buf());
+    article.origin = path.map(|p| p.to_path_buf());
     if article.meta.url.is_none() {
         article.meta.url.clone_from(&options.url);
     }
-    Ok(article)
+    article
 }
 
 /// Fetches a web page and reads it, with the reader of `from` or, for `"auto"`, the one its

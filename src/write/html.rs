@@ -144,7 +144,16 @@ fn page(
             r.out.clear();
         }
     }
-    r.notes();
+    // The notes are handed on as they are laid out too.
+    if r.open_notes() {
+        while r.next_note() {
+            if r.out.len() >= FLUSH_BYTES {
+                sink.write_all(r.out.as_bytes())?;
+                r.out.clear();
+            }
+        }
+        r.close_notes();
+    }
     r.references();
     let flattened = r.flattened();
     sink.write_all(r.finish().as_bytes())?;
@@ -1142,8 +1151,16 @@ impl<'a, 'b> Renderer<'a, 'b> {
 
     /// Lays out the notes referenced since the last call (notes inside notes included).
     pub(crate) fn notes(&mut self) {
+        if self.open_notes() {
+            while self.next_note() {}
+            self.close_notes();
+        }
+    }
+
+    /// Opens the layout of the notes referenced since the last call, if there are any.
+    fn open_notes(&mut self) -> bool {
         if self.notes_done == self.notes.len() {
-            return;
+            return false;
         }
         self.out.push_str(match self.style {
             NoteStyle::Endnotes => {
@@ -1152,53 +1169,63 @@ impl<'a, 'b> Renderer<'a, 'b> {
             // Readers that show footnotes as pop-ups hide the asides, not this rule.
             NoteStyle::EpubFootnotes => "<hr class=\"footnotes\" />\n",
         });
-        while self.notes_done < self.notes.len() {
-            let i = self.notes_done;
-            self.notes_done += 1;
-            let (number, blocks) = (self.notes[i].number, self.notes[i].blocks);
-            let (id, ref_id) = (self.notes[i].id.clone(), self.notes[i].ref_id.clone());
-            match self.style {
-                NoteStyle::Endnotes => {
-                    let _ = writeln!(self.out, "<li id=\"{id}\">");
-                    let back =
-                        format!("<a href=\"#{ref_id}\" role=\"doc-backlink\">\u{21A9}\u{FE0E}</a>");
-                    match blocks.split_last() {
-                        Some((Block::Paragraph { content }, init)) => {
-                            self.blocks(init);
-                            self.out.push_str("<p>");
-                            self.inlines(content);
-                            let _ = writeln!(self.out, " {back}</p>");
-                        }
-                        _ => {
-                            self.blocks(blocks);
-                            let _ = writeln!(self.out, "<p>{back}</p>");
-                        }
+        true
+    }
+
+    /// Lays out the next note (its own notes come after the others); false when none is left.
+    fn next_note(&mut self) -> bool {
+        if self.notes_done == self.notes.len() {
+            return false;
+        }
+        let i = self.notes_done;
+        self.notes_done += 1;
+        let (number, blocks) = (self.notes[i].number, self.notes[i].blocks);
+        let (id, ref_id) = (self.notes[i].id.clone(), self.notes[i].ref_id.clone());
+        match self.style {
+            NoteStyle::Endnotes => {
+                let _ = writeln!(self.out, "<li id=\"{id}\">");
+                let back =
+                    format!("<a href=\"#{ref_id}\" role=\"doc-backlink\">\u{21A9}\u{FE0E}</a>");
+                match blocks.split_last() {
+                    Some((Block::Paragraph { content }, init)) => {
+                        self.blocks(init);
+                        self.out.push_str("<p>");
+                        self.inlines(content);
+                        let _ = writeln!(self.out, " {back}</p>");
                     }
-                    self.out.push_str("</li>\n");
-                }
-                NoteStyle::EpubFootnotes => {
-                    let _ = writeln!(
-                        self.out,
-                        "<aside epub:type=\"footnote\" role=\"doc-footnote\" id=\"{id}\">"
-                    );
-                    let back =
-                        format!("<a href=\"#{ref_id}\" role=\"doc-backlink\">{number}.</a> ");
-                    match blocks.split_first() {
-                        Some((Block::Paragraph { content }, rest)) => {
-                            let _ = write!(self.out, "<p>{back}");
-                            self.inlines(content);
-                            self.out.push_str("</p>\n");
-                            self.blocks(rest);
-                        }
-                        _ => {
-                            let _ = writeln!(self.out, "<p>{back}</p>");
-                            self.blocks(blocks);
-                        }
+                    _ => {
+                        self.blocks(blocks);
+                        let _ = writeln!(self.out, "<p>{back}</p>");
                     }
-                    self.out.push_str("</aside>\n");
                 }
+                self.out.push_str("</li>\n");
+            }
+            NoteStyle::EpubFootnotes => {
+                let _ = writeln!(
+                    self.out,
+                    "<aside epub:type=\"footnote\" role=\"doc-footnote\" id=\"{id}\">"
+                );
+                let back = format!("<a href=\"#{ref_id}\" role=\"doc-backlink\">{number}.</a> ");
+                match blocks.split_first() {
+                    Some((Block::Paragraph { content }, rest)) => {
+                        let _ = write!(self.out, "<p>{back}");
+                        self.inlines(content);
+                        self.out.push_str("</p>\n");
+                        self.blocks(rest);
+                    }
+                    _ => {
+                        let _ = writeln!(self.out, "<p>{back}</p>");
+                        self.blocks(blocks);
+                    }
+                }
+                self.out.push_str("</aside>\n");
             }
         }
+        true
+    }
+
+    /// Closes the layout of the notes.
+    fn close_notes(&mut self) {
         if self.style == NoteStyle::Endnotes {
             self.out.push_str("</ol>\n</section>\n");
         }

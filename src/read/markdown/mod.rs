@@ -30,14 +30,17 @@ use crate::error::Result;
 use crate::format::{Diagnostics, Input, ReadOptions, Reader};
 use crate::model::{
     fit, inline_text, merge_in_place, normalize_inlines, normalize_out_of, Align, Article, Block,
-    CalloutKind, Cell, Image, Inline, ListItem, Table,
+    CalloutKind, Cell, Image, Inline, ListItem, Meta, Table,
 };
 use pulldown_cmark::{
     BlockQuoteKind, BrokenLink, CodeBlockKind, CowStr, Event, LinkType, Options, Parser, Tag,
     TagEnd,
 };
+use std::borrow::Cow;
 use std::collections::hash_map::Entry;
 use std::collections::{BTreeMap, HashMap};
+use std::ops::Range;
+use std::path::Path;
 use unicase::UniCase;
 
 /// How many quotes, lists, inline containers and notes may nest before the reader flattens.
@@ -67,6 +70,31 @@ impl Reader for MarkdownReader {
         }
         parse(text.trim_start_matches('\u{feff}'), diag)
     }
+    fn read_file(
+        &self,
+        bytes: Vec<u8>,
+        path: &Path,
+        options: &ReadOptions,
+        diag: &mut Diagnostics,
+    ) -> Result<Article> {
+        // Only plain UTF-8 is read as it is; other text is decoded into a copy anyway.
+        let text = match String::from_utf8(bytes) {
+            Ok(text) if !text.starts_with('\u{feff}') && !text.contains('\0') => text,
+            Ok(text) => return self.read(Input::file(text.as_bytes(), path), options, diag),
+            Err(e) => return self.read(Input::file(e.as_bytes(), path), options, diag),
+        };
+        let warned = diag.warnings.len();
+        if let Some(article) = parse_owned(text, split::PIECE_BYTES, diag)? {
+            return Ok(article);
+        }
+        // The notes must be gathered first: the text is read again, its warnings told once.
+        diag.warnings.truncate(warned);
+        let bytes = std::fs::read(path).map_err(|source| crate::Error::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        self.read(Input::file(&bytes, path), options, diag)
+    }
 }
 
 /// Parses Markdown text into an article.
@@ -78,22 +106,46 @@ pub fn parse(text: &str, diag: &mut Diagnostics) -> Result<Article> {
 /// be cut (see [`split`]); the article is the same for every `min_piece`.
 fn parse_in_pieces(text: &str, min_piece: usize, diag: &mut Diagnostics) -> Result<Article> {
     let (meta, body) = front_matter::split(text, diag)?;
+    let (pieces, references) = plan(body, min_piece);
+    let texts = || pieces.iter().map(|p| Cow::Borrowed(&body[p.clone()]));
     // The document streams into the builder. Notes may be defined after they are cited: a
     // first try expands them once the whole text is read, which holds when every citation
     // becomes a note; else the notes are gathered by a pass of their own first.
+    let built = if body.contains("[^") {
+        match build_document(texts(), &references, None) {
+            Some(built) => built,
+            None => {
+                let gathered = split_notes(texts(), &references);
+                build_document(texts(), &references, Some(gathered)).unwrap_or_default()
+            }
+        }
+    } else {
+        build_document(texts(), &references, Some((0, HashMap::new()))).unwrap_or_default()
+    };
+    Ok(finish(meta, built, diag))
+}
+
+/// [`parse`] of a text it owns, each piece of the body dropped once read, so that the input
+/// and the whole model are not held at once. `None` when the notes must be gathered first,
+/// which takes the text again (see [`parse_in_pieces`]).
+fn parse_owned(text: String, min_piece: usize, diag: &mut Diagnostics) -> Result<Option<Article>> {
+    let (meta, body) = front_matter::split(&text, diag)?;
+    let (pieces, references) = plan(body, min_piece);
+    let gathered = (!body.contains("[^")).then(|| (0, HashMap::new()));
+    let texts: Vec<String> = pieces.iter().map(|p| body[p.clone()].to_string()).collect();
+    drop(text);
+    let built = build_document(texts.into_iter().map(Cow::Owned), &references, gathered);
+    Ok(built.map(|built| finish(meta, built, diag)))
+}
+
+/// The article of what reading the body gave, its problems told.
+fn finish(meta: Meta, built: Built, diag: &mut Diagnostics) -> Article {
     let Built {
         blocks,
         mut lost,
         malformed_math,
         flattened,
-    } = if body.contains("[^") {
-        match build_document(body, true, min_piece) {
-            Some(built) => built,
-            None => build_document(body, false, min_piece).unwrap_or_default(),
-        }
-    } else {
-        build_document(body, false, min_piece).unwrap_or_default()
-    };
+    } = built;
     lost.sort();
     lost.dedup();
     if !lost.is_empty() {
@@ -120,7 +172,7 @@ fn parse_in_pieces(text: &str, min_piece: usize, diag: &mut Diagnostics) -> Resu
             "Markdown nested deeper than {MAX_DEPTH} levels was flattened"
         ));
     }
-    Ok(article)
+    article
 }
 
 /// What reading the body gives besides its blocks.
@@ -141,15 +193,17 @@ struct Deferred {
     math_at: usize,
 }
 
-/// Reads the body in one pass. With `defer`, notes are expanded at the end and `None` says
-/// that some citation would not have become a note (an unknown label, too deep, over the
-/// budget): the caller then reads again without it. Without, notes are gathered first.
-fn build_document(body: &str, defer: bool, min_piece: usize) -> Option<Built> {
-    let (main_len, notes) = if !defer && body.contains("[^") {
-        split_notes(body, min_piece)
-    } else {
-        (0, HashMap::new())
-    };
+/// Reads the body in one pass, piece after piece. Without `gathered` notes (and the count
+/// of the other events), notes are expanded at the end and `None` says that some citation
+/// would not have become a note (an unknown label, too deep, over the budget): the caller
+/// then gathers them and reads again.
+fn build_document<'a, 'p>(
+    pieces: impl IntoIterator<Item = Cow<'p, str>>,
+    references: &References,
+    gathered: Option<(usize, HashMap<String, Note<'a>>)>,
+) -> Option<Built> {
+    let defer = gathered.is_none();
+    let (main_len, notes) = gathered.unwrap_or_default();
     let mut ctx = Context {
         budget: 4 * main_len + 1_000_000,
         notes,
@@ -163,9 +217,10 @@ fn build_document(body: &str, defer: bool, min_piece: usize) -> Option<Built> {
     b.deferred = defer.then(Vec::new);
     let mut main_len = 0;
     // Footnote definitions open: their events go to the notes, the first of a label wins.
-    let mut open: Vec<(String, Vec<Event<'_>>)> = Vec::new();
+    // They are kept past their piece.
+    let mut open: Vec<(String, Vec<Event<'static>>)> = Vec::new();
     let mut notes = HashMap::new();
-    each_event(body, min_piece, |event| match event {
+    each_event(pieces, references, |event| match event {
         Event::Start(Tag::FootnoteDefinition(label)) => open.push((label_key(&label), Vec::new())),
         Event::End(TagEnd::FootnoteDefinition) => {
             // Without deferring, the notes were gathered first.
@@ -178,7 +233,7 @@ fn build_document(body: &str, defer: bool, min_piece: usize) -> Option<Built> {
         event => match open.last_mut() {
             Some((_, body)) => {
                 if defer {
-                    body.push(event);
+                    body.push(event.into_static());
                 }
             }
             None => {
@@ -325,10 +380,13 @@ fn fill_notes(blocks: &mut [Block], expanded: &mut [Option<Vec<Block>>]) {
     }
 }
 
-/// The events of a body, autolinks made links, read piece by piece: each piece's parser
-/// (and its tree) is dropped before the next is made.
-fn each_event<'a>(body: &'a str, min_piece: usize, mut out: impl FnMut(Event<'a>)) {
-    let mut inside = 0;
+/// Link reference definitions by label, as [`split::references`] gathers them.
+type References = HashMap<UniCase<String>, (String, String)>;
+
+/// Where a body is cut ([`split::pieces`]) and the link reference definitions of its pieces,
+/// for the links of one that another defines (the whole body is one piece when these cannot
+/// be gathered).
+fn plan(body: &str, min_piece: usize) -> (Vec<Range<usize>>, References) {
     let mut pieces = split::pieces(body, min_piece);
     let mut references = HashMap::new();
     if pieces.len() > 1 && split::may_define_references(body) {
@@ -341,22 +399,31 @@ fn each_event<'a>(body: &'a str, min_piece: usize, mut out: impl FnMut(Event<'a>
             }
         }
     }
+    (pieces, references)
+}
+
+/// The events of a body's pieces, autolinks made links, read one after the other: each
+/// piece's parser (and its tree) is dropped before the next is made, and so is an owned
+/// piece's text.
+fn each_event<'p>(
+    pieces: impl IntoIterator<Item = Cow<'p, str>>,
+    references: &References,
+    mut out: impl FnMut(Event<'_>),
+) {
+    let mut inside = 0;
     for piece in pieces {
-        let offset = piece.start;
         // A reference defined in another piece: pulldown-cmark asks for the links whose
         // label its own piece does not define.
-        let elsewhere = |link: BrokenLink<'a>| {
+        let elsewhere = |link: BrokenLink<'_>| {
             let (url, title) = references.get(&UniCase::new(link.reference.into_string()))?;
             Some((
                 CowStr::from(String::clone(url)),
                 CowStr::from(String::clone(title)),
             ))
         };
-        let parser =
-            Parser::new_with_broken_link_callback(&body[piece], options(), Some(elsewhere))
-                .into_offset_iter()
-                .map(|(event, range)| (event, range.start + offset..range.end + offset));
-        autolink::link_events(body, parser, &mut inside, &mut out);
+        let parser = Parser::new_with_broken_link_callback(&piece, options(), Some(elsewhere))
+            .into_offset_iter();
+        autolink::link_events(&piece, parser, &mut inside, &mut out);
     }
 }
 
@@ -389,11 +456,14 @@ fn label_key(label: &str) -> String {
 
 /// The footnote definitions of a document, autolinks made links, by label (the first
 /// definition of a label wins), and the number of the other events.
-fn split_notes(body: &str, min_piece: usize) -> (usize, HashMap<String, Note<'_>>) {
+fn split_notes<'p>(
+    pieces: impl IntoIterator<Item = Cow<'p, str>>,
+    references: &References,
+) -> (usize, HashMap<String, Note<'static>>) {
     let mut main = 0;
     let mut notes = HashMap::new();
-    let mut open: Vec<(String, Vec<Event<'_>>)> = Vec::new();
-    each_event(body, min_piece, |event| match event {
+    let mut open: Vec<(String, Vec<Event<'static>>)> = Vec::new();
+    each_event(pieces, references, |event| match event {
         Event::Start(Tag::FootnoteDefinition(label)) => open.push((label_key(&label), Vec::new())),
         Event::End(TagEnd::FootnoteDefinition) => {
             if let Some((label, body)) = open.pop() {
@@ -401,7 +471,7 @@ fn split_notes(body: &str, min_piece: usize) -> (usize, HashMap<String, Note<'_>
             }
         }
         other => match open.last_mut() {
-            Some((_, body)) => body.push(other),
+            Some((_, body)) => body.push(other.into_static()),
             None => main += 1,
         },
     });

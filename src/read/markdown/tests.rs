@@ -7,6 +7,14 @@ fn read(md: &str) -> Vec<Block> {
     article.blocks
 }
 
+/// The body read with the notes expanded at the end (`defer`) or gathered first.
+fn build_body(body: &str, defer: bool, min_piece: usize) -> Option<Built> {
+    let (pieces, references) = plan(body, min_piece);
+    let texts = || pieces.iter().map(|p| Cow::Borrowed(&body[p.clone()]));
+    let gathered = (!defer).then(|| split_notes(texts(), &references));
+    build_document(texts(), &references, gathered)
+}
+
 fn t(s: &str) -> Inline {
     Inline::text(s)
 }
@@ -708,15 +716,15 @@ fn notes_expanded_at_the_end_match_notes_gathered_first() {
         "[^a]: Defined first.\n\nThen cited[^a].\n",
     ];
     for md in docs {
-        let deferred = build_document(md, true, split::PIECE_BYTES).expect(md);
-        let gathered = build_document(md, false, split::PIECE_BYTES).unwrap();
+        let deferred = build_body(md, true, split::PIECE_BYTES).expect(md);
+        let gathered = build_body(md, false, split::PIECE_BYTES).unwrap();
         assert_eq!(deferred.blocks, gathered.blocks, "{md}");
         assert_eq!(deferred.malformed_math, gathered.malformed_math, "{md}");
         assert_eq!(deferred.flattened, gathered.flattened, "{md}");
     }
     // A citation that stays text (here too deep) is read with the notes gathered first.
     let deep = format!("{} x[^a] y\n\n[^a]: A.\n", ">".repeat(40));
-    assert!(build_document(&deep, true, split::PIECE_BYTES).is_none());
+    assert!(build_body(&deep, true, split::PIECE_BYTES).is_none());
     let blocks = read(&deep);
     assert!(format!("{blocks:?}").contains("x[^a] y"), "{blocks:?}");
 }
@@ -743,8 +751,8 @@ fn notes_built_as_read_match_notes_built_where_cited() {
         "- item[^l]\n  - sub[^l]\n\n[^l]: - one\n      - two\n".to_string(),
     ];
     for md in &docs {
-        let deferred = build_document(md, true, split::PIECE_BYTES).expect(md);
-        let gathered = build_document(md, false, split::PIECE_BYTES).unwrap();
+        let deferred = build_body(md, true, split::PIECE_BYTES).expect(md);
+        let gathered = build_body(md, false, split::PIECE_BYTES).unwrap();
         assert_eq!(deferred.blocks, gathered.blocks, "{md}");
         assert_eq!(deferred.malformed_math, gathered.malformed_math, "{md}");
         assert_eq!(deferred.flattened, gathered.flattened, "{md}");
@@ -762,13 +770,10 @@ fn notes_built_as_read_match_notes_built_where_cited() {
             "> ".repeat(27)
         ),
     ] {
-        assert!(
-            build_document(&md, true, split::PIECE_BYTES).is_none(),
-            "{md}"
-        );
+        assert!(build_body(&md, true, split::PIECE_BYTES).is_none(), "{md}");
         let mut diag = Diagnostics::default();
         let article = parse(&md, &mut diag).unwrap();
-        let gathered = build_document(&md, false, split::PIECE_BYTES).unwrap();
+        let gathered = build_body(&md, false, split::PIECE_BYTES).unwrap();
         assert_eq!(article.blocks, gathered.blocks, "{md}");
         assert!(gathered.flattened, "{md}");
     }
@@ -964,8 +969,8 @@ proptest::proptest! {
         lines in proptest::collection::vec(0usize..NOTE_LINES.len(), 1..30)
     ) {
         let md: String = lines.iter().map(|&i| NOTE_LINES[i]).collect::<Vec<_>>().join("\n");
-        let gathered = build_document(&md, false, split::PIECE_BYTES).unwrap();
-        if let Some(deferred) = build_document(&md, true, split::PIECE_BYTES) {
+        let gathered = build_body(&md, false, split::PIECE_BYTES).unwrap();
+        if let Some(deferred) = build_body(&md, true, split::PIECE_BYTES) {
             proptest::prop_assert_eq!(&deferred.blocks, &gathered.blocks, "{:?}", md);
             proptest::prop_assert_eq!(&deferred.malformed_math, &gathered.malformed_math, "{:?}", md);
             proptest::prop_assert_eq!(deferred.flattened, gathered.flattened, "{:?}", md);
@@ -1084,4 +1089,33 @@ fn repository_markdown_reads_the_same_in_pieces() {
         assert_eq!(pieces, whole, "{}", path.display());
     }
     assert!(cut >= 6, "only {cut} files were cut");
+}
+
+/// A file read by a reader that drops its pieces as it goes reads as its bytes do, also
+/// when the notes must be gathered first and the file is read again (its warnings told once).
+#[test]
+fn files_read_as_their_bytes() {
+    let deep = format!(
+        "---\ndate: someday\n---\n\n{} x[^a] y\n\n[^a]: A.\n",
+        ">".repeat(40)
+    );
+    let docs: [&[u8]; 5] = [
+        b"# T\n\nA[^n] [l][r] *e*.\n\n[^n]: Note.\n\n[r]: http://x\n",
+        deep.as_bytes(),
+        b"\xef\xbb\xbfBOM *first*\n",
+        b"nul \0 *byte*\n",
+        b"bad \xff *byte*\n",
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    for (i, md) in docs.into_iter().enumerate() {
+        let path = dir.path().join(format!("{i}.md"));
+        std::fs::write(&path, md).unwrap();
+        let options = ReadOptions::default();
+        let mut diag = Diagnostics::default();
+        let from_bytes = MarkdownReader.read(Input::file(md, &path), &options, &mut diag);
+        let mut file_diag = Diagnostics::default();
+        let from_file = MarkdownReader.read_file(md.to_vec(), &path, &options, &mut file_diag);
+        assert_eq!(from_file.unwrap(), from_bytes.unwrap(), "{i}");
+        assert_eq!(file_diag.warnings, diag.warnings, "{i}");
+    }
 }
