@@ -446,6 +446,10 @@ fn title(
             // The first lines of a page with menus name the site, wherever they recur.
             score -= 3.0;
         }
+        // Atop the page, a forum's or a blog's name, whose words the posts repeat.
+        if i < MASTHEAD_UNITS && is_site_kind_name(&unit.text) {
+            score -= SITE_KIND_PENALTY;
+        }
         if super::structure::looks_like_heading(&unit.text) {
             score += 1.0;
         }
@@ -631,6 +635,20 @@ fn is_picture_label(text: &str) -> bool {
     let words = plain_words(text);
     let named = |w: Option<&String>| w.is_some_and(|w| PICTURE_WORDS.contains(&w.as_str()));
     named(words.first()) || named(words.last())
+}
+
+/// Words that end the name of a site of a kind: a forum, a community, a blog.
+const SITE_KINDS: &[&str] = &["forum", "forums", "community", "blog"];
+
+/// What a site's name by its kind costs a line atop the page as a headline: the posts
+/// under it say its words often, which earns it much as the article's topic.
+const SITE_KIND_PENALTY: f32 = 6.0;
+
+/// Whether a line names a site by its kind ("Docker Community Forums", "Jane's blog").
+fn is_site_kind_name(text: &str) -> bool {
+    plain_words(text)
+        .last()
+        .is_some_and(|w| SITE_KINDS.contains(&w.as_str()))
 }
 
 /// How many units open a page as its masthead: the site's name, a skip link, a menu.
@@ -1482,6 +1500,21 @@ mod tests {
             let article = super::super::read_text(&text, true);
             assert_eq!(article.meta.title.as_deref(), Some(headline));
         }
+    }
+
+    #[test]
+    fn a_forums_name_atop_the_page_is_no_headline() {
+        // The posts say the forum's words (gardens, growers) more than the thread's title.
+        let post = "Our garden growers group has grown tomatoes for years, and every garden we keep has done well until this summer, when the plants stayed small.";
+        let reply = "Many garden growers see this in a cool year: a garden needs warm nights, and the growers here wait for July before they worry about it.";
+        let text = format!(
+            "Garden Growers Community Forum\n\nWhy are my tomatoes slow?\n\nvegetables\njdoe March 3, 2024, 7:33pm 1\n\n{post}\n\nkim March 3, 2024, 9:02pm 2\n\n{reply}\n"
+        );
+        let article = super::super::read_text(&text, true);
+        assert_eq!(
+            article.meta.title.as_deref(),
+            Some("Why are my tomatoes slow?")
+        );
     }
 
     #[test]
