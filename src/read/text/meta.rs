@@ -90,10 +90,17 @@ pub fn infer(units: &[Unit], article: &[bool], body: usize) -> Found {
     }
     // A dateline may follow the standfirst and the caption of the lead picture.
     let dated = &units[..(body + DATELINE_OVERLAP).min(units.len())];
-    let dateline = dated
+    let dates: Vec<(usize, Date)> = dated
         .iter()
         .enumerate()
-        .find_map(|(i, u)| short_date(&u.text).map(|d| (i, d)));
+        .filter_map(|(i, u)| short_date(&u.text).map(|d| (i, d)))
+        .collect();
+    // The first date that is the publication's, else the first there is.
+    let dateline = dates
+        .iter()
+        .find(|(i, _)| !is_other_date(&units[*i].text))
+        .or(dates.first())
+        .cloned();
     if let Some((i, date)) = dateline {
         let text = &units[i].text;
         let lower = text.to_lowercase();
@@ -246,6 +253,19 @@ fn is_common_words(text: &str, lower: &HashSet<String>) -> bool {
         .map(str::to_lowercase)
         .collect();
     2 * words.iter().filter(|w| lower.contains(*w)).count() > words.len()
+}
+
+/// Words that say a date is not the publication's: when a post was edited, when its
+/// author joined the forum.
+const OTHER_DATE_CUES: &[&str] = &["edited", "joined", "registered"];
+
+/// Whether a dated line gives another date than the publication's ("edited Aug 1, 2014",
+/// "Joined: Mon Jul 24, 2017"), and no publication cue beside it.
+fn is_other_date(text: &str) -> bool {
+    cued_date(text).is_none()
+        && plain_words(text)
+            .iter()
+            .any(|w| OTHER_DATE_CUES.contains(&w.as_str()))
 }
 
 /// The date on a line short enough to be a dateline rather than a paragraph.
@@ -1613,6 +1633,28 @@ mod tests {
             found.meta.published.map(|d| d.to_string()).as_deref(),
             Some("2026-05-02")
         );
+    }
+
+    #[test]
+    fn the_date_a_post_was_edited_or_its_author_joined_is_not_its_publication() {
+        for (head, want) in [
+            (
+                "edited Aug 1, 2014 at 19:57\njdoe\n\nasked May 2, 2009 at 0:01",
+                "2009-05-02",
+            ),
+            (
+                "Joined: Mon Jul 24, 2017 9:28 am\n\nPost by jdoe » Sat Feb 24, 2024 12:41 pm",
+                "2024-02-24",
+            ),
+        ] {
+            let text = format!("Why are my tomatoes slow?\n\n{head}\n\n{PROSE}\n");
+            let found = infer_text(&text);
+            let published = found.meta.published.map(|d| d.date_only().to_string());
+            assert_eq!(published.as_deref(), Some(want), "{head}");
+        }
+        // Alone, an edit's date still dates the page.
+        let found = infer_text(&format!("Slow tomatoes\n\nedited Aug 1, 2014\n\n{PROSE}\n"));
+        assert!(found.meta.published.is_some());
     }
 
     #[test]
