@@ -152,8 +152,45 @@ pub fn infer(units: &[Unit], article: &[bool], body: usize) -> Found {
     ) {
         found.meta.title = Some(without_permalink(&units[i].text).to_string());
         found.used.push(i);
+        if let Some(date) = dateline_under_headline(units, &dates, dateline.as_ref(), i) {
+            found.meta.published = Some(date);
+        }
     }
     found
+}
+
+/// How many units under the headline its own dateline stands at most.
+const DATELINE_UNDER_HEADLINE: usize = 3;
+
+/// The date of the dateline just under headline `title`, where the dateline taken is above
+/// the headline, does not say it is one and is later: a masthead's date of the day or a
+/// teaser's ("Friday, December 19, 2025", "[ December 8, 2025 ] Top 10 ..."), not the
+/// article's.
+fn dateline_under_headline(
+    units: &[Unit],
+    dates: &[(usize, Date)],
+    taken: Option<&(usize, Date)>,
+    title: usize,
+) -> Option<Date> {
+    let (above, date_above) = taken.filter(|(d, _)| *d < title)?;
+    let text = &units[*above].text;
+    let cued = cued_date(text).is_some()
+        || plain_words(text)
+            .iter()
+            .any(|w| DATE_CUES.contains(&w.as_str()));
+    if cued {
+        return None;
+    }
+    dates
+        .iter()
+        .find(|(k, _)| {
+            (title + 1..=title + DATELINE_UNDER_HEADLINE).contains(k)
+                && !is_other_date(&units[*k].text)
+        })
+        .map(|(_, d)| *d)
+        // The day's date, or the newest teaser's, is past the article's; a later date
+        // under a thread's title is a reply's.
+        .filter(|d| d.date_only() < date_above.date_only())
 }
 
 /// A heading without the permalink sign documentation sites print after it ("Quick
@@ -1655,6 +1692,25 @@ mod tests {
         // Alone, an edit's date still dates the page.
         let found = infer_text(&format!("Slow tomatoes\n\nedited Aug 1, 2014\n\n{PROSE}\n"));
         assert!(found.meta.published.is_some());
+    }
+
+    #[test]
+    fn the_dateline_under_the_headline_beats_the_days_date_above_it() {
+        let head = "Friday, March 8, 2024\n\nWhy are my tomatoes slow?\n\nMarch 1, 2024";
+        let found = infer_text(&format!("{head}\n\n{PROSE}\n"));
+        let published = found.meta.published.map(|d| d.to_string());
+        assert_eq!(published.as_deref(), Some("2024-03-01"));
+        // A later date under a thread's title is a reply's; a cued date above stands.
+        for head in [
+            "March 1, 2024\n\nWhy are my tomatoes slow?\n\nMarch 8, 2024",
+            "Posted March 8, 2024\n\nWhy are my tomatoes slow?\n\nMarch 1, 2024",
+        ] {
+            let found = infer_text(&format!("{head}\n\n{PROSE}\n"));
+            let first = head.lines().next().unwrap();
+            let want = find_published(first).map(|d| d.to_string());
+            let published = found.meta.published.map(|d| d.to_string());
+            assert_eq!(published, want, "{head}");
+        }
     }
 
     #[test]
