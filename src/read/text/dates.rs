@@ -205,6 +205,16 @@ fn year(word: &str) -> Option<i32> {
         .filter(|y| (1800..=2200).contains(y))
 }
 
+/// The year of a named date, also with a count run into it, as copied text prints the
+/// next field without a space ("April 10, 20175 Comments", "May 2, 202511 min read"): after
+/// a month and a day, four figures are the year and the rest is another number.
+fn glued_year(word: &str) -> Option<i32> {
+    match word.len() {
+        5..=6 if word.bytes().all(|b| b.is_ascii_digit()) => year(&word[..4]),
+        _ => year(word),
+    }
+}
+
 /// "Sept. 18, 2019", "18 September 2019", "Nov 19, 2019", "18. September 2019".
 fn find_named(text: &str) -> Option<Date> {
     let w: Vec<String> = words(text)
@@ -216,9 +226,12 @@ fn find_named(text: &str) -> Option<Date> {
             continue;
         };
         let get = |k: usize| w.get(k).map(String::as_str).unwrap_or("");
-        let found = match (day(get(i + 1)), year(get(i + 2))) {
+        let found = match (day(get(i + 1)), glued_year(get(i + 2))) {
             (Some(d), Some(y)) => Date::ymd(y, m, d),
-            _ => match (i.checked_sub(1).map(&get).and_then(day), year(get(i + 1))) {
+            _ => match (
+                i.checked_sub(1).map(&get).and_then(day),
+                glued_year(get(i + 1)),
+            ) {
                 (Some(d), Some(y)) => Date::ymd(y, m, d),
                 _ => None,
             },
@@ -328,6 +341,17 @@ mod tests {
         assert_eq!(date("on 2019/09/18.").as_deref(), Some("2019-09-18"));
         assert_eq!(date("ISBN 12019-09-181"), None);
         assert_eq!(date("2019-02-30"), None);
+    }
+
+    #[test]
+    fn a_count_run_into_the_year_is_cut_off() {
+        assert_eq!(date("Feb 3, 20197 min read").as_deref(), Some("2019-02-03"));
+        assert_eq!(
+            date("9 March 202412 Replies").as_deref(),
+            Some("2024-03-09")
+        );
+        // A number of five figures with no month before it is no year.
+        assert_eq!(date("3 items 20197"), None);
     }
 
     #[test]

@@ -90,10 +90,17 @@ pub fn infer(units: &[Unit], article: &[bool], body: usize) -> Found {
     }
     // A dateline may follow the standfirst and the caption of the lead picture.
     let dated = &units[..(body + DATELINE_OVERLAP).min(units.len())];
-    let dateline = dated
+    let dates: Vec<(usize, Date)> = dated
         .iter()
         .enumerate()
-        .find_map(|(i, u)| short_date(&u.text).map(|d| (i, d)));
+        .filter_map(|(i, u)| short_date(&u.text).map(|d| (i, d)))
+        .collect();
+    // The first date that is the publication's, else the first there is.
+    let dateline = dates
+        .iter()
+        .find(|(i, _)| !is_other_date(&units[*i].text))
+        .or(dates.first())
+        .cloned();
     if let Some((i, date)) = dateline {
         let text = &units[i].text;
         let lower = text.to_lowercase();
@@ -145,8 +152,45 @@ pub fn infer(units: &[Unit], article: &[bool], body: usize) -> Found {
     ) {
         found.meta.title = Some(without_permalink(&units[i].text).to_string());
         found.used.push(i);
+        if let Some(date) = dateline_under_headline(units, &dates, dateline.as_ref(), i) {
+            found.meta.published = Some(date);
+        }
     }
     found
+}
+
+/// How many units under the headline its own dateline stands at most.
+const DATELINE_UNDER_HEADLINE: usize = 3;
+
+/// The date of the dateline just under headline `title`, where the dateline taken is above
+/// the headline, does not say it is one and is later: a masthead's date of the day or a
+/// teaser's ("Friday, December 19, 2025", "[ December 8, 2025 ] Top 10 ..."), not the
+/// article's.
+fn dateline_under_headline(
+    units: &[Unit],
+    dates: &[(usize, Date)],
+    taken: Option<&(usize, Date)>,
+    title: usize,
+) -> Option<Date> {
+    let (above, date_above) = taken.filter(|(d, _)| *d < title)?;
+    let text = &units[*above].text;
+    let cued = cued_date(text).is_some()
+        || plain_words(text)
+            .iter()
+            .any(|w| DATE_CUES.contains(&w.as_str()));
+    if cued {
+        return None;
+    }
+    dates
+        .iter()
+        .find(|(k, _)| {
+            (title + 1..=title + DATELINE_UNDER_HEADLINE).contains(k)
+                && !is_other_date(&units[*k].text)
+        })
+        .map(|(_, d)| *d)
+        // The day's date, or the newest teaser's, is past the article's; a later date
+        // under a thread's title is a reply's.
+        .filter(|d| d.date_only() < date_above.date_only())
 }
 
 /// A heading without the permalink sign documentation sites print after it ("Quick
@@ -246,6 +290,19 @@ fn is_common_words(text: &str, lower: &HashSet<String>) -> bool {
         .map(str::to_lowercase)
         .collect();
     2 * words.iter().filter(|w| lower.contains(*w)).count() > words.len()
+}
+
+/// Words that say a date is not the publication's: when a post was edited, when its
+/// author joined the forum.
+const OTHER_DATE_CUES: &[&str] = &["edited", "joined", "registered"];
+
+/// Whether a dated line gives another date than the publication's ("edited Aug 1, 2014",
+/// "Joined: Mon Jul 24, 2017"), and no publication cue beside it.
+fn is_other_date(text: &str) -> bool {
+    cued_date(text).is_none()
+        && plain_words(text)
+            .iter()
+            .any(|w| OTHER_DATE_CUES.contains(&w.as_str()))
 }
 
 /// The date on a line short enough to be a dateline rather than a paragraph.
@@ -446,6 +503,10 @@ fn title(
             // The first lines of a page with menus name the site, wherever they recur.
             score -= 3.0;
         }
+        // Atop the page, a forum's or a blog's name, whose words the posts repeat.
+        if i < MASTHEAD_UNITS && is_site_kind_name(&unit.text) {
+            score -= SITE_KIND_PENALTY;
+        }
         if super::structure::looks_like_heading(&unit.text) {
             score += 1.0;
         }
@@ -631,6 +692,20 @@ fn is_picture_label(text: &str) -> bool {
     let words = plain_words(text);
     let named = |w: Option<&String>| w.is_some_and(|w| PICTURE_WORDS.contains(&w.as_str()));
     named(words.first()) || named(words.last())
+}
+
+/// Words that end the name of a site of a kind: a forum, a community, a blog.
+const SITE_KINDS: &[&str] = &["forum", "forums", "community", "blog"];
+
+/// What a site's name by its kind costs a line atop the page as a headline: the posts
+/// under it say its words often, which earns it much as the article's topic.
+const SITE_KIND_PENALTY: f32 = 6.0;
+
+/// Whether a line names a site by its kind ("Docker Community Forums", "Jane's blog").
+fn is_site_kind_name(text: &str) -> bool {
+    plain_words(text)
+        .last()
+        .is_some_and(|w| SITE_KINDS.contains(&w.as_str()))
 }
 
 /// How many units open a page as its masthead: the site's name, a skip link, a menu.
@@ -1485,6 +1560,21 @@ mod tests {
     }
 
     #[test]
+    fn a_forums_name_atop_the_page_is_no_headline() {
+        // The posts say the forum's words (gardens, growers) more than the thread's title.
+        let post = "Our garden growers group has grown tomatoes for years, and every garden we keep has done well until this summer, when the plants stayed small.";
+        let reply = "Many garden growers see this in a cool year: a garden needs warm nights, and the growers here wait for July before they worry about it.";
+        let text = format!(
+            "Garden Growers Community Forum\n\nWhy are my tomatoes slow?\n\nvegetables\njdoe March 3, 2024, 7:33pm 1\n\n{post}\n\nkim March 3, 2024, 9:02pm 2\n\n{reply}\n"
+        );
+        let article = super::super::read_text(&text, true);
+        assert_eq!(
+            article.meta.title.as_deref(),
+            Some("Why are my tomatoes slow?")
+        );
+    }
+
+    #[test]
     fn the_headline_names_what_the_lede_under_it_says() {
         // A promotion above the headline names words of the article too (its last
         // paragraph), but not of the paragraphs the headline opens.
@@ -1580,6 +1670,47 @@ mod tests {
             found.meta.published.map(|d| d.to_string()).as_deref(),
             Some("2026-05-02")
         );
+    }
+
+    #[test]
+    fn the_date_a_post_was_edited_or_its_author_joined_is_not_its_publication() {
+        for (head, want) in [
+            (
+                "edited Aug 1, 2014 at 19:57\njdoe\n\nasked May 2, 2009 at 0:01",
+                "2009-05-02",
+            ),
+            (
+                "Joined: Mon Jul 24, 2017 9:28 am\n\nPost by jdoe » Sat Feb 24, 2024 12:41 pm",
+                "2024-02-24",
+            ),
+        ] {
+            let text = format!("Why are my tomatoes slow?\n\n{head}\n\n{PROSE}\n");
+            let found = infer_text(&text);
+            let published = found.meta.published.map(|d| d.date_only().to_string());
+            assert_eq!(published.as_deref(), Some(want), "{head}");
+        }
+        // Alone, an edit's date still dates the page.
+        let found = infer_text(&format!("Slow tomatoes\n\nedited Aug 1, 2014\n\n{PROSE}\n"));
+        assert!(found.meta.published.is_some());
+    }
+
+    #[test]
+    fn the_dateline_under_the_headline_beats_the_days_date_above_it() {
+        let head = "Friday, March 8, 2024\n\nWhy are my tomatoes slow?\n\nMarch 1, 2024";
+        let found = infer_text(&format!("{head}\n\n{PROSE}\n"));
+        let published = found.meta.published.map(|d| d.to_string());
+        assert_eq!(published.as_deref(), Some("2024-03-01"));
+        // A later date under a thread's title is a reply's; a cued date above stands.
+        for head in [
+            "March 1, 2024\n\nWhy are my tomatoes slow?\n\nMarch 8, 2024",
+            "Posted March 8, 2024\n\nWhy are my tomatoes slow?\n\nMarch 1, 2024",
+        ] {
+            let found = infer_text(&format!("{head}\n\n{PROSE}\n"));
+            let first = head.lines().next().unwrap();
+            let want = find_published(first).map(|d| d.to_string());
+            let published = found.meta.published.map(|d| d.to_string());
+            assert_eq!(published, want, "{head}");
+        }
     }
 
     #[test]
