@@ -246,6 +246,9 @@ pub struct Rules {
     /// Class and id naming a header name no furniture inside `<main>` or an `<article>`
     /// (an article's header with its byline).
     pub headers_in_main: bool,
+    /// The page describes a product (its structured data says so): class and id naming its
+    /// customers' reviews name furniture.
+    pub reviews_are_furniture: bool,
 }
 
 /// Marks page furniture, with all it holds.
@@ -280,6 +283,7 @@ pub fn furniture(dom: &Dom, skip: &mut [bool], rules: Rules) {
                     class = hints::without_words(&class, hints::header_words()).into();
                 }
                 hints::is_boilerplate_class(&class)
+                    || (rules.reviews_are_furniture && hints::names_reviews(&class))
             }
             && !dom
                 .ancestors(id)
@@ -1127,6 +1131,7 @@ pub fn extract(dom: &Dom, base_skip: &[bool]) -> Option<Selection> {
     let mut best: Option<(usize, Selection)> = None;
     let mut listed = None;
     let comments_are_content = super::jsonld::comments_are_posts(dom);
+    let reviews_are_furniture = super::jsonld::describes_a_product(dom);
     let base_chars = text_chars(dom, base_skip);
     for strict in [true, false] {
         let mut rules = Rules {
@@ -1139,6 +1144,7 @@ pub fn extract(dom: &Dom, base_skip: &[bool]) -> Option<Selection> {
                 0
             },
             headers_in_main: false,
+            reviews_are_furniture,
         };
         // The strict pass runs again when the article it found is built of blocks named
         // by a furniture word (an editor's `widget` around each of its sections).
@@ -1280,6 +1286,27 @@ mod tests {
         let dom = page(&body);
         let sel = extract(&dom, &never_content(&dom)).unwrap();
         assert!(selected_text(&dom, &sel).contains("real prose"));
+    }
+
+    #[test]
+    fn a_products_reviews_are_not_its_description() {
+        let review = PROSE.replace("real prose", "a customer's review");
+        let body = format!(
+            "<main><h1>Oak desk</h1><div class=description>{}</div>\
+             <section class=product-reviews>{}</section></main>",
+            format!("<p>{PROSE}</p>").repeat(5),
+            format!("<div class=review><p>{review}</p></div>").repeat(8)
+        );
+        let ld =
+            r#"<script type="application/ld+json">{"@type":"Product","name":"Oak desk"}</script>"#;
+        let dom = page(&format!("{ld}{body}"));
+        let text = selected_text(&dom, &extract(&dom, &never_content(&dom)).unwrap());
+        assert!(text.contains("real prose"), "{text}");
+        assert!(!text.contains("a customer's review"), "{text}");
+        // Without a product's markup, reviews are a page's content like any other.
+        let dom = page(&body);
+        let text = selected_text(&dom, &extract(&dom, &never_content(&dom)).unwrap());
+        assert!(text.contains("a customer's review"), "{text}");
     }
 
     #[test]
@@ -1502,6 +1529,7 @@ mod tests {
                 comments_are_content: false,
                 block_words: 0,
                 headers_in_main: false,
+                reviews_are_furniture: false,
             };
             furniture(&dom, &mut skip, rules);
             let widget = dom
@@ -1706,6 +1734,7 @@ mod tests {
             comments_are_content: false,
             block_words: 0,
             headers_in_main: false,
+            reviews_are_furniture: false,
         };
         furniture(&dom, &mut skip, rules);
         let headers: Vec<bool> = dom

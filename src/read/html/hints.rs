@@ -299,6 +299,13 @@ pub fn without_comment_words(class_and_id: &str) -> String {
         .join(" ")
 }
 
+/// Whether class and id name customers' reviews: a word "reviews" of their own or run into
+/// others (`product-reviews`, `reviewsSection`, `okeReviews`), not "previews".
+pub fn names_reviews(class_and_id: &str) -> bool {
+    tokens(&class_and_id.to_ascii_lowercase())
+        .any(|t| t.starts_with("reviews") || (t.ends_with("reviews") && !t.ends_with("previews")))
+}
+
 /// The furniture words of class and id (whole tokens) that may also name the blocks a page
 /// is built of, as a set of indexes into the furniture words. Menus stay menus however
 /// large, and comments are judged by whether the page is a discussion.
@@ -621,6 +628,15 @@ mod tests {
         let s: Vec<_> = dom.all().filter(|&i| dom.is(i, "section")).collect();
         assert_eq!(class_weight(&dom, s[0], false, 0), 0.0);
         assert_eq!(class_weight(&dom, s[1], false, 0), -25.0);
+    }
+
+    #[test]
+    fn reviews_by_name() {
+        assert!(names_reviews("product-reviews"));
+        assert!(names_reviews("bvseo-reviewsSection okeReviews-a11yText"));
+        assert!(names_reviews("pipf-seo-reviews__review"));
+        assert!(!names_reviews("review-body"));
+        assert!(!names_reviews("previews"));
     }
 
     #[test]

@@ -81,6 +81,25 @@ pub fn comments_are_posts(dom: &Dom) -> bool {
     (is("DiscussionForumPosting") || question) && !(is("Comment") && question)
 }
 
+/// Whether the page describes a product: a JSON-LD or microdata item of type `Product`, or
+/// `og:type` "product".
+pub fn describes_a_product(dom: &Dom) -> bool {
+    let product = |t: &str| t.rsplit(['/', ':']).next() == Some("Product");
+    let og = dom.all().any(|id| {
+        dom.is(id, "meta")
+            && dom.attr(id, "property") == Some("og:type")
+            && dom
+                .attr(id, "content")
+                .is_some_and(|c| c.trim().eq_ignore_ascii_case("product"))
+    });
+    og || nodes(dom).iter().flat_map(types_of).any(product)
+        || dom
+            .all()
+            .filter_map(|id| dom.attr(id, "itemtype"))
+            .flat_map(str::split_whitespace)
+            .any(product)
+}
+
 /// Parses the text of a script, tolerating CDATA wrappers and HTML comments around it.
 fn parse_script(text: &str) -> Option<Value> {
     let t = text
@@ -353,6 +372,21 @@ mod tests {
         );
         assert_eq!(a.authors, ["dale"]);
         assert_eq!(a.published.as_deref(), Some("2024-09-05T23:15:57Z"));
+    }
+
+    #[test]
+    fn a_product_by_json_ld_microdata_or_open_graph() {
+        let ld = |t: &str| {
+            Dom::parse(&format!(
+                r#"<script type="application/ld+json">{{"@type":"{t}","name":"Desk"}}</script>"#
+            ))
+        };
+        assert!(describes_a_product(&ld("Product")));
+        assert!(!describes_a_product(&ld("NewsArticle")));
+        let dom = Dom::parse(r#"<div itemscope itemtype="https://schema.org/Product">Desk</div>"#);
+        assert!(describes_a_product(&dom));
+        let dom = Dom::parse(r#"<head><meta property="og:type" content="product"></head>"#);
+        assert!(describes_a_product(&dom));
     }
 
     #[test]

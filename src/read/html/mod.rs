@@ -139,6 +139,7 @@ pub fn read_html(
             comments_are_content: false,
             block_words: 0,
             headers_in_main: true,
+            reviews_are_furniture: false,
         };
         extract::furniture(&dom, &mut removed, rules);
         if let Some((el, names)) = meta::page_byline(&dom, &removed, meta.title.as_deref()) {
