@@ -1130,8 +1130,9 @@ const MAX_AUTHOR_BOX_CHARS: usize = 1000;
 pub fn extract(dom: &Dom, base_skip: &[bool]) -> Option<Selection> {
     let mut best: Option<(usize, Selection)> = None;
     let mut listed = None;
-    let comments_are_content = super::jsonld::comments_are_posts(dom);
-    let reviews_are_furniture = super::jsonld::describes_a_product(dom);
+    let types = super::jsonld::ItemTypes::of(dom);
+    let comments_are_content = types.comments_are_posts();
+    let reviews_are_furniture = types.describe_a_product(dom);
     let base_chars = text_chars(dom, base_skip);
     for strict in [true, false] {
         let mut rules = Rules {

@@ -63,41 +63,51 @@ fn nodes(dom: &Dom) -> Vec<Map<String, Value>> {
     nodes
 }
 
-/// Whether the page says, in its JSON-LD or microdata, that it is a discussion (a forum
-/// thread, a question and its answers) whose comments are its posts: the `Comment`s of a
-/// thread are its replies, those of a question page remarks on its answers.
-pub fn comments_are_posts(dom: &Dom) -> bool {
-    let last = |t: &str| t.rsplit(['/', ':']).next().unwrap_or(t).to_string();
-    let ld = nodes(dom);
-    let microdata = dom.all().filter_map(|id| dom.attr(id, "itemtype"));
-    let types: Vec<String> = ld
-        .iter()
-        .flat_map(types_of)
-        .chain(microdata.flat_map(str::split_whitespace))
-        .map(last)
-        .collect();
-    let is = |name: &str| types.iter().any(|t| t == name);
-    let question = is("QAPage") || is("Question") || is("Answer");
-    (is("DiscussionForumPosting") || question) && !(is("Comment") && question)
-}
+/// The types of the page's JSON-LD and microdata items without their vocabulary
+/// (`Product`, `QAPage`): what the page says it is, gathered once.
+pub struct ItemTypes(Vec<String>);
 
-/// Whether the page describes a product: a JSON-LD or microdata item of type `Product`, or
-/// `og:type` "product".
-pub fn describes_a_product(dom: &Dom) -> bool {
-    let product = |t: &str| t.rsplit(['/', ':']).next() == Some("Product");
-    let og = dom.all().any(|id| {
-        dom.is(id, "meta")
-            && dom.attr(id, "property") == Some("og:type")
-            && dom
-                .attr(id, "content")
-                .is_some_and(|c| c.trim().eq_ignore_ascii_case("product"))
-    });
-    og || nodes(dom).iter().flat_map(types_of).any(product)
-        || dom
-            .all()
-            .filter_map(|id| dom.attr(id, "itemtype"))
-            .flat_map(str::split_whitespace)
-            .any(product)
+impl ItemTypes {
+    /// The types the page's items declare.
+    pub fn of(dom: &Dom) -> ItemTypes {
+        let last = |t: &str| t.rsplit(['/', ':']).next().unwrap_or(t).to_string();
+        let microdata = dom.all().filter_map(|id| dom.attr(id, "itemtype"));
+        ItemTypes(
+            nodes(dom)
+                .iter()
+                .flat_map(types_of)
+                .chain(microdata.flat_map(str::split_whitespace))
+                .map(last)
+                .collect(),
+        )
+    }
+
+    fn is(&self, name: &str) -> bool {
+        self.0.iter().any(|t| t == name)
+    }
+
+    /// Whether the page is a discussion (a forum thread, a question and its answers) whose
+    /// comments are its posts: the `Comment`s of a thread are its replies, those of a
+    /// question page remarks on its answers.
+    pub fn comments_are_posts(&self) -> bool {
+        let question = self.is("QAPage") || self.is("Question") || self.is("Answer");
+        (self.is("DiscussionForumPosting") || question) && !(self.is("Comment") && question)
+    }
+
+    /// Whether the page describes a product: an item of type `Product`, or `og:type`
+    /// "product" among the meta tags of its head.
+    pub fn describe_a_product(&self, dom: &Dom) -> bool {
+        self.is("Product")
+            || dom.find("head").is_some_and(|head| {
+                dom.descendants(head).any(|id| {
+                    dom.is(id, "meta")
+                        && dom.attr(id, "property") == Some("og:type")
+                        && dom
+                            .attr(id, "content")
+                            .is_some_and(|c| c.trim().eq_ignore_ascii_case("product"))
+                })
+            })
+    }
 }
 
 /// Parses the text of a script, tolerating CDATA wrappers and HTML comments around it.
@@ -303,25 +313,24 @@ mod tests {
                 r#"<script type="application/ld+json">{json}</script>"#
             ))
         };
-        assert!(comments_are_posts(&ld(
+        let posts = |dom: Dom| ItemTypes::of(&dom).comments_are_posts();
+        assert!(posts(ld(
             r#"{"@type":"DiscussionForumPosting","headline":"H"}"#
         )));
-        assert!(comments_are_posts(&ld(
+        assert!(posts(ld(
             r#"{"@graph":[{"@type":"WebSite"},{"@type":"QAPage"}]}"#
         )));
-        assert!(comments_are_posts(&page(
+        assert!(posts(page(
             r#"<meta itemtype="https://schema.org/Question">"#
         )));
-        assert!(!comments_are_posts(&ld(
-            r#"{"@type":"NewsArticle","headline":"H"}"#
-        )));
-        assert!(!comments_are_posts(&page("")));
+        assert!(!posts(ld(r#"{"@type":"NewsArticle","headline":"H"}"#)));
+        assert!(!posts(page("")));
         // Comments marked up apart from the answers are remarks on them; a thread's are its
         // replies.
-        assert!(!comments_are_posts(&page(
+        assert!(!posts(page(
             r#"<meta itemtype="https://schema.org/QAPage"><meta itemtype="https://schema.org/Comment">"#
         )));
-        assert!(comments_are_posts(&page(
+        assert!(posts(page(
             r#"<div itemtype="https://schema.org/DiscussionForumPosting"><article itemtype="https://schema.org/Comment"></article></div>"#
         )));
     }
@@ -381,6 +390,7 @@ mod tests {
                 r#"<script type="application/ld+json">{{"@type":"{t}","name":"Desk"}}</script>"#
             ))
         };
+        let describes_a_product = |dom: &Dom| ItemTypes::of(dom).describe_a_product(dom);
         assert!(describes_a_product(&ld("Product")));
         assert!(!describes_a_product(&ld("NewsArticle")));
         let dom = Dom::parse(r#"<div itemscope itemtype="https://schema.org/Product">Desk</div>"#);
