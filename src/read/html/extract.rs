@@ -282,7 +282,12 @@ pub fn furniture(dom: &Dom, skip: &mut [bool], rules: Rules) {
                 {
                     class = hints::without_words(&class, hints::header_words()).into();
                 }
-                hints::is_boilerplate_class(&class)
+                // A block named as a way around the page that holds paragraphs of prose is
+                // the article under a component's name (`jump-link-content` sections).
+                let navigation = hints::navigation_words();
+                (hints::is_boilerplate_class(&class)
+                    && (hints::is_boilerplate_class(&hints::without_words(&class, navigation))
+                        || !holds_prose(dom, id)))
                     || (rules.reviews_are_furniture && hints::names_reviews(&class))
             }
             && !dom
@@ -304,6 +309,36 @@ pub fn furniture(dom: &Dom, skip: &mut [bool], rules: Rules) {
             skip[id] = true;
         }
     }
+}
+
+/// Paragraphs of prose an element must hold to be taken for text rather than links.
+const PROSE_PARAGRAPHS: usize = 2;
+/// Characters of text outside links that make a paragraph prose.
+const PROSE_PARAGRAPH_CHARS: usize = 150;
+
+/// Whether an element holds paragraphs of prose: a few `p` of some length, mostly not links.
+fn holds_prose(dom: &Dom, id: NodeId) -> bool {
+    dom.descendants(id)
+        .filter(|&p| dom.is(p, "p"))
+        .filter(|&p| {
+            let (mut all, mut linked) = (0, 0);
+            for d in dom.descendants(p) {
+                if let Data::Text(t) = &dom.nodes[d].data {
+                    let n = t.trim().chars().count();
+                    all += n;
+                    if dom
+                        .ancestors(d)
+                        .take_while(|&a| a != p)
+                        .any(|a| dom.is(a, "a"))
+                    {
+                        linked += n;
+                    }
+                }
+            }
+            all - linked >= PROSE_PARAGRAPH_CHARS
+        })
+        .nth(PROSE_PARAGRAPHS - 1)
+        .is_some()
 }
 
 /// Whether an element stands in the page's `<main>` or an `<article>`.
@@ -1287,6 +1322,33 @@ mod tests {
         let dom = page(&body);
         let sel = extract(&dom, &never_content(&dom)).unwrap();
         assert!(selected_text(&dom, &sel).contains("real prose"));
+    }
+
+    #[test]
+    fn sections_named_as_jump_links_that_hold_prose_are_the_article() {
+        let section = |n: usize| {
+            format!(
+                "<div class=\"paragraph jump-link\" id=jump-{n}><h2>Part {n}</h2>\
+                 <p>{PROSE}{PROSE}</p><p>{PROSE}{PROSE}</p></div>"
+            )
+        };
+        // Teasers of other stories outweigh each section, so that "jump" names no block
+        // the page is built of.
+        let teaser = PROSE.replace("real prose", "a teaser");
+        let cards = format!("<div class=card><p>{teaser}</p></div>").repeat(12);
+        let body = format!(
+            "<div class=jump-links><a href=#jump-1>Go to part 1</a> \
+             <a href=#jump-2>Go to part 2</a></div>\
+             <article>{}{}</article><div class=cards>{cards}</div>",
+            section(1),
+            section(2),
+        );
+        let dom = page(&body);
+        let text = selected_text(&dom, &extract(&dom, &never_content(&dom)).unwrap());
+        assert_eq!(text.matches("real prose").count(), 8, "{text}");
+        // The jump links themselves are still a menu.
+        assert!(!text.contains("Go to"), "{text}");
+        assert!(!holds_prose(&dom, dom.find("div").unwrap()));
     }
 
     #[test]

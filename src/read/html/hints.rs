@@ -346,6 +346,31 @@ pub fn header_words() -> u128 {
         .fold(0, |set, (i, _)| set | 1 << i)
 }
 
+/// The furniture words that name ways around a page (menus, skip and jump links, pagers,
+/// toolbars): such blocks hold links, never an article's paragraphs.
+pub fn navigation_words() -> u128 {
+    BOILERPLATE_TOKENS
+        .iter()
+        .enumerate()
+        .filter(|(_, w)| {
+            matches!(
+                **w,
+                "menu"
+                    | "nav"
+                    | "navbar"
+                    | "navigation"
+                    | "skip"
+                    | "jump"
+                    | "pager"
+                    | "pagination"
+                    | "toolbar"
+                    | "breadcrumb"
+                    | "breadcrumbs"
+            )
+        })
+        .fold(0, |set, (i, _)| set | 1 << i)
+}
+
 /// Whether class and id name an author's box (`author`, `author-info`, `bio`), not an
 /// entry marked with its author's name (`hentry author-jane-doe`).
 pub fn names_author(class_and_id: &str) -> bool {
