@@ -290,6 +290,83 @@ enum RawData {
     Other,
 }
 
+/// The id attribute of a raw element, if it is one.
+fn raw_id(node: &RawNode) -> Option<&str> {
+    match &node.data {
+        RawData::Element { attrs, .. } => attrs
+            .iter()
+            .find(|(n, _)| &**n == "id")
+            .map(|(_, v)| v.as_ref()),
+        _ => None,
+    }
+}
+
+/// Moves the detached node `id` into the tree just before `before`.
+fn insert_before(nodes: &mut [RawNode], id: usize, before: usize) {
+    let parent = nodes[before].parent;
+    let prev = nodes[before].prev;
+    (nodes[id].parent, nodes[id].prev, nodes[id].next) = (parent, prev, before as u32);
+    match link(prev) {
+        Some(p) => nodes[p].next = id as u32,
+        None => nodes[parent as usize].first_child = id as u32,
+    }
+    nodes[before].prev = id as u32;
+}
+
+/// Puts the parts of a page that a server streamed after the rest back where they belong,
+/// as the page's script does once loaded: React sends each part late in a hidden
+/// `<div id="S:x">` and marks its place with an empty `<template id="B:x">` (followed by
+/// what shows while it loads, up to a comment) or `<template id="P:x">`. Without this the
+/// article of such a page is hidden text at the end of the body.
+fn place_streamed_parts(nodes: &mut [RawNode]) {
+    let element = |n: &RawNode, tag: &str| matches!(&n.data, RawData::Element { name, .. } if &*name.local == tag);
+    let mut places = std::collections::HashMap::new();
+    let mut parts = Vec::new();
+    for (i, n) in nodes.iter().enumerate() {
+        match raw_id(n) {
+            Some(id) if element(n, "template") => {
+                if let Some(key) = id.strip_prefix("B:").or_else(|| id.strip_prefix("P:")) {
+                    places.insert(key.to_string(), i);
+                }
+            }
+            Some(id) if element(n, "div") && id.starts_with("S:") => parts.push(i),
+            _ => {}
+        }
+    }
+    for part in parts {
+        let Some(&place) = raw_id(&nodes[part]).and_then(|id| places.get(&id[2..])) else {
+            continue;
+        };
+        // A place inside its own part (a malformed page) would make a cycle.
+        let inside = std::iter::successors(link(nodes[place].parent), |&a| link(nodes[a].parent))
+            .any(|a| a == part);
+        if inside || link(nodes[place].parent).is_none() || link(nodes[part].parent).is_none() {
+            continue;
+        }
+        // A boundary's fallback ("Loading...") runs from its template to a closing comment.
+        if raw_id(&nodes[place]).is_some_and(|id| id.starts_with("B:")) {
+            let mut fallback = Vec::new();
+            let mut next = link(nodes[place].next);
+            while let Some(n) = next {
+                if matches!(nodes[n].data, RawData::Other) {
+                    for f in fallback {
+                        Sink::detach(nodes, f);
+                    }
+                    break;
+                }
+                fallback.push(n);
+                next = link(nodes[n].next);
+            }
+        }
+        while let Some(child) = link(nodes[part].first_child) {
+            Sink::detach(nodes, child);
+            insert_before(nodes, child, place);
+        }
+        Sink::detach(nodes, place);
+        Sink::detach(nodes, part);
+    }
+}
+
 /// The tree builder's sink: an arena the parser edits, turned into a [`Dom`] in document
 /// order at the end.
 pub(super) struct Sink {
@@ -379,6 +456,7 @@ impl Sink {
     /// capped at [`MAX_DEPTH`].
     pub(super) fn into_dom(self) -> Dom {
         let mut raw = self.nodes.into_inner();
+        place_streamed_parts(&mut raw);
         let mut nodes = Vec::with_capacity(raw.len());
         nodes.push(Node {
             parent: None,
@@ -681,6 +759,32 @@ mod tests {
             }
             proptest::prop_assert_eq!(collapse_ws(&s), expected);
         }
+    }
+
+    #[test]
+    fn streamed_parts_take_their_places() {
+        let dom = Dom::parse(
+            "<body><main><h1>Head</h1><template id=\"B:0\"></template><div>Loading...</div>\
+             <!--/$--><p>Last</p><template id=\"P:1\"></template></main>\
+             <script>$RC(\"B:0\",\"S:0\")</script>\
+             <div hidden id=\"S:0\"><p>First</p><p>Second</p></div>\
+             <div hidden id=\"S:1\"><p>Footnote</p></div>\
+             <div hidden id=\"S:2\"><p>No place</p></div></body>",
+        );
+        let main = dom.find("main").unwrap();
+        assert_eq!(dom.text(main), "HeadFirstSecondLastFootnote");
+        assert!(dom.all().all(|id| !dom.is(id, "template")));
+        // A part whose place is not in the page stays where it is, hidden.
+        let hidden: Vec<String> = dom
+            .all()
+            .filter(|&id| dom.attr(id, "hidden").is_some())
+            .map(|id| dom.text(id))
+            .collect();
+        assert_eq!(hidden, ["No place"]);
+        // A place inside its own part is left alone.
+        let dom =
+            Dom::parse("<div hidden id=\"S:0\"><p>Text</p><template id=\"B:0\"></template></div>");
+        assert_eq!(dom.text(dom.find("div").unwrap()), "Text");
     }
 
     #[test]
