@@ -181,6 +181,55 @@ fn the_article_keeps_its_pictures_not_its_logos_avatars_or_icons() {
 }
 
 #[test]
+fn a_threads_posts_keep_their_authors_not_their_statistics() {
+    let post = |who: &str, joined: &str, text: &str| {
+        format!(
+            "<article class=message><div class=message-user><h4>{who}</h4>\
+             <dl class=pairs><dt>Joined</dt><dd>{joined}</dd></dl>\
+             <dl class=pairs><dt>Messages</dt><dd>1,204</dd></dl>\
+             <dl class=pairs><dt>Reaction score</dt><dd>87</dd></dl></div>\
+             <div class=message-body><p>{text}</p></div></article>"
+        )
+    };
+    let page = format!(
+        "<html><head><title>Pruning roses</title></head><body><main><h1>Pruning roses</h1>{}{}{}\
+         </main></body></html>",
+        post(
+            "gardener42",
+            "Mar 25, 2013",
+            "When should I prune climbing roses? Mine have grown over the shed and the \
+             neighbours are starting to complain about the thorns."
+        ),
+        post(
+            "rosa_ann",
+            "Jan 2, 2020",
+            "Late winter, before the buds swell: cut the old canes to the base and tie the \
+             young ones in along the wall, as flat as you can."
+        ),
+        post(
+            "gardener42",
+            "Mar 25, 2013",
+            "Thank you, I will do that in February and report back with pictures of the \
+             shed once it is free again."
+        ),
+    );
+    let text = body_text(&read(page.as_bytes(), true));
+    assert!(
+        text.contains("rosa_ann") && text.contains("tie the young ones"),
+        "{text}"
+    );
+    for gone in [
+        "Joined",
+        "Mar 25, 2013",
+        "Messages",
+        "1,204",
+        "Reaction score",
+    ] {
+        assert!(!text.contains(gone), "kept {gone:?}: {text}");
+    }
+}
+
+#[test]
 fn whole_page_drops_furniture() {
     let a = read(&fixture("harbour-news.html"), true);
     let text = body_text(&a);

@@ -986,7 +986,53 @@ pub fn drop_furniture_images(dom: &Dom, roots: &[NodeId], skip: &mut [bool]) {
     }
 }
 
-/// Whether a table holds data (keep it) rather than lay out the page.
+/// Text this short or shorter may be a forum member's statistics.
+const MEMBER_STATS_CHARS: usize = 80;
+
+/// Marks the statistics a forum shows beside each post's author ("Joined", "Messages",
+/// "Reaction score" with their counts and dates, [`hints::is_member_stats`]): they frame the
+/// posts, which are the content, as a byline's avatar does.
+pub fn drop_member_stats(dom: &Dom, roots: &[NodeId], skip: &mut [bool]) {
+    for &root in roots {
+        let mut id = root;
+        while id < dom.subtree_end(root) {
+            let short = || {
+                let mut chars = 0;
+                for d in dom.descendants(id) {
+                    chars += dom.text_len(d);
+                    if chars > MEMBER_STATS_CHARS {
+                        return false;
+                    }
+                }
+                chars > 0
+            };
+            if !skip[id]
+                && matches!(dom.tag(id), Some("dl" | "dd" | "li" | "div" | "p" | "span"))
+                && short()
+                && hints::is_member_stats(&words_of(dom, id))
+            {
+                skip[id] = true;
+                id = dom.subtree_end(id);
+            } else {
+                id += 1;
+            }
+        }
+    }
+}
+
+/// The text of an element with its text nodes apart (`<dt>Joined</dt><dd>2013</dd>`).
+fn words_of(dom: &Dom, id: NodeId) -> String {
+    let mut out = String::new();
+    for d in dom.descendants(id) {
+        if let Data::Text(t) = &dom.nodes[d].data {
+            out.push_str(t);
+            out.push(' ');
+        }
+    }
+    out
+}
+
+/// Whether a table holds data (keep it) rather than lay out the page./// Whether a table holds data (keep it) rather than lay out the page.
 pub fn is_data_table(dom: &Dom, id: NodeId) -> bool {
     if dom.attr(id, "role") == Some("presentation") {
         return false;

@@ -161,7 +161,74 @@ pub fn is_furniture_image(dom: &Dom, id: NodeId) -> bool {
     dom.is(id, "img") && (named("alt") || named("class") || named("id")) && !captioned()
 }
 
-/// Words of class and id that mark page furniture, matched as whole tokens of the
+/// Labels of the statistics a forum shows beside each post's author (`Joined`, `Messages`,
+/// `Reaction score`), lowercase, one or two words.
+const MEMBER_STAT_LABELS: &[&str] = &[
+    "joined",
+    "join date",
+    "member since",
+    "registered",
+    "messages",
+    "posts",
+    "threads",
+    "points",
+    "trophy points",
+    "reaction score",
+    "likes",
+    "likes received",
+    "reputation",
+    "best answers",
+    "solutions",
+    "thanks",
+    "karma",
+];
+
+/// Whether a word is a count (`1,024`, `3.5k`) or part of a date (`Mar`, `25,`, `2013`).
+fn is_count_or_date_word(word: &str) -> bool {
+    const MONTHS: &[&str] = &[
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let w = word.trim_end_matches([',', '.']);
+    let digits = w.trim_end_matches(['k', 'K', 'm', 'M']);
+    (!digits.is_empty()
+        && digits
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '/' | '-')))
+        || (w.len() >= 3
+            && MONTHS.iter().any(|m| w.to_ascii_lowercase().starts_with(m))
+            && w.len() <= 9)
+}
+
+/// Whether a text is only statistics of a forum member: one or more labels each followed by
+/// a count or a date ("Joined Mar 25, 2013", "Messages 2", "Posts: 1,024").
+pub fn is_member_stats(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let mut i = 0;
+    while i < words.len() {
+        let label = |n: usize| {
+            words.get(i..i + n).is_some_and(|w| {
+                let joined = w.join(" ").to_lowercase();
+                MEMBER_STAT_LABELS.contains(&joined.trim_end_matches(':'))
+            })
+        };
+        let Some(n) = [2, 1].into_iter().find(|&n| label(n)) else {
+            return false;
+        };
+        i += n;
+        let values = words[i..]
+            .iter()
+            .take(3)
+            .take_while(|w| is_count_or_date_word(w))
+            .count();
+        if values == 0 {
+            return false;
+        }
+        i += values;
+    }
+    i > 0
+}
+
+/// Words of class and id that mark page furniture,/// Words of class and id that mark page furniture, matched as whole tokens of the
 /// attribute (split at `-`, `_`, spaces, camelCase is left as is).
 const BOILERPLATE_TOKENS: &[&str] = &[
     "ad",
@@ -581,6 +648,29 @@ mod tests {
         assert!(is_boilerplate_class(&without_comment_words(
             "comments sidebar"
         )));
+    }
+
+    #[test]
+    fn member_statistics() {
+        for stats in [
+            "Joined Mar 25, 2013",
+            "Messages 2",
+            "Reaction score 1,024",
+            "Join Date: 12/03/2009 Posts: 3.5k",
+            "Points 225",
+        ] {
+            assert!(is_member_stats(stats), "{stats}");
+        }
+        for text in [
+            "",
+            "Joined",
+            "Posts about the garden",
+            "Messages 2 and more",
+            "Location Ohio",
+            "12 posts",
+        ] {
+            assert!(!is_member_stats(text), "{text}");
+        }
     }
 
     #[test]

@@ -116,6 +116,7 @@ pub fn read_html(
     if extracting {
         copies::drop_copies(&dom, &selection.roots, &mut skip);
         extract::drop_furniture_images(&dom, &selection.roots, &mut skip);
+        extract::drop_member_stats(&dom, &selection.roots, &mut skip);
     }
     if !options.extract {
         // Drawings of the page, not those inside another or inside what is not text.
