@@ -1282,7 +1282,13 @@ fn opens_comments(units: &[Unit]) -> bool {
     units
         .iter()
         .take(COMMENT_STAMP_REACH)
-        .any(|u| is_commenter_stamp(&u.text))
+        .any(|u| is_commenter_stamp(&u.text) || is_timed_stamp(&u.text))
+}
+
+/// A post's stamp with the time of day, as comments are stamped ("Jane May 2, 2009 at 2:06
+/// PM"); an article's teaser gives the day alone.
+fn is_timed_stamp(text: &str) -> bool {
+    is_post_stamp(text) && super::dates::find_date(text).is_some_and(|d| d.time.is_some())
 }
 
 /// Words that close the stamp of a comment, after the commenter's name.
@@ -2244,6 +2250,20 @@ mod tests {
         let k = kept(&text);
         assert_eq!(k.len(), 3, "{k:?}");
         assert!(k[2].ends_with("Three."));
+        // Stamped with a name and the time of day instead.
+        let thread: String = names
+            .iter()
+            .enumerate()
+            .map(|(n, name)| {
+                format!(
+                    " {}. [avatar]\n    {name}September {}, 2008 at 2:06 PM\n\n    {name} here. {comment} {comment}\n\n    ReplyDelete\n",
+                    n + 1,
+                    n + 2
+                )
+            })
+            .collect();
+        let text = format!("{PROSE}\n\n{PROSE} Two.\n\n{PROSE} Three.\n\n10 comments:\n\n{thread}");
+        assert_eq!(kept(&text).len(), 3, "{:?}", kept(&text));
         assert!(is_commenter_stamp("1. [avatar]Jane Doe says:"));
         assert!(is_commenter_stamp("Ann wrote:"));
         assert!(!is_commenter_stamp("says"));
