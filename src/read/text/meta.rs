@@ -516,6 +516,9 @@ fn title(
         if is_role_under_name(units, i) {
             score -= ROLE_PENALTY;
         }
+        if is_call_to_action(&unit.text) {
+            score -= CALL_PENALTY;
+        }
         // The site's name, which its copyright line holds, heads every page of the site.
         if site.is_some_and(|s| line_key(&unit.text) == s) {
             score -= SITE_NAME_PENALTY;
@@ -630,6 +633,88 @@ fn is_role_under_name(units: &[Unit], i: usize) -> bool {
         && units[i.saturating_sub(2)..i]
             .iter()
             .any(|u| bare_name(&u.text).is_some() || byline(&u.text).is_some())
+}
+
+/// Verbs that open a button's or a link's call to the reader: "Get a quote", "See how it
+/// works", "Contact our team".
+const CALL_VERBS: &[&str] = &[
+    "see",
+    "learn",
+    "add",
+    "visit",
+    "improve",
+    "get",
+    "try",
+    "explore",
+    "shop",
+    "find",
+    "discover",
+    "click",
+    "start",
+    "join",
+    "request",
+    "download",
+    "contact",
+    "buy",
+    "order",
+    "view",
+    "browse",
+    "watch",
+    "sign",
+    "schedule",
+    "call",
+    "subscribe",
+    "follow",
+    "check",
+    "save",
+    "create",
+    "build",
+    "claim",
+    "register",
+    "apply",
+    "enter",
+    "choose",
+    "select",
+    "load",
+    "show",
+    "reserve",
+    "grab",
+    "unlock",
+    "talk",
+    "chat",
+    "ask",
+    "tap",
+    "go",
+    "back",
+    "compare",
+];
+
+/// Words by which a call addresses the reader or makes an offer: "Get your free quote
+/// now".
+const CALL_ADDRESS: &[&str] = &[
+    "your", "you", "our", "us", "now", "here", "free", "today", "more", "started", "demo", "quote",
+    "me", "my", "this",
+];
+
+/// How many words a call to action has at most when it does not address the reader.
+const CALL_WORDS: usize = 4;
+
+/// What a call to action costs a line as a headline.
+const CALL_PENALTY: f32 = 2.0;
+
+/// Whether a line is a call to action, a button's or a link's label: it opens with a verb
+/// of [`CALL_VERBS`] and is short or speaks to the reader ("See How It Works", "Contact our
+/// team", "Get the free guide now"). A headline may open with such a verb ("Build your
+/// first app"), and loses only a little.
+fn is_call_to_action(text: &str) -> bool {
+    let words = plain_words(text);
+    words
+        .first()
+        .is_some_and(|w| CALL_VERBS.contains(&w.as_str()))
+        && (words.len() <= CALL_WORDS
+            || words[1..]
+                .iter()
+                .any(|w| CALL_ADDRESS.contains(&w.as_str())))
 }
 
 /// How long (in weighted characters) an article unit is at least to be a paragraph of prose.
@@ -1605,6 +1690,26 @@ mod tests {
         // Without a name above it, a line naming a role may be a headline.
         let units = segment("Rain at last\nSenior Health Reporter\n");
         assert!(!is_role_under_name(&units, 1));
+    }
+
+    #[test]
+    fn a_call_to_action_is_no_headline() {
+        // The button's label stands nearer the body and names its words too.
+        let text = "Acme Library News\n\n  * Home\n  * Events\n\nLand Dispute Stalls Smallville Library\n\nSee How Our Library Plan Works\n\n\
+            The council met on Tuesday evening to discuss the plan for the new library, which has been delayed for more than two years because of the cost of the land and the objections of the people who live nearby.\n\n\
+            The library plan now waits for the next budget, and the people who live nearby will be asked again what the library should hold when the plan comes back to the council.\n";
+        let article = super::super::read_text(text, true);
+        assert_eq!(
+            article.meta.title.as_deref(),
+            Some("Land Dispute Stalls Smallville Library")
+        );
+        assert!(is_call_to_action("Get your free quote"));
+        assert!(is_call_to_action("See How It Works"));
+        // A headline may open with such a verb when it is long and does not speak to the
+        // reader.
+        assert!(!is_call_to_action(
+            "Find the Oldest Oak Trees in the County Park"
+        ));
     }
 
     #[test]
