@@ -299,17 +299,30 @@ const OTHER_DATE_CUES: &[&str] = &["edited", "joined", "registered"];
 /// Whether a dated line gives another date than the publication's ("edited Aug 1, 2014",
 /// "Joined: Mon Jul 24, 2017"), and no publication cue beside it.
 fn is_other_date(text: &str) -> bool {
+    let words = plain_words(text);
     cued_date(text).is_none()
-        && plain_words(text)
-            .iter()
-            .any(|w| OTHER_DATE_CUES.contains(&w.as_str()))
+        && (words.iter().any(|w| OTHER_DATE_CUES.contains(&w.as_str()))
+            || words
+                .windows(2)
+                .any(|w| LAST_POST_CUES.contains(&[w[0].as_str(), w[1].as_str()])))
 }
+
+/// Word pairs that give the date of a thread's last post, as a forum's header of the
+/// thread says it ("23 replies 14 participants last post by jane Sep 26, 2024").
+const LAST_POST_CUES: &[[&str; 2]] = &[["last", "post"], ["last", "reply"], ["latest", "reply"]];
 
 /// The date on a line short enough to be a dateline rather than a paragraph.
 fn short_date(text: &str) -> Option<Date> {
-    (text.split_whitespace().count() <= 25)
+    (text.split_whitespace().count() <= 25 && !is_exclamation_or_question(text))
         .then(|| find_published(text))
         .flatten()
+}
+
+/// Whether a line ends as a question or an exclamation: a headline or a promotion that
+/// names a date ("How to apply after 08/02/2024?", "Join our ride on 21st June 2026!"), not
+/// a dateline.
+fn is_exclamation_or_question(text: &str) -> bool {
+    text.trim_end().ends_with(['?', '!'])
 }
 
 /// A dateline past the start of the body, where a page opens with a promotion, a teaser or
@@ -1788,6 +1801,10 @@ mod tests {
                 "Joined: Mon Jul 24, 2017 9:28 am\n\nPost by jdoe » Sat Feb 24, 2024 12:41 pm",
                 "2024-02-24",
             ),
+            (
+                "6.3K views 23 replies 14 participants last post by jroe Sep 26, 2024\n\n#1 · Jan 3, 2024",
+                "2024-01-03",
+            ),
         ] {
             let text = format!("Why are my tomatoes slow?\n\n{head}\n\n{PROSE}\n");
             let found = infer_text(&text);
@@ -1797,6 +1814,24 @@ mod tests {
         // Alone, an edit's date still dates the page.
         let found = infer_text(&format!("Slow tomatoes\n\nedited Aug 1, 2014\n\n{PROSE}\n"));
         assert!(found.meta.published.is_some());
+    }
+
+    #[test]
+    fn a_question_or_an_exclamation_naming_a_date_is_no_dateline() {
+        for (head, want) in [
+            (
+                "Join our bike ride on 21st June 2024!\n\nLibrary Plan Delayed Again\n\nMarch 3, 2025",
+                "2025-03-03",
+            ),
+            (
+                "How do I renew my card after 08/02/2024?\n\njdoe January 28, 2024, 3:36pm 1",
+                "2024-01-28",
+            ),
+        ] {
+            let found = infer_text(&format!("{head}\n\n{PROSE}\n"));
+            let published = found.meta.published.map(|d| d.date_only().to_string());
+            assert_eq!(published.as_deref(), Some(want), "{head}");
+        }
     }
 
     #[test]
