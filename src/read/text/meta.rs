@@ -150,7 +150,7 @@ pub fn infer(units: &[Unit], article: &[bool], body: usize) -> Found {
         late_head,
         site.as_deref(),
     ) {
-        found.meta.title = Some(without_permalink(&units[i].text).to_string());
+        found.meta.title = Some(without_label(without_permalink(&units[i].text)).to_string());
         found.used.push(i);
         if let Some(date) = dateline_under_headline(units, &dates, dateline.as_ref(), i) {
             found.meta.published = Some(date);
@@ -198,6 +198,31 @@ fn dateline_under_headline(
 fn without_permalink(text: &str) -> &str {
     text.trim().trim_end_matches(PERMALINK_SIGNS).trim_end()
 }
+
+/// A headline without the label a forum or a blog prints before it ("Thread: Rain at
+/// last", "[blog] Rain at last").
+fn without_label(text: &str) -> &str {
+    let rest = text.strip_prefix('[').and_then(|t| {
+        let (label, rest) = t.split_once(']')?;
+        Some((label, rest))
+    });
+    let rest = rest.or_else(|| {
+        let (label, rest) = text.split_once(':')?;
+        Some((label, rest))
+    });
+    match rest {
+        Some((label, rest))
+            if HEADLINE_LABELS.contains(&label.trim().to_lowercase().as_str())
+                && rest.split_whitespace().count() >= 2 =>
+        {
+            rest.trim()
+        }
+        _ => text,
+    }
+}
+
+/// Labels that forums and blogs print before a headline.
+const HEADLINE_LABELS: &[&str] = &["thread", "topic", "blog", "post", "article"];
 
 /// Signs that link to a heading, printed after it.
 const PERMALINK_SIGNS: &[char] = &['¶', '§'];
@@ -1703,6 +1728,22 @@ mod tests {
         // Without a name above it, a line naming a role may be a headline.
         let units = segment("Rain at last\nSenior Health Reporter\n");
         assert!(!is_role_under_name(&units, 1));
+    }
+
+    #[test]
+    fn a_headline_loses_a_forums_or_a_blogs_label() {
+        let found = infer_text(&format!("Thread: Why are my tomatoes slow?\n\n{PROSE}\n"));
+        assert_eq!(
+            found.meta.title.as_deref(),
+            Some("Why are my tomatoes slow?")
+        );
+        assert_eq!(without_label("[blog] Rain at last"), "Rain at last");
+        // Other words before a colon are the headline's own.
+        assert_eq!(
+            without_label("Update: Rain at last"),
+            "Update: Rain at last"
+        );
+        assert_eq!(without_label("Blog: Rain"), "Blog: Rain");
     }
 
     #[test]
