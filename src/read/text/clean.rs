@@ -616,7 +616,11 @@ fn take_thread(units: &[Unit], posts: &[bool], keep: &mut [bool], body: &mut [bo
     let thread = weight(&|i| posts[i]);
     let missed = weight(&|i| posts[i] && !body[i]);
     let outside = weight(&|i| keep[i] && !(start..=end).contains(&i));
-    if missed * MISSED_SHARE_OF <= thread * MISSED_SHARE || outside * 2 >= thread {
+    // Under a marker that closes an article ("Comments"), the thread is its comments.
+    let comments = (start.saturating_sub(COMMENT_STAMP_REACH)..start)
+        .any(|i| is_closing_marker(&units[i].text))
+        && weight(&|i| keep[i] && i < start) >= COMMENTED_ARTICLE_LEN;
+    if missed * MISSED_SHARE_OF <= thread * MISSED_SHARE || outside * 2 >= thread || comments {
         // The masks kept the posts, and took in the labels of their headers between them.
         for i in start..=end {
             body[i] &= posts[i] || !is_post_label(&units[i].text);
@@ -1269,6 +1273,41 @@ fn is_comment_count(text: &str) -> bool {
         })
 }
 
+/// How many units under a marker the first comment's stamp may stand (a "Comments
+/// navigation" line, a sort control between).
+const COMMENT_STAMP_REACH: usize = 3;
+
+/// Whether the units open a thread of comments: one of the first is a commenter's stamp.
+fn opens_comments(units: &[Unit]) -> bool {
+    units
+        .iter()
+        .take(COMMENT_STAMP_REACH)
+        .any(|u| is_commenter_stamp(&u.text) || is_timed_stamp(&u.text))
+}
+
+/// A post's stamp with the time of day, as comments are stamped ("Jane May 2, 2009 at 2:06
+/// PM"); an article's teaser gives the day alone.
+fn is_timed_stamp(text: &str) -> bool {
+    is_post_stamp(text) && super::dates::find_date(text).is_some_and(|d| d.time.is_some())
+}
+
+/// Words that close the stamp of a comment, after the commenter's name.
+const COMMENTER_VERBS: &[&str] = &["says", "said", "wrote"];
+
+/// How many words the stamp of a comment has at most.
+const COMMENTER_STAMP_WORDS: usize = 8;
+
+/// The stamp of a comment as blogs print it: the commenter's name and "says" ("1. Jane Doe
+/// says:", "[avatar] Jane says").
+fn is_commenter_stamp(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    words.len() >= 2
+        && words.len() <= COMMENTER_STAMP_WORDS
+        && words.last().is_some_and(|w| {
+            COMMENTER_VERBS.contains(&w.trim_end_matches(':').to_lowercase().as_str())
+        })
+}
+
 /// How many words a prompt for feedback has at most.
 const FEEDBACK_PROMPT_WORDS: usize = 6;
 
@@ -1708,7 +1747,9 @@ fn cut_after_end(units: &[Unit], initial: &[Class], in_menu: &[bool], keep: &mut
         }
         // A heading that counts the comments on the post names what follows: the article
         // is over, however long the thread under it.
-        let commented = is_comment_count(&units[i].text) && before >= COMMENTED_ARTICLE_LEN;
+        let commented = (is_comment_count(&units[i].text)
+            || (is_closing_marker(&units[i].text) && opens_comments(&units[i + 1..])))
+            && before >= COMMENTED_ARTICLE_LEN;
         if before * 3 >= total * 2 || (long_gap && before * 4 >= total) || commented {
             keep[i..].iter_mut().for_each(|k| *k = false);
             return;
@@ -2186,6 +2227,49 @@ mod tests {
         // The stamps are the posts' own lines, as their words are.
         assert!(k.iter().any(|t| t.starts_with("user2 June 5")), "{k:?}");
         assert_eq!(k.iter().filter(|t| t.ends_with("and a yo-yo.")).count(), 6);
+    }
+
+    #[test]
+    fn comments_under_their_heading_end_the_article_however_long_the_thread() {
+        let comment = "I have lived near the land for twenty years and I think that the council should have asked the people who live nearby before it made any plan for the library at all, and I said so at the meeting.";
+        let names = [
+            "Jane", "Ann Roe", "Bob", "Cara Lee", "Dan", "Eve", "Fay", "Gus",
+        ];
+        let thread: String = names
+            .iter()
+            .enumerate()
+            .map(|(n, name)| {
+                format!(
+                    " {}. {name} says\n\n    July {}, 2015 at 3:53 pm\n\n    {name} here. {comment} {comment}\n\n    reply to comment\n\n",
+                    n + 1,
+                    n + 2
+                )
+            })
+            .collect();
+        let text = format!("{PROSE}\n\n{PROSE} Two.\n\n{PROSE} Three.\n\nComments\n\n{thread}");
+        let k = kept(&text);
+        assert_eq!(k.len(), 3, "{k:?}");
+        assert!(k[2].ends_with("Three."));
+        // Stamped with a name and the time of day instead.
+        let thread: String = names
+            .iter()
+            .enumerate()
+            .map(|(n, name)| {
+                format!(
+                    " {}. [avatar]\n    {name}September {}, 2008 at 2:06 PM\n\n    {name} here. {comment} {comment}\n\n    ReplyDelete\n",
+                    n + 1,
+                    n + 2
+                )
+            })
+            .collect();
+        let text = format!("{PROSE}\n\n{PROSE} Two.\n\n{PROSE} Three.\n\n10 comments:\n\n{thread}");
+        assert_eq!(kept(&text).len(), 3, "{:?}", kept(&text));
+        assert!(is_commenter_stamp("1. [avatar]Jane Doe says:"));
+        assert!(is_commenter_stamp("Ann wrote:"));
+        assert!(!is_commenter_stamp("says"));
+        assert!(!is_commenter_stamp(
+            "What the mayor of the town of Smallville says"
+        ));
     }
 
     #[test]

@@ -150,7 +150,7 @@ pub fn infer(units: &[Unit], article: &[bool], body: usize) -> Found {
         late_head,
         site.as_deref(),
     ) {
-        found.meta.title = Some(without_permalink(&units[i].text).to_string());
+        found.meta.title = Some(without_label(without_permalink(&units[i].text)).to_string());
         found.used.push(i);
         if let Some(date) = dateline_under_headline(units, &dates, dateline.as_ref(), i) {
             found.meta.published = Some(date);
@@ -198,6 +198,31 @@ fn dateline_under_headline(
 fn without_permalink(text: &str) -> &str {
     text.trim().trim_end_matches(PERMALINK_SIGNS).trim_end()
 }
+
+/// A headline without the label a forum or a blog prints before it ("Thread: Rain at
+/// last", "[blog] Rain at last").
+fn without_label(text: &str) -> &str {
+    let rest = text.strip_prefix('[').and_then(|t| {
+        let (label, rest) = t.split_once(']')?;
+        Some((label, rest))
+    });
+    let rest = rest.or_else(|| {
+        let (label, rest) = text.split_once(':')?;
+        Some((label, rest))
+    });
+    match rest {
+        Some((label, rest))
+            if HEADLINE_LABELS.contains(&label.trim().to_lowercase().as_str())
+                && rest.split_whitespace().count() >= 2 =>
+        {
+            rest.trim()
+        }
+        _ => text,
+    }
+}
+
+/// Labels that forums and blogs print before a headline.
+const HEADLINE_LABELS: &[&str] = &["thread", "topic", "blog", "post", "article"];
 
 /// Signs that link to a heading, printed after it.
 const PERMALINK_SIGNS: &[char] = &['¶', '§'];
@@ -299,17 +324,30 @@ const OTHER_DATE_CUES: &[&str] = &["edited", "joined", "registered"];
 /// Whether a dated line gives another date than the publication's ("edited Aug 1, 2014",
 /// "Joined: Mon Jul 24, 2017"), and no publication cue beside it.
 fn is_other_date(text: &str) -> bool {
+    let words = plain_words(text);
     cued_date(text).is_none()
-        && plain_words(text)
-            .iter()
-            .any(|w| OTHER_DATE_CUES.contains(&w.as_str()))
+        && (words.iter().any(|w| OTHER_DATE_CUES.contains(&w.as_str()))
+            || words
+                .windows(2)
+                .any(|w| LAST_POST_CUES.contains(&[w[0].as_str(), w[1].as_str()])))
 }
+
+/// Word pairs that give the date of a thread's last post, as a forum's header of the
+/// thread says it ("23 replies 14 participants last post by jane Sep 26, 2024").
+const LAST_POST_CUES: &[[&str; 2]] = &[["last", "post"], ["last", "reply"], ["latest", "reply"]];
 
 /// The date on a line short enough to be a dateline rather than a paragraph.
 fn short_date(text: &str) -> Option<Date> {
-    (text.split_whitespace().count() <= 25)
+    (text.split_whitespace().count() <= 25 && !is_exclamation_or_question(text))
         .then(|| find_published(text))
         .flatten()
+}
+
+/// Whether a line ends as a question or an exclamation: a headline or a promotion that
+/// names a date ("How to apply after 08/02/2024?", "Join our ride on 21st June 2026!"), not
+/// a dateline.
+fn is_exclamation_or_question(text: &str) -> bool {
+    text.trim_end().ends_with(['?', '!'])
 }
 
 /// A dateline past the start of the body, where a page opens with a promotion, a teaser or
@@ -516,6 +554,9 @@ fn title(
         if is_role_under_name(units, i) {
             score -= ROLE_PENALTY;
         }
+        if is_call_to_action(&unit.text) {
+            score -= CALL_PENALTY;
+        }
         // The site's name, which its copyright line holds, heads every page of the site.
         if site.is_some_and(|s| line_key(&unit.text) == s) {
             score -= SITE_NAME_PENALTY;
@@ -630,6 +671,88 @@ fn is_role_under_name(units: &[Unit], i: usize) -> bool {
         && units[i.saturating_sub(2)..i]
             .iter()
             .any(|u| bare_name(&u.text).is_some() || byline(&u.text).is_some())
+}
+
+/// Verbs that open a button's or a link's call to the reader: "Get a quote", "See how it
+/// works", "Contact our team".
+const CALL_VERBS: &[&str] = &[
+    "see",
+    "learn",
+    "add",
+    "visit",
+    "improve",
+    "get",
+    "try",
+    "explore",
+    "shop",
+    "find",
+    "discover",
+    "click",
+    "start",
+    "join",
+    "request",
+    "download",
+    "contact",
+    "buy",
+    "order",
+    "view",
+    "browse",
+    "watch",
+    "sign",
+    "schedule",
+    "call",
+    "subscribe",
+    "follow",
+    "check",
+    "save",
+    "create",
+    "build",
+    "claim",
+    "register",
+    "apply",
+    "enter",
+    "choose",
+    "select",
+    "load",
+    "show",
+    "reserve",
+    "grab",
+    "unlock",
+    "talk",
+    "chat",
+    "ask",
+    "tap",
+    "go",
+    "back",
+    "compare",
+];
+
+/// Words by which a call addresses the reader or makes an offer: "Get your free quote
+/// now".
+const CALL_ADDRESS: &[&str] = &[
+    "your", "you", "our", "us", "now", "here", "free", "today", "more", "started", "demo", "quote",
+    "me", "my", "this",
+];
+
+/// How many words a call to action has at most when it does not address the reader.
+const CALL_WORDS: usize = 4;
+
+/// What a call to action costs a line as a headline.
+const CALL_PENALTY: f32 = 2.0;
+
+/// Whether a line is a call to action, a button's or a link's label: it opens with a verb
+/// of [`CALL_VERBS`] and is short or speaks to the reader ("See How It Works", "Contact our
+/// team", "Get the free guide now"). A headline may open with such a verb ("Build your
+/// first app"), and loses only a little.
+fn is_call_to_action(text: &str) -> bool {
+    let words = plain_words(text);
+    words
+        .first()
+        .is_some_and(|w| CALL_VERBS.contains(&w.as_str()))
+        && (words.len() <= CALL_WORDS
+            || words[1..]
+                .iter()
+                .any(|w| CALL_ADDRESS.contains(&w.as_str())))
 }
 
 /// How long (in weighted characters) an article unit is at least to be a paragraph of prose.
@@ -1608,6 +1731,42 @@ mod tests {
     }
 
     #[test]
+    fn a_headline_loses_a_forums_or_a_blogs_label() {
+        let found = infer_text(&format!("Thread: Why are my tomatoes slow?\n\n{PROSE}\n"));
+        assert_eq!(
+            found.meta.title.as_deref(),
+            Some("Why are my tomatoes slow?")
+        );
+        assert_eq!(without_label("[blog] Rain at last"), "Rain at last");
+        // Other words before a colon are the headline's own.
+        assert_eq!(
+            without_label("Update: Rain at last"),
+            "Update: Rain at last"
+        );
+        assert_eq!(without_label("Blog: Rain"), "Blog: Rain");
+    }
+
+    #[test]
+    fn a_call_to_action_is_no_headline() {
+        // The button's label stands nearer the body and names its words too.
+        let text = "Acme Library News\n\n  * Home\n  * Events\n\nLand Dispute Stalls Smallville Library\n\nSee How Our Library Plan Works\n\n\
+            The council met on Tuesday evening to discuss the plan for the new library, which has been delayed for more than two years because of the cost of the land and the objections of the people who live nearby.\n\n\
+            The library plan now waits for the next budget, and the people who live nearby will be asked again what the library should hold when the plan comes back to the council.\n";
+        let article = super::super::read_text(text, true);
+        assert_eq!(
+            article.meta.title.as_deref(),
+            Some("Land Dispute Stalls Smallville Library")
+        );
+        assert!(is_call_to_action("Get your free quote"));
+        assert!(is_call_to_action("See How It Works"));
+        // A headline may open with such a verb when it is long and does not speak to the
+        // reader.
+        assert!(!is_call_to_action(
+            "Find the Oldest Oak Trees in the County Park"
+        ));
+    }
+
+    #[test]
     fn the_site_name_its_copyright_line_holds_is_no_headline() {
         // The site's name recurs above the headline and names words of the body too.
         let text = "Skip to content\n\n  * Home\n  * Recipes\n\nAcme Kitchen Meal Prep\nLogin\nOrder Now\nAcme Kitchen Meal Prep\nLogin\nOrder Now\n\nA Week of Lentils\n\n\
@@ -1683,6 +1842,10 @@ mod tests {
                 "Joined: Mon Jul 24, 2017 9:28 am\n\nPost by jdoe » Sat Feb 24, 2024 12:41 pm",
                 "2024-02-24",
             ),
+            (
+                "6.3K views 23 replies 14 participants last post by jroe Sep 26, 2024\n\n#1 · Jan 3, 2024",
+                "2024-01-03",
+            ),
         ] {
             let text = format!("Why are my tomatoes slow?\n\n{head}\n\n{PROSE}\n");
             let found = infer_text(&text);
@@ -1692,6 +1855,24 @@ mod tests {
         // Alone, an edit's date still dates the page.
         let found = infer_text(&format!("Slow tomatoes\n\nedited Aug 1, 2014\n\n{PROSE}\n"));
         assert!(found.meta.published.is_some());
+    }
+
+    #[test]
+    fn a_question_or_an_exclamation_naming_a_date_is_no_dateline() {
+        for (head, want) in [
+            (
+                "Join our bike ride on 21st June 2024!\n\nLibrary Plan Delayed Again\n\nMarch 3, 2025",
+                "2025-03-03",
+            ),
+            (
+                "How do I renew my card after 08/02/2024?\n\njdoe January 28, 2024, 3:36pm 1",
+                "2024-01-28",
+            ),
+        ] {
+            let found = infer_text(&format!("{head}\n\n{PROSE}\n"));
+            let published = found.meta.published.map(|d| d.date_only().to_string());
+            assert_eq!(published.as_deref(), Some(want), "{head}");
+        }
     }
 
     #[test]
