@@ -277,8 +277,11 @@ pub fn furniture(dom: &Dom, skip: &mut [bool], rules: Rules) {
                 if rules.comments_are_content {
                     class = hints::without_comment_words(&class).into();
                 }
-                // A header by name inside the page's main content heads a part of it.
-                if rules.headers_in_main && hints::is_boilerplate_class(&class) && in_main(dom, id)
+                // A header by name inside the page's main content heads a part of it; one
+                // that holds paragraphs of prose there is the article's introduction.
+                if hints::is_boilerplate_class(&class)
+                    && in_main(dom, id)
+                    && (rules.headers_in_main || holds_prose(dom, id))
                 {
                     class = hints::without_words(&class, hints::header_words()).into();
                 }
@@ -1395,6 +1398,30 @@ mod tests {
         // The jump links themselves are still a menu.
         assert!(!text.contains("Go to"), "{text}");
         assert!(!holds_prose(&dom, dom.find("div").unwrap()));
+    }
+
+    #[test]
+    fn a_header_block_of_the_main_content_that_holds_prose_is_its_introduction() {
+        let intro = PROSE.replace("real prose", "the introduction");
+        let body = format!(
+            "<header class=site-header><a href=/>Docs</a></header>\
+             <main><div class=layout__header><h1>The socket API</h1>\
+             <p>{intro}{intro}</p><p>{intro}{intro}</p></div>\
+             <div class=layout__body>{}</div></main>",
+            format!("<p>{PROSE}</p>").repeat(10)
+        );
+        let dom = page(&body);
+        let text = selected_text(&dom, &extract(&dom, &never_content(&dom)).unwrap());
+        assert_eq!(text.matches("the introduction").count(), 4, "{text}");
+        assert_eq!(text.matches("real prose").count(), 10, "{text}");
+        // A header of one line is still the page's furniture.
+        let body = body.replace(
+            &format!("<p>{intro}{intro}</p><p>{intro}{intro}</p>"),
+            "<p>Updated today</p>",
+        );
+        let dom = page(&body);
+        let text = selected_text(&dom, &extract(&dom, &never_content(&dom)).unwrap());
+        assert!(!text.contains("Updated today"), "{text}");
     }
 
     #[test]
