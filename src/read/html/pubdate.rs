@@ -245,26 +245,34 @@ const PUBLISH_LABELS: &[&str] = &[
 /// A date labelled as the publication's, in the label's text or the text after it:
 /// "Published" + "July 8, 2025", "Posted on 3 May 2024".
 pub fn labelled(dom: &Dom, skip: &[bool]) -> Option<Date> {
-    let texts: Vec<String> = dom
+    // The page's texts in order, the long ones (never a dateline) not collapsed.
+    let mut texts = dom
         .all()
-        .filter(|&id| !skip[id] && is_page_text(dom, id))
-        .map(|id| collapse_ws(&dom.text(id)))
-        .filter(|t| !t.is_empty())
-        .collect();
-    texts.iter().enumerate().find_map(|(k, t)| {
+        .filter(|&id| !skip[id] && is_page_text(dom, id) && dom.text_len(id) > 0)
+        .map(|id| short_text(dom, id))
+        .peekable();
+    while let Some(t) = texts.next() {
+        let Some(t) = t else { continue };
         let lower = t.to_lowercase();
-        let labelled = t.chars().count() <= MAX_DATELINE
-            && PUBLISH_LABELS.iter().any(|l| lower.starts_with(l));
-        if !labelled {
-            return None;
+        if !PUBLISH_LABELS.iter().any(|l| lower.starts_with(l)) {
+            continue;
         }
-        find_date(t).or_else(|| {
-            texts
-                .get(k + 1)
-                .filter(|n| n.chars().count() <= MAX_DATELINE)
-                .and_then(|n| find_date(n))
-        })
-    })
+        let date = find_date(&t).or_else(|| texts.peek()?.as_deref().and_then(find_date));
+        if date.is_some() {
+            return date;
+        }
+    }
+    None
+}
+
+/// The text of a text node, whitespace collapsed, when it is short enough for a dateline.
+/// Its length counted with whitespace runs once ([`Dom::text_len`]) is at most one more
+/// than the collapsed text's: longer ones are not collapsed to be counted.
+fn short_text(dom: &Dom, id: NodeId) -> Option<String> {
+    if dom.text_len(id) > MAX_DATELINE + 1 {
+        return None;
+    }
+    Some(collapse_ws(&dom.text(id))).filter(|t| t.chars().count() <= MAX_DATELINE)
 }
 
 /// The first date of the page written in a short text of its own (a dateline), outside
@@ -272,8 +280,8 @@ pub fn labelled(dom: &Dom, skip: &[bool]) -> Option<Date> {
 pub fn first_in_text(dom: &Dom, elsewhere: &[bool]) -> Option<Date> {
     dom.all()
         .filter(|&id| !elsewhere[id] && is_page_text(dom, id))
-        .map(|id| collapse_ws(&dom.text(id)))
-        .filter(|t| !t.is_empty() && t.chars().count() <= MAX_DATELINE)
+        .filter_map(|id| short_text(dom, id))
+        .filter(|t| !t.is_empty())
         .find_map(|t| find_date(&t))
 }
 
@@ -490,6 +498,12 @@ mod tests {
             Some("2024-05-03")
         );
         assert_eq!(l("<p>Updated</p><p>May 3, 2024</p>"), None);
+        // 80 characters once collapsed (the longest dateline), 81 counted with the space
+        // after them: still read.
+        let long = format!("Published 3 May 2024 {} \n", "x".repeat(59));
+        assert_eq!(l(&format!("<p>{long}</p>")).as_deref(), Some("2024-05-03"));
+        let longer = format!("Published 3 May 2024 {}", "x".repeat(60));
+        assert_eq!(l(&format!("<p>{longer}</p>")), None);
     }
 
     #[test]
