@@ -21,7 +21,8 @@ pub fn parser_input(text: &str) -> StrTendril {
     // `<pre>` and `<listing>` elements open: their whitespace is text. Once one may stay
     // open whatever its end tag says, all whitespace is left as it is.
     let (mut verbatim, mut verbatim_to_end) = (0usize, false);
-    while let Some(lt) = text[i..].find('<').map(|k| i + k) {
+    // memchr's search, not str::find's: it runs once per tag.
+    while let Some(lt) = memchr::memchr(b'<', &bytes[i..]).map(|k| i + k) {
         let space = bytes[i..lt]
             .iter()
             .rev()
@@ -380,7 +381,7 @@ fn parses_to_its_end(body: &str, math: bool) -> bool {
     // Elements opened in the body and not yet closed.
     let mut open: Vec<&str> = Vec::new();
     let mut i = 0;
-    while let Some(lt) = body[i..].find('<').map(|k| i + k) {
+    while let Some(lt) = memchr::memchr(b'<', &bytes[i..]).map(|k| i + k) {
         let rest = &body[lt..];
         let end = if rest.starts_with("<!--") {
             comment_end(body, lt)
