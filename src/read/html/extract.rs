@@ -321,32 +321,13 @@ const GENERIC_BLOCK_SHARE: f64 = 0.5;
 /// Furniture words that name the page's building blocks: the outermost elements they name
 /// hold most of its text.
 pub fn generic_block_words(dom: &Dom, skip: &[bool]) -> u128 {
-    let words = class_block_words(dom, skip);
-    block_words_within(dom, skip, &text_chars(dom, skip), &words, &[0])
-}
-
-/// The furniture words of each element's class and id that may name blocks
-/// ([`hints::block_words`]), 0 under `skip`: computed once for the passes that weigh them.
-fn class_block_words(dom: &Dom, skip: &[bool]) -> Vec<u128> {
-    dom.all()
-        .map(|id| match dom.nodes[id].data {
-            Data::Element { .. } if !skip[id] => hints::block_words(&dom.class_and_id(id)),
-            _ => 0,
-        })
-        .collect()
+    block_words_within(dom, skip, &text_chars(dom, skip), &[0])
 }
 
 /// Furniture words that name the building blocks of the subtrees `within` (the page, or
 /// the article found): the outermost elements they name there hold most of their text,
-/// none most on its own. `chars` is [`text_chars`] and `words` [`class_block_words`] under
-/// `skip`.
-fn block_words_within(
-    dom: &Dom,
-    skip: &[bool],
-    chars: &[usize],
-    words: &[u128],
-    within: &[NodeId],
-) -> u128 {
+/// none most on its own. `chars` is [`text_chars`] under `skip`.
+fn block_words_within(dom: &Dom, skip: &[bool], chars: &[usize], within: &[NodeId]) -> u128 {
     let whole = within.iter().map(|&r| chars[r]).sum::<usize>() as f64;
     if whole == 0.0 {
         return 0;
@@ -362,17 +343,21 @@ fn block_words_within(
             continue;
         }
         let inherited = dom.parent(id).map_or(0, |p| named_above[p]);
-        let new = words[id] & !inherited;
-        // One element with most of the text is a wrapper, a gallery or a review section,
-        // not one block among many.
-        if new != 0 && (chars[id] as f64) < whole * GENERIC_BLOCK_SHARE {
-            for (i, n) in under.iter_mut().enumerate() {
-                if new & 1 << i != 0 {
-                    *n += chars[id];
+        let mut words = inherited;
+        if matches!(dom.nodes[id].data, Data::Element { .. }) {
+            let new = hints::block_words(&dom.class_and_id(id)) & !inherited;
+            words |= new;
+            // One element with most of the text is a wrapper, a gallery or a review
+            // section, not one block among many.
+            if new != 0 && (chars[id] as f64) < whole * GENERIC_BLOCK_SHARE {
+                for (i, n) in under.iter_mut().enumerate() {
+                    if new & 1 << i != 0 {
+                        *n += chars[id];
+                    }
                 }
             }
         }
-        named_above[id] = inherited | new;
+        named_above[id] = words;
     }
     (0..128)
         .filter(|&i| under[i] as f64 >= whole * GENERIC_BLOCK_SHARE)
@@ -1149,14 +1134,13 @@ pub fn extract(dom: &Dom, base_skip: &[bool]) -> Option<Selection> {
     let comments_are_content = types.comments_are_posts();
     let reviews_are_furniture = types.describe_a_product(dom);
     let base_chars = text_chars(dom, base_skip);
-    let base_words = class_block_words(dom, base_skip);
     for strict in [true, false] {
         let mut rules = Rules {
             by_element: true,
             by_class: strict,
             comments_are_content,
             block_words: if strict {
-                block_words_within(dom, base_skip, &base_chars, &base_words, &[0])
+                block_words_within(dom, base_skip, &base_chars, &[0])
             } else {
                 0
             },
@@ -1181,8 +1165,7 @@ pub fn extract(dom: &Dom, base_skip: &[bool]) -> Option<Selection> {
             let roots = repeated_items(dom, top, &skip, &st)
                 .unwrap_or_else(|| with_siblings(dom, top, &scores, &st, &skip));
             let inner = if strict {
-                block_words_within(dom, base_skip, &base_chars, &base_words, &roots)
-                    & !rules.block_words
+                block_words_within(dom, base_skip, &base_chars, &roots) & !rules.block_words
             } else {
                 0
             };
