@@ -320,7 +320,7 @@ const NOT_BLOCK_WORDS: &[&str] = &[
 /// Substrings that mark page furniture even inside longer words (`commentlist`). Share bars
 /// are left to the extraction, which drops them when short: sites put "share" in the names
 /// of article wrappers too.
-const BOILERPLATE_PARTS: &[&str] = &[
+const BOILERPLATE_PARTS: Parts = Parts::new(&[
     "comment",
     "disqus",
     "newsletter",
@@ -341,13 +341,50 @@ const BOILERPLATE_PARTS: &[&str] = &[
     "author-bio",
     "authorbio",
     "about-the-author",
-];
+]);
 
 /// Parts of class and id that mark a container of the article itself; they outweigh
 /// furniture words (`article-header`, `contentWithSidebar` are not page furniture).
-const CONTENT_PARTS: &[&str] = &[
+const CONTENT_PARTS: Parts = Parts::new(&[
     "article", "body", "column", "content", "main", "mathjax", "shadow",
-];
+]);
+
+/// Substrings looked for together in one pass over the text: every element's class and id
+/// is searched for dozens of them, and a search per substring costs a searcher's set-up.
+struct Parts {
+    parts: &'static [&'static str],
+    /// For each byte, the set of parts starting with it.
+    by_first: [u32; 256],
+}
+
+impl Parts {
+    const fn new(parts: &'static [&'static str]) -> Parts {
+        assert!(parts.len() <= 32);
+        let mut by_first = [0u32; 256];
+        let mut i = 0;
+        while i < parts.len() {
+            by_first[parts[i].as_bytes()[0] as usize] |= 1 << i;
+            i += 1;
+        }
+        Parts { parts, by_first }
+    }
+
+    /// Whether `text` holds any of the parts.
+    fn in_text(&self, text: &str) -> bool {
+        let bytes = text.as_bytes();
+        bytes.iter().enumerate().any(|(i, &b)| {
+            let mut set = self.by_first[b as usize];
+            while set != 0 {
+                let k = set.trailing_zeros() as usize;
+                if bytes[i..].starts_with(self.parts[k].as_bytes()) {
+                    return true;
+                }
+                set &= set - 1;
+            }
+            false
+        })
+    }
+}
 
 fn tokens(class_and_id: &str) -> impl Iterator<Item = &str> {
     class_and_id
@@ -384,23 +421,48 @@ pub fn block_words(class_and_id: &str) -> u128 {
 }
 
 /// The index of a token among the furniture words. Every element's class is looked up,
-/// so the words are searched sorted rather than one by one.
+/// so the words are found by a hash of their bytes rather than one by one.
 fn furniture_word(token: &str) -> Option<usize> {
-    static SORTED: std::sync::OnceLock<Vec<(&str, usize)>> = std::sync::OnceLock::new();
-    let sorted = SORTED.get_or_init(|| {
-        let mut words: Vec<(&str, usize)> = BOILERPLATE_TOKENS
-            .iter()
-            .enumerate()
-            .map(|(i, &w)| (w, i))
-            .collect();
-        words.sort_unstable();
-        words
-    });
-    sorted
-        .binary_search_by(|&(w, _)| w.cmp(token))
-        .ok()
-        .map(|k| sorted[k].1)
+    let mut at = word_hash(token.as_bytes());
+    loop {
+        let k = FURNITURE_SLOTS[at];
+        if k == EMPTY_SLOT {
+            return None;
+        }
+        if BOILERPLATE_TOKENS[k as usize] == token {
+            return Some(k as usize);
+        }
+        at = (at + 1) % FURNITURE_SLOTS.len();
+    }
 }
+
+/// FNV-1a, to a slot of [`FURNITURE_SLOTS`].
+const fn word_hash(bytes: &[u8]) -> usize {
+    let mut h: u32 = 0x811c_9dc5;
+    let mut i = 0;
+    while i < bytes.len() {
+        h = (h ^ bytes[i] as u32).wrapping_mul(0x0100_0193);
+        i += 1;
+    }
+    h as usize % 256
+}
+
+const EMPTY_SLOT: u8 = u8::MAX;
+
+/// The furniture words' indexes by hash, open addressing with linear probing.
+const FURNITURE_SLOTS: [u8; 256] = {
+    let mut slots = [EMPTY_SLOT; 256];
+    let mut i = 0;
+    while i < BOILERPLATE_TOKENS.len() {
+        let mut at = word_hash(BOILERPLATE_TOKENS[i].as_bytes());
+        while slots[at] != EMPTY_SLOT {
+            at = (at + 1) % 256;
+        }
+        slots[at] = i as u8;
+        i += 1;
+    }
+    slots
+};
 
 const _: () = assert!(BOILERPLATE_TOKENS.len() <= 128);
 
@@ -464,8 +526,8 @@ pub fn is_boilerplate_class(class_and_id: &str) -> bool {
         return false;
     }
     let furniture = tokens(class_and_id).any(|t| furniture_word(t).is_some())
-        || BOILERPLATE_PARTS.iter().any(|p| class_and_id.contains(p));
-    furniture && !CONTENT_PARTS.iter().any(|p| class_and_id.contains(p))
+        || BOILERPLATE_PARTS.in_text(class_and_id);
+    furniture && !CONTENT_PARTS.in_text(class_and_id)
 }
 
 /// Words whose presence in class or id makes a container more likely to be the article.
@@ -634,6 +696,41 @@ pub fn is_block(tag: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_furniture_word_is_found_by_its_hash_and_no_other_token() {
+        for (i, w) in BOILERPLATE_TOKENS.iter().enumerate() {
+            assert_eq!(furniture_word(w), Some(i), "{w}");
+        }
+        for t in [
+            "",
+            "a",
+            "adds",
+            "navs",
+            "wrapper",
+            "x-nav",
+            "advertisements",
+            "Menu",
+        ] {
+            assert_eq!(furniture_word(t), None, "{t}");
+        }
+    }
+
+    #[test]
+    fn parts_are_found_anywhere_in_the_text() {
+        let parts = Parts::new(&["side", "sidebar", "pop", "x"]);
+        for (text, found) in [
+            ("", false),
+            ("si", false),
+            ("main-sid", false),
+            ("leftsidebar", true),
+            ("a-popup", true),
+            ("ends-in-x", true),
+            ("po po", false),
+        ] {
+            assert_eq!(parts.in_text(text), found, "{text}");
+        }
+    }
 
     #[test]
     fn comment_words_go_other_words_stay() {

@@ -21,7 +21,8 @@ pub fn parser_input(text: &str) -> StrTendril {
     // `<pre>` and `<listing>` elements open: their whitespace is text. Once one may stay
     // open whatever its end tag says, all whitespace is left as it is.
     let (mut verbatim, mut verbatim_to_end) = (0usize, false);
-    while let Some(lt) = text[i..].find('<').map(|k| i + k) {
+    // memchr's search, not str::find's: it runs once per tag.
+    while let Some(lt) = memchr::memchr(b'<', &bytes[i..]).map(|k| i + k) {
         let space = bytes[i..lt]
             .iter()
             .rev()
@@ -253,12 +254,12 @@ fn tag_end(bytes: &[u8], from: usize) -> Option<(usize, bool)> {
 fn end_tag_at(text: &str, from: usize, name: &[u8]) -> usize {
     let bytes = text.as_bytes();
     let mut j = from;
-    while let Some(k) = text[j..].find("</") {
+    while let Some(k) = memchr::memchr(b'<', &bytes[j..]) {
         let at = j + k + 2;
-        if is_name_at(bytes, at, name) {
+        if bytes.get(at - 1) == Some(&b'/') && is_name_at(bytes, at, name) {
             return j + k;
         }
-        j = at;
+        j = at - 1;
     }
     bytes.len()
 }
@@ -279,7 +280,8 @@ fn script_end(text: &str, from: usize) -> usize {
     let bytes = text.as_bytes();
     let (mut escaped, mut double) = (false, false);
     let mut j = from;
-    while let Some(k) = text[j..].find(['<', '-']) {
+    // By byte with memchr: scripts are a large part of a page's bytes.
+    while let Some(k) = memchr::memchr2(b'<', b'-', &bytes[j..]) {
         let at = j + k;
         let rest = &text[at..];
         if rest.starts_with("-->") {
@@ -379,7 +381,7 @@ fn parses_to_its_end(body: &str, math: bool) -> bool {
     // Elements opened in the body and not yet closed.
     let mut open: Vec<&str> = Vec::new();
     let mut i = 0;
-    while let Some(lt) = body[i..].find('<').map(|k| i + k) {
+    while let Some(lt) = memchr::memchr(b'<', &bytes[i..]).map(|k| i + k) {
         let rest = &body[lt..];
         let end = if rest.starts_with("<!--") {
             comment_end(body, lt)

@@ -245,35 +245,71 @@ const PUBLISH_LABELS: &[&str] = &[
 /// A date labelled as the publication's, in the label's text or the text after it:
 /// "Published" + "July 8, 2025", "Posted on 3 May 2024".
 pub fn labelled(dom: &Dom, skip: &[bool]) -> Option<Date> {
-    let texts: Vec<String> = dom
+    // The page's texts in order; only those that may start with a label are collapsed.
+    let mut texts = dom
         .all()
-        .filter(|&id| !skip[id] && is_page_text(dom, id))
-        .map(|id| collapse_ws(&dom.text(id)))
-        .filter(|t| !t.is_empty())
-        .collect();
-    texts.iter().enumerate().find_map(|(k, t)| {
-        let lower = t.to_lowercase();
-        let labelled = t.chars().count() <= MAX_DATELINE
-            && PUBLISH_LABELS.iter().any(|l| lower.starts_with(l));
-        if !labelled {
-            return None;
+        .filter(|&id| !skip[id] && is_page_text(dom, id) && dom.text_len(id) > 0)
+        .peekable();
+    while let Some(id) = texts.next() {
+        if !may_start_with_label(raw_text(dom, id)) {
+            continue;
         }
-        find_date(t).or_else(|| {
-            texts
-                .get(k + 1)
-                .filter(|n| n.chars().count() <= MAX_DATELINE)
-                .and_then(|n| find_date(n))
-        })
+        let Some(t) = short_text(dom, id) else {
+            continue;
+        };
+        let lower = t.to_lowercase();
+        if !PUBLISH_LABELS.iter().any(|l| lower.starts_with(l)) {
+            continue;
+        }
+        let date = find_date(&t).or_else(|| {
+            let next = short_text(dom, *texts.peek()?)?;
+            find_date(&next)
+        });
+        if date.is_some() {
+            return date;
+        }
+    }
+    None
+}
+
+/// Whether a text may start with one of [`PUBLISH_LABELS`] once lowercased: its first
+/// character starts one, or is not ASCII (some lowercase to ASCII letters).
+fn may_start_with_label(text: &str) -> bool {
+    text.trim_start().chars().next().is_some_and(|c| {
+        !c.is_ascii()
+            || PUBLISH_LABELS
+                .iter()
+                .any(|l| l.as_bytes()[0] == c.to_ascii_lowercase() as u8)
     })
 }
 
+/// The text of a text node as written; empty for other nodes.
+fn raw_text(dom: &Dom, id: NodeId) -> &str {
+    match &dom.nodes[id].data {
+        Data::Text(t) => t,
+        _ => "",
+    }
+}
+
+/// The text of a text node, whitespace collapsed, when it is short enough for a dateline.
+/// Its length counted with whitespace runs once ([`Dom::text_len`]) is at most one more
+/// than the collapsed text's: longer ones are not collapsed to be counted.
+fn short_text(dom: &Dom, id: NodeId) -> Option<String> {
+    if dom.text_len(id) > MAX_DATELINE + 1 {
+        return None;
+    }
+    Some(collapse_ws(&dom.text(id))).filter(|t| t.chars().count() <= MAX_DATELINE)
+}
+
 /// The first date of the page written in a short text of its own (a dateline), outside
-/// what `elsewhere` marks (comments, other stories, navigation).
+/// what `elsewhere` marks (comments, other stories, navigation). A date has figures: texts
+/// without are passed over uncollapsed.
 pub fn first_in_text(dom: &Dom, elsewhere: &[bool]) -> Option<Date> {
     dom.all()
         .filter(|&id| !elsewhere[id] && is_page_text(dom, id))
-        .map(|id| collapse_ws(&dom.text(id)))
-        .filter(|t| !t.is_empty() && t.chars().count() <= MAX_DATELINE)
+        .filter(|&id| raw_text(dom, id).bytes().any(|b| b.is_ascii_digit()))
+        .filter_map(|id| short_text(dom, id))
+        .filter(|t| !t.is_empty())
         .find_map(|t| find_date(&t))
 }
 
@@ -490,6 +526,25 @@ mod tests {
             Some("2024-05-03")
         );
         assert_eq!(l("<p>Updated</p><p>May 3, 2024</p>"), None);
+        // 80 characters once collapsed (the longest dateline), 81 counted with the space
+        // after them: still read.
+        let long = format!("Published 3 May 2024 {} \n", "x".repeat(59));
+        assert_eq!(l(&format!("<p>{long}</p>")).as_deref(), Some("2024-05-03"));
+        let longer = format!("Published 3 May 2024 {}", "x".repeat(60));
+        assert_eq!(l(&format!("<p>{longer}</p>")), None);
+        assert_eq!(
+            l("<p>\n  PUBLISHED:</p><p>3 May 2024</p>").as_deref(),
+            Some("2024-05-03")
+        );
+    }
+
+    #[test]
+    fn texts_that_may_start_with_a_label() {
+        assert!(may_start_with_label("  Posted by"));
+        assert!(may_start_with_label("Date published"));
+        assert!(may_start_with_label("Ötzi"));
+        assert!(!may_start_with_label(" Updated"));
+        assert!(!may_start_with_label("  "));
     }
 
     #[test]

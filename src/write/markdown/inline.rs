@@ -519,87 +519,82 @@ pub fn escape(text: &str, cx: TextContext) -> String {
     if cx.line_end {
         text = text.trim_end_matches(BLANK);
     }
-    let chars: Vec<char> = text.chars().collect();
+    // Every character looked at is ASCII: the text is read by the byte, and the runs
+    // between them copied whole.
+    let bytes = text.as_bytes();
     let ordinal_end = cx
         .block_syntax
-        .then(|| chars.iter().position(|c| !c.is_ascii_digit()))
+        .then(|| bytes.iter().position(|b| !b.is_ascii_digit()))
         .flatten()
-        .filter(|&i| i > 0 && matches!(chars[i], '.' | ')'));
+        .filter(|&i| i > 0 && matches!(bytes[i], b'.' | b')'));
     let mut out = String::with_capacity(text.len() + 8);
-    for (i, &c) in chars.iter().enumerate() {
-        let prev = i.checked_sub(1).map(|p| chars[p]);
-        let next = chars.get(i + 1).copied();
-        let escape = match c {
-            '\\' | '`' | '*' | '[' | ']' | '<' | '~' | '^' | '|' | '$' => true,
-            '_' => {
-                !(prev.is_some_and(char::is_alphanumeric)
-                    && next.is_some_and(char::is_alphanumeric))
+    let mut copied = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        let prev = || text[..i].chars().next_back();
+        let next = || text[i + 1..].chars().next();
+        let escape = match b {
+            b'\\' | b'`' | b'*' | b'[' | b']' | b'<' | b'~' | b'^' | b'|' | b'$' => true,
+            b'_' => {
+                !(prev().is_some_and(char::is_alphanumeric)
+                    && next().is_some_and(char::is_alphanumeric))
             }
-            '&' => starts_entity(&chars[i + 1..]),
-            '!' => i + 1 == chars.len() && cx.before_bracket,
-            '(' => i == 0 && cx.after_note,
-            '#' | '}' if cx.heading => true,
-            '#' | '>' | '-' | '+' | '=' => i == 0 && cx.block_syntax,
-            '.' | ')' => {
+            b'&' => starts_entity(&text[i + 1..]),
+            b'!' => i + 1 == bytes.len() && cx.before_bracket,
+            b'(' => i == 0 && cx.after_note,
+            b'#' | b'}' if cx.heading => true,
+            b'#' | b'>' | b'-' | b'+' | b'=' => i == 0 && cx.block_syntax,
+            b'.' | b')' => {
                 ordinal_end == Some(i)
-                    || (c == '.' && !cx.in_link && ends_with_word(&chars[..i], "www"))
+                    || (b == b'.' && !cx.in_link && ends_with_word(&text[..i], "www"))
             }
             // What GFM would read as an autolink: `https://`, `www.`, `a@b.c`.
-            ':' if i == 0 && cx.after_note => true,
-            ':' => {
+            b':' if i == 0 && cx.after_note => true,
+            b':' => {
                 !cx.in_link
-                    && chars[i + 1..].starts_with(&['/', '/'])
-                    && (ends_with_word(&chars[..i], "http") || ends_with_word(&chars[..i], "https"))
+                    && text[i + 1..].starts_with("//")
+                    && (ends_with_word(&text[..i], "http") || ends_with_word(&text[..i], "https"))
             }
-            '@' => {
+            b'@' => {
                 !cx.in_link
-                    && prev.is_some_and(|p| {
+                    && prev().is_some_and(|p| {
                         p.is_ascii_alphanumeric() || matches!(p, '.' | '-' | '_' | '+')
                     })
             }
+            b'\n' | b'\r' => {
+                out.push_str(&text[copied..i]);
+                out.push_str(if b == b'\n' { "&#10;" } else { "&#13;" });
+                copied = i + 1;
+                continue;
+            }
             _ => false,
         };
-        match c {
-            '\n' => {
-                out.push_str("&#10;");
-                continue;
-            }
-            '\r' => {
-                out.push_str("&#13;");
-                continue;
-            }
-            _ => {}
-        }
         if escape {
+            out.push_str(&text[copied..i]);
             out.push('\\');
+            copied = i;
         }
-        out.push(c);
     }
+    out.push_str(&text[copied..]);
     out
 }
 
-/// Whether characters end with an ASCII word, in any case.
-fn ends_with_word(chars: &[char], word: &str) -> bool {
+/// Whether text ends with an ASCII word, in any case.
+fn ends_with_word(text: &str, word: &str) -> bool {
     let n = word.len();
-    chars.len() >= n
-        && chars[chars.len() - n..]
-            .iter()
-            .zip(word.chars())
-            .all(|(a, b)| a.eq_ignore_ascii_case(&b))
+    text.len() >= n && text.as_bytes()[text.len() - n..].eq_ignore_ascii_case(word.as_bytes())
 }
 
-/// Whether the characters after a `&` would make it an entity or numeric reference.
-fn starts_entity(rest: &[char]) -> bool {
-    let end = rest.iter().position(|&c| c == ';');
+/// Whether the text after a `&` would make it an entity or numeric reference.
+fn starts_entity(rest: &str) -> bool {
+    let end = rest.find(';');
     let Some(end) = end.filter(|&e| e > 0) else {
         return false;
     };
-    let name = &rest[..end];
-    match name {
-        ['#', 'x' | 'X', hex @ ..] => !hex.is_empty() && hex.iter().all(char::is_ascii_hexdigit),
-        ['#', digits @ ..] => !digits.is_empty() && digits.iter().all(char::is_ascii_digit),
+    match &rest.as_bytes()[..end] {
+        [b'#', b'x' | b'X', hex @ ..] => !hex.is_empty() && hex.iter().all(u8::is_ascii_hexdigit),
+        [b'#', digits @ ..] => !digits.is_empty() && digits.iter().all(u8::is_ascii_digit),
         [first, rest @ ..] => {
-            first.is_ascii_alphabetic() && rest.iter().all(char::is_ascii_alphanumeric)
+            first.is_ascii_alphabetic() && rest.iter().all(u8::is_ascii_alphanumeric)
         }
         [] => false,
     }
@@ -607,10 +602,9 @@ fn starts_entity(rest: &[char]) -> bool {
 
 /// A code block's info string: backslashes and entities would be decoded in it.
 pub fn escape_info(info: &str) -> String {
-    let chars: Vec<char> = info.chars().collect();
     let mut out = String::with_capacity(info.len());
-    for (i, &c) in chars.iter().enumerate() {
-        if c == '\\' || (c == '&' && starts_entity(&chars[i + 1..])) {
+    for (i, c) in info.char_indices() {
+        if c == '\\' || (c == '&' && starts_entity(&info[i + 1..])) {
             out.push('\\');
         }
         out.push(c);
@@ -668,7 +662,6 @@ pub fn target(url: &str, title: Option<&str>) -> String {
 
 fn destination(url: &str) -> String {
     let url = url.replace(['\n', '\r'], " ");
-    let chars: Vec<char> = url.chars().collect();
     let pointy = url.is_empty()
         || url.contains([' ', '(', ')', '<', '>'])
         || url.chars().any(char::is_control);
@@ -676,10 +669,10 @@ fn destination(url: &str) -> String {
     if pointy {
         out.push('<');
     }
-    for (i, &c) in chars.iter().enumerate() {
+    for (i, c) in url.char_indices() {
         let escape = match c {
             '\\' | '<' | '>' | '|' => true,
-            '&' => starts_entity(&chars[i + 1..]),
+            '&' => starts_entity(&url[i + 1..]),
             _ => false,
         };
         if escape {
