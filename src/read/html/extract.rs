@@ -1012,7 +1012,7 @@ pub fn drop_member_stats(dom: &Dom, roots: &[NodeId], skip: &mut [bool]) {
             if !skip[id]
                 && matches!(dom.tag(id), Some("dl" | "dd" | "li" | "div" | "p" | "span"))
                 && short()
-                && hints::is_member_stats(&words_of(dom, id))
+                && (hints::is_member_stats(&words_of(dom, id)) || is_icon_stats(dom, id))
             {
                 skip[id] = true;
                 id = dom.subtree_end(id);
@@ -1021,6 +1021,20 @@ pub fn drop_member_stats(dom: &Dom, roots: &[NodeId], skip: &mut [bool]) {
             }
         }
     }
+}
+
+/// Whether an element is a definition list of counts and dates whose labels are icons
+/// (`<dt><svg><title>Messages</title></svg></dt><dd>5,421</dd>`): a member's statistics
+/// drawn rather than written.
+fn is_icon_stats(dom: &Dom, id: NodeId) -> bool {
+    let items = || dom.children(id).iter().filter(|&&c| dom.tag(c).is_some());
+    dom.is(id, "dl")
+        && items().any(|&c| dom.is(c, "dd"))
+        && items().all(|&c| match dom.tag(c) {
+            Some("dt") => words_of(dom, c).trim().is_empty(),
+            Some("dd") => hints::is_count_or_date(&words_of(dom, c)),
+            _ => false,
+        })
 }
 
 /// The text of an element with its text nodes apart (`<dt>Joined</dt><dd>2013</dd>`).

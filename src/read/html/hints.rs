@@ -199,6 +199,12 @@ fn is_count_or_date_word(word: &str) -> bool {
             && w.len() <= 9)
 }
 
+/// Whether a text is only a count or a date, of three words at most ("1,204", "Mar 25, 2013").
+pub fn is_count_or_date(text: &str) -> bool {
+    let words = text.split_whitespace().count();
+    (1..=3).contains(&words) && text.split_whitespace().all(is_count_or_date_word)
+}
+
 /// Whether a text is only statistics of a forum member: one or more labels each followed by
 /// a count or a date ("Joined Mar 25, 2013", "Messages 2", "Posts: 1,024").
 pub fn is_member_stats(text: &str) -> bool {
@@ -758,6 +764,8 @@ mod tests {
         ] {
             assert!(is_member_stats(stats), "{stats}");
         }
+        assert!(is_count_or_date("Feb 8, 2017") && is_count_or_date("5,421"));
+        assert!(!is_count_or_date("15 min") && !is_count_or_date(""));
         for text in [
             "",
             "Joined",
