@@ -328,20 +328,24 @@ fn insert_before(nodes: &mut [RawNode], id: usize, before: usize) {
 /// what shows while it loads, up to a comment) or `<template id="P:x">`. Without this the
 /// article of such a page is hidden text at the end of the body.
 fn place_streamed_parts(nodes: &mut [RawNode]) {
-    let element = |n: &RawNode, tag: &str| matches!(&n.data, RawData::Element { name, .. } if &*name.local == tag);
+    let element = |n: &RawNode, tag: &LocalName| matches!(&n.data, RawData::Element { name, .. } if name.local == *tag);
+    let template = html5ever::local_name!("template");
     let mut places = std::collections::HashMap::new();
-    let mut parts = Vec::new();
     for (i, n) in nodes.iter().enumerate() {
-        match raw_id(n) {
-            Some(id) if element(n, "template") => {
-                if let Some(key) = id.strip_prefix("B:").or_else(|| id.strip_prefix("P:")) {
-                    places.insert(key.to_string(), i);
-                }
+        if let Some(id) = raw_id(n).filter(|_| element(n, &template)) {
+            if let Some(key) = id.strip_prefix("B:").or_else(|| id.strip_prefix("P:")) {
+                places.insert(key.to_string(), i);
             }
-            Some(id) if element(n, "div") && id.starts_with("S:") => parts.push(i),
-            _ => {}
         }
     }
+    if places.is_empty() {
+        return;
+    }
+    let div = html5ever::local_name!("div");
+    let parts: Vec<usize> = (0..nodes.len())
+        .filter(|&i| element(&nodes[i], &div))
+        .filter(|&i| raw_id(&nodes[i]).is_some_and(|id| id.starts_with("S:")))
+        .collect();
     for part in parts {
         let Some(&place) = raw_id(&nodes[part]).and_then(|id| places.get(&id[2..])) else {
             continue;

@@ -254,6 +254,7 @@ pub struct Rules {
 /// Marks page furniture, with all it holds.
 pub fn furniture(dom: &Dom, skip: &mut [bool], rules: Rules) {
     let mut wrappers = PageWrappers::new(dom, skip);
+    let navigation = hints::navigation_words();
     for id in dom.all() {
         if skip[id] {
             continue;
@@ -280,6 +281,7 @@ pub fn furniture(dom: &Dom, skip: &mut [bool], rules: Rules) {
                 // A header by name inside the page's main content heads a part of it; one
                 // that holds paragraphs of prose there is the article's introduction.
                 if hints::is_boilerplate_class(&class)
+                    && (rules.headers_in_main || hints::names_header(&class))
                     && in_main(dom, id)
                     && (rules.headers_in_main || holds_prose(dom, id))
                 {
@@ -287,7 +289,6 @@ pub fn furniture(dom: &Dom, skip: &mut [bool], rules: Rules) {
                 }
                 // A block named as a way around the page that holds paragraphs of prose is
                 // the article under a component's name (`jump-link-content` sections).
-                let navigation = hints::navigation_words();
                 (hints::is_boilerplate_class(&class)
                     && (hints::is_boilerplate_class(&hints::without_words(&class, navigation))
                         || !holds_prose(dom, id)))
@@ -324,21 +325,18 @@ fn holds_prose(dom: &Dom, id: NodeId) -> bool {
     dom.descendants(id)
         .filter(|&p| dom.is(p, "p"))
         .filter(|&p| {
-            let (mut all, mut linked) = (0, 0);
+            // Ids are in document order: a link's text lies before its subtree's end.
+            let (mut unlinked, mut link_end) = (0, 0);
             for d in dom.descendants(p) {
-                if let Data::Text(t) = &dom.nodes[d].data {
-                    let n = t.trim().chars().count();
-                    all += n;
-                    if dom
-                        .ancestors(d)
-                        .take_while(|&a| a != p)
-                        .any(|a| dom.is(a, "a"))
-                    {
-                        linked += n;
+                match &dom.nodes[d].data {
+                    Data::Element { .. } if d >= link_end && dom.is(d, "a") => {
+                        link_end = dom.subtree_end(d);
                     }
+                    Data::Text(_) if d >= link_end => unlinked += dom.text_len(d),
+                    _ => {}
                 }
             }
-            all - linked >= PROSE_PARAGRAPH_CHARS
+            unlinked >= PROSE_PARAGRAPH_CHARS
         })
         .nth(PROSE_PARAGRAPHS - 1)
         .is_some()
@@ -997,21 +995,21 @@ const MEMBER_STATS_CHARS: usize = 80;
 /// posts, which are the content, as a byline's avatar does.
 pub fn drop_member_stats(dom: &Dom, roots: &[NodeId], skip: &mut [bool]) {
     for &root in roots {
+        let end = dom.subtree_end(root);
+        // The text length under each node of the root's subtree, children before parents.
+        let mut chars = vec![0usize; end - root];
+        for id in (root..end).rev() {
+            chars[id - root] += dom.text_len(id);
+            if let Some(p) = dom.parent(id).filter(|&p| p >= root) {
+                chars[p - root] += chars[id - root];
+            }
+        }
         let mut id = root;
-        while id < dom.subtree_end(root) {
-            let short = || {
-                let mut chars = 0;
-                for d in dom.descendants(id) {
-                    chars += dom.text_len(d);
-                    if chars > MEMBER_STATS_CHARS {
-                        return false;
-                    }
-                }
-                chars > 0
-            };
+        while id < end {
             if !skip[id]
                 && matches!(dom.tag(id), Some("dl" | "dd" | "li" | "div" | "p" | "span"))
-                && short()
+                && (1..=MEMBER_STATS_CHARS).contains(&chars[id - root])
+                && holds_a_figure(dom, id)
                 && (hints::is_member_stats(&words_of(dom, id)) || is_icon_stats(dom, id))
             {
                 skip[id] = true;
@@ -1035,6 +1033,13 @@ fn is_icon_stats(dom: &Dom, id: NodeId) -> bool {
             Some("dd") => hints::is_count_or_date(&words_of(dom, c)),
             _ => false,
         })
+}
+
+/// Whether an element's text has a figure (every count and date does).
+fn holds_a_figure(dom: &Dom, id: NodeId) -> bool {
+    dom.descendants(id).any(
+        |d| matches!(&dom.nodes[d].data, Data::Text(t) if t.bytes().any(|b| b.is_ascii_digit())),
+    )
 }
 
 /// The text of an element with its text nodes apart (`<dt>Joined</dt><dd>2013</dd>`).
