@@ -1025,10 +1025,10 @@ fn is_image_mark(text: &str) -> bool {
             && !n.contains(|c: char| c.is_whitespace() || c == '[' || c == ']')
             && (joins >= 2 || (joins == 1 && n.contains(|c: char| c.is_ascii_digit())))
     };
-    names.iter().any(|n| is_name(n))
-        && names
-            .iter()
-            .all(|n| is_name(n) || matches!(*n, "svg" | "img" | "image" | "photo"))
+    // A text browser's mark for a picture without a name ("[svg]", "[image]") is one too.
+    names
+        .iter()
+        .all(|n| is_name(n) || matches!(*n, "svg" | "img" | "image" | "photo"))
 }
 
 /// A line that is one text twice over, spaces aside ("The PlayStation VRThe PlayStation
@@ -2583,6 +2583,7 @@ mod tests {
         assert!(is_address("[svg][LL-CTA-1024x227]"));
         assert!(is_address("[2a6e7385-ocl_v1_screenshot-784x1024]"));
         assert!(is_address("[best-standing-desk-converters]"));
+        assert!(is_address("[svg]") && is_address("[image][svg]"));
         assert!(!is_address("[Search]"));
         assert!(!is_address("[e-mail]"));
         assert!(!is_address("[see the full-text version here]"));
