@@ -185,18 +185,13 @@ const MEMBER_STAT_LABELS: &[&str] = &[
 
 /// Whether a word is a count (`1,024`, `3.5k`) or part of a date (`Mar`, `25,`, `2013`).
 fn is_count_or_date_word(word: &str) -> bool {
-    const MONTHS: &[&str] = &[
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
     let w = word.trim_end_matches([',', '.']);
     let digits = w.trim_end_matches(['k', 'K', 'm', 'M']);
     (!digits.is_empty()
         && digits
             .chars()
             .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '/' | '-')))
-        || (w.len() >= 3
-            && MONTHS.iter().any(|m| w.to_ascii_lowercase().starts_with(m))
-            && w.len() <= 9)
+        || super::dates::is_month_name(w)
 }
 
 /// Whether a text is only a count or a date, of three words at most ("1,204", "Mar 25, 2013").
