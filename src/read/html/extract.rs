@@ -401,9 +401,10 @@ fn block_words_within(dom: &Dom, skip: &[bool], chars: &[usize], within: &[NodeI
 }
 
 /// Containers that wrap the page: they hold a main heading (of the highest level the page
-/// has, `h1` to `h3`) and most of its text.
-/// Furniture is never most of a page with a heading, so such a container is kept whatever
-/// its class says (`nav-drawer` and `modal-root` wrappers around everything).
+/// has, `h1` to `h3`) and most of its text or paragraphs of prose.
+/// Furniture is never most of a page with a heading, nor its heading with the text under it,
+/// so such a container is kept whatever its class says (`nav-drawer` and `modal-root`
+/// wrappers around everything, a `commenting-on` block around a question and its answers).
 struct PageWrappers {
     /// Nodes holding a main heading.
     holds_heading: Vec<bool>,
@@ -459,7 +460,7 @@ impl PageWrappers {
         }
         let skip = &self.skip;
         let chars = self.chars.get_or_insert_with(|| text_chars(dom, skip));
-        chars[id] * 2 >= chars[0]
+        chars[id] * 2 >= chars[0] || holds_prose(dom, id)
     }
 }
 
@@ -1703,6 +1704,17 @@ mod tests {
         ] {
             assert!(widget_kept(&format!("{banner}{}", blog("h2"))), "{banner}");
         }
+        // The main heading with paragraphs of prose under it is the article, however much
+        // the rest of the page holds.
+        let links = "<p>A list of links to other pages of the site, short and many.</p>".repeat(40);
+        let heading_and_prose = |paragraphs: usize| {
+            format!(
+                "<div class=\"widget blog\"><h1>A question</h1>{}</div><div>{links}</div>",
+                format!("<p>{PROSE}{PROSE}</p>").repeat(paragraphs)
+            )
+        };
+        assert!(widget_kept(&heading_and_prose(2)));
+        assert!(!widget_kept(&heading_and_prose(1)));
     }
 
     #[test]
