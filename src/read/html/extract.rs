@@ -44,6 +44,9 @@ const MIN_PROSE_SHARE_OF_MAIN: f64 = 0.6;
 /// to the whole page.
 const MIN_SHARE_OF_PAGE: f64 = 0.3;
 
+/// Share of the article found that cleaning must leave for its judgement to stand.
+const MIN_SHARE_KEPT_BY_CLEANING: f64 = 0.5;
+
 /// A `<noscript>` with this much text is content.
 const NOSCRIPT_TEXT_CHARS: usize = 200;
 
@@ -1096,8 +1099,9 @@ pub fn clean_conditionally(
 ) {
     let mut inside: Vec<NodeId> = roots.iter().flat_map(|&r| dom.descendants(r)).collect();
     inside.sort_unstable();
+    let entries = listing_entries(dom, &inside, skip, st, roots);
     for &id in inside.iter().rev() {
-        if skip[id] {
+        if skip[id] || entries[id] {
             continue;
         }
         let Some(tag) = dom.tag(id) else { continue };
@@ -1125,6 +1129,47 @@ pub fn clean_conditionally(
             }
         }
     }
+}
+
+/// The entries of a listing that make up most of the selection: children of one parent
+/// made from one template, enough of them and long enough on average (as [`listing`]
+/// counts them), holding together at least half of the selection's text. Each is a card
+/// with a linked title, as link-dense as a menu, yet they are what the page lists.
+fn listing_entries(
+    dom: &Dom,
+    inside: &[NodeId],
+    skip: &[bool],
+    st: &[Stats],
+    roots: &[NodeId],
+) -> Vec<bool> {
+    let mut entries = vec![false; dom.nodes.len()];
+    let total: usize = roots.iter().map(|&r| st[r].chars).sum();
+    for &parent in inside {
+        if skip[parent] || dom.children(parent).len() < MIN_LISTING_ITEMS {
+            continue;
+        }
+        let mut groups: HashMap<(&str, Vec<&str>), Vec<NodeId>> = HashMap::new();
+        for &c in dom.children(parent) {
+            if let Some(tag) = dom.tag(c).filter(|_| !skip[c] && st[c].chars > 0) {
+                groups
+                    .entry((tag, template_classes(dom, c)))
+                    .or_default()
+                    .push(c);
+            }
+        }
+        for items in groups.into_values() {
+            let chars: usize = items.iter().map(|&i| st[i].chars).sum();
+            if items.len() >= MIN_LISTING_ITEMS
+                && chars * 2 >= total
+                && chars >= items.len() * MIN_LISTING_ITEM_CHARS
+            {
+                for i in items {
+                    entries[i] = true;
+                }
+            }
+        }
+    }
+    entries
 }
 
 /// A container of several images with fewer characters than this per image is a strip of
@@ -1298,6 +1343,7 @@ pub fn extract(dom: &Dom, base_skip: &[bool]) -> Option<Selection> {
                             < prose_chars(dom, &skip, &st, c) as f64 * MIN_PROSE_SHARE_OF_MAIN
                     })
         };
+        let mut widened = true;
         if let Some(c) = semantic_container(dom, top).filter(|&c| widen(c)) {
             roots = vec![c];
         } else if let Some(b) = dom
@@ -1306,8 +1352,20 @@ pub fn extract(dom: &Dom, base_skip: &[bool]) -> Option<Selection> {
         {
             // Without furniture, a page whose best part holds so little of it is all content.
             roots = vec![b];
+        } else {
+            widened = false;
         }
+        // Cleaning takes out what looks like furniture inside the article; when it would take
+        // out most of the article found by the class rules, it judges the article itself
+        // (a listing's link-dense entries, a description full of links), which stays whole.
+        let uncleaned = (strict && !widened).then(|| (skip.clone(), st.clone()));
         clean_conditionally(dom, &roots, &mut skip, &mut st, weights);
+        if let Some((whole_skip, whole_st)) = uncleaned {
+            let kept: usize = roots.iter().map(|&r| st[r].chars).sum();
+            if (kept as f64) < found as f64 * MIN_SHARE_KEPT_BY_CLEANING {
+                (skip, st) = (whole_skip, whole_st);
+            }
+        }
         if strict {
             drop_share_bars_and_author_box(dom, &roots, &mut skip, &st, !comments_are_content);
         }
@@ -1418,6 +1476,63 @@ mod tests {
         // The jump links themselves are still a menu.
         assert!(!text.contains("Go to"), "{text}");
         assert!(!holds_prose(&dom, dom.find("div").unwrap()));
+        // Links to follow the site are no article either, but a block that a script names
+        // so that its links are followed holds one.
+        let body = format!(
+            "<div class=follow-us><a href=/feed>Follow us</a> <a href=/x>on X</a></div>\
+             <article><h1>The story</h1><div id=text_no_follow>{}{}</div></article><div class=cards>{cards}</div>",
+            section(1),
+            section(2),
+        );
+        let dom = page(&body);
+        let text = selected_text(&dom, &extract(&dom, &never_content(&dom)).unwrap());
+        assert_eq!(text.matches("real prose").count(), 8, "{text}");
+        assert!(!text.contains("Follow us"), "{text}");
+    }
+
+    #[test]
+    fn cleaning_keeps_a_listings_entries_and_an_article_it_would_mostly_remove() {
+        let rules = Rules {
+            by_element: true,
+            by_class: true,
+            comments_are_content: false,
+            block_words: 0,
+            headers_in_main: false,
+            reviews_are_furniture: false,
+        };
+        // Six cards with linked titles, link-dense each, make most of the listing.
+        let card = |n: usize| {
+            format!(
+                "<div class=card><h3><a href=/r/{n}>Recipe number {n}, baked slowly</a></h3>\
+                 <p>Serves four, an hour.</p></div>"
+            )
+        };
+        let cards: String = (1..=6).map(card).collect();
+        let dom = page(&format!(
+            "<div class=results><p>{PROSE}</p><div class=grid>{cards}</div>\
+             <div class=more><a href=/all>See all the recipes of the site</a></div></div>"
+        ));
+        let results = dom.find("div").unwrap();
+        let mut skip = never_content(&dom);
+        let mut st = stats(&dom, &skip);
+        clean_conditionally(&dom, &[results], &mut skip, &mut st, Some(rules));
+        let kept = |class: &str| {
+            dom.all()
+                .filter(|&i| dom.attr(i, "class") == Some(class) && !skip[i])
+                .count()
+        };
+        assert_eq!(kept("card"), 6);
+        assert_eq!(kept("more"), 0);
+        // A description whose every paragraph links elsewhere, the page's only text: cleaning
+        // would take it all.
+        let linked = "Try the <a href=/a>crispy air fryer potatoes with herbs</a> or the \
+                      <a href=/b>honey glazed carrots</a>, both quick and easy to make at home. ";
+        let dom = page(&format!(
+            "<div class=page><div class=intro><p>{linked}</p><p>{linked}</p><p>{linked}</p></div>\
+             <div class=notes><p>{linked}</p><p>{linked}</p><p>{linked}</p></div></div>"
+        ));
+        let text = selected_text(&dom, &extract(&dom, &never_content(&dom)).unwrap());
+        assert_eq!(text.matches("honey glazed").count(), 6, "{text}");
     }
 
     #[test]

@@ -477,7 +477,8 @@ pub fn header_words() -> u128 {
 }
 
 /// The furniture words that name ways around a page (menus, skip and jump links, pagers,
-/// toolbars): such blocks hold links, never an article's paragraphs.
+/// toolbars) and links to follow the site: such blocks hold links, never an article's
+/// paragraphs.
 pub fn navigation_words() -> u128 {
     BOILERPLATE_TOKENS
         .iter()
@@ -496,6 +497,7 @@ pub fn navigation_words() -> u128 {
                     | "toolbar"
                     | "breadcrumb"
                     | "breadcrumbs"
+                    | "follow"
             )
         })
         .fold(0, |set, (i, _)| set | 1 << i)
