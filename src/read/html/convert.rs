@@ -173,6 +173,56 @@ fn heading_level(tag: &str) -> Option<u8> {
     }
 }
 
+/// Characters of the text after an image, beyond its alt text's length, in which the alt
+/// text is looked for.
+const ALT_REPEAT_WINDOW: usize = 300;
+
+/// Whether the text that follows an image in what is kept of the page (the next few
+/// hundred characters, letters and digits compared, case aside) holds its alt text word
+/// for word.
+fn repeated_after(dom: &Dom, skip: &[bool], img: NodeId, alt: &str) -> bool {
+    let wanted = words_of(alt);
+    if wanted.is_empty() {
+        return false;
+    }
+    let budget = wanted.len() + ALT_REPEAT_WINDOW;
+    let mut after = String::from(" ");
+    for id in img + 1..dom.nodes.len() {
+        let Data::Text(t) = &dom.nodes[id].data else {
+            continue;
+        };
+        let in_code = dom
+            .parent(id)
+            .and_then(|p| dom.tag(p))
+            .is_some_and(|t| matches!(t, "script" | "style" | "template"));
+        if in_code || skip[id] || dom.ancestors(id).any(|a| skip[a]) {
+            continue;
+        }
+        after.push_str(&words_of(t));
+        after.push(' ');
+        if after.len() > budget {
+            break;
+        }
+    }
+    after.contains(&format!(" {wanted} "))
+}
+
+/// Lowercase letters and digits, each run of anything else one space, trimmed.
+fn words_of(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        } else if !out.is_empty() && !out.ends_with(' ') {
+            out.push(' ');
+        }
+    }
+    if out.ends_with(' ') {
+        out.pop();
+    }
+    out
+}
+
 /// An image's alternative text; a file name or a file's slug says nothing and is dropped.
 pub fn alt_text(alt: &str) -> String {
     let alt = collapse_ws(alt);
@@ -461,6 +511,13 @@ impl<'a> Converter<'a> {
         let alt = match self.dom.attr(img, "aria-hidden") {
             Some("true") => String::new(),
             _ => alt_text(self.dom.attr(img, "alt").unwrap_or("")),
+        };
+        // Alt text that the text after the image repeats (a card's picture named by the
+        // card's title) is said already: the image is decoration there, as HTML has it.
+        let alt = if repeated_after(self.dom, self.skip, img, &alt) {
+            String::new()
+        } else {
+            alt
         };
         Some(Image {
             src,
@@ -809,6 +866,63 @@ mod tests {
             })
             .collect();
         assert_eq!(alts, ["", "a cat"]);
+    }
+
+    #[test]
+    fn alt_text_that_the_next_text_repeats_is_dropped() {
+        let alts = |html: &str| -> Vec<String> {
+            let dom = Dom::parse(html);
+            let mut skip = super::super::extract::never_content(&dom);
+            // What extraction left out says nothing: its text repeats no alt text.
+            for id in dom.all().filter(|&i| dom.attr(i, "class") == Some("gone")) {
+                skip[id] = true;
+            }
+            let urls = Resolver::for_page(&dom, Some("http://e.org/a/"), None);
+            let blocks = Converter::new(&dom, &skip, &urls).blocks(&[0]);
+            let json = serde_json::to_value(&blocks).unwrap();
+            fn collect(v: &serde_json::Value, out: &mut Vec<String>) {
+                match v {
+                    serde_json::Value::Object(m) => {
+                        if m.contains_key("src") {
+                            let alt = m.get("alt").and_then(|a| a.as_str());
+                            out.push(alt.unwrap_or_default().to_string());
+                        }
+                        m.values().for_each(|x| collect(x, out));
+                    }
+                    serde_json::Value::Array(a) => a.iter().for_each(|x| collect(x, out)),
+                    _ => {}
+                }
+            }
+            let mut out = Vec::new();
+            collect(&json, &mut out);
+            out
+        };
+        // A card whose picture is named by its title, in other case and punctuation.
+        assert_eq!(
+            alts("<div><img src=a.jpg alt=\"Oak desk, 47 1/4\"\"><h3><a href=/d>OAK DESK 47 1/4</a></h3><p>$99</p></div>"),
+            [""]
+        );
+        // A picture described in words of its own, or named only in words left out.
+        assert_eq!(
+            alts("<div><img src=a.jpg alt=\"A cat asleep\"><p>The cat slept all day.</p></div>"),
+            ["A cat asleep"]
+        );
+        assert_eq!(
+            alts("<div><img src=a.jpg alt=\"Oak desk\"><p class=gone>Oak desk</p><p>$99</p></div>"),
+            ["Oak desk"]
+        );
+        // Only the text near it counts, and only whole words.
+        let far = format!("<p>{}</p>", "Other words. ".repeat(40));
+        assert_eq!(
+            alts(&format!(
+                "<div><img src=a.jpg alt=\"Oak desk\">{far}<p>Oak desk</p></div>"
+            )),
+            ["Oak desk"]
+        );
+        assert_eq!(
+            alts("<div><img src=a.jpg alt=\"Oak desk\"><p>Oak desks</p></div>"),
+            ["Oak desk"]
+        );
     }
 
     #[test]
