@@ -177,34 +177,49 @@ fn heading_level(tag: &str) -> Option<u8> {
 /// text is looked for.
 const ALT_REPEAT_WINDOW: usize = 300;
 
-/// Whether the text that follows an image in what is kept of the page (the next few
-/// hundred characters, letters and digits compared, case aside) holds its alt text word
-/// for word.
-fn repeated_after(dom: &Dom, skip: &[bool], img: NodeId, alt: &str) -> bool {
+/// Whether the text around an image in what is kept of the page (a few hundred
+/// characters before it or after it, letters and digits compared, case aside) holds its
+/// alt text word for word. A headline before it is not looked at: it is the article's
+/// title, which a picture under it may name.
+fn repeated_nearby(dom: &Dom, skip: &[bool], img: NodeId, alt: &str) -> bool {
     let wanted = words_of(alt);
     if wanted.is_empty() {
         return false;
     }
+    let wanted = format!(" {wanted} ");
     let budget = wanted.len() + ALT_REPEAT_WINDOW;
-    let mut after = String::from(" ");
-    for id in img + 1..dom.nodes.len() {
-        let Data::Text(t) = &dom.nodes[id].data else {
-            continue;
-        };
-        let in_code = dom
-            .parent(id)
-            .and_then(|p| dom.tag(p))
-            .is_some_and(|t| matches!(t, "script" | "style" | "template"));
-        if in_code || skip[id] || dom.ancestors(id).any(|a| skip[a]) {
-            continue;
+    let kept_text = |id: NodeId, before: bool| match &dom.nodes[id].data {
+        Data::Text(t) => {
+            let in_code = dom
+                .parent(id)
+                .and_then(|p| dom.tag(p))
+                .is_some_and(|t| matches!(t, "script" | "style" | "template"));
+            let kept = !in_code
+                && !skip[id]
+                && !dom
+                    .ancestors(id)
+                    .any(|a| skip[a] || (before && dom.is(a, "h1")));
+            Some(words_of(t)).filter(|w| kept && !w.is_empty())
         }
-        after.push_str(&words_of(t));
-        after.push(' ');
-        if after.len() > budget {
-            break;
+        _ => None,
+    };
+    let window = |ids: &mut dyn Iterator<Item = NodeId>, before: bool| {
+        let mut words: Vec<String> = Vec::new();
+        let mut len = 0;
+        for text in ids.filter_map(|id| kept_text(id, before)) {
+            len += text.len() + 1;
+            words.push(text);
+            if len > budget {
+                break;
+            }
         }
-    }
-    after.contains(&format!(" {wanted} "))
+        if before {
+            words.reverse();
+        }
+        format!(" {} ", words.join(" "))
+    };
+    window(&mut (img + 1..dom.nodes.len()), false).contains(&wanted)
+        || window(&mut (0..img).rev(), true).contains(&wanted)
 }
 
 /// Lowercase letters and digits, each run of anything else one space, trimmed.
@@ -512,9 +527,9 @@ impl<'a> Converter<'a> {
             Some("true") => String::new(),
             _ => alt_text(self.dom.attr(img, "alt").unwrap_or("")),
         };
-        // Alt text that the text after the image repeats (a card's picture named by the
+        // Alt text that the text beside the image repeats (a card's picture named by the
         // card's title) is said already: the image is decoration there, as HTML has it.
-        let alt = if repeated_after(self.dom, self.skip, img, &alt) {
+        let alt = if repeated_nearby(self.dom, self.skip, img, &alt) {
             String::new()
         } else {
             alt
@@ -869,7 +884,7 @@ mod tests {
     }
 
     #[test]
-    fn alt_text_that_the_next_text_repeats_is_dropped() {
+    fn alt_text_that_the_text_beside_repeats_is_dropped() {
         let alts = |html: &str| -> Vec<String> {
             let dom = Dom::parse(html);
             let mut skip = super::super::extract::never_content(&dom);
@@ -901,6 +916,16 @@ mod tests {
         assert_eq!(
             alts("<div><img src=a.jpg alt=\"Oak desk, 47 1/4\"\"><h3><a href=/d>OAK DESK 47 1/4</a></h3><p>$99</p></div>"),
             [""]
+        );
+        // Or by the title above it; the article's headline is its title, which a picture
+        // under it may well name.
+        assert_eq!(
+            alts("<div><h3>Oak desk</h3><img src=a.jpg alt=\"Oak desk\"><p>$99</p></div>"),
+            [""]
+        );
+        assert_eq!(
+            alts("<h1>Oak desk</h1><img src=a.jpg alt=\"Oak desk\"><p>Made to last.</p>"),
+            ["Oak desk"]
         );
         // A picture described in words of its own, or named only in words left out.
         assert_eq!(
