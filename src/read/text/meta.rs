@@ -623,8 +623,13 @@ fn title(
         near.into_iter()
             .any(|j| j != i && candidates[j] && is_framed_variant(&units[i].text, &units[j].text))
     };
+    let is_padded = |i: usize| {
+        let near = i.saturating_sub(VARIANT_REACH)..(i + VARIANT_REACH + 1).min(reach);
+        near.into_iter()
+            .any(|j| j != i && candidates[j] && is_padded_variant(&units[i].text, &units[j].text))
+    };
     (0..reach)
-        .filter(|&i| candidates[i] && !is_cut(i) && !is_framed(i))
+        .filter(|&i| candidates[i] && !is_cut(i) && !is_framed(i) && !is_padded(i))
         .map(|i| (i, score(i)))
         .fold(None, |best: Option<(usize, f32)>, (i, s)| match best {
             Some((_, b)) if b > s => best,
@@ -886,6 +891,32 @@ fn is_framed_variant(long: &str, short: &str) -> bool {
     long.strip_prefix(&short)
         .is_some_and(|after| after.trim_start().starts_with(is_separator))
 }
+
+/// Whether `long` is `short`, a headline of [`PADDED_MIN_WORDS`] words or more, with a
+/// label of a few words run into it before or after ("Headline cover", "Blog NameHeadline").
+fn is_padded_variant(long: &str, short: &str) -> bool {
+    let (long, short) = (line_key(long), line_key(short));
+    if short.split_whitespace().count() < PADDED_MIN_WORDS {
+        return false;
+    }
+    let Some(at) = long.find(&short) else {
+        return false;
+    };
+    let (before, after) = (&long[..at], &long[at + short.len()..]);
+    let words = |s: &str| {
+        s.split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .count()
+    };
+    // Words said before the headline with a space may be its own ("The Ultimate ...").
+    let run_in = before.is_empty() || !before.ends_with(char::is_whitespace);
+    run_in && (1..=PADDED_MAX_WORDS).contains(&(words(before) + words(after)))
+}
+
+/// How many words a headline has at least to be found inside a padded variant of it.
+const PADDED_MIN_WORDS: usize = 4;
+/// How many words of a label a padded variant runs into the headline at most.
+const PADDED_MAX_WORDS: usize = 3;
 
 /// Marks that set a headline apart from a trail or a site name beside it.
 const FRAME_SEPARATORS: &[char] = &['/', '|', '»', '>', '›', '-', '–', '—', '·'];
@@ -1652,6 +1683,33 @@ mod tests {
             "the library plan delayed"
         ));
         assert!(!is_framed_variant("Home > News", "News"));
+    }
+
+    #[test]
+    fn a_headline_with_a_label_run_into_it_yields_to_the_headline() {
+        // A picture's label after it, a blog's name run into it before it.
+        for padded in [
+            "Library plan delayed again cover",
+            "Planet BlogLibrary plan delayed again",
+        ] {
+            let found = infer_text(&format!(
+                "Menu\nSearch\n\nLibrary plan delayed again\n\nShare\n\nPrint\n\n{padded}\nBy Jane Doe\n\n{PROSE}\n"
+            ));
+            assert_eq!(
+                found.meta.title.as_deref(),
+                Some("Library plan delayed again"),
+                "{padded}"
+            );
+        }
+        // Words before it, set apart by a space, may be the headline's own.
+        assert!(!is_padded_variant(
+            "The ultimate library plan delayed again",
+            "Library plan delayed again"
+        ));
+        assert!(!is_padded_variant(
+            "Library plan delayed again?",
+            "Library plan delayed again"
+        ));
     }
 
     #[test]
