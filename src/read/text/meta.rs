@@ -95,12 +95,14 @@ pub fn infer(units: &[Unit], article: &[bool], body: usize) -> Found {
         .enumerate()
         .filter_map(|(i, u)| short_date(&u.text).map(|d| (i, d)))
         .collect();
-    // The first date that is the publication's, else the first there is.
-    let dateline = dates
+    // The first date that is the publication's; where the head has only others (a
+    // thread's last post), one past it, else the first there is.
+    let own = dates
         .iter()
         .find(|(i, _)| !is_other_date(&units[*i].text))
-        .or(dates.first())
         .cloned();
+    let late = own.is_none().then(|| late_dateline(units)).flatten();
+    let dateline = own.or_else(|| late.is_none().then(|| dates.first().cloned()).flatten());
     if let Some((i, date)) = dateline {
         let text = &units[i].text;
         let lower = text.to_lowercase();
@@ -123,7 +125,7 @@ pub fn infer(units: &[Unit], article: &[bool], body: usize) -> Found {
             }
         }
     }
-    let late = dateline.is_none().then(|| late_dateline(units)).flatten();
+    let late = late.filter(|_| dateline.is_none());
     if let Some((_, date)) = late {
         found.meta.published = Some(date);
     }
@@ -324,12 +326,22 @@ const OTHER_DATE_CUES: &[&str] = &["edited", "joined", "registered"];
 /// Whether a dated line gives another date than the publication's ("edited Aug 1, 2014",
 /// "Joined: Mon Jul 24, 2017"), and no publication cue beside it.
 fn is_other_date(text: &str) -> bool {
-    let words = plain_words(text);
-    cued_date(text).is_none()
-        && (words.iter().any(|w| OTHER_DATE_CUES.contains(&w.as_str()))
-            || words
-                .windows(2)
-                .any(|w| LAST_POST_CUES.contains(&[w[0].as_str(), w[1].as_str()])))
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let plain: Vec<String> = words
+        .iter()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect();
+    let cue = (0..plain.len()).find(|&k| {
+        OTHER_DATE_CUES.contains(&plain[k].as_str())
+            || plain
+                .get(k + 1)
+                .is_some_and(|next| LAST_POST_CUES.contains(&[plain[k].as_str(), next.as_str()]))
+    });
+    // A date before the cue is the post's own ("2019-02-23 (last modified: ...)").
+    cued_date(text).is_none() && cue.is_some_and(|k| find_date(&words[..k].join(" ")).is_none())
 }
 
 /// Word pairs that give the date of a thread's last post, as a forum's header of the
@@ -364,6 +376,7 @@ fn late_dateline(units: &[Unit]) -> Option<(usize, Date)> {
     units[..units.len() * 4 / 5]
         .iter()
         .enumerate()
+        .filter(|(_, u)| !is_other_date(&u.text))
         .find_map(|(i, u)| {
             short_date(u)
                 .or_else(|| dated_line(&u.text))
@@ -1913,6 +1926,18 @@ mod tests {
         // Alone, an edit's date still dates the page.
         let found = infer_text(&format!("Slow tomatoes\n\nedited Aug 1, 2014\n\n{PROSE}\n"));
         assert!(found.meta.published.is_some());
+        // Where the head has only the last post's date, the first post's further down
+        // dates the thread.
+        let found = infer_text(&format!(
+            "{PROSE}\n\nWhy are my tomatoes slow?\n\n23 replies last post by jroe Sep 26, 2024\n\n{}#1 · Jan 3, 2024\n\n{PROSE}\n",
+            "jdoe\n\nAdd to quote\n\n".repeat(5)
+        ));
+        let published = found.meta.published.map(|d| d.date_only().to_string());
+        assert_eq!(published.as_deref(), Some("2024-01-03"));
+        // A date before the cue is the post's own.
+        assert!(!is_other_date(
+            "2019-02-23, 09:14 PM (This post was last modified: 2024-01-05 by jdoe. Edited 1 time.)"
+        ));
     }
 
     #[test]
