@@ -1110,10 +1110,26 @@ fn is_title_like(unit: &Unit) -> bool {
         && !is_caption(t)
         && !is_said_twice(t)
         && !has_form_control(t)
+        && !is_code_line(t)
         && !is_furniture_text(t)
         && !is_end_marker(t)
         && byline(t).is_none()
         && find_date(t).is_none()
+}
+
+/// Whether a line reads as code: it opens with an identifier or a prompt in lower case and
+/// has code's punctuation, braces, an operator or a call ("function App() {", "$ tool
+/// <command>"); a headline opens with a capital or a figure.
+fn is_code_line(text: &str) -> bool {
+    let opens_low = text
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_lowercase() || c == '$');
+    let call = text
+        .as_bytes()
+        .windows(2)
+        .any(|w| w[0].is_ascii_alphanumeric() && w[1] == b'(');
+    opens_low && (call || text.contains(['{', '}', ';', '=', '<', '>']))
 }
 
 /// Whether a line holds a form's control as text browsers print it: a button
@@ -1696,6 +1712,18 @@ mod tests {
             "the library plan delayed"
         ));
         assert!(!is_framed_variant("Home > News", "News"));
+    }
+
+    #[test]
+    fn a_line_of_code_is_no_headline() {
+        let found = infer_text(&format!(
+            "Docs\n\nLibrary plans\n\nShare\n\nPrint\n\nresource \"library\" \"plan\" {{\nBy Jane Doe\n\n{PROSE}\n"
+        ));
+        assert_eq!(found.meta.title.as_deref(), Some("Library plans"));
+        assert!(is_code_line("function delayPlan() { return ("));
+        assert!(is_code_line("$ plan <command> --help"));
+        assert!(!is_code_line("iPhone 16 (2024) review"));
+        assert!(!is_code_line("Library plan delayed (again)"));
     }
 
     #[test]
