@@ -1114,7 +1114,8 @@ fn is_title_like(unit: &Unit) -> bool {
         && !is_furniture_text(t)
         && !is_end_marker(t)
         && byline(t).is_none()
-        && find_date(t).is_none()
+        // A question naming a date is a headline ("How to renew after 08/02/2024?").
+        && (find_date(t).is_none() || is_exclamation_or_question(t))
 }
 
 /// Whether a line reads as code: it opens with an identifier or a prompt in lower case and
@@ -1984,6 +1985,14 @@ mod tests {
             let published = found.meta.published.map(|d| d.date_only().to_string());
             assert_eq!(published.as_deref(), Some(want), "{head}");
         }
+        // Such a question is a thread's headline, under the forum's name.
+        let found = infer_text(&format!(
+            "Planet Help Desk\n\nHow do I renew my card after 08/02/2024?\n\nCards\njdoe January 28, 2024, 3:36pm 1\n\n{PROSE}\n"
+        ));
+        assert_eq!(
+            found.meta.title.as_deref(),
+            Some("How do I renew my card after 08/02/2024?")
+        );
     }
 
     #[test]
