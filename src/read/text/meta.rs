@@ -9,6 +9,7 @@ use super::segment::{Kind, Unit};
 use super::structure::is_caption;
 use crate::lang::is_stop_word;
 use crate::model::{Author, Date, Meta};
+use crate::read::dates::month_number;
 use std::collections::{HashMap, HashSet};
 
 /// Words that introduce a date on a dateline.
@@ -129,9 +130,16 @@ pub fn infer(units: &[Unit], article: &[bool], body: usize) -> Found {
     if let Some((_, date)) = late {
         found.meta.published = Some(date);
     }
+    // A thread's header (its last post's date) stands a little above the first post's
+    // dateline found past the head, under the thread's title.
+    let header = late.and_then(|(i, _)| {
+        (i.saturating_sub(2 * LATE_HEADLINE_REACH)..i)
+            .find(|&k| is_other_date(&units[k].text) && short_date(&units[k].text).is_some())
+    });
     let marked: Vec<usize> = byline_at
         .into_iter()
         .chain(dateline.or(late).map(|(i, _)| i))
+        .chain(header)
         // Every dated line places a headline above it, not only the first: a menu or a
         // teaser may show a date before the article's dateline.
         .chain((0..head.len()).filter(|&i| short_date(&units[i].text).is_some()))
@@ -141,7 +149,7 @@ pub fn infer(units: &[Unit], article: &[bool], body: usize) -> Found {
         found.meta.publisher = holder.clone();
     }
     // A dateline found past the head places the headline above it.
-    let late_head = late.map(|(i, _)| i.saturating_sub(LATE_HEADLINE_REACH)..i);
+    let late_head = late.map(|(i, _)| header.unwrap_or(i).saturating_sub(LATE_HEADLINE_REACH)..i);
     let site = holder.as_deref().map(line_key);
     if let Some(i) = title(
         units,
@@ -1111,6 +1119,7 @@ fn is_title_like(unit: &Unit) -> bool {
         && !is_said_twice(t)
         && !has_form_control(t)
         && !is_code_line(t)
+        && !is_member_since(t)
         && !is_furniture_text(t)
         && !is_end_marker(t)
         && byline(t).is_none()
@@ -1132,6 +1141,21 @@ fn is_code_line(text: &str) -> bool {
         .any(|w| w[0].is_ascii_alphanumeric() && w[1] == b'(');
     opens_low && (call || text.contains(['{', '}', ';', '=', '<', '>']))
 }
+
+/// Whether a line says when a member joined ("410 posts · Joined 2002", "Registered: Mar
+/// 2015"): the statistics of a post's author, no headline.
+fn is_member_since(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    words.windows(2).any(|w| {
+        let cue = w[0].trim_end_matches(':').to_lowercase();
+        let next = w[1].trim_matches(|c: char| !c.is_alphanumeric());
+        MEMBER_CUES.contains(&cue.as_str())
+            && (next.starts_with(|c: char| c.is_ascii_digit()) || month_number(next).is_some())
+    })
+}
+
+/// Words that give the date a member joined a forum.
+const MEMBER_CUES: &[&str] = &["joined", "registered"];
 
 /// Whether a line holds a form's control as text browsers print it: a button
 /// ("(BUTTON) Next story") or a text field ("____________").
@@ -1713,6 +1737,24 @@ mod tests {
             "the library plan delayed"
         ));
         assert!(!is_framed_variant("Home > News", "News"));
+    }
+
+    #[test]
+    fn a_threads_title_stands_above_its_header() {
+        // The opening post's text first (a description), then the title, the thread's
+        // header with its last post's date, the author's box and the post's date.
+        let found = infer_text(&format!(
+            "{PROSE}\n\nWhy are my tomatoes slow?\n\nJump to Latest\n\n6.3K views 23 replies last post by jroe Sep 26, 2024\n\nJ\n\njdoe Discussion starter\n\n410 posts · Joined 2002\n\nAdd to quote\n\n#1 · Jan 3, 2024\n\n{PROSE}\n"
+        ));
+        assert_eq!(
+            found.meta.title.as_deref(),
+            Some("Why are my tomatoes slow?")
+        );
+        // The author's statistics say when the author joined: no headline.
+        for stats in ["410 posts · Joined 2002", "Registered: Mar 2015"] {
+            assert!(!is_title_like(&segment(stats)[0]), "{stats}");
+        }
+        assert!(!is_member_since("Why I joined the library board in 2002"));
     }
 
     #[test]
