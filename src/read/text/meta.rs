@@ -136,10 +136,16 @@ pub fn infer(units: &[Unit], article: &[bool], body: usize) -> Found {
         (i.saturating_sub(2 * LATE_HEADLINE_REACH)..i)
             .find(|&k| is_other_date(&units[k].text) && short_date(&units[k].text).is_some())
     });
+    // A question's "Asked 11 years ago" past the head stands under it, before the date of
+    // any answer or comment.
+    let asked = (head.len()..units.len() * 4 / 5)
+        .find(|&k| is_relative_dateline(&units[k].text))
+        .filter(|&k| late.is_none_or(|(i, _)| k < i));
     let marked: Vec<usize> = byline_at
         .into_iter()
         .chain(dateline.or(late).map(|(i, _)| i))
         .chain(header)
+        .chain(asked)
         // Every dated line places a headline above it, not only the first: a menu or a
         // teaser may show a date before the article's dateline.
         .chain((0..head.len()).filter(|&i| short_date(&units[i].text).is_some()))
@@ -150,6 +156,9 @@ pub fn infer(units: &[Unit], article: &[bool], body: usize) -> Found {
     }
     // A dateline found past the head places the headline above it.
     let late_head = late.map(|(i, _)| header.unwrap_or(i).saturating_sub(LATE_HEADLINE_REACH)..i);
+    let late_head = asked
+        .map(|k| k.saturating_sub(LATE_HEADLINE_REACH)..k)
+        .or(late_head);
     let site = holder.as_deref().map(line_key);
     if let Some(i) = title(
         units,
@@ -419,6 +428,26 @@ fn late_dateline(units: &[Unit]) -> Option<(usize, Date)> {
                 })
         })
 }
+
+/// Whether a line is a dateline that says how long ago, after a publication cue: "Asked
+/// 11 years, 9 months ago", "Posted 3 days ago".
+fn is_relative_dateline(text: &str) -> bool {
+    let words = plain_words(text);
+    words.len() <= RELATIVE_DATELINE_WORDS
+        && words
+            .first()
+            .is_some_and(|w| RELATIVE_CUES.contains(&w.as_str()))
+        && words.last().is_some_and(|w| w == "ago")
+        && words
+            .iter()
+            .any(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+}
+
+/// How many words a dateline saying how long ago has at most.
+const RELATIVE_DATELINE_WORDS: usize = 8;
+
+/// Words opening a dateline that says how long ago the text was published.
+const RELATIVE_CUES: &[&str] = &["asked", "posted", "published", "created", "started"];
 
 /// How many units above a dateline found past the head its headline may stand (a byline, a
 /// standfirst between).
@@ -1755,6 +1784,23 @@ mod tests {
             assert!(!is_title_like(&segment(stats)[0]), "{stats}");
         }
         assert!(!is_member_since("Why I joined the library board in 2002"));
+    }
+
+    #[test]
+    fn a_question_stands_above_how_long_ago_it_was_asked() {
+        // A promotion opens the page; the question's own date comes with its asker's card.
+        let found = infer_text(&format!(
+            "{PROSE}\n\nTeams\n\nKnowledge at work\n\nExplore Teams\n\nWhy are my tomatoes slow?\n\nAsk Question\nAsked 11 years, 9 months ago\nViewed 4k times\n\n{}Share\n\nasked Feb 11, 2011 at 23:49\n\njdoe\n\n{PROSE}\n",
+            format!("{PROSE}\n\n").repeat(3)
+        ));
+        assert_eq!(
+            found.meta.title.as_deref(),
+            Some("Why are my tomatoes slow?")
+        );
+        assert!(is_relative_dateline("Posted 3 days ago"));
+        assert!(!is_relative_dateline(
+            "Asked the council what it did years ago"
+        ));
     }
 
     #[test]
