@@ -555,6 +555,11 @@ fn title(
             && units.get(i).is_some_and(is_title_like)
             && is_standfirst_under_headline(units, &topic, i)
     };
+    // Documentation generators print a permalink sign after each heading: the first one
+    // heads the page.
+    let first_permalinked = units
+        .iter()
+        .position(|u| u.text.trim_end().ends_with(PERMALINK_SIGNS));
     let in_late_head = |i: usize| late_head.as_ref().is_some_and(|r| r.contains(&i));
     let next_prose = next_prose(units, article);
     let score = |i: usize| -> f32 {
@@ -597,6 +602,9 @@ fn title(
         }
         if super::structure::looks_like_heading(&unit.text) {
             score += 1.0;
+        }
+        if first_permalinked == Some(i) {
+            score += PERMALINK_BONUS;
         }
         if is_picture_label(&unit.text) {
             score -= PICTURE_LABEL_PENALTY;
@@ -687,6 +695,10 @@ fn title(
         })
         .map(|(i, _)| i)
 }
+
+/// What a line gains as a headline for being the first heading with a permalink sign: more
+/// than a one-word line loses ("Quickstart¶").
+const PERMALINK_BONUS: f32 = 6.5;
 
 /// What the site's name costs a line as a headline.
 const SITE_NAME_PENALTY: f32 = 4.0;
@@ -1801,6 +1813,14 @@ mod tests {
         assert!(!is_relative_dateline(
             "Asked the council what it did years ago"
         ));
+    }
+
+    #[test]
+    fn the_first_heading_with_a_permalink_heads_the_page() {
+        let found = infer_text(&format!(
+            "Navigation\n\nindex\n\nnext |\n\nLibrary Docs »\n\nContents\n\nLibrary¶\n\n{PROSE}\n\nA Minimal Application¶\n\n{PROSE}\n"
+        ));
+        assert_eq!(found.meta.title.as_deref(), Some("Library"));
     }
 
     #[test]
