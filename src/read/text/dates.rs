@@ -45,7 +45,31 @@ const CUE_REACH: usize = 6;
 
 /// The publication date of a line: the date after a word that says so, else the first.
 pub fn find_published(text: &str) -> Option<Date> {
-    cued_date(text).or_else(|| find_date(text))
+    cued_date(text)
+        .or_else(|| glued_first(text))
+        .or_else(|| find_date(text))
+}
+
+/// The earlier of dates a page prints run together, the publication's and the last
+/// update's, in either order ("May 21, 2025April 24, 2025", "2024-04-18T13:00:39March 22,
+/// 2024"): where a figure runs into a capital letter, the text is split.
+fn glued_first(text: &str) -> Option<Date> {
+    let mut cuts = vec![0];
+    cuts.extend(
+        text.char_indices()
+            .zip(text.chars().skip(1))
+            .filter_map(|((at, c), next)| {
+                (c.is_ascii_digit() && next.is_uppercase()).then_some(at + 1)
+            }),
+    );
+    cuts.push(text.len());
+    let dates: Vec<Date> = cuts
+        .windows(2)
+        .filter_map(|w| find_date(&text[w[0]..w[1]]))
+        .collect();
+    (dates.len() >= 2)
+        .then(|| dates.into_iter().min_by_key(|d| d.date_only()))
+        .flatten()
 }
 
 /// The first date that follows a publication cue closely.
@@ -325,6 +349,28 @@ mod tests {
             )
             .as_deref(),
             Some("2015-03-03")
+        );
+    }
+
+    #[test]
+    fn of_two_dates_run_together_the_earlier_is_published() {
+        let published = |s: &str| find_published(s).map(|d| d.date_only().to_string());
+        assert_eq!(
+            published("May 21, 2025April 24, 2025 by Jane Doe").as_deref(),
+            Some("2025-04-24")
+        );
+        assert_eq!(
+            published("Jane2024-04-18T13:00:39+00:00March 22nd, 2024|Reviews|").as_deref(),
+            Some("2024-03-22")
+        );
+        assert_eq!(
+            published("December 20, 2024September 26, 2025").as_deref(),
+            Some("2024-12-20")
+        );
+        // Set apart, the first stands.
+        assert_eq!(
+            published("May 21, 2025 in Reviews, April 24, 2025").as_deref(),
+            Some("2025-05-21")
         );
     }
 

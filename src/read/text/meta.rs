@@ -9,6 +9,7 @@ use super::segment::{Kind, Unit};
 use super::structure::is_caption;
 use crate::lang::is_stop_word;
 use crate::model::{Author, Date, Meta};
+use crate::read::dates::month_number;
 use std::collections::{HashMap, HashSet};
 
 /// Words that introduce a date on a dateline.
@@ -95,12 +96,14 @@ pub fn infer(units: &[Unit], article: &[bool], body: usize) -> Found {
         .enumerate()
         .filter_map(|(i, u)| short_date(&u.text).map(|d| (i, d)))
         .collect();
-    // The first date that is the publication's, else the first there is.
-    let dateline = dates
+    // The first date that is the publication's; where the head has only others (a
+    // thread's last post), one past it, else the first there is.
+    let own = dates
         .iter()
         .find(|(i, _)| !is_other_date(&units[*i].text))
-        .or(dates.first())
         .cloned();
+    let late = own.is_none().then(|| late_dateline(units)).flatten();
+    let dateline = own.or_else(|| late.is_none().then(|| dates.first().cloned()).flatten());
     if let Some((i, date)) = dateline {
         let text = &units[i].text;
         let lower = text.to_lowercase();
@@ -123,13 +126,26 @@ pub fn infer(units: &[Unit], article: &[bool], body: usize) -> Found {
             }
         }
     }
-    let late = dateline.is_none().then(|| late_dateline(units)).flatten();
+    let late = late.filter(|_| dateline.is_none());
     if let Some((_, date)) = late {
         found.meta.published = Some(date);
     }
+    // A thread's header (its last post's date) stands a little above the first post's
+    // dateline found past the head, under the thread's title.
+    let header = late.and_then(|(i, _)| {
+        (i.saturating_sub(2 * LATE_HEADLINE_REACH)..i)
+            .find(|&k| is_other_date(&units[k].text) && short_date(&units[k].text).is_some())
+    });
+    // A question's "Asked 11 years ago" past the head stands under it, before the date of
+    // any answer or comment.
+    let asked = (head.len()..units.len() * 4 / 5)
+        .find(|&k| is_relative_dateline(&units[k].text))
+        .filter(|&k| late.is_none_or(|(i, _)| k < i));
     let marked: Vec<usize> = byline_at
         .into_iter()
         .chain(dateline.or(late).map(|(i, _)| i))
+        .chain(header)
+        .chain(asked)
         // Every dated line places a headline above it, not only the first: a menu or a
         // teaser may show a date before the article's dateline.
         .chain((0..head.len()).filter(|&i| short_date(&units[i].text).is_some()))
@@ -139,7 +155,10 @@ pub fn infer(units: &[Unit], article: &[bool], body: usize) -> Found {
         found.meta.publisher = holder.clone();
     }
     // A dateline found past the head places the headline above it.
-    let late_head = late.map(|(i, _)| i.saturating_sub(LATE_HEADLINE_REACH)..i);
+    let late_head = late.map(|(i, _)| header.unwrap_or(i).saturating_sub(LATE_HEADLINE_REACH)..i);
+    let late_head = asked
+        .map(|k| k.saturating_sub(LATE_HEADLINE_REACH)..k)
+        .or(late_head);
     let site = holder.as_deref().map(line_key);
     if let Some(i) = title(
         units,
@@ -324,12 +343,22 @@ const OTHER_DATE_CUES: &[&str] = &["edited", "joined", "registered"];
 /// Whether a dated line gives another date than the publication's ("edited Aug 1, 2014",
 /// "Joined: Mon Jul 24, 2017"), and no publication cue beside it.
 fn is_other_date(text: &str) -> bool {
-    let words = plain_words(text);
-    cued_date(text).is_none()
-        && (words.iter().any(|w| OTHER_DATE_CUES.contains(&w.as_str()))
-            || words
-                .windows(2)
-                .any(|w| LAST_POST_CUES.contains(&[w[0].as_str(), w[1].as_str()])))
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let plain: Vec<String> = words
+        .iter()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect();
+    let cue = (0..plain.len()).find(|&k| {
+        OTHER_DATE_CUES.contains(&plain[k].as_str())
+            || plain
+                .get(k + 1)
+                .is_some_and(|next| LAST_POST_CUES.contains(&[plain[k].as_str(), next.as_str()]))
+    });
+    // A date before the cue is the post's own ("2019-02-23 (last modified: ...)").
+    cued_date(text).is_none() && cue.is_some_and(|k| find_date(&words[..k].join(" ")).is_none())
 }
 
 /// Word pairs that give the date of a thread's last post, as a forum's header of the
@@ -364,6 +393,7 @@ fn late_dateline(units: &[Unit]) -> Option<(usize, Date)> {
     units[..units.len() * 4 / 5]
         .iter()
         .enumerate()
+        .filter(|(_, u)| !is_other_date(&u.text))
         .find_map(|(i, u)| {
             short_date(u)
                 .or_else(|| dated_line(&u.text))
@@ -398,6 +428,26 @@ fn late_dateline(units: &[Unit]) -> Option<(usize, Date)> {
                 })
         })
 }
+
+/// Whether a line is a dateline that says how long ago, after a publication cue: "Asked
+/// 11 years, 9 months ago", "Posted 3 days ago".
+fn is_relative_dateline(text: &str) -> bool {
+    let words = plain_words(text);
+    words.len() <= RELATIVE_DATELINE_WORDS
+        && words
+            .first()
+            .is_some_and(|w| RELATIVE_CUES.contains(&w.as_str()))
+        && words.last().is_some_and(|w| w == "ago")
+        && words
+            .iter()
+            .any(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+}
+
+/// How many words a dateline saying how long ago has at most.
+const RELATIVE_DATELINE_WORDS: usize = 8;
+
+/// Words opening a dateline that says how long ago the text was published.
+const RELATIVE_CUES: &[&str] = &["asked", "posted", "published", "created", "started"];
 
 /// How many units above a dateline found past the head its headline may stand (a byline, a
 /// standfirst between).
@@ -505,6 +555,11 @@ fn title(
             && units.get(i).is_some_and(is_title_like)
             && is_standfirst_under_headline(units, &topic, i)
     };
+    // Documentation generators print a permalink sign after each heading: the first one
+    // heads the page.
+    let first_permalinked = units
+        .iter()
+        .position(|u| u.text.trim_end().ends_with(PERMALINK_SIGNS));
     let in_late_head = |i: usize| late_head.as_ref().is_some_and(|r| r.contains(&i));
     let next_prose = next_prose(units, article);
     let score = |i: usize| -> f32 {
@@ -547,6 +602,9 @@ fn title(
         }
         if super::structure::looks_like_heading(&unit.text) {
             score += 1.0;
+        }
+        if first_permalinked == Some(i) {
+            score += PERMALINK_BONUS;
         }
         if is_picture_label(&unit.text) {
             score -= PICTURE_LABEL_PENALTY;
@@ -623,8 +681,13 @@ fn title(
         near.into_iter()
             .any(|j| j != i && candidates[j] && is_framed_variant(&units[i].text, &units[j].text))
     };
+    let is_padded = |i: usize| {
+        let near = i.saturating_sub(VARIANT_REACH)..(i + VARIANT_REACH + 1).min(reach);
+        near.into_iter()
+            .any(|j| j != i && candidates[j] && is_padded_variant(&units[i].text, &units[j].text))
+    };
     (0..reach)
-        .filter(|&i| candidates[i] && !is_cut(i) && !is_framed(i))
+        .filter(|&i| candidates[i] && !is_cut(i) && !is_framed(i) && !is_padded(i))
         .map(|i| (i, score(i)))
         .fold(None, |best: Option<(usize, f32)>, (i, s)| match best {
             Some((_, b)) if b > s => best,
@@ -632,6 +695,10 @@ fn title(
         })
         .map(|(i, _)| i)
 }
+
+/// What a line gains as a headline for being the first heading with a permalink sign: more
+/// than a one-word line loses ("Quickstart¶").
+const PERMALINK_BONUS: f32 = 6.5;
 
 /// What the site's name costs a line as a headline.
 const SITE_NAME_PENALTY: f32 = 4.0;
@@ -887,6 +954,32 @@ fn is_framed_variant(long: &str, short: &str) -> bool {
         .is_some_and(|after| after.trim_start().starts_with(is_separator))
 }
 
+/// Whether `long` is `short`, a headline of [`PADDED_MIN_WORDS`] words or more, with a
+/// label of a few words run into it before or after ("Headline cover", "Blog NameHeadline").
+fn is_padded_variant(long: &str, short: &str) -> bool {
+    let (long, short) = (line_key(long), line_key(short));
+    if short.split_whitespace().count() < PADDED_MIN_WORDS {
+        return false;
+    }
+    let Some(at) = long.find(&short) else {
+        return false;
+    };
+    let (before, after) = (&long[..at], &long[at + short.len()..]);
+    let words = |s: &str| {
+        s.split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .count()
+    };
+    // Words said before the headline with a space may be its own ("The Ultimate ...").
+    let run_in = before.is_empty() || !before.ends_with(char::is_whitespace);
+    run_in && (1..=PADDED_MAX_WORDS).contains(&(words(before) + words(after)))
+}
+
+/// How many words a headline has at least to be found inside a padded variant of it.
+const PADDED_MIN_WORDS: usize = 4;
+/// How many words of a label a padded variant runs into the headline at most.
+const PADDED_MAX_WORDS: usize = 3;
+
 /// Marks that set a headline apart from a trail or a site name beside it.
 const FRAME_SEPARATORS: &[char] = &['/', '|', '»', '>', '›', '-', '–', '—', '·'];
 
@@ -1066,11 +1159,44 @@ fn is_title_like(unit: &Unit) -> bool {
         && !is_caption(t)
         && !is_said_twice(t)
         && !has_form_control(t)
+        && !is_code_line(t)
+        && !is_member_since(t)
         && !is_furniture_text(t)
         && !is_end_marker(t)
         && byline(t).is_none()
-        && find_date(t).is_none()
+        // A question naming a date is a headline ("How to renew after 08/02/2024?").
+        && (find_date(t).is_none() || is_exclamation_or_question(t))
 }
+
+/// Whether a line reads as code: it opens with an identifier or a prompt in lower case and
+/// has code's punctuation, braces, an operator or a call ("function App() {", "$ tool
+/// <command>"); a headline opens with a capital or a figure.
+fn is_code_line(text: &str) -> bool {
+    let opens_low = text
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_lowercase() || c == '$');
+    let call = text
+        .as_bytes()
+        .windows(2)
+        .any(|w| w[0].is_ascii_alphanumeric() && w[1] == b'(');
+    opens_low && (call || text.contains(['{', '}', ';', '=', '<', '>']))
+}
+
+/// Whether a line says when a member joined ("410 posts · Joined 2002", "Registered: Mar
+/// 2015"): the statistics of a post's author, no headline.
+fn is_member_since(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    words.windows(2).any(|w| {
+        let cue = w[0].trim_end_matches(':').to_lowercase();
+        let next = w[1].trim_matches(|c: char| !c.is_alphanumeric());
+        MEMBER_CUES.contains(&cue.as_str())
+            && (next.starts_with(|c: char| c.is_ascii_digit()) || month_number(next).is_some())
+    })
+}
+
+/// Words that give the date a member joined a forum.
+const MEMBER_CUES: &[&str] = &["joined", "registered"];
 
 /// Whether a line holds a form's control as text browsers print it: a button
 /// ("(BUTTON) Next story") or a text field ("____________").
@@ -1655,6 +1781,88 @@ mod tests {
     }
 
     #[test]
+    fn a_threads_title_stands_above_its_header() {
+        // The opening post's text first (a description), then the title, the thread's
+        // header with its last post's date, the author's box and the post's date.
+        let found = infer_text(&format!(
+            "{PROSE}\n\nWhy are my tomatoes slow?\n\nJump to Latest\n\n6.3K views 23 replies last post by jroe Sep 26, 2024\n\nJ\n\njdoe Discussion starter\n\n410 posts · Joined 2002\n\nAdd to quote\n\n#1 · Jan 3, 2024\n\n{PROSE}\n"
+        ));
+        assert_eq!(
+            found.meta.title.as_deref(),
+            Some("Why are my tomatoes slow?")
+        );
+        // The author's statistics say when the author joined: no headline.
+        for stats in ["410 posts · Joined 2002", "Registered: Mar 2015"] {
+            assert!(!is_title_like(&segment(stats)[0]), "{stats}");
+        }
+        assert!(!is_member_since("Why I joined the library board in 2002"));
+    }
+
+    #[test]
+    fn a_question_stands_above_how_long_ago_it_was_asked() {
+        // A promotion opens the page; the question's own date comes with its asker's card.
+        let found = infer_text(&format!(
+            "{PROSE}\n\nTeams\n\nKnowledge at work\n\nExplore Teams\n\nWhy are my tomatoes slow?\n\nAsk Question\nAsked 11 years, 9 months ago\nViewed 4k times\n\n{}Share\n\nasked Feb 11, 2011 at 23:49\n\njdoe\n\n{PROSE}\n",
+            format!("{PROSE}\n\n").repeat(3)
+        ));
+        assert_eq!(
+            found.meta.title.as_deref(),
+            Some("Why are my tomatoes slow?")
+        );
+        assert!(is_relative_dateline("Posted 3 days ago"));
+        assert!(!is_relative_dateline(
+            "Asked the council what it did years ago"
+        ));
+    }
+
+    #[test]
+    fn the_first_heading_with_a_permalink_heads_the_page() {
+        let found = infer_text(&format!(
+            "Navigation\n\nindex\n\nnext |\n\nLibrary Docs »\n\nContents\n\nLibrary¶\n\n{PROSE}\n\nA Minimal Application¶\n\n{PROSE}\n"
+        ));
+        assert_eq!(found.meta.title.as_deref(), Some("Library"));
+    }
+
+    #[test]
+    fn a_line_of_code_is_no_headline() {
+        let found = infer_text(&format!(
+            "Docs\n\nLibrary plans\n\nShare\n\nPrint\n\nresource \"library\" \"plan\" {{\nBy Jane Doe\n\n{PROSE}\n"
+        ));
+        assert_eq!(found.meta.title.as_deref(), Some("Library plans"));
+        assert!(is_code_line("function delayPlan() { return ("));
+        assert!(is_code_line("$ plan <command> --help"));
+        assert!(!is_code_line("iPhone 16 (2024) review"));
+        assert!(!is_code_line("Library plan delayed (again)"));
+    }
+
+    #[test]
+    fn a_headline_with_a_label_run_into_it_yields_to_the_headline() {
+        // A picture's label after it, a blog's name run into it before it.
+        for padded in [
+            "Library plan delayed again cover",
+            "Planet BlogLibrary plan delayed again",
+        ] {
+            let found = infer_text(&format!(
+                "Menu\nSearch\n\nLibrary plan delayed again\n\nShare\n\nPrint\n\n{padded}\nBy Jane Doe\n\n{PROSE}\n"
+            ));
+            assert_eq!(
+                found.meta.title.as_deref(),
+                Some("Library plan delayed again"),
+                "{padded}"
+            );
+        }
+        // Words before it, set apart by a space, may be the headline's own.
+        assert!(!is_padded_variant(
+            "The ultimate library plan delayed again",
+            "Library plan delayed again"
+        ));
+        assert!(!is_padded_variant(
+            "Library plan delayed again?",
+            "Library plan delayed again"
+        ));
+    }
+
+    #[test]
     fn an_indented_line_is_not_the_headline() {
         // Text browsers indent nested boxes: the teaser next to the byline is one.
         let found = infer_text(&format!(
@@ -1855,6 +2063,18 @@ mod tests {
         // Alone, an edit's date still dates the page.
         let found = infer_text(&format!("Slow tomatoes\n\nedited Aug 1, 2014\n\n{PROSE}\n"));
         assert!(found.meta.published.is_some());
+        // Where the head has only the last post's date, the first post's further down
+        // dates the thread.
+        let found = infer_text(&format!(
+            "{PROSE}\n\nWhy are my tomatoes slow?\n\n23 replies last post by jroe Sep 26, 2024\n\n{}#1 · Jan 3, 2024\n\n{PROSE}\n",
+            "jdoe\n\nAdd to quote\n\n".repeat(5)
+        ));
+        let published = found.meta.published.map(|d| d.date_only().to_string());
+        assert_eq!(published.as_deref(), Some("2024-01-03"));
+        // A date before the cue is the post's own.
+        assert!(!is_other_date(
+            "2019-02-23, 09:14 PM (This post was last modified: 2024-01-05 by jdoe. Edited 1 time.)"
+        ));
     }
 
     #[test]
@@ -1873,6 +2093,14 @@ mod tests {
             let published = found.meta.published.map(|d| d.date_only().to_string());
             assert_eq!(published.as_deref(), Some(want), "{head}");
         }
+        // Such a question is a thread's headline, under the forum's name.
+        let found = infer_text(&format!(
+            "Planet Help Desk\n\nHow do I renew my card after 08/02/2024?\n\nCards\njdoe January 28, 2024, 3:36pm 1\n\n{PROSE}\n"
+        ));
+        assert_eq!(
+            found.meta.title.as_deref(),
+            Some("How do I renew my card after 08/02/2024?")
+        );
     }
 
     #[test]
