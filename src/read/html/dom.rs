@@ -18,7 +18,7 @@ pub const MAX_DEPTH: usize = 200;
 /// few length and byte tests, which matters: pages have tens of thousands of attributes.
 /// Kept as a static string, not an atom: [`Dom::attr`] compares names without resolving
 /// atoms.
-fn kept_attribute(name: &str) -> Option<&'static str> {
+pub(super) fn kept_attribute(name: &str) -> Option<&'static str> {
     macro_rules! kept {
         ($($kept:literal)|*) => {
             match name {

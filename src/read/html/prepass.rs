@@ -10,6 +10,7 @@
 //! cut in HTML content: in SVG and MathML a `<script>` holds markup. A property test checks
 //! that the tree read from the output is the tree read from the page.
 
+use super::dom::kept_attribute;
 use super::hints::contains_ignore_case;
 use html5ever::tendril::StrTendril;
 
@@ -21,6 +22,8 @@ pub fn parser_input(text: &str) -> StrTendril {
     // `<pre>` and `<listing>` elements open: their whitespace is text. Once one may stay
     // open whatever its end tag says, all whitespace is left as it is.
     let (mut verbatim, mut verbatim_to_end) = (0usize, false);
+    // Attributes of the current tag left out (see [`dropped_attribute`]).
+    let mut dropped = Vec::new();
     // memchr's search, not str::find's: it runs once per tag.
     while let Some(lt) = memchr::memchr(b'<', &bytes[i..]).map(|k| i + k) {
         let space = bytes[i..lt]
@@ -35,12 +38,19 @@ pub fn parser_input(text: &str) -> StrTendril {
             out.push_char(if line_break { '\n' } else { ' ' });
             copied = lt;
         }
-        let Some(tag) = Tag::at(text, lt) else {
+        let Some(tag) = Tag::at(text, lt, &mut dropped) else {
             // A lone `<` is text.
             i = lt + 1;
             continue;
         };
         i = tag.end;
+        // Attributes of SVG and MathML are left alone with the rest of foreign content.
+        if !matches!(tag.name, Some(b"svg" | b"math")) {
+            for &(from, to) in &dropped {
+                out.push_slice(&text[copied..from]);
+                copied = to;
+            }
+        }
         let Some(name) = tag.name.filter(|_| !tag.end_tag) else {
             if matches!(tag.name, Some(b"pre" | b"listing")) {
                 verbatim = verbatim.saturating_sub(1);
@@ -113,8 +123,10 @@ struct Tag {
 }
 
 impl Tag {
-    /// The markup starting at `lt` (a `<`), if it is markup and ends before the text does.
-    fn at(text: &str, lt: usize) -> Option<Tag> {
+    /// The markup starting at `lt` (a `<`), if it is markup and ends before the text does;
+    /// `dropped` gets the byte ranges of the tag's attributes that may be left out.
+    fn at(text: &str, lt: usize, dropped: &mut Vec<(usize, usize)>) -> Option<Tag> {
+        dropped.clear();
         let bytes = text.as_bytes();
         let rest = &text[lt..];
         let other = |end| {
@@ -145,7 +157,19 @@ impl Tag {
             .position(|b| b.is_ascii_whitespace() || matches!(b, b'/' | b'>'))
             .map_or(bytes.len(), |k| name_start + k);
         // A tag cut off by the end of the page is dropped by the parser.
-        let (end, self_closing) = tag_end(bytes, name_end)?;
+        let (end, self_closing) = tag_end(bytes, name_end, |name, end| {
+            // After whitespace only: a `/` before it would close the tag once it is gone.
+            if bytes[name.start - 1].is_ascii_whitespace()
+                && dropped_attribute(&bytes[name.clone()])
+            {
+                let end = end
+                    + bytes[end..]
+                        .iter()
+                        .take_while(|b| b.is_ascii_whitespace())
+                        .count();
+                dropped.push((name.start, end));
+            }
+        })?;
         Some(Tag {
             end,
             name: lowercase_name(&bytes[name_start..name_end]),
@@ -216,8 +240,13 @@ fn comment_end(text: &str, lt: usize) -> Option<usize> {
 /// Just past the `>` ending a tag whose name ends at `from`, and whether the tag closes
 /// itself (`/>`), reading attributes as the tokenizer does: a `>` inside a quoted value does
 /// not end the tag, and a `/` ending an unquoted value belongs to it. `None` at the end of
-/// the text.
-fn tag_end(bytes: &[u8], from: usize) -> Option<(usize, bool)> {
+/// the text. `attribute` is told of each attribute: its name, and where it ends (past its
+/// value, or past the whitespace after a name without one).
+fn tag_end(
+    bytes: &[u8],
+    from: usize,
+    mut attribute: impl FnMut(std::ops::Range<usize>, usize),
+) -> Option<(usize, bool)> {
     let mut j = from;
     let skip = |j: &mut usize, stop: fn(u8) -> bool| {
         while *j < bytes.len() && !stop(bytes[*j]) {
@@ -231,22 +260,60 @@ fn tag_end(bytes: &[u8], from: usize) -> Option<(usize, bool)> {
             return Some((j + 1, j > gap && bytes[j - 1] == b'/'));
         }
         // An attribute: its name (a first `=` included), then maybe `=` and a value.
+        let name_start = j;
         j += 1;
         skip(&mut j, |b| {
             b.is_ascii_whitespace() || matches!(b, b'/' | b'>' | b'=')
         });
+        let name = name_start..j;
         skip(&mut j, |b| !b.is_ascii_whitespace());
         if bytes.get(j) != Some(&b'=') {
+            attribute(name, j);
             continue;
         }
         j += 1;
         skip(&mut j, |b| !b.is_ascii_whitespace());
         match *bytes.get(j)? {
             q @ (b'"' | b'\'') => j += 1 + bytes[j + 1..].iter().position(|&b| b == q)? + 1,
-            b'>' => return Some((j + 1, false)),
+            b'>' => {
+                attribute(name, j);
+                return Some((j + 1, false));
+            }
             _ => skip(&mut j, |b| b.is_ascii_whitespace() || b == b'>'),
         }
+        attribute(name, j);
     }
+}
+
+/// Whether an attribute of this name (as written) may be left out of the parser's input:
+/// the DOM does not keep it (most of a page's attributes are styling and script hooks, and
+/// the tokenizer reads names a character at a time), nor does the tree builder read it
+/// (`<input type>`, `<font color|face|size>`, `<annotation-xml encoding>`, a template's
+/// `shadowrootmode`). Only plain names: others are left to the tokenizer.
+fn dropped_attribute(name: &[u8]) -> bool {
+    const TREE: &[&str] = &[
+        "type",
+        "color",
+        "face",
+        "size",
+        "encoding",
+        "shadowrootmode",
+    ];
+    if !name
+        .iter()
+        .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b':' | b'.'))
+    {
+        return false;
+    }
+    // Longer than any name kept.
+    let mut lower = [0u8; 24];
+    let Some(lower) = lower.get_mut(..name.len()) else {
+        return true;
+    };
+    lower.copy_from_slice(name);
+    lower.make_ascii_lowercase();
+    let lower = std::str::from_utf8(lower).unwrap_or_default();
+    kept_attribute(lower).is_none() && !TREE.contains(&lower)
 }
 
 /// Where the first end tag `</name` (followed by a space, `/` or `>`) from `from` starts,
@@ -408,7 +475,7 @@ fn parses_to_its_end(body: &str, math: bool) -> bool {
             if listed(NOT_INERT) || math && listed(RAW_TEXT) {
                 return false;
             }
-            let Some((end, self_closing)) = tag_end(bytes, name_end) else {
+            let Some((end, self_closing)) = tag_end(bytes, name_end, |_, _| {}) else {
                 return false;
             };
             if name_start > lt + 1 {
@@ -524,14 +591,45 @@ mod tests {
         assert_eq!(Dom::parse(page).text(0), direct.text(0).replace('x', ""));
     }
 
-    /// What the passes read of a tree: elements and text, whitespace runs as one space
-    /// outside verbatim elements, nothing of scripts, styles and drawings.
+    #[test]
+    fn attributes_the_dom_and_the_tree_builder_never_read_are_left_out() {
+        let page = "<div data-x=\"1\"class=a onClick='go(\">\")' ID=b>\
+                    <p  style=s data-y\t>t</p  data-z=1></div><input type=hidden value=x >\
+                    <br/data-a=1><img src=i.png data-b=2/><svg data-c=3></svg><a z=1/>";
+        assert_eq!(
+            &*parser_input(page),
+            "<div class=a ID=b><p  style=s >t</p  ></div><input type=hidden >\
+             <br/data-a=1><img src=i.png ><svg data-c=3></svg><a >"
+        );
+    }
+
+    #[test]
+    fn no_kept_attribute_name_is_longer_than_the_longest_dropped_name_looked_up() {
+        // `dropped_attribute` lowercases at most 24 bytes: longer names are never kept.
+        for name in [
+            "data-lazy-srcset",
+            "http-equiv",
+            "shadowrootmode",
+            "xml:lang",
+        ] {
+            assert!(!dropped_attribute(name.as_bytes()), "{name}");
+            assert!(!dropped_attribute(name.to_uppercase().as_bytes()), "{name}");
+        }
+        assert!(dropped_attribute(
+            b"data-a-very-long-attribute-name-of-a-framework"
+        ));
+        assert!(!dropped_attribute(b"=x"));
+    }
+
+    /// What the passes read of a tree: elements with their attributes and text, whitespace
+    /// runs as one space outside verbatim elements, nothing of scripts, styles and drawings.
     fn read(dom: &Dom, id: NodeId, verbatim: bool, out: &mut String) {
         match &dom.nodes[id].data {
             Data::Text(t) if verbatim => out.push_str(&format!("{:?}", &**t)),
             Data::Text(t) => out.push_str(&format!("{:?}", collapse_ws(&format!(".{t}.")))),
-            Data::Element { tag, .. } => {
+            Data::Element { tag, attrs } => {
                 out.push_str(tag);
+                out.push_str(&format!("{attrs:?}"));
                 out.push('[');
                 if !matches!(&**tag, "script" | "style" | "svg") {
                     let verbatim = verbatim || keeps_whitespace(tag);
@@ -624,6 +722,22 @@ mod tests {
             "<desc>",
             "<style>a > b {}",
             "<textarea>\n  x",
+            "<div data-x=1 class=a>",
+            "<p onclick=\"a>b\"id=x>",
+            "<input type=hidden data-v=1>",
+            "<input data-v type=text>",
+            "<font color=red data-f>",
+            "<font face=x>",
+            "<b data-a/>",
+            "<i/data-a>",
+            "<span data-a= >",
+            "<a data-a=x/ href=y>",
+            "<template shadowrootmode=open data-t>",
+            "</template>",
+            "<tr data-r>",
+            "</div data-x=1>",
+            "<DIV DATA-X=1 CLASS=A>",
+            "<p x\u{0}y=1 z=\"&amp;\">",
         ])
     }
 
