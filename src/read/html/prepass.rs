@@ -10,7 +10,7 @@
 //! cut in HTML content: in SVG and MathML a `<script>` holds markup. A property test checks
 //! that the tree read from the output is the tree read from the page.
 
-use super::dom::kept_attribute;
+use super::dom::KEPT_ATTRIBUTES;
 use super::hints::contains_ignore_case;
 use html5ever::tendril::StrTendril;
 
@@ -179,32 +179,21 @@ impl Tag {
     }
 }
 
-/// The tag names the pass looks for, by their lowercase form.
+/// The tag names the pass looks for, by their lowercase form (by length first: the pass
+/// asks for every tag).
 fn lowercase_name(name: &[u8]) -> Option<&'static [u8]> {
-    const NAMES: &[&[u8]] = &[
-        b"svg",
-        b"math",
-        b"script",
-        b"style",
-        b"pre",
-        b"listing",
-        b"textarea",
-        b"xmp",
-        b"title",
-        b"iframe",
-        b"noembed",
-        b"noframes",
-        b"plaintext",
-        b"table",
-        b"td",
-        b"th",
-        b"caption",
-        b"applet",
-        b"marquee",
-        b"object",
-        b"template",
-    ];
-    NAMES.iter().copied().find(|n| n.eq_ignore_ascii_case(name))
+    let names: &[&'static [u8]] = match name.len() {
+        2 => &[b"td", b"th"],
+        3 => &[b"svg", b"pre", b"xmp"],
+        4 => &[b"math"],
+        5 => &[b"style", b"title", b"table"],
+        6 => &[b"script", b"iframe", b"applet", b"object"],
+        7 => &[b"listing", b"noembed", b"caption", b"marquee"],
+        8 => &[b"textarea", b"noframes", b"template"],
+        9 => &[b"plaintext"],
+        _ => &[],
+    };
+    names.iter().copied().find(|n| n.eq_ignore_ascii_case(name))
 }
 
 /// Just past the first `close` from `from`.
@@ -274,7 +263,8 @@ fn tag_end(
         j += 1;
         skip(&mut j, |b| !b.is_ascii_whitespace());
         match *bytes.get(j)? {
-            q @ (b'"' | b'\'') => j += 1 + bytes[j + 1..].iter().position(|&b| b == q)? + 1,
+            // Values are most of a tag's bytes (lists of classes, addresses, styles).
+            q @ (b'"' | b'\'') => j += 1 + memchr::memchr(q, &bytes[j + 1..])? + 1,
             b'>' => {
                 attribute(name, j);
                 return Some((j + 1, false));
@@ -285,35 +275,69 @@ fn tag_end(
     }
 }
 
+/// Attributes the tree builder reads: `<input type>`, `<font color|face|size>`,
+/// `<annotation-xml encoding>`, a template's `shadowrootmode`.
+const TREE_ATTRIBUTES: &[&str] = &[
+    "type",
+    "color",
+    "face",
+    "size",
+    "encoding",
+    "shadowrootmode",
+];
+
+/// The bytes of a name of 16 bytes at most, lowercase, as one number.
+const fn name_key(name: &[u8]) -> u128 {
+    assert!(name.len() <= 16);
+    let mut key = 0;
+    let mut i = 0;
+    while i < name.len() {
+        key |= (name[i].to_ascii_lowercase() as u128) << (8 * i);
+        i += 1;
+    }
+    key
+}
+
+/// The keys of the names of [`KEPT_ATTRIBUTES`] and [`TREE_ATTRIBUTES`], sorted.
+const READ_ATTRIBUTES: [u128; KEPT_ATTRIBUTES.len() + TREE_ATTRIBUTES.len()] = {
+    let mut keys = [0; KEPT_ATTRIBUTES.len() + TREE_ATTRIBUTES.len()];
+    let mut i = 0;
+    while i < keys.len() {
+        keys[i] = if i < KEPT_ATTRIBUTES.len() {
+            name_key(KEPT_ATTRIBUTES[i].as_bytes())
+        } else {
+            name_key(TREE_ATTRIBUTES[i - KEPT_ATTRIBUTES.len()].as_bytes())
+        };
+        // Insertion sort.
+        let mut j = i;
+        while j > 0 && keys[j - 1] > keys[j] {
+            (keys[j - 1], keys[j]) = (keys[j], keys[j - 1]);
+            j -= 1;
+        }
+        i += 1;
+    }
+    keys
+};
+
 /// Whether an attribute of this name (as written) may be left out of the parser's input:
 /// the DOM does not keep it (most of a page's attributes are styling and script hooks, and
 /// the tokenizer reads names a character at a time), nor does the tree builder read it
-/// (`<input type>`, `<font color|face|size>`, `<annotation-xml encoding>`, a template's
-/// `shadowrootmode`). Only plain names: others are left to the tokenizer.
+/// ([`TREE_ATTRIBUTES`]). Only plain names: others are left to the tokenizer. Once per
+/// attribute of the page: names are compared as numbers.
 fn dropped_attribute(name: &[u8]) -> bool {
-    const TREE: &[&str] = &[
-        "type",
-        "color",
-        "face",
-        "size",
-        "encoding",
-        "shadowrootmode",
-    ];
-    if !name
-        .iter()
-        .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b':' | b'.'))
-    {
-        return false;
+    let plain = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b':' | b'.');
+    if name.len() > 16 {
+        // Longer than any name read.
+        return name.iter().all(|&b| plain(b));
     }
-    // Longer than any name kept.
-    let mut lower = [0u8; 24];
-    let Some(lower) = lower.get_mut(..name.len()) else {
-        return true;
-    };
-    lower.copy_from_slice(name);
-    lower.make_ascii_lowercase();
-    let lower = std::str::from_utf8(lower).unwrap_or_default();
-    kept_attribute(lower).is_none() && !TREE.contains(&lower)
+    let mut key = 0;
+    for (i, &b) in name.iter().enumerate() {
+        if !plain(b) {
+            return false;
+        }
+        key |= u128::from(b.to_ascii_lowercase()) << (8 * i);
+    }
+    READ_ATTRIBUTES.binary_search(&key).is_err()
 }
 
 /// Where the first end tag `</name` (followed by a space, `/` or `>`) from `from` starts,
@@ -604,21 +628,22 @@ mod tests {
     }
 
     #[test]
-    fn no_kept_attribute_name_is_longer_than_the_longest_dropped_name_looked_up() {
-        // `dropped_attribute` lowercases at most 24 bytes: longer names are never kept.
-        for name in [
-            "data-lazy-srcset",
-            "http-equiv",
-            "shadowrootmode",
-            "xml:lang",
-        ] {
+    fn attributes_read_are_told_from_the_others_whatever_their_case() {
+        for name in KEPT_ATTRIBUTES.iter().chain(TREE_ATTRIBUTES) {
             assert!(!dropped_attribute(name.as_bytes()), "{name}");
             assert!(!dropped_attribute(name.to_uppercase().as_bytes()), "{name}");
         }
-        assert!(dropped_attribute(
-            b"data-a-very-long-attribute-name-of-a-framework"
-        ));
+        for name in [
+            "data-a-very-long-attribute-name",
+            "onclick",
+            "data-id",
+            "i",
+            "classes",
+        ] {
+            assert!(dropped_attribute(name.as_bytes()), "{name}");
+        }
         assert!(!dropped_attribute(b"=x"));
+        assert!(!dropped_attribute(b"data-\"x"));
     }
 
     /// What the passes read of a tree: elements with their attributes and text, whitespace
