@@ -44,6 +44,12 @@ pub fn parser_input(text: &str) -> StrTendril {
             continue;
         };
         i = tag.end;
+        // The DOM keeps no comment's text, and the tokenizer reads it a character at a time.
+        if tag.comment && tag.end - lt > EMPTY_COMMENT.len() {
+            out.push_slice(&text[copied..lt]);
+            out.push_slice(EMPTY_COMMENT);
+            copied = tag.end;
+        }
         // Attributes of SVG and MathML are left alone with the rest of foreign content.
         if !matches!(tag.name, Some(b"svg" | b"math")) {
             for &(from, to) in &dropped {
@@ -111,6 +117,9 @@ pub fn parser_input(text: &str) -> StrTendril {
     out
 }
 
+/// What a comment is cut to.
+const EMPTY_COMMENT: &str = "<!---->";
+
 /// What the tokenizer reads from a `<`: a tag, a comment or another markup declaration.
 struct Tag {
     /// Just past its end.
@@ -120,6 +129,8 @@ struct Tag {
     name: Option<&'static [u8]>,
     end_tag: bool,
     self_closing: bool,
+    /// A comment that ends before the text does.
+    comment: bool,
 }
 
 impl Tag {
@@ -135,10 +146,17 @@ impl Tag {
                 name: None,
                 end_tag: false,
                 self_closing: false,
+                comment: false,
             })
         };
         if rest.starts_with("<!--") {
-            return other(comment_end(text, lt).unwrap_or(bytes.len()));
+            return match comment_end(text, lt) {
+                Some(end) => Some(Tag {
+                    comment: true,
+                    ..other(end)?
+                }),
+                None => other(bytes.len()),
+            };
         }
         if rest.starts_with("<!") || rest.starts_with("<?") {
             // Doctypes and bogus comments (CDATA too, in HTML) end at the first `>`.
@@ -175,6 +193,7 @@ impl Tag {
             name: lowercase_name(&bytes[name_start..name_end]),
             end_tag,
             self_closing,
+            comment: false,
         })
     }
 }
@@ -546,7 +565,7 @@ mod tests {
                     <script type=\"application/ld+json\">{\"a\":1}</script><style>p{}</style><scripts>c</scripts>";
         assert_eq!(
             &*parser_input(page),
-            "<p>a</p><SCRIPT type=x></script><!-- <script> --><p>b</p>\
+            "<p>a</p><SCRIPT type=x></script><!----><p>b</p>\
              <script type=\"application/ld+json\">{\"a\":1}</script><style></style><scripts>c</scripts>"
         );
         assert_eq!(
@@ -624,6 +643,14 @@ mod tests {
             &*parser_input(page),
             "<div class=a ID=b><p  style=s >t</p  ></div><input type=hidden >\
              <br/data-a=1><img src=i.png ><svg data-c=3></svg><a >"
+        );
+    }
+
+    #[test]
+    fn comments_are_emptied() {
+        assert_eq!(
+            &*parser_input("<p>a<!-- x <p> --><!----><!--><!-- y --!><!-- z"),
+            "<p>a<!----><!----><!--><!----><!-- z"
         );
     }
 
