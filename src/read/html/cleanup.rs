@@ -146,7 +146,8 @@ const FURNITURE_CUES: &[&str] = &[
 /// Classifies one block by its text length, link density and wording; headings are
 /// furniture by the same tests, but never prose.
 pub fn edge_class(block: &Block) -> EdgeClass {
-    // The text is built only when it is short enough for its wording to count.
+    // The text is built only when it is short enough for its wording to count (of lists
+    // and quotes, their words: the blocks they are made of).
     let (chars, density, text) = match block {
         Block::Paragraph { content } | Block::Heading { content, .. } => {
             let mut chars = 0;
@@ -160,13 +161,10 @@ pub fn edge_class(block: &Block) -> EdgeClass {
                 .flat_map(|i| &i.blocks)
                 .map(|b| link_chars(b.inlines()))
                 .fold((0, 0), |(t, l), (bt, bl)| (t + bt, l + bl));
-            let text = crate::model::words_joined(std::slice::from_ref(block));
-            (non_space_chars(&text), density((total, linked)), Some(text))
+            let blocks = std::slice::from_ref(block);
+            (word_chars(blocks), density((total, linked)), Some(blocks))
         }
-        Block::Quote { blocks, .. } => {
-            let text = crate::model::words_joined(blocks);
-            (non_space_chars(&text), 0.0, Some(text))
-        }
+        Block::Quote { blocks, .. } => (word_chars(blocks), 0.0, Some(blocks.as_slice())),
         _ => return EdgeClass::Neutral,
     };
     if density > 0.5 {
@@ -178,7 +176,7 @@ pub fn edge_class(block: &Block) -> EdgeClass {
         return EdgeClass::Good;
     }
     if chars < 50 {
-        let text = text.unwrap_or_else(|| inline_text(block.inlines()));
+        let text = text.map_or_else(|| inline_text(block.inlines()), crate::model::words_joined);
         let lower = text.to_lowercase();
         if FURNITURE_CUES.iter().any(|c| lower.contains(c)) {
             return EdgeClass::Bad;
@@ -243,15 +241,22 @@ pub fn trim_edges(blocks: &mut Vec<Block>) {
         .iter()
         .rposition(|c| *c == EdgeClass::Good)
         .unwrap_or(first_good);
-    let sizes: Vec<usize> = blocks.iter().map(word_count).collect();
-    let total: usize = sizes.iter().sum();
+    // Words of each block and in all, counted when an edge is weighed.
+    let sizes = std::cell::OnceCell::new();
+    let sizes = || {
+        sizes.get_or_init(|| {
+            let sizes: Vec<usize> = blocks.iter().map(word_count).collect();
+            let total: usize = sizes.iter().sum();
+            (sizes, total)
+        })
+    };
     // A large edge (references, a list that is the page's point) is content, not furniture,
     // unless it is made of teaser cards with short blurbs; after no more than an
     // introduction, the cards are the page's own listing.
-    let words = |range: std::ops::Range<usize>| sizes[range].iter().sum::<usize>();
-    let small = |range: std::ops::Range<usize>| words(range) * 4 <= total;
+    let words = |range: std::ops::Range<usize>| sizes().0[range].iter().sum::<usize>();
+    let small = |range: std::ops::Range<usize>| words(range) * 4 <= sizes().1;
     let teasers = |range: std::ops::Range<usize>, list: usize| {
-        is_brief_teaser_list(&blocks[list]) && total - words(range) > INTRODUCTION_WORDS
+        is_brief_teaser_list(&blocks[list]) && sizes().1 - words(range) > INTRODUCTION_WORDS
     };
     let end = classes[last_good..]
         .iter()
@@ -314,7 +319,7 @@ fn counts_over(
     inlines: &[Inline],
     limit: usize,
     count: &mut usize,
-    counted: fn(char) -> bool,
+    counted: impl Fn(char) -> bool + Copy,
 ) -> bool {
     let over = |text: &str, count: &mut usize| {
         for c in text.chars() {
@@ -461,6 +466,14 @@ fn non_space_chars(text: &str) -> usize {
     }
 }
 
+/// The characters of the words of blocks: `non_space_chars(&words_joined(blocks))`,
+/// without joining them.
+fn word_chars(blocks: &[Block]) -> usize {
+    let mut chars = 0;
+    crate::model::for_each_word(blocks, |w| chars += w.chars().count());
+    chars
+}
+
 /// The ASCII characters [`char::is_whitespace`] holds to be whitespace (`u8`'s own test
 /// leaves out the vertical tab).
 fn is_ascii_space(b: u8) -> bool {
@@ -552,6 +565,20 @@ mod tests {
 
     fn link(text: &str) -> Inline {
         Inline::link("u", None, vec![Inline::text(text)])
+    }
+
+    #[test]
+    fn word_chars_count_the_joined_words() {
+        let blocks = vec![
+            Block::para("Naïve  words,\tspaced"),
+            Block::Quote {
+                blocks: vec![Block::para(" é b ")],
+                attribution: vec![],
+            },
+        ];
+        let joined = crate::model::words_joined(&blocks);
+        assert_eq!(word_chars(&blocks), non_space_chars(&joined));
+        assert_eq!(word_chars(&blocks), 19);
     }
 
     #[test]

@@ -13,58 +13,63 @@ use std::cell::{Cell, Ref, RefCell};
 /// recursive pass over the tree stays within a bounded stack.
 pub const MAX_DEPTH: usize = 200;
 
-/// The attribute of this name as the passes read it, when one does; the others are not
-/// copied (most of a page's attributes are styling and script hooks). A `match` compiles to a
-/// few length and byte tests, which matters: pages have tens of thousands of attributes.
-/// Kept as a static string, not an atom: [`Dom::attr`] compares names without resolving
-/// atoms.
-fn kept_attribute(name: &str) -> Option<&'static str> {
-    macro_rules! kept {
-        ($($kept:literal)|*) => {
+/// Defines [`kept_attribute`] and [`KEPT_ATTRIBUTES`] from one list.
+macro_rules! kept_attributes {
+    ($($kept:literal)|*) => {
+        /// The attribute of this name as the passes read it, when one does; the others are
+        /// not copied (most of a page's attributes are styling and script hooks). A `match`
+        /// compiles to a few length and byte tests, which matters: pages have tens of
+        /// thousands of attributes. Kept as a static string, not an atom: [`Dom::attr`]
+        /// compares names without resolving atoms.
+        pub(super) fn kept_attribute(name: &str) -> Option<&'static str> {
             match name {
                 $($kept => Some($kept),)*
                 _ => None,
             }
-        };
-    }
-    kept!(
-        "alt"
-            | "aria-hidden"
-            | "class"
-            | "content"
-            | "data-hi-res-src"
-            | "data-lang"
-            | "data-language"
-            | "data-lazy"
-            | "data-lazy-src"
-            | "data-lazy-srcset"
-            | "data-original"
-            | "data-src"
-            | "data-srcset"
-            | "data-url"
-            | "datetime"
-            | "hidden"
-            | "href"
-            | "http-equiv"
-            | "id"
-            | "itemprop"
-            | "itemtype"
-            | "lang"
-            | "name"
-            | "property"
-            | "pubdate"
-            | "rel"
-            | "role"
-            | "src"
-            | "srcset"
-            | "start"
-            | "style"
-            | "summary"
-            | "title"
-            | "type"
-            | "xml:lang"
-    )
+        }
+
+        /// The names of the attributes the DOM keeps.
+        pub(super) const KEPT_ATTRIBUTES: &[&str] = &[$($kept),*];
+    };
 }
+
+kept_attributes!(
+    "alt"
+        | "aria-hidden"
+        | "class"
+        | "content"
+        | "data-hi-res-src"
+        | "data-lang"
+        | "data-language"
+        | "data-lazy"
+        | "data-lazy-src"
+        | "data-lazy-srcset"
+        | "data-original"
+        | "data-src"
+        | "data-srcset"
+        | "data-url"
+        | "datetime"
+        | "hidden"
+        | "href"
+        | "http-equiv"
+        | "id"
+        | "itemprop"
+        | "itemtype"
+        | "lang"
+        | "name"
+        | "property"
+        | "pubdate"
+        | "rel"
+        | "role"
+        | "src"
+        | "srcset"
+        | "start"
+        | "style"
+        | "summary"
+        | "title"
+        | "type"
+        | "xml:lang"
+);
 
 /// Elements whose whitespace is kept as written.
 pub(super) fn keeps_whitespace(tag: &str) -> bool {

@@ -283,16 +283,18 @@ pub fn furniture(dom: &Dom, skip: &mut [bool], rules: Rules) {
                 }
                 // A header by name inside the page's main content heads a part of it; one
                 // that holds paragraphs of prose there is the article's introduction.
-                if hints::is_boilerplate_class(&class)
+                let mut boilerplate = hints::is_boilerplate_class(&class);
+                if boilerplate
                     && (rules.headers_in_main || hints::names_header(&class))
                     && in_main(dom, id)
                     && (rules.headers_in_main || holds_prose(dom, id))
                 {
                     class = hints::without_words(&class, hints::header_words()).into();
+                    boilerplate = hints::is_boilerplate_class(&class);
                 }
                 // A block named as a way around the page that holds paragraphs of prose is
                 // the article under a component's name (`jump-link-content` sections).
-                (hints::is_boilerplate_class(&class)
+                (boilerplate
                     && (hints::is_boilerplate_class(&hints::without_words(&class, navigation))
                         || !holds_prose(dom, id)))
                     || (rules.reviews_are_furniture && hints::names_reviews(&class))

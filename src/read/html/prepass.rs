@@ -10,6 +10,7 @@
 //! cut in HTML content: in SVG and MathML a `<script>` holds markup. A property test checks
 //! that the tree read from the output is the tree read from the page.
 
+use super::dom::KEPT_ATTRIBUTES;
 use super::hints::contains_ignore_case;
 use html5ever::tendril::StrTendril;
 
@@ -21,6 +22,8 @@ pub fn parser_input(text: &str) -> StrTendril {
     // `<pre>` and `<listing>` elements open: their whitespace is text. Once one may stay
     // open whatever its end tag says, all whitespace is left as it is.
     let (mut verbatim, mut verbatim_to_end) = (0usize, false);
+    // Attributes of the current tag left out (see [`dropped_attribute`]).
+    let mut dropped = Vec::new();
     // memchr's search, not str::find's: it runs once per tag.
     while let Some(lt) = memchr::memchr(b'<', &bytes[i..]).map(|k| i + k) {
         let space = bytes[i..lt]
@@ -35,12 +38,25 @@ pub fn parser_input(text: &str) -> StrTendril {
             out.push_char(if line_break { '\n' } else { ' ' });
             copied = lt;
         }
-        let Some(tag) = Tag::at(text, lt) else {
+        let Some(tag) = Tag::at(text, lt, &mut dropped) else {
             // A lone `<` is text.
             i = lt + 1;
             continue;
         };
         i = tag.end;
+        // The DOM keeps no comment's text, and the tokenizer reads it a character at a time.
+        if tag.comment && tag.end - lt > EMPTY_COMMENT.len() {
+            out.push_slice(&text[copied..lt]);
+            out.push_slice(EMPTY_COMMENT);
+            copied = tag.end;
+        }
+        // Attributes of SVG and MathML are left alone with the rest of foreign content.
+        if !matches!(tag.name, Some(b"svg" | b"math")) {
+            for &(from, to) in &dropped {
+                out.push_slice(&text[copied..from]);
+                copied = to;
+            }
+        }
         let Some(name) = tag.name.filter(|_| !tag.end_tag) else {
             if matches!(tag.name, Some(b"pre" | b"listing")) {
                 verbatim = verbatim.saturating_sub(1);
@@ -101,6 +117,9 @@ pub fn parser_input(text: &str) -> StrTendril {
     out
 }
 
+/// What a comment is cut to.
+const EMPTY_COMMENT: &str = "<!---->";
+
 /// What the tokenizer reads from a `<`: a tag, a comment or another markup declaration.
 struct Tag {
     /// Just past its end.
@@ -110,11 +129,15 @@ struct Tag {
     name: Option<&'static [u8]>,
     end_tag: bool,
     self_closing: bool,
+    /// A comment that ends before the text does.
+    comment: bool,
 }
 
 impl Tag {
-    /// The markup starting at `lt` (a `<`), if it is markup and ends before the text does.
-    fn at(text: &str, lt: usize) -> Option<Tag> {
+    /// The markup starting at `lt` (a `<`), if it is markup and ends before the text does;
+    /// `dropped` gets the byte ranges of the tag's attributes that may be left out.
+    fn at(text: &str, lt: usize, dropped: &mut Vec<(usize, usize)>) -> Option<Tag> {
+        dropped.clear();
         let bytes = text.as_bytes();
         let rest = &text[lt..];
         let other = |end| {
@@ -123,10 +146,17 @@ impl Tag {
                 name: None,
                 end_tag: false,
                 self_closing: false,
+                comment: false,
             })
         };
         if rest.starts_with("<!--") {
-            return other(comment_end(text, lt).unwrap_or(bytes.len()));
+            return match comment_end(text, lt) {
+                Some(end) => Some(Tag {
+                    comment: true,
+                    ..other(end)?
+                }),
+                None => other(bytes.len()),
+            };
         }
         if rest.starts_with("<!") || rest.starts_with("<?") {
             // Doctypes and bogus comments (CDATA too, in HTML) end at the first `>`.
@@ -145,42 +175,44 @@ impl Tag {
             .position(|b| b.is_ascii_whitespace() || matches!(b, b'/' | b'>'))
             .map_or(bytes.len(), |k| name_start + k);
         // A tag cut off by the end of the page is dropped by the parser.
-        let (end, self_closing) = tag_end(bytes, name_end)?;
+        let (end, self_closing) = tag_end(bytes, name_end, |name, end| {
+            // After whitespace only: a `/` before it would close the tag once it is gone.
+            if bytes[name.start - 1].is_ascii_whitespace()
+                && dropped_attribute(&bytes[name.clone()])
+            {
+                let end = end
+                    + bytes[end..]
+                        .iter()
+                        .take_while(|b| b.is_ascii_whitespace())
+                        .count();
+                dropped.push((name.start, end));
+            }
+        })?;
         Some(Tag {
             end,
             name: lowercase_name(&bytes[name_start..name_end]),
             end_tag,
             self_closing,
+            comment: false,
         })
     }
 }
 
-/// The tag names the pass looks for, by their lowercase form.
+/// The tag names the pass looks for, by their lowercase form (by length first: the pass
+/// asks for every tag).
 fn lowercase_name(name: &[u8]) -> Option<&'static [u8]> {
-    const NAMES: &[&[u8]] = &[
-        b"svg",
-        b"math",
-        b"script",
-        b"style",
-        b"pre",
-        b"listing",
-        b"textarea",
-        b"xmp",
-        b"title",
-        b"iframe",
-        b"noembed",
-        b"noframes",
-        b"plaintext",
-        b"table",
-        b"td",
-        b"th",
-        b"caption",
-        b"applet",
-        b"marquee",
-        b"object",
-        b"template",
-    ];
-    NAMES.iter().copied().find(|n| n.eq_ignore_ascii_case(name))
+    let names: &[&'static [u8]] = match name.len() {
+        2 => &[b"td", b"th"],
+        3 => &[b"svg", b"pre", b"xmp"],
+        4 => &[b"math"],
+        5 => &[b"style", b"title", b"table"],
+        6 => &[b"script", b"iframe", b"applet", b"object"],
+        7 => &[b"listing", b"noembed", b"caption", b"marquee"],
+        8 => &[b"textarea", b"noframes", b"template"],
+        9 => &[b"plaintext"],
+        _ => &[],
+    };
+    names.iter().copied().find(|n| n.eq_ignore_ascii_case(name))
 }
 
 /// Just past the first `close` from `from`.
@@ -216,8 +248,13 @@ fn comment_end(text: &str, lt: usize) -> Option<usize> {
 /// Just past the `>` ending a tag whose name ends at `from`, and whether the tag closes
 /// itself (`/>`), reading attributes as the tokenizer does: a `>` inside a quoted value does
 /// not end the tag, and a `/` ending an unquoted value belongs to it. `None` at the end of
-/// the text.
-fn tag_end(bytes: &[u8], from: usize) -> Option<(usize, bool)> {
+/// the text. `attribute` is told of each attribute: its name, and where it ends (past its
+/// value, or past the whitespace after a name without one).
+fn tag_end(
+    bytes: &[u8],
+    from: usize,
+    mut attribute: impl FnMut(std::ops::Range<usize>, usize),
+) -> Option<(usize, bool)> {
     let mut j = from;
     let skip = |j: &mut usize, stop: fn(u8) -> bool| {
         while *j < bytes.len() && !stop(bytes[*j]) {
@@ -231,22 +268,95 @@ fn tag_end(bytes: &[u8], from: usize) -> Option<(usize, bool)> {
             return Some((j + 1, j > gap && bytes[j - 1] == b'/'));
         }
         // An attribute: its name (a first `=` included), then maybe `=` and a value.
+        let name_start = j;
         j += 1;
         skip(&mut j, |b| {
             b.is_ascii_whitespace() || matches!(b, b'/' | b'>' | b'=')
         });
+        let name = name_start..j;
         skip(&mut j, |b| !b.is_ascii_whitespace());
         if bytes.get(j) != Some(&b'=') {
+            attribute(name, j);
             continue;
         }
         j += 1;
         skip(&mut j, |b| !b.is_ascii_whitespace());
         match *bytes.get(j)? {
-            q @ (b'"' | b'\'') => j += 1 + bytes[j + 1..].iter().position(|&b| b == q)? + 1,
-            b'>' => return Some((j + 1, false)),
+            // Values are most of a tag's bytes (lists of classes, addresses, styles).
+            q @ (b'"' | b'\'') => j += 1 + memchr::memchr(q, &bytes[j + 1..])? + 1,
+            b'>' => {
+                attribute(name, j);
+                return Some((j + 1, false));
+            }
             _ => skip(&mut j, |b| b.is_ascii_whitespace() || b == b'>'),
         }
+        attribute(name, j);
     }
+}
+
+/// Attributes the tree builder reads: `<input type>`, `<font color|face|size>`,
+/// `<annotation-xml encoding>`, a template's `shadowrootmode`.
+const TREE_ATTRIBUTES: &[&str] = &[
+    "type",
+    "color",
+    "face",
+    "size",
+    "encoding",
+    "shadowrootmode",
+];
+
+/// The bytes of a name of 16 bytes at most, lowercase, as one number.
+const fn name_key(name: &[u8]) -> u128 {
+    assert!(name.len() <= 16);
+    let mut key = 0;
+    let mut i = 0;
+    while i < name.len() {
+        key |= (name[i].to_ascii_lowercase() as u128) << (8 * i);
+        i += 1;
+    }
+    key
+}
+
+/// The keys of the names of [`KEPT_ATTRIBUTES`] and [`TREE_ATTRIBUTES`], sorted.
+const READ_ATTRIBUTES: [u128; KEPT_ATTRIBUTES.len() + TREE_ATTRIBUTES.len()] = {
+    let mut keys = [0; KEPT_ATTRIBUTES.len() + TREE_ATTRIBUTES.len()];
+    let mut i = 0;
+    while i < keys.len() {
+        keys[i] = if i < KEPT_ATTRIBUTES.len() {
+            name_key(KEPT_ATTRIBUTES[i].as_bytes())
+        } else {
+            name_key(TREE_ATTRIBUTES[i - KEPT_ATTRIBUTES.len()].as_bytes())
+        };
+        // Insertion sort.
+        let mut j = i;
+        while j > 0 && keys[j - 1] > keys[j] {
+            (keys[j - 1], keys[j]) = (keys[j], keys[j - 1]);
+            j -= 1;
+        }
+        i += 1;
+    }
+    keys
+};
+
+/// Whether an attribute of this name (as written) may be left out of the parser's input:
+/// the DOM does not keep it (most of a page's attributes are styling and script hooks, and
+/// the tokenizer reads names a character at a time), nor does the tree builder read it
+/// ([`TREE_ATTRIBUTES`]). Only plain names: others are left to the tokenizer. Once per
+/// attribute of the page: names are compared as numbers.
+fn dropped_attribute(name: &[u8]) -> bool {
+    let plain = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b':' | b'.');
+    if name.len() > 16 {
+        // Longer than any name read.
+        return name.iter().all(|&b| plain(b));
+    }
+    let mut key = 0;
+    for (i, &b) in name.iter().enumerate() {
+        if !plain(b) {
+            return false;
+        }
+        key |= u128::from(b.to_ascii_lowercase()) << (8 * i);
+    }
+    READ_ATTRIBUTES.binary_search(&key).is_err()
 }
 
 /// Where the first end tag `</name` (followed by a space, `/` or `>`) from `from` starts,
@@ -408,7 +518,7 @@ fn parses_to_its_end(body: &str, math: bool) -> bool {
             if listed(NOT_INERT) || math && listed(RAW_TEXT) {
                 return false;
             }
-            let Some((end, self_closing)) = tag_end(bytes, name_end) else {
+            let Some((end, self_closing)) = tag_end(bytes, name_end, |_, _| {}) else {
                 return false;
             };
             if name_start > lt + 1 {
@@ -455,7 +565,7 @@ mod tests {
                     <script type=\"application/ld+json\">{\"a\":1}</script><style>p{}</style><scripts>c</scripts>";
         assert_eq!(
             &*parser_input(page),
-            "<p>a</p><SCRIPT type=x></script><!-- <script> --><p>b</p>\
+            "<p>a</p><SCRIPT type=x></script><!----><p>b</p>\
              <script type=\"application/ld+json\">{\"a\":1}</script><style></style><scripts>c</scripts>"
         );
         assert_eq!(
@@ -524,14 +634,54 @@ mod tests {
         assert_eq!(Dom::parse(page).text(0), direct.text(0).replace('x', ""));
     }
 
-    /// What the passes read of a tree: elements and text, whitespace runs as one space
-    /// outside verbatim elements, nothing of scripts, styles and drawings.
+    #[test]
+    fn attributes_the_dom_and_the_tree_builder_never_read_are_left_out() {
+        let page = "<div data-x=\"1\"class=a onClick='go(\">\")' ID=b>\
+                    <p  style=s data-y\t>t</p  data-z=1></div><input type=hidden value=x >\
+                    <br/data-a=1><img src=i.png data-b=2/><svg data-c=3></svg><a z=1/>";
+        assert_eq!(
+            &*parser_input(page),
+            "<div class=a ID=b><p  style=s >t</p  ></div><input type=hidden >\
+             <br/data-a=1><img src=i.png ><svg data-c=3></svg><a >"
+        );
+    }
+
+    #[test]
+    fn comments_are_emptied() {
+        assert_eq!(
+            &*parser_input("<p>a<!-- x <p> --><!----><!--><!-- y --!><!-- z"),
+            "<p>a<!----><!----><!--><!----><!-- z"
+        );
+    }
+
+    #[test]
+    fn attributes_read_are_told_from_the_others_whatever_their_case() {
+        for name in KEPT_ATTRIBUTES.iter().chain(TREE_ATTRIBUTES) {
+            assert!(!dropped_attribute(name.as_bytes()), "{name}");
+            assert!(!dropped_attribute(name.to_uppercase().as_bytes()), "{name}");
+        }
+        for name in [
+            "data-a-very-long-attribute-name",
+            "onclick",
+            "data-id",
+            "i",
+            "classes",
+        ] {
+            assert!(dropped_attribute(name.as_bytes()), "{name}");
+        }
+        assert!(!dropped_attribute(b"=x"));
+        assert!(!dropped_attribute(b"data-\"x"));
+    }
+
+    /// What the passes read of a tree: elements with their attributes and text, whitespace
+    /// runs as one space outside verbatim elements, nothing of scripts, styles and drawings.
     fn read(dom: &Dom, id: NodeId, verbatim: bool, out: &mut String) {
         match &dom.nodes[id].data {
             Data::Text(t) if verbatim => out.push_str(&format!("{:?}", &**t)),
             Data::Text(t) => out.push_str(&format!("{:?}", collapse_ws(&format!(".{t}.")))),
-            Data::Element { tag, .. } => {
+            Data::Element { tag, attrs } => {
                 out.push_str(tag);
+                out.push_str(&format!("{attrs:?}"));
                 out.push('[');
                 if !matches!(&**tag, "script" | "style" | "svg") {
                     let verbatim = verbatim || keeps_whitespace(tag);
@@ -624,6 +774,22 @@ mod tests {
             "<desc>",
             "<style>a > b {}",
             "<textarea>\n  x",
+            "<div data-x=1 class=a>",
+            "<p onclick=\"a>b\"id=x>",
+            "<input type=hidden data-v=1>",
+            "<input data-v type=text>",
+            "<font color=red data-f>",
+            "<font face=x>",
+            "<b data-a/>",
+            "<i/data-a>",
+            "<span data-a= >",
+            "<a data-a=x/ href=y>",
+            "<template shadowrootmode=open data-t>",
+            "</template>",
+            "<tr data-r>",
+            "</div data-x=1>",
+            "<DIV DATA-X=1 CLASS=A>",
+            "<p x\u{0}y=1 z=\"&amp;\">",
         ])
     }
 
