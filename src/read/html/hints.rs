@@ -65,14 +65,16 @@ fn is_collapsed_panel(dom: &Dom, id: NodeId) -> bool {
 }
 
 /// Parts of the classes of tab and accordion panels (Bootstrap's `tab-pane`, `accordion-body`,
-/// `collapse`).
+/// `collapse`; `tab__content` as BEM writes it; an expander's content).
 const PANEL_CLASSES: &[&str] = &[
     "accordion",
     "tab-pane",
     "tab-panel",
     "tabpanel",
     "tab-content",
+    "tab__content",
     "collapse",
+    "expander",
 ];
 
 /// Hidden by the `hidden` attribute, `aria-hidden`, or an inline style; never the panel of
@@ -806,13 +808,16 @@ mod tests {
     #[test]
     fn hidden_elements() {
         let dom = Dom::parse(
-            r#"<p style="DISPLAY: none">a</p><p hidden>b</p><p aria-hidden="true">c</p><p style="color:red">d</p><p hidden id="S:1">e</p><p hidden id="S:x">f</p><p role="tabpanel" hidden style="display:none">g</p><p role="region" hidden>h</p><p class="Accordion-body" aria-hidden="true">i</p><p class="menu-panel" hidden>j</p><p class="tab-pane fade" style="display:none">k</p><p class="chakra-collapse" style="display:none;height:0px">l</p>"#,
+            r#"<p style="DISPLAY: none">a</p><p hidden>b</p><p aria-hidden="true">c</p><p style="color:red">d</p><p hidden id="S:1">e</p><p hidden id="S:x">f</p><p role="tabpanel" hidden style="display:none">g</p><p role="region" hidden>h</p><p class="Accordion-body" aria-hidden="true">i</p><p class="menu-panel" hidden>j</p><p class="tab-pane fade" style="display:none">k</p><p class="chakra-collapse" style="display:none;height:0px">l</p><p class="tab__content" hidden>m</p><p class="a-expander-content" style="display:none">n</p>"#,
         );
         let ps: Vec<_> = dom.all().filter(|&i| dom.is(i, "p")).collect();
         let hidden: Vec<bool> = ps.iter().map(|&p| is_hidden(&dom, p)).collect();
         assert_eq!(
             hidden,
-            [true, true, true, false, false, true, false, false, false, true, false, false]
+            [
+                true, true, true, false, false, true, false, false, false, true, false, false,
+                false, false
+            ]
         );
     }
 
