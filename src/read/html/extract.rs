@@ -1465,29 +1465,28 @@ mod tests {
         // the page is built of.
         let teaser = PROSE.replace("real prose", "a teaser");
         let cards = format!("<div class=card><p>{teaser}</p></div>").repeat(12);
-        let body = format!(
+        let sections = format!("{}{}", section(1), section(2));
+        let selected = |links: &str, article: &str| {
+            let dom = page(&format!(
+                "{links}<article>{article}</article><div class=cards>{cards}</div>"
+            ));
+            assert!(!holds_prose(&dom, dom.find("div").unwrap()));
+            selected_text(&dom, &extract(&dom, &never_content(&dom)).unwrap())
+        };
+        let text = selected(
             "<div class=jump-links><a href=#jump-1>Go to part 1</a> \
-             <a href=#jump-2>Go to part 2</a></div>\
-             <article>{}{}</article><div class=cards>{cards}</div>",
-            section(1),
-            section(2),
+             <a href=#jump-2>Go to part 2</a></div>",
+            &sections,
         );
-        let dom = page(&body);
-        let text = selected_text(&dom, &extract(&dom, &never_content(&dom)).unwrap());
         assert_eq!(text.matches("real prose").count(), 8, "{text}");
         // The jump links themselves are still a menu.
         assert!(!text.contains("Go to"), "{text}");
-        assert!(!holds_prose(&dom, dom.find("div").unwrap()));
         // Links to follow the site are no article either, but a block that a script names
         // so that its links are followed holds one.
-        let body = format!(
-            "<div class=follow-us><a href=/feed>Follow us</a> <a href=/x>on X</a></div>\
-             <article><h1>The story</h1><div id=text_no_follow>{}{}</div></article><div class=cards>{cards}</div>",
-            section(1),
-            section(2),
+        let text = selected(
+            "<div class=follow-us><a href=/feed>Follow us</a> <a href=/x>on X</a></div>",
+            &format!("<h1>The story</h1><div id=text_no_follow>{sections}</div>"),
         );
-        let dom = page(&body);
-        let text = selected_text(&dom, &extract(&dom, &never_content(&dom)).unwrap());
         assert_eq!(text.matches("real prose").count(), 8, "{text}");
         assert!(!text.contains("Follow us"), "{text}");
     }
