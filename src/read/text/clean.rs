@@ -1332,6 +1332,65 @@ fn is_cross_reference(text: &str) -> bool {
     })
 }
 
+/// The labels of a link to another story set between the article's paragraphs.
+const STORY_LINK_LABELS: &[&str] = &[
+    "related",
+    "read more",
+    "read also",
+    "also read",
+    "read next",
+    "recommended",
+    "see also",
+    "lire aussi",
+    "à lire aussi",
+    "leia também",
+    "veja também",
+    "leggi anche",
+    "lees ook",
+    "читайте также",
+];
+
+/// A cross reference labelled as a link to another story ("Related: Why Local Search
+/// Matters"): the article goes on after it, but it is not the article's text.
+fn is_story_link(text: &str) -> bool {
+    let t = text
+        .trim()
+        .trim_start_matches(|c: char| !c.is_alphanumeric());
+    is_cross_reference(t)
+        && t.split_once(':').is_some_and(|(label, _)| {
+            STORY_LINK_LABELS.contains(&label.trim().to_lowercase().as_str())
+        })
+}
+
+/// Verbs of a shop's button ("Buy now", "Check price at Amazon").
+const BUTTON_VERBS: &[&str] = &["buy", "shop", "book", "order", "check", "see", "view"];
+
+/// What a shop's button offers after its verb.
+const BUTTON_OFFERS: &[&str] = &["now", "price", "prices", "deal", "deals"];
+
+/// Most words a shop's name has after "at" or "on".
+const MAX_SHOP_WORDS: usize = 3;
+
+/// A button to buy, book or compare prices ("Book now", "Buy on Amazon", "Check price at
+/// the Outdoor Store"): a link out of the article wherever it stands in it.
+fn is_shop_button(words: &[String]) -> bool {
+    let Some((verb, rest)) = words.split_first() else {
+        return false;
+    };
+    let offer = rest
+        .first()
+        .is_some_and(|w| BUTTON_OFFERS.contains(&w.as_str()));
+    let rest = &rest[usize::from(offer)..];
+    BUTTON_VERBS.contains(&verb.as_str())
+        && match rest.split_first() {
+            None => offer,
+            Some((at, shop)) => {
+                ["at", "on", "from"].contains(&at.as_str())
+                    && (1..=MAX_SHOP_WORDS).contains(&shop.len())
+            }
+        }
+}
+
 /// A marker line as the marker lists spell it: lower case, without its brackets, colon
 /// and leading number ("【関連記事】", "Related:", "12 Comments").
 fn marker_text(text: &str) -> String {
@@ -1359,6 +1418,9 @@ fn classify(unit: &Unit, (stopwords_low, stopwords_high): (f32, f32)) -> Class {
         || is_address(text)
         || is_said_twice(text)
         || is_consent_notice(&words)
+        || is_story_link(text)
+        || is_shop_button(&words)
+        || super::structure::is_bare_credit(text)
     {
         return Class::Furniture;
     }
@@ -1889,6 +1951,42 @@ mod tests {
         assert!(is_end_marker("Popular posts"));
         assert!(!is_end_marker("Related: Why the Library Costs More"));
         assert!(is_end_marker("About the author: Jane Doe"));
+    }
+
+    #[test]
+    fn a_link_to_another_story_between_paragraphs_is_left_out() {
+        let text = format!(
+            "{PROSE}\n\n{PROSE} One.\n\n[Read more: Why the Library Costs More]\n\n{PROSE} Two.\n"
+        );
+        assert!(!kept(&text).iter().any(|t| t.contains("Library")));
+        assert!(is_story_link("Related: Why the Library Costs More"));
+        assert!(!is_story_link("Note: the library opens at nine"));
+        assert!(!is_story_link("Step two: Open the Settings panel"));
+    }
+
+    #[test]
+    fn a_shop_button_between_paragraphs_is_left_out() {
+        let text = format!("{PROSE}\n\n{PROSE} One.\n\nCheck price at Northwind\n\n{PROSE} Two.\n");
+        assert!(!kept(&text).iter().any(|t| t.contains("Northwind")));
+        let button = |t: &str| is_shop_button(&words(t));
+        assert!(button("Book Now"));
+        assert!(button("Buy on Northwind"));
+        assert!(!button("See also"));
+        assert!(!button("Check the oil"));
+        assert!(!button("Order on the line at the start of the race"));
+    }
+
+    #[test]
+    fn a_bare_picture_credit_between_paragraphs_is_left_out() {
+        let text =
+            format!("{PROSE}\n\n{PROSE} One.\n\n(Image credit: Northwind Press)\n\n{PROSE} Two.\n");
+        assert!(!kept(&text).iter().any(|t| t.contains("Northwind")));
+        let caption = "Photo: The old mill seen from the river at dawn, before the fire.";
+        assert!(!super::super::structure::is_bare_credit(caption));
+        assert!(super::super::structure::is_bare_credit("Photo by Jane Doe"));
+        assert!(!super::super::structure::is_bare_credit(
+            "Video: How to Repot a Fern"
+        ));
     }
 
     #[test]
