@@ -219,6 +219,14 @@ const END_MARKERS: &[&str] = &[
     "see also",
     "trending",
     "further reading",
+    "more videos",
+    "more reviews",
+    "more resources",
+    "latest news",
+    "the latest from",
+    "keep reading",
+    "you may be interested",
+    "you may also be interested",
     // The same in other languages.
     "ähnliche artikel",
     "mehr zum thema",
@@ -2701,5 +2709,16 @@ mod tests {
         assert!(!is_end_marker(
             "Related changes in the law came into force in 2020 after a long debate"
         ));
+    }
+
+    #[test]
+    fn boxes_of_more_media_and_latest_stories_end_the_article() {
+        let bio = "Jane Roe is a professor of history at the university and the author of three books about the city, and she writes a column for the weekly paper about the life of the town.";
+        let text = format!("{PROSE}\n\n{PROSE} Two.\n\n{PROSE} Three.\n\nMore Videos\n\n{bio}\n");
+        let k = kept(&text);
+        assert_eq!(k.len(), 3, "{k:?}");
+        assert!(is_end_marker("Keep Reading"));
+        assert!(is_end_marker("The Latest From the Newsroom"));
+        assert!(is_end_marker("You may also be interested in:"));
     }
 }
