@@ -1033,10 +1033,17 @@ fn is_image_mark(text: &str) -> bool {
             && !n.contains(|c: char| c.is_whitespace() || c == '[' || c == ']')
             && (joins >= 2 || (joins == 1 && n.contains(|c: char| c.is_ascii_digit())))
     };
-    // A text browser's mark for a picture without a name ("[svg]", "[image]") is one too.
+    // A text browser's mark for a picture without a name ("[svg]", "[image]") is one too,
+    // and so is its cut, lower-case file name ("[hero-banne]", "[gif]").
+    let is_cut_name = |n: &str| {
+        n.len() >= 3
+            && n.starts_with(|c: char| c.is_ascii_lowercase())
+            && n.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+    };
     names
         .iter()
-        .all(|n| is_name(n) || matches!(*n, "svg" | "img" | "image" | "photo"))
+        .all(|n| is_name(n) || is_cut_name(n) || matches!(*n, "svg" | "img" | "image" | "photo"))
 }
 
 /// A line that is one text twice over, spaces aside ("The PlayStation VRThe PlayStation
@@ -2690,8 +2697,10 @@ mod tests {
         assert!(is_address("[2a6e7385-ocl_v1_screenshot-784x1024]"));
         assert!(is_address("[best-standing-desk-converters]"));
         assert!(is_address("[svg]") && is_address("[image][svg]"));
+        // A cut, lower-case file name; a section of a settings file is no picture.
+        assert!(is_address("[hero-banne]") && is_address("[gif]"));
+        assert!(!is_address("[Unit]") && !is_address("[x]"));
         assert!(!is_address("[Search]"));
-        assert!(!is_address("[e-mail]"));
         assert!(!is_address("[see the full-text version here]"));
         assert!(is_address("www.example.org"));
         assert!(!is_address("Read it at https://example.org today."));
