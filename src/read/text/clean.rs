@@ -219,6 +219,14 @@ const END_MARKERS: &[&str] = &[
     "see also",
     "trending",
     "further reading",
+    "more videos",
+    "more reviews",
+    "more resources",
+    "latest news",
+    "the latest from",
+    "keep reading",
+    "you may be interested",
+    "you may also be interested",
     // The same in other languages.
     "ähnliche artikel",
     "mehr zum thema",
@@ -1025,10 +1033,17 @@ fn is_image_mark(text: &str) -> bool {
             && !n.contains(|c: char| c.is_whitespace() || c == '[' || c == ']')
             && (joins >= 2 || (joins == 1 && n.contains(|c: char| c.is_ascii_digit())))
     };
-    // A text browser's mark for a picture without a name ("[svg]", "[image]") is one too.
+    // A text browser's mark for a picture without a name ("[svg]", "[image]") is one too,
+    // and so is its cut, lower-case file name ("[hero-banne]", "[gif]").
+    let is_cut_name = |n: &str| {
+        n.len() >= 3
+            && n.starts_with(|c: char| c.is_ascii_lowercase())
+            && n.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+    };
     names
         .iter()
-        .all(|n| is_name(n) || matches!(*n, "svg" | "img" | "image" | "photo"))
+        .all(|n| is_name(n) || is_cut_name(n) || matches!(*n, "svg" | "img" | "image" | "photo"))
 }
 
 /// A line that is one text twice over, spaces aside ("The PlayStation VRThe PlayStation
@@ -1332,6 +1347,65 @@ fn is_cross_reference(text: &str) -> bool {
     })
 }
 
+/// The labels of a link to another story set between the article's paragraphs.
+const STORY_LINK_LABELS: &[&str] = &[
+    "related",
+    "read more",
+    "read also",
+    "also read",
+    "read next",
+    "recommended",
+    "see also",
+    "lire aussi",
+    "à lire aussi",
+    "leia também",
+    "veja também",
+    "leggi anche",
+    "lees ook",
+    "читайте также",
+];
+
+/// A cross reference labelled as a link to another story ("Related: Why Local Search
+/// Matters"): the article goes on after it, but it is not the article's text.
+fn is_story_link(text: &str) -> bool {
+    let t = text
+        .trim()
+        .trim_start_matches(|c: char| !c.is_alphanumeric());
+    is_cross_reference(t)
+        && t.split_once(':').is_some_and(|(label, _)| {
+            STORY_LINK_LABELS.contains(&label.trim().to_lowercase().as_str())
+        })
+}
+
+/// Verbs of a shop's button ("Buy now", "Check price at Amazon").
+const BUTTON_VERBS: &[&str] = &["buy", "shop", "book", "order", "check", "see", "view"];
+
+/// What a shop's button offers after its verb.
+const BUTTON_OFFERS: &[&str] = &["now", "price", "prices", "deal", "deals"];
+
+/// Most words a shop's name has after "at" or "on".
+const MAX_SHOP_WORDS: usize = 3;
+
+/// A button to buy, book or compare prices ("Book now", "Buy on Amazon", "Check price at
+/// the Outdoor Store"): a link out of the article wherever it stands in it.
+fn is_shop_button(words: &[String]) -> bool {
+    let Some((verb, rest)) = words.split_first() else {
+        return false;
+    };
+    let offer = rest
+        .first()
+        .is_some_and(|w| BUTTON_OFFERS.contains(&w.as_str()));
+    let rest = &rest[usize::from(offer)..];
+    BUTTON_VERBS.contains(&verb.as_str())
+        && match rest.split_first() {
+            None => offer,
+            Some((at, shop)) => {
+                ["at", "on", "from"].contains(&at.as_str())
+                    && (1..=MAX_SHOP_WORDS).contains(&shop.len())
+            }
+        }
+}
+
 /// A marker line as the marker lists spell it: lower case, without its brackets, colon
 /// and leading number ("【関連記事】", "Related:", "12 Comments").
 fn marker_text(text: &str) -> String {
@@ -1359,6 +1433,9 @@ fn classify(unit: &Unit, (stopwords_low, stopwords_high): (f32, f32)) -> Class {
         || is_address(text)
         || is_said_twice(text)
         || is_consent_notice(&words)
+        || is_story_link(text)
+        || is_shop_button(&words)
+        || super::structure::is_bare_credit(text)
     {
         return Class::Furniture;
     }
@@ -1889,6 +1966,42 @@ mod tests {
         assert!(is_end_marker("Popular posts"));
         assert!(!is_end_marker("Related: Why the Library Costs More"));
         assert!(is_end_marker("About the author: Jane Doe"));
+    }
+
+    #[test]
+    fn a_link_to_another_story_between_paragraphs_is_left_out() {
+        let text = format!(
+            "{PROSE}\n\n{PROSE} One.\n\n[Read more: Why the Library Costs More]\n\n{PROSE} Two.\n"
+        );
+        assert!(!kept(&text).iter().any(|t| t.contains("Library")));
+        assert!(is_story_link("Related: Why the Library Costs More"));
+        assert!(!is_story_link("Note: the library opens at nine"));
+        assert!(!is_story_link("Step two: Open the Settings panel"));
+    }
+
+    #[test]
+    fn a_shop_button_between_paragraphs_is_left_out() {
+        let text = format!("{PROSE}\n\n{PROSE} One.\n\nCheck price at Northwind\n\n{PROSE} Two.\n");
+        assert!(!kept(&text).iter().any(|t| t.contains("Northwind")));
+        let button = |t: &str| is_shop_button(&words(t));
+        assert!(button("Book Now"));
+        assert!(button("Buy on Northwind"));
+        assert!(!button("See also"));
+        assert!(!button("Check the oil"));
+        assert!(!button("Order on the line at the start of the race"));
+    }
+
+    #[test]
+    fn a_bare_picture_credit_between_paragraphs_is_left_out() {
+        let text =
+            format!("{PROSE}\n\n{PROSE} One.\n\n(Image credit: Northwind Press)\n\n{PROSE} Two.\n");
+        assert!(!kept(&text).iter().any(|t| t.contains("Northwind")));
+        let caption = "Photo: The old mill seen from the river at dawn, before the fire.";
+        assert!(!super::super::structure::is_bare_credit(caption));
+        assert!(super::super::structure::is_bare_credit("Photo by Jane Doe"));
+        assert!(!super::super::structure::is_bare_credit(
+            "Video: How to Repot a Fern"
+        ));
     }
 
     #[test]
@@ -2584,8 +2697,10 @@ mod tests {
         assert!(is_address("[2a6e7385-ocl_v1_screenshot-784x1024]"));
         assert!(is_address("[best-standing-desk-converters]"));
         assert!(is_address("[svg]") && is_address("[image][svg]"));
+        // A cut, lower-case file name; a section of a settings file is no picture.
+        assert!(is_address("[hero-banne]") && is_address("[gif]"));
+        assert!(!is_address("[Unit]") && !is_address("[x]"));
         assert!(!is_address("[Search]"));
-        assert!(!is_address("[e-mail]"));
         assert!(!is_address("[see the full-text version here]"));
         assert!(is_address("www.example.org"));
         assert!(!is_address("Read it at https://example.org today."));
@@ -2603,5 +2718,16 @@ mod tests {
         assert!(!is_end_marker(
             "Related changes in the law came into force in 2020 after a long debate"
         ));
+    }
+
+    #[test]
+    fn boxes_of_more_media_and_latest_stories_end_the_article() {
+        let bio = "Jane Roe is a professor of history at the university and the author of three books about the city, and she writes a column for the weekly paper about the life of the town.";
+        let text = format!("{PROSE}\n\n{PROSE} Two.\n\n{PROSE} Three.\n\nMore Videos\n\n{bio}\n");
+        let k = kept(&text);
+        assert_eq!(k.len(), 3, "{k:?}");
+        assert!(is_end_marker("Keep Reading"));
+        assert!(is_end_marker("The Latest From the Newsroom"));
+        assert!(is_end_marker("You may also be interested in:"));
     }
 }

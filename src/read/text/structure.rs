@@ -38,6 +38,43 @@ pub fn is_caption(text: &str) -> bool {
     text.split_whitespace().count() <= 80 && (credit_start(text).is_some() || leading_cue(text))
 }
 
+/// Words of a caption cue that name a picture's source rather than what a video or file shows.
+const CREDIT_CUES: &[&str] = &[
+    "photo",
+    "photograph",
+    "image",
+    "picture",
+    "credit",
+    "courtesy",
+    "foto",
+];
+
+/// Most words a bare credit names its source in.
+const MAX_CREDIT_WORDS: usize = 4;
+
+/// A picture's credit and nothing else ("Credit: Amazon", "(Image credit: Wareable)",
+/// "Photo by Jane Doe"): it names a source, it says nothing of the article.
+pub fn is_bare_credit(text: &str) -> bool {
+    let t = text
+        .trim()
+        .trim_start_matches(['[', '('])
+        .trim_end_matches([']', ')']);
+    let lower = t.to_lowercase();
+    let first = lower.split([' ', ':']).next().unwrap_or("");
+    let source = lower
+        .split_once(':')
+        .map(|(_, s)| s)
+        .or_else(|| lower.split_once(" by ").map(|(_, s)| s));
+    // A key in code or settings ("image: postgres") is in lower case.
+    t.starts_with(char::is_uppercase)
+        && CREDIT_CUES.contains(&first)
+        && leading_cue(t)
+        && source.is_some_and(|s| {
+            let n = s.split_whitespace().count();
+            (1..=MAX_CREDIT_WORDS).contains(&n) && !s.trim_end().ends_with('.')
+        })
+}
+
 /// "Photo: ...", "Photo by ...", "Image credit: ...".
 fn leading_cue(text: &str) -> bool {
     let lower = text.trim_start_matches(['[', '(']).to_lowercase();
