@@ -1403,6 +1403,18 @@ mod tests {
 
     const PROSE: &str = "This is a sentence of real prose, with commas, that goes on for a while to look like an article paragraph. ";
 
+    /// The strict pass's rules on a page that is no discussion and no product.
+    fn class_rules() -> Rules {
+        Rules {
+            by_element: true,
+            by_class: true,
+            comments_are_content: false,
+            block_words: 0,
+            headers_in_main: false,
+            reviews_are_furniture: false,
+        }
+    }
+
     fn page(body: &str) -> Dom {
         Dom::parse(&format!(
             "<html><head><title>t</title></head><body>{body}</body></html>"
@@ -1517,14 +1529,7 @@ mod tests {
 
     #[test]
     fn cleaning_keeps_a_listings_entries_and_an_article_it_would_mostly_remove() {
-        let rules = Rules {
-            by_element: true,
-            by_class: true,
-            comments_are_content: false,
-            block_words: 0,
-            headers_in_main: false,
-            reviews_are_furniture: false,
-        };
+        let rules = class_rules();
         // Six cards with linked titles, link-dense each, make most of the listing.
         let card = |n: usize| {
             format!(
@@ -1819,14 +1824,7 @@ mod tests {
         let widget_kept = |body: &str| {
             let dom = page(body);
             let mut skip = never_content(&dom);
-            let rules = Rules {
-                by_element: true,
-                by_class: true,
-                comments_are_content: false,
-                block_words: 0,
-                headers_in_main: false,
-                reviews_are_furniture: false,
-            };
+            let rules = class_rules();
             furniture(&dom, &mut skip, rules);
             let widget = dom
                 .all()
