@@ -177,6 +177,10 @@ fn heading_level(tag: &str) -> Option<u8> {
 /// text is looked for.
 const ALT_REPEAT_WINDOW: usize = 300;
 
+/// Nodes looked at on each side of an image at the most: on a page of pictures without text
+/// the window would otherwise reach the page's ends from every picture.
+const ALT_REPEAT_NODES: usize = 200;
+
 /// Whether the text around an image in what is kept of the page (a few hundred
 /// characters before it or after it, letters and digits compared, case aside) holds its
 /// alt text word for word. A headline before it is not looked at: it is the article's
@@ -218,8 +222,10 @@ fn repeated_nearby(dom: &Dom, skip: &[bool], img: NodeId, alt: &str) -> bool {
         }
         format!(" {} ", words.join(" "))
     };
-    window(&mut (img + 1..dom.nodes.len()), false).contains(&wanted)
-        || window(&mut (0..img).rev(), true).contains(&wanted)
+    let after = img + 1..dom.nodes.len().min(img + 1 + ALT_REPEAT_NODES);
+    let before = img.saturating_sub(ALT_REPEAT_NODES)..img;
+    window(&mut after.into_iter(), false).contains(&wanted)
+        || window(&mut before.rev(), true).contains(&wanted)
 }
 
 /// Lowercase letters and digits, each run of anything else one space, trimmed.
