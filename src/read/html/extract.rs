@@ -858,19 +858,7 @@ pub fn listing(dom: &Dom, skip: &[bool], st: &[Stats]) -> Option<(Vec<NodeId>, u
         {
             continue;
         }
-        let mut groups: HashMap<(&str, Vec<&str>), Vec<NodeId>> = HashMap::new();
-        for &c in dom.children(parent) {
-            if let Some(tag) = is_item(c) {
-                groups
-                    .entry((tag, template_classes(dom, c)))
-                    .or_default()
-                    .push(c);
-            }
-        }
-        // In document order: of two groups with as much text, the first wins on every run.
-        let mut groups: Vec<Vec<NodeId>> = groups.into_values().collect();
-        groups.sort_unstable_by_key(|items| items[0]);
-        for items in groups {
+        for items in template_groups(dom, parent, is_item) {
             consider_listing(dom, st, items, &mut best);
         }
     }
@@ -897,6 +885,28 @@ pub fn listing(dom: &Dom, skip: &[bool], st: &[Stats]) -> Option<(Vec<NodeId>, u
         consider_listing(dom, st, items, &mut best);
     }
     best
+}
+
+/// The children of `parent` that `is_item` takes (giving their tag), grouped by tag and
+/// template classes, the groups in document order: of two groups with as much text, the
+/// first wins on every run.
+fn template_groups<'a>(
+    dom: &'a Dom,
+    parent: NodeId,
+    is_item: impl Fn(NodeId) -> Option<&'a str>,
+) -> Vec<Vec<NodeId>> {
+    let mut groups: HashMap<(&str, Vec<&str>), Vec<NodeId>> = HashMap::new();
+    for &c in dom.children(parent) {
+        if let Some(tag) = is_item(c) {
+            groups
+                .entry((tag, template_classes(dom, c)))
+                .or_default()
+                .push(c);
+        }
+    }
+    let mut groups: Vec<Vec<NodeId>> = groups.into_values().collect();
+    groups.sort_unstable_by_key(|items| items[0]);
+    groups
 }
 
 /// Makes `items` the best listing when they are one: enough of them, long enough, more
@@ -1153,16 +1163,8 @@ fn listing_entries(
         if skip[parent] || dom.children(parent).len() < MIN_LISTING_ITEMS {
             continue;
         }
-        let mut groups: HashMap<(&str, Vec<&str>), Vec<NodeId>> = HashMap::new();
-        for &c in dom.children(parent) {
-            if let Some(tag) = dom.tag(c).filter(|_| !skip[c] && st[c].chars > 0) {
-                groups
-                    .entry((tag, template_classes(dom, c)))
-                    .or_default()
-                    .push(c);
-            }
-        }
-        for items in groups.into_values() {
+        let is_item = |c: NodeId| dom.tag(c).filter(|_| !skip[c] && st[c].chars > 0);
+        for items in template_groups(dom, parent, is_item) {
             let chars: usize = items.iter().map(|&i| st[i].chars).sum();
             if items.len() >= MIN_LISTING_ITEMS
                 && chars * 2 >= total
