@@ -62,6 +62,30 @@ fn is_collapsed_panel(dom: &Dom, id: NodeId) -> bool {
                 .iter()
                 .any(|p| contains_ignore_case(c, p.as_bytes()))
         })
+        || follows_question(dom, id)
+}
+
+/// A question is at most this long: longer text ending in `?` is prose.
+const MAX_QUESTION_CHARS: usize = 200;
+
+/// Whether the element sibling just before an element is a short question: the element is
+/// its answer in a list of questions, shown with a click on the question.
+fn follows_question(dom: &Dom, id: NodeId) -> bool {
+    let Some(parent) = dom.parent(id) else {
+        return false;
+    };
+    let siblings = dom.children(parent);
+    let Some(at) = siblings.iter().position(|&s| s == id) else {
+        return false;
+    };
+    siblings[..at]
+        .iter()
+        .rev()
+        .find(|&&s| dom.tag(s).is_some())
+        .is_some_and(|&q| {
+            let chars: usize = dom.descendants(q).map(|d| dom.text_len(d)).sum();
+            chars <= MAX_QUESTION_CHARS && dom.text(q).trim_end().ends_with('?')
+        })
 }
 
 /// Parts of the classes of tab and accordion panels (Bootstrap's `tab-pane`, `accordion-body`,
@@ -819,6 +843,21 @@ mod tests {
                 false, false
             ]
         );
+    }
+
+    #[test]
+    fn hidden_answers_to_questions_are_collapsed_panels() {
+        let dom = Dom::parse(
+            r#"<div><div class="q">Can I return it?</div><div class="x" style="display:none">Yes, within 30 days.</div></div><div><span>Will it fit? Yes.</span><p hidden>Sizes</p></div><div><h3>Ships worldwide</h3><div hidden>Promo</div></div><div><p>Why do rivers bend and wander so much more than the straight channels that engineers dig for them, and what does the shape of their bends tell us about the ground, the floods and the seasons that made them over the centuries?</p><p hidden>x</p></div>"#,
+        );
+        let hidden: Vec<bool> = dom
+            .all()
+            .filter(|&i| dom.attr(i, "hidden").is_some() || dom.attr(i, "style").is_some())
+            .map(|i| is_hidden(&dom, i))
+            .collect();
+        // An answer after its question is content; after a statement, a heading or prose
+        // ending in a question (a text over 200 characters), hidden is hidden.
+        assert_eq!(hidden, [false, true, true, true]);
     }
 
     #[test]
