@@ -142,7 +142,9 @@ fn not_content(dom: &Dom, hide: bool) -> Vec<bool> {
             }
         }
         if let Some(tag) = dom.tag(id) {
-            skip[id] = (hints::is_never_content(tag) && !is_noscript_text(dom, id))
+            skip[id] = (hints::is_never_content(tag)
+                && !is_noscript_text(dom, id)
+                && !hints::is_question_button(dom, id))
                 || (hide && hints::is_hidden(dom, id) && !is_hidden_page(dom, id, &mut page_chars))
                 || (tag == "form" && !is_page_wrapping_form(dom, id, &mut page_chars));
         }
@@ -503,6 +505,7 @@ pub fn stats(dom: &Dom, skip: &[bool]) -> Vec<Stats> {
                 "p" => s.paragraphs += 1,
                 "img" => s.images += 1,
                 "li" => s.list_items += 1,
+                "button" if hints::is_question_button(dom, id) => {}
                 "input" | "select" | "textarea" | "button" => s.inputs += 1,
                 "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => s.heading_chars = s.chars,
                 "a" => {
@@ -1468,6 +1471,24 @@ mod tests {
         let dom = page(&body);
         let sel = extract(&dom, &never_content(&dom)).unwrap();
         assert!(selected_text(&dom, &sel).contains("real prose"));
+    }
+
+    #[test]
+    fn questions_written_on_buttons_are_kept_with_their_answers() {
+        let faq = "<div class=faq-item><button class=faq-toggle>How long does delivery take?</button>\
+                   <div class=faq-answer><p>Three to five working days, with tracking, anywhere in the country, and more for the islands.</p></div></div>"
+            .repeat(4);
+        let body = format!(
+            "<main><h1>Garden chair</h1><p>{PROSE}</p><p>{PROSE}</p>\
+             <section class=faq><h2>Questions</h2>{faq}</section>\
+             <form><button>Add to cart</button></form></main>"
+        );
+        let dom = page(&body);
+        let sel = extract(&dom, &never_content(&dom)).unwrap();
+        let text = selected_text(&dom, &sel);
+        assert!(text.contains("How long does delivery take?"));
+        assert!(text.contains("Three to five working days"));
+        assert!(!text.contains("Add to cart"));
     }
 
     #[test]

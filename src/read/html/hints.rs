@@ -82,11 +82,49 @@ fn follows_question(dom: &Dom, id: NodeId) -> bool {
         .iter()
         .rev()
         .find(|&&s| dom.tag(s).is_some())
-        .is_some_and(|&q| {
-            let chars: usize = dom.descendants(q).map(|d| dom.text_len(d)).sum();
-            chars <= MAX_QUESTION_CHARS && dom.text(q).trim_end().ends_with('?')
-        })
+        .is_some_and(|&q| is_short_question(dom, q))
 }
+
+/// Whether an element's text is a short question: at most [`MAX_QUESTION_CHARS`], ending
+/// in `?`.
+fn is_short_question(dom: &Dom, id: NodeId) -> bool {
+    let chars: usize = dom.descendants(id).map(|d| dom.text_len(d)).sum();
+    chars <= MAX_QUESTION_CHARS && dom.text(id).trim_end().ends_with('?')
+}
+
+/// A button that asks a question and has an element after it, or after the heading it
+/// alone fills (its answer): the trigger of a list of questions, whose text is the question.
+pub fn is_question_button(dom: &Dom, id: NodeId) -> bool {
+    if !dom.is(id, "button") || !is_short_question(dom, id) {
+        return false;
+    }
+    let mut item = id;
+    for _ in 0..=QUESTION_WRAPPERS {
+        let Some(parent) = dom.parent(item) else {
+            return false;
+        };
+        let mut elements = dom
+            .children(parent)
+            .iter()
+            .filter(|&&s| dom.tag(s).is_some());
+        if elements
+            .clone()
+            .skip_while(|&&s| s != item)
+            .nth(1)
+            .is_some()
+        {
+            return true;
+        }
+        if elements.nth(1).is_some() {
+            return false;
+        }
+        item = parent;
+    }
+    false
+}
+
+/// Elements a question's button may fill alone (a heading around it) above its answer.
+const QUESTION_WRAPPERS: usize = 2;
 
 /// Parts of the classes of tab and accordion panels (Bootstrap's `tab-pane`, `accordion-body`,
 /// `collapse`; `tab__content` as BEM writes it; an expander's content).
@@ -858,6 +896,21 @@ mod tests {
         // An answer after its question is content; after a statement, a heading or prose
         // ending in a question (a text over 200 characters), hidden is hidden.
         assert_eq!(hidden, [false, true, true, true]);
+    }
+
+    #[test]
+    fn buttons_that_ask_a_question_over_an_answer() {
+        let dom = Dom::parse(
+            r#"<div><button>Can I return it?</button><div>Yes.</div></div><div><h3><button><span>Does it ship abroad?</span><i></i></button></h3><div>Yes.</div></div><div><button>Subscribe</button><div>x</div></div><div><span>Was this helpful?</span><button>Any questions?</button></div><div><div><div><div><button>Why?</button></div></div></div><div>y</div></div>"#,
+        );
+        let buttons: Vec<bool> = dom
+            .all()
+            .filter(|&i| dom.is(i, "button"))
+            .map(|b| is_question_button(&dom, b))
+            .collect();
+        // Over its answer, or over it from the heading it fills; not a call to act, not a
+        // question with nothing after it, not one buried under more wrappers than a heading.
+        assert_eq!(buttons, [true, true, false, false, false]);
     }
 
     #[test]
