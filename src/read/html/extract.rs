@@ -284,12 +284,12 @@ pub fn furniture(dom: &Dom, skip: &mut [bool], rules: Rules) {
                     class = hints::without_comment_words(&class).into();
                 }
                 // A header by name inside the page's main content heads a part of it; one
-                // that holds paragraphs of prose there is the article's introduction.
+                // that holds paragraphs of prose is no banner wherever it stands (an
+                // introduction, a panel named for its header's alignment).
                 let mut boilerplate = hints::is_boilerplate_class(&class);
                 if boilerplate
-                    && (rules.headers_in_main || hints::names_header(&class))
-                    && in_main(dom, id)
-                    && (rules.headers_in_main || holds_prose(dom, id))
+                    && ((rules.headers_in_main && in_main(dom, id))
+                        || (hints::names_header(&class) && holds_prose(dom, id)))
                 {
                     class = hints::without_words(&class, hints::header_words()).into();
                     boilerplate = hints::is_boilerplate_class(&class);
@@ -1610,6 +1610,19 @@ mod tests {
         let dom = page(&body);
         let text = selected_text(&dom, &extract(&dom, &never_content(&dom)).unwrap());
         assert!(!text.contains("Updated today"), "{text}");
+        // Outside `<main>` too: a block whose class names its header's alignment (an
+        // accordion's) that holds paragraphs of prose is part of the article.
+        let method = PROSE.replace("real prose", "the method");
+        let body = format!(
+            "<header class=site-header><a href=/>Reviews</a></header>\
+             <div class=entry-content>{}<div class=\"accordion pane-header-alignment-left\">\
+             <p>{method}{method}</p><p>{method}{method}</p></div></div>",
+            format!("<p>{PROSE}</p>").repeat(10)
+        );
+        let dom = page(&body);
+        let text = selected_text(&dom, &extract(&dom, &never_content(&dom)).unwrap());
+        assert_eq!(text.matches("the method").count(), 4, "{text}");
+        assert!(!text.contains("Reviews"), "{text}");
     }
 
     #[test]
