@@ -304,6 +304,8 @@ pub fn furniture(dom: &Dom, skip: &mut [bool], rules: Rules) {
             && !dom
                 .ancestors(id)
                 .any(|a| matches!(dom.tag(a), Some("table" | "code" | "pre")))
+            // A data table's classes style it (`sticky-header`): its cells are data.
+            && !(tag == "table" && is_data_table(dom, id))
             && !wrappers.wraps_page(dom, id);
         // A header is the site's banner only outside sectioning content and `<main>` (as
         // ARIA maps it); inside them it heads its section.
@@ -1076,7 +1078,7 @@ fn words_of(dom: &Dom, id: NodeId) -> String {
     out
 }
 
-/// Whether a table holds data (keep it) rather than lay out the page./// Whether a table holds data (keep it) rather than lay out the page.
+/// Whether a table holds data (keep it) rather than lay out the page.
 pub fn is_data_table(dom: &Dom, id: NodeId) -> bool {
     if dom.attr(id, "role") == Some("presentation") {
         return false;
@@ -1489,6 +1491,22 @@ mod tests {
         assert!(text.contains("How long does delivery take?"));
         assert!(text.contains("Three to five working days"));
         assert!(!text.contains("Add to cart"));
+    }
+
+    #[test]
+    fn a_data_tables_classes_name_no_furniture() {
+        let rows = "<tr><td>Mercury</td><td>0.39 AU</td><td>88 days</td></tr>".repeat(12);
+        let body = format!(
+            "<header class=site-header><a href=/>Atlas</a></header>\
+             <div class=content>{}\
+             <table class=\"wikitable sticky-header\"><tr><th>Planet</th><th>Distance</th>\
+             <th>Year</th></tr>{rows}</table></div>",
+            format!("<p>{PROSE}</p>").repeat(5)
+        );
+        let dom = page(&body);
+        let text = selected_text(&dom, &extract(&dom, &never_content(&dom)).unwrap());
+        assert_eq!(text.matches("88 days").count(), 12, "{text}");
+        assert!(!text.contains("Atlas"), "{text}");
     }
 
     #[test]
