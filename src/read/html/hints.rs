@@ -295,7 +295,7 @@ pub fn is_member_stats(text: &str) -> bool {
     i > 0
 }
 
-/// Words of class and id that mark page furniture,/// Words of class and id that mark page furniture, matched as whole tokens of the
+/// Words of class and id that mark page furniture, matched as whole tokens of the
 /// attribute (split at `-`, `_`, spaces, camelCase is left as is).
 const BOILERPLATE_TOKENS: &[&str] = &[
     "ad",
