@@ -915,13 +915,26 @@ fn consider_listing(
         return;
     }
     let first = skeleton(dom, items[0]);
-    let alike = items[1..]
-        .iter()
-        .filter(|&&i| built_alike(&first, &skeleton(dom, i)))
-        .count();
-    if alike * 4 >= (items.len() - 1) * 3 {
+    // Three quarters of the others are built like the first.
+    let need = ((items.len() - 1) * 3).div_ceil(4);
+    if holds_for_at_least(&items[1..], need, |i| {
+        built_alike(&first, &skeleton(dom, i))
+    }) {
         *best = Some((items, chars));
     }
+}
+
+/// Whether `f` holds for `need` of `items` or more; `f` is tried no longer than the answer
+/// is open (an item's skeleton is costly).
+fn holds_for_at_least(items: &[NodeId], need: usize, mut f: impl FnMut(NodeId) -> bool) -> bool {
+    let mut yes = 0;
+    for (tried, &i) in items.iter().enumerate() {
+        if yes >= need || yes + (items.len() - tried) < need {
+            break;
+        }
+        yes += usize::from(f(i));
+    }
+    yes >= need
 }
 
 /// How many times more text than the extracted article a listing must hold to be the
@@ -1413,6 +1426,19 @@ mod tests {
             headers_in_main: false,
             reviews_are_furniture: false,
         }
+    }
+
+    #[test]
+    fn a_share_of_items_is_counted_no_further_than_needed() {
+        let mut tried = Vec::new();
+        let mut f = |i: NodeId| {
+            tried.push(i);
+            i % 2 == 0
+        };
+        assert!(holds_for_at_least(&[0, 2, 1, 3], 2, &mut f));
+        assert!(!holds_for_at_least(&[1, 3, 0, 2], 3, &mut f));
+        assert!(holds_for_at_least(&[1, 0, 2], 2, &mut f));
+        assert_eq!(tried, [0, 2, 1, 3, 1, 0, 2]);
     }
 
     fn page(body: &str) -> Dom {
