@@ -1376,12 +1376,15 @@ pub fn extract(dom: &Dom, base_skip: &[bool]) -> Option<Selection> {
         // Cleaning takes out what looks like furniture inside the article; when it would take
         // out most of the article found by the class rules, it judges the article itself
         // (a listing's link-dense entries, a description full of links), which stays whole.
-        let uncleaned = (strict && !widened).then(|| (skip.clone(), st.clone()));
+        // The statistics of the uncleaned article are made again when it is taken: a copy
+        // of them was as large as the page's nodes.
+        let uncleaned = (strict && !widened).then(|| skip.clone());
         clean_conditionally(dom, &roots, &mut skip, &mut st, weights);
-        if let Some((whole_skip, whole_st)) = uncleaned {
+        if let Some(whole_skip) = uncleaned {
             let kept: usize = roots.iter().map(|&r| st[r].chars).sum();
             if (kept as f64) < found as f64 * MIN_SHARE_KEPT_BY_CLEANING {
-                (skip, st) = (whole_skip, whole_st);
+                st = stats(dom, &whole_skip);
+                skip = whole_skip;
             }
         }
         if strict {
