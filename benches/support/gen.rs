@@ -502,6 +502,11 @@ pub const SHAPES: &[(&str, &str, &str)] = &[
     ("nested-quotes", "markdown", "10,000 nested quotes"),
     ("sibling-divs", "html", "100,000 sibling divs"),
     ("links", "markdown", "1,000,000 links"),
+    (
+        "pictures",
+        "html",
+        "100,000 pictures with alt text and no other text",
+    ),
 ];
 
 /// An adversarial shape by name, at `scale` (1.0 is the size in [`SHAPES`]).
@@ -557,6 +562,16 @@ pub fn shape(name: &str, scale: f64) -> Option<String> {
                 let _ = writeln!(
                     out,
                     "<div class=\"item\">Item {i}, a short line of text.</div>"
+                );
+            }
+            out.push_str("</main></body></html>\n");
+        }
+        "pictures" => {
+            out.push_str("<!DOCTYPE html><html><head><title>Pictures</title></head><body><main>\n");
+            for i in 0..n(100_000) {
+                let _ = writeln!(
+                    out,
+                    "<p><img src=\"/img/{i}.jpg\" alt=\"Picture {i} of the gallery\"></p>"
                 );
             }
             out.push_str("</main></body></html>\n");

@@ -18,6 +18,7 @@ pub use meta::{
 };
 pub use normalize::normalize_inlines;
 pub(crate) use normalize::{fit, merge_in_place, normalize_out_of};
+pub(crate) use walk::for_each_word_while;
 pub use walk::{
     for_each_word, images, images_mut, inline_text, walk_block, walk_blocks, walk_inline, words,
     words_joined, Visitor,

@@ -123,14 +123,28 @@ pub fn words_joined(blocks: &[Block]) -> String {
 }
 
 /// Calls `f` with each word of [`words`], in order.
-pub fn for_each_word(blocks: &[Block], f: impl FnMut(&str)) {
-    struct Each<F>(F);
-    impl<F: FnMut(&str)> Each<F> {
+pub fn for_each_word(blocks: &[Block], mut f: impl FnMut(&str)) {
+    for_each_word_while(blocks, |w| {
+        f(w);
+        true
+    });
+}
+
+/// Calls `f` with each word of [`words`], in order, until it returns `false`: the rest of
+/// the text is not split into words.
+pub(crate) fn for_each_word_while(blocks: &[Block], f: impl FnMut(&str) -> bool) {
+    struct Each<F> {
+        f: F,
+        going: bool,
+    }
+    impl<F: FnMut(&str) -> bool> Each<F> {
         fn all(&mut self, text: &str) {
-            text.split_whitespace().for_each(&mut self.0);
+            if self.going {
+                self.going = text.split_whitespace().all(&mut self.f);
+            }
         }
     }
-    impl<F: FnMut(&str)> Visitor for Each<F> {
+    impl<F: FnMut(&str) -> bool> Visitor for Each<F> {
         fn visit_block(&mut self, block: &Block) {
             if let Block::Code { text, .. } = block {
                 self.all(text);
@@ -149,7 +163,7 @@ pub fn for_each_word(blocks: &[Block], f: impl FnMut(&str)) {
             walk_inline(self, inline);
         }
     }
-    walk_blocks(&mut Each(f), blocks);
+    walk_blocks(&mut Each { f, going: true }, blocks);
 }
 
 /// Every image of blocks (figures and inline images, in notes and tables too), in order;
@@ -271,6 +285,17 @@ pub fn images_mut(blocks: &mut [Block]) -> Vec<&mut Image> {
 mod tests {
     use super::*;
     use crate::model::{ListItem, Table};
+
+    #[test]
+    fn words_stop_being_split_when_told() {
+        let blocks = vec![Block::para("one two"), Block::para("three four")];
+        let mut seen = Vec::new();
+        for_each_word_while(&blocks, |w| {
+            seen.push(w.to_string());
+            seen.len() < 3
+        });
+        assert_eq!(seen, ["one", "two", "three"]);
+    }
 
     #[test]
     fn images_everywhere_in_order_even_deep_down() {

@@ -150,8 +150,9 @@ pub fn edge_class(block: &Block) -> EdgeClass {
     // and quotes, their words: the blocks they are made of).
     let (chars, density, text) = match block {
         Block::Paragraph { content } | Block::Heading { content, .. } => {
+            // Counted no further than what makes prose.
             let mut chars = 0;
-            counts_over(content, usize::MAX, &mut chars, |c| !c.is_whitespace());
+            counts_over(content, PROSE_CHARS, &mut chars, |c| !c.is_whitespace());
             (chars, link_density(content), None)
         }
         Block::List { .. } if is_teaser_list(block) => return EdgeClass::Bad,
@@ -162,9 +163,17 @@ pub fn edge_class(block: &Block) -> EdgeClass {
                 .map(|b| link_chars(b.inlines()))
                 .fold((0, 0), |(t, l), (bt, bl)| (t + bt, l + bl));
             let blocks = std::slice::from_ref(block);
-            (word_chars(blocks), density((total, linked)), Some(blocks))
+            (
+                word_chars(blocks, PROSE_CHARS),
+                density((total, linked)),
+                Some(blocks),
+            )
         }
-        Block::Quote { blocks, .. } => (word_chars(blocks), 0.0, Some(blocks.as_slice())),
+        Block::Quote { blocks, .. } => (
+            word_chars(blocks, PROSE_CHARS),
+            0.0,
+            Some(blocks.as_slice()),
+        ),
         _ => return EdgeClass::Neutral,
     };
     if density > 0.5 {
@@ -391,11 +400,13 @@ const FRAGMENT_CHARS: usize = 20;
 
 /// A block of a short label at most, or a list of such labels.
 fn is_fragment(block: &Block) -> bool {
+    // Counted no further than a label goes: most blocks are prose.
     let label = |blocks: &[Block]| {
         let (mut words, mut chars) = (0, 0);
-        crate::model::for_each_word(blocks, |w| {
+        crate::model::for_each_word_while(blocks, |w| {
             words += 1;
             chars += w.chars().count();
+            words <= 3 && chars <= FRAGMENT_CHARS
         });
         words <= 3 && chars <= FRAGMENT_CHARS
     };
@@ -467,10 +478,13 @@ fn non_space_chars(text: &str) -> usize {
 }
 
 /// The characters of the words of blocks: `non_space_chars(&words_joined(blocks))`,
-/// without joining them.
-fn word_chars(blocks: &[Block]) -> usize {
+/// without joining them, counted until `enough` of them are.
+fn word_chars(blocks: &[Block], enough: usize) -> usize {
     let mut chars = 0;
-    crate::model::for_each_word(blocks, |w| chars += w.chars().count());
+    crate::model::for_each_word_while(blocks, |w| {
+        chars += w.chars().count();
+        chars < enough
+    });
     chars
 }
 
@@ -577,8 +591,10 @@ mod tests {
             },
         ];
         let joined = crate::model::words_joined(&blocks);
-        assert_eq!(word_chars(&blocks), non_space_chars(&joined));
-        assert_eq!(word_chars(&blocks), 19);
+        assert_eq!(word_chars(&blocks, usize::MAX), non_space_chars(&joined));
+        assert_eq!(word_chars(&blocks, usize::MAX), 19);
+        // Counted a word at a time up to enough.
+        assert_eq!(word_chars(&blocks, 6), 11);
     }
 
     #[test]

@@ -192,20 +192,24 @@ fn repeated_nearby(dom: &Dom, skip: &[bool], img: NodeId, alt: &str) -> bool {
     }
     let wanted = format!(" {wanted} ");
     let budget = wanted.len() + ALT_REPEAT_WINDOW;
-    let kept_text = |id: NodeId, before: bool| match &dom.nodes[id].data {
-        Data::Text(t) => {
-            let in_code = dom
-                .parent(id)
-                .and_then(|p| dom.tag(p))
-                .is_some_and(|t| matches!(t, "script" | "style" | "template"));
-            let kept = !in_code
-                && !skip[id]
-                && !dom
-                    .ancestors(id)
-                    .any(|a| skip[a] || (before && dom.is(a, "h1")));
-            Some(words_of(t)).filter(|w| kept && !w.is_empty())
+    // Words are made only of text that is kept: most text near a picture may not be.
+    let kept_text = |id: NodeId, before: bool| {
+        let Data::Text(t) = &dom.nodes[id].data else {
+            return None;
+        };
+        let in_code = dom
+            .parent(id)
+            .and_then(|p| dom.tag(p))
+            .is_some_and(|t| matches!(t, "script" | "style" | "template"));
+        if in_code
+            || skip[id]
+            || dom
+                .ancestors(id)
+                .any(|a| skip[a] || (before && dom.is(a, "h1")))
+        {
+            return None;
         }
-        _ => None,
+        Some(words_of(t)).filter(|w| !w.is_empty())
     };
     let window = |ids: &mut dyn Iterator<Item = NodeId>, before: bool| {
         let mut words: Vec<String> = Vec::new();
@@ -230,6 +234,35 @@ fn repeated_nearby(dom: &Dom, skip: &[bool], img: NodeId, alt: &str) -> bool {
 
 /// Lowercase letters and digits, each run of anything else one space, trimmed.
 fn words_of(text: &str) -> String {
+    if text.is_ascii() {
+        ascii_words_of(text)
+    } else {
+        char_words_of(text)
+    }
+}
+
+/// [`words_of`] by the byte for ASCII (most text): no decoding, no case tables, and
+/// nothing allocated for text without a word (the whitespace between elements).
+fn ascii_words_of(text: &str) -> String {
+    let mut out = String::new();
+    let mut space = false;
+    for b in text.bytes() {
+        if !b.is_ascii_alphanumeric() {
+            space = !out.is_empty();
+            continue;
+        }
+        if space {
+            out.push(' ');
+            space = false;
+        } else if out.is_empty() {
+            out.reserve(text.len());
+        }
+        out.push(char::from(b.to_ascii_lowercase()));
+    }
+    out
+}
+
+fn char_words_of(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         if c.is_alphanumeric() {
@@ -757,6 +790,11 @@ mod tests {
                 t.push(' ');
             }
             proptest::prop_assert_eq!(text_inline(&raw), Inline::text(t));
+        }
+
+        #[test]
+        fn ascii_words_are_the_words_of_any_text(raw in "[ aZ9\t\n.,'-]{0,16}") {
+            proptest::prop_assert_eq!(ascii_words_of(&raw), char_words_of(&raw));
         }
     }
 

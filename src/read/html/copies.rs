@@ -13,7 +13,7 @@ const MIN_COPY_CHARS: usize = 300;
 /// an element before it that does not hold it: a whole section, or a block that stands
 /// elsewhere than beside its first (a paragraph repeated beside itself is written so).
 pub fn drop_copies(dom: &Dom, roots: &[NodeId], skip: &mut [bool]) {
-    let (prints, code) = fingerprints(dom, skip);
+    let (prints, code) = fingerprints(dom, skip, roots);
     let mut seen: HashMap<(u64, usize), NodeId> = HashMap::new();
     // A section: two children or more that hold text.
     let section = |id: NodeId| {
@@ -88,14 +88,15 @@ fn power(mut base: u64, mut exp: usize) -> u64 {
     out
 }
 
-/// For every node, a hash of its text without whitespace and that text's length in
-/// characters, skipped nodes left out, and whether it holds code (code samples repeat on
-/// purpose: the same call at each step of a tutorial). Computed once, children before
-/// parents, so that the whole page costs one pass however deep it nests.
-fn fingerprints(dom: &Dom, skip: &[bool]) -> (Vec<(u64, usize)>, Vec<bool>) {
+/// For every node under `roots`, a hash of its text without whitespace and that text's
+/// length in characters, skipped nodes left out, and whether it holds code (code samples
+/// repeat on purpose: the same call at each step of a tutorial). Computed once, children
+/// before parents, so that the selection costs one pass however deep it nests; the rest of
+/// the page is not looked at.
+fn fingerprints(dom: &Dom, skip: &[bool], roots: &[NodeId]) -> (Vec<(u64, usize)>, Vec<bool>) {
     let mut prints = vec![(0, 0); dom.nodes.len()];
     let mut code = vec![false; dom.nodes.len()];
-    for id in dom.all().rev() {
+    for id in roots.iter().flat_map(|&r| (r..dom.subtree_end(r)).rev()) {
         if skip[id] {
             continue;
         }
@@ -208,11 +209,22 @@ mod tests {
         // The same characters after a non-ASCII one go through the character-wise path.
         let dom = Dom::parse("<p>ab c\td e</p><p>é</p><p>éab c\td e</p>");
         let skip = vec![false; dom.nodes.len()];
-        let (prints, _) = fingerprints(&dom, &skip);
+        let (prints, _) = fingerprints(&dom, &skip, &[0]);
         let ps: Vec<NodeId> = dom.all().filter(|&id| dom.is(id, "p")).collect();
         let (ascii, e, both) = (prints[ps[0]], prints[ps[1]], prints[ps[2]]);
         assert_eq!(both.1, e.1 + ascii.1);
         assert_eq!(both.0, add(mul(e.0, power(BASE, ascii.1)), ascii.0));
+    }
+
+    #[test]
+    fn only_the_selection_is_fingerprinted() {
+        let dom = Dom::parse(&format!("<div><p>{PARA}</p></div><p>{PARA}</p>"));
+        let skip = vec![false; dom.nodes.len()];
+        let ps: Vec<NodeId> = dom.all().filter(|&id| dom.is(id, "p")).collect();
+        let div = dom.find("div").unwrap();
+        let (prints, _) = fingerprints(&dom, &skip, &[div]);
+        assert!(prints[ps[0]].1 > 0 && prints[div] == prints[ps[0]]);
+        assert_eq!(prints[ps[1]], (0, 0));
     }
 
     #[test]
@@ -221,7 +233,7 @@ mod tests {
             "<p>ab<b>c</b>d</p><p>a<i>bc</i> d</p><p>abdc</p><p>{PARA}</p>"
         ));
         let skip = vec![false; dom.nodes.len()];
-        let (prints, _) = fingerprints(&dom, &skip);
+        let (prints, _) = fingerprints(&dom, &skip, &[0]);
         let ps: Vec<NodeId> = dom.all().filter(|&id| dom.is(id, "p")).collect();
         assert_eq!(prints[ps[0]], prints[ps[1]]);
         assert_ne!(prints[ps[0]], prints[ps[2]]);

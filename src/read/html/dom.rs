@@ -91,6 +91,9 @@ pub struct Dom {
     /// The length of every text node as [`collapsed_len`] counts it (0 for other nodes):
     /// extraction weighs the text several times.
     text_lens: Vec<u32>,
+    /// The elements whose `id` is made from the text of their heading, in order: class and
+    /// id are read several times an element.
+    slug_ids: Vec<NodeId>,
 }
 
 /// One node of the tree.
@@ -240,14 +243,19 @@ impl Dom {
     /// element's part in the page.
     pub fn hint_id(&self, id: NodeId) -> Option<&str> {
         let value = self.attr(id, "id")?;
+        self.slug_ids.binary_search(&id).is_err().then_some(value)
+    }
+
+    /// Whether an element's `id` is made from the text of its heading.
+    fn id_is_heading_slug(&self, id: NodeId) -> bool {
+        let Some(value) = self.attr(id, "id") else {
+            return false;
+        };
         let heading = self
             .descendants(id)
             .take(super::hints::HEADING_SLUG_REACH)
             .find(|&d| matches!(self.tag(d), Some("h1" | "h2" | "h3" | "h4" | "h5" | "h6")));
-        match heading {
-            Some(h) if super::hints::is_heading_slug(value, &self.text(h)) => None,
-            _ => Some(value),
-        }
+        heading.is_some_and(|h| super::hints::is_heading_slug(value, &self.text(h)))
     }
 
     /// The ancestors of a node, nearest first.
@@ -556,12 +564,15 @@ impl Sink {
                 _ => 0,
             })
             .collect();
-        Dom {
+        let mut dom = Dom {
             nodes,
             child_ids,
             flattened,
             text_lens,
-        }
+            slug_ids: Vec::new(),
+        };
+        dom.slug_ids = dom.all().filter(|&id| dom.id_is_heading_slug(id)).collect();
+        dom
     }
 }
 
@@ -841,6 +852,19 @@ mod tests {
             .collect();
         assert_eq!(texts, [5, 1]);
         assert_eq!(dom.text_len(dom.find("p").unwrap()), 0);
+    }
+
+    #[test]
+    fn an_id_made_from_the_heading_is_no_hint() {
+        let dom = Dom::parse(
+            "<div id=share-options><h2>Share options</h2></div><div id=sidebar><h2>Popular</h2></div><p id=x>y</p>",
+        );
+        let ids: Vec<Option<&str>> = dom
+            .all()
+            .filter(|&i| dom.tag(i).is_some_and(|t| t == "div" || t == "p"))
+            .map(|i| dom.hint_id(i))
+            .collect();
+        assert_eq!(ids, [None, Some("sidebar"), Some("x")]);
     }
 
     #[test]

@@ -930,13 +930,26 @@ fn consider_listing(
         return;
     }
     let first = skeleton(dom, items[0]);
-    let alike = items[1..]
-        .iter()
-        .filter(|&&i| built_alike(&first, &skeleton(dom, i)))
-        .count();
-    if alike * 4 >= (items.len() - 1) * 3 {
+    // Three quarters of the others are built like the first.
+    let need = ((items.len() - 1) * 3).div_ceil(4);
+    if holds_for_at_least(&items[1..], need, |i| {
+        built_alike(&first, &skeleton(dom, i))
+    }) {
         *best = Some((items, chars));
     }
+}
+
+/// Whether `f` holds for `need` of `items` or more; `f` is tried no longer than the answer
+/// is open (an item's skeleton is costly).
+fn holds_for_at_least(items: &[NodeId], need: usize, mut f: impl FnMut(NodeId) -> bool) -> bool {
+    let mut yes = 0;
+    for (tried, &i) in items.iter().enumerate() {
+        if yes >= need || yes + (items.len() - tried) < need {
+            break;
+        }
+        yes += usize::from(f(i));
+    }
+    yes >= need
 }
 
 /// How many times more text than the extracted article a listing must hold to be the
@@ -1370,12 +1383,15 @@ pub fn extract(dom: &Dom, base_skip: &[bool]) -> Option<Selection> {
         // Cleaning takes out what looks like furniture inside the article; when it would take
         // out most of the article found by the class rules, it judges the article itself
         // (a listing's link-dense entries, a description full of links), which stays whole.
-        let uncleaned = (strict && !widened).then(|| (skip.clone(), st.clone()));
+        // The statistics of the uncleaned article are made again when it is taken: a copy
+        // of them was as large as the page's nodes.
+        let uncleaned = (strict && !widened).then(|| skip.clone());
         clean_conditionally(dom, &roots, &mut skip, &mut st, weights);
-        if let Some((whole_skip, whole_st)) = uncleaned {
+        if let Some(whole_skip) = uncleaned {
             let kept: usize = roots.iter().map(|&r| st[r].chars).sum();
             if (kept as f64) < found as f64 * MIN_SHARE_KEPT_BY_CLEANING {
-                (skip, st) = (whole_skip, whole_st);
+                st = stats(dom, &whole_skip);
+                skip = whole_skip;
             }
         }
         if strict {
@@ -1420,6 +1436,19 @@ mod tests {
             headers_in_main: false,
             reviews_are_furniture: false,
         }
+    }
+
+    #[test]
+    fn a_share_of_items_is_counted_no_further_than_needed() {
+        let mut tried = Vec::new();
+        let mut f = |i: NodeId| {
+            tried.push(i);
+            i % 2 == 0
+        };
+        assert!(holds_for_at_least(&[0, 2, 1, 3], 2, &mut f));
+        assert!(!holds_for_at_least(&[1, 3, 0, 2], 3, &mut f));
+        assert!(holds_for_at_least(&[1, 0, 2], 2, &mut f));
+        assert_eq!(tried, [0, 2, 1, 3, 1, 0, 2]);
     }
 
     fn page(body: &str) -> Dom {

@@ -140,9 +140,35 @@ const IMAGE_KEYS: &[&str] = &[
 ];
 const LANGUAGE_KEYS: &[&str] = &["content-language", "dc:language", "language", "og:locale"];
 
+/// What is never content on a page, and the looser mask [`byline::elsewhere`] makes of it,
+/// on first need: the page's metadata, its byline and its extraction all look there.
+pub struct Masks<'d> {
+    dom: &'d Dom,
+    /// [`super::extract::never_content`].
+    pub never: Vec<bool>,
+    elsewhere: std::cell::OnceCell<Vec<bool>>,
+}
+
+impl<'d> Masks<'d> {
+    /// The masks of a page; [`Masks::elsewhere`] is made when first asked for.
+    pub fn new(dom: &'d Dom) -> Masks<'d> {
+        Masks {
+            dom,
+            never: super::extract::never_content(dom),
+            elsewhere: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// [`byline::elsewhere`] on top of what is never content.
+    pub fn elsewhere(&self) -> &[bool] {
+        self.elsewhere
+            .get_or_init(|| byline::elsewhere(self.dom, &self.never))
+    }
+}
+
 /// Everything the page says about itself in its markup, before any content extraction.
 /// Authors found only in the page's text come later (see [`byline_element`]).
-pub fn page_meta(dom: &Dom, tags: &MetaTags) -> Meta {
+pub fn page_meta(dom: &Dom, tags: &MetaTags, masks: &Masks) -> Meta {
     let ld = jsonld::article(dom);
     let doc_title = document_title(dom);
     let site = ld
@@ -231,11 +257,9 @@ pub fn page_meta(dom: &Dom, tags: &MetaTags) -> Meta {
     };
     // The page's text is searched only when the markup and the headline say nothing.
     let sources = if sources.published.is_none() && sources.visible.is_none() {
-        let never = super::extract::never_content(dom);
-        let mask = byline::elsewhere(dom, &never);
         pubdate::DateSources {
-            labelled: pubdate::labelled(dom, &never),
-            anywhere: pubdate::first_in_text(dom, &mask),
+            labelled: pubdate::labelled(dom, &masks.never),
+            anywhere: pubdate::first_in_text(dom, masks.elsewhere()),
             ..sources
         }
     } else {
@@ -701,6 +725,7 @@ fn published_by_key(tags: &MetaTags) -> Option<Date> {
 pub fn page_byline(
     dom: &Dom,
     removed: &[bool],
+    masks: &Masks,
     title: Option<&str>,
 ) -> Option<(NodeId, Vec<String>)> {
     if let Some((el, name)) = byline_element(dom, removed).filter(|(_, n)| !n.is_empty()) {
@@ -715,12 +740,12 @@ pub fn page_byline(
         return Some(found);
     }
     // An author box inside a widget or a header, away from comments and other stories.
-    let looser = byline::elsewhere(dom, &super::extract::never_content(dom));
-    byline_element(dom, &looser)
+    let looser = masks.elsewhere();
+    byline_element(dom, looser)
         .filter(|(_, n)| !n.is_empty())
         .map(|(el, name)| (el, jsonld::split_names(&name)))
-        .or_else(|| byline::labelled_anywhere(dom, &looser))
-        .or_else(|| byline::thread_starter(dom, &looser))
+        .or_else(|| byline::labelled_anywhere(dom, looser))
+        .or_else(|| byline::thread_starter(dom, looser))
 }
 
 /// The byline element of the page: `rel=author`, `itemprop=author`, or a class or id naming
@@ -776,7 +801,19 @@ mod tests {
 
     fn meta_of(html: &str) -> Meta {
         let dom = Dom::parse(html);
-        page_meta(&dom, &MetaTags::collect(&dom))
+        page_meta(&dom, &MetaTags::collect(&dom), &Masks::new(&dom))
+    }
+
+    #[test]
+    fn masks_are_those_of_never_content_and_elsewhere() {
+        let dom = Dom::parse("<nav><p>a</p></nav><script>x</script><div class=comments>b</div>");
+        let masks = Masks::new(&dom);
+        let never = super::super::extract::never_content(&dom);
+        assert_eq!(masks.never, never);
+        assert_eq!(masks.elsewhere(), byline::elsewhere(&dom, &never));
+        assert!(
+            masks.elsewhere().iter().filter(|&&m| m).count() > never.iter().filter(|&&m| m).count()
+        );
     }
 
     #[test]

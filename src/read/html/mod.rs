@@ -93,21 +93,22 @@ pub fn read_html(
         ));
     }
     let tags = meta::MetaTags::collect(&dom);
-    let mut meta = meta::page_meta(&dom, &tags);
-    let base_skip = extract::never_content(&dom);
+    let masks = meta::Masks::new(&dom);
+    let mut meta = meta::page_meta(&dom, &tags, &masks);
+    let base_skip = &masks.never;
     let body = dom.find("body").unwrap_or(0);
     let extracting = options.extract && is_whole_page(text);
     // A page with no article in sight keeps it hidden until its script shows it.
     let selection = extracting
         .then(|| {
-            extract::extract(&dom, &base_skip)
+            extract::extract(&dom, base_skip)
                 .or_else(|| extract::extract(&dom, &extract::never_content_shown(&dom)))
         })
         .flatten()
         .unwrap_or_else(|| extract::Selection {
             roots: vec![body],
             skip: if options.extract {
-                base_skip.clone()
+                base_skip.to_vec()
             } else {
                 whole_page_skip(&dom)
             },
@@ -133,7 +134,7 @@ pub fn read_html(
     if meta.authors.is_empty() {
         // Bylines often sit in a page header, outside the article: look everywhere but in
         // furniture named by class.
-        let mut removed = base_skip.clone();
+        let mut removed = base_skip.to_vec();
         let rules = extract::Rules {
             by_element: false,
             by_class: true,
@@ -143,7 +144,8 @@ pub fn read_html(
             reviews_are_furniture: false,
         };
         extract::furniture(&dom, &mut removed, rules);
-        if let Some((el, names)) = meta::page_byline(&dom, &removed, meta.title.as_deref()) {
+        if let Some((el, names)) = meta::page_byline(&dom, &removed, &masks, meta.title.as_deref())
+        {
             meta.authors = names.into_iter().map(Author::named).collect();
             // The whole page (`--no-extract`) keeps the byline's words where they stand.
             if options.extract {
@@ -174,7 +176,7 @@ pub fn read_html(
     }
     if extracting {
         if blocks.is_empty() {
-            blocks = convert::Converter::new(&dom, &base_skip, &urls).blocks(&[body]);
+            blocks = convert::Converter::new(&dom, base_skip, &urls).blocks(&[body]);
         }
         if let Some(title) = &meta.title {
             cleanup::drop_title_heading(&mut blocks, title);
