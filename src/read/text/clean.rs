@@ -17,6 +17,9 @@ const STOPWORDS_LOW: f32 = 0.30;
 const STOPWORDS_HIGH: f32 = 0.32;
 /// The share of function words in the paragraphs of an article in a well-listed language.
 const TYPICAL_PROSE: f32 = 0.45;
+/// The share of listed function words in a page whose language is not told that shows the
+/// words are its language's.
+const MIN_FUNCTION_SHARE: f32 = 0.02;
 /// Below this typical share, function words say nothing and length alone decides.
 const LENGTH_ONLY_BELOW: f32 = 0.15;
 /// Units of furniture around an end marker that separate the article from what follows.
@@ -365,9 +368,15 @@ fn thresholds(units: &[Unit]) -> (f32, f32) {
     if typical < LENGTH_ONLY_BELOW {
         // Either a language whose function words are not listed, where length alone can
         // tell; or long units that are lists and menus, not prose (countries in a form).
-        return match language.filter(|l| crate::lang::has_stop_words(l)) {
-            Some(_) => (STOPWORDS_LOW, STOPWORDS_HIGH),
-            None => (0.0, 0.0),
+        // Menus may hide the language too: when their labels hold a few function words,
+        // and the page some more, those are its language's.
+        let listed = match language {
+            Some(l) => crate::lang::has_stop_words(l),
+            None => typical > 0.0 && stop_density(&sample, &words(&sample)) >= MIN_FUNCTION_SHARE,
+        };
+        return match listed {
+            true => (STOPWORDS_LOW, STOPWORDS_HIGH),
+            false => (0.0, 0.0),
         };
     }
     if language.is_none() {
@@ -1906,6 +1915,27 @@ mod tests {
             από το καλοκαίρι, αλλά ότι θα συνεχίσει τις συζητήσεις με όλους τους φορείς της χώρας.";
         let text = format!("{greek}\n\n{greek} Και ξανά.\n\n{greek} Τέλος.\n");
         assert_eq!(thresholds(&segment(&text)), (0.0, 0.0));
+    }
+
+    #[test]
+    fn a_page_of_menus_in_a_listed_language_keeps_the_bar_for_prose() {
+        let menu = |n: usize| {
+            format!(
+                "Shop {n} Electric Guitars Acoustic Guitars Bass Guitars Amps and Effects \
+                Pedals Drum Kits Cymbals Keyboards Synthesizers Studio Monitors Microphones \
+                Headphones Cables Stands Cases Strings Picks Tuners Capos Straps Gift Cards"
+            )
+        };
+        let text = format!(
+            "{}\n\n{}\n\n{}\n\nCall us today.\n",
+            menu(1),
+            menu(2),
+            menu(3)
+        );
+        // Too few function words for the language to be told, yet some: the long units
+        // are menus, not prose in an unlisted language.
+        assert_eq!(crate::lang::detect_language(&text), None);
+        assert_eq!(thresholds(&segment(&text)), (STOPWORDS_LOW, STOPWORDS_HIGH));
     }
 
     #[test]
