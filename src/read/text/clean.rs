@@ -294,11 +294,7 @@ pub fn article_mask(units: &[Unit]) -> ArticleMask {
     }
     extend_back(units, &initial, &mut keep);
     if !keep.contains(&true) {
-        // Nothing reads as an article (a lone line, a list): keep all but the furniture.
-        keep = units
-            .iter()
-            .map(|u| !is_furniture_text(&u.text) && !is_end_marker(&u.text))
-            .collect();
+        keep = all_but_furniture(units, &initial, &classes);
     }
     let mut body = fill_gaps(units, &initial, &classes, &keep);
     let (Some(first), Some(last)) = (body.iter().position(|&k| k), body.iter().rposition(|&k| k))
@@ -311,6 +307,46 @@ pub fn article_mask(units: &[Unit]) -> ArticleMask {
         take_thread(units, &posts, &mut keep, &mut body);
     }
     ArticleMask { judged: keep, body }
+}
+
+/// The mean length, in words, of the entries of a menu.
+const NAVIGATION_WORDS: usize = 4;
+
+/// When nothing reads as an article (a lone line, a list, a shop's page of cards): all but
+/// the furniture and the page's navigation, the menus of short bullets above its first
+/// text and below its last. Numbered lists and runs of plain lines may be its listing.
+fn all_but_furniture(units: &[Unit], initial: &[Class], classes: &[Class]) -> Vec<bool> {
+    let text = |i: usize| {
+        classes[i] != Class::Furniture
+            && (matches!(initial[i], Class::Good | Class::NearGood)
+                || weighted_len(&units[i].text) >= LENGTH_LOW)
+    };
+    let first = (0..units.len()).find(|&i| text(i)).unwrap_or(0);
+    let last = (0..units.len()).rfind(|&i| text(i)).unwrap_or(units.len());
+    let bullet = |i: usize| {
+        classes[i] == Class::Furniture && matches!(units[i].kind, Kind::Item { number: None, .. })
+    };
+    let mut keep: Vec<bool> = units
+        .iter()
+        .map(|u| !is_furniture_text(&u.text) && !is_end_marker(&u.text))
+        .collect();
+    let mut start = 0;
+    while start < units.len() {
+        let len = (start..units.len()).take_while(|&i| bullet(i)).count();
+        let run = start..start + len;
+        let words: usize = run
+            .clone()
+            .map(|i| units[i].text.split_whitespace().count())
+            .sum();
+        // Links are named in a few words; a list of changes or features says more.
+        if len > 0 && words <= NAVIGATION_WORDS * len {
+            for i in run.filter(|i| !(first..=last).contains(i)) {
+                keep[i] = false;
+            }
+        }
+        start += len.max(1);
+    }
+    keep
 }
 
 /// Takes in the units set between two of the article's: the lists, short lines, tables and
@@ -1915,6 +1951,26 @@ mod tests {
             από το καλοκαίρι, αλλά ότι θα συνεχίσει τις συζητήσεις με όλους τους φορείς της χώρας.";
         let text = format!("{greek}\n\n{greek} Και ξανά.\n\n{greek} Τέλος.\n");
         assert_eq!(thresholds(&segment(&text)), (0.0, 0.0));
+    }
+
+    #[test]
+    fn a_page_without_prose_loses_its_menus_of_bullets_not_its_cards() {
+        let nav = "- Home\n- Shop\n- Brands\n- Sale\n- Blog\n- Contact\n";
+        let cards = "Trail Runner 2\n$89.00\nRoad Racer\n$120.00\nHill Climber\n$99.00\n";
+        let note = "All of our shoes are made to order and shipped to you within a week or two.";
+        let changes =
+            "- Added a wider fit for all of the running shoes in the shop\n- Made the soles of the hiking boots a little softer\n";
+        let text =
+            format!("{nav}\n{note}\n\n{cards}\nWhat is new\n\n{changes}\nShoe Shop\n\n{nav}");
+        let k = kept(&text);
+        for line in ["Home", "Blog", "Contact"] {
+            assert!(!k.iter().any(|t| t == line), "{k:?}");
+        }
+        assert!(k.iter().any(|t| t == "Road Racer"), "{k:?}");
+        assert!(
+            k.iter().any(|t| t.starts_with("Added a wider fit")),
+            "{k:?}"
+        );
     }
 
     #[test]
