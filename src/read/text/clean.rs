@@ -1428,6 +1428,27 @@ const BUTTON_VERBS: &[&str] = &["buy", "shop", "book", "order", "check", "see", 
 /// What a shop's button offers after its verb.
 const BUTTON_OFFERS: &[&str] = &["now", "price", "prices", "deal", "deals"];
 
+/// Most words a notice about the reader's browser has.
+const BROWSER_NOTICE_WORDS: usize = 40;
+
+/// A notice about the reader's browser or its scripts ("JavaScript is disabled...", "You
+/// are using an out of date browser"): the page's frame, not its text.
+fn is_browser_notice(words: &[String]) -> bool {
+    let has = |w: &str| words.iter().any(|x| x == w);
+    let switched = has("enable") || has("enabled") || has("disabled");
+    let outdated = ["upgrade", "outdated", "unsupported", "supported"]
+        .iter()
+        .any(|w| has(w))
+        || words
+            .windows(3)
+            .any(|w| w[0] == "out" && w[1] == "of" && w[2] == "date");
+    // The notice speaks to the reader; a text about browsers speaks of them.
+    let addressed = ["you", "your", "please", "site"].iter().any(|w| has(w));
+    words.len() <= BROWSER_NOTICE_WORDS
+        && addressed
+        && ((has("browser") && (switched || outdated)) || (has("javascript") && switched))
+}
+
 /// Most words a shop's name has after "at" or "on".
 const MAX_SHOP_WORDS: usize = 3;
 
@@ -1480,6 +1501,7 @@ fn classify(unit: &Unit, (stopwords_low, stopwords_high): (f32, f32)) -> Class {
         || is_consent_notice(&words)
         || is_story_link(text)
         || is_shop_button(&words)
+        || is_browser_notice(&words)
         || super::structure::is_bare_credit(text)
     {
         return Class::Furniture;
@@ -2063,6 +2085,22 @@ mod tests {
         assert!(is_story_link("Related: Why the Library Costs More"));
         assert!(!is_story_link("Note: the library opens at nine"));
         assert!(!is_story_link("Step two: Open the Settings panel"));
+    }
+
+    #[test]
+    fn a_browser_notice_is_furniture() {
+        let notice = |t: &str| is_browser_notice(&words(t));
+        assert!(notice(
+            "JavaScript is off here: please enable it in your browser."
+        ));
+        assert!(notice("Your browser is out of date, please upgrade it."));
+        assert!(!notice("Update the page title using the browser API"));
+        assert!(!notice(
+            "It checks certificates, like a web browser; this is enabled by default"
+        ));
+        assert!(!notice("The runtime supports JavaScript, Python and Go"));
+        let text = format!("{PROSE}\n\nYour browser is out of date.\n\n{PROSE} One.\n");
+        assert!(!kept(&text).iter().any(|t| t.contains("browser")));
     }
 
     #[test]
