@@ -17,6 +17,9 @@ const STOPWORDS_LOW: f32 = 0.30;
 const STOPWORDS_HIGH: f32 = 0.32;
 /// The share of function words in the paragraphs of an article in a well-listed language.
 const TYPICAL_PROSE: f32 = 0.45;
+/// The share of listed function words in a page whose language is not told that shows the
+/// words are its language's.
+const MIN_FUNCTION_SHARE: f32 = 0.02;
 /// Below this typical share, function words say nothing and length alone decides.
 const LENGTH_ONLY_BELOW: f32 = 0.15;
 /// Units of furniture around an end marker that separate the article from what follows.
@@ -291,11 +294,7 @@ pub fn article_mask(units: &[Unit]) -> ArticleMask {
     }
     extend_back(units, &initial, &mut keep);
     if !keep.contains(&true) {
-        // Nothing reads as an article (a lone line, a list): keep all but the furniture.
-        keep = units
-            .iter()
-            .map(|u| !is_furniture_text(&u.text) && !is_end_marker(&u.text))
-            .collect();
+        keep = all_but_furniture(units, &initial, &classes);
     }
     let mut body = fill_gaps(units, &initial, &classes, &keep);
     let (Some(first), Some(last)) = (body.iter().position(|&k| k), body.iter().rposition(|&k| k))
@@ -308,6 +307,46 @@ pub fn article_mask(units: &[Unit]) -> ArticleMask {
         take_thread(units, &posts, &mut keep, &mut body);
     }
     ArticleMask { judged: keep, body }
+}
+
+/// The mean length, in words, of the entries of a menu.
+const NAVIGATION_WORDS: usize = 4;
+
+/// When nothing reads as an article (a lone line, a list, a shop's page of cards): all but
+/// the furniture and the page's navigation, the menus of short bullets above its first
+/// text and below its last. Numbered lists and runs of plain lines may be its listing.
+fn all_but_furniture(units: &[Unit], initial: &[Class], classes: &[Class]) -> Vec<bool> {
+    let text = |i: usize| {
+        classes[i] != Class::Furniture
+            && (matches!(initial[i], Class::Good | Class::NearGood)
+                || weighted_len(&units[i].text) >= LENGTH_LOW)
+    };
+    let first = (0..units.len()).find(|&i| text(i)).unwrap_or(0);
+    let last = (0..units.len()).rfind(|&i| text(i)).unwrap_or(units.len());
+    let bullet = |i: usize| {
+        classes[i] == Class::Furniture && matches!(units[i].kind, Kind::Item { number: None, .. })
+    };
+    let mut keep: Vec<bool> = units
+        .iter()
+        .map(|u| !is_furniture_text(&u.text) && !is_end_marker(&u.text))
+        .collect();
+    let mut start = 0;
+    while start < units.len() {
+        let len = (start..units.len()).take_while(|&i| bullet(i)).count();
+        let run = start..start + len;
+        let words: usize = run
+            .clone()
+            .map(|i| units[i].text.split_whitespace().count())
+            .sum();
+        // Links are named in a few words; a list of changes or features says more.
+        if len > 0 && words <= NAVIGATION_WORDS * len {
+            for i in run.filter(|i| !(first..=last).contains(i)) {
+                keep[i] = false;
+            }
+        }
+        start += len.max(1);
+    }
+    keep
 }
 
 /// Takes in the units set between two of the article's: the lists, short lines, tables and
@@ -365,9 +404,15 @@ fn thresholds(units: &[Unit]) -> (f32, f32) {
     if typical < LENGTH_ONLY_BELOW {
         // Either a language whose function words are not listed, where length alone can
         // tell; or long units that are lists and menus, not prose (countries in a form).
-        return match language.filter(|l| crate::lang::has_stop_words(l)) {
-            Some(_) => (STOPWORDS_LOW, STOPWORDS_HIGH),
-            None => (0.0, 0.0),
+        // Menus may hide the language too: when their labels hold a few function words,
+        // and the page some more, those are its language's.
+        let listed = match language {
+            Some(l) => crate::lang::has_stop_words(l),
+            None => typical > 0.0 && stop_density(&sample, &words(&sample)) >= MIN_FUNCTION_SHARE,
+        };
+        return match listed {
+            true => (STOPWORDS_LOW, STOPWORDS_HIGH),
+            false => (0.0, 0.0),
         };
     }
     if language.is_none() {
@@ -1383,6 +1428,27 @@ const BUTTON_VERBS: &[&str] = &["buy", "shop", "book", "order", "check", "see", 
 /// What a shop's button offers after its verb.
 const BUTTON_OFFERS: &[&str] = &["now", "price", "prices", "deal", "deals"];
 
+/// Most words a notice about the reader's browser has.
+const BROWSER_NOTICE_WORDS: usize = 40;
+
+/// A notice about the reader's browser or its scripts ("JavaScript is disabled...", "You
+/// are using an out of date browser"): the page's frame, not its text.
+fn is_browser_notice(words: &[String]) -> bool {
+    let has = |w: &str| words.iter().any(|x| x == w);
+    let switched = has("enable") || has("enabled") || has("disabled");
+    let outdated = ["upgrade", "outdated", "unsupported", "supported"]
+        .iter()
+        .any(|w| has(w))
+        || words
+            .windows(3)
+            .any(|w| w[0] == "out" && w[1] == "of" && w[2] == "date");
+    // The notice speaks to the reader; a text about browsers speaks of them.
+    let addressed = ["you", "your", "please", "site"].iter().any(|w| has(w));
+    words.len() <= BROWSER_NOTICE_WORDS
+        && addressed
+        && ((has("browser") && (switched || outdated)) || (has("javascript") && switched))
+}
+
 /// Most words a shop's name has after "at" or "on".
 const MAX_SHOP_WORDS: usize = 3;
 
@@ -1435,6 +1501,7 @@ fn classify(unit: &Unit, (stopwords_low, stopwords_high): (f32, f32)) -> Class {
         || is_consent_notice(&words)
         || is_story_link(text)
         || is_shop_button(&words)
+        || is_browser_notice(&words)
         || super::structure::is_bare_credit(text)
     {
         return Class::Furniture;
@@ -1909,6 +1976,47 @@ mod tests {
     }
 
     #[test]
+    fn a_page_without_prose_loses_its_menus_of_bullets_not_its_cards() {
+        let nav = "- Home\n- Shop\n- Brands\n- Sale\n- Blog\n- Contact\n";
+        let cards = "Trail Runner 2\n$89.00\nRoad Racer\n$120.00\nHill Climber\n$99.00\n";
+        let note = "All of our shoes are made to order and shipped to you within a week or two.";
+        let changes =
+            "- Added a wider fit for all of the running shoes in the shop\n- Made the soles of the hiking boots a little softer\n";
+        let text =
+            format!("{nav}\n{note}\n\n{cards}\nWhat is new\n\n{changes}\nShoe Shop\n\n{nav}");
+        let k = kept(&text);
+        for line in ["Home", "Blog", "Contact"] {
+            assert!(!k.iter().any(|t| t == line), "{k:?}");
+        }
+        assert!(k.iter().any(|t| t == "Road Racer"), "{k:?}");
+        assert!(
+            k.iter().any(|t| t.starts_with("Added a wider fit")),
+            "{k:?}"
+        );
+    }
+
+    #[test]
+    fn a_page_of_menus_in_a_listed_language_keeps_the_bar_for_prose() {
+        let menu = |n: usize| {
+            format!(
+                "Shop {n} Electric Guitars Acoustic Guitars Bass Guitars Amps and Effects \
+                Pedals Drum Kits Cymbals Keyboards Synthesizers Studio Monitors Microphones \
+                Headphones Cables Stands Cases Strings Picks Tuners Capos Straps Gift Cards"
+            )
+        };
+        let text = format!(
+            "{}\n\n{}\n\n{}\n\nCall us today.\n",
+            menu(1),
+            menu(2),
+            menu(3)
+        );
+        // Too few function words for the language to be told, yet some: the long units
+        // are menus, not prose in an unlisted language.
+        assert_eq!(crate::lang::detect_language(&text), None);
+        assert_eq!(thresholds(&segment(&text)), (STOPWORDS_LOW, STOPWORDS_HIGH));
+    }
+
+    #[test]
     fn furniture_lines_go_prose_stays() {
         let text = format!("Home\nNews\nSport\nWeather\n\nShare this with Close\n\n{PROSE}\n\nFollow us on Twitter\n\n{PROSE} It was the second time.\n\nAll rights reserved © 2019 Example Media\n");
         let k = kept(&text);
@@ -1977,6 +2085,22 @@ mod tests {
         assert!(is_story_link("Related: Why the Library Costs More"));
         assert!(!is_story_link("Note: the library opens at nine"));
         assert!(!is_story_link("Step two: Open the Settings panel"));
+    }
+
+    #[test]
+    fn a_browser_notice_is_furniture() {
+        let notice = |t: &str| is_browser_notice(&words(t));
+        assert!(notice(
+            "JavaScript is off here: please enable it in your browser."
+        ));
+        assert!(notice("Your browser is out of date, please upgrade it."));
+        assert!(!notice("Update the page title using the browser API"));
+        assert!(!notice(
+            "It checks certificates, like a web browser; this is enabled by default"
+        ));
+        assert!(!notice("The runtime supports JavaScript, Python and Go"));
+        let text = format!("{PROSE}\n\nYour browser is out of date.\n\n{PROSE} One.\n");
+        assert!(!kept(&text).iter().any(|t| t.contains("browser")));
     }
 
     #[test]

@@ -432,6 +432,7 @@ pub fn item_marker(t: &str) -> Option<(Option<u64>, &str)> {
             | '○'
             | '■'
             | '□'
+            | '☆'
             | '◆'
             | '◇'
             | '►'
@@ -679,6 +680,11 @@ mod tests {
 
     #[test]
     fn nested_items_of_text_browsers() {
+        // w3m marks the third level of a list with a star.
+        let deep =
+            kinds("  • Shop\n      □ Tools\n          ☆ Saws (up to 10 in.)\n          ☆ Drills\n");
+        assert!(deep.iter().all(|(k, _)| matches!(k, Kind::Item { .. })));
+        assert_eq!(deep[2].1, "Saws (up to 10 in.)");
         let units = kinds("* Topics\no Health\no ideas\n* News\no World\n");
         let texts: Vec<&str> = units.iter().map(|(_, t)| t.as_str()).collect();
         assert_eq!(texts, ["Topics", "Health", "ideas", "News", "World"]);
