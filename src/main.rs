@@ -583,8 +583,13 @@ impl Write for Output {
 }
 
 /// Writes to a temporary file beside `path`, then renames it into place: a failed run never
-/// leaves a partial file.
+/// leaves a partial file. A device or a pipe (`/dev/null`, a FIFO) is written to as it is:
+/// a file renamed onto it would take its place.
 fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    if is_special_file(path) {
+        let mut file = std::fs::OpenOptions::new().write(true).open(path)?;
+        return file.write_all(bytes).and_then(|()| file.flush());
+    }
     let mut tmp = temp_beside(path)?;
     tmp.write_all(bytes)?;
     persist(tmp, path)
@@ -597,10 +602,19 @@ fn persist(tmp: tempfile::NamedTempFile, path: &Path) -> std::io::Result<()> {
     Ok(())
 }
 
+/// Whether `path` names something other than a file or a folder: a device, a pipe, a
+/// socket, which a renamed file must not replace.
+fn is_special_file(path: &Path) -> bool {
+    std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir())
+}
+
 /// A new temporary file beside `path` (dropped unpersisted, it is removed).
 fn temp_beside(path: &Path) -> std::io::Result<tempfile::NamedTempFile> {
     if path.is_dir() {
         return Err(std::io::Error::other("is a directory"));
+    }
+    if is_special_file(path) {
+        return Err(std::io::Error::other("not a regular file"));
     }
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,

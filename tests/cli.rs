@@ -251,6 +251,38 @@ fn output_file_gets_ordinary_permissions() {
     assert_eq!(mode, 0o640, "a replaced file keeps its mode");
 }
 
+#[cfg(unix)]
+#[test]
+fn output_to_a_pipe_or_device_writes_into_it() {
+    use std::io::Read;
+    use std::os::unix::fs::FileTypeExt;
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("pipe");
+    let made = Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("skipped: mkfifo is not available");
+        return;
+    }
+    // The reader waits for a writer; a file renamed onto the pipe would leave it waiting.
+    let path = fifo.clone();
+    let reader = std::thread::spawn(move || {
+        let mut text = String::new();
+        std::fs::File::open(path)
+            .unwrap()
+            .read_to_string(&mut text)
+            .unwrap();
+        text
+    });
+    let o = folio(
+        &["-f", "json", "-t", "plain", "-o", fifo.to_str().unwrap()],
+        Some(ARTICLE.as_bytes()),
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let kind = std::fs::metadata(&fifo).unwrap().file_type();
+    assert!(kind.is_fifo(), "the pipe was replaced by a file");
+    assert!(reader.join().unwrap().contains("Body text here."));
+}
+
 #[test]
 fn metadata_with_several_inputs_describes_the_whole() {
     let dir = tempfile::tempdir().unwrap();
