@@ -509,6 +509,17 @@ pub const SHAPES: &[(&str, &str, &str)] = &[
     ),
 ];
 
+/// A page whose `<main>` holds `count` lines made by `line`.
+fn main_of_lines(title: &str, count: usize, line: impl Fn(usize) -> String) -> String {
+    let mut out = format!("<!DOCTYPE html><html><head><title>{title}</title></head><body><main>\n");
+    for i in 0..count {
+        out.push_str(&line(i));
+        out.push('\n');
+    }
+    out.push_str("</main></body></html>\n");
+    out
+}
+
 /// An adversarial shape by name, at `scale` (1.0 is the size in [`SHAPES`]).
 pub fn shape(name: &str, scale: f64) -> Option<String> {
     let n = |count: usize| ((count as f64 * scale) as usize).max(1);
@@ -557,24 +568,14 @@ pub fn shape(name: &str, scale: f64) -> Option<String> {
             out.push_str("deep\n");
         }
         "sibling-divs" => {
-            out.push_str("<!DOCTYPE html><html><head><title>Divs</title></head><body><main>\n");
-            for i in 0..n(100_000) {
-                let _ = writeln!(
-                    out,
-                    "<div class=\"item\">Item {i}, a short line of text.</div>"
-                );
-            }
-            out.push_str("</main></body></html>\n");
+            out = main_of_lines("Divs", n(100_000), |i| {
+                format!("<div class=\"item\">Item {i}, a short line of text.</div>")
+            });
         }
         "pictures" => {
-            out.push_str("<!DOCTYPE html><html><head><title>Pictures</title></head><body><main>\n");
-            for i in 0..n(100_000) {
-                let _ = writeln!(
-                    out,
-                    "<p><img src=\"/img/{i}.jpg\" alt=\"Picture {i} of the gallery\"></p>"
-                );
-            }
-            out.push_str("</main></body></html>\n");
+            out = main_of_lines("Pictures", n(100_000), |i| {
+                format!("<p><img src=\"/img/{i}.jpg\" alt=\"Picture {i} of the gallery\"></p>")
+            });
         }
         "links" => {
             for i in 0..n(1_000_000) {

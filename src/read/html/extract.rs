@@ -1457,6 +1457,12 @@ mod tests {
         ))
     }
 
+    /// The text of the article extracted from a page with `body`.
+    fn article_text(body: &str) -> String {
+        let dom = page(body);
+        selected_text(&dom, &extract(&dom, &never_content(&dom)).unwrap())
+    }
+
     fn selected_text(dom: &Dom, sel: &Selection) -> String {
         let mut out = String::new();
         for &r in &sel.roots {
@@ -1477,18 +1483,14 @@ mod tests {
             "<header><a href=/>Shop</a></header>\
              <div style=\"display: none\"><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></div>"
         );
-        let dom = page(&body);
-        let sel = extract(&dom, &never_content(&dom)).unwrap();
-        assert!(selected_text(&dom, &sel).contains("real prose"));
+        assert!(article_text(&body).contains("real prose"));
         // A hidden dialog with a copy of half the page stays hidden.
         let copy = PROSE.replace("real prose", "hidden copy");
         let body = format!(
             "<article><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></article>\
              <div role=dialog style=\"display:none\"><p>{copy}</p><p>{copy}</p></div>"
         );
-        let dom = page(&body);
-        let sel = extract(&dom, &never_content(&dom)).unwrap();
-        let text = selected_text(&dom, &sel);
+        let text = article_text(&body);
         assert!(text.contains("real prose"));
         assert!(!text.contains("hidden copy"));
         // Hidden behind a gate inside `<main>`, on a page whose menus and footer hold more
@@ -1499,9 +1501,7 @@ mod tests {
              <div style=\"display:none\"><p>{PROSE}</p><p>{PROSE}</p></div></main>\
              <footer><ul>{menu}</ul></footer>"
         );
-        let dom = page(&body);
-        let sel = extract(&dom, &never_content(&dom)).unwrap();
-        assert!(selected_text(&dom, &sel).contains("real prose"));
+        assert!(article_text(&body).contains("real prose"));
     }
 
     #[test]
@@ -1514,9 +1514,7 @@ mod tests {
              <section class=faq><h2>Questions</h2>{faq}</section>\
              <form><button>Add to cart</button></form></main>"
         );
-        let dom = page(&body);
-        let sel = extract(&dom, &never_content(&dom)).unwrap();
-        let text = selected_text(&dom, &sel);
+        let text = article_text(&body);
         assert!(text.contains("How long does delivery take?"));
         assert!(text.contains("Three to five working days"));
         assert!(!text.contains("Add to cart"));
@@ -1532,8 +1530,7 @@ mod tests {
              <th>Year</th></tr>{rows}</table></div>",
             format!("<p>{PROSE}</p>").repeat(5)
         );
-        let dom = page(&body);
-        let text = selected_text(&dom, &extract(&dom, &never_content(&dom)).unwrap());
+        let text = article_text(&body);
         assert_eq!(text.matches("88 days").count(), 12, "{text}");
         assert!(!text.contains("Atlas"), "{text}");
     }
@@ -1645,8 +1642,7 @@ mod tests {
              <div class=layout__body>{}</div></main>",
             format!("<p>{PROSE}</p>").repeat(10)
         );
-        let dom = page(&body);
-        let text = selected_text(&dom, &extract(&dom, &never_content(&dom)).unwrap());
+        let text = article_text(&body);
         assert_eq!(text.matches("the introduction").count(), 4, "{text}");
         assert_eq!(text.matches("real prose").count(), 10, "{text}");
         // A header of one line is still the page's furniture.
@@ -1654,8 +1650,7 @@ mod tests {
             &format!("<p>{intro}{intro}</p><p>{intro}{intro}</p>"),
             "<p>Updated today</p>",
         );
-        let dom = page(&body);
-        let text = selected_text(&dom, &extract(&dom, &never_content(&dom)).unwrap());
+        let text = article_text(&body);
         assert!(!text.contains("Updated today"), "{text}");
         // Outside `<main>` too: a block whose class names its header's alignment (an
         // accordion's) that holds paragraphs of prose is part of the article.
@@ -1666,8 +1661,7 @@ mod tests {
              <p>{method}{method}</p><p>{method}{method}</p></div></div>",
             format!("<p>{PROSE}</p>").repeat(10)
         );
-        let dom = page(&body);
-        let text = selected_text(&dom, &extract(&dom, &never_content(&dom)).unwrap());
+        let text = article_text(&body);
         assert_eq!(text.matches("the method").count(), 4, "{text}");
         assert!(!text.contains("Reviews"), "{text}");
     }
@@ -1688,8 +1682,7 @@ mod tests {
         assert!(text.contains("real prose"), "{text}");
         assert!(!text.contains("a customer's review"), "{text}");
         // Without a product's markup, reviews are a page's content like any other.
-        let dom = page(&body);
-        let text = selected_text(&dom, &extract(&dom, &never_content(&dom)).unwrap());
+        let text = article_text(&body);
         assert!(text.contains("a customer's review"), "{text}");
     }
 
@@ -1787,8 +1780,7 @@ mod tests {
              <div class='entry__author-info'><p>Jane Doe is a writer who has covered gardens, \
              kitchens and houses for ten years.</p></div></article>"
         );
-        let dom = page(&body);
-        let text = selected_text(&dom, &extract(&dom, &never_content(&dom)).unwrap());
+        let text = article_text(&body);
         assert!(text.contains("real prose"));
         assert!(!text.contains("Jane Doe"), "{text}");
         let entry = format!("<div class=review><p>{PROSE}</p><p class=author>Jane Doe</p></div>");
@@ -1803,9 +1795,7 @@ mod tests {
             "<article><p>{PROSE}</p><div><a href=/1>Related one</a> and <a href=/2>Related two</a></div>\
              <p>{PROSE}</p><ul><li>A real point, in prose</li><li>Another <a href=/p>point</a></li></ul></article>"
         );
-        let dom = page(&body);
-        let sel = extract(&dom, &never_content(&dom)).unwrap();
-        let text = selected_text(&dom, &sel);
+        let text = article_text(&body);
         assert!(!text.contains("Related one"));
         assert!(text.contains("A real point"));
         assert!(text.contains("Another point"));
@@ -1815,8 +1805,7 @@ mod tests {
              <dt><a href=/a>Socket.binaryType</a></dt><dd>The type of binary data.</dd>\
              <dt><a href=/b>Socket.protocol</a></dt><dd>The protocol chosen.</dd></dl></article>"
         );
-        let dom = page(&body);
-        let text = selected_text(&dom, &extract(&dom, &never_content(&dom)).unwrap());
+        let text = article_text(&body);
         assert!(text.contains("Socket.protocol") && text.contains("binary data"));
     }
 
@@ -1829,9 +1818,7 @@ mod tests {
             PROSE.replace("real prose", "written reply"),
             PROSE.replace("real prose", "written reply")
         );
-        let dom = page(&body);
-        let sel = extract(&dom, &never_content(&dom)).unwrap();
-        let text = selected_text(&dom, &sel);
+        let text = article_text(&body);
         assert!(text.contains("written reply"));
         assert!(!text.contains("Gallery"));
     }
@@ -1843,9 +1830,7 @@ mod tests {
              <figcaption>The harbour at dawn</figcaption></figure><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p>\
              <div class=media-promo><p>Watch more</p></div></article>"
         );
-        let dom = page(&body);
-        let sel = extract(&dom, &never_content(&dom)).unwrap();
-        let text = selected_text(&dom, &sel);
+        let text = article_text(&body);
         assert!(text.contains("The harbour at dawn"));
         assert!(!text.contains("Watch more"));
     }
@@ -1859,9 +1844,7 @@ mod tests {
              <div class=writer-box><p>The writer covers the council, and the river, and more, at length.</p></div>\
              </main></div></div>"
         );
-        let dom = page(&body);
-        let sel = extract(&dom, &never_content(&dom)).unwrap();
-        let text = selected_text(&dom, &sel);
+        let text = article_text(&body);
         assert_eq!(text.matches("real prose").count(), 8);
         assert!(!text.contains("The writer covers"));
     }
@@ -1874,9 +1857,7 @@ mod tests {
              <div class=wrap>{part}</div><div class=wrap><div class=part><p>Closing words of the story, briefly.</p></div></div></div>\
              <div class=teasers><div class=part><p>{PROSE}</p></div></div>"
         );
-        let dom = page(&body);
-        let sel = extract(&dom, &never_content(&dom)).unwrap();
-        let text = selected_text(&dom, &sel);
+        let text = article_text(&body);
         assert_eq!(text.matches("real prose").count(), 4);
         assert!(text.contains("Closing words"));
     }
@@ -1952,9 +1933,7 @@ mod tests {
              <div class=notice><p>Important: sync your profile, or create one, to keep your bookmarks, history and more.</p></div></main>\
              <footer><p>Copyright, the makers, all rights reserved, everywhere.</p></footer>"
         );
-        let dom = page(&body);
-        let sel = extract(&dom, &never_content(&dom)).unwrap();
-        let text = selected_text(&dom, &sel);
+        let text = article_text(&body);
         assert!(text.contains("Inspect the network"));
         assert!(text.contains("sync your profile"));
         assert!(!text.contains("Copyright"));
@@ -1977,9 +1956,7 @@ mod tests {
             "<main><div class=intro>{}</div>{sections}</main><footer><p>Copyright</p></footer>",
             format!("<p>{PROSE}</p>").repeat(5)
         );
-        let dom = page(&body);
-        let sel = extract(&dom, &never_content(&dom)).unwrap();
-        let text = selected_text(&dom, &sel);
+        let text = article_text(&body);
         assert!(text.contains("real prose"));
         assert!(text.contains("Fast backups"));
         assert!(!text.contains("Copyright"));
@@ -2011,9 +1988,7 @@ mod tests {
             section("the programme"),
             section("the reasons"),
         );
-        let dom = page(&body);
-        let sel = extract(&dom, &never_content(&dom)).unwrap();
-        let text = selected_text(&dom, &sel);
+        let text = article_text(&body);
         assert!(text.contains("rebate number 4"), "{text}");
         assert!(text.contains("the callout"), "{text}");
         assert!(text.contains("the reasons"), "{text}");
@@ -2035,9 +2010,7 @@ mod tests {
              <div class=links><ul><li><a href=/a>About</a></li><li><a href=/b>Help</a></li>\
              <li><a href=/c>Jobs</a></li><li><a href=/d>Press</a></li></ul></div>"
         );
-        let dom = page(&body);
-        let sel = extract(&dom, &never_content(&dom)).unwrap();
-        let text = selected_text(&dom, &sel);
+        let text = article_text(&body);
         assert_eq!(text.matches("Trail shoe model").count(), 8);
         assert!(text.contains("$149.00"));
         assert!(!text.contains("About"));
@@ -2055,9 +2028,7 @@ mod tests {
             "<header><a href=/>Home</a> <a href=/news>News</a></header>\
              <main><p>Welcome to the shop, where the trail starts.</p>{sections}</main>"
         );
-        let dom = page(&body);
-        let sel = extract(&dom, &never_content(&dom)).unwrap();
-        let text = selected_text(&dom, &sel);
+        let text = article_text(&body);
         assert_eq!(text.matches("Trail shoe model").count(), 9, "{text}");
         assert!(!text.contains("News"));
     }
@@ -2069,9 +2040,7 @@ mod tests {
             "<article>{}</article><div class=more>{cards}</div>",
             format!("<p>{PROSE}</p>").repeat(6)
         );
-        let dom = page(&body);
-        let sel = extract(&dom, &never_content(&dom)).unwrap();
-        let text = selected_text(&dom, &sel);
+        let text = article_text(&body);
         assert_eq!(text.matches("real prose").count(), 6);
         assert!(!text.contains("Trail shoe"));
     }
@@ -2086,9 +2055,7 @@ mod tests {
         let body = format!(
             "<nav><a href=/>Home</a></nav><div class=intro><p>{PROSE}</p><p>{PROSE}</p></div>{blocks}"
         );
-        let dom = page(&body);
-        let sel = extract(&dom, &never_content(&dom)).unwrap();
-        let text = selected_text(&dom, &sel);
+        let text = article_text(&body);
         assert!(text.contains("real prose"));
         assert!(text.contains("Fast plan 7"));
         assert!(!text.contains("Home"));
@@ -2102,9 +2069,7 @@ mod tests {
              time, in the settings, which are linked below, in the footer.</p></div>\
              <div class=story><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></div>"
         );
-        let dom = page(&body);
-        let sel = extract(&dom, &never_content(&dom)).unwrap();
-        let text = selected_text(&dom, &sel);
+        let text = article_text(&body);
         assert_eq!(text.matches("real prose").count(), 3);
         assert!(!text.contains("cookies"));
     }
@@ -2173,9 +2138,7 @@ mod tests {
             "<div class=layout><div class=thread><h1>Question</h1><div class=posts>{posts}</div></div>\
              <div class=side><p><a href=/t/2>Other threads</a></p></div></div>"
         );
-        let dom = page(&body);
-        let sel = extract(&dom, &never_content(&dom)).unwrap();
-        let text = selected_text(&dom, &sel);
+        let text = article_text(&body);
         assert!(text.contains("real prose"));
         assert!(text.contains("that worked for me"));
         assert!(text.contains("restart it twice"));
@@ -2235,9 +2198,7 @@ mod tests {
     #[test]
     fn siblings_that_read_like_prose_join() {
         let body = format!("<div><div class=a><p>{PROSE}</p><p>{PROSE}</p></div><p>A short closing line.</p><p><a href=/x>Next</a></p></div>");
-        let dom = page(&body);
-        let sel = extract(&dom, &never_content(&dom)).unwrap();
-        let text = selected_text(&dom, &sel);
+        let text = article_text(&body);
         assert!(text.contains("closing line"));
     }
 
@@ -2248,9 +2209,7 @@ mod tests {
              <div class=text><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></div>\
              <div class=links><a href=/a>A link, with a comma, to another page entirely, to be read</a></div></div>"
         );
-        let dom = page(&body);
-        let sel = extract(&dom, &never_content(&dom)).unwrap();
-        let text = selected_text(&dom, &sel);
+        let text = article_text(&body);
         assert!(text.contains("The short of it"));
         assert!(!text.contains("another page"));
     }
