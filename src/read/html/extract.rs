@@ -804,6 +804,15 @@ fn built_alike(a: &Skeleton<'_>, b: &Skeleton<'_>) -> bool {
     all == 0 || shared as f64 >= all as f64 * SKELETON_SHARE
 }
 
+/// The heading an element opens with (its first child element, `h2` to `h6`): sections of
+/// one document open alike, whatever their bodies hold (a manual's synopsis, its options).
+fn heading_of(dom: &Dom, id: NodeId) -> Option<&str> {
+    dom.children(id)
+        .iter()
+        .find_map(|&c| dom.tag(c))
+        .filter(|t| matches!(*t, "h2" | "h3" | "h4" | "h5" | "h6"))
+}
+
 /// The share of element templates that two items of one template have in common.
 const SKELETON_SHARE: f64 = 0.5;
 
@@ -832,10 +841,11 @@ pub fn repeated_items(dom: &Dom, top: NodeId, skip: &[bool], st: &[Stats]) -> Op
                         && st[s].chars > 0
                         && same_template(dom, s, item)
                         && (depth == 0 || holds_at_depth(dom, s, top, depth))
-                        && built_alike(
-                            shape.get_or_insert_with(|| skeleton(dom, item)),
-                            &skeleton(dom, s),
-                        ))
+                        && (heading_of(dom, s).is_some_and(|h| heading_of(dom, item) == Some(h))
+                            || built_alike(
+                                shape.get_or_insert_with(|| skeleton(dom, item)),
+                                &skeleton(dom, s),
+                            )))
             })
             .collect();
         if items.len() >= MIN_REPEATED_ITEMS {
@@ -1518,6 +1528,30 @@ mod tests {
         assert!(text.contains("How long does delivery take?"));
         assert!(text.contains("Three to five working days"));
         assert!(!text.contains("Add to cart"));
+    }
+
+    #[test]
+    fn sections_that_open_alike_are_one_document() {
+        let options = "<dt>--all</dt><dd><p>Stage every file that was modified or deleted, \
+                       whatever the index holds, before the commit is made.</p></dd>"
+            .repeat(20);
+        let section = |name: &str, body: &str| {
+            format!("<div class=sect1><h2>{name}</h2><div class=sectionbody>{body}</div></div>")
+        };
+        let body = format!(
+            "<nav><a href=/>Docs</a></nav><div id=main>{}{}{}</div>",
+            section("NAME", "<div class=paragraph><p>tool-save - Record the changes</p></div>"),
+            section(
+                "DESCRIPTION",
+                &format!("<div class=paragraph><p>{PROSE}</p></div><ol><li>One way</li><li>Another way</li></ol>")
+            ),
+            section("OPTIONS", &format!("<div class=dlist><dl>{options}</dl></div>")),
+        );
+        let text = article_text(&body);
+        assert!(text.contains("Record the changes"), "{text}");
+        assert!(text.contains("real prose"), "{text}");
+        assert_eq!(text.matches("Stage every file").count(), 20, "{text}");
+        assert!(!text.contains("Docs"), "{text}");
     }
 
     #[test]
