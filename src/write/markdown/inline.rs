@@ -334,9 +334,15 @@ impl<'a> InlineWriter<'_, 'a> {
             Inline::Text { text } => text.chars().next(),
             Inline::Link(link) if self.in_link => self.first_char(&link.content),
             Inline::Note { .. } if self.deferred_notes.is_some() => None,
-            Inline::Emphasis { .. } | Inline::Strong { .. } => Some('*'),
-            Inline::Strikethrough { .. } | Inline::Subscript { .. } => Some('~'),
-            Inline::Superscript { .. } => Some('^'),
+            // A span writes nothing when its content writes nothing (a note waiting for the
+            // end of the link text).
+            Inline::Emphasis { content } | Inline::Strong { content } => {
+                self.first_char(content).map(|_| '*')
+            }
+            Inline::Strikethrough { content } | Inline::Subscript { content } => {
+                self.first_char(content).map(|_| '~')
+            }
+            Inline::Superscript { content } => self.first_char(content).map(|_| '^'),
             Inline::Code { .. } => Some('`'),
             Inline::Link { .. } | Inline::Note { .. } => Some('['),
             Inline::Image(_) => Some('!'),

@@ -69,6 +69,24 @@ fn escapes_block_syntax_at_line_starts_only() {
 }
 
 #[test]
+fn a_break_before_what_link_text_writes_later_is_no_backslash() {
+    // The note under the emphasis waits for the link's end: nothing follows the break in
+    // the link text, where a backslash would stay a backslash.
+    let note = Inline::Emphasis {
+        content: vec![Inline::Note { blocks: vec![] }],
+    };
+    let link = Inline::link(
+        "https://example.org/",
+        None,
+        vec![t("a"), Inline::LineBreak, note],
+    );
+    let out = md(vec![para(vec![link])]);
+    assert!(!out.contains('\\'), "{out}");
+    let words = crate::model::words_joined(&read_back(&out).blocks);
+    assert!(!words.contains('\\'), "{words}");
+}
+
+#[test]
 fn headings_escape_closing_hashes_and_attributes() {
     assert_eq!(
         md(vec![Block::heading(2, "C# {draft}")]),
