@@ -770,7 +770,7 @@ pub fn byline_element(dom: &Dom, removed: &[bool]) -> Option<(NodeId, String)> {
             continue;
         }
         let text = collapse_ws(&dom.text(id));
-        if text.is_empty() || text.chars().count() >= 100 {
+        if text.is_empty() || text.chars().count() >= 100 || all_code(dom, id) {
             continue;
         }
         // An itemprop=author block often wraps the name in itemprop=name.
@@ -793,6 +793,18 @@ pub fn byline_element(dom: &Dom, removed: &[bool]) -> Option<(NodeId, String)> {
         }
     }
     None
+}
+
+/// Whether all the text below an element is code (`<code>--reset-author</code>`, an option
+/// of a manual whose id names it): no one's name.
+fn all_code(dom: &Dom, id: NodeId) -> bool {
+    dom.descendants(id)
+        .filter(|&d| matches!(&dom.nodes[d].data, Data::Text(t) if !t.trim().is_empty()))
+        .all(|d| {
+            dom.ancestors(d)
+                .take_while(|&a| a != id)
+                .any(|a| matches!(dom.tag(a), Some("code" | "kbd" | "samp" | "pre")))
+        })
 }
 
 #[cfg(test)]
@@ -1043,6 +1055,12 @@ mod tests {
         assert_eq!(byline_element(&dom, &none).unwrap().1, "Jo Roe");
         let dom = Dom::parse(
             r#"<p class="byline">Last updated: May 2, 2020</p><p class="author">Al Bo</p>"#,
+        );
+        let none = vec![false; dom.nodes.len()];
+        assert_eq!(byline_element(&dom, &none).unwrap().1, "Al Bo");
+        // A manual's option whose id names it is code, no one's name.
+        let dom = Dom::parse(
+            r#"<dl><dt id="opt--reset-author"><code>--reset-author</code></dt><dd>Resets.</dd></dl><p class="author">Al Bo</p>"#,
         );
         let none = vec![false; dom.nodes.len()];
         assert_eq!(byline_element(&dom, &none).unwrap().1, "Al Bo");
