@@ -85,6 +85,9 @@ struct Cli {
     /// Embed images in HTML output (as data: URIs), downloading web images.
     #[arg(long = "embed-images")]
     embed_images: bool,
+    /// Plain text: write a picture without a caption as its alt text, `[Image: ...]`.
+    #[arg(long = "alt-text")]
+    alt_text: bool,
     /// Also embed image files from this folder and below (repeatable); by default only
     /// the input's folder and below.
     #[arg(long = "allow-local-files", value_name = "DIR")]
@@ -416,6 +419,7 @@ fn options(cli: &Cli) -> Result<Options, Failure> {
     options.fetch.timeout = std::time::Duration::from_secs(cli.timeout);
     options.fetch.total_image_time = options.fetch.timeout * 4;
     options.write.embed_images = cli.embed_images;
+    options.write.alt_text = cli.alt_text;
     options.read.extract = !cli.no_extract;
     options.read.base_url.clone_from(&cli.base_url);
     options.write.cover.clone_from(&cli.cover);

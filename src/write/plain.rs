@@ -2,6 +2,9 @@
 //!
 //! Meant for reading and for pipelines: one line per paragraph (no hard wrapping), blank lines
 //! between blocks, list markers and quote markers kept, footnotes numbered at the end.
+//! A picture gives its caption and credit, the text a page shows with it; its alt text, which
+//! stands in for it where it cannot be seen, is written only when asked for
+//! ([`WriteOptions::alt_text`]).
 
 use crate::error::Result;
 use crate::format::{Diagnostics, WriteOptions, Writer};
@@ -24,19 +27,24 @@ impl Writer for PlainWriter {
     fn write(
         &self,
         article: &Article,
-        _: &WriteOptions,
+        options: &WriteOptions,
         diag: &mut Diagnostics,
         out: &mut dyn Write,
     ) -> Result<()> {
         let article = crate::safety::cleaned(article, diag);
-        out.write_all(crate::write::without_nul(render(&article)).as_bytes())?;
+        let text = render(&article, options.alt_text);
+        out.write_all(crate::write::without_nul(text).as_bytes())?;
         Ok(())
     }
 }
 
-/// The plain-text rendering of an article.
-pub fn render(article: &Article) -> String {
-    let mut r = Render::default();
+/// The plain-text rendering of an article; `alt_text` writes a picture that has no caption
+/// as `[Image: its alt text]`.
+pub fn render(article: &Article, alt_text: bool) -> String {
+    let mut r = Render {
+        alt_text,
+        ..Render::default()
+    };
     let meta = &article.meta;
     let mut header = Vec::new();
     header.extend(meta.title.clone());
@@ -70,6 +78,21 @@ pub fn render(article: &Article) -> String {
     out
 }
 
+/// Whether a block writes anything: a picture with neither caption nor credit writes its alt
+/// text only when asked to.
+fn writes(block: &Block, alt_text: bool) -> bool {
+    match block {
+        Block::Figure {
+            image,
+            caption,
+            credit,
+        } => {
+            !caption.is_empty() || !credit.is_empty() || (alt_text && !image.alt.trim().is_empty())
+        }
+        _ => true,
+    }
+}
+
 #[derive(Default)]
 struct Render {
     out: String,
@@ -77,13 +100,16 @@ struct Render {
     notes: Vec<Vec<Block>>,
     /// Inside a tight list blocks follow each other without a blank line.
     tight: bool,
+    /// A picture without a caption is written as its alt text.
+    alt_text: bool,
 }
 
 impl Render {
     /// Writes blocks; the first line of the first block starts with `first`, every other
     /// line with `rest`.
     fn blocks(&mut self, blocks: &[Block], first: &str, rest: &str) {
-        for (i, b) in blocks.iter().enumerate() {
+        let alt_text = self.alt_text;
+        for (i, b) in blocks.iter().filter(|b| writes(b, alt_text)).enumerate() {
             let lead = if i == 0 { first } else { rest };
             self.block(b, lead, rest);
         }
@@ -119,7 +145,12 @@ impl Render {
                 tight,
             } => {
                 let outer = self.tight;
-                for (i, item) in items.iter().enumerate() {
+                // An item made of pictures that write nothing is no item of the text.
+                let alt_text = self.alt_text;
+                let shown = items.iter().filter(|item| {
+                    item.blocks.is_empty() || item.blocks.iter().any(|b| writes(b, alt_text))
+                });
+                for (i, item) in shown.enumerate() {
                     let mut marker = match start {
                         Some(s) => format!("{}. ", s + i as u64),
                         None => "- ".to_string(),
@@ -137,7 +168,8 @@ impl Render {
                         self.tight = outer || (*tight && i > 0);
                         self.lines("", &lead, &inner);
                     }
-                    for (j, b) in item.blocks.iter().enumerate() {
+                    let blocks = item.blocks.iter().filter(|b| writes(b, alt_text));
+                    for (j, b) in blocks.enumerate() {
                         // A tight list is set apart only from what precedes the list.
                         self.tight = outer || (*tight && (i, j) != (0, 0));
                         self.block(b, if j == 0 { &lead } else { &inner }, &inner);
@@ -184,7 +216,7 @@ impl Render {
                 let mut parts = Vec::new();
                 let cap = self.inlines(caption);
                 let alt = image.alt.trim();
-                if cap.is_empty() && !alt.is_empty() {
+                if cap.is_empty() && !alt.is_empty() && self.alt_text {
                     parts.push(format!("[Image: {alt}]"));
                 }
                 if !cap.is_empty() {
@@ -283,7 +315,7 @@ impl Render {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Author, ListItem, Meta};
+    use crate::model::{Author, Image, ListItem, Meta};
 
     fn article(blocks: Vec<Block>) -> Article {
         Article {
@@ -306,7 +338,7 @@ mod tests {
             origin: None,
         };
         assert_eq!(
-            render(&a),
+            render(&a, false),
             "Title\nBy Ann Lee and Bo Chen · 2019-09-18 · Daily\n\nBody.\n"
         );
     }
@@ -334,7 +366,7 @@ mod tests {
             attribution: vec![Inline::text("Someone")],
         };
         assert_eq!(
-            render(&article(vec![list, quote])),
+            render(&article(vec![list, quote]), false),
             "- outer\n  3. [x] done\n\n> said\n\n> — Someone\n"
         );
     }
@@ -350,7 +382,10 @@ mod tests {
                 Inline::text("."),
             ],
         };
-        assert_eq!(render(&article(vec![p])), "Claim[1].\n\n[1] Source.\n");
+        assert_eq!(
+            render(&article(vec![p]), false),
+            "Claim[1].\n\n[1] Source.\n"
+        );
     }
 
     #[test]
@@ -362,8 +397,49 @@ mod tests {
             ..Table::default()
         };
         assert_eq!(
-            render(&article(vec![Block::Table(Box::new(t))])),
+            render(&article(vec![Block::Table(Box::new(t))]), false),
             "Name    N\n----  ---\na     100\n"
+        );
+    }
+
+    #[test]
+    fn a_picture_gives_its_caption_its_alt_text_only_when_asked() {
+        let figure = |alt: &str, caption: &str| Block::Figure {
+            image: Box::new(Image {
+                src: "a.jpg".into(),
+                alt: alt.into(),
+                title: None,
+            }),
+            caption: if caption.is_empty() {
+                vec![]
+            } else {
+                vec![Inline::text(caption)]
+            },
+            credit: vec![],
+        };
+        let item = |blocks: Vec<Block>| ListItem { task: None, blocks };
+        let cards = Block::List {
+            start: Some(1),
+            tight: true,
+            items: vec![
+                item(vec![figure("Oak desk", ""), Block::para("Desk")]),
+                item(vec![figure("Pine shelf", "")]),
+                item(vec![Block::para("Chair")]),
+            ],
+        };
+        let a = article(vec![
+            Block::para("Before."),
+            figure("A dog asleep", ""),
+            figure("A cat", "Our cat"),
+            cards,
+        ]);
+        assert_eq!(
+            render(&a, false),
+            "Before.\n\nOur cat\n\n1. Desk\n2. Chair\n"
+        );
+        assert_eq!(
+            render(&a, true),
+            "Before.\n\n[Image: A dog asleep]\n\nOur cat\n\n1. [Image: Oak desk]\n   Desk\n2. [Image: Pine shelf]\n3. Chair\n"
         );
     }
 }
