@@ -1174,10 +1174,14 @@ pub fn clean_conditionally(
     }
 }
 
-/// The entries of a listing that make up most of the selection: children of one parent
-/// made from one template, enough of them and long enough on average (as [`listing`]
-/// counts them), holding together at least half of the selection's text. Each is a card
-/// with a linked title, as link-dense as a menu, yet they are what the page lists.
+/// Share of the selection's text that a listing's entries hold together, at least.
+const MIN_ENTRIES_SHARE: f64 = 0.125;
+
+/// The entries of a listing within the selection: children of one parent made from one
+/// template, enough of them and long enough on average (as [`listing`] counts them),
+/// holding together a good share of the selection's text ([`MIN_ENTRIES_SHARE`]; a
+/// category's products under its long description). Each is a card with a linked title,
+/// as link-dense as a menu, yet they are what the page lists.
 fn listing_entries(
     dom: &Dom,
     inside: &[NodeId],
@@ -1195,7 +1199,7 @@ fn listing_entries(
         for items in template_groups(dom, parent, is_item) {
             let chars: usize = items.iter().map(|&i| st[i].chars).sum();
             if items.len() >= MIN_LISTING_ITEMS
-                && chars * 2 >= total
+                && chars as f64 >= total as f64 * MIN_ENTRIES_SHARE
                 && chars >= items.len() * MIN_LISTING_ITEM_CHARS
             {
                 for i in items {
@@ -1654,6 +1658,24 @@ mod tests {
         };
         assert_eq!(kept("card"), 6);
         assert_eq!(kept("more"), 0);
+        // Under a long description, the cards hold a third of the text: they stay too.
+        let dom = page(&format!(
+            "<div class=results>{}<div class=grid>{cards}</div></div>",
+            format!("<p>{PROSE}</p>").repeat(5)
+        ));
+        let results = dom.find("div").unwrap();
+        let mut skip = never_content(&dom);
+        let mut st = stats(&dom, &skip);
+        let grid = dom.all().find(|&i| dom.attr(i, "class") == Some("grid"));
+        let share = st[grid.unwrap()].chars as f64 / st[results].chars as f64;
+        assert!((0.2..0.5).contains(&share), "{share}");
+        clean_conditionally(&dom, &[results], &mut skip, &mut st, Some(rules));
+        let kept = |class: &str| {
+            dom.all()
+                .filter(|&i| dom.attr(i, "class") == Some(class) && !skip[i])
+                .count()
+        };
+        assert_eq!(kept("card"), 6);
         // A description whose every paragraph links elsewhere, the page's only text: cleaning
         // would take it all.
         let linked = "Try the <a href=/a>crispy air fryer potatoes with herbs</a> or the \
