@@ -52,9 +52,10 @@ pub struct WriteOptions {
     /// Folders whose files may be embedded as images besides the input's folder and below
     /// (`--allow-local-files`).
     pub allow_local_files: Vec<PathBuf>,
-    /// Plain text: write a picture that has no caption as its alt text, `[Image: ...]`
-    /// (`--alt-text`). Off by default: plain text is the text a page shows, and a picture's
-    /// alt text stands in for it where it cannot be seen.
+    /// Plain text: write a picture that has no caption as its alt text, `[Image: ...]`, and
+    /// one within a line as its alt text (`--alt-text`). Off by default: plain text is the
+    /// text a page shows, and a picture's alt text stands in for it where it cannot be seen
+    /// (an emoji drawn as a picture is written either way).
     pub alt_text: bool,
 }
 

@@ -85,7 +85,7 @@ struct Cli {
     /// Embed images in HTML output (as data: URIs), downloading web images.
     #[arg(long = "embed-images")]
     embed_images: bool,
-    /// Plain text: write a picture without a caption as its alt text, `[Image: ...]`.
+    /// Plain text: write pictures without a caption as their alt text (`[Image: ...]`).
     #[arg(long = "alt-text")]
     alt_text: bool,
     /// Also embed image files from this folder and below (repeatable); by default only

@@ -4,7 +4,7 @@
 //! between blocks, list markers and quote markers kept, footnotes numbered at the end.
 //! A picture gives its caption and credit, the text a page shows with it; its alt text, which
 //! stands in for it where it cannot be seen, is written only when asked for
-//! ([`WriteOptions::alt_text`]).
+//! ([`WriteOptions::alt_text`]) or when it is a character the picture draws (an emoji).
 
 use crate::error::Result;
 use crate::format::{Diagnostics, WriteOptions, Writer};
@@ -39,7 +39,7 @@ impl Writer for PlainWriter {
 }
 
 /// The plain-text rendering of an article; `alt_text` writes a picture that has no caption
-/// as `[Image: its alt text]`.
+/// as `[Image: its alt text]`, and one within a line as its alt text.
 pub fn render(article: &Article, alt_text: bool) -> String {
     let mut r = Render {
         alt_text,
@@ -93,6 +93,13 @@ fn writes(block: &Block, alt_text: bool) -> bool {
     }
 }
 
+/// Whether an alt text is a character that a picture draws (an emoji, a symbol) rather than a
+/// description: the page shows that character, so plain text writes it.
+fn is_drawn_character(alt: &str) -> bool {
+    let alt = alt.trim();
+    !alt.is_empty() && alt.chars().count() <= 8 && !alt.chars().any(char::is_alphanumeric)
+}
+
 #[derive(Default)]
 struct Render {
     out: String,
@@ -100,7 +107,7 @@ struct Render {
     notes: Vec<Vec<Block>>,
     /// Inside a tight list blocks follow each other without a blank line.
     tight: bool,
-    /// A picture without a caption is written as its alt text.
+    /// Pictures without a caption are written as their alt text.
     alt_text: bool,
 }
 
@@ -252,7 +259,10 @@ impl Render {
                 Inline::Math { tex, display } => {
                     s.push_str(&crate::write::tex_source(tex, *display))
                 }
-                Inline::Image(img) => s.push_str(&img.alt),
+                Inline::Image(img) if self.alt_text || is_drawn_character(&img.alt) => {
+                    s.push_str(&img.alt)
+                }
+                Inline::Image(_) => {}
                 Inline::Note { blocks } => {
                     self.notes.push(blocks.clone());
                     s.push_str(&format!("[{}]", self.notes.len()));
@@ -427,19 +437,34 @@ mod tests {
                 item(vec![Block::para("Chair")]),
             ],
         };
+        let inline = |alt: &str| {
+            Inline::image(Image {
+                src: "i.png".into(),
+                alt: alt.into(),
+                title: None,
+            })
+        };
+        let line = Block::Paragraph {
+            content: vec![
+                inline("Logo of the shop"),
+                Inline::text("Before "),
+                inline("\u{1f600}"),
+                Inline::text("."),
+            ],
+        };
         let a = article(vec![
-            Block::para("Before."),
+            line,
             figure("A dog asleep", ""),
             figure("A cat", "Our cat"),
             cards,
         ]);
         assert_eq!(
             render(&a, false),
-            "Before.\n\nOur cat\n\n1. Desk\n2. Chair\n"
+            "Before \u{1f600}.\n\nOur cat\n\n1. Desk\n2. Chair\n"
         );
         assert_eq!(
             render(&a, true),
-            "Before.\n\n[Image: A dog asleep]\n\nOur cat\n\n1. [Image: Oak desk]\n   Desk\n2. [Image: Pine shelf]\n3. Chair\n"
+            "Logo of the shopBefore \u{1f600}.\n\n[Image: A dog asleep]\n\nOur cat\n\n1. [Image: Oak desk]\n   Desk\n2. [Image: Pine shelf]\n3. Chair\n"
         );
     }
 }
