@@ -4,6 +4,7 @@
 //! Arabic, Hebrew...), then, for Latin and Cyrillic text, which language's most common words
 //! occur most often.
 
+use crate::fxhash::FxBuild;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -100,11 +101,12 @@ fn by_script(text: &str) -> Option<&'static str> {
 
 /// Each stop word with the set of languages that list it, one bit per entry of `STOP_WORDS`.
 /// Built once per process, so it is sized up front and holds no per-word allocation.
-fn stop_word_index() -> &'static HashMap<&'static str, u32> {
-    static INDEX: OnceLock<HashMap<&'static str, u32>> = OnceLock::new();
+/// The table is fixed, so a fast hasher is safe: each word of the input is looked up.
+fn stop_word_index() -> &'static HashMap<&'static str, u32, FxBuild> {
+    static INDEX: OnceLock<HashMap<&'static str, u32, FxBuild>> = OnceLock::new();
     INDEX.get_or_init(|| {
         let words = STOP_WORDS.iter().map(|(_, l)| l.split(' ').count()).sum();
-        let mut index = HashMap::with_capacity(words);
+        let mut index = HashMap::with_capacity_and_hasher(words, FxBuild::default());
         for (i, (_, list)) in STOP_WORDS.iter().enumerate() {
             for w in list.split(' ') {
                 *index.entry(w).or_insert(0) |= 1 << i;
