@@ -4,6 +4,7 @@
 //! Arabic, Hebrew...), then, for Latin and Cyrillic text, which language's most common words
 //! occur most often.
 
+use crate::fxhash::FxBuild;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -45,7 +46,7 @@ const STOP_WORDS: &[(&str, &str)] = &[
 /// ```
 pub fn detect_language(text: &str) -> Option<&'static str> {
     // A sample is enough, and keeps this linear on huge inputs.
-    let sample = match text.char_indices().nth(20_000) {
+    let sample = match text.char_indices().nth(SAMPLE_CHARS) {
         Some((i, _)) => &text[..i],
         None => text,
     };
@@ -54,6 +55,13 @@ pub fn detect_language(text: &str) -> Option<&'static str> {
     }
     by_stop_words(sample)
 }
+
+/// The characters of text [`detect_language`] looks at.
+const SAMPLE_CHARS: usize = 20_000;
+
+/// Bytes of text enough to hold [`detect_language`]'s sample however wide its characters:
+/// callers that make the text can stop there.
+pub(crate) const SAMPLE_BYTES: usize = 4 * SAMPLE_CHARS + 4;
 
 fn by_script(text: &str) -> Option<&'static str> {
     let (mut letters, mut han, mut kana, mut hangul) = (0usize, 0usize, 0usize, 0usize);
@@ -100,11 +108,12 @@ fn by_script(text: &str) -> Option<&'static str> {
 
 /// Each stop word with the set of languages that list it, one bit per entry of `STOP_WORDS`.
 /// Built once per process, so it is sized up front and holds no per-word allocation.
-fn stop_word_index() -> &'static HashMap<&'static str, u32> {
-    static INDEX: OnceLock<HashMap<&'static str, u32>> = OnceLock::new();
+/// The table is fixed, so a fast hasher is safe: each word of the input is looked up.
+fn stop_word_index() -> &'static HashMap<&'static str, u32, FxBuild> {
+    static INDEX: OnceLock<HashMap<&'static str, u32, FxBuild>> = OnceLock::new();
     INDEX.get_or_init(|| {
         let words = STOP_WORDS.iter().map(|(_, l)| l.split(' ').count()).sum();
-        let mut index = HashMap::with_capacity(words);
+        let mut index = HashMap::with_capacity_and_hasher(words, FxBuild::default());
         for (i, (_, list)) in STOP_WORDS.iter().enumerate() {
             for w in list.split(' ') {
                 *index.entry(w).or_insert(0) |= 1 << i;
@@ -136,10 +145,7 @@ fn by_stop_words(text: &str) -> Option<&'static str> {
     let index = stop_word_index();
     let mut counts = [0usize; STOP_WORDS.len()];
     let mut total = 0usize;
-    for word in text
-        .split(|c: char| !c.is_alphabetic())
-        .filter(|w| !w.is_empty())
-    {
+    for word in letter_runs(text) {
         total += 1;
         let langs = if word.chars().any(char::is_uppercase) {
             index.get(word.to_lowercase().as_str())
@@ -164,9 +170,57 @@ fn by_stop_words(text: &str) -> Option<&'static str> {
     (best >= 3 && best * 10 >= total && best * 4 >= second * 5).then_some(lang)
 }
 
+/// The runs of alphabetic characters of text (its words), ASCII told by the byte.
+fn letter_runs(text: &str) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        let mut start = None;
+        while i < bytes.len() {
+            let (letter, width) = match bytes[i] {
+                b if b.is_ascii() => (b.is_ascii_alphabetic(), 1),
+                _ => text[i..]
+                    .chars()
+                    .next()
+                    .map_or((false, 1), |c| (c.is_alphabetic(), c.len_utf8())),
+            };
+            match (letter, start) {
+                (true, None) => start = Some(i),
+                (false, Some(s)) => {
+                    let word = &text[s..i];
+                    i += width;
+                    return Some(word);
+                }
+                _ => {}
+            }
+            i += width;
+        }
+        start.map(|s| &text[s..])
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn letter_runs_are_the_words_between_other_characters() {
+        for text in [
+            "",
+            "a",
+            " ab, c ",
+            "Été à l'école…",
+            "x1y2 zz",
+            "日本語 テキスト",
+            "a\u{a0}b",
+        ] {
+            let expected: Vec<&str> = text
+                .split(|c: char| !c.is_alphabetic())
+                .filter(|w| !w.is_empty())
+                .collect();
+            assert_eq!(letter_runs(text).collect::<Vec<_>>(), expected, "{text:?}");
+        }
+    }
 
     #[test]
     fn identifies_common_languages() {

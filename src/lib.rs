@@ -137,6 +137,7 @@ pub mod error;
 pub mod fetch;
 pub mod filter;
 pub mod format;
+mod fxhash;
 pub mod lang;
 pub mod math;
 pub mod model;

@@ -95,39 +95,61 @@ fn power(mut base: u64, mut exp: usize) -> u64 {
 /// the page is not looked at.
 fn fingerprints(dom: &Dom, skip: &[bool], roots: &[NodeId]) -> (Vec<(u64, usize)>, Vec<bool>) {
     let mut prints = vec![(0, 0); dom.nodes.len()];
+    // BASE to the power of each print's length: what a parent shifts its hash by.
+    let mut shifts = vec![1; dom.nodes.len()];
     let mut code = vec![false; dom.nodes.len()];
     for id in roots.iter().flat_map(|&r| (r..dom.subtree_end(r)).rev()) {
         if skip[id] {
             continue;
         }
-        let (mut hash, mut len) = (0, 0);
+        let (mut hash, mut len, mut shift) = (0, 0, 1);
         if let Data::Text(t) = &dom.nodes[id].data {
-            // By the byte for ASCII (most text): no decoding, whitespace told by a range.
-            if t.is_ascii() {
-                for b in t.bytes().filter(|&b| !matches!(b, b'\t'..=b'\r' | b' ')) {
-                    hash = add(mul(hash, BASE), u64::from(b) + 1);
-                    len += 1;
-                }
+            (hash, len) = if t.is_ascii() {
+                ascii_print(t.as_bytes())
             } else {
-                for c in t.chars().filter(|c| !c.is_whitespace()) {
-                    hash = add(mul(hash, BASE), u64::from(c) + 1);
-                    len += 1;
-                }
-            }
+                t.chars()
+                    .filter(|c| !c.is_whitespace())
+                    .fold((0, 0), |(h, n), c| {
+                        (add(mul(h, BASE), u64::from(c) + 1), n + 1)
+                    })
+            };
+            shift = power(BASE, len);
         } else {
             code[id] = matches!(dom.tag(id), Some("pre" | "code"));
             for &child in dom.children(id) {
                 let (h, n) = prints[child];
                 if n > 0 {
-                    hash = add(mul(hash, power(BASE, n)), h);
+                    hash = add(mul(hash, shifts[child]), h);
+                    shift = mul(shift, shifts[child]);
                     len += n;
                 }
                 code[id] |= code[child];
             }
         }
         prints[id] = (hash, len);
+        shifts[id] = shift;
     }
     (prints, code)
+}
+
+/// The hash and length of ASCII text without whitespace, as [`fingerprints`] makes them
+/// character by character, taken three bytes at a time: three bytes in base [`BASE`] stay
+/// below the modulus, so one reduction serves them all (text is most of the work).
+fn ascii_print(text: &[u8]) -> (u64, usize) {
+    const SHIFTS: [u64; 4] = [1, BASE, BASE * BASE, BASE * BASE * BASE];
+    let (mut hash, mut len, mut chunk, mut n) = (0, 0, 0, 0);
+    for &b in text.iter().filter(|&&b| !matches!(b, b'\t'..=b'\r' | b' ')) {
+        chunk = chunk * BASE + u64::from(b) + 1;
+        n += 1;
+        if n == 3 {
+            hash = add(mul(hash, SHIFTS[3]), chunk);
+            (len, chunk, n) = (len + 3, 0, 0);
+        }
+    }
+    if n > 0 {
+        hash = add(mul(hash, SHIFTS[n]), chunk);
+    }
+    (hash, len + n)
 }
 
 /// The text of a subtree without whitespace, skipped nodes left out: to confirm a match of
@@ -214,6 +236,29 @@ mod tests {
         let (ascii, e, both) = (prints[ps[0]], prints[ps[1]], prints[ps[2]]);
         assert_eq!(both.1, e.1 + ascii.1);
         assert_eq!(both.0, add(mul(e.0, power(BASE, ascii.1)), ascii.0));
+    }
+
+    #[test]
+    fn ascii_prints_by_three_bytes_are_prints_by_the_character() {
+        let one_by_one = |t: &str| {
+            t.chars()
+                .filter(|c| !c.is_whitespace())
+                .fold((0, 0), |(h, n), c| {
+                    (add(mul(h, BASE), u64::from(c) + 1), n + 1)
+                })
+        };
+        for t in [
+            "",
+            " ",
+            "a",
+            "ab",
+            "abc",
+            "a b\tcd",
+            "~~~~~~~",
+            " \x7f\x7f \x7f\n\x7fxy",
+        ] {
+            assert_eq!(ascii_print(t.as_bytes()), one_by_one(t), "{t:?}");
+        }
     }
 
     #[test]

@@ -870,6 +870,7 @@ pub fn listing(dom: &Dom, skip: &[bool], st: &[Stats]) -> Option<(Vec<NodeId>, u
         if skip[parent]
             || dom.tag(parent).is_none()
             || dom.children(parent).len() < MIN_LISTING_ITEMS
+            || !may_hold_listing(st[parent].chars, best.as_ref().map(|b| b.1))
         {
             continue;
         }
@@ -902,6 +903,13 @@ pub fn listing(dom: &Dom, skip: &[bool], st: &[Stats]) -> Option<(Vec<NodeId>, u
     best
 }
 
+/// Whether children holding `chars` characters between them could make a listing that
+/// [`consider_listing`] takes over one of `best` characters: enough of them long enough, and
+/// more text. Most elements of a page hold too little to group their children at all.
+fn may_hold_listing(chars: usize, best: Option<usize>) -> bool {
+    chars >= MIN_LISTING_ITEMS * MIN_LISTING_ITEM_CHARS && best.is_none_or(|b| chars > b)
+}
+
 /// The children of `parent` that `is_item` takes (giving their tag), grouped by tag and
 /// template classes, the groups in document order: of two groups with as much text, the
 /// first wins on every run.
@@ -910,16 +918,18 @@ fn template_groups<'a>(
     parent: NodeId,
     is_item: impl Fn(NodeId) -> Option<&'a str>,
 ) -> Vec<Vec<NodeId>> {
-    let mut groups: HashMap<(&str, Vec<&str>), Vec<NodeId>> = HashMap::new();
-    for &c in dom.children(parent) {
-        if let Some(tag) = is_item(c) {
-            groups
-                .entry((tag, template_classes(dom, c)))
-                .or_default()
-                .push(c);
-        }
-    }
-    let mut groups: Vec<Vec<NodeId>> = groups.into_values().collect();
+    // Sorted by template, then split where it changes: no table to build and hash into for
+    // each parent of the page.
+    let mut keyed: Vec<((&str, Vec<&str>), NodeId)> = dom
+        .children(parent)
+        .iter()
+        .filter_map(|&c| is_item(c).map(|tag| ((tag, template_classes(dom, c)), c)))
+        .collect();
+    keyed.sort_unstable();
+    let mut groups: Vec<Vec<NodeId>> = keyed
+        .chunk_by(|a, b| a.0 == b.0)
+        .map(|run| run.iter().map(|&(_, c)| c).collect())
+        .collect();
     groups.sort_unstable_by_key(|items| items[0]);
     groups
 }
@@ -2056,6 +2066,15 @@ mod tests {
             "<div class='card card-{n}'><a href=/p/{n}><img src={n}.jpg><h3>Trail shoe model {n}</h3></a>\
              <span class=price>$1{n}9.00</span></div>"
         )
+    }
+
+    #[test]
+    fn only_parents_with_text_enough_are_grouped() {
+        let least = MIN_LISTING_ITEMS * MIN_LISTING_ITEM_CHARS;
+        assert!(!may_hold_listing(least - 1, None));
+        assert!(may_hold_listing(least, None));
+        assert!(!may_hold_listing(500, Some(500)));
+        assert!(may_hold_listing(501, Some(500)));
     }
 
     #[test]

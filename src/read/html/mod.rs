@@ -266,5 +266,14 @@ pub fn fragment_blocks(text: &str, base_url: Option<&str>) -> Vec<Block> {
 }
 
 fn guess_language(blocks: &[Block]) -> Option<String> {
-    crate::lang::detect_language(&crate::model::words_joined(blocks)).map(str::to_string)
+    // Only the sample the guess reads is joined.
+    let mut text = String::new();
+    crate::model::for_each_word_while(blocks, |w| {
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        text.push_str(w);
+        text.len() < crate::lang::SAMPLE_BYTES
+    });
+    crate::lang::detect_language(&text).map(str::to_string)
 }
