@@ -1653,39 +1653,34 @@ mod tests {
             )
         };
         let cards: String = (1..=6).map(card).collect();
-        let dom = page(&format!(
+        // Blocks of each class that cleaning keeps, and the share of the text the cards hold.
+        let cleaned = |body: &str| {
+            let dom = page(body);
+            let results = dom.find("div").unwrap();
+            let mut skip = never_content(&dom);
+            let mut st = stats(&dom, &skip);
+            let grid = dom.all().find(|&i| dom.attr(i, "class") == Some("grid"));
+            let share = st[grid.unwrap()].chars as f64 / st[results].chars as f64;
+            clean_conditionally(&dom, &[results], &mut skip, &mut st, Some(rules));
+            let kept = |class: &str| {
+                dom.all()
+                    .filter(|&i| dom.attr(i, "class") == Some(class) && !skip[i])
+                    .count()
+            };
+            (kept("card"), kept("more"), share)
+        };
+        let (cards_kept, more_kept, _) = cleaned(&format!(
             "<div class=results><p>{PROSE}</p><div class=grid>{cards}</div>\
              <div class=more><a href=/all>See all the recipes of the site</a></div></div>"
         ));
-        let results = dom.find("div").unwrap();
-        let mut skip = never_content(&dom);
-        let mut st = stats(&dom, &skip);
-        clean_conditionally(&dom, &[results], &mut skip, &mut st, Some(rules));
-        let kept = |class: &str| {
-            dom.all()
-                .filter(|&i| dom.attr(i, "class") == Some(class) && !skip[i])
-                .count()
-        };
-        assert_eq!(kept("card"), 6);
-        assert_eq!(kept("more"), 0);
+        assert_eq!((cards_kept, more_kept), (6, 0));
         // Under a long description, the cards hold a third of the text: they stay too.
-        let dom = page(&format!(
+        let (cards_kept, _, share) = cleaned(&format!(
             "<div class=results>{}<div class=grid>{cards}</div></div>",
             format!("<p>{PROSE}</p>").repeat(5)
         ));
-        let results = dom.find("div").unwrap();
-        let mut skip = never_content(&dom);
-        let mut st = stats(&dom, &skip);
-        let grid = dom.all().find(|&i| dom.attr(i, "class") == Some("grid"));
-        let share = st[grid.unwrap()].chars as f64 / st[results].chars as f64;
         assert!((0.2..0.5).contains(&share), "{share}");
-        clean_conditionally(&dom, &[results], &mut skip, &mut st, Some(rules));
-        let kept = |class: &str| {
-            dom.all()
-                .filter(|&i| dom.attr(i, "class") == Some(class) && !skip[i])
-                .count()
-        };
-        assert_eq!(kept("card"), 6);
+        assert_eq!(cards_kept, 6);
         // A description whose every paragraph links elsewhere, the page's only text: cleaning
         // would take it all.
         let linked = "Try the <a href=/a>crispy air fryer potatoes with herbs</a> or the \
