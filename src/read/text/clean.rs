@@ -1802,12 +1802,13 @@ fn promote_near_good_runs(units: &[Unit], classes: &mut [Class]) {
     }
 }
 
-/// Near-good paragraphs written as sentences, with short sentences between them and
-/// nothing else ("This is where it gets real."), are prose in short paragraphs: they are
-/// good, told before the short lines are settled by their neighbours (which, taken one by
-/// one, would cut the run into pieces too short to count). Table rows are no such prose;
-/// a run with no short sentence in it is left to [`promote_near_good_runs`]; and on a page
-/// with no good paragraph at all (a shop's cards) none is made here.
+/// Near-good paragraphs written as sentences, with short sentences between them ("This is
+/// where it gets real.") and at most one other short line in a row (a heading), are prose
+/// in short paragraphs: they are good, told before the short lines are settled by their
+/// neighbours (which, taken one by one, would cut the run into pieces too short to count).
+/// Table rows are no such prose; a run of near-good paragraphs alone is left to
+/// [`promote_near_good_runs`]; and on a page with no good paragraph at all (a shop's
+/// cards) none is made here.
 fn promote_near_good_prose(units: &[Unit], classes: &mut [Class]) {
     if !classes.contains(&Class::Good) {
         return;
@@ -1820,8 +1821,17 @@ fn promote_near_good_prose(units: &[Unit], classes: &mut [Class]) {
         |classes: &[Class], k: usize| classes[k] == Class::Short && is_sentence(&units[k].text);
     let mut start = 0;
     while start < classes.len() {
+        let mut loose = 0;
         let len = (start..classes.len())
-            .take_while(|&k| prose(classes, k) || short_sentence(classes, k))
+            .take_while(|&k| {
+                if prose(classes, k) || short_sentence(classes, k) {
+                    loose = 0;
+                    true
+                } else {
+                    loose += 1;
+                    classes[k] == Class::Short && loose <= 1
+                }
+            })
             .count();
         let near: Vec<usize> = (start..start + len)
             .filter(|&k| prose(classes, k))
@@ -2656,9 +2666,13 @@ mod tests {
         let k = judged(&text);
         assert_eq!(k.len(), 6, "{k:?}");
         assert!(k.iter().any(|u| u == short));
-        // A heading between them is no short sentence: it cuts the run as before.
+        // A heading between them is taken in; two lines that are no sentences cut the run.
         let text = format!(
-            "{PROSE}\n\n{bad}\n\n{near}\n\n{short}\n\nA Heading\n\n{near} Again.\n\n{short}\n\n{near} Once more.\n\n{bad}\n"
+            "{PROSE}\n\n{bad}\n\n{near}\n\nA Heading\n\n{near} Again.\n\n{short}\n\n{near} Once more.\n\n{bad}\n"
+        );
+        assert_eq!(judged(&text).len(), 6);
+        let text = format!(
+            "{PROSE}\n\n{bad}\n\n{near}\n\n{short}\n\nA Heading\n\nAnother One\n\n{near} Again.\n\n{short}\n\n{near} Once more.\n\n{bad}\n"
         );
         assert_eq!(judged(&text).len(), 1);
     }
