@@ -280,6 +280,7 @@ pub fn article_mask(units: &[Unit]) -> ArticleMask {
     let mut classes = initial.clone();
     promote_headings(units, &mut classes);
     let in_menu = mark_menus(units, &mut classes);
+    promote_near_good_prose(units, &mut classes);
     revise_short(&mut classes);
     revise_near_good(units, &mut classes);
     promote_headings_again(units, &initial, &mut classes);
@@ -1801,6 +1802,48 @@ fn promote_near_good_runs(units: &[Unit], classes: &mut [Class]) {
     }
 }
 
+/// Near-good paragraphs written as sentences, with short sentences between them ("This is
+/// where it gets real.") and at most one other short line in a row (a heading), are prose
+/// in short paragraphs: they are good, told before the short lines are settled by their
+/// neighbours (which, taken one by one, would cut the run into pieces too short to count).
+/// Table rows are no such prose; a run of near-good paragraphs alone is left to
+/// [`promote_near_good_runs`]; and on a page with no good paragraph at all (a shop's
+/// cards) none is made here.
+fn promote_near_good_prose(units: &[Unit], classes: &mut [Class]) {
+    if !classes.contains(&Class::Good) {
+        return;
+    }
+    let prose = |classes: &[Class], k: usize| {
+        let text = &units[k].text;
+        classes[k] == Class::NearGood && is_sentence(text) && !is_table_row(text)
+    };
+    let short_sentence =
+        |classes: &[Class], k: usize| classes[k] == Class::Short && is_sentence(&units[k].text);
+    let mut start = 0;
+    while start < classes.len() {
+        let mut loose = 0;
+        let len = (start..classes.len())
+            .take_while(|&k| {
+                if prose(classes, k) || short_sentence(classes, k) {
+                    loose = 0;
+                    true
+                } else {
+                    loose += 1;
+                    classes[k] == Class::Short && loose <= 1
+                }
+            })
+            .count();
+        let near: Vec<usize> = (start..start + len)
+            .filter(|&k| prose(classes, k))
+            .collect();
+        let text: usize = near.iter().map(|&k| weighted_len(&units[k].text)).sum();
+        if near.len() >= NEAR_GOOD_RUN && near.len() < len && text >= 2 * LENGTH_HIGH {
+            near.iter().for_each(|&k| classes[k] = Class::Good);
+        }
+        start += len.max(1);
+    }
+}
+
 /// Words that, after a name or a pronoun, open a sentence about a person: "He is",
 /// "Jane Roe is a", "She also".
 const BIO_VERBS: &[&str] = &[
@@ -2609,6 +2652,28 @@ mod tests {
         assert_eq!(k.len(), 4, "{k:?}");
         // Two near-good paragraphs between bad units are not enough.
         let text = format!("{bad}\n\n{near}\n\n{near} Again.\n\n{bad}\n\n{PROSE}\n");
+        assert_eq!(judged(&text).len(), 1);
+    }
+
+    #[test]
+    fn near_good_paragraphs_with_short_sentences_between_them_are_prose() {
+        let bad = "Afghanistan Albania Algeria Andorra Angola Anguilla Antarctica Argentina Armenia Aruba Australia Austria";
+        let near = "The council met on Tuesday to discuss the plan for the new library, which has been delayed for more than two years by the cost of the land.";
+        let short = "This is where it gets real.";
+        let text = format!(
+            "{PROSE}\n\n{bad}\n\n{near}\n\n{short}\n\n{near} Again.\n\n{short}\n\n{near} Once more.\n\n{bad}\n"
+        );
+        let k = judged(&text);
+        assert_eq!(k.len(), 6, "{k:?}");
+        assert!(k.iter().any(|u| u == short));
+        // A heading between them is taken in; two lines that are no sentences cut the run.
+        let text = format!(
+            "{PROSE}\n\n{bad}\n\n{near}\n\nA Heading\n\n{near} Again.\n\n{short}\n\n{near} Once more.\n\n{bad}\n"
+        );
+        assert_eq!(judged(&text).len(), 6);
+        let text = format!(
+            "{PROSE}\n\n{bad}\n\n{near}\n\n{short}\n\nA Heading\n\nAnother One\n\n{near} Again.\n\n{short}\n\n{near} Once more.\n\n{bad}\n"
+        );
         assert_eq!(judged(&text).len(), 1);
     }
 
