@@ -200,7 +200,8 @@ impl Render {
                 let inner = format!("{rest}> ");
                 self.lines(&format!("{}:", kind.label()), &format!("{first}> "), &inner);
                 let outer = self.tight;
-                for (i, b) in blocks.iter().enumerate() {
+                let alt_text = self.alt_text;
+                for (i, b) in blocks.iter().filter(|b| writes(b, alt_text)).enumerate() {
                     // The first block follows its label on the next line.
                     self.tight = outer || i == 0;
                     self.block(b, &inner, &inner);
@@ -465,6 +466,15 @@ mod tests {
         assert_eq!(
             render(&a, true),
             "Logo of the shopBefore \u{1f600}.\n\n[Image: A dog asleep]\n\nOur cat\n\n1. [Image: Oak desk]\n   Desk\n2. [Image: Pine shelf]\n3. Chair\n"
+        );
+        // Inside a callout, the label is followed by what writes something.
+        let note = Block::Callout {
+            kind: crate::model::CalloutKind::Note,
+            blocks: vec![figure("A chart", ""), Block::para("Mind the gap.")],
+        };
+        assert_eq!(
+            render(&article(vec![note]), false),
+            "> Note:\n> Mind the gap.\n"
         );
     }
 }
