@@ -139,8 +139,8 @@ const PANEL_CLASSES: &[&str] = &[
     "expander",
 ];
 
-/// Hidden by the `hidden` attribute, `aria-hidden`, or an inline style; never the panel of
-/// a tab or an accordion.
+/// Hidden by the `hidden` attribute, `aria-hidden`, an inline style, or a class of text for
+/// screen readers only; never the panel of a tab or an accordion.
 pub fn is_hidden(dom: &Dom, id: NodeId) -> bool {
     // The panel's classes are read only for the few elements marked hidden.
     marked_hidden(dom, id) && !is_collapsed_panel(dom, id)
@@ -154,6 +154,9 @@ fn marked_hidden(dom: &Dom, id: NodeId) -> bool {
         // Images marked aria-hidden are decorative duplicates at worst; their figure keeps them.
         return !dom.is(id, "img");
     }
+    if dom.attr(id, "class").is_some_and(names_screen_reader_text) {
+        return true;
+    }
     dom.attr(id, "style").is_some_and(|s| {
         // Most inline styles say neither: no need to normalise them.
         if !contains_ignore_case(s, b"none") && !contains_ignore_case(s, b"hidden") {
@@ -165,6 +168,60 @@ fn marked_hidden(dom: &Dom, id: NodeId) -> bool {
             .collect::<String>()
             .to_ascii_lowercase();
         s.contains("display:none") || s.contains("visibility:hidden")
+    })
+}
+
+/// Classes of text written for screen readers only, which the page does not show
+/// (`sr-only`, `u-srOnly`, `rating__caption-sr`, `visually-hidden`): the word `sr`, or
+/// `visually` before `hidden`, in a class's parts; not in a modifier, which tells of a
+/// part of the element (`field--label-visually_hidden`: its label is hidden).
+pub fn names_screen_reader_text(class: &str) -> bool {
+    // Most classes have neither word: no need to split them.
+    if !contains_ignore_case(class, b"sr") && !contains_ignore_case(class, b"visually") {
+        return false;
+    }
+    class
+        .split_ascii_whitespace()
+        .filter(|c| !c.contains("--"))
+        .any(|c| {
+            let mut parts = class_parts(c);
+            let mut after_visually = false;
+            parts.any(|p| {
+                let hit = p.eq_ignore_ascii_case("sr")
+                    || (after_visually && p.eq_ignore_ascii_case("hidden"));
+                after_visually = p.eq_ignore_ascii_case("visually");
+                hit
+            })
+        })
+}
+
+/// The parts of one class name: split at `-` and `_`, and before an upper-case letter that
+/// follows a lower-case one (`srOnly`).
+fn class_parts(class: &str) -> impl Iterator<Item = &str> {
+    let b = class.as_bytes();
+    let mut start = 0;
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i <= b.len() {
+            let at = i;
+            i += 1;
+            let cut = at == b.len()
+                || b[at] == b'-'
+                || b[at] == b'_'
+                || (at > start && b[at].is_ascii_uppercase() && b[at - 1].is_ascii_lowercase());
+            if cut {
+                let part = &class[start..at];
+                start = if at < b.len() && (b[at] == b'-' || b[at] == b'_') {
+                    at + 1
+                } else {
+                    at
+                };
+                if !part.is_empty() {
+                    return Some(part);
+                }
+            }
+        }
+        None
     })
 }
 
@@ -865,6 +922,37 @@ mod tests {
         assert!(!is_boilerplate_class("shadow "));
         assert!(!is_boilerplate_class("contentwithsidebar "));
         assert!(!is_boilerplate_class(""));
+    }
+
+    #[test]
+    fn classes_of_text_for_screen_readers() {
+        for class in [
+            "sr-only",
+            "u-srOnly",
+            "rating__caption-sr_15",
+            "price__sr-text",
+            "title visually-hidden",
+            "show-for-sr",
+        ] {
+            assert!(names_screen_reader_text(class), "{class}");
+        }
+        for class in [
+            "srcset",
+            "first-row",
+            "visually-striking",
+            "field--label-visually_hidden",
+            "hidden",
+            "user-search",
+        ] {
+            assert!(!names_screen_reader_text(class), "{class}");
+        }
+        let dom = Dom::parse(
+            "<p>Rated <span class=stars>4.5</span><span class=sr-only>4.5 out of 5 stars</span></p>",
+        );
+        let sr = dom.all().find(|&i| dom.attr(i, "class") == Some("sr-only"));
+        assert!(is_hidden(&dom, sr.unwrap()));
+        let stars = dom.all().find(|&i| dom.attr(i, "class") == Some("stars"));
+        assert!(!is_hidden(&dom, stars.unwrap()));
     }
 
     #[test]
