@@ -640,7 +640,8 @@ fn title(
             score += 1.0;
         }
         if named == Some(i) {
-            score += COUNT_BONUS;
+            // A listing may be named in one word ("Kayaks"): it scores as a short name.
+            score += COUNT_BONUS + if words <= 1 { 4.5 } else { 0.0 };
         }
         if clean && i == 0 {
             score += 3.0;
@@ -1801,13 +1802,16 @@ mod tests {
 
     #[test]
     fn a_listings_name_stands_above_its_count_of_products() {
-        let found = infer_text(&format!(
-            "Skip to main content\nFree Shipping On Orders Over Fifty Dollars\n\n{PROSE}\n\nNew Arrivals\n\n\
-             Gift Cards\n\nHome / Water Sports\n\nKayak Paddles\n\nView as Grid List\n\n\
-             (48 products)\n\nCarbon Touring Paddle\n\nAluminium Paddle\n\nBent Shaft Paddle\n\n\
-             Kids Paddle\n"
-        ));
-        assert_eq!(found.meta.title.as_deref(), Some("Kayak Paddles"));
+        // Named in one word or more.
+        for name in ["Kayak Paddles", "Paddles"] {
+            let found = infer_text(&format!(
+                "Skip to main content\nFree Shipping On Orders Over Fifty Dollars\n\n{PROSE}\n\n\
+                 New Arrivals\n\nGift Cards\n\nHome / Water Sports\n\n{name}\n\n\
+                 View as Grid List\n\n(48 products)\n\nCarbon Touring Paddle\n\n\
+                 Aluminium Paddle\n\nBent Shaft Paddle\n\nKids Paddle\n"
+            ));
+            assert_eq!(found.meta.title.as_deref(), Some(name));
+        }
     }
 
     #[test]
