@@ -178,6 +178,47 @@ pub fn infer(units: &[Unit], article: &[bool], body: usize) -> Found {
     found
 }
 
+/// Whether a line states how many products a listing holds ("(338 products)", "Showing
+/// 1–16 of 29 results", "Displaying 1 to 24 (of 204 products)"); not an empty cart's "0 items".
+fn is_listing_count(text: &str) -> bool {
+    let words: Vec<String> = text
+        .split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | '-' | '–' | ':'))
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let is_number = |w: &str| {
+        w.chars()
+            .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+    };
+    let Some(at) = words.iter().position(|w| COUNTED.contains(&w.as_str())) else {
+        return false;
+    };
+    at >= 1
+        && words.len() <= 8
+        && is_number(&words[at - 1])
+        && words[at - 1].chars().any(|c| matches!(c, '1'..='9'))
+        && words[at + 1..].iter().all(|w| w == "found")
+        && words[..at - 1]
+            .iter()
+            .all(|w| is_number(w) || matches!(w.as_str(), "showing" | "displaying" | "of" | "to"))
+}
+
+/// Whether a line is one of a listing's controls ("View as Grid List", "Filter & Sort").
+fn is_listing_control(text: &str) -> bool {
+    plain_words(text).first().is_some_and(|w| {
+        matches!(
+            w.as_str(),
+            "view" | "sort" | "filter" | "display" | "refine"
+        )
+    })
+}
+
+/// What a line gains as a headline for standing above a listing's count of products.
+const COUNT_BONUS: f32 = 4.0;
+
+/// What a listing counts.
+const COUNTED: &[&str] = &["products", "items", "results"];
+
 /// How many units under the headline its own dateline stands at most.
 const DATELINE_UNDER_HEADLINE: usize = 3;
 
@@ -560,8 +601,19 @@ fn title(
     let first_permalinked = units
         .iter()
         .position(|u| u.text.trim_end().ends_with(PERMALINK_SIGNS));
+    // A shop's listing states how many products it shows under its name.
+    let counted = (0..units.len() * 4 / 5).find(|&k| is_listing_count(&units[k].text));
+    let late_head = late_head.or(counted
+        .filter(|&k| k >= head)
+        .map(|k| k.saturating_sub(LATE_HEADLINE_REACH)..k));
     let in_late_head = |i: usize| late_head.as_ref().is_some_and(|r| r.contains(&i));
     let next_prose = next_prose(units, article);
+    // The listing's name stands above its count, past its controls.
+    let named = counted.and_then(|k| {
+        (k.saturating_sub(LATE_HEADLINE_REACH)..k)
+            .rev()
+            .find(|&i| is_title_like(&units[i]) && !is_listing_control(&units[i].text))
+    });
     let score = |i: usize| -> f32 {
         let unit = &units[i];
         let words = word_count(&unit.text);
@@ -586,6 +638,10 @@ fn title(
             };
         } else if i > 0 && marked_in(i.saturating_sub(2)..=i - 1) {
             score += 1.0;
+        }
+        if named == Some(i) {
+            // A listing may be named in one word ("Kayaks"): it scores as a short name.
+            score += COUNT_BONUS + if words <= 1 { 4.5 } else { 0.0 };
         }
         if clean && i == 0 {
             score += 3.0;
@@ -1742,6 +1798,41 @@ mod tests {
             "Skip to content\nGear for Summer\nCamp Stoves\n\n{prose}\n"
         ));
         assert_eq!(found.meta.title.as_deref(), Some("Camp Stoves"));
+    }
+
+    #[test]
+    fn a_listings_name_stands_above_its_count_of_products() {
+        // Named in one word or more.
+        for name in ["Kayak Paddles", "Paddles"] {
+            let found = infer_text(&format!(
+                "Skip to main content\nFree Shipping On Orders Over Fifty Dollars\n\n{PROSE}\n\n\
+                 New Arrivals\n\nGift Cards\n\nHome / Water Sports\n\n{name}\n\n\
+                 View as Grid List\n\n(48 products)\n\nCarbon Touring Paddle\n\n\
+                 Aluminium Paddle\n\nBent Shaft Paddle\n\nKids Paddle\n"
+            ));
+            assert_eq!(found.meta.title.as_deref(), Some(name));
+        }
+    }
+
+    #[test]
+    fn a_listing_counts_its_products_a_cart_does_not() {
+        for count in [
+            "(338 products)",
+            "22 Items",
+            "Showing 1–16 of 29 results",
+            "Displaying 1 to 24 (of 204 products)",
+            "3953 items found",
+        ] {
+            assert!(is_listing_count(count), "{count}");
+        }
+        for other in [
+            "0 items",
+            "1-2 of 407 reviews",
+            "Skip to search results",
+            "Shop 5 items now",
+        ] {
+            assert!(!is_listing_count(other), "{other}");
+        }
     }
 
     #[test]
